@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['coordinator', 'official', 'deputy', 'reviewer']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Whom a task waits for: one person, anyone holding a role in the jurisdiction, or anyone in a department. */
+export const assigneeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), userId: z.string().min(1) }),
+  z.object({ kind: z.literal('role'), role: roleSchema, jurisdictionId: z.string().min(1) }),
+  z.object({ kind: z.literal('department'), departmentId: z.string().min(1) }),
+]);
+export type Assignee = z.infer<typeof assigneeSchema>;
+
+/** The authenticated person behind a request, as the API passes it into a workflow update. */
+export const actorSchema = z.object({
+  userId: z.string().min(1),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  jurisdictionId: z.string().min(1),
+  departmentId: z.string().nullable(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+export function assigneeRef(assignee: Assignee): string {
+  switch (assignee.kind) {
+    case 'user':
+      return assignee.userId;
+    case 'role':
+      return `${assignee.jurisdictionId}:${assignee.role}`;
+    case 'department':
+      return assignee.departmentId;
+  }
+}
+
+/** Whether this person may complete a task addressed to this assignee. */
+export function actorMatchesAssignee(actor: Actor, assignee: Assignee): boolean {
+  switch (assignee.kind) {
+    case 'user':
+      return actor.userId === assignee.userId;
+    case 'role':
+      return actor.jurisdictionId === assignee.jurisdictionId && actor.roles.includes(assignee.role);
+    case 'department':
+      return actor.departmentId === assignee.departmentId;
+  }
+}
+
+export function describeAssignee(assignee: Assignee): string {
+  switch (assignee.kind) {
+    case 'user':
+      return `user ${assignee.userId}`;
+    case 'role':
+      return `any ${assignee.role} of ${assignee.jurisdictionId}`;
+    case 'department':
+      return `department ${assignee.departmentId}`;
+  }
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the worker and the API read, in one place, so the docker-compose
+ * test can check the production stack sets what the code needs. Values are passed in (no I/O here).
+ */
+export const runtimeConfigSchema = z.object({
+  DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgres:// URL' }),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('livelihood'),
+  /** Where people open the Temporal web UI; the admin UI links workflows there. */
+  TEMPORAL_UI_URL: z.string().url().default('http://127.0.0.1:8233'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Signs session tokens; at least 32 characters. */
+  AUTH_SECRET: z.string().min(32, { message: 'AUTH_SECRET must be at least 32 characters' }),
+  /** smtp://user:pass@host:port; unset: e-mail channel off, the in-app notice still goes out. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('人大常委会办公室 <noreply@localhost>'),
+  /** An SMS gateway that takes a JSON POST; unset: SMS channel off. */
+  SMS_WEBHOOK_URL: z.string().url().optional(),
+  /** The built admin UI the API serves. */
+  ADMIN_UI_DIST: z.string().optional(),
+});
+
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+export const runtimeConfigKeys = Object.keys(runtimeConfigSchema.shape) as (keyof RuntimeConfig)[];
+
+export function parseRuntimeConfig(env: Record<string, string | undefined>): RuntimeConfig {
+  const result = runtimeConfigSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`configuration: ${problems}`);
+  }
+  return result.data;
+}
