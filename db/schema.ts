@@ -4,6 +4,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** Defaults to now() on insert. */
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** Defaults to now() on insert; set again on each update. */
+export type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A JSON column: jsonb comes back parsed; pg needs it serialised on the way in. */
 export type Json<T> = ColumnType<T, string, string>;
 
@@ -101,7 +103,7 @@ export interface NoticeDeliveryTable {
   status: DeliveryStatus;
   attempts: Generated<number>;
   last_error: string | null;
-  updated_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
 
 export interface AuditEventTable {

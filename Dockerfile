@@ -1,0 +1,25 @@
+# syntax=docker/dockerfile:1
+# One image for the api, worker and migrate services; the compose file picks the command.
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false
+COPY package.json package-lock.json .npmrc ./
+# Full install, not --omit=dev: the processes run TypeScript through tsx at run time.
+RUN npm ci
+
+FROM deps AS build
+COPY . .
+RUN npx vite build --config admin-ui/vite.config.ts
+
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production \
+    NPM_CONFIG_UPDATE_NOTIFIER=false
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+COPY --from=build /app/admin-ui/dist ./admin-ui/dist
+# Nothing under /app is written at run time, so the files stay root-owned and the process does not.
+USER node
+EXPOSE 3000
+CMD ["npx", "tsx", "api/main.ts"]

@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+export interface AuditEntry {
+  /** Makes a retried activity write the event once. */
+  dedupeKey: string | null;
+  actorUserId: string | null;
+  /** A person's name, or 'system' for what a timer did. */
+  actorLabel: string;
+  action: string;
+  workflowId: string | null;
+  subject: string | null;
+  detail: Record<string, unknown>;
+  at?: string;
+}
+
+export async function recordAuditEvent(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      dedupe_key: entry.dedupeKey,
+      actor_user_id: entry.actorUserId,
+      actor_label: entry.actorLabel,
+      action: entry.action,
+      workflow_id: entry.workflowId,
+      subject: entry.subject,
+      detail: JSON.stringify(entry.detail),
+      ...(entry.at ? { at: entry.at } : {}),
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}

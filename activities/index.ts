@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { Calendar } from './calendar';
+import { createNoticeActivities } from './notices';
+import type { Notifier } from './notifier';
+import { createTaskActivities } from './tasks';
+
+export interface ActivityDeps {
+  db: Kysely<Database>;
+  notifier: Notifier;
+  calendar: Calendar;
+}
+
+/** Every activity the worker registers; workflows import only its type. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createTaskActivities(deps),
+    ...createNoticeActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,148 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Kysely } from 'kysely';
+import type { Actor, Assignee } from '../domain/assignee';
+import { assigneeRef } from '../domain/assignee';
+import { dueRuleSchema, type DueRuleInput } from '../domain/dueRule';
+import type { Database } from '../db/schema';
+import type { HumanTaskInput, LadderStep } from '../workflows/humanTask.messages';
+import { recordAuditEvent } from './audit';
+import type { Calendar } from './calendar';
+
+export interface TaskActivityDeps {
+  db: Kysely<Database>;
+  calendar: Calendar;
+}
+
+/** Side effects of the human-task mechanism; each is one transaction and safe to retry. */
+export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
+  return {
+    /** Working-day arithmetic reads the calendar, so it runs here; the workflow keeps the instant. */
+    async computeDue(input: { jurisdictionId: string; from: string; rule: DueRuleInput }): Promise<string> {
+      return calendar.computeDue({ jurisdictionId: input.jurisdictionId, from: input.from, rule: dueRuleSchema.parse(input.rule) });
+    },
+
+    /** Default ladder (DOMAIN.md step 10, DESIGN.md): the department's responsible leader, then the standing committee office. */
+    async resolveLadder(input: { assignee: Assignee; jurisdictionId: string }): Promise<LadderStep[]> {
+      const ladder: LadderStep[] = [];
+      const departmentId = await departmentOf(db, input.assignee);
+      if (departmentId) {
+        const dept = await db
+          .selectFrom('departments')
+          .leftJoin('users', 'users.id', 'departments.leader_user_id')
+          .select(['departments.leader_user_id', 'departments.name', 'users.display_name'])
+          .where('departments.id', '=', departmentId)
+          .executeTakeFirst();
+        if (dept?.leader_user_id) {
+          ladder.push({
+            assignee: { kind: 'user', userId: dept.leader_user_id },
+            label: `responsible leader ${dept.display_name ?? dept.leader_user_id} (${dept.name})`,
+          });
+        }
+      }
+      ladder.push({
+        assignee: { kind: 'role', role: 'coordinator', jurisdictionId: input.jurisdictionId },
+        label: 'standing committee office',
+      });
+      return ladder;
+    },
+
+    async recordTaskOpened(input: { task: HumanTaskInput; dueAt: string; openedAt: string }): Promise<void> {
+      const { task } = input;
+      await db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('tasks')
+          .values({
+            id: task.taskId,
+            owner_workflow_id: task.ownerWorkflowId,
+            jurisdiction_id: task.jurisdictionId,
+            kind: task.kind,
+            title: task.title,
+            assignee_kind: task.assignee.kind,
+            assignee_ref: assigneeRef(task.assignee),
+            payload: JSON.stringify(task.payload),
+            due_at: input.dueAt,
+            status: 'open',
+            created_at: input.openedAt,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .executeTakeFirst();
+        if (inserted.numInsertedOrUpdatedRows === 0n) return;
+        await recordAuditEvent(trx, {
+          dedupeKey: `${task.taskId}:opened`,
+          actorUserId: null,
+          actorLabel: 'system',
+          action: 'task.opened',
+          workflowId: task.ownerWorkflowId ?? task.taskId,
+          subject: task.taskId,
+          detail: { kind: task.kind, title: task.title, assignee: task.assignee, dueAt: input.dueAt },
+          at: input.openedAt,
+        });
+      });
+    },
+
+    async recordTaskCompleted(input: {
+      taskId: string;
+      actor: Actor;
+      result: Record<string, unknown>;
+      completedAt: string;
+      escalationLevel: number;
+    }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const task = await trx.selectFrom('tasks').selectAll().where('id', '=', input.taskId).forUpdate().executeTakeFirst();
+        if (!task) throw ApplicationFailure.nonRetryable(`task ${input.taskId} has no row`, 'TaskMissing');
+        // A retry after a committed attempt finds the row done by the same person: nothing to do.
+        if (task.status === 'done') return;
+        await trx
+          .updateTable('tasks')
+          .set({
+            status: 'done',
+            completed_by: input.actor.userId,
+            completed_at: input.completedAt,
+            result: JSON.stringify(input.result),
+          })
+          .where('id', '=', input.taskId)
+          .execute();
+        await recordAuditEvent(trx, {
+          dedupeKey: `${input.taskId}:completed`,
+          actorUserId: input.actor.userId,
+          actorLabel: input.actor.displayName,
+          action: 'task.completed',
+          workflowId: task.owner_workflow_id ?? task.id,
+          subject: task.id,
+          detail: { kind: task.kind, title: task.title, escalationLevel: input.escalationLevel, result: input.result },
+          at: input.completedAt,
+        });
+      });
+    },
+
+    async recordEscalation(input: { taskId: string; level: number; step: LadderStep; at: string }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const task = await trx
+          .updateTable('tasks')
+          .set((eb) => ({ escalation_level: eb.fn('greatest', [eb.ref('escalation_level'), eb.val(input.level)]) }))
+          .where('id', '=', input.taskId)
+          .returning(['owner_workflow_id', 'title'])
+          .executeTakeFirst();
+        await recordAuditEvent(trx, {
+          dedupeKey: `${input.taskId}:escalated:${input.level}`,
+          actorUserId: null,
+          actorLabel: 'system',
+          action: 'task.escalated',
+          workflowId: task?.owner_workflow_id ?? input.taskId,
+          subject: input.taskId,
+          detail: { level: input.level, to: input.step.label, title: task?.title ?? null },
+          at: input.at,
+        });
+      });
+    },
+  };
+}
+
+async function departmentOf(db: Kysely<Database>, assignee: Assignee): Promise<string | null> {
+  if (assignee.kind === 'department') return assignee.departmentId;
+  if (assignee.kind === 'user') {
+    const user = await db.selectFrom('users').select('department_id').where('id', '=', assignee.userId).executeTakeFirst();
+    return user?.department_id ?? null;
+  }
+  return null;
+}

@@ -1,0 +1,62 @@
+import { Stack, Typography } from '@mui/material';
+import {
+  FormDataConsumer,
+  maxValue,
+  minValue,
+  NumberInput,
+  RadioButtonGroupInput,
+  required,
+  useTranslate,
+  type Validator,
+} from 'react-admin';
+import { integer } from '../common/validators';
+import { dueKindChoices } from './choices';
+import type { TaskCreateFormValues } from './createTaskBody';
+
+const validateWorkingDays = [required(), integer, minValue(1), maxValue(365)];
+
+// Limits mirror the API's due rule schema, so the form refuses what the API would refuse.
+const notZero: Validator = (_value: unknown, values: TaskCreateFormValues) => {
+  const { months, days, hours } = values.due ?? {};
+  return (months ?? 0) + (days ?? 0) + (hours ?? 0) > 0 ? undefined : 'app.task.create.due_empty';
+};
+const validateMonths = [integer, minValue(0), maxValue(60)];
+const validateCalendarDays = [integer, minValue(0), maxValue(3650), notZero];
+const validateHours = [integer, minValue(0), maxValue(24 * 365)];
+
+/**
+ * Response deadlines count working days on the national calendar with its swapped weekends;
+ * half-year and 3-month deadlines are calendar periods (DOMAIN.md "Time").
+ */
+export const DueRuleInputs = () => {
+  const translate = useTranslate();
+  return (
+    <Stack sx={{ width: '100%' }}>
+      <Typography variant="subtitle1" gutterBottom>
+        {translate('app.task.create.due')}
+      </Typography>
+      <RadioButtonGroupInput source="due.kind" choices={dueKindChoices} validate={required()} />
+      <FormDataConsumer<TaskCreateFormValues>>
+        {({ formData }) =>
+          formData.due?.kind === 'calendar' ? (
+            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+              <NumberInput key="calendar-months" source="due.months" min={0} step={1} validate={validateMonths} />
+              <NumberInput key="calendar-days" source="due.days" min={0} step={1} validate={validateCalendarDays} />
+              <NumberInput key="calendar-hours" source="due.hours" min={0} step={1} validate={validateHours} />
+            </Stack>
+          ) : (
+            <NumberInput
+              key="working-days"
+              source="due.days"
+              label="resources.tasks.fields.due.workingDays"
+              helperText="app.task.create.working_days_helper"
+              min={1}
+              step={1}
+              validate={validateWorkingDays}
+            />
+          )
+        }
+      </FormDataConsumer>
+    </Stack>
+  );
+};

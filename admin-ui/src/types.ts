@@ -1,0 +1,99 @@
+/**
+ * The records the API returns, as the HTTP contract states them. The UI does not import the
+ * server's domain modules: the JSON contract is the boundary, and the bundle stays free of zod.
+ */
+export type Role = 'coordinator' | 'official' | 'deputy' | 'reviewer';
+export const roles: Role[] = ['coordinator', 'official', 'deputy', 'reviewer'];
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  jurisdictionId: string;
+  departmentId: string | null;
+}
+
+export type AssigneeKind = 'user' | 'role' | 'department';
+export type TaskStatus = 'open' | 'done';
+/** More kinds arrive with the batch and project workflows; unknown ones still display. */
+export type TaskKind = 'instruction';
+
+export interface LadderStep {
+  label: string;
+}
+
+export interface LiveTaskState {
+  phase: 'open' | 'completing' | 'done';
+  dueAt: string | null;
+  escalationLevel: number;
+  nextEscalationAt: string | null;
+  ladder: LadderStep[];
+}
+
+export interface Task {
+  id: string;
+  kind: string;
+  title: string;
+  assignee_kind: AssigneeKind;
+  assignee_ref: string;
+  assignee_label: string;
+  jurisdiction_id: string;
+  owner_workflow_id: string | null;
+  payload: Record<string, unknown>;
+  due_at: string;
+  status: TaskStatus;
+  escalation_level: number;
+  completed_by: string | null;
+  completed_at: string | null;
+  result: Record<string, unknown> | null;
+  created_at: string;
+  overdue: boolean;
+  /** Only on GET one: the task workflow's own state; null when the workflow is unreachable. */
+  live?: LiveTaskState | null;
+}
+
+/** 交办事项 is answered with a note (1..2000 characters). */
+export interface InstructionResult {
+  note: string;
+}
+export type TaskResult = InstructionResult;
+
+export type NoticeKind = 'assigned' | 'reminder' | 'escalation' | 'info';
+
+export interface Notice {
+  id: number | string;
+  kind: NoticeKind;
+  title: string;
+  body: string;
+  workflow_id: string | null;
+  task_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface AuditEvent {
+  id: number | string;
+  actor_label: string;
+  action: string;
+  workflow_id: string | null;
+  subject: string | null;
+  detail: Record<string, unknown>;
+  at: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  jurisdiction_id: string;
+  department_id: string | null;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  jurisdiction_id: string;
+  leader_user_id: string | null;
+}

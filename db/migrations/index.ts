@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m20261123090000 from './20261123090000_create_platform_tables';
+
+/**
+ * Every migration in order, imported statically so the same list runs under tsx, vitest and a
+ * bundler alike (a folder scan needs a runtime that can import .ts files by path).
+ */
+export const migrations: Record<string, Migration> = {
+  '20261123090000_create_platform_tables': m20261123090000,
+};

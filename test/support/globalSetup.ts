@@ -1,0 +1,80 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../db/embeddedPostgres';
+import { createDb } from '../../db/connection';
+import { migrateToLatest } from '../../db/migrate';
+import { startTemporalDevServer, type TemporalDevServer } from '../../scripts/temporalDevServer';
+import { projectRoot, temporalCliPath } from './toolPaths';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A server-level URL (database part ignored): each test file clones the migrated template. */
+    pgServerUrl: string;
+    templateDatabase: string;
+    temporalAddress: string;
+  }
+}
+
+const TEMPLATE = 'livelihood_template';
+
+/** Real PostgreSQL and a real Temporal dev server for the whole run; DATABASE_URL / TEMPORAL_ADDRESS reuse existing ones. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const stops: (() => Promise<void>)[] = [];
+  const runDir = path.join(projectRoot, '.data', `test-run-${process.pid}`);
+  const teardown = async () => {
+    for (const stop of stops.reverse()) await stop();
+    await rm(runDir, { recursive: true, force: true });
+  };
+  try {
+    await startServers(project, stops, runDir);
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
+  return teardown;
+}
+
+async function startServers(project: TestProject, stops: (() => Promise<void>)[], runDir: string): Promise<void> {
+  let serverUrl = process.env.DATABASE_URL;
+  let pg: EmbeddedPostgresHandle | undefined;
+  if (!serverUrl) {
+    pg = await startEmbeddedPostgres({ dataDir: path.join(runDir, 'pg'), port: 55400 + (process.pid % 500), database: 'postgres', persistent: false });
+    serverUrl = pg.url;
+    stops.push(() => pg!.stop());
+  }
+  const templateUrl = withDatabase(serverUrl, TEMPLATE);
+  await sqlAdmin(serverUrl, `drop database if exists ${TEMPLATE}`);
+  await sqlAdmin(serverUrl, `create database ${TEMPLATE}`);
+  const template = createDb(templateUrl, 1);
+  await migrateToLatest(template);
+  await template.destroy();
+
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  if (!temporalAddress) {
+    const dev: TemporalDevServer = await startTemporalDevServer({ cliPath: temporalCliPath, dataDir: path.join(runDir, 'temporal'), port: 57233 + (process.pid % 500), uiPort: undefined });
+    temporalAddress = dev.address;
+    stops.push(() => dev.stop());
+  }
+
+  project.provide('pgServerUrl', serverUrl);
+  project.provide('templateDatabase', TEMPLATE);
+  project.provide('temporalAddress', temporalAddress);
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function sqlAdmin(serverUrl: string, statement: string): Promise<void> {
+  const { default: pgLib } = await import('pg');
+  const client = new pgLib.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

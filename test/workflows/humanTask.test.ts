@@ -1,0 +1,211 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../activities';
+import { createCalendar } from '../../activities/calendar';
+import { createNotifier } from '../../activities/channels';
+import { bundleWorkflows, createWorker } from '../../worker/createWorker';
+import { humanTaskWorkflow } from '../../workflows/humanTask';
+import { completeTaskUpdate, type HumanTaskInput, taskFailureTypes, taskStateQuery } from '../../workflows/humanTask.messages';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { actorOf, eventually, jurisdictionId, type PeopleFixture, seedPeople } from '../support/fixtures';
+import { type SmtpSink, startSmtpSink } from '../support/smtpSink';
+import { createTimeSkippingEnv } from '../support/timeSkipping';
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+let testDb: TestDatabase;
+let people: PeopleFixture;
+let smtp: SmtpSink;
+let notifier: ReturnType<typeof createNotifier>;
+
+beforeAll(async () => {
+  [env, bundle, testDb, smtp] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows(), createTestDatabase(), startSmtpSink()]);
+  people = await seedPeople(testDb.db);
+  notifier = createNotifier({ smtpUrl: smtp.url, mailFrom: 'office@test.local' });
+});
+
+afterAll(async () => {
+  await notifier?.close();
+  await smtp?.stop();
+  await env?.teardown();
+  await testDb?.drop();
+});
+
+let counter = 0;
+function roadTask(overrides: Partial<HumanTaskInput> = {}): HumanTaskInput {
+  counter += 1;
+  return {
+    taskId: `task-test-${counter}`,
+    ownerWorkflowId: null,
+    jurisdictionId,
+    kind: 'instruction',
+    title: `修复县道 X${counter} 坑洼路面`,
+    assignee: { kind: 'department', departmentId: 'dept-roads' },
+    due: { kind: 'calendar', days: 3 },
+    remindBefore: ['1 day'],
+    payload: { road: `X${counter}` },
+    ...overrides,
+  };
+}
+
+// Each test drives its own queue and waits for its workflows to close: an activity still in flight
+// when a worker stops holds the time-skipping server's clock until the activity times out.
+let taskQueue = '';
+async function withWorker<T>(fn: () => Promise<T>): Promise<T> {
+  taskQueue = `human-task-test-${counter}`;
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    workflowBundle: bundle,
+    activities: createActivities({ db: testDb.db, notifier, calendar: createCalendar(testDb.db) }),
+  });
+  return worker.runUntil(fn());
+}
+
+function start(task: HumanTaskInput) {
+  return env.client.workflow.start(humanTaskWorkflow, { taskQueue, workflowId: task.taskId, args: [task] });
+}
+
+async function noticesFor(taskId: string) {
+  return testDb.db
+    .selectFrom('notices')
+    .select(['recipient_user_id', 'kind'])
+    .where('task_id', '=', taskId)
+    .orderBy('id')
+    .execute();
+}
+
+async function taskRow(taskId: string) {
+  return testDb.db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow();
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (err as WorkflowUpdateFailedError).cause as { type?: string; message: string };
+  return { type: cause.type, message: cause.message };
+}
+
+describe('human task workflow', () => {
+  it('opens a task row and notifies the whole assigned department', async () => {
+    const task = roadTask();
+    await withWorker(async () => {
+      const handle = await start(task);
+      await eventually(async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined), 'task to open');
+      const row = await taskRow(task.taskId);
+      expect(row).toMatchObject({ status: 'open', assignee_kind: 'department', assignee_ref: 'dept-roads', escalation_level: 0 });
+      const notices = await noticesFor(task.taskId);
+      expect(notices.map((n) => [n.recipient_user_id, n.kind])).toEqual([
+        ['colleague', 'assigned'],
+        ['official', 'assigned'],
+      ]);
+      await handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.official), result: { note: 'done' } }] });
+      await handle.result();
+    });
+  });
+
+  it('reminds the assignee one day before the due instant, and not earlier', async () => {
+    const task = roadTask();
+    await withWorker(async () => {
+      const handle = await start(task);
+      await eventually(async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined), 'task to open');
+      await env.sleep('44 hours');
+      expect((await noticesFor(task.taskId)).filter((n) => n.kind === 'reminder')).toEqual([]);
+      await env.sleep('6 hours');
+      const reminders = (await noticesFor(task.taskId)).filter((n) => n.kind === 'reminder');
+      expect(reminders.map((n) => n.recipient_user_id).sort()).toEqual(['colleague', 'official']);
+      expect((await noticesFor(task.taskId)).some((n) => n.kind === 'escalation')).toBe(false);
+      await handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.colleague), result: { note: '已修复' } }] });
+      await handle.result();
+    });
+  });
+
+  it('escalates to the responsible leader at lapse and to the standing committee office one period later, and still accepts a late completion', async () => {
+    const task = roadTask();
+    await withWorker(async () => {
+      const handle = await start(task);
+      await eventually(async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined), 'task to open');
+      const dueAt = (await handle.query(taskStateQuery)).dueAt!;
+
+      await env.sleep('73 hours');
+      let escalations = (await noticesFor(task.taskId)).filter((n) => n.kind === 'escalation');
+      expect(escalations.map((n) => n.recipient_user_id).sort()).toEqual(['colleague', 'leader', 'official']);
+      expect((await taskRow(task.taskId)).escalation_level).toBe(1);
+      const state = await handle.query(taskStateQuery);
+      expect(state).toMatchObject({ phase: 'open', escalationLevel: 1 });
+      expect(Date.parse(state.nextEscalationAt!) - Date.parse(dueAt)).toBe(3 * 86_400_000);
+
+      await env.sleep('3 days');
+      escalations = (await noticesFor(task.taskId)).filter((n) => n.kind === 'escalation');
+      expect(escalations.filter((n) => n.recipient_user_id === 'coordinator')).toHaveLength(1);
+      expect((await taskRow(task.taskId)).escalation_level).toBe(2);
+
+      const mail = await eventually(
+        async () => smtp.received.find((m) => m.rcptTo.includes('leader@test.local') && m.headers.get('subject')?.includes(task.title)),
+        'the escalation e-mail to reach the SMTP server',
+      );
+      expect(mail.headers.get('subject')).toBe(`Overdue: ${task.title}`);
+
+      const completion = await handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.official), result: { note: '已修复，逾期' } }] });
+      expect(completion).toMatchObject({ completedBy: 'official', escalationLevel: 2, result: { note: '已修复，逾期' } });
+      expect(await handle.result()).toEqual(completion);
+      expect(await taskRow(task.taskId)).toMatchObject({ status: 'done', completed_by: 'official', result: { note: '已修复，逾期' } });
+
+      const audit = await testDb.db.selectFrom('audit_events').select(['action', 'actor_label']).where('subject', '=', task.taskId).orderBy('id').execute();
+      expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['task.opened', 'task.escalated', 'notice.escalation', 'task.completed']));
+      expect(audit.filter((a) => a.action === 'task.escalated')).toHaveLength(2);
+      expect(audit.find((a) => a.action === 'task.completed')?.actor_label).toBe('李科长');
+    });
+  });
+
+  it('stops the ladder once the task is completed', async () => {
+    const task = roadTask();
+    await withWorker(async () => {
+      const handle = await start(task);
+      await eventually(async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined), 'task to open');
+      await handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.official), result: { note: '提前完成' } }] });
+      await handle.result();
+      await env.sleep('30 days');
+      const kinds = (await noticesFor(task.taskId)).map((n) => n.kind);
+      expect(kinds).not.toContain('escalation');
+      expect(kinds).not.toContain('reminder');
+      expect((await taskRow(task.taskId)).escalation_level).toBe(0);
+    });
+  });
+
+  it('refuses the wrong person, an invalid result and a second completion, and changes nothing', async () => {
+    const task = roadTask();
+    await withWorker(async () => {
+      const handle = await start(task);
+      await eventually(async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined), 'task to open');
+
+      const wrongPerson = await rejectionOf(
+        handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.outsider), result: { note: '不是我的' } }] }),
+      );
+      expect(wrongPerson.type).toBe(taskFailureTypes.forbidden);
+      expect(wrongPerson.message).toContain('not to 赵科员');
+
+      const invalid = await rejectionOf(handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.official), result: { note: '' } }] }));
+      expect(invalid.type).toBe(taskFailureTypes.invalidResult);
+      expect(invalid.message).toContain('note');
+
+      expect(await taskRow(task.taskId)).toMatchObject({ status: 'open', completed_by: null });
+      await handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.official), result: { note: '完成' } }] });
+
+      // The task workflow closes once done, so a second completion cannot reach it (the API answers 409 from the row).
+      await handle.result();
+      await expect(
+        handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.colleague), result: { note: '我也完成' } }] }),
+      ).rejects.toThrow(/completed|not found/i);
+      expect(await taskRow(task.taskId)).toMatchObject({ status: 'done', completed_by: 'official', result: { note: '完成' } });
+      const completions = await testDb.db.selectFrom('audit_events').select('id').where('subject', '=', task.taskId).where('action', '=', 'task.completed').execute();
+      expect(completions).toHaveLength(1);
+    });
+  });
+});

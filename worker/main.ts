@@ -1,0 +1,34 @@
+import { NativeConnection } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { createCalendar } from '../activities/calendar';
+import { createNotifier } from '../activities/channels';
+import { createDb } from '../db/connection';
+import { parseRuntimeConfig } from '../domain/config';
+import { createWorker } from './createWorker';
+
+async function main(): Promise<void> {
+  const config = parseRuntimeConfig(process.env);
+  const db = createDb(config.DATABASE_URL);
+  const notifier = createNotifier({ smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM, smsWebhookUrl: config.SMS_WEBHOOK_URL });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    activities: createActivities({ db, notifier, calendar: createCalendar(db) }),
+  });
+  console.log(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+  // The SDK installs SIGINT/SIGTERM handlers that shut the worker down gracefully.
+  try {
+    await worker.run();
+  } finally {
+    await connection.close();
+    await notifier.close();
+    await db.destroy();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error('worker:', err);
+  process.exit(1);
+});

@@ -1,0 +1,180 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { actorMatchesAssignee, describeAssignee } from '../domain/assignee';
+import { checkTaskResult } from '../domain/taskKinds';
+import { durationMs } from '../domain/duration';
+import {
+  completeTaskUpdate,
+  type HumanTaskInput,
+  type LadderStep,
+  type TaskCompletion,
+  type TaskState,
+  taskCompletedSignal,
+  taskFailureTypes,
+  taskStateQuery,
+} from './humanTask.messages';
+import { createNoticeSender, type NoticeSender } from './notify';
+
+const { computeDue, resolveLadder, recordTaskOpened, recordTaskCompleted, recordEscalation } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '1 minute' },
+});
+
+/**
+ * A person's task: a row in PostgreSQL and a wait here. It reminds before the due instant, and at
+ * each lapse escalates one rung up the ladder (assignee → responsible leader → standing committee
+ * office) while staying open; a completion at any point still counts.
+ */
+export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompletion> {
+  const notices = createNoticeSender();
+  const state: TaskState = { phase: 'opening', dueAt: null, escalationLevel: 0, nextEscalationAt: null, ladder: [], completion: null };
+
+  setHandler(taskStateQuery, () => state);
+  setHandler(
+    completeTaskUpdate,
+    async ({ actor, result }) => {
+      // Registered before the first await; a completion that races the opening waits for the row.
+      await condition(() => state.phase !== 'opening');
+      state.phase = 'completing';
+      const completion: TaskCompletion = {
+        taskId: task.taskId,
+        kind: task.kind,
+        completedBy: actor.userId,
+        completedAt: new Date().toISOString(),
+        result: checkedResult(task, result),
+        escalationLevel: state.escalationLevel,
+      };
+      try {
+        await recordTaskCompleted({ taskId: task.taskId, actor, result: completion.result, completedAt: completion.completedAt, escalationLevel: completion.escalationLevel });
+      } catch (err) {
+        state.phase = 'open';
+        throw err;
+      }
+      state.completion = completion;
+      state.phase = 'done';
+      return completion;
+    },
+    {
+      validator: ({ actor, result }) => {
+        if (state.phase === 'done' || state.phase === 'completing') {
+          throw ApplicationFailure.create({ type: taskFailureTypes.alreadyDone, message: `task "${task.title}" is already completed`, nonRetryable: true });
+        }
+        if (!actorMatchesAssignee(actor, task.assignee)) {
+          throw ApplicationFailure.create({
+            type: taskFailureTypes.forbidden,
+            message: `task "${task.title}" is assigned to ${describeAssignee(task.assignee)}, not to ${actor.displayName}`,
+            nonRetryable: true,
+          });
+        }
+        checkedResult(task, result);
+      },
+    },
+  );
+
+  const openedAt = new Date().toISOString();
+  const dueAt = await computeDue({ jurisdictionId: task.jurisdictionId, from: openedAt, rule: task.due });
+  state.ladder = task.ladder ?? (await resolveLadder({ assignee: task.assignee, jurisdictionId: task.jurisdictionId }));
+  await recordTaskOpened({ task, dueAt, openedAt });
+  state.dueAt = dueAt;
+  state.nextEscalationAt = state.ladder.length > 0 ? dueAt : null;
+  state.phase = 'open';
+  await notices.send({
+    dedupeKey: `${task.taskId}:assigned`,
+    to: task.assignee,
+    kind: 'assigned',
+    title: `New task: ${task.title}`,
+    body: `Due ${dueAt}.`,
+    workflowId: workflowInfo().workflowId,
+    taskId: task.taskId,
+  });
+
+  const reminders = (task.remindBefore ?? [])
+    .map((before) => Date.parse(dueAt) - durationMs(before))
+    .filter((at) => at > Date.now())
+    .sort((a, b) => a - b);
+  let deadline = Date.parse(dueAt);
+
+  while (!isDone(state)) {
+    const reminderAt = reminders[0];
+    const wakeAt = reminderAt !== undefined && reminderAt < deadline ? reminderAt : deadline;
+    const settled = await condition(() => state.phase !== 'open', Math.max(1, wakeAt - Date.now()));
+    if (settled) {
+      // A completion in flight either commits (done) or fails back to open.
+      await condition(() => state.phase !== 'completing');
+      continue;
+    }
+    if (wakeAt === reminderAt) {
+      reminders.shift();
+      await notices.send({
+        dedupeKey: `${task.taskId}:reminder:${reminderAt}`,
+        to: task.assignee,
+        kind: 'reminder',
+        title: `Reminder: ${task.title}`,
+        body: `Due ${dueAt}.`,
+        workflowId: workflowInfo().workflowId,
+        taskId: task.taskId,
+      });
+      continue;
+    }
+    await escalate(task, state, notices, new Date(deadline).toISOString());
+    const nextRung = state.ladder[state.escalationLevel];
+    if (!nextRung) {
+      // Top of the ladder: the task stays open and visible as overdue; no more notices.
+      state.nextEscalationAt = null;
+      await condition(() => isDone(state));
+      break;
+    }
+    const next = await computeDue({ jurisdictionId: task.jurisdictionId, from: new Date(deadline).toISOString(), rule: task.escalateEvery ?? task.due });
+    deadline = Date.parse(next);
+    state.nextEscalationAt = next;
+  }
+
+  const completion = state.completion!;
+  if (task.ownerWorkflowId) await tellOwner(task.ownerWorkflowId, completion);
+  await notices.settle();
+  await condition(allHandlersFinished);
+  return completion;
+}
+
+async function escalate(task: HumanTaskInput, state: TaskState, notices: NoticeSender, lapsedAt: string): Promise<void> {
+  const level = state.escalationLevel + 1;
+  const step: LadderStep = state.ladder[level - 1]!;
+  await recordEscalation({ taskId: task.taskId, level, step, at: lapsedAt });
+  state.escalationLevel = level;
+  const notice = {
+    kind: 'escalation' as const,
+    title: `Overdue: ${task.title}`,
+    body: `Due ${state.dueAt}; escalated to ${step.label} (level ${level}).`,
+    workflowId: workflowInfo().workflowId,
+    taskId: task.taskId,
+  };
+  await notices.send({ ...notice, dedupeKey: `${task.taskId}:escalation:${level}`, to: step.assignee });
+  if (level === 1) await notices.send({ ...notice, dedupeKey: `${task.taskId}:overdue`, to: task.assignee });
+}
+
+// A function, so TypeScript does not narrow the phase across awaits where handlers change it.
+function isDone(state: TaskState): boolean {
+  return state.phase === 'done';
+}
+
+function checkedResult(task: HumanTaskInput, result: unknown): Record<string, unknown> {
+  const check = checkTaskResult(task.kind, result);
+  if (!check.ok) throw ApplicationFailure.create({ type: taskFailureTypes.invalidResult, message: check.message, nonRetryable: true });
+  return check.result;
+}
+
+async function tellOwner(ownerWorkflowId: string, completion: TaskCompletion): Promise<void> {
+  try {
+    await getExternalWorkflowHandle(ownerWorkflowId).signal(taskCompletedSignal, completion);
+  } catch {
+    // The owner has closed; the task row and its audit event already hold the completion.
+  }
+}

@@ -1,0 +1,2 @@
+// The worker's workflow bundle: every workflow type it runs.
+export { humanTaskWorkflow } from './humanTask';

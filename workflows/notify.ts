@@ -1,0 +1,34 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { SendNoticeInput } from '../activities/notices';
+
+const activities = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '1 minute' },
+});
+
+// An SMTP server or SMS gateway may be down for hours; the in-app notice is already written.
+const channel = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '1 hour', maximumAttempts: 30 },
+});
+
+export interface NoticeSender {
+  /** Writes the in-app notices (awaited), then starts e-mail/SMS deliveries in the background. */
+  send(input: Omit<SendNoticeInput, 'at'>): Promise<void>;
+  /** Waits for background deliveries to finish or give up; call before the workflow returns. */
+  settle(): Promise<void>;
+}
+
+export function createNoticeSender(): NoticeSender {
+  const deliveries: Promise<void>[] = [];
+  return {
+    async send(input) {
+      const pending = await activities.sendNotice({ ...input, at: new Date().toISOString() });
+      for (const delivery of pending) deliveries.push(channel.deliverNotice(delivery));
+    },
+    async settle() {
+      await Promise.allSettled(deliveries);
+    },
+  };
+}
