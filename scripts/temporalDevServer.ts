@@ -17,6 +17,8 @@ export interface TemporalDevServerOptions {
   /** undefined: no web UI (tests). */
   uiPort: number | undefined;
   onLog?: (line: string) => void;
+  /** Called whenever the server process ends, stop() included: lets a launcher notice a server that died on its own. */
+  onExit?: (code: number | null) => void;
 }
 
 /** `temporal server start-dev` on SQLite: a real Temporal server, started and stopped by us. */
@@ -39,6 +41,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   const log = options.onLog ?? (() => undefined);
   child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
+  child.once('exit', (code) => options.onExit?.(code));
   const address = `127.0.0.1:${options.port}`;
   await waitUntilServing(address, child);
   return {

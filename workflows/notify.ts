@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { log, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { SendNoticeInput } from '../activities/notices';
 
@@ -25,7 +25,14 @@ export function createNoticeSender(): NoticeSender {
   return {
     async send(input) {
       const pending = await activities.sendNotice({ ...input, at: new Date().toISOString() });
-      for (const delivery of pending) deliveries.push(channel.deliverNotice(delivery));
+      for (const delivery of pending) {
+        // Caught here, not in settle(): a rejection that nothing awaits yet fails the workflow task on every
+        // replay, wedging the task. The activity has already marked the delivery failed; the in-app notice stands.
+        const delivered = channel.deliverNotice(delivery).catch((err: unknown) => {
+          log.warn('notice delivery gave up', { ...delivery, error: String(err) });
+        });
+        deliveries.push(delivered);
+      }
     },
     async settle() {
       await Promise.allSettled(deliveries);

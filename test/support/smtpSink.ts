@@ -1,6 +1,6 @@
 // A real SMTP server for tests: what the product sends is what arrives here.
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerAuthentication } from 'smtp-server';
 
 export interface ReceivedMail {
   rcptTo: string[];
@@ -10,15 +10,30 @@ export interface ReceivedMail {
 
 export interface SmtpSink {
   url: string;
+  port: number;
   received: ReceivedMail[];
+  /** Credentials the senders logged in with; authentication is optional and every login is accepted. */
+  logins: Pick<SMTPServerAuthentication, 'username' | 'password'>[];
   stop(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  /** A fixed port, to bring back a server that a test stopped; default: any free port. */
+  port?: number;
+}
+
+export async function startSmtpSink({ port = 0 }: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
+  const logins: SmtpSink['logins'] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    // Without STARTTLS the server would refuse AUTH over a plain socket.
+    allowInsecureAuth: true,
+    onAuth(auth, _session, callback) {
+      logins.push({ username: auth.username, password: auth.password });
+      callback(null, { user: auth.username });
+    },
     // Drop the sender's pooled connection at once instead of waiting out the default 30 s.
     closeTimeout: 50,
     onData(stream, session, callback) {
@@ -33,11 +48,16 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const address = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${address.port}`,
+    port: address.port,
     received,
+    logins,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import express, { type Express } from 'express';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { auditRoutes } from './audit/audit.routes';
+import { authenticate, requireRole } from './auth/auth.middleware';
+import { authRoutes } from './auth/auth.routes';
+import type { TokenSigner } from './auth/tokens';
+import { directoryRoutes } from './directory/directory.routes';
+import { errorMiddleware, notFound } from './errors';
+import { noticeRoutes } from './notices/notices.routes';
+import { taskRoutes } from './tasks/tasks.routes';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  temporal: Client;
+  tokens: TokenSigner;
+  taskQueue: string;
+  temporalUiUrl: string;
+  /** The built admin UI; served at `/` when present. */
+  adminUiDist?: string;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+  api.get('/config', (_req, res) => {
+    res.json({ temporalUiUrl: deps.temporalUiUrl });
+  });
+  api.use('/auth', authRoutes(deps));
+
+  const signedIn = authenticate(deps.tokens);
+  const { users, departments } = directoryRoutes(deps);
+  api.use('/tasks', signedIn, taskRoutes(deps));
+  api.use('/notices', signedIn, noticeRoutes(deps));
+  api.use('/audit-events', signedIn, requireRole('coordinator'), auditRoutes(deps));
+  api.use('/users', signedIn, users);
+  api.use('/departments', signedIn, departments);
+  api.use((req) => {
+    throw notFound(`${req.method} /api${req.path}`);
+  });
+  api.use(errorMiddleware);
+  app.use('/api', api);
+
+  if (deps.adminUiDist && existsSync(path.join(deps.adminUiDist, 'index.html'))) {
+    app.use(express.static(deps.adminUiDist, { index: 'index.html', maxAge: '1h' }));
+  }
+  return app;
+}

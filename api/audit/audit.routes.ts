@@ -1,0 +1,65 @@
+import { Router } from 'express';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema';
+import { currentUser } from '../auth/auth.middleware';
+import { notFound } from '../errors';
+import { idFilter, parseListQuery, sendPage } from '../listQuery';
+
+const auditFilterSchema = z
+  .object({
+    workflow_id: z.string().optional(),
+    subject: z.string().optional(),
+    action: z.string().optional(),
+    actor_user_id: z.string().optional(),
+    q: z.string().trim().max(200).optional(),
+    id: idFilter.optional(),
+  })
+  .strict();
+
+const auditColumns = ['audit_events.id', 'actor_user_id', 'actor_label', 'action', 'workflow_id', 'subject', 'detail', 'at'] as const;
+
+/**
+ * The trail of accepted decisions and notices. Scoped to the coordinator's jurisdiction through the
+ * tasks and batches its workflows belong to; events of other jurisdictions stay out of sight.
+ */
+export function auditRoutes({ db }: { db: Kysely<Database> }): Router {
+  const router = Router();
+
+  const visible = (jurisdictionId: string) =>
+    db.selectFrom('audit_events').where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('tasks').select('tasks.id').whereRef('tasks.id', '=', 'audit_events.workflow_id').where('tasks.jurisdiction_id', '=', jurisdictionId)),
+        eb.exists(eb.selectFrom('tasks').select('tasks.id').whereRef('tasks.owner_workflow_id', '=', 'audit_events.workflow_id').where('tasks.jurisdiction_id', '=', jurisdictionId)),
+        eb.exists(eb.selectFrom('batches').select('batches.id').whereRef('batches.id', '=', 'audit_events.workflow_id').where('batches.jurisdiction_id', '=', jurisdictionId)),
+      ]),
+    );
+
+  router.get('/', async (req, res) => {
+    const list = parseListQuery(req.query, { sortable: ['at', 'action', 'actor_label', 'id'], defaultSort: ['at', 'DESC'], filter: auditFilterSchema });
+    let qb = visible(currentUser(res).jurisdictionId);
+    const f = list.filter;
+    if (f.workflow_id) qb = qb.where('workflow_id', '=', f.workflow_id);
+    if (f.subject) qb = qb.where('subject', '=', f.subject);
+    if (f.action) qb = qb.where('action', '=', f.action);
+    if (f.actor_user_id) qb = qb.where('actor_user_id', '=', f.actor_user_id);
+    if (f.q) qb = qb.where('action', 'ilike', `%${f.q.replace(/[%_\\]/g, '\\$&')}%`);
+    if (f.id !== undefined) qb = qb.where('audit_events.id', 'in', [f.id].flat().map(Number).filter(Number.isInteger));
+    const [rows, count] = await Promise.all([
+      qb.select(auditColumns).orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder).orderBy('audit_events.id', 'desc').offset(list.offset).limit(list.limit).execute(),
+      qb.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    sendPage(res, 'audit-events', list, rows, Number(count.total));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const id = Number(req.params.id);
+    const event = Number.isSafeInteger(id)
+      ? await visible(currentUser(res).jurisdictionId).select(auditColumns).where('audit_events.id', '=', id).executeTakeFirst()
+      : undefined;
+    if (!event) throw notFound(`audit event "${req.params.id}"`);
+    res.json(event);
+  });
+
+  return router;
+}

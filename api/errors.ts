@@ -1,0 +1,58 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { taskFailureTypes } from '../workflows/humanTask.messages';
+
+/** An error whose message is meant for the person who made the request. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new HttpError(404, `${what} was not found`);
+export const forbidden = (message: string) => new HttpError(403, message);
+export const conflict = (message: string) => new HttpError(409, message);
+export const unprocessable = (message: string) => new HttpError(422, message);
+
+// A workflow's update validator speaks in failure types; people get the matching status code.
+const statusByFailureType: Record<string, number> = {
+  [taskFailureTypes.forbidden]: 403,
+  [taskFailureTypes.alreadyDone]: 409,
+  [taskFailureTypes.invalidResult]: 422,
+};
+
+export function describeZodError(error: ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+/** The one error middleware: every body carries a top-level `message` (react-admin shows it). */
+export const errorMiddleware: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+  if (err instanceof HttpError) {
+    res.status(err.status).json({ message: err.message });
+    return;
+  }
+  if (err instanceof ZodError) {
+    res.status(400).json({ message: `invalid request — ${describeZodError(err)}` });
+    return;
+  }
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const status = statusByFailureType[err.cause.type ?? ''] ?? 422;
+    res.status(status).json({ message: err.cause.message });
+    return;
+  }
+  if (err instanceof WorkflowNotFoundError) {
+    res.status(409).json({ message: 'this item is closed and takes no more decisions' });
+    return;
+  }
+  if (typeof err === 'object' && err !== null && 'type' in err && err.type === 'entity.parse.failed') {
+    res.status(400).json({ message: 'the request body is not valid JSON' });
+    return;
+  }
+  console.error(`api: ${req.method} ${req.originalUrl} failed:`, err);
+  res.status(500).json({ message: 'something went wrong on our side; the request was not applied' });
+};

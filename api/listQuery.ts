@@ -1,0 +1,63 @@
+import type { Response } from 'express';
+import { z } from 'zod';
+
+const MAX_PAGE = 500;
+
+/** A boolean filter as react-admin sends it: true/false, or their strings. */
+export const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+/** getMany sends filter={"id":[...]}; a reference field may send one id. */
+export const idFilter = z.union([z.string(), z.number().transform(String), z.array(z.union([z.string(), z.number().transform(String)])).max(500)]);
+
+const jsonParam = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+export interface ListQuery<F> {
+  sortField: string;
+  sortOrder: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  filter: F;
+}
+
+/**
+ * The ra-data-simple-rest dialect: sort=["field","ASC"], range=[0,24], filter={...}. Sorting is
+ * limited to listed columns, so a client cannot order by an unindexed expression or inject one.
+ */
+export function parseListQuery<F extends z.ZodType>(
+  query: unknown,
+  options: { sortable: readonly [string, ...string[]]; defaultSort: [string, 'ASC' | 'DESC']; filter: F },
+): ListQuery<z.infer<F>> {
+  const parsed = z
+    .object({
+      sort: jsonParam(z.tuple([z.enum(options.sortable), z.enum(['ASC', 'DESC', 'asc', 'desc'])])).optional(),
+      range: jsonParam(z.tuple([z.number().int().min(0), z.number().int().min(0)])).optional(),
+      filter: jsonParam(options.filter).optional(),
+    })
+    .parse(query);
+  const [sortField, order] = parsed.sort ?? options.defaultSort;
+  const [start, end] = parsed.range ?? [0, 24];
+  return {
+    sortField,
+    sortOrder: order.toLowerCase() === 'desc' ? 'desc' : 'asc',
+    offset: start,
+    limit: Math.max(1, Math.min(MAX_PAGE, end - start + 1)),
+    filter: (parsed.filter ?? options.filter.parse({})) as z.infer<F>,
+  };
+}
+
+export function sendPage<T>(res: Response, resource: string, list: ListQuery<unknown>, rows: T[], total: number): void {
+  const last = rows.length ? list.offset + rows.length - 1 : list.offset;
+  res.set('Content-Range', `${resource} ${list.offset}-${last}/${total}`);
+  res.set('Access-Control-Expose-Headers', 'Content-Range');
+  res.json(rows);
+}

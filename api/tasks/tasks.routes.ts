@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { WorkflowIdConflictPolicy } from '@temporalio/common';
+import { Router } from 'express';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { checkTaskResult, taskKindSchema } from '../../domain/taskKinds';
+import { humanTaskWorkflow } from '../../workflows/humanTask';
+import { completeTaskUpdate, type HumanTaskInput, taskStateQuery } from '../../workflows/humanTask.messages';
+import { recordAuditEvent } from '../../activities/audit';
+import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
+import { conflict, notFound, unprocessable } from '../errors';
+import { parseListQuery, sendPage } from '../listQuery';
+import { waitFor } from '../waitFor';
+import { completeTaskSchema, createTaskSchema, taskFilterSchema, taskSortable } from './tasks.schemas';
+import { assigneeProblem, findTask, findVisibleTask, listTasks } from './tasks.service';
+
+export interface TaskRouteDeps {
+  db: Kysely<Database>;
+  temporal: Client;
+  taskQueue: string;
+}
+
+export function taskRoutes({ db, temporal, taskQueue }: TaskRouteDeps): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const list = parseListQuery(req.query, { sortable: taskSortable, defaultSort: ['due_at', 'ASC'], filter: taskFilterSchema });
+    const { rows, total } = await listTasks(db, currentUser(res), list);
+    sendPage(res, 'tasks', list, rows, total);
+  });
+
+  router.get('/:id', async (req, res) => {
+    const task = await findVisibleTask(db, currentUser(res), req.params.id);
+    if (!task) throw notFound(`task "${req.params.id}"`);
+    res.json({ ...task, live: await liveState(temporal, task.id) });
+  });
+
+  // A coordinator's instruction (交办事项) to a person, role or department, with a deadline and escalation.
+  router.post('/', requireRole('coordinator'), async (req, res) => {
+    const user = currentUser(res);
+    const body = createTaskSchema.parse(req.body);
+    const problem = await assigneeProblem(db, user, body.assignee);
+    if (problem) throw unprocessable(`assignee: ${problem}`);
+    const taskId = `task-adhoc-${body.key}`;
+    const input: HumanTaskInput = {
+      taskId,
+      ownerWorkflowId: null,
+      jurisdictionId: user.jurisdictionId,
+      kind: body.kind,
+      title: body.title,
+      assignee: body.assignee,
+      due: body.due,
+      remindBefore: body.remindBefore,
+      payload: { instructions: body.instructions, assignedBy: user.userId },
+    };
+    // The form's key names the workflow: a retried submit finds the running task instead of starting another.
+    await temporal.workflow.start(humanTaskWorkflow, {
+      workflowId: taskId,
+      taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+    await recordAuditEvent(db, {
+      dedupeKey: `${taskId}:assigned`,
+      actorUserId: user.userId,
+      actorLabel: user.displayName,
+      action: 'task.assigned',
+      workflowId: taskId,
+      subject: taskId,
+      detail: { kind: body.kind, title: body.title, assignee: body.assignee, due: body.due },
+    });
+    const task = await waitFor(() => findTask(db, taskId), 5_000);
+    if (task) res.status(201).json(task);
+    // Started but not yet recorded (the worker is busy or down): the workflow will record it when it runs.
+    else res.status(202).json({ id: taskId, message: 'the task was accepted and will appear in the list once the worker records it' });
+  });
+
+  router.post('/:id/complete', async (req, res) => {
+    const user = currentUser(res);
+    const { result } = completeTaskSchema.parse(req.body);
+    const task = await findTask(db, req.params.id);
+    if (!task) throw notFound(`task "${req.params.id}"`);
+    if (task.status === 'done') {
+      // The same person resending the same answer (a lost response, a double click) gets the task back.
+      if (task.completed_by === user.userId && sameResult(task, result)) {
+        res.json(task);
+        return;
+      }
+      throw conflict('this task has already been completed; nothing was changed');
+    }
+    await temporal.workflow.getHandle(task.id).executeUpdate(completeTaskUpdate, {
+      args: [{ actor: actorOf(user), result }],
+      updateId: `complete:${user.userId}:${fingerprint(result)}`,
+    });
+    res.json(await findTask(db, task.id));
+  });
+
+  return router;
+}
+
+/** The task workflow's own view; a closed or unreachable workflow leaves the row as the record. */
+async function liveState(temporal: Client, taskId: string) {
+  try {
+    return await temporal.workflow.getHandle(taskId).query(taskStateQuery);
+  } catch {
+    return null;
+  }
+}
+
+function fingerprint(result: Record<string, unknown>): string {
+  return createHash('sha256').update(stableJson(result)).digest('hex').slice(0, 32);
+}
+
+/** Compared after the kind's own normalisation (trimming), as the workflow stored it. */
+function sameResult(task: { kind: string; result: Record<string, unknown> | null }, sent: Record<string, unknown>): boolean {
+  const kind = taskKindSchema.safeParse(task.kind);
+  if (!kind.success || task.result === null) return false;
+  const check = checkTaskResult(kind.data, sent);
+  return check.ok && stableJson(check.result) === stableJson(task.result);
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

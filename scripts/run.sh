@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# npm start / npm test on a fresh machine: installs what is missing, once, then runs.
+#   run.sh start          the whole system (scripts/start.ts)
+#   run.sh test [args]    typecheck, then vitest (args go to vitest)
+# A second run downloads and builds nothing: every step checks first.
+# package.json runs this with `exec`, so no `sh -c` sits between npm and this script: dash exits 130
+# after a Ctrl-C whatever its child returns, and `npm start` should exit 0 after a clean shutdown.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+say() { echo "run: $*" >&2; }
+
+apt_updated=no
+apt_install() {
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { say "need root (or sudo) to apt-get install $*"; exit 1; }
+    sudo=(sudo)
+  fi
+  if [ "$apt_updated" = no ]; then
+    "${sudo[@]}" apt-get update -qq
+    apt_updated=yes
+  fi
+  say "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# npm dependencies: again only when the lockfile differs from the one last installed.
+ensure_node_modules() {
+  local stamp=node_modules/.installed-lock.sha256 want
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ -d node_modules ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then return 0; fi
+  say "installing npm dependencies"
+  # The lockfile lacks @swc/core's macOS/Windows builds (the registry this project was locked
+  # against does not serve them), which `npm ci` counts as out of sync; `npm install` installs
+  # the locked versions all the same.
+  local log
+  log=$(mktemp)
+  if ! npm ci --no-audit --no-fund 2>"$log"; then
+    grep -m3 '^npm error [A-Za-z`]' "$log" >&2 || true
+    say "npm ci refused (above); installing the locked versions with npm install"
+    npm install --no-audit --no-fund
+  fi
+  rm -f "$log"
+  sha256sum package-lock.json | cut -d' ' -f1 >"$stamp"
+}
+
+# Go builds the temporal CLI. The module needs Go >= 1.25 and Debian's golang-go is 1.19 (too old to
+# fetch a newer toolchain), so a missing or old Go is replaced by the official toolchain, which the
+# Go module proxy serves as the module golang.org/toolchain.
+GO_TOOLCHAIN=go1.25.14
+ensure_go() {
+  if command -v go >/dev/null && go_is_new_enough; then return 0; fi
+  local dir="$root/.tools/$GO_TOOLCHAIN"
+  if [ ! -x "$dir/bin/go" ]; then
+    local arch
+    case "$(uname -m)" in x86_64) arch=amd64 ;; aarch64 | arm64) arch=arm64 ;; *) say "no Go toolchain for $(uname -m)"; exit 1 ;; esac
+    say "fetching the Go toolchain $GO_TOOLCHAIN from the Go module proxy"
+    command -v curl >/dev/null && command -v unzip >/dev/null || apt_install curl unzip ca-certificates
+    local zip="$root/.tools/$GO_TOOLCHAIN.zip" tmp="$dir.partial"
+    mkdir -p "$root/.tools" && rm -rf "$tmp" && mkdir -p "$tmp"
+    curl -fsSL -o "$zip" "https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-$GO_TOOLCHAIN.linux-$arch.zip"
+    unzip -q "$zip" -d "$tmp"
+    rm -rf "$dir" && mv "$tmp/golang.org/toolchain@v0.0.1-$GO_TOOLCHAIN.linux-$arch" "$dir"
+    rm -rf "$tmp" "$zip"
+    # Module zips carry no file modes.
+    chmod +x "$dir"/bin/* "$dir"/pkg/tool/*/*
+  fi
+  export PATH="$dir/bin:$PATH"
+}
+go_is_new_enough() {
+  local v
+  v=$(go env GOVERSION 2>/dev/null) || return 1
+  v=${v#go}
+  # 1.21+ fetches the toolchain a module asks for by itself.
+  [ "${v%%.*}" -gt 1 ] || [ "$(echo "$v" | cut -d. -f2)" -ge 21 ]
+}
+
+ensure_tools() {
+  local want=("$@")
+  for tool in "${want[@]}"; do
+    case "$tool" in
+      cli) [ -x .tools/temporal-cli-1.5.1/temporal ] || ensure_go ;;
+      test-server)
+        command -v java >/dev/null || apt_install openjdk-17-jre-headless
+        [ -x .tools/temporal-test-server-1.31.0/temporal-test-server ] || command -v mvn >/dev/null || apt_install maven
+        ;;
+    esac
+  done
+  bash scripts/provision-tools.sh "${want[@]}"
+}
+
+# Browser tests drive Debian's Chromium; CJK fonts so Chinese labels render as text, not boxes.
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] || apt_install chromium fonts-noto-cjk
+}
+
+case "${1:-}" in
+  start)
+    ensure_node_modules
+    ensure_tools cli
+    # Its own session: a terminal's Ctrl-C then reaches only this script, which asks start.ts to shut
+    # down in order (API and worker before Temporal and PostgreSQL) instead of every process at once.
+    # tsx itself, not npx: npx runs it under `sh -c`, which does not pass a SIGINT on.
+    setsid node_modules/.bin/tsx scripts/start.ts &
+    pid=$!
+    trap 'kill -INT "$pid" 2>/dev/null || true' INT TERM HUP
+    while kill -0 "$pid" 2>/dev/null; do wait "$pid" || true; done
+    wait "$pid"
+    ;;
+  test)
+    shift
+    ensure_node_modules
+    ensure_tools cli test-server
+    ensure_chromium
+    npx tsc --noEmit -p tsconfig.json
+    npx vitest run "$@"
+    ;;
+  *)
+    echo "usage: $0 start|test [vitest args]" >&2
+    exit 2
+    ;;
+esac
