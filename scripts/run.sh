@@ -102,8 +102,9 @@ case "${1:-}" in
     ensure_tools cli
     # Its own session: a terminal's Ctrl-C then reaches only this script, which asks start.ts to shut
     # down in order (API and worker before Temporal and PostgreSQL) instead of every process at once.
-    # tsx itself, not npx: npx runs it under `sh -c`, which does not pass a SIGINT on.
-    setsid node_modules/.bin/tsx scripts/start.ts &
+    # node --import tsx, not npx or the tsx CLI: both put a relaying parent in between, and a second
+    # signal to that parent kills start.ts before it has stopped PostgreSQL.
+    setsid node --import tsx scripts/start.ts &
     pid=$!
     trap 'kill -INT "$pid" 2>/dev/null || true' INT TERM HUP
     while kill -0 "$pid" 2>/dev/null; do wait "$pid" || true; done
