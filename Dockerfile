@@ -5,8 +5,10 @@ FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false
 COPY package.json package-lock.json .npmrc ./
-# Full install, not --omit=dev: the processes run TypeScript through tsx at run time.
-RUN npm ci
+# Full install, not --omit=dev: the processes run TypeScript through tsx at run time. npm install
+# with the lock, not npm ci: the lock was made where the registry lacks @swc/core's macOS and Windows
+# builds, and npm ci refuses a lock without them; npm install still installs the locked versions.
+RUN npm install --no-audit --no-fund
 
 FROM deps AS build
 COPY . .

@@ -29,7 +29,8 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
   });
 }
 
-const quietBundlerLogger = {
+/** Webpack's progress is noise; its warnings and errors still show. */
+export const quietBundlerLogger = {
   trace: () => undefined,
   debug: () => undefined,
   info: () => undefined,

@@ -1,6 +1,5 @@
 // Records humanTaskWorkflow histories for the replay test: npx tsx test/histories/record.ts (see README.md).
 import { rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -19,7 +18,7 @@ import { completeTaskUpdate, type HumanTaskInput, taskStateQuery } from '../../w
 import { actorOf, eventually, jurisdictionId, type PeopleFixture, seedPeople } from '../support/fixtures';
 import { historyToJson } from '../support/historyJson';
 import { startSmtpSink } from '../support/smtpSink';
-import { createTimeSkippingEnv } from '../support/timeSkipping';
+import { createTimeSkippingEnv, freePort } from '../support/timeSkipping';
 import { projectRoot } from '../support/toolPaths';
 
 const historiesDir = path.dirname(fileURLToPath(import.meta.url));
@@ -78,16 +77,6 @@ async function noticeKinds(db: Kysely<Database>, taskId: string): Promise<string
   return rows.map((r) => r.kind);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function main(): Promise<void> {
   const runDir = path.join(projectRoot, '.data', `record-${process.pid}`);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleWorkflows } from '../../worker/createWorker';
+import { bundleWorkflows, quietBundlerLogger } from '../../worker/createWorker';
 import { type History, historyFromJson } from '../support/historyJson';
 
 // Recorded by test/histories/record.ts; workflow ids follow its rule: humanTask-<scenario>.json ran as task-history-<scenario>.
@@ -25,7 +25,7 @@ let alteredBundle: WorkflowBundleWithSourceMap;
 beforeAll(async () => {
   [bundle, alteredBundle] = await Promise.all([
     bundleWorkflows(),
-    bundleWorkflowCode({ workflowsPath: path.join(historiesDir, 'nondeterministic/index.ts'), logger: quietLogger }),
+    bundleWorkflowCode({ workflowsPath: path.join(historiesDir, 'nondeterministic/index.ts'), logger: quietBundlerLogger }),
   ]);
 });
 
@@ -47,12 +47,3 @@ describe('human task workflow replay', () => {
     );
   });
 });
-
-const quietLogger = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-  log: () => undefined,
-};
