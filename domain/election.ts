@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/** 差额票决 rules (DOMAIN.md step 5); every number here is a jurisdiction policy parameter. */
+export const electionPolicySchema = z.object({
+  /** Candidates must exceed seats by at least this share (seed 003: 20%). */
+  competitionPercent: z.number().int().min(0).max(500).default(20),
+  /** A ballot approving more candidates than there are seats is invalid (seed 003), or counted as cast. */
+  overApprovalInvalidates: z.boolean().default(true),
+  /** Who "more than half" is counted of: deputies entitled, deputies present (default) or valid ballots. */
+  majorityBase: z.enum(['entitled', 'present', 'validBallots']).default('present'),
+});
+export type ElectionPolicy = z.infer<typeof electionPolicySchema>;
+
+export const voteChoiceSchema = z.enum(['approve', 'disapprove', 'abstain']);
+export type VoteChoice = z.infer<typeof voteChoiceSchema>;
+/** 非常必要 / 必要 / 一般, optional per candidate. */
+export const prioritySchema = z.enum(['veryNecessary', 'necessary', 'ordinary']);
+
+export const ballotSchema = z.object({
+  marks: z
+    .array(z.object({ candidateId: z.string().min(1), choice: voteChoiceSchema, priority: prioritySchema.optional() }))
+    .min(1, 'mark at least one candidate'),
+});
+export type Ballot = z.infer<typeof ballotSchema>;
+
+/** Candidates needed before a vote may open: seats × (1 + competition), rounded up. */
+export function minimumCandidates(seats: number, policy: Pick<ElectionPolicy, 'competitionPercent'>): number {
+  return Math.ceil((seats * (100 + policy.competitionPercent)) / 100);
+}
+
+/** Why a vote may not open, or undefined when it may. */
+export function voteOpeningProblem(candidates: number, seats: number, policy: Pick<ElectionPolicy, 'competitionPercent'>): string | undefined {
+  if (seats < 1) return 'there must be at least one seat';
+  const needed = minimumCandidates(seats, policy);
+  return candidates >= needed ? undefined : `${seats} seats need at least ${needed} candidates (${policy.competitionPercent}% more); there are ${candidates}`;
+}
+
+/**
+ * A ballot naming an unknown candidate, or one candidate twice, is refused outright (the deputy can
+ * fix it); over-approval is a valid act of voting that makes the ballot invalid, and is counted so.
+ */
+export function ballotProblem(ballot: Ballot, candidateIds: readonly string[]): string | undefined {
+  const known = new Set(candidateIds);
+  const seen = new Set<string>();
+  for (const { candidateId } of ballot.marks) {
+    if (!known.has(candidateId)) return `"${candidateId}" is not a candidate in this vote`;
+    if (seen.has(candidateId)) return `candidate "${candidateId}" is marked more than once`;
+    seen.add(candidateId);
+  }
+  return undefined;
+}
+
+export function isBallotValid(ballot: Ballot, seats: number, policy: Pick<ElectionPolicy, 'overApprovalInvalidates'>): boolean {
+  const approvals = ballot.marks.filter((m) => m.choice === 'approve').length;
+  return !(policy.overApprovalInvalidates && approvals > seats);
+}
+
+export interface CandidateTally {
+  candidateId: string;
+  approve: number;
+  disapprove: number;
+  abstain: number;
+  /** Approvals > half the majority base. */
+  passed: boolean;
+}
+
+export interface ElectionResult {
+  ballotsCast: number;
+  validBallots: number;
+  invalidBallots: number;
+  majorityBase: number;
+  tallies: CandidateTally[];
+  elected: string[];
+  /** Passing candidates tied at the last seat(s): reported for a run-off, never broken silently. */
+  runOff: { seats: number; candidateIds: string[] } | null;
+}
+
+export interface TallyInput {
+  candidateIds: readonly string[];
+  seats: number;
+  ballots: readonly Ballot[];
+  deputiesEntitled: number;
+  deputiesPresent: number;
+  policy: ElectionPolicy;
+}
+
+export function tallyVote(input: TallyInput): ElectionResult {
+  const { candidateIds, seats, ballots, policy } = input;
+  const counts = new Map(candidateIds.map((id) => [id, { approve: 0, disapprove: 0, abstain: 0 }]));
+  let validBallots = 0;
+  for (const ballot of ballots) {
+    if (!isBallotValid(ballot, seats, policy)) continue;
+    validBallots += 1;
+    for (const mark of ballot.marks) {
+      const c = counts.get(mark.candidateId);
+      if (c) c[mark.choice] += 1;
+    }
+  }
+  const majorityBase = { entitled: input.deputiesEntitled, present: input.deputiesPresent, validBallots }[policy.majorityBase];
+  const tallies: CandidateTally[] = candidateIds.map((candidateId) => {
+    const c = counts.get(candidateId)!;
+    return { candidateId, ...c, passed: c.approve * 2 > majorityBase };
+  });
+
+  const passing = tallies.filter((t) => t.passed).sort((a, b) => b.approve - a.approve);
+  let elected = passing.map((t) => t.candidateId);
+  let runOff: ElectionResult['runOff'] = null;
+  if (passing.length > seats) {
+    const lastSeatApprovals = passing[seats - 1].approve;
+    const above = passing.filter((t) => t.approve > lastSeatApprovals);
+    const tied = passing.filter((t) => t.approve === lastSeatApprovals);
+    elected = above.map((t) => t.candidateId);
+    const seatsLeft = seats - above.length;
+    if (tied.length > seatsLeft) runOff = { seats: seatsLeft, candidateIds: tied.map((t) => t.candidateId) };
+    else elected.push(...tied.map((t) => t.candidateId));
+  }
+  return { ballotsCast: ballots.length, validBallots, invalidBallots: ballots.length - validBallots, majorityBase, tallies, elected, runOff };
+}
