@@ -105,8 +105,9 @@ export function tallyVote(input: TallyInput): ElectionResult {
   const passing = tallies.filter((t) => t.passed).sort((a, b) => b.approve - a.approve);
   let elected = passing.map((t) => t.candidateId);
   let runOff: ElectionResult['runOff'] = null;
-  if (passing.length > seats) {
-    const lastSeatApprovals = passing[seats - 1].approve;
+  const lastSeat = passing[seats - 1];
+  if (passing.length > seats && lastSeat) {
+    const lastSeatApprovals = lastSeat.approve;
     const above = passing.filter((t) => t.approve > lastSeatApprovals);
     const tied = passing.filter((t) => t.approve === lastSeatApprovals);
     elected = above.map((t) => t.candidateId);
