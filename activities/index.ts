@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { Calendar } from './calendar';
+import { createCalendar } from './calendar';
 import { createNoticeActivities } from './notices';
 import type { Notifier } from './notifier';
 import { createTaskActivities } from './tasks';
@@ -8,13 +8,12 @@ import { createTaskActivities } from './tasks';
 export interface ActivityDeps {
   db: Kysely<Database>;
   notifier: Notifier;
-  calendar: Calendar;
 }
 
 /** Every activity the worker registers; workflows import only its type. */
 export function createActivities(deps: ActivityDeps) {
   return {
-    ...createTaskActivities(deps),
+    ...createTaskActivities({ db: deps.db, calendar: createCalendar(deps.db) }),
     ...createNoticeActivities(deps),
   };
 }

@@ -1,6 +1,5 @@
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
-import { createCalendar } from '../activities/calendar';
 import { createNotifier } from '../activities/channels';
 import { createDb } from '../db/connection';
 import { parseRuntimeConfig } from '../domain/config';
@@ -15,7 +14,7 @@ async function main(): Promise<void> {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: createActivities({ db, notifier, calendar: createCalendar(db) }),
+    activities: createActivities({ db, notifier }),
   });
   console.log(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
   // The SDK installs SIGINT/SIGTERM handlers that shut the worker down gracefully.

@@ -4,7 +4,6 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../activities';
-import { createCalendar } from '../../activities/calendar';
 import { createNotifier } from '../../activities/channels';
 import { createApp } from '../../api/app';
 import { hashPassword } from '../../api/auth/passwords';
@@ -38,7 +37,7 @@ beforeAll(async () => {
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
-    activities: createActivities({ db: testDb.db, notifier, calendar: createCalendar(testDb.db) }),
+    activities: createActivities({ db: testDb.db, notifier }),
   });
   workerRun = worker.run();
   app = createApp({ db: testDb.db, temporal, tokens: createTokenSigner('x'.repeat(40)), taskQueue, temporalUiUrl: 'http://127.0.0.1:8233' });

@@ -6,7 +6,6 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
 import { createActivities } from '../../activities';
-import { createCalendar } from '../../activities/calendar';
 import { createNotifier } from '../../activities/channels';
 import { createDb } from '../../db/connection';
 import { startEmbeddedPostgres } from '../../db/embeddedPostgres';
@@ -104,7 +103,7 @@ async function main(): Promise<void> {
         namespace: 'default',
         taskQueue: `record-${scenario.name}`,
         workflowBundle: bundle,
-        activities: createActivities({ db, notifier, calendar: createCalendar(db) }),
+        activities: createActivities({ db, notifier }),
       });
       const history = await worker.runUntil(async () => {
         const handle = await env.client.workflow.start(humanTaskWorkflow, { taskQueue: `record-${scenario.name}`, workflowId: task.taskId, args: [task] });

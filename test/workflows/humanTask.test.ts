@@ -3,7 +3,6 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities';
-import { createCalendar } from '../../activities/calendar';
 import { createNotifier } from '../../activities/channels';
 import { bundleWorkflows, createWorker } from '../../worker/createWorker';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
@@ -60,7 +59,7 @@ async function withWorker<T>(fn: () => Promise<T>): Promise<T> {
     namespace: 'default',
     taskQueue,
     workflowBundle: bundle,
-    activities: createActivities({ db: testDb.db, notifier, calendar: createCalendar(testDb.db) }),
+    activities: createActivities({ db: testDb.db, notifier }),
   });
   return worker.runUntil(fn());
 }

@@ -2,7 +2,6 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities';
-import { createCalendar } from '../../activities/calendar';
 import { createNotifier } from '../../activities/channels';
 import { bundleWorkflows, createWorker } from '../../worker/createWorker';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
@@ -45,7 +44,7 @@ async function withWorker<T>(taskQueue: string, smtpUrl: string, fn: () => Promi
       namespace: 'default',
       taskQueue,
       workflowBundle: bundle,
-      activities: createActivities({ db: testDb.db, notifier, calendar: createCalendar(testDb.db) }),
+      activities: createActivities({ db: testDb.db, notifier }),
     });
     return await worker.runUntil(fn());
   } finally {
