@@ -12,7 +12,6 @@ import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
 import { createDb } from '../db/connection';
 import { startEmbeddedPostgres } from '../db/embeddedPostgres';
@@ -20,10 +19,10 @@ import { migrateToLatest } from '../db/migrate';
 import { DEMO_PASSWORD, demoLogins, seedDemoData } from '../db/seed';
 import { parseRuntimeConfig, type RuntimeConfig } from '../domain/config';
 import { startTemporalDevServer } from './temporalDevServer';
+import { projectRoot, temporalCliPath } from './toolPaths';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = projectRoot;
 const dataDir = path.join(root, '.data');
-const temporalCliPath = path.join(root, '.tools/temporal-cli-1.5.1/temporal');
 const adminUiDir = path.join(root, 'admin-ui');
 const adminUiDist = path.join(adminUiDir, 'dist');
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { runtimeConfigKeys, runtimeConfigSchema } from '../domain/config';
-import { projectRoot } from './support/toolPaths';
+import { projectRoot } from '../scripts/toolPaths';
 
 // Docker cannot run on the project's machines, so the stack is checked by reading what compose would read.
 

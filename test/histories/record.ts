@@ -18,7 +18,7 @@ import { actorOf, eventually, jurisdictionId, type PeopleFixture, seedPeople } f
 import { historyToJson } from '../support/historyJson';
 import { startSmtpSink } from '../support/smtpSink';
 import { createTimeSkippingEnv, freePort } from '../support/timeSkipping';
-import { projectRoot } from '../support/toolPaths';
+import { projectRoot } from '../../scripts/toolPaths';
 
 const historiesDir = path.dirname(fileURLToPath(import.meta.url));
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { createDb } from '../../db/connection';
 import type { Database } from '../../db/schema';
+import { adminQuery, withDatabase } from './pgAdmin';
 
 export interface TestDatabase {
   db: Kysely<Database>;
@@ -11,26 +11,10 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(inject('pgServerUrl'), 'postgres') });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh, migrated database cloned from the run's template: one per test file, so files run in parallel. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name} template ${inject('templateDatabase')}`);
+  await adminQuery(inject('pgServerUrl'), `create database ${name} template ${inject('templateDatabase')}`);
   const url = withDatabase(inject('pgServerUrl'), name);
   const db = createDb(url, 5);
   return {
@@ -38,7 +22,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url,
     drop: async () => {
       await db.destroy();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await adminQuery(inject('pgServerUrl'), `drop database if exists ${name} with (force)`);
     },
   };
 }

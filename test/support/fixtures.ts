@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor, Role } from '../../domain/assignee';
 import type { Database, User } from '../../db/schema';
+import { waitFor } from '../../api/waitFor';
 
 export const jurisdictionId = 'test-county';
 
@@ -66,11 +67,7 @@ export function actorOf(user: User): Actor {
 
 /** Polls for work that happens outside the test's control (an activity, an SMTP delivery); not a timer substitute. */
 export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const value = await waitFor(probe, timeoutMs);
+  if (value === undefined) throw new Error(`timed out waiting for ${what}`);
+  return value;
 }

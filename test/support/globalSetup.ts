@@ -5,7 +5,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../db/emb
 import { createDb } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { startTemporalDevServer, type TemporalDevServer } from '../../scripts/temporalDevServer';
-import { projectRoot, temporalCliPath } from './toolPaths';
+import { projectRoot, temporalCliPath } from '../../scripts/toolPaths';
+import { adminQuery, withDatabase } from './pgAdmin';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -44,8 +45,8 @@ async function startServers(project: TestProject, stops: (() => Promise<void>)[]
     stops.push(() => pg!.stop());
   }
   const templateUrl = withDatabase(serverUrl, TEMPLATE);
-  await sqlAdmin(serverUrl, `drop database if exists ${TEMPLATE}`);
-  await sqlAdmin(serverUrl, `create database ${TEMPLATE}`);
+  await adminQuery(serverUrl, `drop database if exists ${TEMPLATE}`);
+  await adminQuery(serverUrl, `create database ${TEMPLATE}`);
   const template = createDb(templateUrl, 1);
   await migrateToLatest(template);
   await template.destroy();
@@ -60,21 +61,4 @@ async function startServers(project: TestProject, stops: (() => Promise<void>)[]
   project.provide('pgServerUrl', serverUrl);
   project.provide('templateDatabase', TEMPLATE);
   project.provide('temporalAddress', temporalAddress);
-}
-
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function sqlAdmin(serverUrl: string, statement: string): Promise<void> {
-  const { default: pgLib } = await import('pg');
-  const client = new pgLib.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect, createServer } from 'node:net';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { timeSkippingServerPath } from './toolPaths';
+import { timeSkippingServerPath } from '../../scripts/toolPaths';
 
 /**
  * Temporal's time-skipping test server: the Java build from Maven Central, provisioned into .tools/.
