@@ -14,7 +14,7 @@ import type { Database } from '../../db/schema';
 import { bundleWorkflows, createWorker } from '../../worker/createWorker';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput, taskStateQuery } from '../../workflows/humanTask.messages';
-import { actorOf, eventually, jurisdictionId, type PeopleFixture, seedPeople } from '../support/fixtures';
+import { actorOf, eventually, type PeopleFixture, roadRepairTask, seedPeople } from '../support/fixtures';
 import { historyToJson } from '../support/historyJson';
 import { startSmtpSink } from '../support/smtpSink';
 import { createTimeSkippingEnv, freePort } from '../support/timeSkipping';
@@ -58,17 +58,7 @@ const scenarios: Scenario[] = [
 ];
 
 function taskFor(name: string): HumanTaskInput {
-  return {
-    taskId: `task-history-${name}`,
-    ownerWorkflowId: null,
-    jurisdictionId,
-    kind: 'instruction',
-    title: '修复县道 X001 坑洼路面',
-    assignee: { kind: 'department', departmentId: 'dept-roads' },
-    due: { kind: 'calendar', days: 3 },
-    remindBefore: ['1 day'],
-    payload: { road: 'X001' },
-  };
+  return roadRepairTask(`task-history-${name}`, 'X001', { remindBefore: ['1 day'] });
 }
 
 async function noticeKinds(db: Kysely<Database>, taskId: string): Promise<string[]> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor, Role } from '../../domain/assignee';
+import type { HumanTaskInput } from '../../workflows/humanTask.messages';
 import type { Database, User } from '../../db/schema';
 import { waitFor } from '../../api/waitFor';
 
@@ -70,4 +71,19 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
   const value = await waitFor(probe, timeoutMs);
   if (value === undefined) throw new Error(`timed out waiting for ${what}`);
   return value;
+}
+
+/** An instruction to the roads department to repair a road, due in 3 calendar days: the task workflow tests drive. */
+export function roadRepairTask(taskId: string, road: string, overrides: Partial<HumanTaskInput> = {}): HumanTaskInput {
+  return {
+    taskId,
+    ownerWorkflowId: null,
+    jurisdictionId,
+    kind: 'instruction',
+    title: `修复县道 ${road} 坑洼路面`,
+    assignee: { kind: 'department', departmentId: 'dept-roads' },
+    due: { kind: 'calendar', days: 3 },
+    payload: { road },
+    ...overrides,
+  };
 }

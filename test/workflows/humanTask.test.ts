@@ -8,7 +8,7 @@ import { bundleWorkflows, createWorker } from '../../worker/createWorker';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput, taskFailureTypes, taskStateQuery } from '../../workflows/humanTask.messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { actorOf, eventually, jurisdictionId, type PeopleFixture, seedPeople } from '../support/fixtures';
+import { actorOf, eventually, type PeopleFixture, roadRepairTask, seedPeople } from '../support/fixtures';
 import { type SmtpSink, startSmtpSink } from '../support/smtpSink';
 import { createTimeSkippingEnv } from '../support/timeSkipping';
 
@@ -35,18 +35,7 @@ afterAll(async () => {
 let counter = 0;
 function roadTask(overrides: Partial<HumanTaskInput> = {}): HumanTaskInput {
   counter += 1;
-  return {
-    taskId: `task-test-${counter}`,
-    ownerWorkflowId: null,
-    jurisdictionId,
-    kind: 'instruction',
-    title: `修复县道 X${counter} 坑洼路面`,
-    assignee: { kind: 'department', departmentId: 'dept-roads' },
-    due: { kind: 'calendar', days: 3 },
-    remindBefore: ['1 day'],
-    payload: { road: `X${counter}` },
-    ...overrides,
-  };
+  return roadRepairTask(`task-test-${counter}`, `X${counter}`, { remindBefore: ['1 day'], ...overrides });
 }
 
 // Each test drives its own queue and waits for its workflows to close: an activity still in flight

@@ -7,7 +7,7 @@ import { bundleWorkflows, createWorker } from '../../worker/createWorker';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput, taskStateQuery } from '../../workflows/humanTask.messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { actorOf, eventually, jurisdictionId, type PeopleFixture, seedPeople } from '../support/fixtures';
+import { actorOf, eventually, type PeopleFixture, roadRepairTask, seedPeople } from '../support/fixtures';
 import { type SmtpSink, startSmtpSink } from '../support/smtpSink';
 import { createTimeSkippingEnv } from '../support/timeSkipping';
 
@@ -63,18 +63,6 @@ async function startTask(taskQueue: string, task: HumanTaskInput) {
   return handle;
 }
 
-function roadTask(taskId: string): HumanTaskInput {
-  return {
-    taskId,
-    ownerWorkflowId: null,
-    jurisdictionId,
-    kind: 'instruction',
-    title: '修复县道 X900 坑洼路面',
-    assignee: { kind: 'department', departmentId: 'dept-roads' },
-    due: { kind: 'calendar', days: 3 },
-    payload: { road: 'X900' },
-  };
-}
 
 /** The task's "assigned" in-app notices, each with its delivery (null columns if it has none). */
 async function assignedNotices(taskId: string) {
@@ -102,7 +90,7 @@ function deliveriesWhen(taskId: string, wanted: (row: NoticeWithDelivery) => boo
 
 describe('notice delivery', () => {
   it('keeps the in-app notice while the SMTP server is down, retries the e-mail, and delivers it once the server is back', async () => {
-    const task = roadTask('task-notify-smtp-down');
+    const task = roadRepairTask('task-notify-smtp-down', 'X900');
     const taskQueue = 'notify-test-smtp-down';
     const smtpServer = await downSmtpServer();
     let sink: SmtpSink | undefined;
@@ -152,7 +140,7 @@ describe('notice delivery', () => {
   });
 
   it('gives up on the e-mail after its retry budget without wedging the task, and the in-app notice stays', async () => {
-    const task = roadTask('task-notify-smtp-gone');
+    const task = roadRepairTask('task-notify-smtp-gone', 'X900');
     const taskQueue = 'notify-test-smtp-gone';
     const smtpServer = await downSmtpServer();
     await withWorker(taskQueue, smtpServer.url, async () => {
