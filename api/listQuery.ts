@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import type { SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 
 const MAX_PAGE = 500;
@@ -20,6 +21,9 @@ const jsonParam = <T extends z.ZodType>(schema: T) =>
       }
     })
     .pipe(schema);
+
+/** An ILIKE pattern matching text that contains q literally (its % and _ are not wildcards). */
+export const containing = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 
 export interface ListQuery<F> {
   sortField: string;
@@ -60,4 +64,18 @@ export function sendPage<T>(res: Response, resource: string, list: ListQuery<unk
   res.set('Content-Range', `${resource} ${list.offset}-${last}/${total}`);
   res.set('Access-Control-Expose-Headers', 'Content-Range');
   res.json(rows);
+}
+
+/** One page of rows and the total for Content-Range, both from the same filtered query. */
+export async function fetchPage<DB, TB extends keyof DB, O>(
+  filtered: SelectQueryBuilder<DB, TB, object>,
+  page: (qb: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, O>,
+  list: ListQuery<unknown>,
+): Promise<{ rows: O[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    page(filtered).offset(list.offset).limit(list.limit).execute(),
+    // Kysely cannot resolve a selection's type over a generic DB; count(*) as total is a string from pg.
+    filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow() as Promise<{ total: string }>,
+  ]);
+  return { rows, total: Number(count.total) };
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { currentUser } from '../auth/auth.middleware';
 import { notFound } from '../errors';
-import { idFilter, parseListQuery, sendPage } from '../listQuery';
+import { containing, fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
 
 const auditFilterSchema = z
   .object({
@@ -43,13 +43,14 @@ export function auditRoutes({ db }: { db: Kysely<Database> }): Router {
     if (f.subject) qb = qb.where('subject', '=', f.subject);
     if (f.action) qb = qb.where('action', '=', f.action);
     if (f.actor_user_id) qb = qb.where('actor_user_id', '=', f.actor_user_id);
-    if (f.q) qb = qb.where('action', 'ilike', `%${f.q.replace(/[%_\\]/g, '\\$&')}%`);
+    if (f.q) qb = qb.where('action', 'ilike', containing(f.q));
     if (f.id !== undefined) qb = qb.where('audit_events.id', 'in', [f.id].flat().map(Number).filter(Number.isInteger));
-    const [rows, count] = await Promise.all([
-      qb.select(auditColumns).orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder).orderBy('audit_events.id', 'desc').offset(list.offset).limit(list.limit).execute(),
-      qb.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    sendPage(res, 'audit-events', list, rows, Number(count.total));
+    const { rows, total } = await fetchPage(
+      qb,
+      (q) => q.select(auditColumns).orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder).orderBy('audit_events.id', 'desc'),
+      list,
+    );
+    sendPage(res, 'audit-events', list, rows, total);
   });
 
   router.get('/:id', async (req, res) => {

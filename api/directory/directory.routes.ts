@@ -5,7 +5,7 @@ import { roleSchema } from '../../domain/assignee';
 import type { Database } from '../../db/schema';
 import { currentUser, requireRole } from '../auth/auth.middleware';
 import { notFound } from '../errors';
-import { idFilter, parseListQuery, sendPage } from '../listQuery';
+import { containing, fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
 
 const userFilterSchema = z
   .object({ q: z.string().trim().max(100).optional(), role: roleSchema.optional(), department_id: z.string().optional(), id: idFilter.optional() })
@@ -16,8 +16,6 @@ const departmentFilterSchema = z.object({ q: z.string().trim().max(100).optional
 const userColumns = ['id', 'username', 'display_name', 'roles', 'jurisdiction_id', 'department_id', 'email', 'phone'] as const;
 const departmentColumns = ['id', 'name', 'jurisdiction_id', 'leader_user_id'] as const;
 
-const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
-
 /** People and departments of the caller's jurisdiction, for assigning tasks and reading lists. */
 export function directoryRoutes({ db }: { db: Kysely<Database> }): { users: Router; departments: Router } {
   const users = Router();
@@ -26,15 +24,12 @@ export function directoryRoutes({ db }: { db: Kysely<Database> }): { users: Rout
     const list = parseListQuery(req.query, { sortable: ['display_name', 'username', 'department_id'], defaultSort: ['display_name', 'ASC'], filter: userFilterSchema });
     let qb = db.selectFrom('users').where('jurisdiction_id', '=', currentUser(res).jurisdictionId);
     const f = list.filter;
-    if (f.q) qb = qb.where((eb) => eb.or([eb('display_name', 'ilike', like(f.q!)), eb('username', 'ilike', like(f.q!))]));
+    if (f.q) qb = qb.where((eb) => eb.or([eb('display_name', 'ilike', containing(f.q!)), eb('username', 'ilike', containing(f.q!))]));
     if (f.role) qb = qb.where('roles', '@>', [f.role]);
     if (f.department_id) qb = qb.where('department_id', '=', f.department_id);
     if (f.id !== undefined) qb = qb.where('id', 'in', [f.id].flat());
-    const [rows, count] = await Promise.all([
-      qb.select(userColumns).orderBy(list.sortField as 'display_name', list.sortOrder).orderBy('id').offset(list.offset).limit(list.limit).execute(),
-      qb.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    sendPage(res, 'users', list, rows, Number(count.total));
+    const { rows, total } = await fetchPage(qb, (q) => q.select(userColumns).orderBy(list.sortField as 'display_name', list.sortOrder).orderBy('id'), list);
+    sendPage(res, 'users', list, rows, total);
   });
   users.get('/:id', async (req, res) => {
     const user = await db.selectFrom('users').select(userColumns).where('id', '=', req.params.id).where('jurisdiction_id', '=', currentUser(res).jurisdictionId).executeTakeFirst();
@@ -48,13 +43,10 @@ export function directoryRoutes({ db }: { db: Kysely<Database> }): { users: Rout
     const list = parseListQuery(req.query, { sortable: ['name', 'id'], defaultSort: ['name', 'ASC'], filter: departmentFilterSchema });
     let qb = db.selectFrom('departments').where('jurisdiction_id', '=', currentUser(res).jurisdictionId);
     const f = list.filter;
-    if (f.q) qb = qb.where('name', 'ilike', like(f.q));
+    if (f.q) qb = qb.where('name', 'ilike', containing(f.q));
     if (f.id !== undefined) qb = qb.where('id', 'in', [f.id].flat());
-    const [rows, count] = await Promise.all([
-      qb.select(departmentColumns).orderBy(list.sortField as 'name', list.sortOrder).orderBy('id').offset(list.offset).limit(list.limit).execute(),
-      qb.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    sendPage(res, 'departments', list, rows, Number(count.total));
+    const { rows, total } = await fetchPage(qb, (q) => q.select(departmentColumns).orderBy(list.sortField as 'name', list.sortOrder).orderBy('id'), list);
+    sendPage(res, 'departments', list, rows, total);
   });
   departments.get('/:id', async (req, res) => {
     const department = await db.selectFrom('departments').select(departmentColumns).where('id', '=', req.params.id).executeTakeFirst();

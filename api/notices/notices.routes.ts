@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { currentUser } from '../auth/auth.middleware';
 import { notFound } from '../errors';
-import { flag, idFilter, parseListQuery, sendPage } from '../listQuery';
+import { fetchPage, flag, idFilter, parseListQuery, sendPage } from '../listQuery';
 
 const noticeFilterSchema = z
   .object({ unread: flag.optional(), kind: z.enum(['assigned', 'reminder', 'escalation', 'info']).optional(), task_id: z.string().optional(), id: idFilter.optional() })
@@ -25,11 +25,8 @@ export function noticeRoutes({ db }: { db: Kysely<Database> }): Router {
     if (f.kind) qb = qb.where('kind', '=', f.kind);
     if (f.task_id) qb = qb.where('task_id', '=', f.task_id);
     if (f.id !== undefined) qb = qb.where('id', 'in', [f.id].flat().map(Number).filter(Number.isInteger));
-    const [rows, count] = await Promise.all([
-      qb.select(noticeColumns).orderBy(list.sortField as 'created_at', list.sortOrder).orderBy('id', 'desc').offset(list.offset).limit(list.limit).execute(),
-      qb.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    sendPage(res, 'notices', list, rows, Number(count.total));
+    const { rows, total } = await fetchPage(qb, (q) => q.select(noticeColumns).orderBy(list.sortField as 'created_at', list.sortOrder).orderBy('id', 'desc'), list);
+    sendPage(res, 'notices', list, rows, total);
   });
 
   router.get('/:id', async (req, res) => {

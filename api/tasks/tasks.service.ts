@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Assignee } from '../../domain/assignee';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../auth/tokens';
-import type { ListQuery } from '../listQuery';
+import { containing, fetchPage, type ListQuery } from '../listQuery';
 import type { z } from 'zod';
 import type { taskFilterSchema } from './tasks.schemas';
 
@@ -62,7 +62,7 @@ function filtered(db: Kysely<Database>, user: SessionUser, filter: TaskFilter) {
   else qb = qb.where('tasks.jurisdiction_id', '=', user.jurisdictionId);
   if (filter.status) qb = qb.where('tasks.status', '=', filter.status);
   if (filter.kind) qb = qb.where('tasks.kind', '=', filter.kind);
-  if (filter.q) qb = qb.where('tasks.title', 'ilike', `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`);
+  if (filter.q) qb = qb.where('tasks.title', 'ilike', containing(filter.q));
   if (filter.overdue) qb = qb.where('tasks.status', '=', 'open').where('tasks.due_at', '<', sql<Date>`now()`);
   if (filter.owner_workflow_id) qb = qb.where('tasks.owner_workflow_id', '=', filter.owner_workflow_id);
   if (filter.id !== undefined) qb = qb.where('tasks.id', 'in', [filter.id].flat());
@@ -70,17 +70,11 @@ function filtered(db: Kysely<Database>, user: SessionUser, filter: TaskFilter) {
 }
 
 export async function listTasks(db: Kysely<Database>, user: SessionUser, list: ListQuery<TaskFilter>) {
-  const base = filtered(db, user, list.filter);
-  const [rows, count] = await Promise.all([
-    taskColumns(base)
-      .orderBy(`tasks.${list.sortField}` as 'tasks.due_at', list.sortOrder)
-      .orderBy('tasks.id')
-      .offset(list.offset)
-      .limit(list.limit)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return fetchPage(
+    filtered(db, user, list.filter),
+    (qb) => taskColumns(qb).orderBy(`tasks.${list.sortField}` as 'tasks.due_at', list.sortOrder).orderBy('tasks.id'),
+    list,
+  );
 }
 
 export async function findVisibleTask(db: Kysely<Database>, user: SessionUser, id: string) {
