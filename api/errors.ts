@@ -2,6 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { batchFailureTypes } from '../workflows/annualBatch.messages';
 import { taskFailureTypes } from '../workflows/humanTask.messages';
 
 /** An error whose message is meant for the person who made the request. */
@@ -24,6 +25,9 @@ const statusByFailureType: Record<string, number> = {
   [taskFailureTypes.forbidden]: 403,
   [taskFailureTypes.alreadyDone]: 409,
   [taskFailureTypes.invalidResult]: 422,
+  [batchFailureTypes.forbidden]: 403,
+  [batchFailureTypes.outOfPhase]: 409,
+  [batchFailureTypes.invalid]: 422,
 };
 
 export function describeZodError(error: ZodError): string {

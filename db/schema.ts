@@ -55,14 +55,185 @@ export interface CalendarOverrideTable {
   reason: string;
 }
 
-/** An annual batch (年度批次); its workflow id is its primary key. */
+/** An annual batch (年度批次); its workflow id is its primary key. The workflow owns the phase; this row mirrors it. */
 export interface BatchTable {
   id: string;
   jurisdiction_id: string;
   year: number;
   title: string;
   phase: string;
+  collection_closes_at: Timestamp | null;
+  phase_changed_at: Timestamp | null;
+  next_deadline_at: Timestamp | null;
+  next_deadline_label: string | null;
+  /** The published election result (tally per candidate), once the vote has closed. */
+  result: Json<Record<string, unknown>> | null;
   created_at: CreatedAt;
+}
+
+export type ScreeningOutcomeColumn = 'candidate' | 'reserve' | 'pendingResearch' | 'rejected';
+
+/** A suggestion (征集建议) from the public, a deputy or a department. */
+export interface SuggestionTable {
+  id: string;
+  batch_id: string;
+  title: string;
+  description: string;
+  category: string;
+  location: string;
+  channel: string;
+  merged_into_id: string | null;
+  /** A reserve-library item pulled in from an earlier year's batch. */
+  promoted_from_id: string | null;
+  /** The department that answers for it: reviews it, and tells proposers the outcome. */
+  department_id: string | null;
+  outcome: ScreeningOutcomeColumn | null;
+  outcome_reason: string | null;
+  funding_source: string | null;
+  policy_compliant: boolean | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface SuggestionProposerTable {
+  id: Generated<number>;
+  suggestion_id: string;
+  kind: 'public' | 'deputy' | 'department';
+  name: string | null;
+  contact: string | null;
+  user_id: string | null;
+  department_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SuggestionScoreTable {
+  suggestion_id: string;
+  reviewer_user_id: string;
+  public_support: number;
+  funding_feasibility: number;
+  social_benefit: number;
+  implementation_difficulty: number;
+  weighted: number;
+  note: string | null;
+  updated_at: UpdatedAt;
+}
+
+/** A candidate project (候选项目) with the first draft of its responsibility list (责任清单). */
+export interface CandidateTable {
+  id: string;
+  batch_id: string;
+  suggestion_id: string;
+  title: string;
+  description: string;
+  department_id: string;
+  responsible_leader_user_id: string | null;
+  implementing_unit: string;
+  budget_yuan: number;
+  /** 'YYYY-MM-DD' */
+  deadline: ColumnType<string, string, string>;
+  acceptance_standard: string;
+  status: 'active' | 'withdrawn';
+  elected: boolean | null;
+  approvals: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CandidateAmendmentTable {
+  id: Generated<number>;
+  candidate_id: string;
+  amended_by: string;
+  reason: string;
+  before: Json<Record<string, unknown>>;
+  after: Json<Record<string, unknown>>;
+  at: CreatedAt;
+}
+
+export interface PublicityCommentTable {
+  id: string;
+  batch_id: string;
+  candidate_id: string | null;
+  author_name: string | null;
+  contact: string | null;
+  body: string;
+  adopted: boolean | null;
+  response: string | null;
+  created_at: CreatedAt;
+}
+
+export interface VoteSessionTable {
+  /** `<batch id>-vote-<round>` */
+  id: string;
+  batch_id: string;
+  round: number;
+  seats: number;
+  candidate_ids: string[];
+  deputies_entitled: number;
+  deputies_present: number;
+  scrutineers: string[];
+  tellers: string[];
+  status: 'open' | 'closed';
+  opened_by: string;
+  opened_at: Timestamp;
+  closed_at: Timestamp | null;
+  result: Json<Record<string, unknown>> | null;
+}
+
+/** Who has voted: blocks a second ballot. Nothing here says how. */
+export interface BallotReceiptTable {
+  session_id: string;
+  deputy_user_id: string;
+  receipt_code: string;
+}
+
+/** How someone voted: no deputy, no timestamp, no sequence. */
+export interface BallotTable {
+  id: string;
+  session_id: string;
+  marks: Json<{ candidateId: string; choice: string; priority?: string }[]>;
+}
+
+/** A voted project (民生实事项目); its workflow id is `project-…`, its primary key. */
+export interface ProjectTable {
+  id: string;
+  batch_id: string;
+  candidate_id: string;
+  title: string;
+  department_id: string;
+  responsible_leader_user_id: string | null;
+  implementing_unit: string;
+  budget_yuan: number;
+  deadline: ColumnType<string, string, string>;
+  acceptance_standard: string;
+  phase: string;
+  rating_outcome: string | null;
+  rating_counts: Json<Record<string, number>> | null;
+  created_at: CreatedAt;
+}
+
+export interface RatingSessionTable {
+  id: string;
+  batch_id: string;
+  project_ids: string[];
+  status: 'open' | 'closed';
+  opened_by: string;
+  opened_at: Timestamp;
+  closed_at: Timestamp | null;
+  result: Json<Record<string, unknown>> | null;
+}
+
+export interface RatingReceiptTable {
+  session_id: string;
+  deputy_user_id: string;
+  receipt_code: string;
+}
+
+export interface RatingTable {
+  id: string;
+  session_id: string;
+  project_id: string;
+  choice: 'satisfied' | 'basicallySatisfied' | 'unsatisfied';
 }
 
 /** A human task; its id is the id of the task workflow that waits for it. */
@@ -124,6 +295,19 @@ export interface Database {
   users: UserTable;
   calendar_overrides: CalendarOverrideTable;
   batches: BatchTable;
+  suggestions: SuggestionTable;
+  suggestion_proposers: SuggestionProposerTable;
+  suggestion_scores: SuggestionScoreTable;
+  candidates: CandidateTable;
+  candidate_amendments: CandidateAmendmentTable;
+  publicity_comments: PublicityCommentTable;
+  vote_sessions: VoteSessionTable;
+  ballot_receipts: BallotReceiptTable;
+  ballots: BallotTable;
+  projects: ProjectTable;
+  rating_sessions: RatingSessionTable;
+  rating_receipts: RatingReceiptTable;
+  ratings: RatingTable;
   tasks: TaskTable;
   notices: NoticeTable;
   notice_deliveries: NoticeDeliveryTable;
@@ -141,3 +325,9 @@ export type AuditEvent = Selectable<AuditEventTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
 export type Department = Selectable<DepartmentTable>;
 export type Jurisdiction = Selectable<JurisdictionTable>;
+export type Batch = Selectable<BatchTable>;
+export type Suggestion = Selectable<SuggestionTable>;
+export type Candidate = Selectable<CandidateTable>;
+export type VoteSession = Selectable<VoteSessionTable>;
+export type Project = Selectable<ProjectTable>;
+export type RatingSession = Selectable<RatingSessionTable>;

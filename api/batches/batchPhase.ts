@@ -1,0 +1,40 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Batch, Database } from '../../db/schema';
+import type { BatchPhase } from '../../workflows/annualBatch.messages';
+import { conflict, notFound } from '../errors';
+
+/** How the API names a phase in a message a person reads. */
+export const phaseNames: Record<BatchPhase, string> = {
+  collection: 'collection (征集)',
+  screening: 'screening (筛选论证)',
+  candidatePublicity: 'candidate publicity (候选项目公示)',
+  approval: 'the approval chain (审议审定)',
+  vote: 'the vote (票决)',
+  resultPublicity: 'result publicity (结果公示)',
+  implementation: 'implementation (实施)',
+  rating: 'rating (满意度测评)',
+  closed: 'closed (已结束)',
+};
+
+/**
+ * Runs `fn` in one transaction while the batch is in one of `phases`. The workflow owns the phase and
+ * mirrors it into the batch row with an UPDATE; the share lock here makes that UPDATE wait for writes
+ * already under way, so a record is never accepted in a phase that has already ended.
+ */
+export async function withBatchInPhase<T>(
+  db: Kysely<Database>,
+  batchId: string,
+  phases: readonly BatchPhase[],
+  action: string,
+  fn: (trx: Transaction<Database>, batch: Batch) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const batch = await trx.selectFrom('batches').selectAll().where('id', '=', batchId).forShare().executeTakeFirst();
+    if (!batch) throw notFound(`batch "${batchId}"`);
+    if (!phases.includes(batch.phase as BatchPhase)) {
+      const allowed = phases.map((p) => phaseNames[p]).join(' or ');
+      throw conflict(`${action} is only possible during ${allowed}; "${batch.title}" is in ${phaseNames[batch.phase as BatchPhase] ?? batch.phase}`);
+    }
+    return fn(trx, batch);
+  });
+}

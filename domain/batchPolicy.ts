@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { electionPolicySchema } from './election';
+import { ratingRuleSchema } from './rating';
+import { screeningWeightsSchema } from './screening';
+
+/**
+ * A jurisdiction's batch parameters (DOMAIN.md: where seeds differ, a policy parameter with a default).
+ * Stored as `jurisdictions.policy`; a county and its townships can differ (seed 004).
+ */
+export const batchPolicySchema = z.object({
+  screeningWeights: screeningWeightsSchema.default({ publicSupport: 40, fundingFeasibility: 30, socialBenefit: 20, implementationDifficulty: 10 }),
+  /** Candidate list publicity, ≥ 7 working days (seed 003). */
+  candidatePublicityWorkingDays: z.number().int().min(1).max(60).default(7),
+  /** Published vote results, 5 working days (seed 003). */
+  resultPublicityWorkingDays: z.number().int().min(1).max(60).default(5),
+  /** Telling a proposer why a suggestion was not taken (seed 001); the seeds give no number. */
+  proposerFeedbackWorkingDays: z.number().int().min(1).max(60).default(10),
+  /** Each step of the approval chain (seed 000); the seeds give no number. */
+  approvalStepWorkingDays: z.number().int().min(1).max(60).default(10),
+  /** Half-year and year-end reports to the standing committee (seed 000), due this many days after they open. */
+  reportDueDays: z.number().int().min(1).max(120).default(30),
+  /** The standing committee hears a report within this many days of receiving it. */
+  hearingDueDays: z.number().int().min(1).max(120).default(30),
+  /** Seed 003: 3 scrutineers (监票人) and 2 tellers (计票人). */
+  scrutineers: z.number().int().min(1).max(9).default(3),
+  tellers: z.number().int().min(1).max(9).default(2),
+  election: electionPolicySchema.default({ competitionPercent: 20, overApprovalInvalidates: true, majorityBase: 'present' }),
+  ratingRule: ratingRuleSchema.default('twoThirds'),
+});
+export type BatchPolicy = z.infer<typeof batchPolicySchema>;
+
+/** A jurisdiction's stored policy with DOMAIN.md's defaults for whatever it leaves out. */
+export function batchPolicyOf(stored: unknown): BatchPolicy {
+  return batchPolicySchema.parse(stored ?? {});
+}
