@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { createBatchActivities } from './batches';
 import { createCalendar } from './calendar';
 import { createNoticeActivities } from './notices';
 import type { Notifier } from './notifier';
@@ -15,6 +16,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createTaskActivities({ db: deps.db, calendar: createCalendar(deps.db) }),
     ...createNoticeActivities(deps),
+    ...createBatchActivities(deps),
   };
 }
 

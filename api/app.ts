@@ -5,13 +5,16 @@ import express, { type Express } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { auditRoutes } from './audit/audit.routes';
+import { batchRoutes } from './batches/batches.routes';
 import { authenticate, requireRole } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import type { TokenSigner } from './auth/tokens';
 import { directoryRoutes } from './directory/directory.routes';
 import { errorMiddleware, notFound } from './errors';
 import { noticeRoutes } from './notices/notices.routes';
+import { ratingRoutes } from './ratings/ratings.routes';
 import { taskRoutes } from './tasks/tasks.routes';
+import { voteRoutes } from './votes/votes.routes';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -45,6 +48,9 @@ export function createApp(deps: AppDeps): Express {
   api.use('/audit-events', signedIn, requireRole('coordinator'), auditRoutes(deps));
   api.use('/users', signedIn, users);
   api.use('/departments', signedIn, departments);
+  api.use('/batches', signedIn, batchRoutes(deps));
+  api.use('/vote-sessions', signedIn, voteRoutes(deps));
+  api.use('/rating-sessions', signedIn, ratingRoutes(deps));
   api.use((req) => {
     throw notFound(`${req.method} /api${req.path}`);
   });

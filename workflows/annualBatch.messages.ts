@@ -1,4 +1,4 @@
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../domain/assignee';
 import type { BatchPolicy } from '../domain/batchPolicy';
 import type { ElectionResult } from '../domain/election';
@@ -115,13 +115,3 @@ export const openVoteUpdate = defineUpdate<VoteSessionState, [OpenVoteInput]>('o
 export const closeVoteUpdate = defineUpdate<VoteSessionState, [CoordinatorAction]>('closeVote');
 export const openRatingUpdate = defineUpdate<BatchState, [CoordinatorAction]>('openRating');
 export const closeRatingUpdate = defineUpdate<BatchState, [CoordinatorAction]>('closeRating');
-
-/** The rating outcome, sent from the batch to each project's workflow (DOMAIN.md step 9 → 10). */
-export interface RatingOutcomeNotice {
-  batchId: string;
-  outcome: RatingOutcome;
-  counts: RatingCounts;
-  /** When the rating congress session closed: the 3-month rectification period runs from here. */
-  ratedAt: string;
-}
-export const ratingOutcomeSignal = defineSignal<[RatingOutcomeNotice]>('ratingOutcome');

@@ -1,0 +1,413 @@
+import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../domain/assignee';
+import { batchPolicyOf, type BatchPolicy } from '../domain/batchPolicy';
+import { ballotSchema, type ElectionPolicy, type ElectionResult, tallyVote } from '../domain/election';
+import { classifyRating, countRatings, type RatingRule } from '../domain/rating';
+import { isTaken } from '../domain/screening';
+import type { Database } from '../db/schema';
+import { batchFailureTypes, type BatchPhase, type ProjectRatingResult } from '../workflows/annualBatch.messages';
+import type { RatingOutcomeNotice, VotedProjectInput } from '../workflows/votedProject.messages';
+import { recordAuditEvent } from './audit';
+
+/** A proposer whose suggestion was not taken, to be told why (seed 001). */
+export interface FeedbackTarget {
+  suggestionId: string;
+  proposerId: number;
+  title: string;
+  outcome: string;
+  reason: string;
+  departmentId: string | null;
+  proposerName: string | null;
+  contact: string | null;
+}
+
+export interface RecordPhaseInput {
+  batchId: string;
+  jurisdictionId: string;
+  year: number;
+  title: string;
+  collectionClosesAt: string;
+  phase: BatchPhase;
+  at: string;
+  nextDeadline: { at: string; label: string } | null;
+  actor: Actor | null;
+}
+
+export interface OpenVoteSessionInput {
+  sessionId: string;
+  batchId: string;
+  round: number;
+  seats: number;
+  candidateIds: string[];
+  deputiesEntitled: number;
+  deputiesPresent: number;
+  scrutineers: string[];
+  tellers: string[];
+  actor: Actor;
+  at: string;
+}
+
+/** The batch's records; each activity is one transaction and safe to retry. */
+export function createBatchActivities({ db }: { db: Kysely<Database> }) {
+  return {
+    async loadBatchPolicy(input: { jurisdictionId: string }): Promise<BatchPolicy> {
+      const row = await db.selectFrom('jurisdictions').select('policy').where('id', '=', input.jurisdictionId).executeTakeFirst();
+      if (!row) throw ApplicationFailure.nonRetryable(`there is no jurisdiction "${input.jurisdictionId}"`, batchFailureTypes.invalid);
+      return batchPolicyOf(row.policy);
+    },
+
+    /** Mirrors the workflow's phase into the batch row (the API's phase guard reads it) and the timeline. */
+    async recordBatchPhase(input: RecordPhaseInput): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('batches')
+          .values({
+            id: input.batchId,
+            jurisdiction_id: input.jurisdictionId,
+            year: input.year,
+            title: input.title,
+            phase: input.phase,
+            collection_closes_at: input.collectionClosesAt,
+            phase_changed_at: input.at,
+            next_deadline_at: input.nextDeadline?.at ?? null,
+            next_deadline_label: input.nextDeadline?.label ?? null,
+          })
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet({
+              phase: input.phase,
+              phase_changed_at: input.at,
+              collection_closes_at: input.collectionClosesAt,
+              next_deadline_at: input.nextDeadline?.at ?? null,
+              next_deadline_label: input.nextDeadline?.label ?? null,
+            }),
+          )
+          .execute();
+        await recordAuditEvent(trx, {
+          dedupeKey: `${input.batchId}:phase:${input.phase}:${input.at}`,
+          actorUserId: input.actor?.userId ?? null,
+          actorLabel: input.actor?.displayName ?? 'system',
+          action: 'batch.phase',
+          workflowId: input.batchId,
+          subject: input.batchId,
+          detail: { phase: input.phase, nextDeadline: input.nextDeadline },
+          at: input.at,
+        });
+      });
+    },
+
+    /**
+     * Ends screening atomically with its check: every suggestion has an outcome, so no review can slip
+     * in between the check and the phase change (the row lock waits for reviews under way).
+     */
+    async concludeScreening(input: { phase: RecordPhaseInput }): Promise<{ candidateIds: string[]; notTaken: FeedbackTarget[] }> {
+      const { batchId } = input.phase;
+      return db.transaction().execute(async (trx) => {
+        await trx.selectFrom('batches').select('id').where('id', '=', batchId).forUpdate().executeTakeFirstOrThrow();
+        const suggestions = await trx
+          .selectFrom('suggestions')
+          .select(['id', 'title', 'outcome', 'outcome_reason', 'department_id'])
+          .where('batch_id', '=', batchId)
+          .where('merged_into_id', 'is', null)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute();
+        const unreviewed = suggestions.filter((s) => s.outcome === null);
+        if (unreviewed.length > 0) {
+          const names = unreviewed.slice(0, 5).map((s) => `"${s.title}"`).join(', ');
+          throw ApplicationFailure.nonRetryable(
+            `screening cannot end: ${unreviewed.length} suggestion(s) have no review outcome yet (${names}${unreviewed.length > 5 ? ', …' : ''})`,
+            batchFailureTypes.invalid,
+          );
+        }
+        const candidates = await trx
+          .selectFrom('candidates')
+          .select('id')
+          .where('batch_id', '=', batchId)
+          .where('status', '=', 'active')
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute();
+        if (candidates.length === 0) {
+          throw ApplicationFailure.nonRetryable('screening cannot end without at least one candidate project', batchFailureTypes.invalid);
+        }
+        const notTakenIds = suggestions.filter((s) => s.outcome !== null && !isTaken(s.outcome)).map((s) => s.id);
+        const proposers = notTakenIds.length
+          ? await trx
+              .selectFrom('suggestion_proposers')
+              .select(['id', 'suggestion_id', 'name', 'contact'])
+              .where('suggestion_id', 'in', notTakenIds)
+              .orderBy('id')
+              .execute()
+          : [];
+        const byId = new Map(suggestions.map((s) => [s.id, s]));
+        const notTaken = proposers.map((p): FeedbackTarget => {
+          const s = byId.get(p.suggestion_id)!;
+          return {
+            suggestionId: s.id,
+            proposerId: p.id,
+            title: s.title,
+            outcome: s.outcome!,
+            reason: s.outcome_reason ?? '',
+            departmentId: s.department_id,
+            proposerName: p.name,
+            contact: p.contact,
+          };
+        });
+        await trx
+          .updateTable('batches')
+          .set({
+            phase: input.phase.phase,
+            phase_changed_at: input.phase.at,
+            next_deadline_at: input.phase.nextDeadline?.at ?? null,
+            next_deadline_label: input.phase.nextDeadline?.label ?? null,
+          })
+          .where('id', '=', batchId)
+          .execute();
+        await recordAuditEvent(trx, {
+          dedupeKey: `${batchId}:phase:${input.phase.phase}:${input.phase.at}`,
+          actorUserId: input.phase.actor?.userId ?? null,
+          actorLabel: input.phase.actor?.displayName ?? 'system',
+          action: 'batch.phase',
+          workflowId: batchId,
+          subject: batchId,
+          detail: { phase: input.phase.phase, nextDeadline: input.phase.nextDeadline, candidates: candidates.length, notTaken: notTakenIds.length },
+          at: input.phase.at,
+        });
+        return { candidateIds: candidates.map((c) => c.id), notTaken };
+      });
+    },
+
+    async openVoteSession(input: OpenVoteSessionInput): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('vote_sessions')
+          .values({
+            id: input.sessionId,
+            batch_id: input.batchId,
+            round: input.round,
+            seats: input.seats,
+            candidate_ids: input.candidateIds,
+            deputies_entitled: input.deputiesEntitled,
+            deputies_present: input.deputiesPresent,
+            scrutineers: input.scrutineers,
+            tellers: input.tellers,
+            status: 'open',
+            opened_by: input.actor.userId,
+            opened_at: input.at,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .executeTakeFirst();
+        if (inserted.numInsertedOrUpdatedRows === 0n) return;
+        await recordAuditEvent(trx, {
+          dedupeKey: `${input.sessionId}:opened`,
+          actorUserId: input.actor.userId,
+          actorLabel: input.actor.displayName,
+          action: 'vote.opened',
+          workflowId: input.batchId,
+          subject: input.sessionId,
+          detail: { round: input.round, seats: input.seats, candidates: input.candidateIds.length, deputiesPresent: input.deputiesPresent, scrutineers: input.scrutineers, tellers: input.tellers },
+          at: input.at,
+        });
+      });
+    },
+
+    /**
+     * Closes the session and counts it. The row lock waits for ballots being cast; after the count the
+     * ballots are written back in random order, so their physical order no longer mirrors the receipts'.
+     */
+    async closeVoteSession(input: { sessionId: string; policy: ElectionPolicy; actor: Actor; at: string }): Promise<ElectionResult> {
+      return db.transaction().execute(async (trx) => {
+        const session = await trx.selectFrom('vote_sessions').selectAll().where('id', '=', input.sessionId).forUpdate().executeTakeFirstOrThrow();
+        if (session.status === 'closed' && session.result) return session.result as unknown as ElectionResult;
+        const rows = await trx.selectFrom('ballots').select(['marks']).where('session_id', '=', input.sessionId).execute();
+        const ballots = rows.map((r) => ballotSchema.parse({ marks: r.marks }));
+        const result = tallyVote({
+          candidateIds: session.candidate_ids,
+          seats: session.seats,
+          ballots,
+          deputiesEntitled: session.deputies_entitled,
+          deputiesPresent: session.deputies_present,
+          policy: input.policy,
+        });
+        await trx.deleteFrom('ballots').where('session_id', '=', input.sessionId).execute();
+        for (const marks of shuffled(rows.map((r) => r.marks))) {
+          await trx.insertInto('ballots').values({ id: randomUUID(), session_id: input.sessionId, marks: JSON.stringify(marks) }).execute();
+        }
+        await trx
+          .updateTable('vote_sessions')
+          .set({ status: 'closed', closed_at: input.at, result: JSON.stringify(result) })
+          .where('id', '=', input.sessionId)
+          .execute();
+        await recordAuditEvent(trx, {
+          dedupeKey: `${input.sessionId}:closed`,
+          actorUserId: input.actor.userId,
+          actorLabel: input.actor.displayName,
+          action: 'vote.closed',
+          workflowId: session.batch_id,
+          subject: input.sessionId,
+          detail: { ballotsCast: result.ballotsCast, invalidBallots: result.invalidBallots, elected: result.elected, runOff: result.runOff },
+          at: input.at,
+        });
+        return result;
+      });
+    },
+
+    /** The elected list and every candidate's approvals, published (seed 003: announced at once). */
+    async publishElection(input: { batchId: string; elected: string[]; sessions: { sessionId: string; result: ElectionResult }[] }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const approvals = new Map<string, number>();
+        for (const { result } of input.sessions) for (const t of result.tallies) approvals.set(t.candidateId, t.approve);
+        const candidates = await trx.selectFrom('candidates').select('id').where('batch_id', '=', input.batchId).where('status', '=', 'active').execute();
+        for (const { id } of candidates) {
+          await trx
+            .updateTable('candidates')
+            .set({ elected: input.elected.includes(id), approvals: approvals.get(id) ?? null })
+            .where('id', '=', id)
+            .execute();
+        }
+        await trx
+          .updateTable('batches')
+          .set({ result: JSON.stringify({ elected: input.elected, rounds: input.sessions }) })
+          .where('id', '=', input.batchId)
+          .execute();
+      });
+    },
+
+    /** One project row per elected candidate, its responsibility list taken from the candidate. */
+    async recordProjects(input: { batchId: string; jurisdictionId: string; candidateIds: string[] }): Promise<VotedProjectInput[]> {
+      return db.transaction().execute(async (trx) => {
+        const candidates = input.candidateIds.length
+          ? await trx.selectFrom('candidates').selectAll().where('id', 'in', input.candidateIds).execute()
+          : [];
+        const projects: VotedProjectInput[] = [];
+        for (const id of input.candidateIds) {
+          const c = candidates.find((row) => row.id === id);
+          if (!c) throw ApplicationFailure.nonRetryable(`candidate ${id} has no row`, batchFailureTypes.invalid);
+          const projectId = `project-${c.id.replace(/^cand-/, '')}`;
+          await trx
+            .insertInto('projects')
+            .values({
+              id: projectId,
+              batch_id: input.batchId,
+              candidate_id: c.id,
+              title: c.title,
+              department_id: c.department_id,
+              responsible_leader_user_id: c.responsible_leader_user_id,
+              implementing_unit: c.implementing_unit,
+              budget_yuan: c.budget_yuan,
+              deadline: c.deadline,
+              acceptance_standard: c.acceptance_standard,
+              phase: 'implementation',
+            })
+            .onConflict((oc) => oc.column('id').doNothing())
+            .execute();
+          projects.push({
+            projectId,
+            batchId: input.batchId,
+            jurisdictionId: input.jurisdictionId,
+            title: c.title,
+            responsibility: {
+              departmentId: c.department_id,
+              responsibleLeaderUserId: c.responsible_leader_user_id,
+              implementingUnit: c.implementing_unit,
+              budgetYuan: c.budget_yuan,
+              deadline: c.deadline,
+              acceptanceStandard: c.acceptance_standard,
+            },
+          });
+        }
+        return projects;
+      });
+    },
+
+    async openRatingSession(input: { sessionId: string; batchId: string; projectIds: string[]; actor: Actor; at: string }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('rating_sessions')
+          .values({ id: input.sessionId, batch_id: input.batchId, project_ids: input.projectIds, status: 'open', opened_by: input.actor.userId, opened_at: input.at })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .executeTakeFirst();
+        if (inserted.numInsertedOrUpdatedRows === 0n) return;
+        await recordAuditEvent(trx, {
+          dedupeKey: `${input.sessionId}:opened`,
+          actorUserId: input.actor.userId,
+          actorLabel: input.actor.displayName,
+          action: 'rating.opened',
+          workflowId: input.batchId,
+          subject: input.sessionId,
+          detail: { projects: input.projectIds.length },
+          at: input.at,
+        });
+      });
+    },
+
+    /** Counts each project's ratings under the jurisdiction's rule (DOMAIN.md step 9); ratings are reshuffled as ballots are. */
+    async closeRatingSession(input: { sessionId: string; rule: RatingRule; actor: Actor; at: string }): Promise<ProjectRatingResult[]> {
+      return db.transaction().execute(async (trx) => {
+        const session = await trx.selectFrom('rating_sessions').selectAll().where('id', '=', input.sessionId).forUpdate().executeTakeFirstOrThrow();
+        if (session.status === 'closed' && session.result) return (session.result as unknown as { projects: ProjectRatingResult[] }).projects;
+        const rows = await trx.selectFrom('ratings').select(['project_id', 'choice']).where('session_id', '=', input.sessionId).execute();
+        const results: ProjectRatingResult[] = [];
+        for (const projectId of session.project_ids) {
+          const counts = countRatings(rows.filter((r) => r.project_id === projectId).map((r) => r.choice));
+          const total = counts.satisfied + counts.basicallySatisfied + counts.unsatisfied;
+          if (total === 0) {
+            throw ApplicationFailure.nonRetryable(`no deputy has rated project ${projectId} yet; the session stays open`, batchFailureTypes.invalid);
+          }
+          results.push({ projectId, outcome: classifyRating(counts, input.rule), counts });
+        }
+        await trx.deleteFrom('ratings').where('session_id', '=', input.sessionId).execute();
+        for (const r of shuffled(rows)) {
+          await trx.insertInto('ratings').values({ id: randomUUID(), session_id: input.sessionId, project_id: r.project_id, choice: r.choice }).execute();
+        }
+        await trx
+          .updateTable('rating_sessions')
+          .set({ status: 'closed', closed_at: input.at, result: JSON.stringify({ projects: results }) })
+          .where('id', '=', input.sessionId)
+          .execute();
+        await recordAuditEvent(trx, {
+          dedupeKey: `${input.sessionId}:closed`,
+          actorUserId: input.actor.userId,
+          actorLabel: input.actor.displayName,
+          action: 'rating.closed',
+          workflowId: session.batch_id,
+          subject: input.sessionId,
+          detail: { projects: results },
+          at: input.at,
+        });
+        return results;
+      });
+    },
+
+    async recordProjectRating(input: { projectId: string; batchId: string; notice: RatingOutcomeNotice }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('projects')
+          .set({ rating_outcome: input.notice.outcome, rating_counts: JSON.stringify(input.notice.counts), phase: 'rated' })
+          .where('id', '=', input.projectId)
+          .execute();
+        await recordAuditEvent(trx, {
+          dedupeKey: `${input.projectId}:rated`,
+          actorUserId: null,
+          actorLabel: 'system',
+          action: 'project.rated',
+          workflowId: input.projectId,
+          subject: input.projectId,
+          detail: { outcome: input.notice.outcome, counts: input.notice.counts, batchId: input.batchId },
+          at: input.notice.ratedAt,
+        });
+      });
+    },
+  };
+}
+
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema';
+import { ratingChoiceSchema } from '../../domain/rating';
+import { currentUser } from '../auth/auth.middleware';
+import { notFound, unprocessable } from '../errors';
+import { checkCanTakePart, insertReceipt, newReceiptCode } from '../votes/votes.service';
+
+/** A deputy's rating sheet: every project of the batch, once. */
+export const ratingSheetSchema = z.object({
+  ratings: z.array(z.object({ projectId: z.string().min(1), choice: ratingChoiceSchema })).min(1, 'rate at least one project'),
+});
+
+/** 满意度测评 (DOMAIN.md step 9), anonymous as the ballot is: a receipt per deputy, ratings with no deputy. */
+export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
+  const router = Router();
+
+  router.get('/:id', async (req, res) => {
+    const user = currentUser(res);
+    const session = await db
+      .selectFrom('rating_sessions')
+      .innerJoin('batches', 'batches.id', 'rating_sessions.batch_id')
+      .selectAll('rating_sessions')
+      .where('rating_sessions.id', '=', req.params.id)
+      .where('batches.jurisdiction_id', '=', user.jurisdictionId)
+      .executeTakeFirst();
+    if (!session) throw notFound(`rating session "${req.params.id}"`);
+    const projects = await db.selectFrom('projects').select(['id', 'title']).where('id', 'in', session.project_ids.length ? session.project_ids : ['']).execute();
+    const receipt = await db
+      .selectFrom('rating_receipts')
+      .select('receipt_code')
+      .where('session_id', '=', session.id)
+      .where('deputy_user_id', '=', user.userId)
+      .executeTakeFirst();
+    res.json({ ...session, projects, my_receipt: receipt?.receipt_code ?? null });
+  });
+
+  router.post('/:id/ratings', async (req, res) => {
+    const user = currentUser(res);
+    const sheet = ratingSheetSchema.parse(req.body);
+    const receipt = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('rating_sessions')
+        .innerJoin('batches', 'batches.id', 'rating_sessions.batch_id')
+        .select(['rating_sessions.id', 'rating_sessions.status', 'rating_sessions.project_ids', 'batches.jurisdiction_id'])
+        .where('rating_sessions.id', '=', req.params.id)
+        .forShare('rating_sessions')
+        .executeTakeFirst();
+      const session = checkCanTakePart(row, user, 'rating session', req.params.id);
+      const projectIds = session.project_ids;
+      const rated = sheet.ratings.map((r) => r.projectId);
+      const foreign = rated.filter((id) => !projectIds.includes(id));
+      if (foreign.length) {
+        throw unprocessable(`not rated: ${foreign.map((id) => `"${id}"`).join(', ')} is not a project of this batch's rating`);
+      }
+      const twice = rated.filter((id, i) => rated.indexOf(id) !== i);
+      if (twice.length) throw unprocessable(`not rated: project "${twice[0]}" is rated more than once`);
+      const missing = projectIds.filter((id) => !rated.includes(id));
+      if (missing.length) throw unprocessable(`not rated: every project must be rated; missing ${missing.map((id) => `"${id}"`).join(', ')}`);
+      const receiptCode = newReceiptCode();
+      await insertReceipt(trx, 'rating_receipts', session.id, user.userId, receiptCode);
+      for (const r of sheet.ratings) {
+        await trx.insertInto('ratings').values({ id: randomUUID(), session_id: session.id, project_id: r.projectId, choice: r.choice }).execute();
+      }
+      return { sessionId: session.id, receiptCode };
+    });
+    res.status(201).json(receipt);
+  });
+
+  return router;
+}
