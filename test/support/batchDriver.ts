@@ -1,0 +1,203 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Express } from 'express';
+import type { Kysely } from 'kysely';
+import request from 'supertest';
+import { expect } from 'vitest';
+import { createApp } from '../../api/app';
+import { createTokenSigner } from '../../api/auth/tokens';
+import type { Role } from '../../domain/assignee';
+import type { Ballot } from '../../domain/election';
+import type { Database, User } from '../../db/schema';
+import { type BatchState, batchStateQuery } from '../../workflows/annualBatch.messages';
+import { eventually, jurisdictionId } from './fixtures';
+
+const signer = createTokenSigner('batch-driver-secret-'.repeat(3));
+
+/** A reviewer, eight deputies and a second coordinator beside seedPeople's county. */
+export async function seedBatchPeople(db: Kysely<Database>): Promise<{ reviewer: User; deputies: User[] }> {
+  const person = (id: string, name: string, roles: Role[]) => ({
+    id,
+    username: id,
+    display_name: name,
+    password_hash: 'not-a-login',
+    roles,
+    jurisdiction_id: jurisdictionId,
+    department_id: null,
+    email: null,
+    phone: null,
+  });
+  await db
+    .insertInto('users')
+    .values([person('reviewer', '周审查', ['reviewer']), ...Array.from({ length: 8 }, (_, i) => person(`d${i + 1}`, `代表${i + 1}`, ['deputy']))])
+    .execute();
+  const users = await db.selectFrom('users').selectAll().execute();
+  return {
+    reviewer: users.find((u) => u.id === 'reviewer')!,
+    deputies: Array.from({ length: 8 }, (_, i) => users.find((u) => u.id === `d${i + 1}`)!),
+  };
+}
+
+/** Drives a batch through the API, as people would, against a time-skipping Temporal. */
+export class BatchDriver {
+  readonly app: Express;
+  private readonly tokens = new Map<string, string>();
+
+  constructor(
+    readonly env: TestWorkflowEnvironment,
+    readonly db: Kysely<Database>,
+    taskQueue: string,
+  ) {
+    this.app = createApp({ db, temporal: env.client, tokens: signer, taskQueue, temporalUiUrl: 'http://temporal-ui.test' });
+  }
+
+  async as(userId: string): Promise<{ Authorization: string }> {
+    let token = this.tokens.get(userId);
+    if (!token) {
+      const u = await this.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+      token = await signer.sign({
+        userId: u.id,
+        username: u.username,
+        displayName: u.display_name,
+        roles: u.roles as Role[],
+        jurisdictionId: u.jurisdiction_id,
+        departmentId: u.department_id,
+      });
+      this.tokens.set(userId, token);
+    }
+    return { Authorization: `Bearer ${token}` };
+  }
+
+  async post(userId: string | null, path: string, body: object = {}) {
+    const req = request(this.app).post(path).send(body);
+    return userId ? req.set(await this.as(userId)) : req;
+  }
+
+  async put(userId: string, path: string, body: object) {
+    return request(this.app).put(path).set(await this.as(userId)).send(body);
+  }
+
+  async patch(userId: string, path: string, body: object) {
+    return request(this.app).patch(path).set(await this.as(userId)).send(body);
+  }
+
+  async get(userId: string | null, path: string) {
+    const req = request(this.app).get(path);
+    return userId ? req.set(await this.as(userId)) : req;
+  }
+
+  /** Moves the test server's clock to an instant; fails loudly if the clock has already passed it. */
+  async advanceTo(iso: string): Promise<void> {
+    const ms = Date.parse(iso) - (await this.env.currentTimeMs());
+    if (ms <= 0) throw new Error(`the test clock is already past ${iso}; this scenario's dates need moving forward`);
+    await this.env.sleep(ms);
+  }
+
+  async state(batchId: string): Promise<BatchState> {
+    return this.env.client.workflow.getHandle(batchId).query(batchStateQuery);
+  }
+
+  /** Waits until the workflow's state satisfies `ready` (its activities run outside the test's control). */
+  async stateWhen(batchId: string, ready: (s: BatchState) => boolean, what: string): Promise<BatchState> {
+    return eventually(async () => {
+      const s = await this.state(batchId);
+      return ready(s) ? s : undefined;
+    }, what);
+  }
+
+  async phase(batchId: string, phase: BatchState['phase']): Promise<BatchState> {
+    return this.stateWhen(batchId, (s) => s.phase === phase, `batch ${batchId} to reach ${phase}`);
+  }
+
+  async openBatch(year: number, collectionClosesOn: string): Promise<string> {
+    const res = await this.post('coordinator', '/api/batches', { year, collectionClosesOn });
+    expect(res.status, res.body.message).toBe(201);
+    return res.body.id as string;
+  }
+
+  async suggest(batchId: string, key: string, title: string, contact = '13800000000'): Promise<string> {
+    const res = await this.post(null, `/api/public/batches/${batchId}/suggestions`, {
+      key,
+      title,
+      description: `${title}：群众反映强烈，建议纳入年度民生实事。`,
+      category: 'transport',
+      location: '城关镇',
+      proposer: { name: '群众', contact },
+    });
+    expect(res.status, res.body.message).toBe(201);
+    return res.body.id as string;
+  }
+
+  async score(suggestionId: string, mark = 80): Promise<void> {
+    const res = await this.put('reviewer', `/api/suggestions/${suggestionId}/score`, {
+      publicSupport: mark,
+      fundingFeasibility: mark,
+      socialBenefit: mark,
+      implementationDifficulty: mark,
+    });
+    expect(res.status, res.body.message).toBeLessThan(300);
+  }
+
+  /** Scores and reviews a suggestion; a candidate gets a responsibility-list draft. Returns the candidate id if any. */
+  async review(suggestionId: string, outcome: 'candidate' | 'reserve' | 'pendingResearch' | 'rejected', departmentId = 'dept-roads'): Promise<string | null> {
+    await this.score(suggestionId);
+    const res = await this.post('reviewer', `/api/suggestions/${suggestionId}/review`, {
+      outcome,
+      reason: outcome === 'candidate' ? '群众需求迫切，资金可落实' : '本年度资金无法安排，列入储备',
+      departmentId,
+      fundingSource: '县级财政',
+      policyCompliant: true,
+      ...(outcome === 'candidate'
+        ? {
+            candidate: {
+              title: `实施${suggestionId}项目`,
+              description: '按责任清单推进',
+              implementingUnit: '县公路养护中心',
+              budgetYuan: 1_200_000,
+              deadline: '2028-11-30',
+              acceptanceStandard: '通过县交通运输局竣工验收',
+            },
+          }
+        : {}),
+    });
+    expect(res.status, res.body.message).toBeLessThan(300);
+    return outcome === 'candidate' ? `cand-${suggestionId.replace(/^sug-/, '')}` : null;
+  }
+
+  async decide(batchId: string, verb: string, body: object = {}, userId = 'coordinator') {
+    return this.post(userId, `/api/batches/${batchId}/${verb}`, body);
+  }
+
+  async completeTask(taskId: string, userId: string, result: object) {
+    return this.post(userId, `/api/tasks/${encodeURIComponent(taskId)}/complete`, { result });
+  }
+
+  /** Waits for the task row the workflow opens, so a person can see it in their inbox. */
+  async taskOpened(taskId: string) {
+    return eventually(() => this.db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirst(), `task ${taskId} to open`);
+  }
+
+  /** Records each step of the approval chain as approved. */
+  async approveChain(batchId: string, round = 1): Promise<void> {
+    for (const step of ['executiveMeeting', 'standingCommitteeOpinion', 'partyCommitteeApproval', 'billToCongress']) {
+      const taskId = `task-${batchId}-r${round}-${step}`;
+      await this.taskOpened(taskId);
+      const res = await this.completeTask(taskId, 'coordinator', { decision: 'approve', note: '' });
+      expect(res.status, res.body.message).toBe(200);
+    }
+  }
+
+  async vote(sessionId: string, deputyId: string, approve: string[], candidateIds: string[]) {
+    const ballot: Ballot = {
+      marks: candidateIds.map((candidateId) => ({ candidateId, choice: approve.includes(candidateId) ? 'approve' : 'disapprove' })),
+    };
+    return this.post(deputyId, `/api/vote-sessions/${sessionId}/ballots`, ballot);
+  }
+}
+
+export const voteSessionBody = (seats: number, deputiesPresent: number, deputiesEntitled = 8) => ({
+  seats,
+  deputiesEntitled,
+  deputiesPresent,
+  scrutineers: ['王监票', '李监票', '张监票'],
+  tellers: ['赵计票', '钱计票'],
+});

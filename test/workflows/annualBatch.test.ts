@@ -1,0 +1,535 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../activities';
+import { createNotifier } from '../../activities/channels';
+import { bundleWorkflows, createWorker } from '../../worker/createWorker';
+import type { annualBatchWorkflow } from '../../workflows/annualBatch';
+import { projectStateQuery } from '../../workflows/votedProject.messages';
+import { BatchDriver, seedBatchPeople, voteSessionBody } from '../support/batchDriver';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { eventually, jurisdictionId, seedPeople } from '../support/fixtures';
+import { historyToJson } from '../support/historyJson';
+import { createTimeSkippingEnv } from '../support/timeSkipping';
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+let testDb: TestDatabase;
+const notifier = createNotifier({ mailFrom: 'office@test.local' });
+
+/**
+ * The State Council publishes each year's schedule late in the year before, and chinese-days carries it
+ * through 2026 only. Until then an office enters the statutory days (全国年节及纪念日放假办法, 2024) and the
+ * weekday make-up days the law gives when one falls on a weekend, as national overrides: these.
+ */
+const statutoryDays2027to2028: [string, string][] = [
+  ['2027-09-15', '中秋节'],
+  ['2027-10-01', '国庆节'],
+  ['2027-10-02', '国庆节'],
+  ['2027-10-03', '国庆节'],
+  ['2027-10-04', '国庆节补假 (10-02 是周六)'],
+  ['2027-10-05', '国庆节补假 (10-03 是周日)'],
+  ['2028-01-01', '元旦'],
+  ['2028-01-03', '元旦补假 (01-01 是周六)'],
+  ['2028-01-25', '春节 (除夕)'],
+  ['2028-01-26', '春节'],
+  ['2028-01-27', '春节'],
+  ['2028-01-28', '春节'],
+];
+
+beforeAll(async () => {
+  [env, bundle, testDb] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows(), createTestDatabase()]);
+  await seedPeople(testDb.db);
+  await seedBatchPeople(testDb.db);
+  await testDb.db
+    .insertInto('calendar_overrides')
+    .values(statutoryDays2027to2028.map(([day, reason]) => ({ jurisdiction_id: null, day, working: false, reason })))
+    .execute();
+});
+
+afterAll(async () => {
+  await notifier.close();
+  await env?.teardown();
+  await testDb?.drop();
+});
+
+let queueCounter = 0;
+async function withWorker<T>(fn: (driver: BatchDriver) => Promise<T>): Promise<T> {
+  queueCounter += 1;
+  const taskQueue = `batch-test-${queueCounter}`;
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    workflowBundle: bundle,
+    activities: createActivities({ db: testDb.db, notifier }),
+  });
+  return worker.runUntil(fn(new BatchDriver(env, testDb.db, taskQueue)));
+}
+
+const noticesOf = (taskId: string) =>
+  testDb.db.selectFrom('notices').select(['recipient_user_id', 'kind']).where('task_id', '=', taskId).orderBy('id').execute();
+
+const taskRow = (taskId: string) => testDb.db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow();
+
+const deputies = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8'];
+let fullBatchId = '';
+
+describe('annual batch workflow', () => {
+  it('runs a batch from collection in September 2027 to its rating at the January 2029 congress', async () => {
+    await withWorker(async (drive) => {
+      // Collection 征集 from 1 September until the end of Friday 24 September.
+      await drive.advanceTo('2027-09-01T02:00:00Z');
+      const batchId = await drive.openBatch(2028, '2027-09-24');
+      fullBatchId = batchId;
+      let state = await drive.phase(batchId, 'collection');
+      expect(state.collectionClosesAt).toBe('2027-09-24T16:00:00.000Z');
+
+      const school = await drive.suggest(batchId, 'school-canteen-01', '城关小学食堂改扩建');
+      const road = await drive.suggest(batchId, 'road-x012-00001', '县道X012路面改造');
+      const roadAgain = await drive.suggest(batchId, 'road-x012-00002', '修一修X012县道', '13900000000');
+      const lights = await drive.suggest(batchId, 'street-lights-1', '新城区路灯亮化');
+      const plaza = await drive.suggest(batchId, 'plaza-fitness-1', '文化广场健身器材');
+      const bridge = await drive.suggest(batchId, 'bridge-rebuild1', '重建青石桥', '13700000000');
+      const merged = await drive.post('reviewer', `/api/suggestions/${roadAgain}/merge`, { intoId: road });
+      expect(merged.status, merged.body.message).toBeLessThan(300);
+
+      await drive.advanceTo('2027-09-24T16:01:00Z');
+      state = await drive.phase(batchId, 'screening');
+      const late = await drive.post(null, `/api/public/batches/${batchId}/suggestions`, {
+        key: 'too-late-000001',
+        title: '迟到的建议',
+        description: '征集结束后提交',
+        category: 'other',
+        location: '城关镇',
+        proposer: { contact: '13600000000' },
+      });
+      expect(late.status).toBe(409);
+
+      // Screening 筛选论证: three candidates, a reserve item and a rejection whose proposers must be told why.
+      const candidates = [await drive.review(school, 'candidate'), await drive.review(road, 'candidate'), await drive.review(lights, 'candidate')] as string[];
+      await drive.review(plaza, 'reserve', 'dept-water');
+      await drive.review(bridge, 'rejected', 'dept-roads');
+
+      await drive.advanceTo('2027-09-27T02:00:00Z'); // Monday 27 September, 10:00 in Beijing
+      const concluded = await drive.decide(batchId, 'conclude-screening');
+      expect(concluded.status, concluded.body.message).toBe(200);
+      state = await drive.state(batchId);
+      expect(state.phase).toBe('candidatePublicity');
+      expect([...state.candidateIds].sort()).toEqual([...candidates].sort());
+      // 7 working days: 28–30 Sep, then the National Day closure (1–5 Oct), then 6, 7, 8 and 11 Oct.
+      expect(state.nextDeadline).toEqual({ at: '2027-10-11T16:00:00.000Z', label: 'candidate publicity ends' });
+
+      // Every proposer not taken gets a feedback task for the answering department, due in 10 working days.
+      const plazaTask = `task-${batchId}-feedback-${plaza}-`;
+      const feedback = await eventually(async () => {
+        const rows = await testDb.db.selectFrom('tasks').selectAll().where('kind', '=', 'proposerFeedback').orderBy('id').execute();
+        return rows.length === 2 ? rows : undefined;
+      }, 'two proposer feedback tasks');
+      expect(feedback.map((t) => [t.assignee_ref, t.due_at.toISOString()]).sort()).toEqual([
+        ['dept-roads', '2027-10-14T16:00:00.000Z'],
+        ['dept-water', '2027-10-14T16:00:00.000Z'],
+      ]);
+      const plazaFeedback = feedback.find((t) => t.id.startsWith(plazaTask))!;
+      const bridgeFeedback = feedback.find((t) => t.assignee_ref === 'dept-roads')!;
+      expect(bridgeFeedback.payload).toMatchObject({ contact: '13700000000', outcome: 'rejected' });
+      const answered = await drive.completeTask(bridgeFeedback.id, 'official', { method: 'phone', note: '已电话告知：青石桥列入明年危桥改造计划' });
+      expect(answered.status, answered.body.message).toBe(200);
+
+      // Candidate publicity 公示: public comments, and an amendment whose reason is kept.
+      const list = await drive.get(null, `/api/public/batches/${batchId}/candidates`);
+      expect(list.status).toBe(200);
+      expect(list.body.map((c: { id: string }) => c.id).sort()).toEqual([...candidates].sort());
+      const comment = await drive.post(null, `/api/public/batches/${batchId}/comments`, { key: 'comment-road-001', candidateId: candidates[1], body: '建议同步建设人行道' });
+      expect(comment.status, comment.body.message).toBe(201);
+      const amended = await drive.patch('coordinator', `/api/candidates/${candidates[1]}`, {
+        reason: '采纳群众意见，增加人行道',
+        changes: { acceptanceStandard: '路面及人行道通过竣工验收' },
+      });
+      expect(amended.status, amended.body.message).toBe(200);
+
+      await drive.advanceTo('2027-10-11T16:00:30Z');
+      state = await drive.phase(batchId, 'approval');
+      expect(state.approval?.step).toBe('executiveMeeting');
+
+      // Nobody answers the reserve-library proposer: at the due instant the department's leader is told, then the office.
+      await drive.advanceTo('2027-10-14T16:05:00Z');
+      const escalated = await eventually(async () => {
+        const notices = await noticesOf(plazaFeedback.id);
+        return notices.some((n) => n.kind === 'escalation') ? notices : undefined;
+      }, 'the feedback escalation');
+      // dept-water has no responsible leader in the fixture, so the first rung is the standing committee office;
+      // the department's own official is told the task is overdue.
+      expect(escalated.filter((n) => n.kind === 'escalation').map((n) => n.recipient_user_id).sort()).toEqual(['coordinator', 'outsider']);
+      expect((await noticesOf(bridgeFeedback.id)).some((n) => n.kind === 'escalation')).toBe(false);
+
+      // The approval chain: a deputy may not record the executive meeting's decision.
+      const executiveMeeting = `task-${batchId}-r1-executiveMeeting`;
+      const wrongRole = await drive.completeTask(executiveMeeting, 'd1', { decision: 'approve', note: '' });
+      expect(wrongRole.status).toBe(403);
+      await drive.approveChain(batchId);
+      state = await drive.phase(batchId, 'vote');
+
+      // The vote 差额票决 at the congress on Wednesday 19 January 2028.
+      await drive.advanceTo('2028-01-19T02:00:00Z');
+      const tooMany = await drive.decide(batchId, 'open-vote', voteSessionBody(3, 8));
+      expect(tooMany.status).toBe(422);
+      expect(tooMany.body.message).toMatch(/3 seats need at least 4 candidates/);
+      const opened = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 8));
+      expect(opened.status, opened.body.message).toBe(200);
+      const sessionId = opened.body.sessionId as string;
+      const [a, b, c] = candidates as [string, string, string];
+      // Base: 8 deputies present, so a candidate needs 5 approvals; 4 is exactly half and fails.
+      const ballots: [string, string[]][] = [
+        ['d1', [a, c]],
+        ['d2', [a, c]],
+        ['d3', [a, b]],
+        ['d4', [a, b]],
+        ['d5', [c, b]],
+        ['d6', [c, b]],
+        ['d7', [a, c]],
+        ['d8', [a, b, c]], // approves three for two seats: invalid, and counted as such
+      ];
+      for (const [deputy, approve] of ballots) {
+        const cast = await drive.vote(sessionId, deputy, approve, candidates);
+        expect(cast.status, cast.body.message).toBe(201);
+        expect(cast.body.receiptCode).toMatch(/^[0-9A-F]{12}$/);
+      }
+      const twice = await drive.vote(sessionId, 'd1', [b], candidates);
+      expect(twice.status).toBe(409);
+      const closed = await drive.decide(batchId, 'close-vote');
+      expect(closed.status, closed.body.message).toBe(200);
+      expect(closed.body.result).toMatchObject({ ballotsCast: 8, validBallots: 7, invalidBallots: 1, majorityBase: 8, runOff: null });
+      expect(closed.body.result.tallies).toEqual([
+        { candidateId: a, approve: 5, disapprove: 2, abstain: 0, passed: true },
+        { candidateId: b, approve: 4, disapprove: 3, abstain: 0, passed: false },
+        { candidateId: c, approve: 5, disapprove: 2, abstain: 0, passed: true },
+      ]);
+      const afterClose = await drive.vote(sessionId, 'd8', [a], candidates);
+      expect(afterClose.status).toBe(409);
+
+      // Result publicity 结果公示: 5 working days across the Spring Festival closure (25–28 January).
+      state = await drive.phase(batchId, 'resultPublicity');
+      expect([...state.elected].sort()).toEqual([a, c].sort());
+      expect(state.nextDeadline).toEqual({ at: '2028-02-01T16:00:00.000Z', label: 'result publicity ends' });
+      const published = await testDb.db.selectFrom('candidates').select(['id', 'elected', 'approvals']).where('batch_id', '=', batchId).orderBy('id').execute();
+      expect(published.filter((p) => p.elected).map((p) => p.id).sort()).toEqual([a, c].sort());
+
+      await drive.advanceTo('2028-02-01T16:00:30Z');
+      state = await drive.phase(batchId, 'implementation');
+      expect(state.projectIds).toHaveLength(2);
+      const roadProject = `project-${b.replace(/^cand-/, '')}`;
+      expect(state.projectIds).not.toContain(roadProject);
+      const projectA = `project-${a.replace(/^cand-/, '')}`;
+      const projectState = await env.client.workflow.getHandle(projectA).query(projectStateQuery);
+      expect(projectState.responsibility).toMatchObject({ departmentId: 'dept-roads', implementingUnit: '县公路养护中心', budgetYuan: 1_200_000 });
+
+      // The half-year report opens on 1 July and is due in 30 days; nobody writes it, so it escalates.
+      const halfYear = `task-${batchId}-halfYear-report`;
+      await drive.advanceTo('2028-06-30T16:00:30Z');
+      // A calendar period runs from the instant the task opened (a few ms after midnight in the test).
+      expect((await drive.taskOpened(halfYear)).due_at.toISOString().slice(0, 16)).toBe('2028-07-30T16:00');
+      await drive.advanceTo('2028-07-30T16:05:00Z');
+      await eventually(async () => ((await taskRow(halfYear)).escalation_level === 1 ? true : undefined), 'the half-year report escalation');
+      // The office is the rung above the government; every official (the assignee role) hears it is overdue.
+      expect((await noticesOf(halfYear)).filter((n) => n.kind === 'escalation').map((n) => n.recipient_user_id).sort()).toEqual([
+        'colleague',
+        'coordinator',
+        'leader',
+        'official',
+        'outsider',
+      ]);
+      const report = await drive.completeTask(halfYear, 'official', { summary: '两个项目均已开工，进度符合计划。' });
+      expect(report.status, report.body.message).toBe(200);
+      const halfYearHearing = `task-${batchId}-halfYear-hearing`;
+      await drive.taskOpened(halfYearHearing);
+      expect((await drive.completeTask(halfYearHearing, 'coordinator', { heldOn: '2028-08-10', opinion: '同意报告，督促加快进度' })).status).toBe(200);
+
+      // Rating belongs to the next year's congress: refused before 1 January 2029.
+      await drive.advanceTo('2028-12-15T02:00:00Z');
+      const early = await drive.decide(batchId, 'open-rating');
+      expect(early.status).toBe(409);
+      expect(early.body.message).toMatch(/2029 congress/);
+      const yearEnd = `task-${batchId}-yearEnd-report`;
+      await drive.taskOpened(yearEnd);
+      expect((await drive.completeTask(yearEnd, 'official', { summary: '两个项目已完工。' })).status).toBe(200);
+      const yearEndHearing = `task-${batchId}-yearEnd-hearing`;
+      await drive.taskOpened(yearEndHearing);
+      expect((await drive.completeTask(yearEndHearing, 'coordinator', { heldOn: '2028-12-28', opinion: '同意' })).status).toBe(200);
+
+      // Rating 满意度测评 at the January 2029 congress.
+      await drive.advanceTo('2029-01-17T02:00:00Z');
+      const ratingOpened = await drive.decide(batchId, 'open-rating');
+      expect(ratingOpened.status, ratingOpened.body.message).toBe(200);
+      const ratingSession = ratingOpened.body.rating.sessionId as string;
+      const projectC = `project-${c.replace(/^cand-/, '')}`;
+      const foreign = await insertProjectOfAnotherBatch();
+      const wrongBatch = await drive.post('d1', `/api/rating-sessions/${ratingSession}/ratings`, {
+        ratings: [
+          { projectId: projectA, choice: 'satisfied' },
+          { projectId: projectC, choice: 'satisfied' },
+          { projectId: foreign, choice: 'satisfied' },
+        ],
+      });
+      expect(wrongBatch.status).toBe(422);
+      expect(wrongBatch.body.message).toMatch(/not a project of this batch/);
+      // Project A: 4 of 6 satisfied is exactly 2/3, so 基本满意. Project C: 4 of 6 unsatisfied is over half, so 不满意.
+      const sheets: [string, string, string][] = [
+        ['d1', 'satisfied', 'unsatisfied'],
+        ['d2', 'satisfied', 'unsatisfied'],
+        ['d3', 'satisfied', 'unsatisfied'],
+        ['d4', 'satisfied', 'unsatisfied'],
+        ['d5', 'basicallySatisfied', 'satisfied'],
+        ['d6', 'basicallySatisfied', 'basicallySatisfied'],
+      ];
+      for (const [deputy, forA, forC] of sheets) {
+        const rated = await drive.post(deputy, `/api/rating-sessions/${ratingSession}/ratings`, {
+          ratings: [
+            { projectId: projectA, choice: forA },
+            { projectId: projectC, choice: forC },
+          ],
+        });
+        expect(rated.status, rated.body.message).toBe(201);
+      }
+      const ratedTwice = await drive.post('d1', `/api/rating-sessions/${ratingSession}/ratings`, {
+        ratings: [
+          { projectId: projectA, choice: 'unsatisfied' },
+          { projectId: projectC, choice: 'unsatisfied' },
+        ],
+      });
+      expect(ratedTwice.status).toBe(409);
+      const ratingClosed = await drive.decide(batchId, 'close-rating');
+      expect(ratingClosed.status, ratingClosed.body.message).toBe(200);
+
+      const final = await env.client.workflow.getHandle<typeof annualBatchWorkflow>(batchId).result();
+      expect(final.phase).toBe('closed');
+      expect(final.rating?.results.map((r) => [r.projectId, r.outcome]).sort()).toEqual(
+        [
+          [projectA, 'basicallySatisfied'],
+          [projectC, 'unsatisfied'],
+        ].sort(),
+      );
+      // Each project workflow received its outcome and recorded it.
+      const projectRows = await eventually(async () => {
+        const rows = await testDb.db.selectFrom('projects').select(['id', 'rating_outcome']).where('batch_id', '=', batchId).orderBy('id').execute();
+        return rows.every((row) => row.rating_outcome !== null) ? rows : undefined;
+      }, 'both projects to record their rating');
+      expect(Object.fromEntries(projectRows.map((r) => [r.id, r.rating_outcome]))).toEqual({ [projectA]: 'basicallySatisfied', [projectC]: 'unsatisfied' });
+      for (const id of [projectA, projectC]) await env.client.workflow.getHandle(id).result();
+
+      const phases = await testDb.db
+        .selectFrom('audit_events')
+        .select(sql<string>`detail->>'phase'`.as('phase'))
+        .where('workflow_id', '=', batchId)
+        .where('action', '=', 'batch.phase')
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      expect(phases.map((p) => p.phase)).toEqual([
+        'collection',
+        'screening',
+        'candidatePublicity',
+        'approval',
+        'vote',
+        'resultPublicity',
+        'implementation',
+        'rating',
+        'closed',
+      ]);
+      const simulatedDays = ((await env.currentTimeMs()) - Date.parse('2027-09-01T02:00:00Z')) / 86_400_000;
+      expect(simulatedDays).toBeGreaterThan(500);
+
+      if (process.env.RECORD_HISTORIES) {
+        const history = await env.client.workflow.getHandle(batchId).fetchHistory();
+        const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), `../histories/annualBatch-${batchId}.json`);
+        await writeFile(file, historyToJson(history));
+      }
+    });
+  });
+
+  it('never links a deputy to a ballot or a rating: not in the batch history, not in any table', async () => {
+    expect(fullBatchId).not.toBe('');
+    const history = JSON.stringify(await env.client.workflow.getHandle(fullBatchId).fetchHistory());
+    const receipts = await testDb.db.selectFrom('ballot_receipts').select(['deputy_user_id', 'receipt_code']).execute();
+    const ratingReceipts = await testDb.db.selectFrom('rating_receipts').select(['deputy_user_id', 'receipt_code']).execute();
+    expect(receipts).toHaveLength(8);
+    expect(ratingReceipts).toHaveLength(6);
+    for (const deputy of deputies) expect(history).not.toContain(`"${deputy}"`);
+    for (const r of [...receipts, ...ratingReceipts]) expect(history).not.toContain(r.receipt_code);
+
+    // The tables that hold choices have no column that could name, order or time a deputy.
+    const columns = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where table_schema = 'public' and table_name in ('ballots', 'ratings') order by table_name, ordinal_position`.execute(testDb.db);
+    expect(columns.rows.map((c) => `${c.table_name}.${c.column_name}`)).toEqual([
+      'ballots.id',
+      'ballots.session_id',
+      'ballots.marks',
+      'ratings.id',
+      'ratings.session_id',
+      'ratings.project_id',
+      'ratings.choice',
+    ]);
+    // No row anywhere outside the receipts mentions a voter together with the session.
+    const audit = JSON.stringify(await testDb.db.selectFrom('audit_events').selectAll().where('workflow_id', '=', fullBatchId).execute());
+    for (const deputy of deputies) expect(audit).not.toContain(`"${deputy}"`);
+    const notices = await testDb.db.selectFrom('notices').select('recipient_user_id').where('recipient_user_id', 'in', deputies).execute();
+    expect(notices).toEqual([]);
+  });
+});
+
+describe('annual batch decisions that are refused or repeated', () => {
+  /** Opens a batch, closes collection early and screens three suggestions into candidates. */
+  async function screenedBatch(drive: BatchDriver, year: number): Promise<{ batchId: string; candidates: string[] }> {
+    const now = new Date(await env.currentTimeMs());
+    const batchId = await drive.openBatch(year, new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10));
+    await drive.phase(batchId, 'collection');
+    const ids = [];
+    for (const name of ['aaaaaaaa', 'bbbbbbbb', 'cccccccc']) ids.push(await drive.suggest(batchId, `${year}-${name}`, `建议${name}`));
+    const tooEarly = await drive.decide(batchId, 'conclude-screening');
+    expect(tooEarly.status).toBe(409);
+    expect((await drive.decide(batchId, 'close-collection', {}, 'd1')).status).toBe(403);
+    expect((await drive.decide(batchId, 'close-collection')).status).toBe(200);
+    await drive.phase(batchId, 'screening');
+    const candidates = [];
+    for (const id of ids) candidates.push((await drive.review(id, 'candidate'))!);
+    return { batchId, candidates };
+  }
+
+  async function toVote(drive: BatchDriver, year: number) {
+    const { batchId, candidates } = await screenedBatch(drive, year);
+    expect((await drive.decide(batchId, 'conclude-screening')).status).toBe(200);
+    const state = await drive.state(batchId);
+    await drive.advanceTo(new Date(Date.parse(state.nextDeadline!.at) + 60_000).toISOString());
+    await drive.phase(batchId, 'approval');
+    await drive.approveChain(batchId);
+    await drive.phase(batchId, 'vote');
+    return { batchId, candidates };
+  }
+
+  async function stop(batchId: string, phase: string) {
+    await eventually(async () => ((await testDb.db.selectFrom('batches').select('phase').where('id', '=', batchId).executeTakeFirst())?.phase === phase ? true : undefined), `row phase ${phase}`);
+    await env.client.workflow.getHandle(batchId).terminate('test finished with this batch');
+  }
+
+  it('reports a tie at the last seat for a run-off vote instead of breaking it, then elects from the run-off', async () => {
+    await withWorker(async (drive) => {
+      const { batchId, candidates } = await toVote(drive, 2031);
+      const [a, b, c] = candidates as [string, string, string];
+      const missing = await drive.post('d1', `/api/vote-sessions/${batchId}-vote-1/ballots`, { marks: [{ candidateId: a, choice: 'approve' }] });
+      expect(missing.status).toBe(404);
+      const opened = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5));
+      expect(opened.status, opened.body.message).toBe(200);
+      const again = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5));
+      expect(again.status).toBe(409);
+      const session = opened.body.sessionId as string;
+      const unknown = await drive.post('d1', `/api/vote-sessions/${session}/ballots`, { marks: [{ candidateId: 'cand-nobody', choice: 'approve' }] });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.message).toMatch(/"cand-nobody" is not a candidate/);
+      const notDeputy = await drive.post('coordinator', `/api/vote-sessions/${session}/ballots`, { marks: [{ candidateId: a, choice: 'approve' }] });
+      expect(notDeputy.status).toBe(403);
+      // A 4, B 3, C 3 of 5 present: all pass (> 2.5), A takes a seat, B and C tie for the other.
+      for (const [deputy, approve] of [
+        ['d1', [a, b]],
+        ['d2', [a, b]],
+        ['d3', [a, c]],
+        ['d4', [a, c]],
+        ['d5', [b, c]],
+      ] as [string, string[]][]) {
+        expect((await drive.vote(session, deputy, approve, candidates)).status).toBe(201);
+      }
+      expect(await testDb.db.selectFrom('ballots').select('id').where('session_id', '=', session).execute()).toHaveLength(5);
+      const first = await drive.decide(batchId, 'close-vote');
+      expect(first.status, first.body.message).toBe(200);
+      expect(first.body.result.elected).toEqual([a]);
+      expect(first.body.result.runOff).toEqual({ seats: 1, candidateIds: [b, c] });
+      let state = await drive.state(batchId);
+      expect(state.phase).toBe('vote');
+      expect(state.runOff).toEqual({ seats: 1, candidateIds: [b, c] });
+
+      const wrongSeats = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5));
+      expect(wrongSeats.status).toBe(422);
+      expect(wrongSeats.body.message).toMatch(/run-off fills 1 seat/);
+      const runOff = await drive.decide(batchId, 'open-vote', voteSessionBody(1, 5));
+      expect(runOff.status, runOff.body.message).toBe(200);
+      expect(runOff.body.candidateIds).toEqual([b, c]);
+      const runOffSession = runOff.body.sessionId as string;
+      const staleCandidate = await drive.vote(runOffSession, 'd1', [a], [a]);
+      expect(staleCandidate.status).toBe(422);
+      for (const [deputy, pick] of [['d1', b], ['d2', b], ['d3', b], ['d4', c], ['d5', c]] as [string, string][]) {
+        expect((await drive.vote(runOffSession, deputy, [pick], [b, c])).status).toBe(201);
+      }
+      expect((await drive.decide(batchId, 'close-vote')).status).toBe(200);
+      state = await drive.phase(batchId, 'resultPublicity');
+      expect(state.elected).toEqual([a, b]);
+      expect(state.votes.map((v) => v.round)).toEqual([1, 2]);
+      await stop(batchId, 'resultPublicity');
+    });
+  });
+
+  it('sends the list back to screening from the approval chain, and publishes it again once re-screened', async () => {
+    await withWorker(async (drive) => {
+      const { batchId, candidates } = await screenedBatch(drive, 2032);
+      const extra = await testDb.db
+        .insertInto('suggestions')
+        .values({ id: 'sug-unreviewed', batch_id: batchId, title: '未评审的建议', description: '-', category: 'other', location: '-', channel: 'online' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const incomplete = await drive.decide(batchId, 'conclude-screening');
+      expect(incomplete.status).toBe(422);
+      expect(incomplete.body.message).toMatch(/1 suggestion\(s\) have no review outcome yet \("未评审的建议"\)/);
+      expect((await drive.state(batchId)).phase).toBe('screening');
+      await testDb.db.deleteFrom('suggestions').where('id', '=', extra.id).execute();
+
+      expect((await drive.decide(batchId, 'conclude-screening')).status).toBe(200);
+      const firstPublicity = (await drive.state(batchId)).nextDeadline!.at;
+      await drive.advanceTo(new Date(Date.parse(firstPublicity) + 60_000).toISOString());
+      await drive.phase(batchId, 'approval');
+      const meeting = `task-${batchId}-r1-executiveMeeting`;
+      await drive.taskOpened(meeting);
+      expect((await drive.completeTask(meeting, 'coordinator', { decision: 'approve', note: '' })).status).toBe(200);
+      const opinion = `task-${batchId}-r1-standingCommitteeOpinion`;
+      await drive.taskOpened(opinion);
+      const noReason = await drive.completeTask(opinion, 'coordinator', { decision: 'sendBack' });
+      expect(noReason.status).toBe(422);
+      expect(noReason.body.message).toMatch(/say why the list is sent back/);
+      expect((await drive.completeTask(opinion, 'coordinator', { decision: 'sendBack', note: '第三个项目资金来源不明' })).status).toBe(200);
+
+      let state = await drive.phase(batchId, 'screening');
+      expect(state.screeningRound).toBe(2);
+      expect(state.sentBack).toEqual([expect.objectContaining({ step: 'standingCommitteeOpinion', note: '第三个项目资金来源不明' })]);
+      const third = candidates[2]!.replace(/^cand-/, 'sug-');
+      await drive.review(third, 'reserve');
+      expect((await drive.decide(batchId, 'conclude-screening')).status).toBe(200);
+      state = await drive.state(batchId);
+      expect(state.phase).toBe('candidatePublicity');
+      expect(state.candidateIds).toEqual(candidates.slice(0, 2));
+      expect(Date.parse(state.nextDeadline!.at)).toBeGreaterThan(Date.parse(firstPublicity));
+      await drive.advanceTo(new Date(Date.parse(state.nextDeadline!.at) + 60_000).toISOString());
+      state = await drive.phase(batchId, 'approval');
+      expect(state.approval).toMatchObject({ round: 2, step: 'executiveMeeting' });
+      await stop(batchId, 'approval');
+    });
+  });
+});
+
+/** A project of the 2027 batch, to be refused on the 2028 batch's rating sheet. */
+async function insertProjectOfAnotherBatch(): Promise<string> {
+  const db = testDb.db;
+  await db.insertInto('batches').values({ id: 'batch-test-county-2027', jurisdiction_id: jurisdictionId, year: 2027, title: '2027年', phase: 'closed' }).execute();
+  await db
+    .insertInto('suggestions')
+    .values({ id: 'sug-old', batch_id: 'batch-test-county-2027', title: '旧项目', description: '旧', category: 'other', location: '城关', channel: 'online' })
+    .execute();
+  const responsibility = { department_id: 'dept-roads', responsible_leader_user_id: null, implementing_unit: '县公路养护中心', budget_yuan: 1, deadline: '2027-12-31', acceptance_standard: '验收' };
+  await db
+    .insertInto('candidates')
+    .values({ id: 'cand-old', batch_id: 'batch-test-county-2027', suggestion_id: 'sug-old', title: '旧项目', description: '旧', status: 'active', ...responsibility })
+    .execute();
+  await db.insertInto('projects').values({ id: 'project-old', batch_id: 'batch-test-county-2027', candidate_id: 'cand-old', title: '旧项目', phase: 'rated', ...responsibility }).execute();
+  return 'project-old';
+}
