@@ -8,6 +8,9 @@ import { auditRoutes } from './audit/audit.routes';
 import { batchRoutes } from './batches/batches.routes';
 import { authenticate, requireRole } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
+import { candidateRoutes } from './candidates/candidates.routes';
+import { publicityRoutes } from './publicity/publicity.routes';
+import { suggestionRoutes } from './suggestions/suggestions.routes';
 import type { TokenSigner } from './auth/tokens';
 import { directoryRoutes } from './directory/directory.routes';
 import { errorMiddleware, notFound } from './errors';
@@ -40,6 +43,11 @@ export function createApp(deps: AppDeps): Express {
     res.json({ temporalUiUrl: deps.temporalUiUrl });
   });
   api.use('/auth', authRoutes(deps));
+  // The public form and the published candidate list: no login (DOMAIN.md steps 1 and 3).
+  const { publicForm, batchSuggestions, reserveImports, suggestions } = suggestionRoutes(deps);
+  const publicity = publicityRoutes(deps);
+  api.use('/public/batches/:batchId/suggestions', publicForm);
+  api.use('/public/batches/:batchId', publicity.publicBatch);
 
   const signedIn = authenticate(deps.tokens);
   const { users, departments } = directoryRoutes(deps);
@@ -48,6 +56,11 @@ export function createApp(deps: AppDeps): Express {
   api.use('/audit-events', signedIn, requireRole('coordinator'), auditRoutes(deps));
   api.use('/users', signedIn, users);
   api.use('/departments', signedIn, departments);
+  api.use('/batches/:batchId/suggestions', signedIn, batchSuggestions);
+  api.use('/batches/:batchId/reserve-imports', signedIn, reserveImports);
+  api.use('/suggestions', signedIn, suggestions);
+  api.use('/candidates', signedIn, candidateRoutes(deps));
+  api.use('/publicity-comments', signedIn, requireRole('coordinator'), publicity.comments);
   api.use('/batches', signedIn, batchRoutes(deps));
   api.use('/vote-sessions', signedIn, voteRoutes(deps));
   api.use('/rating-sessions', signedIn, ratingRoutes(deps));

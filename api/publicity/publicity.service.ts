@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../db/schema';
+import type { SessionUser } from '../auth/tokens';
+import { notFound } from '../errors';
+import { fetchPage, type ListQuery } from '../listQuery';
+import type { commentFilterSchema } from './publicity.schemas';
+
+type CommentFilter = z.infer<typeof commentFilterSchema>;
+
+/** What anyone may read about a batch: where it stands and its next date. */
+export async function publicBatch(db: Kysely<Database>, batchId: string) {
+  const batch = await db
+    .selectFrom('batches')
+    .innerJoin('jurisdictions', 'jurisdictions.id', 'batches.jurisdiction_id')
+    .select([
+      'batches.id',
+      'batches.title',
+      'batches.year',
+      'batches.phase',
+      'batches.collection_closes_at',
+      'batches.next_deadline_at',
+      'batches.next_deadline_label',
+      'jurisdictions.name as jurisdiction_name',
+    ])
+    .where('batches.id', '=', batchId)
+    .executeTakeFirst();
+  if (!batch) throw notFound(`batch "${batchId}"`);
+  return batch;
+}
+
+/** The published list: active candidates with their responsibility lists, and the vote's result once known. */
+export async function publicCandidates(db: Kysely<Database>, batchId: string) {
+  return db
+    .selectFrom('candidates')
+    .innerJoin('departments', 'departments.id', 'candidates.department_id')
+    .leftJoin('users as leader', 'leader.id', 'candidates.responsible_leader_user_id')
+    .select([
+      'candidates.id',
+      'candidates.title',
+      'candidates.description',
+      'departments.name as department_name',
+      'leader.display_name as responsible_leader_name',
+      'candidates.implementing_unit',
+      'candidates.budget_yuan',
+      'candidates.deadline',
+      'candidates.acceptance_standard',
+      'candidates.elected',
+      'candidates.approvals',
+    ])
+    .where('candidates.batch_id', '=', batchId)
+    .where('candidates.status', '=', 'active')
+    .orderBy('candidates.created_at')
+    .orderBy('candidates.id')
+    .execute();
+}
+
+function visibleComments(db: Kysely<Database>, jurisdictionId: string) {
+  return db
+    .selectFrom('publicity_comments')
+    .innerJoin('batches', 'batches.id', 'publicity_comments.batch_id')
+    .leftJoin('candidates', 'candidates.id', 'publicity_comments.candidate_id')
+    .where('batches.jurisdiction_id', '=', jurisdictionId);
+}
+
+type CommentsQuery = ReturnType<typeof visibleComments>;
+const commentColumns = (qb: CommentsQuery) => qb.selectAll('publicity_comments').select('candidates.title as candidate_title');
+
+export async function listComments(db: Kysely<Database>, user: SessionUser, list: ListQuery<CommentFilter>) {
+  let qb = visibleComments(db, user.jurisdictionId);
+  const f = list.filter;
+  if (f.batch_id) qb = qb.where('publicity_comments.batch_id', '=', f.batch_id);
+  if (f.candidate_id) qb = qb.where('publicity_comments.candidate_id', '=', f.candidate_id);
+  if (f.adopted !== undefined) qb = qb.where('publicity_comments.adopted', '=', f.adopted);
+  if (f.answered !== undefined) qb = qb.where('publicity_comments.response', f.answered ? 'is not' : 'is', null);
+  if (f.id !== undefined) qb = qb.where('publicity_comments.id', 'in', [f.id].flat());
+  return fetchPage(
+    qb,
+    (q) => commentColumns(q).orderBy(`publicity_comments.${list.sortField}` as 'publicity_comments.id', list.sortOrder).orderBy('publicity_comments.id'),
+    list,
+  );
+}
+
+export async function findVisibleComment(db: Kysely<Database>, user: SessionUser, id: string) {
+  const comment = await commentColumns(visibleComments(db, user.jurisdictionId)).where('publicity_comments.id', '=', id).executeTakeFirst();
+  if (!comment) throw notFound(`comment "${id}"`);
+  return comment;
+}
