@@ -1,15 +1,21 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Express } from 'express';
 import type { Kysely } from 'kysely';
 import request from 'supertest';
 import { expect } from 'vitest';
+import { createActivities } from '../../activities';
+import { createNotifier } from '../../activities/channels';
 import { createApp } from '../../api/app';
 import { createTokenSigner } from '../../api/auth/tokens';
 import type { Role } from '../../domain/assignee';
 import type { Ballot } from '../../domain/election';
 import type { Database, User } from '../../db/schema';
 import { type BatchState, batchStateQuery } from '../../workflows/annualBatch.messages';
-import { eventually, jurisdictionId } from './fixtures';
+import { bundleWorkflows, createWorker } from '../../worker/createWorker';
+import { createTestDatabase, type TestDatabase } from './database';
+import { eventually, jurisdictionId, seedPeople } from './fixtures';
+import { createTimeSkippingEnv } from './timeSkipping';
 
 const signer = createTokenSigner('batch-driver-secret-'.repeat(3));
 
@@ -201,3 +207,48 @@ export const voteSessionBody = (seats: number, deputiesPresent: number, deputies
   scrutineers: ['王监票', '李监票', '张监票'],
   tellers: ['赵计票', '钱计票'],
 });
+
+export interface BatchWorld {
+  env: TestWorkflowEnvironment;
+  testDb: TestDatabase;
+  /** Runs `fn` with a worker on a queue of its own, and a driver whose API starts workflows on that queue. */
+  withWorker<T>(fn: (driver: BatchDriver) => Promise<T>): Promise<T>;
+  teardown(): Promise<void>;
+}
+
+/**
+ * One time-skipping server, workflow bundle and database per test file, with the county's people. Its clock
+ * only runs forward, so each file that needs dates of its own gets its own world.
+ */
+export async function createBatchWorld(): Promise<BatchWorld> {
+  const [env, bundle, testDb]: [TestWorkflowEnvironment, WorkflowBundleWithSourceMap, TestDatabase] = await Promise.all([
+    createTimeSkippingEnv(),
+    bundleWorkflows(),
+    createTestDatabase(),
+  ]);
+  await seedPeople(testDb.db);
+  await seedBatchPeople(testDb.db);
+  const notifier = createNotifier({ mailFrom: 'office@test.local' });
+  let queues = 0;
+  return {
+    env,
+    testDb,
+    async withWorker(fn) {
+      queues += 1;
+      const taskQueue = `batch-test-${queues}`;
+      const worker = await createWorker({
+        connection: env.nativeConnection,
+        namespace: 'default',
+        taskQueue,
+        workflowBundle: bundle,
+        activities: createActivities({ db: testDb.db, notifier }),
+      });
+      return worker.runUntil(fn(new BatchDriver(env, testDb.db, taskQueue)));
+    },
+    async teardown() {
+      await notifier.close();
+      await env.teardown();
+      await testDb.drop();
+    },
+  };
+}
