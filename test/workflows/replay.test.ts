@@ -7,12 +7,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleWorkflows, quietBundlerLogger } from '../../worker/createWorker';
 import { type History, historyFromJson } from '../support/historyJson';
 
-// Recorded by test/histories/record.ts; workflow ids follow its rule: humanTask-<scenario>.json ran as task-history-<scenario>.
+// humanTask-<scenario>.json is recorded by test/histories/record.ts and ran as task-history-<scenario>;
+// annualBatch-<workflow id>.json by the batch test with RECORD_HISTORIES=1 (see test/histories/README.md).
 const historiesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../histories');
-const historyFiles = (await readdir(historiesDir)).filter((name) => name.startsWith('humanTask-') && name.endsWith('.json')).sort();
+const historyFiles = (await readdir(historiesDir)).filter((name) => name.endsWith('.json')).sort();
 
 function workflowIdOf(file: string): string {
-  return `task-history-${file.slice('humanTask-'.length, -'.json'.length)}`;
+  const name = file.slice(0, -'.json'.length);
+  if (name.startsWith('annualBatch-')) return name.slice('annualBatch-'.length);
+  return `task-history-${name.slice('humanTask-'.length)}`;
 }
 
 async function loadHistory(file: string): Promise<History> {
@@ -29,11 +32,16 @@ beforeAll(async () => {
   ]);
 });
 
-describe('human task workflow replay', () => {
+describe('recorded workflow histories replay', () => {
   it('has the recorded histories to replay', () => {
     // A missing recording must fail the build, not shrink the check to nothing.
-    expect(historyFiles).toEqual(expect.arrayContaining(['humanTask-completed-on-time.json', 'humanTask-escalated-twice-then-completed.json']));
-    expect(historyFiles.length).toBeGreaterThanOrEqual(2);
+    expect(historyFiles).toEqual(
+      expect.arrayContaining([
+        'humanTask-completed-on-time.json',
+        'humanTask-escalated-twice-then-completed.json',
+        'annualBatch-batch-test-county-2028.json',
+      ]),
+    );
   });
 
   it.each(historyFiles)('replays %s with the current workflow code without a determinism violation', async (file) => {
