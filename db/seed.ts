@@ -4,12 +4,15 @@ import type { Database, NewUser, Role } from './schema';
 
 /**
  * Demo data for `npm start`: one county with its townships, departments with their responsible
- * leaders (包抓领导), people in every role and the 2027 batch. Idempotent: every row is inserted with
+ * leaders (包抓领导) and people in every role (the 2027 batch is a workflow; scripts/demoBatch.ts). Idempotent: every row is inserted with
  * `on conflict do nothing`, so a second start keeps whatever people changed in the demo.
  */
 
 export const DEMO_COUNTY_ID = 'demo-county';
-export const DEMO_BATCH_ID = `batch-${DEMO_COUNTY_ID}-2027`;
+export const DEMO_BATCH_YEAR = 2027;
+/** Opened as a workflow by `npm start` (scripts/demoBatch.ts), which records its row. */
+export const DEMO_BATCH_ID = `batch-${DEMO_COUNTY_ID}-${DEMO_BATCH_YEAR}`;
+export const DEMO_COORDINATOR_ID = 'user-coordinator';
 /** Every demo account shares it; the banner prints it. Never seed a real deployment. */
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -146,17 +149,6 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
       .onConflict((oc) => oc.doNothing())
       .execute();
     await insertUsers(trx, userRows(people));
-    await trx
-      .insertInto('batches')
-      .values({
-        id: DEMO_BATCH_ID,
-        jurisdiction_id: DEMO_COUNTY_ID,
-        year: 2027,
-        title: '示范县2027年民生实事项目',
-        phase: 'collection',
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
   });
 }
 

@@ -12,12 +12,13 @@ import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/connection';
 import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import { migrateToLatest } from '../db/migrate';
 import { DEMO_PASSWORD, demoLogins, seedDemoData } from '../db/seed';
 import { parseRuntimeConfig, type RuntimeConfig } from '../domain/config';
+import { openDemoBatch } from './demoBatch';
 import { startTemporalDevServer } from './temporalDevServer';
 import { projectRoot, temporalCliPath } from './toolPaths';
 
@@ -273,6 +274,16 @@ async function waitForWorker(config: RuntimeConfig, worker: ChildProcess): Promi
   }
 }
 
+async function startDemoBatch(config: RuntimeConfig): Promise<void> {
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const db = createDb(config.DATABASE_URL, 1);
+  try {
+    await openDemoBatch(db, new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), config.TEMPORAL_TASK_QUEUE);
+  } finally {
+    await Promise.all([connection.close(), db.destroy()]);
+  }
+}
+
 function printBanner(urls: { api: string; temporalUi: string | undefined; temporal: string; database: string }): void {
   const width = Math.max(...demoLogins.map((l) => l.role.length)) + 2;
   const lines = [
@@ -333,6 +344,7 @@ async function main(): Promise<void> {
   const apiUrl = `http://127.0.0.1:${API_PORT}`;
   await step(waitForHealth(`${apiUrl}/api/health`, api));
   await step(waitForWorker(config, worker));
+  await step(startDemoBatch(config));
 
   printBanner({
     api: apiUrl,

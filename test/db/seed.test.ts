@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../api/auth/passwords';
 import type { Role } from '../../db/schema';
-import { DEMO_BATCH_ID, DEMO_COUNTY_ID, DEMO_PASSWORD, demoLogins, seedDemoData } from '../../db/seed';
+import { DEMO_COUNTY_ID, DEMO_PASSWORD, demoLogins, seedDemoData } from '../../db/seed';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let testDb: TestDatabase;
@@ -50,7 +50,7 @@ describe('seedDemoData', () => {
     }
   });
 
-  it('builds the county with townships, led departments and the 2027 batch', async () => {
+  it('builds the county with townships and led departments, leaving the batch to its workflow', async () => {
     const { jurisdictions, departments, batches } = await snapshot();
 
     const townships = jurisdictions.filter((j) => j.level === 'township');
@@ -58,7 +58,8 @@ describe('seedDemoData', () => {
     expect(townships.every((t) => t.parent_id === DEMO_COUNTY_ID)).toBe(true);
     expect(departments.map((d) => d.name)).toEqual(expect.arrayContaining(['县交通运输局', '县教育局']));
     expect(departments.every((d) => d.leader_user_id !== null)).toBe(true);
-    expect(batches).toEqual([expect.objectContaining({ id: DEMO_BATCH_ID, year: 2027, phase: 'collection' })]);
+    // The batch row is the workflow's to write (scripts/demoBatch.ts); a bare row would have no process behind it.
+    expect(batches).toEqual([]);
   });
 
   it('changes nothing when it runs again', async () => {
