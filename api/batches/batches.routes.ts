@@ -16,7 +16,8 @@ import {
   openVoteUpdate,
 } from '../../workflows/annualBatch.messages';
 import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
-import { notFound, unprocessable } from '../errors';
+import { findOwnBatch } from '../batchRecords';
+import { unprocessable } from '../errors';
 import { fetchPage, parseListQuery, sendPage } from '../listQuery';
 import { waitFor } from '../waitFor';
 import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches.schemas';
@@ -46,7 +47,7 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
   });
 
   router.get('/:id', async (req, res) => {
-    const batch = await findBatch(db, currentUser(res).jurisdictionId, req.params.id);
+    const batch = await findOwnBatch(db, currentUser(res), req.params.id);
     const live = await temporal.workflow
       .getHandle(batch.id)
       .query(batchStateQuery)
@@ -91,7 +92,7 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
   const decide = (path: string, run: (handle: WorkflowHandle, body: unknown, actor: ReturnType<typeof actorOf>, updateId: string | undefined) => Promise<unknown>) =>
     router.post(`/:id/${path}`, requireRole('coordinator'), async (req, res) => {
       const user = currentUser(res);
-      const batch = await findBatch(db, user.jurisdictionId, req.params.id as string);
+      const batch = await findOwnBatch(db, user, req.params.id as string);
       const handle = temporal.workflow.getHandle(batch.id);
       // An Idempotency-Key header makes a retried request the same update, answered once.
       const outcome = await run(handle, req.body, actorOf(user), req.get('Idempotency-Key') ?? undefined);
@@ -106,11 +107,4 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
   decide('close-rating', (h, _b, actor, updateId) => h.executeUpdate(closeRatingUpdate, { args: [{ actor }], updateId }));
 
   return router;
-}
-
-/** A batch of the caller's own jurisdiction; any other is not found. */
-async function findBatch(db: Kysely<Database>, jurisdictionId: string, id: string) {
-  const batch = await db.selectFrom('batches').selectAll().where('id', '=', id).where('jurisdiction_id', '=', jurisdictionId).executeTakeFirst();
-  if (!batch) throw notFound(`batch "${id}"`);
-  return batch;
 }
