@@ -355,22 +355,14 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     for (const { step, label } of approvalSteps) {
       const taskId = `task-${batchId}-r${state.screeningRound}-${step}`;
       state.approval = { round: state.screeningRound, step, taskId };
-      const completion = await executeChild(humanTaskWorkflow, {
-        workflowId: taskId,
-        args: [
-          {
-            taskId,
-            ownerWorkflowId: batchId,
-            jurisdictionId,
-            kind: 'approvalDecision',
-            title: `${label}：${input.title}`,
-            // The standing committee office records each body's decision as it is taken.
-            assignee: { kind: 'role', role: 'coordinator', jurisdictionId },
-            due: { kind: 'workingDays', days: batchPolicy.approvalStepWorkingDays },
-            remindBefore: ['1 day'],
-            payload: { batchId, step, round: state.screeningRound, candidateIds: state.candidateIds },
-          },
-        ],
+      const completion = await runTask(taskId, {
+        kind: 'approvalDecision',
+        title: `${label}：${input.title}`,
+        // The standing committee office records each body's decision as it is taken.
+        assignee: { kind: 'role', role: 'coordinator', jurisdictionId },
+        due: { kind: 'workingDays', days: batchPolicy.approvalStepWorkingDays },
+        remindBefore: ['1 day'],
+        payload: { batchId, step, round: state.screeningRound, candidateIds: state.candidateIds },
       });
       if (completion.result.decision === 'sendBack') {
         state.sentBack.push({ step: step as ApprovalStep, note: String(completion.result.note ?? ''), at: completion.completedAt });
@@ -388,41 +380,30 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     const name = kind === 'halfYear' ? '半年' : '年终';
     report.taskId = `task-${batchId}-${kind}-report`;
     report.status = 'reporting';
-    await executeChild(humanTaskWorkflow, {
-      workflowId: report.taskId,
-      args: [
-        {
-          taskId: report.taskId,
-          ownerWorkflowId: batchId,
-          jurisdictionId,
-          kind: 'governmentReport',
-          title: `${input.title}${name}工作报告`,
-          assignee: { kind: 'role', role: 'official', jurisdictionId },
-          due: { kind: 'calendar', days: batchPolicy.reportDueDays },
-          remindBefore: ['3 days'],
-          payload: { batchId, report: kind, projectIds: state.projectIds },
-        },
-      ],
+    await runTask(report.taskId, {
+      kind: 'governmentReport',
+      title: `${input.title}${name}工作报告`,
+      assignee: { kind: 'role', role: 'official', jurisdictionId },
+      due: { kind: 'calendar', days: batchPolicy.reportDueDays },
+      remindBefore: ['3 days'],
+      payload: { batchId, report: kind, projectIds: state.projectIds },
     });
     report.taskId = `task-${batchId}-${kind}-hearing`;
     report.status = 'hearing';
-    await executeChild(humanTaskWorkflow, {
-      workflowId: report.taskId,
-      args: [
-        {
-          taskId: report.taskId,
-          ownerWorkflowId: batchId,
-          jurisdictionId,
-          kind: 'reportHearing',
-          title: `常委会听取${input.title}${name}工作报告`,
-          assignee: { kind: 'role', role: 'coordinator', jurisdictionId },
-          due: { kind: 'calendar', days: batchPolicy.hearingDueDays },
-          remindBefore: ['3 days'],
-          payload: { batchId, report: kind },
-        },
-      ],
+    await runTask(report.taskId, {
+      kind: 'reportHearing',
+      title: `常委会听取${input.title}${name}工作报告`,
+      assignee: { kind: 'role', role: 'coordinator', jurisdictionId },
+      due: { kind: 'calendar', days: batchPolicy.hearingDueDays },
+      remindBefore: ['3 days'],
+      payload: { batchId, report: kind },
     });
     report.status = 'heard';
+  }
+
+  /** A person's task owned by this batch, awaited to its completion. */
+  function runTask(taskId: string, task: Omit<HumanTaskInput, 'taskId' | 'ownerWorkflowId' | 'jurisdictionId'>): Promise<TaskCompletion> {
+    return executeChild(humanTaskWorkflow, { workflowId: taskId, args: [{ taskId, ownerWorkflowId: batchId, jurisdictionId, ...task }] });
   }
 
   function ratingOpensAt(): number {
