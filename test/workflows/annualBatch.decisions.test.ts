@@ -131,7 +131,14 @@ describe('annual batch decisions that are refused or repeated', () => {
       await drive.advanceTo(new Date(Date.parse(firstPublicity) + 60_000).toISOString());
       await drive.phase(batchId, 'approval');
       const meeting = `task-${batchId}-r1-executiveMeeting`;
-      await drive.taskOpened(meeting);
+      // Nobody records the executive meeting within 10 working days: the office is told it is overdue.
+      const meetingTask = await drive.taskOpened(meeting);
+      await drive.advanceTo(new Date(meetingTask.due_at.getTime() + 5 * 60_000).toISOString());
+      const overdue = await eventually(async () => {
+        const rows = await testDb.db.selectFrom('notices').select(['recipient_user_id', 'kind']).where('task_id', '=', meeting).where('kind', '=', 'escalation').execute();
+        return rows.length > 0 ? rows : undefined;
+      }, 'the approval step escalation');
+      expect(overdue.map((n) => n.recipient_user_id)).toContain('coordinator');
       expect((await drive.completeTask(meeting, 'coordinator', { decision: 'approve', note: '' })).status).toBe(200);
       const opinion = `task-${batchId}-r1-standingCommitteeOpinion`;
       await drive.taskOpened(opinion);
