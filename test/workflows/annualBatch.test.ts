@@ -289,6 +289,8 @@ describe('annual batch workflow', () => {
 
       const final = await env.client.workflow.getHandle<typeof annualBatchWorkflow>(batchId).result();
       expect(final.phase).toBe('closed');
+      const afterEnd = await drive.decide(batchId, 'close-rating');
+      expect(afterEnd.status, afterEnd.body.message).toBe(409);
       expect(final.rating?.results.map((r) => [r.projectId, r.outcome]).sort()).toEqual(
         [
           [projectA, 'basicallySatisfied'],
