@@ -15,6 +15,7 @@ import type { TokenSigner } from './auth/tokens';
 import { directoryRoutes } from './directory/directory.routes';
 import { errorMiddleware, notFound } from './errors';
 import { noticeRoutes } from './notices/notices.routes';
+import { buildOpenApiDocument } from './openapi';
 import { ratingRoutes } from './ratings/ratings.routes';
 import { taskRoutes } from './tasks/tasks.routes';
 import { voteRoutes } from './votes/votes.routes';
@@ -41,6 +42,9 @@ export function createApp(deps: AppDeps): Express {
   });
   api.get('/config', (_req, res) => {
     res.json({ temporalUiUrl: deps.temporalUiUrl });
+  });
+  api.get('/openapi.json', (_req, res) => {
+    res.json(buildOpenApiDocument());
   });
   api.use('/auth', authRoutes(deps));
   // The public form and the published candidate list: no login (DOMAIN.md steps 1 and 3).

@@ -33,6 +33,15 @@ export interface ListQuery<F> {
   filter: F;
 }
 
+/** Each list parameter's value once its JSON text is decoded; the OpenAPI document shows these too. */
+export function listParamSchemas<F extends z.ZodType>(options: { sortable: readonly [string, ...string[]]; filter: F }) {
+  return {
+    sort: z.tuple([z.enum(options.sortable), z.enum(['ASC', 'DESC', 'asc', 'desc'])]),
+    range: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+    filter: options.filter,
+  };
+}
+
 /**
  * The ra-data-simple-rest dialect: sort=["field","ASC"], range=[0,24], filter={...}. Sorting is
  * limited to listed columns, so a client cannot order by an unindexed expression or inject one.
@@ -41,11 +50,12 @@ export function parseListQuery<F extends z.ZodType>(
   query: unknown,
   options: { sortable: readonly [string, ...string[]]; defaultSort: [string, 'ASC' | 'DESC']; filter: F },
 ): ListQuery<z.infer<F>> {
+  const params = listParamSchemas(options);
   const parsed = z
     .object({
-      sort: jsonParam(z.tuple([z.enum(options.sortable), z.enum(['ASC', 'DESC', 'asc', 'desc'])])).optional(),
-      range: jsonParam(z.tuple([z.number().int().min(0), z.number().int().min(0)])).optional(),
-      filter: jsonParam(options.filter).optional(),
+      sort: jsonParam(params.sort).optional(),
+      range: jsonParam(params.range).optional(),
+      filter: jsonParam(params.filter).optional(),
     })
     .parse(query);
   const [sortField, order] = parsed.sort ?? options.defaultSort;

@@ -6,7 +6,7 @@ import { currentUser } from '../auth/auth.middleware';
 import { notFound } from '../errors';
 import { containing, fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
 
-const auditFilterSchema = z
+export const auditFilterSchema = z
   .object({
     workflow_id: z.string().optional(),
     subject: z.string().optional(),
@@ -16,6 +16,8 @@ const auditFilterSchema = z
     id: idFilter.optional(),
   })
   .strict();
+
+export const auditSortable = ['at', 'action', 'actor_label', 'id'] as const;
 
 const auditColumns = ['audit_events.id', 'actor_user_id', 'actor_label', 'action', 'workflow_id', 'subject', 'detail', 'at'] as const;
 
@@ -36,7 +38,7 @@ export function auditRoutes({ db }: { db: Kysely<Database> }): Router {
     );
 
   router.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, { sortable: ['at', 'action', 'actor_label', 'id'], defaultSort: ['at', 'DESC'], filter: auditFilterSchema });
+    const list = parseListQuery(req.query, { sortable: auditSortable, defaultSort: ['at', 'DESC'], filter: auditFilterSchema });
     let qb = visible(currentUser(res).jurisdictionId);
     const f = list.filter;
     if (f.workflow_id) qb = qb.where('workflow_id', '=', f.workflow_id);

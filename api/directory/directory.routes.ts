@@ -7,10 +7,12 @@ import { currentUser, requireRole } from '../auth/auth.middleware';
 import { notFound } from '../errors';
 import { containing, fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
 
-const userFilterSchema = z
+export const userFilterSchema = z
   .object({ q: z.string().trim().max(100).optional(), role: roleSchema.optional(), department_id: z.string().optional(), id: idFilter.optional() })
   .strict();
-const departmentFilterSchema = z.object({ q: z.string().trim().max(100).optional(), id: idFilter.optional() }).strict();
+export const departmentFilterSchema = z.object({ q: z.string().trim().max(100).optional(), id: idFilter.optional() }).strict();
+export const userSortable = ['display_name', 'username', 'department_id'] as const;
+export const departmentSortable = ['name', 'id'] as const;
 
 // Never the password hash.
 const userColumns = ['id', 'username', 'display_name', 'roles', 'jurisdiction_id', 'department_id', 'email', 'phone'] as const;
@@ -21,7 +23,7 @@ export function directoryRoutes({ db }: { db: Kysely<Database> }): { users: Rout
   const users = Router();
   users.use(requireRole('coordinator'));
   users.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, { sortable: ['display_name', 'username', 'department_id'], defaultSort: ['display_name', 'ASC'], filter: userFilterSchema });
+    const list = parseListQuery(req.query, { sortable: userSortable, defaultSort: ['display_name', 'ASC'], filter: userFilterSchema });
     let qb = db.selectFrom('users').where('jurisdiction_id', '=', currentUser(res).jurisdictionId);
     const f = list.filter;
     if (f.q) qb = qb.where((eb) => eb.or([eb('display_name', 'ilike', containing(f.q!)), eb('username', 'ilike', containing(f.q!))]));
@@ -40,7 +42,7 @@ export function directoryRoutes({ db }: { db: Kysely<Database> }): { users: Rout
   // Department names are public information; every signed-in person may read them.
   const departments = Router();
   departments.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, { sortable: ['name', 'id'], defaultSort: ['name', 'ASC'], filter: departmentFilterSchema });
+    const list = parseListQuery(req.query, { sortable: departmentSortable, defaultSort: ['name', 'ASC'], filter: departmentFilterSchema });
     let qb = db.selectFrom('departments').where('jurisdiction_id', '=', currentUser(res).jurisdictionId);
     const f = list.filter;
     if (f.q) qb = qb.where('name', 'ilike', containing(f.q));

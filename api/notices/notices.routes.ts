@@ -6,9 +6,11 @@ import { currentUser } from '../auth/auth.middleware';
 import { notFound } from '../errors';
 import { fetchPage, flag, idFilter, parseListQuery, sendPage } from '../listQuery';
 
-const noticeFilterSchema = z
+export const noticeFilterSchema = z
   .object({ unread: flag.optional(), kind: z.enum(['assigned', 'reminder', 'escalation', 'info']).optional(), task_id: z.string().optional(), id: idFilter.optional() })
   .strict();
+
+export const noticeSortable = ['created_at', 'kind', 'read_at'] as const;
 
 const noticeColumns = ['id', 'kind', 'title', 'body', 'workflow_id', 'task_id', 'created_at', 'read_at'] as const;
 
@@ -18,7 +20,7 @@ export function noticeRoutes({ db }: { db: Kysely<Database> }): Router {
   const mine = (userId: string) => db.selectFrom('notices').where('recipient_user_id', '=', userId);
 
   router.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, { sortable: ['created_at', 'kind', 'read_at'], defaultSort: ['created_at', 'DESC'], filter: noticeFilterSchema });
+    const list = parseListQuery(req.query, { sortable: noticeSortable, defaultSort: ['created_at', 'DESC'], filter: noticeFilterSchema });
     let qb = mine(currentUser(res).userId);
     const f = list.filter;
     if (f.unread) qb = qb.where('read_at', 'is', null);

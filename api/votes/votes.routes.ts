@@ -8,7 +8,8 @@ import { notFound } from '../errors';
 import { fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
 import { castBallot } from './votes.service';
 
-const sessionFilterSchema = z.object({ batch_id: z.string().optional(), status: z.enum(['open', 'closed']).optional(), id: idFilter.optional() }).strict();
+export const sessionFilterSchema = z.object({ batch_id: z.string().optional(), status: z.enum(['open', 'closed']).optional(), id: idFilter.optional() }).strict();
+export const sessionSortable = ['opened_at', 'round'] as const;
 
 /** Vote sessions (差额票决) as everyone in the jurisdiction sees them: counts only, never who chose what. */
 export function voteRoutes({ db }: { db: Kysely<Database> }): Router {
@@ -16,7 +17,7 @@ export function voteRoutes({ db }: { db: Kysely<Database> }): Router {
 
   router.get('/', async (req, res) => {
     const user = currentUser(res);
-    const list = parseListQuery(req.query, { sortable: ['opened_at', 'round'], defaultSort: ['opened_at', 'DESC'], filter: sessionFilterSchema });
+    const list = parseListQuery(req.query, { sortable: sessionSortable, defaultSort: ['opened_at', 'DESC'], filter: sessionFilterSchema });
     let qb = db
       .selectFrom('vote_sessions')
       .innerJoin('batches', 'batches.id', 'vote_sessions.batch_id')

@@ -1,0 +1,588 @@
+import { z } from 'zod';
+import type { Role } from '../domain/assignee';
+import { ballotSchema } from '../domain/election';
+import { auditFilterSchema, auditSortable } from './audit/audit.routes';
+import { loginSchema } from './auth/auth.schemas';
+import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches/batches.schemas';
+import { amendCandidateSchema, candidateFilterSchema, candidateSortable } from './candidates/candidates.schemas';
+import { departmentFilterSchema, departmentSortable, userFilterSchema, userSortable } from './directory/directory.routes';
+import { listParamSchemas } from './listQuery';
+import { noticeFilterSchema, noticeSortable } from './notices/notices.routes';
+import { commentFilterSchema, commentSortable, publicCommentSchema, respondSchema } from './publicity/publicity.schemas';
+import { ratingSheetSchema } from './ratings/ratings.routes';
+import {
+  enteredSuggestionSchema,
+  mergeSchema,
+  publicSuggestionSchema,
+  reserveImportSchema,
+  reviewSchema,
+  scoreSchema,
+  suggestionFilterSchema,
+  suggestionSortable,
+} from './suggestions/suggestions.schemas';
+import { completeTaskSchema, createTaskSchema, taskFilterSchema, taskSortable } from './tasks/tasks.schemas';
+import { sessionFilterSchema, sessionSortable } from './votes/votes.routes';
+
+/**
+ * The API's OpenAPI 3.1 document: one table entry per route that api/app.ts registers, with request
+ * bodies and list parameters converted from the zod schemas the routes parse with. Responses carry
+ * no body schema: the routes answer with database rows, which have no zod schema to convert.
+ * `npm run openapi` writes api/openapi.json; test/api/openapi.test.ts keeps both in step with the routes.
+ */
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** Who may call: anyone (no token), any signed-in person, or the holders of one of these roles. */
+type Access = 'public' | 'signedIn' | readonly Role[];
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422;
+type SuccessStatus = 200 | 201 | 202;
+
+interface ListSpec {
+  /** The resource named in Content-Range, as sendPage writes it. */
+  resource: string;
+  sortable: readonly [string, ...string[]];
+  filter: z.ZodType;
+}
+
+interface Operation {
+  id: string;
+  method: Method;
+  /** OpenAPI form: `/batches/{id}/open-vote`. */
+  path: string;
+  tag: keyof typeof tags;
+  summary: string;
+  access: Access;
+  /** What the summary leaves out: who else is refused, in which phase, what a retry does. */
+  notes?: string;
+  list?: ListSpec;
+  body?: z.ZodType;
+  /** Takes the optional Idempotency-Key header. */
+  idempotencyKey?: boolean;
+  /** Success statuses and what each returns; a plain 200 when absent. */
+  ok?: Partial<Record<SuccessStatus, string>>;
+  /** Refusals besides those access, body and list imply (401; 403 for a role list; 400 for input). */
+  refusals?: ErrorStatus[];
+}
+
+const tags = {
+  system: 'Health, client configuration and this document.',
+  auth: 'Signing in and who is signed in.',
+  tasks: 'Tasks (待办、交办事项) waiting for a person, a role or a department, with deadlines, reminders and escalation.',
+  notices: 'Each person’s inbox (站内通知).',
+  'audit-events': 'The trail of accepted decisions and notices of the coordinator’s jurisdiction.',
+  users: 'The people of the caller’s jurisdiction.',
+  departments: 'The departments of the caller’s jurisdiction.',
+  batches: 'The year’s batch (年度民生实事项目) and the coordinator’s decisions that move its workflow from phase to phase.',
+  suggestions: 'Suggestions (征集建议): the public form, entry by signed-in people, merging duplicates, scoring and the joint review.',
+  candidates: 'Candidate projects (候选项目) and their amendments during publicity.',
+  publicity: 'The published candidate list (候选项目公示): what anyone reads and comments on, and the office’s answers.',
+  'vote-sessions': 'Vote sessions (差额票决) with secret ballots.',
+  'rating-sessions': 'Satisfaction ratings (满意度测评), as anonymous as the ballot.',
+} as const;
+
+const errorBodySchema = z.object({ message: z.string().describe('What went wrong, for the person who made the request.') });
+
+const errorResponses: Record<ErrorStatus, { name: string; description: string }> = {
+  400: { name: 'BadRequest', description: 'Invalid input: a body field, a query parameter or the JSON itself; nothing was changed.' },
+  401: { name: 'Unauthorized', description: 'Not signed in: the bearer token is missing, forged or expired (at login: a wrong username or password).' },
+  403: { name: 'Forbidden', description: 'Signed in, but not in a role, or not the person, this may be done by.' },
+  404: { name: 'NotFound', description: 'No such record, or one of another jurisdiction.' },
+  409: { name: 'Conflict', description: 'The wrong phase, a duplicate, or already done; nothing was changed.' },
+  422: { name: 'UnprocessableContent', description: 'Refused by a rule of the procedure; the message says which.' },
+};
+
+const paramDescriptions: Record<string, string> = {
+  id: 'The record’s id.',
+  batchId: 'The batch’s id, `batch-<jurisdiction>-<year>`.',
+};
+
+const list = (resource: string, sortable: readonly [string, ...string[]], filter: z.ZodType): ListSpec => ({ resource, sortable, filter });
+
+const formRetry = (what: string) =>
+  `The form’s \`key\` makes a retried submit return the first ${what}; the same key with different content is a 409.`;
+
+const decisionNotes =
+  'An update of the batch workflow: its validator refuses a decision out of phase (409), by someone not allowed (403) or against a rule (422), with the reason. The same `Idempotency-Key` makes a retried request the same decision, answered once.';
+
+/** The coordinator's decisions on a batch, each `POST /batches/{id}/<verb>` (the `decide` helper in batches.routes.ts). */
+const decision = (id: string, verb: string, summary: string, body?: z.ZodType): Operation => ({
+  id,
+  method: 'post',
+  path: `/batches/{id}/${verb}`,
+  tag: 'batches',
+  summary,
+  access: ['coordinator'],
+  notes: decisionNotes,
+  body,
+  idempotencyKey: true,
+  ok: { 200: 'The workflow’s state after the decision.' },
+  refusals: [403, 404, 409, 422],
+});
+
+export const operations: readonly Operation[] = [
+  // System
+  { id: 'getHealth', method: 'get', path: '/health', tag: 'system', summary: 'Check that the API is up', access: 'public' },
+  { id: 'getConfig', method: 'get', path: '/config', tag: 'system', summary: 'Read the client configuration (the Temporal UI address)', access: 'public' },
+  { id: 'getOpenApiDocument', method: 'get', path: '/openapi.json', tag: 'system', summary: 'Read this OpenAPI document', access: 'public' },
+
+  // Auth
+  {
+    id: 'login',
+    method: 'post',
+    path: '/auth/login',
+    tag: 'auth',
+    summary: 'Sign in with a username and password and receive a bearer token',
+    access: 'public',
+    body: loginSchema,
+    ok: { 200: 'The bearer token and the signed-in user.' },
+    refusals: [401],
+  },
+  { id: 'getMe', method: 'get', path: '/auth/me', tag: 'auth', summary: 'Read who I am signed in as', access: 'signedIn' },
+
+  // Tasks
+  {
+    id: 'listTasks',
+    method: 'get',
+    path: '/tasks',
+    tag: 'tasks',
+    summary: 'List my tasks, or as a coordinator every task of my jurisdiction',
+    access: 'signedIn',
+    notes: 'Others see the tasks assigned to them, to one of their roles or to their department; `filter.mine` narrows a coordinator’s list the same way.',
+    list: list('tasks', taskSortable, taskFilterSchema),
+  },
+  { id: 'getTask', method: 'get', path: '/tasks/{id}', tag: 'tasks', summary: 'Read a task with its workflow’s live state', access: 'signedIn', refusals: [404] },
+  {
+    id: 'createTask',
+    method: 'post',
+    path: '/tasks',
+    tag: 'tasks',
+    summary: 'Assign an instruction (交办事项) to a person, a role or a department, with a deadline',
+    access: ['coordinator'],
+    notes: 'The form’s `key` names the task’s workflow: a retried submit finds the running task instead of starting another.',
+    body: createTaskSchema,
+    ok: { 201: 'The task as recorded.', 202: 'Started, but the worker has not recorded it yet: `{ id, message }`.' },
+    refusals: [422],
+  },
+  {
+    id: 'completeTask',
+    method: 'post',
+    path: '/tasks/{id}/complete',
+    tag: 'tasks',
+    summary: 'Complete a task assigned to me with its result',
+    access: 'signedIn',
+    notes: 'Only someone the task is assigned to (directly, by role or by department) may complete it. The same person sending the same result again gets the task back; anything else after completion is a 409.',
+    body: completeTaskSchema,
+    ok: { 200: 'The completed task.' },
+    refusals: [403, 404, 409, 422],
+  },
+
+  // Notices
+  { id: 'listNotices', method: 'get', path: '/notices', tag: 'notices', summary: 'List my notices', access: 'signedIn', list: list('notices', noticeSortable, noticeFilterSchema) },
+  { id: 'getNotice', method: 'get', path: '/notices/{id}', tag: 'notices', summary: 'Read one of my notices', access: 'signedIn', refusals: [404] },
+  {
+    id: 'markNoticeRead',
+    method: 'post',
+    path: '/notices/{id}/read',
+    tag: 'notices',
+    summary: 'Mark one of my notices as read',
+    access: 'signedIn',
+    notes: 'Marking it again keeps the first reading time.',
+    refusals: [404],
+  },
+
+  // Audit trail, users and departments
+  {
+    id: 'listAuditEvents',
+    method: 'get',
+    path: '/audit-events',
+    tag: 'audit-events',
+    summary: 'List the audit trail of my jurisdiction',
+    access: ['coordinator'],
+    list: list('audit-events', auditSortable, auditFilterSchema),
+  },
+  { id: 'getAuditEvent', method: 'get', path: '/audit-events/{id}', tag: 'audit-events', summary: 'Read one audit event', access: ['coordinator'], refusals: [404] },
+  { id: 'listUsers', method: 'get', path: '/users', tag: 'users', summary: 'List the people of my jurisdiction', access: ['coordinator'], list: list('users', userSortable, userFilterSchema) },
+  { id: 'getUser', method: 'get', path: '/users/{id}', tag: 'users', summary: 'Read a person of my jurisdiction', access: ['coordinator'], refusals: [404] },
+  {
+    id: 'listDepartments',
+    method: 'get',
+    path: '/departments',
+    tag: 'departments',
+    summary: 'List the departments of my jurisdiction',
+    access: 'signedIn',
+    list: list('departments', departmentSortable, departmentFilterSchema),
+  },
+  { id: 'getDepartment', method: 'get', path: '/departments/{id}', tag: 'departments', summary: 'Read a department', access: 'signedIn', refusals: [404] },
+
+  // The public side of a batch: no login (DOMAIN.md steps 1 and 3)
+  {
+    id: 'submitPublicSuggestion',
+    method: 'post',
+    path: '/public/batches/{batchId}/suggestions',
+    tag: 'suggestions',
+    summary: 'Submit a suggestion through the public form',
+    access: 'public',
+    notes: `Only during collection. ${formRetry('suggestion')}`,
+    body: publicSuggestionSchema,
+    ok: { 200: 'A retried submit: the first suggestion.', 201: 'The suggestion as recorded.' },
+    refusals: [404, 409],
+  },
+  { id: 'getPublicBatch', method: 'get', path: '/public/batches/{batchId}', tag: 'publicity', summary: 'Read where a batch stands and its next date', access: 'public', refusals: [404] },
+  {
+    id: 'listPublicCandidates',
+    method: 'get',
+    path: '/public/batches/{batchId}/candidates',
+    tag: 'publicity',
+    summary: 'Read the published candidate list of a batch',
+    access: 'public',
+    notes: 'Public from candidate publicity on; before that a 409.',
+    ok: { 200: 'The active candidates with their responsibility lists, and the vote’s result once known.' },
+    refusals: [404, 409],
+  },
+  {
+    id: 'submitPublicComment',
+    method: 'post',
+    path: '/public/batches/{batchId}/comments',
+    tag: 'publicity',
+    summary: 'Comment on the published candidate list or on one candidate',
+    access: 'public',
+    notes: `Only during candidate publicity. ${formRetry('comment')}`,
+    body: publicCommentSchema,
+    ok: { 200: 'A retried submit: the first comment.', 201: 'The comment as recorded.' },
+    refusals: [404, 409, 422],
+  },
+
+  // Suggestions
+  {
+    id: 'enterSuggestion',
+    method: 'post',
+    path: '/batches/{batchId}/suggestions',
+    tag: 'suggestions',
+    summary: 'Enter a suggestion as a deputy, for my department, or for a member of the public',
+    access: ['deputy', 'official', 'coordinator'],
+    notes: `Only during collection. The channel follows from the role; a coordinator names how the suggestion was received (hotline12345, liaisonStation or doorToDoor) and the proposer’s contact. The screening group (reviewer) may not propose. ${formRetry('suggestion')}`,
+    body: enteredSuggestionSchema,
+    ok: { 200: 'A retried submit: the first suggestion.', 201: 'The suggestion as recorded, with its proposers.' },
+    refusals: [404, 409, 422],
+  },
+  {
+    id: 'importReserveSuggestions',
+    method: 'post',
+    path: '/batches/{batchId}/reserve-imports',
+    tag: 'suggestions',
+    summary: 'Import reserve-library suggestions of earlier years into this batch',
+    access: ['coordinator'],
+    notes: 'Only during collection. A retried import finds its copies and creates nothing.',
+    body: reserveImportSchema,
+    ok: { 200: 'Nothing new: `{ created: 0, suggestions }`.', 201: 'Imported: `{ created, suggestions }`.' },
+    refusals: [404, 409, 422],
+  },
+  {
+    id: 'listSuggestions',
+    method: 'get',
+    path: '/suggestions',
+    tag: 'suggestions',
+    summary: 'List the suggestions of my jurisdiction',
+    access: 'signedIn',
+    list: list('suggestions', suggestionSortable, suggestionFilterSchema),
+  },
+  {
+    id: 'getSuggestion',
+    method: 'get',
+    path: '/suggestions/{id}',
+    tag: 'suggestions',
+    summary: 'Read a suggestion with its proposers, scores, merged duplicates and candidate',
+    access: 'signedIn',
+    refusals: [404],
+  },
+  {
+    id: 'mergeSuggestion',
+    method: 'post',
+    path: '/suggestions/{id}/merge',
+    tag: 'suggestions',
+    summary: 'Merge a duplicate suggestion into the one it repeats',
+    access: ['coordinator', 'reviewer'],
+    notes: 'During collection or screening, within one batch; the proposers move to the suggestion it is merged into.',
+    body: mergeSchema,
+    refusals: [404, 409, 422],
+  },
+  {
+    id: 'scoreSuggestion',
+    method: 'put',
+    path: '/suggestions/{id}/score',
+    tag: 'suggestions',
+    summary: 'Score a suggestion as a member of the screening group',
+    access: ['reviewer'],
+    notes: 'During screening. The marks are weighted by the jurisdiction’s policy; scoring again replaces my marks.',
+    body: scoreSchema,
+    refusals: [404, 409],
+  },
+  {
+    id: 'reviewSuggestion',
+    method: 'post',
+    path: '/suggestions/{id}/review',
+    tag: 'suggestions',
+    summary: 'Record the joint review’s outcome for a suggestion',
+    access: ['reviewer', 'coordinator'],
+    notes: 'During screening, once someone has scored it. A candidate outcome creates or updates its candidate; any other outcome withdraws it.',
+    body: reviewSchema,
+    refusals: [404, 409, 422],
+  },
+
+  // Candidates and the office's side of publicity
+  {
+    id: 'listCandidates',
+    method: 'get',
+    path: '/candidates',
+    tag: 'candidates',
+    summary: 'List the candidate projects of my jurisdiction',
+    access: 'signedIn',
+    list: list('candidates', candidateSortable, candidateFilterSchema),
+  },
+  { id: 'getCandidate', method: 'get', path: '/candidates/{id}', tag: 'candidates', summary: 'Read a candidate project with its amendments', access: 'signedIn', refusals: [404] },
+  {
+    id: 'amendCandidate',
+    method: 'patch',
+    path: '/candidates/{id}',
+    tag: 'candidates',
+    summary: 'Amend a candidate during publicity, giving the reason',
+    access: ['coordinator'],
+    notes: 'During candidate publicity; the change is recorded with what it replaced. Sending the same change again records nothing.',
+    body: amendCandidateSchema,
+    refusals: [404, 409, 422],
+  },
+  {
+    id: 'listPublicityComments',
+    method: 'get',
+    path: '/publicity-comments',
+    tag: 'publicity',
+    summary: 'List the public’s comments on candidate lists',
+    access: ['coordinator'],
+    list: list('publicity-comments', commentSortable, commentFilterSchema),
+  },
+  { id: 'getPublicityComment', method: 'get', path: '/publicity-comments/{id}', tag: 'publicity', summary: 'Read a public comment and its answer', access: ['coordinator'], refusals: [404] },
+  {
+    id: 'respondToPublicityComment',
+    method: 'post',
+    path: '/publicity-comments/{id}/respond',
+    tag: 'publicity',
+    summary: 'Answer a public comment and say whether it is adopted',
+    access: ['coordinator'],
+    notes: 'During screening, candidate publicity or the approval chain, while the list can still change.',
+    body: respondSchema,
+    refusals: [404, 409],
+  },
+
+  // Batches
+  { id: 'listBatches', method: 'get', path: '/batches', tag: 'batches', summary: 'List the batches of my jurisdiction', access: 'signedIn', list: list('batches', batchSortable, batchFilterSchema) },
+  { id: 'getBatch', method: 'get', path: '/batches/{id}', tag: 'batches', summary: 'Read a batch with its workflow’s live state', access: 'signedIn', refusals: [404] },
+  {
+    id: 'openBatch',
+    method: 'post',
+    path: '/batches',
+    tag: 'batches',
+    summary: 'Open the year’s batch of my jurisdiction and start collecting suggestions',
+    access: ['coordinator'],
+    notes: 'One batch per jurisdiction and year: a resubmit returns the same batch. A closing day already past is a 422.',
+    body: createBatchSchema,
+    ok: {
+      200: 'The year’s batch already exists: that batch.',
+      201: 'The batch as recorded.',
+      202: 'Started, but the worker has not recorded it yet: `{ id, message }`.',
+    },
+    refusals: [422],
+  },
+  decision('closeCollection', 'close-collection', 'Close the collection of suggestions before its closing day'),
+  decision('concludeScreening', 'conclude-screening', 'Conclude screening and start the publicity of the candidates'),
+  decision('openVote', 'open-vote', 'Open the deputies’ vote on the candidates', openVoteSchema),
+  decision('closeVote', 'close-vote', 'Close the vote and count the ballots'),
+  decision('openRating', 'open-rating', 'Open the deputies’ satisfaction rating of the projects'),
+  decision('closeRating', 'close-rating', 'Close the satisfaction rating and count it'),
+
+  // Vote and rating sessions
+  {
+    id: 'listVoteSessions',
+    method: 'get',
+    path: '/vote-sessions',
+    tag: 'vote-sessions',
+    summary: 'List the vote sessions of my jurisdiction with the number of ballots cast',
+    access: 'signedIn',
+    list: list('vote-sessions', sessionSortable, sessionFilterSchema),
+  },
+  { id: 'getVoteSession', method: 'get', path: '/vote-sessions/{id}', tag: 'vote-sessions', summary: 'Read a vote session and my receipt if I voted', access: 'signedIn', refusals: [404] },
+  {
+    id: 'castBallot',
+    method: 'post',
+    path: '/vote-sessions/{id}/ballots',
+    tag: 'vote-sessions',
+    summary: 'Cast my secret ballot in an open vote session',
+    access: ['deputy'],
+    notes: 'Once per deputy and session, never changed. The ballot is stored without my name; the receipt proves it was counted.',
+    body: ballotSchema,
+    ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
+    refusals: [404, 409, 422],
+  },
+  {
+    id: 'getRatingSession',
+    method: 'get',
+    path: '/rating-sessions/{id}',
+    tag: 'rating-sessions',
+    summary: 'Read a rating session, its projects and my receipt if I rated',
+    access: 'signedIn',
+    refusals: [404],
+  },
+  {
+    id: 'submitRatings',
+    method: 'post',
+    path: '/rating-sessions/{id}/ratings',
+    tag: 'rating-sessions',
+    summary: 'Rate every project of the batch, once and anonymously',
+    access: ['deputy'],
+    notes: 'Once per deputy and session, never changed; every project of the session is rated exactly once.',
+    body: ratingSheetSchema,
+    ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
+    refusals: [404, 409, 422],
+  },
+];
+
+/** A zod schema as the JSON Schema (2020-12, OpenAPI 3.1's dialect) of what a client sends. */
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input' });
+  return rest;
+}
+
+function accessText(access: Access): string {
+  if (access === 'public') return 'Public: no sign-in needed.';
+  if (access === 'signedIn') return 'Roles: any signed-in person.';
+  return `Roles: ${access.join(' or ')}.`;
+}
+
+/** ra-data-simple-rest's list parameters: JSON texts in the query string. */
+function listParameters({ sortable, filter }: ListSpec) {
+  const schemas = listParamSchemas({ sortable, filter });
+  const jsonQuery = (name: string, schema: z.ZodType, description: string) => ({
+    name,
+    in: 'query',
+    required: false,
+    description,
+    content: { 'application/json': { schema: jsonSchema(schema) } },
+  });
+  return [
+    jsonQuery('sort', schemas.sort, `A sortable field and the order, e.g. \`["${sortable[0]}","ASC"]\`.`),
+    jsonQuery('range', schemas.range, 'The first and last row, both inclusive; `[0,24]` when absent. The server caps a page’s size.'),
+    jsonQuery('filter', schemas.filter, 'Filters as a JSON object; absent fields do not filter.'),
+  ];
+}
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name = '']) => ({
+    name,
+    in: 'path',
+    required: true,
+    description: paramDescriptions[name] ?? `The ${name}.`,
+    schema: { type: 'string' },
+  }));
+}
+
+function errorStatuses(op: Operation): ErrorStatus[] {
+  const implied: ErrorStatus[] = [];
+  if (op.body || op.list) implied.push(400);
+  if (op.access !== 'public') implied.push(401);
+  if (Array.isArray(op.access)) implied.push(403);
+  return [...new Set([...implied, ...(op.refusals ?? [])])].sort((a, b) => a - b);
+}
+
+function successResponses(op: Operation) {
+  if (op.list) {
+    return {
+      200: {
+        description: `One page of ${op.list.resource}.`,
+        headers: {
+          'Content-Range': {
+            description: `The page and the total, e.g. \`${op.list.resource} 0-24/137\`.`,
+            schema: { type: 'string' },
+          },
+        },
+        content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } } },
+      },
+    };
+  }
+  const ok = op.ok ?? { 200: 'OK.' };
+  return Object.fromEntries(Object.entries(ok).map(([status, description]) => [status, { description, content: { 'application/json': {} } }]));
+}
+
+function operationObject(op: Operation) {
+  const parameters = [
+    ...pathParameters(op.path),
+    ...(op.list ? listParameters(op.list) : []),
+    ...(op.idempotencyKey ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
+  ];
+  const errors = Object.fromEntries(errorStatuses(op).map((s) => [s, { $ref: `#/components/responses/${errorResponses[s].name}` }]));
+  return {
+    operationId: op.id,
+    summary: op.summary,
+    description: [accessText(op.access), op.notes].filter(Boolean).join('\n\n'),
+    tags: [op.tag],
+    ...(op.access === 'public' ? { security: [] } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
+    responses: { ...successResponses(op), ...errors },
+  };
+}
+
+export function buildOpenApiDocument(): object {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: '民生实事项目人大代表票决制 API',
+      version: '0.1.0',
+      description:
+        'Every error body is `{ "message": "…" }`. Lists speak the ra-data-simple-rest dialect: `sort`, `range` and `filter` as JSON query parameters, the total in `Content-Range`. An unexpected failure is a 500 and applies nothing.',
+    },
+    servers: [{ url: '/api' }],
+    security: [{ bearerAuth: [] }],
+    tags: Object.entries(tags).map(([name, description]) => ({ name, description })),
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token from `POST /auth/login`.' },
+      },
+      schemas: { Error: jsonSchema(errorBodySchema) },
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'Makes a retried request the same decision, answered once.',
+          schema: { type: 'string' },
+        },
+      },
+      responses: Object.fromEntries(
+        Object.values(errorResponses).map(({ name, description }) => [
+          name,
+          { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        ]),
+      ),
+    },
+  };
+}
+
+/** Objects with their keys sorted, so the written file changes only when the document does. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
+  }
+  return value;
+}
+
+/** The text of api/openapi.json. */
+export function openApiJson(): string {
+  return `${JSON.stringify(sortKeys(buildOpenApiDocument()), null, 2)}\n`;
+}

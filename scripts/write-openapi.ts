@@ -1,0 +1,9 @@
+/** `npm run openapi`: writes api/openapi.json from the routes' table and zod schemas (api/openapi.ts). */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openApiJson } from '../api/openapi';
+import { projectRoot } from './toolPaths';
+
+const target = path.join(projectRoot, 'api', 'openapi.json');
+await writeFile(target, openApiJson());
+console.log(`openapi: wrote ${path.relative(projectRoot, target)}`);
