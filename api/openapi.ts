@@ -239,6 +239,17 @@ export const operations: readonly Operation[] = [
     refusals: [404, 409],
   },
   {
+    id: 'readPublicResults',
+    method: 'get',
+    path: '/public/batches/{batchId}/results',
+    tag: 'publicity',
+    summary: 'Read the published vote result and full tally of a batch',
+    access: 'public',
+    notes: 'Every closed round with its seats, deputies entitled and present, scrutineers, tellers and per-candidate tally; a 409 before the vote has closed.',
+    ok: { 200: 'The elected list, candidate titles and every closed round.' },
+    refusals: [404, 409],
+  },
+  {
     id: 'submitPublicComment',
     method: 'post',
     path: '/public/batches/{batchId}/comments',

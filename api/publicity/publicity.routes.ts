@@ -9,7 +9,7 @@ import { phaseNames, withBatchInPhase } from '../batches/batchPhase';
 import { conflict, unprocessable } from '../errors';
 import { parseListQuery, sendPage } from '../listQuery';
 import { commentFilterSchema, commentSortable, publicCommentSchema, respondSchema } from './publicity.schemas';
-import { findVisibleComment, listComments, publicBatch, publicCandidates } from './publicity.service';
+import { findVisibleComment, listComments, publicBatch, publicCandidates, publicResults } from './publicity.service';
 
 type Comment = Selectable<PublicityCommentTable>;
 
@@ -45,6 +45,12 @@ export function publicityRoutes({ db }: { db: Kysely<Database> }) {
       throw conflict(`the candidate list of "${batch.title}" is not public yet; it is published at ${phaseNames.candidatePublicity}`);
     }
     res.json(await publicCandidates(db, batch.id));
+  });
+
+  // The vote's result and full tally, published as soon as the vote closes (seed 003).
+  publicBatchRouter.get('/results', async (req, res) => {
+    const batch = await publicBatch(db, batchParam(req));
+    res.json(await publicResults(db, batch));
   });
 
   publicBatchRouter.post('/comments', async (req, res) => {

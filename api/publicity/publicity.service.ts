@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../auth/tokens';
-import { notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import { fetchPage, type ListQuery } from '../listQuery';
 import type { commentFilterSchema } from './publicity.schemas';
 
@@ -53,6 +53,28 @@ export async function publicCandidates(db: Kysely<Database>, batchId: string) {
     .orderBy('candidates.created_at')
     .orderBy('candidates.id')
     .execute();
+}
+
+/** Every round's tally with its scrutineers and tellers, and the elected list; a 409 before the vote has closed. */
+export async function publicResults(db: Kysely<Database>, batch: { id: string; title: string }) {
+  const rounds = await db
+    .selectFrom('vote_sessions')
+    .select(['id', 'round', 'seats', 'deputies_entitled', 'deputies_present', 'scrutineers', 'tellers', 'opened_at', 'closed_at', 'result'])
+    .where('batch_id', '=', batch.id)
+    .where('status', '=', 'closed')
+    .orderBy('round')
+    .execute();
+  if (rounds.length === 0) throw conflict(`the vote on "${batch.title}" has not closed yet; its result is published when it does`);
+  const titles = await db.selectFrom('candidates').select(['id', 'title']).where('batch_id', '=', batch.id).execute();
+  // A run-off round elects among the previous round's tie, so the rounds' elected lists add up.
+  const elected = rounds.flatMap((r) => (r.result as { elected?: string[] } | null)?.elected ?? []);
+  return {
+    batchId: batch.id,
+    elected,
+    runOffPending: (rounds.at(-1)?.result as { runOff?: unknown } | null)?.runOff ?? null,
+    candidates: Object.fromEntries(titles.map((c) => [c.id, c.title])),
+    rounds,
+  };
 }
 
 function visibleComments(db: Kysely<Database>, jurisdictionId: string) {

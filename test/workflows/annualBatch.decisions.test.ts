@@ -88,6 +88,8 @@ describe('annual batch decisions that are refused or repeated', () => {
       expect(first.status, first.body.message).toBe(200);
       expect(first.body.result.elected).toEqual([a]);
       expect(first.body.result.runOff).toEqual({ seats: 1, candidateIds: [b, c] });
+      const published = await drive.get(null, `/api/public/batches/${batchId}/results`);
+      expect(published.body).toMatchObject({ elected: [a], runOffPending: { seats: 1, candidateIds: [b, c] } });
       let state = await drive.state(batchId);
       expect(state.phase).toBe('vote');
       expect(state.runOff).toEqual({ seats: 1, candidateIds: [b, c] });

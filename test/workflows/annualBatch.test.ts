@@ -79,6 +79,7 @@ describe('annual batch workflow', () => {
 
       await drive.advanceTo('2027-09-24T16:01:00Z');
       state = await drive.phase(batchId, 'screening');
+      expect((await drive.get(null, `/api/public/batches/${batchId}/results`)).status).toBe(409);
       const late = await drive.post(null, `/api/public/batches/${batchId}/suggestions`, {
         key: 'too-late-000001',
         title: '迟到的建议',
@@ -191,6 +192,12 @@ describe('annual batch workflow', () => {
         { candidateId: b, approve: 4, disapprove: 3, abstain: 0, passed: false },
         { candidateId: c, approve: 5, disapprove: 2, abstain: 0, passed: true },
       ]);
+      // The result and the full tally are public at once, with the scrutineers and tellers.
+      const results = await drive.get(null, `/api/public/batches/${batchId}/results`);
+      expect(results.status, results.body.message).toBe(200);
+      expect(results.body.elected.sort()).toEqual([a, c].sort());
+      expect(results.body.rounds[0]).toMatchObject({ round: 1, seats: 2, deputies_present: 8, scrutineers: ['王监票', '李监票', '张监票'], tellers: ['赵计票', '钱计票'] });
+      expect(results.body.rounds[0].result.invalidBallots).toBe(1);
       const afterClose = await drive.vote(sessionId, 'd8', [a], candidates);
       expect(afterClose.status).toBe(409);
 
