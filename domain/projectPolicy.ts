@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { warningThresholdsSchema } from './progressWarning';
+
+/**
+ * A jurisdiction's parameters for delivering, supervising and rating voted projects (DOMAIN.md steps 6, 7,
+ * 9–11). Stored under `project` in `jurisdictions.policy`, next to the batch parameters (batchPolicy.ts).
+ */
+export const projectPolicySchema = z.object({
+  /** Deputy supervision group per project: 3–5 deputies and resident representatives (seed 004). */
+  supervisionGroup: z
+    .object({
+      min: z.number().int().min(1).max(30).default(3),
+      max: z.number().int().min(1).max(30).default(5),
+    })
+    .refine((g) => g.min <= g.max, { message: 'the supervision group minimum must not exceed its maximum' })
+    .default({ min: 3, max: 5 }),
+  /** The implementing unit reports progress weekly (seed 000: 周督导). */
+  progressReportEveryDays: z.number().int().min(1).max(92).default(7),
+  /** A progress report is due this many working days after it is asked for; the seeds leave it open. */
+  progressReportDueWorkingDays: z.number().int().min(1).max(30).default(2),
+  /** Weekly supervision (seed 000: 周督导). */
+  supervisionEveryDays: z.number().int().min(1).max(92).default(7),
+  /** Quarterly evaluation (seed 000: 季考评). */
+  evaluationEveryMonths: z.number().int().min(1).max(12).default(3),
+  /** A department answers a supervision finding by a deadline (seed 002: 限期反馈); the seeds give no number. */
+  findingResponseWorkingDays: z.number().int().min(1).max(60).default(10),
+  /** 基本满意 or 不满意: the unit's head and the vice county head explain (seed 000); the seeds give no number. */
+  explanationDueDays: z.number().int().min(1).max(120).default(30),
+  /** 不满意: rectify and report within 3 months of the congress closing (seed 004). */
+  rectificationMonths: z.number().int().min(1).max(12).default(3),
+  /** Standing committee members re-rate after rectification (seed 004); the seeds give no number. */
+  reRatingDueDays: z.number().int().min(1).max(120).default(30),
+  /** Post-evaluation once a project has been in use for one year (seed 000: 后评估). */
+  postEvaluationAfterMonths: z.number().int().min(1).max(36).default(12),
+  /** A look-back suggestion must be rectified (seed 000: 回头看); the seeds give no number. */
+  lookBackSuggestionDueWorkingDays: z.number().int().min(1).max(120).default(20),
+  /** Red / yellow / blue by schedule lag (seed 000); the thresholds are ours. */
+  warning: warningThresholdsSchema.default({ blueLagPoints: 5, yellowLagPoints: 10, redLagPoints: 20, nearDeadlineDays: 30 }),
+});
+export type ProjectPolicy = z.infer<typeof projectPolicySchema>;
+
+/** The project part of a jurisdiction's stored policy, with the defaults above for whatever it leaves out. */
+export function projectPolicyOf(stored: unknown): ProjectPolicy {
+  const project = typeof stored === 'object' && stored !== null ? (stored as { project?: unknown }).project : undefined;
+  return projectPolicySchema.parse(project ?? {});
+}
