@@ -322,11 +322,26 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
       });
     },
 
-    async openRatingSession(input: { sessionId: string; batchId: string; projectIds: string[]; actor: Actor; at: string }): Promise<void> {
+    async openRatingSession(input: {
+      sessionId: string;
+      batchId: string;
+      projectIds: string[];
+      actor: Actor;
+      at: string;
+      kind?: 'congress' | 'committee';
+    }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto('rating_sessions')
-          .values({ id: input.sessionId, batch_id: input.batchId, project_ids: input.projectIds, status: 'open', opened_by: input.actor.userId, opened_at: input.at })
+          .values({
+            id: input.sessionId,
+            batch_id: input.batchId,
+            project_ids: input.projectIds,
+            status: 'open',
+            opened_by: input.actor.userId,
+            opened_at: input.at,
+            kind: input.kind ?? 'congress',
+          })
           .onConflict((oc) => oc.column('id').doNothing())
           .executeTakeFirst();
         if (inserted.numInsertedOrUpdatedRows === 0n) return;
@@ -335,7 +350,7 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           actorUserId: input.actor.userId,
           actorLabel: input.actor.displayName,
           action: 'rating.opened',
-          workflowId: input.batchId,
+          workflowId: input.kind === 'committee' ? input.projectIds[0]! : input.batchId,
           subject: input.sessionId,
           detail: { projects: input.projectIds.length },
           at: input.at,
@@ -372,7 +387,7 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           actorUserId: input.actor.userId,
           actorLabel: input.actor.displayName,
           action: 'rating.closed',
-          workflowId: session.batch_id,
+          workflowId: session.kind === 'committee' ? session.project_ids[0]! : session.batch_id,
           subject: input.sessionId,
           detail: { projects: results },
           at: input.at,
@@ -385,7 +400,7 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('projects')
-          .set({ rating_outcome: input.notice.outcome, rating_counts: JSON.stringify(input.notice.counts), phase: 'rated' })
+          .set({ rating_outcome: input.notice.outcome, rating_counts: JSON.stringify(input.notice.counts) })
           .where('id', '=', input.projectId)
           .execute();
         await recordAuditEvent(trx, {

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { createBatchActivities } from './batches';
+import { createBulletinActivities } from './bulletins';
+import { createProjectActivities } from './projects';
 import { createCalendar } from './calendar';
 import { createNoticeActivities } from './notices';
 import type { Notifier } from './notifier';
@@ -17,6 +19,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createTaskActivities({ db: deps.db, calendar: createCalendar(deps.db) }),
     ...createNoticeActivities(deps),
     ...createBatchActivities(deps),
+    ...createProjectActivities(deps),
+    ...createBulletinActivities(deps),
   };
 }
 

@@ -9,7 +9,7 @@ export type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | strin
 /** A JSON column: jsonb comes back parsed; pg needs it serialised on the way in. */
 export type Json<T> = ColumnType<T, string, string>;
 
-export type Role = 'coordinator' | 'official' | 'deputy' | 'reviewer';
+export type Role = 'coordinator' | 'official' | 'deputy' | 'reviewer' | 'committeeMember';
 export type AssigneeKind = 'user' | 'role' | 'department';
 export type TaskStatus = 'open' | 'done';
 export type NoticeKind = 'assigned' | 'reminder' | 'escalation' | 'info';
@@ -194,7 +194,7 @@ export interface BallotTable {
   marks: Json<{ candidateId: string; choice: string; priority?: string }[]>;
 }
 
-/** A voted project (民生实事项目); its workflow id is `project-…`, its primary key. */
+/** A voted project (民生实事项目); its workflow id is `project-…`, its primary key. The workflow mirrors its state here. */
 export interface ProjectTable {
   id: string;
   batch_id: string;
@@ -209,12 +209,83 @@ export interface ProjectTable {
   phase: string;
   rating_outcome: string | null;
   rating_counts: Json<Record<string, number>> | null;
+  stage_plan: Json<{ stage: string; plannedStart: string; plannedEnd: string }[]> | null;
+  progress_percent: Generated<number>;
+  stage: Generated<string>;
+  last_reported_at: Timestamp | null;
+  warning: Generated<'none' | 'blue' | 'yellow' | 'red'>;
+  warning_reason: string | null;
+  warning_changed_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  in_use_on: ColumnType<string | null, string | null, string | null>;
+  /** Where the rating's consequences stand (DOMAIN.md step 10), null before the rating. */
+  consequence: string | null;
+  allocation_yuan: Generated<number>;
+  disbursed_yuan: Generated<number>;
+  funds_frozen: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+/** 资金池: the batch's pool; projects draw allocations from it. */
+export interface FundPoolTable {
+  batch_id: string;
+  total_yuan: number;
+  updated_at: UpdatedAt;
+}
+
+export interface FundMovementTable {
+  id: string;
+  project_id: string;
+  kind: 'allocation' | 'disbursement' | 'anomalyFlagged' | 'anomalyCleared';
+  amount_yuan: Generated<number>;
+  note: string;
+  by_user_id: string;
+  at: CreatedAt;
+}
+
+export interface PhotoTable {
+  id: string;
+  content_type: string;
+  bytes: Buffer;
+  uploaded_by: string;
+  at: CreatedAt;
+}
+
+/** A project's supervision group (监督小组), mirrored from its workflow. */
+export interface SupervisionMemberTable {
+  project_id: string;
+  user_id: string;
+  joined_at: Timestamp;
+}
+
+/** A supervision group's finding, handed to the department with a deadline (限期反馈). */
+export interface FindingTable {
+  id: string;
+  project_id: string;
+  filed_by: string;
+  text: string;
+  photo_ids: string[];
+  status: 'awaitingResponse' | 'responded' | 'accepted';
+  round: Generated<number>;
+  response: string | null;
+  filed_at: Timestamp;
+}
+
+/** 月通报: the batch's monthly bulletin, a document coordinators download. */
+export interface BulletinTable {
+  id: string;
+  batch_id: string;
+  /** 'YYYY-MM' */
+  month: string;
+  body: string;
   created_at: CreatedAt;
 }
 
 export interface RatingSessionTable {
   id: string;
   batch_id: string;
+  /** congress: every deputy rates every project; committee: standing committee members re-rate one project. */
+  kind: Generated<'congress' | 'committee'>;
   project_ids: string[];
   status: 'open' | 'closed';
   opened_by: string;
@@ -305,6 +376,12 @@ export interface Database {
   ballot_receipts: BallotReceiptTable;
   ballots: BallotTable;
   projects: ProjectTable;
+  fund_pools: FundPoolTable;
+  fund_movements: FundMovementTable;
+  photos: PhotoTable;
+  supervision_members: SupervisionMemberTable;
+  findings: FindingTable;
+  bulletins: BulletinTable;
   rating_sessions: RatingSessionTable;
   rating_receipts: RatingReceiptTable;
   ratings: RatingTable;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const roleSchema = z.enum(['coordinator', 'official', 'deputy', 'reviewer']);
+/** committeeMember: 常委会组成人员, who re-rate a project after its rectification (DOMAIN.md step 10). */
+export const roleSchema = z.enum(['coordinator', 'official', 'deputy', 'reviewer', 'committeeMember']);
 export type Role = z.infer<typeof roleSchema>;
 
 /** Whom a task waits for: one person, anyone holding a role in the jurisdiction, or anyone in a department. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { progressReportProblem, projectStages } from './progressWarning';
 
 /**
  * What a person must hand in to complete each kind of task. The batch and project workflows add
@@ -36,7 +37,76 @@ export const taskResultSchemas = {
       opinion: z.string().trim().min(1, 'write the committee opinion').max(5000),
     })
     .strict(),
+  /** The implementing unit's weekly progress report (DOMAIN.md step 6); going backwards needs a reason. */
+  progressReport: z
+    .object({
+      percent: z.number().int().min(0, 'progress must be between 0 and 100').max(100, 'progress must be between 0 and 100'),
+      stage: z.enum(projectStages),
+      text: z.string().trim().min(1, 'say what was done this week').max(5000),
+      photoIds: z.array(z.string().min(1)).max(20).default([]),
+      reason: z.string().trim().max(2000).default(''),
+    })
+    .strict(),
+  /** 周督导: the responsible leader's weekly check. */
+  supervisionCheck: z.object({ note: z.string().trim().min(1, 'write what the check found').max(5000) }).strict(),
+  /** 季考评: the office's quarterly evaluation, 0–100. */
+  quarterlyEvaluation: z
+    .object({ score: z.number().int().min(0).max(100), note: z.string().trim().min(1, 'write the evaluation').max(5000) })
+    .strict(),
+  /** The department's answer to a supervision group's finding (限期反馈). */
+  findingResponse: z.object({ response: z.string().trim().min(1, 'write the response').max(5000) }).strict(),
+  /** 基本满意 / 不满意: the unit head and the responsible vice head explain to the standing committee (seed 000). */
+  explanation: z.object({ text: z.string().trim().min(1, 'write the explanation').max(10000) }).strict(),
+  /** The standing committee hears the explanations. */
+  explanationHearing: z
+    .object({
+      heldOn: z.iso.date({ message: 'give the meeting date as YYYY-MM-DD' }),
+      opinion: z.string().trim().min(1, 'write the committee opinion').max(5000),
+    })
+    .strict(),
+  /** 不满意: rectify and report within 3 months (seed 004). */
+  rectificationReport: z
+    .object({
+      summary: z.string().trim().min(1, 'write what was rectified').max(10000),
+      measures: z.array(z.string().trim().min(1)).min(1, 'list at least one measure').max(50),
+    })
+    .strict(),
+  /** Still 不满意 after re-rating: the standing committee's oversight measure (seed 004). */
+  oversightMeasure: z
+    .object({
+      measure: z.enum(['specialInquiry', 'formalQuestioning', 'specialInvestigation']), // 专题询问 / 质询 / 特定问题调查
+      note: z.string().trim().min(1, 'say why and when').max(5000),
+    })
+    .strict(),
+  /** 后评估: performance evaluation one year after the project entered use (seed 000). */
+  performanceEvaluation: z
+    .object({ score: z.number().int().min(0).max(100), summary: z.string().trim().min(1, 'write the evaluation').max(10000) })
+    .strict(),
+  /** 回头看: the supervision group looks back; each suggestion becomes a task that must be closed. */
+  lookBack: z
+    .object({
+      summary: z.string().trim().min(1, 'write what the look-back found').max(10000),
+      suggestions: z.array(z.string().trim().min(1)).max(20).default([]),
+    })
+    .strict(),
+  /** Closing one look-back suggestion. */
+  lookBackRectification: z.object({ note: z.string().trim().min(1, 'say how it was rectified').max(5000) }).strict(),
 } as const;
+
+/**
+ * Rules that need the task's own payload, checked after the shape: a progress report may only go
+ * backwards with a reason (the payload carries the last reported percent).
+ */
+const payloadRules: Partial<Record<TaskKind, (result: Record<string, unknown>, payload: Record<string, unknown>) => string | undefined>> = {
+  progressReport: (result, payload) => {
+    const problem = progressReportProblem({
+      previousPercent: typeof payload.previousPercent === 'number' ? payload.previousPercent : null,
+      percent: result.percent as number,
+      reason: result.reason as string,
+    });
+    return problem ? `reason: ${problem}` : undefined;
+  },
+};
 
 export type TaskKind = keyof typeof taskResultSchemas;
 export const taskKinds = Object.keys(taskResultSchemas) as [TaskKind, ...TaskKind[]];
@@ -47,9 +117,12 @@ export type TaskResultCheck =
   | { ok: false; message: string };
 
 /** A readable sentence naming the offending fields, for a 422 a person can act on. */
-export function checkTaskResult(kind: TaskKind, result: unknown): TaskResultCheck {
+export function checkTaskResult(kind: TaskKind, result: unknown, payload: Record<string, unknown> = {}): TaskResultCheck {
   const parsed = taskResultSchemas[kind].safeParse(result);
-  if (parsed.success) return { ok: true, result: parsed.data };
+  if (parsed.success) {
+    const problem = payloadRules[kind]?.(parsed.data, payload);
+    return problem ? { ok: false, message: `the ${kind} result is not valid — ${problem}` } : { ok: true, result: parsed.data };
+  }
   const problems = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'result'}: ${i.message}`);
   return { ok: false, message: `the ${kind} result is not valid — ${problems.join('; ')}` };
 }

@@ -7,6 +7,7 @@ import {
   executeChild,
   getExternalWorkflowHandle,
   log,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -18,7 +19,7 @@ import type { FeedbackTarget, RecordPhaseInput } from '../activities/batches';
 import type { Actor } from '../domain/assignee';
 import type { BatchPolicy } from '../domain/batchPolicy';
 import { voteOpeningProblem } from '../domain/election';
-import { startOfChinaDay } from '../domain/workingDays';
+import { chinaDay, startOfChinaDay } from '../domain/workingDays';
 import {
   type AnnualBatchInput,
   type ApprovalStep,
@@ -289,6 +290,8 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     // 7. Reports to the standing committee while the projects run; 8. rating at the next congress.
     await enterPhase('implementation', { at: new Date(ratingOpensAt()).toISOString(), label: 'rating at the next congress' }, null);
     const reports = Promise.all([runReport('halfYear', `${input.year}-07-01`, policy), runReport('yearEnd', `${input.year}-12-01`, policy)]);
+    // Added after batches were already running: recorded histories without the marker keep the old path.
+    const bulletins = patched('monthly-bulletin') ? writeMonthlyBulletins(() => ratingClosed) : Promise.resolve();
     await condition(() => ratingClosed);
     const ratedAt = new Date().toISOString();
     for (const result of state.rating!.results) {
@@ -299,7 +302,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
         ratedAt,
       });
     }
-    await reports;
+    await Promise.all([reports, bulletins]);
   }
 
   await enterPhase('closed', null, null);
@@ -406,6 +409,16 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     return executeChild(humanTaskWorkflow, { workflowId: taskId, args: [{ taskId, ownerWorkflowId: batchId, jurisdictionId, ...task }] });
   }
 
+  /** 月通报 (seed 000): on the first of each month, the past month's standing of every project, until the rating. */
+  async function writeMonthlyBulletins(done: () => boolean): Promise<void> {
+    for (;;) {
+      const today = chinaDay(new Date());
+      const firstOfNextMonth = startOfChinaDay(`${nextMonth(today.slice(0, 7))}-01`).getTime();
+      if (await condition(done, Math.max(1, firstOfNextMonth - Date.now()))) return;
+      await acts.writeMonthlyBulletin({ batchId, month: today.slice(0, 7), at: new Date().toISOString() });
+    }
+  }
+
   function ratingOpensAt(): number {
     return startOfChinaDay(`${input.year + 1}-01-01`).getTime();
   }
@@ -465,4 +478,10 @@ async function asDecisionFailure<T>(fn: () => Promise<T>): Promise<T> {
     }
     throw err;
   }
+}
+
+/** 'YYYY-MM' of the month after `month`. */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }

@@ -166,7 +166,7 @@ function isDone(state: TaskState): boolean {
 }
 
 function checkedResult(task: HumanTaskInput, result: unknown): Record<string, unknown> {
-  const check = checkTaskResult(task.kind, result);
+  const check = checkTaskResult(task.kind, result, task.payload);
   if (!check.ok) throw ApplicationFailure.create({ type: taskFailureTypes.invalidResult, message: check.message, nonRetryable: true });
   return check.result;
 }

@@ -113,10 +113,10 @@ function fingerprint(result: Record<string, unknown>): string {
 }
 
 /** Compared after the kind's own normalisation (trimming), as the workflow stored it. */
-function sameResult(task: { kind: string; result: Record<string, unknown> | null }, sent: Record<string, unknown>): boolean {
+function sameResult(task: { kind: string; result: Record<string, unknown> | null; payload: Record<string, unknown> }, sent: Record<string, unknown>): boolean {
   const kind = taskKindSchema.safeParse(task.kind);
   if (!kind.success || task.result === null) return false;
-  const check = checkTaskResult(kind.data, sent);
+  const check = checkTaskResult(kind.data, sent, task.payload);
   return check.ok && stableJson(check.result) === stableJson(task.result);
 }
 

@@ -310,7 +310,10 @@ describe('annual batch workflow', () => {
         return rows.every((row) => row.rating_outcome !== null) ? rows : undefined;
       }, 'both projects to record their rating');
       expect(Object.fromEntries(projectRows.map((r) => [r.id, r.rating_outcome]))).toEqual({ [projectA]: 'basicallySatisfied', [projectC]: 'unsatisfied' });
-      for (const id of [projectA, projectC]) await env.client.workflow.getHandle(id).result();
+      // 月通报: one bulletin for each month the projects were under way, February to December 2028.
+      const bulletins = await testDb.db.selectFrom('bulletins').select(['month', 'body']).where('batch_id', '=', batchId).orderBy('month').execute();
+      expect(bulletins.map((b) => b.month)).toEqual(['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2028-${m}`));
+      expect(bulletins[0]!.body).toContain('共 2 个项目');
 
       const phases = await testDb.db
         .selectFrom('audit_events')
