@@ -15,6 +15,7 @@ import type { TokenSigner } from './auth/tokens';
 import { directoryRoutes } from './directory/directory.routes';
 import { errorMiddleware, notFound } from './errors';
 import { noticeRoutes } from './notices/notices.routes';
+import { projectRoutes } from './projects/projects.routes';
 import { buildOpenApiDocument } from './openapi';
 import { ratingRoutes } from './ratings/ratings.routes';
 import { taskRoutes } from './tasks/tasks.routes';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Express {
 
   const signedIn = authenticate(deps.tokens);
   const { users, departments } = directoryRoutes(deps);
+  const { projects, findings, photos, bulletins, fundPool } = projectRoutes(deps);
   api.use('/tasks', signedIn, taskRoutes(deps));
   api.use('/notices', signedIn, noticeRoutes(deps));
   api.use('/audit-events', signedIn, requireRole('coordinator'), auditRoutes(deps));
@@ -62,12 +64,17 @@ export function createApp(deps: AppDeps): Express {
   api.use('/departments', signedIn, departments);
   api.use('/batches/:batchId/suggestions', signedIn, batchSuggestions);
   api.use('/batches/:batchId/reserve-imports', signedIn, reserveImports);
+  api.use('/batches/:batchId/fund-pool', signedIn, fundPool);
   api.use('/suggestions', signedIn, suggestions);
   api.use('/candidates', signedIn, candidateRoutes(deps));
   api.use('/publicity-comments', signedIn, requireRole('coordinator'), publicity.comments);
   api.use('/batches', signedIn, batchRoutes(deps));
   api.use('/vote-sessions', signedIn, voteRoutes(deps));
   api.use('/rating-sessions', signedIn, ratingRoutes(deps));
+  api.use('/projects', signedIn, projects);
+  api.use('/findings', signedIn, findings);
+  api.use('/photos', signedIn, photos);
+  api.use('/bulletins', signedIn, requireRole('coordinator'), bulletins);
   api.use((req) => {
     throw notFound(`${req.method} /api${req.path}`);
   });

@@ -4,6 +4,7 @@ import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { batchFailureTypes } from '../workflows/annualBatch.messages';
 import { taskFailureTypes } from '../workflows/humanTask.messages';
+import { projectFailureTypes } from '../workflows/votedProject.messages';
 
 /** An error whose message is meant for the person who made the request. */
 export class HttpError extends Error {
@@ -28,6 +29,9 @@ const statusByFailureType: Record<string, number> = {
   [batchFailureTypes.forbidden]: 403,
   [batchFailureTypes.outOfPhase]: 409,
   [batchFailureTypes.invalid]: 422,
+  [projectFailureTypes.forbidden]: 403,
+  [projectFailureTypes.outOfPhase]: 409,
+  [projectFailureTypes.invalid]: 422,
 };
 
 export function describeZodError(error: ZodError): string {
@@ -55,6 +59,12 @@ export const errorMiddleware: ErrorRequestHandler = (err: unknown, req, res, _ne
   }
   if (typeof err === 'object' && err !== null && 'type' in err && err.type === 'entity.parse.failed') {
     res.status(400).json({ message: 'the request body is not valid JSON' });
+    return;
+  }
+  // body-parser's limit (JSON 1 MB, photos 5 MB): the body was not read to its end, nothing was stored.
+  if (typeof err === 'object' && err !== null && 'type' in err && err.type === 'entity.too.large') {
+    const limit = 'limit' in err && typeof err.limit === 'number' ? ` of ${Math.round(err.limit / 1024 / 1024)} MB` : '';
+    res.status(413).json({ message: `the request body is larger than the limit${limit}` });
     return;
   }
   console.error(`api: ${req.method} ${req.originalUrl} failed:`, err);

@@ -8,6 +8,22 @@ import { amendCandidateSchema, candidateFilterSchema, candidateSortable } from '
 import { departmentFilterSchema, departmentSortable, userFilterSchema, userSortable } from './directory/directory.routes';
 import { listParamSchemas } from './listQuery';
 import { noticeFilterSchema, noticeSortable } from './notices/notices.routes';
+import {
+  allocateSchema,
+  anomalySchema,
+  bulletinFilterSchema,
+  bulletinSortable,
+  disburseSchema,
+  enterUseSchema,
+  fileFindingSchema,
+  findingFilterSchema,
+  findingSortable,
+  fundPoolSchema,
+  photoTypes,
+  projectFilterSchema,
+  projectSortable,
+  reviewFindingSchema,
+} from './projects/projects.schemas';
 import { commentFilterSchema, commentSortable, publicCommentSchema, respondSchema } from './publicity/publicity.schemas';
 import { ratingSheetSchema } from './ratings/ratings.routes';
 import {
@@ -33,7 +49,7 @@ import { sessionFilterSchema, sessionSortable } from './votes/votes.routes';
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** Who may call: anyone (no token), any signed-in person, or the holders of one of these roles. */
 type Access = 'public' | 'signedIn' | readonly Role[];
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422;
 type SuccessStatus = 200 | 201 | 202;
 
 interface ListSpec {
@@ -55,6 +71,10 @@ interface Operation {
   notes?: string;
   list?: ListSpec;
   body?: z.ZodType;
+  /** A raw upload in one of these media types instead of a JSON body. */
+  upload?: readonly string[];
+  /** The success response's media type when it is not JSON (a file). */
+  produces?: string;
   /** Takes the optional Idempotency-Key header. */
   idempotencyKey?: boolean;
   /** Success statuses and what each returns; a plain 200 when absent. */
@@ -77,6 +97,11 @@ const tags = {
   publicity: 'The published candidate list (候选项目公示): what anyone reads and comments on, and the office’s answers.',
   'vote-sessions': 'Vote sessions (差额票决) with secret ballots.',
   'rating-sessions': 'Satisfaction ratings (满意度测评), as anonymous as the ballot.',
+  projects: 'Voted projects (民生实事项目): their responsibility lists, progress warnings, supervision groups and the decisions that move each project’s workflow.',
+  findings: 'Supervision groups’ findings (监督发现的问题), each handed to the department with a deadline for its response.',
+  funds: 'The batch’s fund pool (资金池), each project’s allocation and disbursements, and anomalies that freeze payment.',
+  photos: 'Site photos, uploaded once and cited by findings and progress reports.',
+  bulletins: 'The monthly bulletins (月通报) the batch workflow writes.',
 } as const;
 
 const errorBodySchema = z.object({ message: z.string().describe('What went wrong, for the person who made the request.') });
@@ -87,12 +112,15 @@ const errorResponses: Record<ErrorStatus, { name: string; description: string }>
   403: { name: 'Forbidden', description: 'Signed in, but not in a role, or not the person, this may be done by.' },
   404: { name: 'NotFound', description: 'No such record, or one of another jurisdiction.' },
   409: { name: 'Conflict', description: 'The wrong phase, a duplicate, or already done; nothing was changed.' },
+  413: { name: 'PayloadTooLarge', description: 'The body is larger than the route allows; nothing was stored.' },
+  415: { name: 'UnsupportedMediaType', description: 'The body is not of a media type the route takes; nothing was stored.' },
   422: { name: 'UnprocessableContent', description: 'Refused by a rule of the procedure; the message says which.' },
 };
 
 const paramDescriptions: Record<string, string> = {
   id: 'The record’s id.',
   batchId: 'The batch’s id, `batch-<jurisdiction>-<year>`.',
+  findingId: 'The finding’s id.',
 };
 
 const list = (resource: string, sortable: readonly [string, ...string[]], filter: z.ZodType): ListSpec => ({ resource, sortable, filter });
@@ -116,6 +144,41 @@ const decision = (id: string, verb: string, summary: string, body?: z.ZodType): 
   idempotencyKey: true,
   ok: { 200: 'The workflow’s state after the decision.' },
   refusals: [403, 404, 409, 422],
+});
+
+const projectDecisionNotes =
+  'An update of the project’s workflow: its validator refuses a decision out of phase (409), by someone not allowed, e.g. not in the supervision group (403), or against a rule (422), with the reason; a project whose workflow has ended is a 409. The same `Idempotency-Key` makes a retried request the same decision, answered once.';
+
+/** A decision on a voted project, `POST /projects/{id}/<verb>` (the `decide` helper in projects.routes.ts). */
+const projectDecision = (id: string, verb: string, access: readonly Role[], summary: string, body?: z.ZodType): Operation => ({
+  id,
+  method: 'post',
+  path: `/projects/{id}/${verb}`,
+  tag: 'projects',
+  summary,
+  access,
+  notes: projectDecisionNotes,
+  body,
+  idempotencyKey: true,
+  ok: { 200: 'The workflow’s answer: the project’s state, or the finding’s.' },
+  refusals: [403, 404, 409, 422],
+});
+
+const fundKeyNotes =
+  'The form’s `key` makes a retried request return the earlier movement and change nothing (200); the same key with anything else is a 409.';
+
+/** A change to a project's funds: one movement, answered with the project's fund standing. */
+const fundMovement = (id: string, verb: string, access: readonly Role[], summary: string, notes: string, body: z.ZodType): Operation => ({
+  id,
+  method: 'post',
+  path: `/projects/{id}/funds/${verb}`,
+  tag: 'funds',
+  summary,
+  access,
+  notes: `${notes} ${fundKeyNotes}`,
+  body,
+  ok: { 200: 'A retried request: `{ movement, funds }` as first recorded, funds as they stand now.', 201: 'The movement and the project’s funds after it: `{ movement, funds }`.' },
+  refusals: [404, 409, 422],
 });
 
 export const operations: readonly Operation[] = [
@@ -446,12 +509,138 @@ export const operations: readonly Operation[] = [
     method: 'post',
     path: '/rating-sessions/{id}/ratings',
     tag: 'rating-sessions',
-    summary: 'Rate every project of the batch, once and anonymously',
-    access: ['deputy'],
-    notes: 'Once per deputy and session, never changed; every project of the session is rated exactly once.',
+    summary: 'Rate every project of the session, once and anonymously',
+    access: ['deputy', 'committeeMember'],
+    notes:
+      'Once per person and session, never changed; every project of the session is rated exactly once. A congress rating (`kind` congress) is for deputies; a re-rating after rectification (`kind` committee) for standing committee members; anyone else is refused with a 403 that says which.',
     body: ratingSheetSchema,
     ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
     refusals: [404, 409, 422],
+  },
+
+  // Voted projects
+  {
+    id: 'listProjects',
+    method: 'get',
+    path: '/projects',
+    tag: 'projects',
+    summary: 'List the voted projects of my jurisdiction with their department and responsible leader',
+    access: 'signedIn',
+    notes: 'Sorting by `warning` orders by severity: none, blue, yellow, red.',
+    list: list('projects', projectSortable, projectFilterSchema),
+  },
+  {
+    id: 'getProject',
+    method: 'get',
+    path: '/projects/{id}',
+    tag: 'projects',
+    summary: 'Read a project with its workflow’s live state, supervision group and funds',
+    access: 'signedIn',
+    notes: '`live` is null when the workflow cannot be reached.',
+    refusals: [404],
+  },
+  projectDecision('joinSupervisionGroup', 'supervision-group/join', ['deputy'], 'Join the project’s supervision group (监督小组)'),
+  {
+    id: 'fileFinding',
+    method: 'post',
+    path: '/projects/{id}/findings',
+    tag: 'findings',
+    summary: 'File a finding of the supervision group, with photos, for the department to answer by its deadline',
+    access: ['deputy'],
+    notes: `${projectDecisionNotes} The photos must have been uploaded first (422 otherwise). ${formRetry('finding')}`,
+    body: fileFindingSchema,
+    idempotencyKey: true,
+    ok: { 200: 'A retried submit: the finding as filed.', 201: 'The finding as filed.' },
+    refusals: [404, 409, 422],
+  },
+  projectDecision('reviewFinding', 'findings/{findingId}/review', ['deputy'], 'Accept the department’s response to a finding, or send it back with a note', reviewFindingSchema),
+  projectDecision('acceptCompletion', 'accept-completion', ['coordinator'], 'Accept the project’s completion (竣工验收)'),
+  projectDecision('enterUse', 'enter-use', ['coordinator'], 'Record the day the project entered use (投入使用); post-evaluation follows a year later', enterUseSchema),
+  projectDecision('openReRating', 're-rating/open', ['coordinator'], 'Open the standing committee’s re-rating after rectification'),
+  projectDecision('closeReRating', 're-rating/close', ['coordinator'], 'Close the standing committee’s re-rating and count it'),
+
+  // Findings
+  {
+    id: 'listFindings',
+    method: 'get',
+    path: '/findings',
+    tag: 'findings',
+    summary: 'List the supervision groups’ findings in my jurisdiction',
+    access: 'signedIn',
+    list: list('findings', findingSortable, findingFilterSchema),
+  },
+  { id: 'getFinding', method: 'get', path: '/findings/{id}', tag: 'findings', summary: 'Read a finding with its project and who filed it', access: 'signedIn', refusals: [404] },
+
+  // Funds
+  { id: 'getFundPool', method: 'get', path: '/batches/{batchId}/fund-pool', tag: 'funds', summary: 'Read the batch’s fund pool: its total, allocated and disbursed', access: 'signedIn', refusals: [404] },
+  {
+    id: 'setFundPool',
+    method: 'put',
+    path: '/batches/{batchId}/fund-pool',
+    tag: 'funds',
+    summary: 'Set the total of the batch’s fund pool',
+    access: ['coordinator'],
+    notes: 'A total below what the projects already hold is a 422. Setting the same total again records nothing.',
+    body: fundPoolSchema,
+    ok: { 200: 'The pool as it now stands.' },
+    refusals: [404, 422],
+  },
+  { id: 'getProjectFunds', method: 'get', path: '/projects/{id}/funds', tag: 'funds', summary: 'Read a project’s allocation, disbursements and every fund movement', access: 'signedIn', refusals: [404] },
+  fundMovement(
+    'allocateFunds',
+    'allocate',
+    ['coordinator'],
+    'Set the project’s allocation from the pool',
+    '`amountYuan` is the allocation as it should now stand, not an increment; more than the pool has left, or less than already disbursed, is a 422.',
+    allocateSchema,
+  ),
+  fundMovement(
+    'disburseFunds',
+    'disburse',
+    ['coordinator', 'official'],
+    'Disburse part of the project’s allocation',
+    'An official only for a project of their own department (403 otherwise). More than the allocation leaves is a 422; while an anomaly is flagged, a 409.',
+    disburseSchema,
+  ),
+  fundMovement('flagFundAnomaly', 'flag-anomaly', ['coordinator', 'reviewer', 'deputy'], 'Flag an anomaly, freezing the project’s disbursements', 'Each flag is kept with its note.', anomalySchema),
+  fundMovement('clearFundAnomaly', 'clear-anomaly', ['coordinator'], 'Clear the anomaly and let disbursements resume', 'Nothing frozen is a 409.', anomalySchema),
+
+  // Photos
+  {
+    id: 'uploadPhoto',
+    method: 'post',
+    path: '/photos',
+    tag: 'photos',
+    summary: 'Upload a site photo (at most 5 MB)',
+    access: 'signedIn',
+    notes: 'The body is the image itself. A body whose bytes are not the declared image type is a 415; the same photo uploaded again by the same person gets the same id.',
+    upload: photoTypes,
+    ok: { 201: 'The photo’s id: `{ id }`.' },
+    refusals: [400, 413, 415],
+  },
+  { id: 'getPhoto', method: 'get', path: '/photos/{id}', tag: 'photos', summary: 'Read a photo uploaded in my jurisdiction', access: 'signedIn', produces: 'image/*', ok: { 200: 'The image.' }, refusals: [404] },
+
+  // Bulletins
+  {
+    id: 'listBulletins',
+    method: 'get',
+    path: '/bulletins',
+    tag: 'bulletins',
+    summary: 'List the monthly bulletins of my jurisdiction’s batches',
+    access: ['coordinator'],
+    list: list('bulletins', bulletinSortable, bulletinFilterSchema),
+  },
+  { id: 'getBulletin', method: 'get', path: '/bulletins/{id}', tag: 'bulletins', summary: 'Read a monthly bulletin', access: ['coordinator'], refusals: [404] },
+  {
+    id: 'downloadBulletin',
+    method: 'get',
+    path: '/bulletins/{id}/download',
+    tag: 'bulletins',
+    summary: 'Download a monthly bulletin as a Markdown file',
+    access: ['coordinator'],
+    produces: 'text/markdown',
+    ok: { 200: 'The bulletin, as an attachment named `bulletin-<batch>-<month>.md`.' },
+    refusals: [404],
   },
 ];
 
@@ -518,7 +707,8 @@ function successResponses(op: Operation) {
     };
   }
   const ok = op.ok ?? { 200: 'OK.' };
-  return Object.fromEntries(Object.entries(ok).map(([status, description]) => [status, { description, content: { 'application/json': {} } }]));
+  const media = op.produces ?? 'application/json';
+  return Object.fromEntries(Object.entries(ok).map(([status, description]) => [status, { description, content: { [media]: {} } }]));
 }
 
 function operationObject(op: Operation) {
@@ -536,6 +726,7 @@ function operationObject(op: Operation) {
     ...(op.access === 'public' ? { security: [] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
+    ...(op.upload ? { requestBody: { required: true, content: Object.fromEntries(op.upload.map((type) => [type, {}])) } } : {}),
     responses: { ...successResponses(op), ...errors },
   };
 }

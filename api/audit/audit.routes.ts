@@ -23,7 +23,7 @@ const auditColumns = ['audit_events.id', 'actor_user_id', 'actor_label', 'action
 
 /**
  * The trail of accepted decisions and notices. Scoped to the coordinator's jurisdiction through the
- * tasks and batches its workflows belong to; events of other jurisdictions stay out of sight.
+ * tasks, batches and projects its workflows belong to; events of other jurisdictions stay out of sight.
  */
 export function auditRoutes({ db }: { db: Kysely<Database> }): Router {
   const router = Router();
@@ -34,6 +34,14 @@ export function auditRoutes({ db }: { db: Kysely<Database> }): Router {
         eb.exists(eb.selectFrom('tasks').select('tasks.id').whereRef('tasks.id', '=', 'audit_events.workflow_id').where('tasks.jurisdiction_id', '=', jurisdictionId)),
         eb.exists(eb.selectFrom('tasks').select('tasks.id').whereRef('tasks.owner_workflow_id', '=', 'audit_events.workflow_id').where('tasks.jurisdiction_id', '=', jurisdictionId)),
         eb.exists(eb.selectFrom('batches').select('batches.id').whereRef('batches.id', '=', 'audit_events.workflow_id').where('batches.jurisdiction_id', '=', jurisdictionId)),
+        eb.exists(
+          eb
+            .selectFrom('projects')
+            .innerJoin('batches', 'batches.id', 'projects.batch_id')
+            .select('projects.id')
+            .whereRef('projects.id', '=', 'audit_events.workflow_id')
+            .where('batches.jurisdiction_id', '=', jurisdictionId),
+        ),
       ]),
     );
 

@@ -44,7 +44,7 @@ export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
       const row = await trx
         .selectFrom('rating_sessions')
         .innerJoin('batches', 'batches.id', 'rating_sessions.batch_id')
-        .select(['rating_sessions.id', 'rating_sessions.status', 'rating_sessions.project_ids', 'batches.jurisdiction_id'])
+        .select(['rating_sessions.id', 'rating_sessions.kind', 'rating_sessions.status', 'rating_sessions.project_ids', 'batches.jurisdiction_id'])
         .where('rating_sessions.id', '=', req.params.id)
         .forShare('rating_sessions')
         .executeTakeFirst();

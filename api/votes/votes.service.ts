@@ -38,15 +38,20 @@ export async function castBallot(db: Kysely<Database>, user: SessionUser, sessio
   });
 }
 
-/** Refuses, with a reason, anyone but a deputy of the session's jurisdiction while it is open. */
-export function checkCanTakePart<S extends { jurisdiction_id: string; status: string }>(
+/**
+ * Refuses, with a reason, anyone but a deputy of the session's jurisdiction while it is open; a
+ * committee re-rating is for standing committee members instead (DOMAIN.md step 10).
+ */
+export function checkCanTakePart<S extends { jurisdiction_id: string; status: string; kind?: 'congress' | 'committee' }>(
   session: S | undefined,
   user: SessionUser,
   what: 'vote session' | 'rating session',
   sessionId: string,
 ): S {
   if (!session || session.jurisdiction_id !== user.jurisdictionId) throw notFound(`${what} "${sessionId}"`);
-  if (!user.roles.includes('deputy')) throw forbidden(`only deputies take part in a ${what}`);
+  if (session.kind === 'committee') {
+    if (!user.roles.includes('committeeMember')) throw forbidden('only standing committee members take part in a committee re-rating');
+  } else if (!user.roles.includes('deputy')) throw forbidden(`only deputies take part in a ${what}`);
   if (session.status !== 'open') throw conflict(`this ${what} is closed; nothing was recorded`);
   return session;
 }

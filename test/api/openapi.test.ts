@@ -62,6 +62,13 @@ const mounts: Record<string, Record<string, string>> = {
   'api/batches/batches.routes.ts': { router: '/batches' },
   'api/votes/votes.routes.ts': { router: '/vote-sessions' },
   'api/ratings/ratings.routes.ts': { router: '/rating-sessions' },
+  'api/projects/projects.routes.ts': {
+    projects: '/projects',
+    findings: '/findings',
+    photos: '/photos',
+    bulletins: '/bulletins',
+    fundPool: '/batches/:batchId/fund-pool',
+  },
 };
 
 const routesFiles = (dir: string): string[] =>

@@ -1,0 +1,329 @@
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import express, { type Request, type RequestHandler, Router } from 'express';
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../db/schema';
+import type { Actor } from '../../domain/assignee';
+import {
+  acceptCompletionUpdate,
+  closeReRatingUpdate,
+  enterUseUpdate,
+  fileFindingUpdate,
+  joinSupervisionGroupUpdate,
+  openReRatingUpdate,
+  projectStateQuery,
+  reviewFindingUpdate,
+} from '../../workflows/votedProject.messages';
+import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
+import type { SessionUser } from '../auth/tokens';
+import { batchParam, findOwnBatch } from '../batchRecords';
+import { forbidden, HttpError, notFound } from '../errors';
+import { parseListQuery, sendPage } from '../listQuery';
+import {
+  allocate,
+  clearAnomaly,
+  disburse,
+  flagAnomaly,
+  type MovementOutcome,
+  movementsOf,
+  poolStanding,
+  setPoolTotal,
+} from './funds.service';
+import {
+  allocateSchema,
+  anomalySchema,
+  bulletinFilterSchema,
+  bulletinSortable,
+  disburseSchema,
+  enterUseSchema,
+  fileFindingSchema,
+  findingFilterSchema,
+  findingSortable,
+  fundPoolSchema,
+  PHOTO_LIMIT,
+  photoTypes,
+  projectFilterSchema,
+  projectSortable,
+  reviewFindingSchema,
+} from './projects.schemas';
+import {
+  assertFindingResubmission,
+  assertPhotos,
+  bulletinFileName,
+  findingIdOf,
+  findVisibleBulletin,
+  findVisibleFinding,
+  findVisiblePhoto,
+  findVisibleProject,
+  fundsOf,
+  imageTypeOf,
+  listBulletins,
+  listFindings,
+  listProjects,
+  storePhoto,
+  supervisionGroupOf,
+  type VisibleProject,
+} from './projects.service';
+
+export interface ProjectRouteDeps {
+  db: Kysely<Database>;
+  temporal: Client;
+  temporalUiUrl: string;
+}
+
+interface Decision {
+  req: Request;
+  project: VisibleProject;
+  actor: Actor;
+  /** From the Idempotency-Key header: a retried request is the same update, answered once. */
+  updateId: string | undefined;
+}
+
+/**
+ * Voted projects (DOMAIN.md steps 6–11): the lists, the decisions that move each project's workflow,
+ * its findings, its funds from the batch's pool, site photos and the monthly bulletins.
+ */
+export function projectRoutes({ db, temporal, temporalUiUrl }: ProjectRouteDeps) {
+  // /api/projects
+  const projects = Router();
+
+  projects.get('/', async (req, res) => {
+    const list = parseListQuery(req.query, {
+      sortable: projectSortable,
+      defaultSort: ['title', 'ASC'],
+      filter: projectFilterSchema,
+    });
+    const { rows, total } = await listProjects(db, currentUser(res), list);
+    sendPage(res, 'projects', list, rows, total);
+  });
+
+  projects.get('/:id', async (req, res) => {
+    const project = await findVisibleProject(db, currentUser(res), req.params.id);
+    const live = await temporal.workflow
+      .getHandle(project.id)
+      .query(projectStateQuery)
+      .catch(() => null);
+    res.json({
+      ...project,
+      live,
+      supervision_group: await supervisionGroupOf(db, project.id),
+      funds: fundsOf(project),
+      temporalUiUrl: `${temporalUiUrl}/namespaces/default/workflows/${encodeURIComponent(project.id)}`,
+    });
+  });
+
+  // Decisions that move the project's workflow: its update validator checks membership and phase, and refuses with a reason.
+  const decide =
+    (run: (handle: WorkflowHandle, decision: Decision) => Promise<unknown>): RequestHandler =>
+    async (req, res) => {
+      const user = currentUser(res);
+      const project = await findVisibleProject(db, user, String(req.params.id));
+      const outcome = await run(temporal.workflow.getHandle(project.id), {
+        req,
+        project,
+        actor: actorOf(user),
+        updateId: req.get('Idempotency-Key') ?? undefined,
+      });
+      res.json(outcome);
+    };
+
+  // 监督小组 (DOMAIN.md step 7): deputies sign up online.
+  projects.post(
+    '/:id/supervision-group/join',
+    requireRole('deputy'),
+    decide((h, { actor, updateId }) => h.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor }], updateId })),
+  );
+
+  // A finding from a site visit, handed to the department with a deadline for its response (限期反馈).
+  projects.post('/:id/findings', requireRole('deputy'), async (req: Request<{ id: string }>, res) => {
+    const user = currentUser(res);
+    const project = await findVisibleProject(db, user, req.params.id);
+    const body = fileFindingSchema.parse(req.body);
+    const findingId = findingIdOf(project.id, body.key);
+    const existing = await db.selectFrom('findings').selectAll().where('id', '=', findingId).executeTakeFirst();
+    if (existing) {
+      assertFindingResubmission(existing, body);
+      res.json(existing);
+      return;
+    }
+    await assertPhotos(db, user.jurisdictionId, body.photoIds);
+    const filed = await temporal.workflow.getHandle(project.id).executeUpdate(fileFindingUpdate, {
+      args: [{ actor: actorOf(user), findingId, text: body.text, photoIds: body.photoIds }],
+      // Without the header, the finding's own id: a retry sent before the row is written joins the same update.
+      updateId: req.get('Idempotency-Key') ?? findingId,
+    });
+    const row = await db.selectFrom('findings').selectAll().where('id', '=', findingId).executeTakeFirst();
+    res.status(201).json(row ?? filed);
+  });
+
+  projects.post(
+    '/:id/findings/:findingId/review',
+    requireRole('deputy'),
+    decide(async (h, { req, project, actor, updateId }) => {
+      const finding = await db
+        .selectFrom('findings')
+        .select(['id', 'project_id'])
+        .where('id', '=', String(req.params.findingId))
+        .executeTakeFirst();
+      if (finding?.project_id !== project.id) {
+        throw notFound(`finding "${req.params.findingId}" of project "${project.id}"`);
+      }
+      return h.executeUpdate(reviewFindingUpdate, {
+        args: [{ actor, findingId: finding.id, ...reviewFindingSchema.parse(req.body) }],
+        updateId,
+      });
+    }),
+  );
+
+  // 竣工验收, 投入使用, and the standing committee's re-rating after rectification (DOMAIN.md steps 6, 10, 11).
+  projects.post(
+    '/:id/accept-completion',
+    requireRole('coordinator'),
+    decide((h, { actor, updateId }) => h.executeUpdate(acceptCompletionUpdate, { args: [{ actor }], updateId })),
+  );
+  projects.post(
+    '/:id/enter-use',
+    requireRole('coordinator'),
+    decide((h, { req, actor, updateId }) =>
+      h.executeUpdate(enterUseUpdate, { args: [{ actor, ...enterUseSchema.parse(req.body) }], updateId }),
+    ),
+  );
+  projects.post(
+    '/:id/re-rating/open',
+    requireRole('coordinator'),
+    decide((h, { actor, updateId }) => h.executeUpdate(openReRatingUpdate, { args: [{ actor }], updateId })),
+  );
+  projects.post(
+    '/:id/re-rating/close',
+    requireRole('coordinator'),
+    decide((h, { actor, updateId }) => h.executeUpdate(closeReRatingUpdate, { args: [{ actor }], updateId })),
+  );
+
+  // 资金池: plain records, one locking transaction each (funds.service.ts).
+  projects.get('/:id/funds', async (req, res) => {
+    const project = await findVisibleProject(db, currentUser(res), req.params.id);
+    res.json({ ...fundsOf(project), movements: await movementsOf(db, project.id) });
+  });
+
+  const fundAction =
+    <S extends z.ZodType>(
+      schema: S,
+      run: (
+        trx: Transaction<Database>,
+        user: SessionUser,
+        project: VisibleProject,
+        body: z.infer<S>,
+      ) => Promise<MovementOutcome>,
+    ): RequestHandler =>
+    async (req, res) => {
+      const user = currentUser(res);
+      const project = await findVisibleProject(db, user, String(req.params.id));
+      const body = schema.parse(req.body);
+      const { movement, created } = await db.transaction().execute((trx) => run(trx, user, project, body));
+      const now = await findVisibleProject(db, user, project.id);
+      res.status(created ? 201 : 200).json({ movement, funds: fundsOf(now) });
+    };
+
+  projects.post(
+    '/:id/funds/allocate',
+    requireRole('coordinator'),
+    fundAction(allocateSchema, (trx, user, project, body) => allocate(trx, user, project.id, project.batch_id, body)),
+  );
+  projects.post(
+    '/:id/funds/disburse',
+    requireRole('coordinator', 'official'),
+    fundAction(disburseSchema, (trx, user, project, body) => {
+      // An official pays only for a project of their own department (责任单位).
+      if (!user.roles.includes('coordinator') && user.departmentId !== project.department_id) {
+        throw forbidden(
+          `only the coordinator or an official of ${project.department_name} may disburse for this project`,
+        );
+      }
+      return disburse(trx, user, project.id, body);
+    }),
+  );
+  projects.post(
+    '/:id/funds/flag-anomaly',
+    requireRole('coordinator', 'reviewer', 'deputy'),
+    fundAction(anomalySchema, (trx, user, project, body) => flagAnomaly(trx, user, project.id, body)),
+  );
+  projects.post(
+    '/:id/funds/clear-anomaly',
+    requireRole('coordinator'),
+    fundAction(anomalySchema, (trx, user, project, body) => clearAnomaly(trx, user, project.id, body)),
+  );
+
+  // /api/batches/:batchId/fund-pool
+  const fundPool = Router({ mergeParams: true });
+  fundPool.get('/', async (req, res) => {
+    const batch = await findOwnBatch(db, currentUser(res), batchParam(req));
+    res.json(await poolStanding(db, batch.id));
+  });
+  fundPool.put('/', requireRole('coordinator'), async (req, res) => {
+    const user = currentUser(res);
+    const batch = await findOwnBatch(db, user, batchParam(req));
+    const { totalYuan } = fundPoolSchema.parse(req.body);
+    await db.transaction().execute((trx) => setPoolTotal(trx, user, batch.id, totalYuan));
+    res.json(await poolStanding(db, batch.id));
+  });
+
+  // /api/findings
+  const findings = Router();
+  findings.get('/', async (req, res) => {
+    const list = parseListQuery(req.query, {
+      sortable: findingSortable,
+      defaultSort: ['filed_at', 'DESC'],
+      filter: findingFilterSchema,
+    });
+    const { rows, total } = await listFindings(db, currentUser(res), list);
+    sendPage(res, 'findings', list, rows, total);
+  });
+  findings.get('/:id', async (req, res) => {
+    res.json(await findVisibleFinding(db, currentUser(res), req.params.id));
+  });
+
+  // /api/photos: site photos for findings and progress reports.
+  const photos = Router();
+  photos.post('/', express.raw({ type: [...photoTypes], limit: PHOTO_LIMIT }), async (req, res) => {
+    const declared = photoTypes.find((t) => req.is(t));
+    if (!declared) throw new HttpError(415, `upload the photo as ${photoTypes.join(', ')}`);
+    const bytes: unknown = req.body;
+    if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new HttpError(400, 'the upload is empty');
+    if (imageTypeOf(bytes) !== declared) {
+      throw new HttpError(415, `the upload is not the ${declared} image its Content-Type says`);
+    }
+    res.status(201).json({ id: await storePhoto(db, currentUser(res), declared, bytes) });
+  });
+  photos.get('/:id', async (req, res) => {
+    const photo = await findVisiblePhoto(db, currentUser(res), req.params.id);
+    // A photo never changes under its id (it is derived from the bytes).
+    res.set({
+      'Content-Type': photo.content_type,
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.send(photo.bytes);
+  });
+
+  // /api/bulletins: 月通报, written monthly by the batch workflow (DOMAIN.md step 6).
+  const bulletins = Router();
+  bulletins.get('/', async (req, res) => {
+    const list = parseListQuery(req.query, {
+      sortable: bulletinSortable,
+      defaultSort: ['month', 'DESC'],
+      filter: bulletinFilterSchema,
+    });
+    const { rows, total } = await listBulletins(db, currentUser(res), list);
+    sendPage(res, 'bulletins', list, rows, total);
+  });
+  bulletins.get('/:id', async (req, res) => {
+    res.json(await findVisibleBulletin(db, currentUser(res), req.params.id));
+  });
+  bulletins.get('/:id/download', async (req, res) => {
+    const bulletin = await findVisibleBulletin(db, currentUser(res), req.params.id);
+    res.attachment(bulletinFileName(bulletin));
+    res.type('text/markdown; charset=utf-8').send(bulletin.body);
+  });
+
+  return { projects, findings, photos, bulletins, fundPool };
+}
