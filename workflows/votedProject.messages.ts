@@ -25,6 +25,12 @@ export interface VotedProjectInput {
   responsibility: ResponsibilityList;
   /** The state a previous run handed on through continue-as-new; absent on the first run. */
   carried?: ProjectState;
+  /**
+   * History length at which a run hands over to the next (default 1,500). Tests of the hand-over lower it;
+   * simulated multi-year tests raise it, because the time-skipping test server stops skipping time once a
+   * parent with running children continues as new (temporalio/sdk-java#1539).
+   */
+  handoverAfterEvents?: number;
 }
 
 /** The rating outcome, sent from the batch to each project's workflow (DOMAIN.md step 9 → 10). */
@@ -81,6 +87,8 @@ export interface ProjectState {
   postEvaluation: { dueAt: string; started: boolean; evaluated: boolean; lookedBack: boolean; suggestionsOpen: number } | null;
   /** How many runs this workflow has had (continue-as-new keeps each history small). */
   runs: number;
+  /** The history length each earlier run handed over at. */
+  handoverEvents: number[];
 }
 
 export interface ProjectAction {

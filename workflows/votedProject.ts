@@ -251,11 +251,12 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
   }
 
   while (state.phase !== 'closed') {
-    if (workflowInfo().historyLength > HISTORY_EVENTS_PER_RUN || workflowInfo().continueAsNewSuggested) {
+    if (workflowInfo().historyLength > (input.handoverAfterEvents ?? HISTORY_EVENTS_PER_RUN) || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       if (inbox.length === 0 && !ratingArrived) {
         await notices.settle();
-        await continueAsNew<typeof votedProjectWorkflow>({ ...input, carried: { ...state, runs: state.runs + 1 } });
+        const carried = { ...state, runs: state.runs + 1, handoverEvents: [...state.handoverEvents, workflowInfo().historyLength] };
+        await continueAsNew<typeof votedProjectWorkflow>({ ...input, carried });
       }
     }
     const wakeAt = nextTick();
@@ -564,6 +565,7 @@ function firstState(input: VotedProjectInput): ProjectState {
     consequence: { stage: 'none', explanationsDone: 0, reRating: null, measure: null },
     postEvaluation: null,
     runs: 1,
+    handoverEvents: [],
   };
 }
 

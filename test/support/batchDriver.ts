@@ -51,7 +51,7 @@ export class BatchDriver {
   constructor(
     readonly env: TestWorkflowEnvironment,
     readonly db: Kysely<Database>,
-    taskQueue: string,
+    readonly taskQueue: string,
   ) {
     this.app = createApp({ db, temporal: env.client, tokens: signer, taskQueue, temporalUiUrl: 'http://temporal-ui.test' });
   }

@@ -8,7 +8,8 @@ import type { annualBatchWorkflow } from '../../workflows/annualBatch';
 import { projectStateQuery } from '../../workflows/votedProject.messages';
 import { type BatchDriver, type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
 import type { TestDatabase } from '../support/database';
-import { eventually, jurisdictionId } from '../support/fixtures';
+import { eventually } from '../support/fixtures';
+import { insertVotedProject } from '../support/projectFixtures';
 import { historyToJson } from '../support/historyJson';
 
 let world: BatchWorld;
@@ -378,17 +379,6 @@ describe('annual batch workflow', () => {
 
 /** A project of the 2027 batch, to be refused on the 2028 batch's rating sheet. */
 async function insertProjectOfAnotherBatch(): Promise<string> {
-  const db = testDb.db;
-  await db.insertInto('batches').values({ id: 'batch-test-county-2027', jurisdiction_id: jurisdictionId, year: 2027, title: '2027年', phase: 'closed' }).execute();
-  await db
-    .insertInto('suggestions')
-    .values({ id: 'sug-old', batch_id: 'batch-test-county-2027', title: '旧项目', description: '旧', category: 'other', location: '城关', channel: 'online' })
-    .execute();
-  const responsibility = { department_id: 'dept-roads', responsible_leader_user_id: null, implementing_unit: '县公路养护中心', budget_yuan: 1, deadline: '2027-12-31', acceptance_standard: '验收' };
-  await db
-    .insertInto('candidates')
-    .values({ id: 'cand-old', batch_id: 'batch-test-county-2027', suggestion_id: 'sug-old', title: '旧项目', description: '旧', status: 'active', ...responsibility })
-    .execute();
-  await db.insertInto('projects').values({ id: 'project-old', batch_id: 'batch-test-county-2027', candidate_id: 'cand-old', title: '旧项目', phase: 'rated', ...responsibility }).execute();
-  return 'project-old';
+  const project = await insertVotedProject(testDb.db, { key: 'old', batchId: 'batch-test-county-2027', year: 2027, deadline: '2027-12-31' });
+  return project.projectId;
 }
