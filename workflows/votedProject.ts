@@ -13,7 +13,7 @@ import type { Activities } from '../activities';
 import type { Actor, Assignee } from '../domain/assignee';
 import { addCalendarPeriod, chinaDay } from '../domain/workingDays';
 import { defaultStagePlan } from '../domain/projectPlan';
-import { progressWarning, warningRaised } from '../domain/progressWarning';
+import { plannedPercent, progressWarning, warningRaised } from '../domain/progressWarning';
 import type { DueRuleInput } from '../domain/dueRule';
 import type { TaskKind } from '../domain/taskKinds';
 import { humanTaskWorkflow } from './humanTask';
@@ -301,14 +301,15 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     if (state.phase === 'implementation') {
       if (now >= Date.parse(state.cadence.nextProgressAt)) {
         state.cadence.nextProgressAt = new Date(Date.parse(state.cadence.nextProgressAt) + policy.progressReportEveryDays * DAY_MS).toISOString();
-        await reassess(null);
-        if (!hasOpen('progressReport')) {
+        // A report answers for its week; only a missing one lets time passing alone move the warning.
+        if (hasOpen('progressReport')) await reassess(null);
+        else {
           await openTask(
             'progressReport',
             `进度报告（${chinaDay(new Date(now))}）：${input.title}`,
             { kind: 'department', departmentId: input.responsibility.departmentId },
             { kind: 'workingDays', days: policy.progressReportDueWorkingDays },
-            { previousPercent: state.progress?.percent ?? 0, plannedPercent: state.warning.plannedPercent, deadline: input.responsibility.deadline },
+            { previousPercent: state.progress?.percent ?? 0, plannedPercent: plannedPercent(state.plan!, chinaDay(new Date(now))), deadline: input.responsibility.deadline },
           );
         }
       }
