@@ -251,7 +251,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
   }
 
   while (state.phase !== 'closed') {
-    if (workflowInfo().historyLength > (input.handoverAfterEvents ?? HISTORY_EVENTS_PER_RUN) || workflowInfo().continueAsNewSuggested) {
+    if (handOverDue()) {
       await condition(allHandlersFinished);
       if (inbox.length === 0 && !ratingArrived) {
         await notices.settle();
@@ -260,7 +260,10 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
       }
     }
     const wakeAt = nextTick();
-    await condition(() => inbox.length > 0 || ratingArrived !== null || state.phase === 'closed', wakeAt === null ? undefined : Math.max(1, wakeAt - Date.now()));
+    await condition(
+      () => inbox.length > 0 || ratingArrived !== null || state.phase === 'closed' || handOverDue(),
+      wakeAt === null ? undefined : Math.max(1, wakeAt - Date.now()),
+    );
 
     while (inbox.length > 0) await taskDone(inbox.shift()!);
     if (ratingArrived) await rated(ratingArrived);
@@ -273,6 +276,13 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
   return state;
 
   // ——— steps ———
+
+  /** An explicit threshold (tests) is the only rule; otherwise the default, or earlier if the server suggests it. */
+  function handOverDue(): boolean {
+    const info = workflowInfo();
+    if (input.handoverAfterEvents !== undefined) return info.historyLength > input.handoverAfterEvents;
+    return info.historyLength > HISTORY_EVENTS_PER_RUN || info.continueAsNewSuggested;
+  }
 
   function startCadence(): void {
     const now = Date.now();

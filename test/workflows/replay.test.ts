@@ -16,6 +16,7 @@ function workflowIdOf(file: string): string {
   const name = file.slice(0, -'.json'.length);
   // annualBatch-<workflow id>~<label>.json keeps an older recording of the same workflow beside the newest.
   if (name.startsWith('annualBatch-')) return name.slice('annualBatch-'.length).split('~')[0]!;
+  if (name.startsWith('votedProject-')) return name.slice('votedProject-'.length).split('~')[0]!;
   return `task-history-${name.slice('humanTask-'.length)}`;
 }
 
@@ -42,6 +43,7 @@ describe('recorded workflow histories replay', () => {
         'humanTask-escalated-twice-then-completed.json',
         'annualBatch-batch-test-county-2028.json',
         'annualBatch-batch-test-county-2028~before-monthly-bulletin.json',
+        'votedProject-project-late.json',
       ]),
     );
   });
