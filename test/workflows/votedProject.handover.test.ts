@@ -74,7 +74,11 @@ describe('voted project hand-over', () => {
       return s.findings.find((f) => f.findingId === open.findingId)?.status === 'responded' ? s : undefined;
     }, 'the answer to reach the new run');
     expect(after.openTasks.some((t) => t.taskId === open.taskId)).toBe(false);
-    const row = await testDb.db.selectFrom('findings').select(['status', 'response']).where('id', '=', open.findingId!).executeTakeFirstOrThrow();
+    // The state changes first; the row follows when the activity has run.
+    const row = await eventually(async () => {
+      const r = await testDb.db.selectFrom('findings').select(['status', 'response']).where('id', '=', open.findingId!).executeTakeFirstOrThrow();
+      return r.status === 'responded' ? r : undefined;
+    }, 'the finding row');
     expect(row).toEqual({ status: 'responded', response: '已整改' });
 
     for (const t of after.openTasks) await temporal.workflow.getHandle(t.taskId).terminate('test finished');
