@@ -62,6 +62,21 @@ describe('voted project workflow', () => {
       // Weekly progress a little ahead of plan until it is complete: no warning is ever raised.
       const tooEarly = await rejection(handle.executeUpdate(acceptCompletionUpdate, { args: [{ actor: await actor('coordinator') }] }));
       expect(tooEarly.message).toMatch(/reported at 0%/);
+      // A report over 100%, or one that goes backwards without a reason, is refused and changes nothing.
+      await project.week((planned) => planned + 5);
+      await env.sleep(7 * DAY);
+      const report = await project.openTask('progressReport');
+      const previous = (await project.state()).progress!.percent;
+      const over = await drive.completeTask(report.id, 'official', { percent: 101, stage: 'construction', text: '超报', photoIds: [] });
+      expect(over.status).toBe(422);
+      expect(over.body.message).toMatch(/between 0 and 100/);
+      const backwards = await drive.completeTask(report.id, 'official', { percent: previous - 3, stage: 'preparation', text: '返工', photoIds: [] });
+      expect(backwards.status).toBe(422);
+      expect(backwards.body.message).toContain(`progress went from ${previous}% to ${previous - 3}%: say why`);
+      expect((await project.state()).progress!.percent).toBe(previous);
+      await project.complete('progressReport', 'official', { percent: previous - 3, stage: 'preparation', text: '返工', photoIds: [], reason: '基础验收不合格，返工重做' });
+      await project.complete('supervisionCheck', 'leader', { note: '返工已核实' });
+
       let state = await project.state();
       while ((state.progress?.percent ?? 0) < 100) {
         await project.week((planned) => Math.min(100, planned + 5));
