@@ -72,9 +72,11 @@ const people: DemoUser[] = [
   demoUser('official-health', '朱丹（县卫健委）', 'official', 'dept-health'),
   demoUser('official-civil', '何亮（县民政局）', 'official', 'dept-civil'),
   // County deputies are elected in the townships: the name says which constituency (选区).
-  ...deputyNames.map((name, i) =>
-    demoUser(`deputy${i + 1}`, `${name}（县人大代表，${townships[i % townships.length]!.name}选区）`, 'deputy'),
-  ),
+  ...deputyNames.map((name, i) => {
+    const deputy = demoUser(`deputy${i + 1}`, `${name}（县人大代表，${townships[i % townships.length]!.name}选区）`, 'deputy');
+    // The first three also sit on the standing committee (常委会组成人员), who re-rate a rectified project.
+    return i < 3 ? { ...deputy, roles: [...deputy.roles, 'committeeMember' as const] } : deputy;
+  }),
   // The screening group draws on finance and construction (DOMAIN.md, screening).
   demoUser('reviewer', '钱进（县财政局，评审组）', 'reviewer', 'dept-finance'),
   demoUser('reviewer2', '郑工（县住建局，评审组）', 'reviewer', 'dept-housing'),
