@@ -1,40 +1,28 @@
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createActivities } from '../../activities';
-import { createNotifier } from '../../activities/channels';
+import type { Client } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BATCH_ID, seedDemoData } from '../../db/seed';
 import { openDemoBatch } from '../../scripts/demoBatch';
-import { createWorker } from '../../worker/createWorker';
 import { batchStateQuery } from '../../workflows/annualBatch.messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { type DevServerWorker, startDevServerWorker } from '../support/devServerWorker';
 import { eventually } from '../support/fixtures';
 
 // The demo batch `npm start` opens, on the real dev server with a real worker.
 const taskQueue = `demo-batch-test-${process.pid}`;
 let testDb: TestDatabase;
-let nativeConnection: NativeConnection;
-let connection: Connection;
+let dev: DevServerWorker;
 let temporal: Client;
-let worker: Worker;
-let workerRun: Promise<void>;
-const notifier = createNotifier({ mailFrom: 'office@test.local' });
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   await seedDemoData(testDb.db);
-  const address = inject('temporalAddress');
-  [nativeConnection, connection] = await Promise.all([NativeConnection.connect({ address }), Connection.connect({ address })]);
-  temporal = new Client({ connection });
-  worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db: testDb.db, notifier }) });
-  workerRun = worker.run();
+  dev = await startDevServerWorker(testDb.db, taskQueue);
+  temporal = dev.temporal;
 });
 
 afterAll(async () => {
   await temporal?.workflow.getHandle(DEMO_BATCH_ID).terminate('test finished').catch(() => undefined);
-  worker?.shutdown();
-  await workerRun;
-  await Promise.all([nativeConnection?.close(), connection?.close(), notifier.close()]);
+  await dev?.stop();
   await testDb?.drop();
 });
 

@@ -1,6 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Kysely } from 'kysely';
-import { expect } from 'vitest';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Role } from '../../domain/assignee';
 import type { TaskKind } from '../../domain/taskKinds';
 import type { Database } from '../../db/schema';
@@ -11,6 +12,38 @@ import { actorOf, eventually, jurisdictionId } from './fixtures';
 import { insertVotedProject } from './projectFixtures';
 
 export const DAY = 86_400_000;
+
+export interface ProjectWorldContext {
+  readonly world: BatchWorld;
+  readonly env: TestWorkflowEnvironment;
+  readonly testDb: BatchWorld['testDb'];
+}
+
+/** Sets up a project world for the calling test file (its own time-skipping server) and tears it down after. */
+export function useProjectWorld(): ProjectWorldContext {
+  let world: BatchWorld | undefined;
+  beforeAll(async () => {
+    world = await createProjectWorld();
+  });
+  afterAll(async () => {
+    await world?.teardown();
+  });
+  const current = () => {
+    if (!world) throw new Error('the project world is not set up yet');
+    return world;
+  };
+  return {
+    get world() {
+      return current();
+    },
+    get env() {
+      return current().env;
+    },
+    get testDb() {
+      return current().testDb;
+    },
+  };
+}
 
 /** A batch world with three standing committee members (常委会组成人员), who re-rate. */
 export async function createProjectWorld(): Promise<BatchWorld> {

@@ -1,14 +1,11 @@
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createActivities } from '../../activities';
-import { createNotifier } from '../../activities/channels';
+import type { Client } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeTaskUpdate } from '../../workflows/humanTask.messages';
 import { votedProjectWorkflow } from '../../workflows/votedProject';
 import { fileFindingUpdate, joinSupervisionGroupUpdate, projectStateQuery, type VotedProjectInput } from '../../workflows/votedProject.messages';
-import { createWorker } from '../../worker/createWorker';
 import { seedBatchPeople } from '../support/batchDriver';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { type DevServerWorker, startDevServerWorker } from '../support/devServerWorker';
 import { actorOf, eventually, seedPeople } from '../support/fixtures';
 import { insertVotedProject } from '../support/projectFixtures';
 
@@ -16,28 +13,19 @@ import { insertVotedProject } from '../support/projectFixtures';
 // (temporalio/sdk-java#1539), and a hand-over needs no time to pass, only events.
 const taskQueue = `project-handover-${process.pid}`;
 let testDb: TestDatabase;
-let nativeConnection: NativeConnection;
-let connection: Connection;
+let dev: DevServerWorker;
 let temporal: Client;
-let worker: Worker;
-let workerRun: Promise<void>;
-const notifier = createNotifier({ mailFrom: 'office@test.local' });
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   await seedPeople(testDb.db);
   await seedBatchPeople(testDb.db);
-  const address = inject('temporalAddress');
-  [nativeConnection, connection] = await Promise.all([NativeConnection.connect({ address }), Connection.connect({ address })]);
-  temporal = new Client({ connection });
-  worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db: testDb.db, notifier }) });
-  workerRun = worker.run();
+  dev = await startDevServerWorker(testDb.db, taskQueue);
+  temporal = dev.temporal;
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await workerRun;
-  await Promise.all([nativeConnection?.close(), connection?.close(), notifier.close()]);
+  await dev?.stop();
   await testDb?.drop();
 });
 

@@ -1,46 +1,30 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, chinaDay } from '../../domain/workingDays';
 import {
   acceptCompletionUpdate,
   closeReRatingUpdate,
   enterUseUpdate,
-  fileFindingUpdate,
   joinSupervisionGroupUpdate,
   openReRatingUpdate,
   ratingOutcomeSignal,
-  reviewFindingUpdate,
 } from '../../workflows/votedProject.messages';
-import type { BatchWorld } from '../support/batchDriver';
-import type { TestDatabase } from '../support/database';
 import { eventually } from '../support/fixtures';
 import { historyToJson } from '../support/historyJson';
-import { actorFor, createProjectWorld, DAY, firstSeen, rejection, startProject } from '../support/projectDriver';
+import { actorFor, DAY, firstSeen, rejection, startProject, useProjectWorld } from '../support/projectDriver';
 
 // Its own time-skipping server: the clock of one long scenario never leaks into another.
-let world: BatchWorld;
-let env: TestWorkflowEnvironment;
-let testDb: TestDatabase;
+const ctx = useProjectWorld();
 
-beforeAll(async () => {
-  world = await createProjectWorld();
-  ({ env, testDb } = world);
-});
-
-afterAll(async () => {
-  await world?.teardown();
-});
-
-const actor = (id: string) => actorFor(testDb.db, id);
+const actor = (id: string) => actorFor(ctx.testDb.db, id);
 const start = startProject;
 
 describe('voted project workflow', () => {
   it('follows a late project from red warning to 不满意, rectification, a re-rating still 不满意 and a special inquiry, over two and a half years', { timeout: 300_000 }, async () => {
-    await world.withWorker(async (drive) => {
-      const startedAt = await env.currentTimeMs();
+    await ctx.world.withWorker(async (drive) => {
+      const startedAt = await ctx.env.currentTimeMs();
       const project = await start(drive, 'late', addDays(chinaDay(new Date(startedAt)), 220), '县道X012路面改造', 2028);
       const handle = project.handle;
       await handle.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor: await actor('d7') }] });
@@ -57,8 +41,8 @@ describe('voted project workflow', () => {
         if (weeks === 6) {
           // Unanswered: at its due instant the report escalates to the responsible leader.
           const missed = await project.openTask('progressReport');
-          await env.sleep(missed.due_at.getTime() - (await env.currentTimeMs()) + 60_000);
-          await eventually(async () => ((await testDb.db.selectFrom('notices').select('id').where('task_id', '=', missed.id).where('kind', '=', 'escalation').where('recipient_user_id', '=', 'leader').execute()).length > 0 ? true : undefined), 'the missed report to escalate');
+          await ctx.env.sleep(missed.due_at.getTime() - (await ctx.env.currentTimeMs()) + 60_000);
+          await eventually(async () => ((await ctx.testDb.db.selectFrom('notices').select('id').where('task_id', '=', missed.id).where('kind', '=', 'escalation').where('recipient_user_id', '=', 'leader').execute()).length > 0 ? true : undefined), 'the missed report to escalate');
           await project.complete('progressReport', 'official', { percent: Math.floor(state.warning.plannedPercent / 2), stage: 'preparation', text: '补报', photoIds: [] });
         }
       }
@@ -68,7 +52,7 @@ describe('voted project workflow', () => {
       expect(warningNotices).toEqual(['BLUE warning', 'YELLOW warning', 'RED warning']);
 
       // The congress rates it 不满意: both heads explain, and the department must rectify within three months.
-      const ratedAt = new Date(await env.currentTimeMs()).toISOString();
+      const ratedAt = new Date(await ctx.env.currentTimeMs()).toISOString();
       await handle.signal(ratingOutcomeSignal, { batchId: state.batchId, outcome: 'unsatisfied', counts: { satisfied: 10, basicallySatisfied: 12, unsatisfied: 30 }, ratedAt });
       state = await project.when((s) => s.consequence.stage === 'rectifying' && s.openTasks.filter((t) => t.kind === 'explanation').length === 2, 'the consequences to start');
       const rectification = await project.openTask('rectificationReport');
@@ -77,13 +61,13 @@ describe('voted project workflow', () => {
       expect(tooEarly).toMatchObject({ type: 'ProjectOutOfPhase', message: expect.stringMatching(/follows the rectification report/) });
 
       const explanations = (await project.state()).openTasks.filter((t) => t.kind === 'explanation');
-      const explainers = await testDb.db.selectFrom('tasks').select(['id', 'assignee_ref']).where('id', 'in', explanations.map((t) => t.taskId)).execute();
+      const explainers = await ctx.testDb.db.selectFrom('tasks').select(['id', 'assignee_ref']).where('id', 'in', explanations.map((t) => t.taskId)).execute();
       expect(explainers.map((t) => t.assignee_ref).sort()).toEqual(['dept-roads', 'leader']);
       for (const t of explainers) {
         const res = await drive.completeTask(t.id, t.assignee_ref === 'leader' ? 'leader' : 'official', { text: '进度滞后的原因是征地拆迁延误' });
         expect(res.status, res.body.message).toBe(200);
       }
-      await project.complete('explanationHearing', 'coordinator', { heldOn: chinaDay(new Date(await env.currentTimeMs())), opinion: '责成限期整改' });
+      await project.complete('explanationHearing', 'coordinator', { heldOn: chinaDay(new Date(await ctx.env.currentTimeMs())), opinion: '责成限期整改' });
       await project.complete('rectificationReport', 'official', { summary: '已调整施工组织', measures: ['增加施工班组', '倒排工期'] });
       await project.when((s) => s.consequence.stage === 'awaitingReRating', 'the rectification report to be taken in');
 
@@ -105,13 +89,13 @@ describe('voted project workflow', () => {
       // Finally delivered, accepted and used for a year; the look-back finds nothing more.
       await project.week(() => 100);
       await handle.executeUpdate(acceptCompletionUpdate, { args: [{ actor: await actor('coordinator') }] });
-      await handle.executeUpdate(enterUseUpdate, { args: [{ actor: await actor('coordinator'), inUseOn: chinaDay(new Date(await env.currentTimeMs())) }] });
+      await handle.executeUpdate(enterUseUpdate, { args: [{ actor: await actor('coordinator'), inUseOn: chinaDay(new Date(await ctx.env.currentTimeMs())) }] });
       state = await project.state();
-      await env.sleep(Date.parse(state.postEvaluation!.dueAt) - (await env.currentTimeMs()) + 60_000);
+      await ctx.env.sleep(Date.parse(state.postEvaluation!.dueAt) - (await ctx.env.currentTimeMs()) + 60_000);
       await project.complete('performanceEvaluation', 'coordinator', { score: 61, summary: '延期交付，整改后投入使用' });
       await project.complete('lookBack', 'd7', { summary: '运行正常', suggestions: [] });
       // Measured before awaiting the result: while a result is awaited the server may skip far ahead.
-      const simulatedYears = ((await env.currentTimeMs()) - startedAt) / (365 * DAY);
+      const simulatedYears = ((await ctx.env.currentTimeMs()) - startedAt) / (365 * DAY);
       const final = await handle.result();
       expect(final.phase).toBe('closed');
       expect(simulatedYears).toBeGreaterThan(2.4);

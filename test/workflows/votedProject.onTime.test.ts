@@ -1,42 +1,25 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, chinaDay } from '../../domain/workingDays';
 import {
   acceptCompletionUpdate,
-  closeReRatingUpdate,
   enterUseUpdate,
   fileFindingUpdate,
   joinSupervisionGroupUpdate,
-  openReRatingUpdate,
   ratingOutcomeSignal,
   reviewFindingUpdate,
 } from '../../workflows/votedProject.messages';
-import type { BatchWorld } from '../support/batchDriver';
-import type { TestDatabase } from '../support/database';
-import { eventually } from '../support/fixtures';
-import { actorFor, createProjectWorld, DAY, firstSeen, rejection, startProject } from '../support/projectDriver';
+import { actorFor, DAY, firstSeen, rejection, startProject, useProjectWorld } from '../support/projectDriver';
 
 // Its own time-skipping server: the clock of one long scenario never leaks into another.
-let world: BatchWorld;
-let env: TestWorkflowEnvironment;
-let testDb: TestDatabase;
+const ctx = useProjectWorld();
 
-beforeAll(async () => {
-  world = await createProjectWorld();
-  ({ env, testDb } = world);
-});
-
-afterAll(async () => {
-  await world?.teardown();
-});
-
-const actor = (id: string) => actorFor(testDb.db, id);
+const actor = (id: string) => actorFor(ctx.testDb.db, id);
 const start = startProject;
 
 describe('voted project workflow', () => {
   it('delivers a project on time: weekly reports, a supervision finding answered twice, acceptance, use, 满意, and the one-year look-back', { timeout: 240_000 }, async () => {
-    await world.withWorker(async (drive) => {
-      const startedOn = chinaDay(new Date(await env.currentTimeMs()));
+    await ctx.world.withWorker(async (drive) => {
+      const startedOn = chinaDay(new Date(await ctx.env.currentTimeMs()));
       const project = await start(drive, 'ontime', addDays(startedOn, 220), '城关小学食堂改扩建', 2027);
       const handle = project.handle;
 
@@ -64,7 +47,7 @@ describe('voted project workflow', () => {
       expect(tooEarly.message).toMatch(/reported at 0%/);
       // A report over 100%, or one that goes backwards without a reason, is refused and changes nothing.
       await project.week((planned) => planned + 5);
-      await env.sleep(7 * DAY);
+      await ctx.env.sleep(7 * DAY);
       const report = await project.openTask('progressReport');
       const previous = (await project.state()).progress!.percent;
       const over = await drive.completeTask(report.id, 'official', { percent: 101, stage: 'construction', text: '超报', photoIds: [] });
@@ -87,19 +70,19 @@ describe('voted project workflow', () => {
       await project.complete('quarterlyEvaluation', 'coordinator', { score: 92, note: '按计划推进' });
 
       await handle.executeUpdate(acceptCompletionUpdate, { args: [{ actor: await actor('coordinator') }] });
-      const today = chinaDay(new Date(await env.currentTimeMs()));
+      const today = chinaDay(new Date(await ctx.env.currentTimeMs()));
       await handle.executeUpdate(enterUseUpdate, { args: [{ actor: await actor('coordinator'), inUseOn: addDays(today, 10) }] });
       state = await project.state();
       expect(state.phase).toBe('inUse');
 
       // The next congress rates it 满意: no consequences.
-      await env.sleep(120 * DAY);
-      await handle.signal(ratingOutcomeSignal, { batchId: state.batchId, outcome: 'satisfied', counts: { satisfied: 40, basicallySatisfied: 5, unsatisfied: 1 }, ratedAt: new Date(await env.currentTimeMs()).toISOString() });
+      await ctx.env.sleep(120 * DAY);
+      await handle.signal(ratingOutcomeSignal, { batchId: state.batchId, outcome: 'satisfied', counts: { satisfied: 40, basicallySatisfied: 5, unsatisfied: 1 }, ratedAt: new Date(await ctx.env.currentTimeMs()).toISOString() });
       await project.when((s) => s.rating !== null, 'the rating to arrive');
       expect((await project.state()).consequence.stage).toBe('none');
 
       // One year in use: a performance evaluation and the group's look-back, whose suggestion must be closed.
-      await env.sleep(Date.parse(state.postEvaluation!.dueAt) - (await env.currentTimeMs()) + 60_000);
+      await ctx.env.sleep(Date.parse(state.postEvaluation!.dueAt) - (await ctx.env.currentTimeMs()) + 60_000);
       const lookBack = await project.openTask('lookBack');
       expect(lookBack).toMatchObject({ assignee_kind: 'user', assignee_ref: 'd1' });
       await project.complete('performanceEvaluation', 'coordinator', { score: 90, summary: '使用效果良好' });
@@ -108,16 +91,16 @@ describe('voted project workflow', () => {
 
       const final = await handle.result();
       expect(final.phase).toBe('closed');
-      const row = await testDb.db.selectFrom('projects').selectAll().where('id', '=', project.projectId).executeTakeFirstOrThrow();
+      const row = await ctx.testDb.db.selectFrom('projects').selectAll().where('id', '=', project.projectId).executeTakeFirstOrThrow();
       expect(row).toMatchObject({ phase: 'closed', progress_percent: 100, warning: 'none', rating_outcome: 'satisfied', consequence: null });
-      const finding = await testDb.db.selectFrom('findings').selectAll().where('id', '=', 'finding-fence').executeTakeFirstOrThrow();
+      const finding = await ctx.testDb.db.selectFrom('findings').selectAll().where('id', '=', 'finding-fence').executeTakeFirstOrThrow();
       expect(finding).toMatchObject({ status: 'accepted', round: 2, response: '已更换全部围挡，附照片' });
       expect(firstSeen((await project.audit()).map((a) => a.action))).toEqual(
         expect.arrayContaining(['project.groupJoined', 'finding.filed', 'finding.responded', 'finding.awaitingResponse', 'finding.accepted', 'project.accepted', 'project.inUse', 'project.rated', 'project.postEvaluationStarted', 'project.closed']),
       );
       expect((await project.notices()).some((n) => n.kind === 'escalation')).toBe(false);
 
-      const afterClose = await env.client.workflow
+      const afterClose = await ctx.env.client.workflow
         .getHandle(project.projectId)
         .executeUpdate(fileFindingUpdate, { args: [{ actor: await actor('d1'), findingId: 'finding-late', text: '太晚了', photoIds: [] }] })
         .then(
