@@ -115,6 +115,30 @@ export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
       });
     },
 
+    /** The owner no longer needs the task (e.g. a weekly report once the project is accepted). */
+    async recordTaskCancelled(input: { taskId: string; at: string }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const task = await trx
+          .updateTable('tasks')
+          .set({ status: 'cancelled' })
+          .where('id', '=', input.taskId)
+          .where('status', '=', 'open')
+          .returning(['owner_workflow_id', 'title', 'kind'])
+          .executeTakeFirst();
+        if (!task) return;
+        await recordAuditEvent(trx, {
+          dedupeKey: `${input.taskId}:cancelled`,
+          actorUserId: null,
+          actorLabel: 'system',
+          action: 'task.cancelled',
+          workflowId: task.owner_workflow_id ?? input.taskId,
+          subject: input.taskId,
+          detail: { kind: task.kind, title: task.title },
+          at: input.at,
+        });
+      });
+    },
+
     async recordEscalation(input: { taskId: string; level: number; step: LadderStep; at: string }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const task = await trx

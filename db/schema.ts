@@ -11,7 +11,7 @@ export type Json<T> = ColumnType<T, string, string>;
 
 export type Role = 'coordinator' | 'official' | 'deputy' | 'reviewer' | 'committeeMember';
 export type AssigneeKind = 'user' | 'role' | 'department';
-export type TaskStatus = 'open' | 'done';
+export type TaskStatus = 'open' | 'done' | 'cancelled';
 export type NoticeKind = 'assigned' | 'reminder' | 'escalation' | 'info';
 export type NoticeChannel = 'email' | 'webhook';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';

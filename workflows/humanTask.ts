@@ -1,6 +1,8 @@
 import {
   ApplicationFailure,
+  CancellationScope,
   allHandlersFinished,
+  isCancellation,
   condition,
   getExternalWorkflowHandle,
   proxyActivities,
@@ -23,7 +25,7 @@ import {
 } from './humanTask.messages';
 import { createNoticeSender, type NoticeSender } from './notify';
 
-const { computeDue, resolveLadder, recordTaskOpened, recordTaskCompleted, recordEscalation } = proxyActivities<Activities>({
+const { computeDue, resolveLadder, recordTaskOpened, recordTaskCompleted, recordEscalation, recordTaskCancelled } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '1 minute' },
 });
@@ -100,8 +102,25 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
     .map((before) => Date.parse(dueAt) - durationMs(before))
     .filter((at) => at > Date.now())
     .sort((a, b) => a - b);
-  let deadline = Date.parse(dueAt);
 
+  try {
+    await waitForCompletion(task, state, notices, reminders, dueAt);
+  } catch (err) {
+    // The owner cancelled a task it no longer needs: the row says so, and nobody is told it is overdue.
+    if (isCancellation(err)) await CancellationScope.nonCancellable(() => recordTaskCancelled({ taskId: task.taskId, at: new Date().toISOString() }));
+    throw err;
+  }
+
+  const completion = state.completion!;
+  if (task.ownerWorkflowId) await tellOwner(task.ownerWorkflowId, completion);
+  await notices.settle();
+  await condition(allHandlersFinished);
+  return completion;
+}
+
+/** Reminders, then the escalation ladder, until someone completes the task. */
+async function waitForCompletion(task: HumanTaskInput, state: TaskState, notices: NoticeSender, reminders: number[], dueAt: string): Promise<void> {
+  let deadline = Date.parse(dueAt);
   while (!isDone(state)) {
     const reminderAt = reminders[0];
     const wakeAt = reminderAt !== undefined && reminderAt < deadline ? reminderAt : deadline;
@@ -137,11 +156,6 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
     state.nextEscalationAt = next;
   }
 
-  const completion = state.completion!;
-  if (task.ownerWorkflowId) await tellOwner(task.ownerWorkflowId, completion);
-  await notices.settle();
-  await condition(allHandlersFinished);
-  return completion;
 }
 
 async function escalate(task: HumanTaskInput, state: TaskState, notices: NoticeSender, lapsedAt: string): Promise<void> {

@@ -4,6 +4,8 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -142,6 +144,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
       state.phase = 'accepted';
       state.acceptedAt = at;
       await milestone('project.accepted', actor, { progress: state.progress?.percent ?? 0 }, { acceptedAt: at });
+      await cancelTasks((t) => t.kind === 'progressReport' || t.kind === 'supervisionCheck' || t.kind === 'quarterlyEvaluation');
       return state;
     },
     {
@@ -479,6 +482,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     if (state.phase === 'inUse' && postDone && consequencesDone) {
       state.phase = 'closed';
       await milestone('project.closed', null, { rating: state.rating?.outcome, measure: state.consequence.measure });
+      await cancelTasks(() => true);
     }
   }
 
@@ -502,6 +506,20 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
       args: [{ taskId, ownerWorkflowId: projectId, jurisdictionId, kind, title, assignee, due, remindBefore: ['1 day'], payload: { projectId, ...payload } }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });
+  }
+
+  /**
+   * Cancels tasks nobody needs any more (a weekly report once the project is accepted), so they leave the
+   * inboxes instead of escalating forever. Added after projects were running, hence the patch.
+   */
+  async function cancelTasks(moot: (task: ProjectState['openTasks'][number]) => boolean): Promise<void> {
+    if (!patched('cancel-moot-tasks')) return;
+    const cancelled = state.openTasks.filter(moot);
+    state.openTasks = state.openTasks.filter((t) => !moot(t));
+    for (const task of cancelled) {
+      // A task finished a moment ago has nothing left to cancel.
+      await getExternalWorkflowHandle(task.taskId).cancel().catch(() => undefined);
+    }
   }
 
   async function setConsequence(stage: ConsequenceStage, actor: Actor | null, detail: Record<string, unknown>): Promise<void> {

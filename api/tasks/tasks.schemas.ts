@@ -8,7 +8,7 @@ import { flag, idFilter } from '../listQuery';
 export const taskFilterSchema = z
   .object({
     mine: flag.optional(),
-    status: z.enum(['open', 'done']).optional(),
+    status: z.enum(['open', 'done', 'cancelled']).optional(),
     kind: taskKindSchema.optional(),
     q: z.string().trim().max(200).optional(),
     overdue: flag.optional(),

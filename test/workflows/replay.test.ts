@@ -44,6 +44,7 @@ describe('recorded workflow histories replay', () => {
         'annualBatch-batch-test-county-2028.json',
         'annualBatch-batch-test-county-2028~before-monthly-bulletin.json',
         'votedProject-project-late.json',
+        'votedProject-project-late~before-cancel-moot-tasks.json',
       ]),
     );
   });

@@ -118,6 +118,7 @@ describe('voted project workflow', () => {
         'project.reRated',
         'project.consequence.settled',
         'project.accepted',
+        'task.cancelled',
         'project.inUse',
         'project.postEvaluationStarted',
         'project.closed',

@@ -99,6 +99,10 @@ describe('voted project workflow', () => {
         expect.arrayContaining(['project.groupJoined', 'finding.filed', 'finding.responded', 'finding.awaitingResponse', 'finding.accepted', 'project.accepted', 'project.inUse', 'project.rated', 'project.postEvaluationStarted', 'project.closed']),
       );
       expect((await project.notices()).some((n) => n.kind === 'escalation')).toBe(false);
+      // Acceptance cancelled the cadence tasks nobody needed any more: nothing of this project is left open.
+      const tasks = await ctx.testDb.db.selectFrom('tasks').select(['kind', 'status']).where('owner_workflow_id', '=', project.projectId).execute();
+      expect(tasks.filter((t) => t.status === 'open')).toEqual([]);
+      expect(tasks.filter((t) => t.status === 'cancelled').map((t) => t.kind)).toContain('quarterlyEvaluation');
 
       const afterClose = await ctx.env.client.workflow
         .getHandle(project.projectId)
