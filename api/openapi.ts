@@ -15,6 +15,7 @@ import {
   bulletinSortable,
   disburseSchema,
   enterUseSchema,
+  setStagePlanSchema,
   fileFindingSchema,
   findingFilterSchema,
   findingSortable,
@@ -554,6 +555,10 @@ export const operations: readonly Operation[] = [
     refusals: [404, 409, 422],
   },
   projectDecision('reviewFinding', 'findings/{findingId}/review', ['deputy'], 'Accept the department’s response to a finding, or send it back with a note', reviewFindingSchema),
+  {
+    ...projectDecision('setStagePlan', 'stage-plan', ['coordinator', 'official'], 'Plan the stages (筹备 → 施工 → 验收) with their dates; acceptance must end by the deadline', setStagePlanSchema),
+    method: 'put',
+  },
   projectDecision('acceptCompletion', 'accept-completion', ['coordinator'], 'Accept the project’s completion (竣工验收)'),
   projectDecision('enterUse', 'enter-use', ['coordinator'], 'Record the day the project entered use (投入使用); post-evaluation follows a year later', enterUseSchema),
   projectDecision('openReRating', 're-rating/open', ['coordinator'], 'Open the standing committee’s re-rating after rectification'),

@@ -110,6 +110,11 @@ export interface ReviewFindingInput {
   note: string;
 }
 
+export interface SetStagePlanInput {
+  actor: Actor;
+  plan: StagePlan;
+}
+
 export interface EnterUseInput {
   actor: Actor;
   /** 'YYYY-MM-DD' */
@@ -131,5 +136,7 @@ export const fileFindingUpdate = defineUpdate<FindingState, [FileFindingInput]>(
 export const reviewFindingUpdate = defineUpdate<FindingState, [ReviewFindingInput]>('reviewFinding');
 export const acceptCompletionUpdate = defineUpdate<ProjectState, [ProjectAction]>('acceptCompletion');
 export const enterUseUpdate = defineUpdate<ProjectState, [EnterUseInput]>('enterUse');
+/** The department (or the office) plans its stages; the default plan is drafted from the deadline. */
+export const setStagePlanUpdate = defineUpdate<ProjectState, [SetStagePlanInput]>('setStagePlan');
 export const openReRatingUpdate = defineUpdate<ProjectState, [ProjectAction]>('openReRating');
 export const closeReRatingUpdate = defineUpdate<ProjectState, [ProjectAction]>('closeReRating');

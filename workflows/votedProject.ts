@@ -15,7 +15,7 @@ import type { Activities } from '../activities';
 import type { Actor, Assignee } from '../domain/assignee';
 import { addCalendarPeriod, chinaDay } from '../domain/workingDays';
 import { defaultStagePlan } from '../domain/projectPlan';
-import { plannedPercent, progressWarning, warningRaised } from '../domain/progressWarning';
+import { plannedPercent, progressWarning, stagePlanSchema, warningRaised } from '../domain/progressWarning';
 import type { DueRuleInput } from '../domain/dueRule';
 import type { TaskKind } from '../domain/taskKinds';
 import { humanTaskWorkflow } from './humanTask';
@@ -37,6 +37,7 @@ import {
   type RatingOutcomeNotice,
   ratingOutcomeSignal,
   reviewFindingUpdate,
+  setStagePlanUpdate,
   type VotedProjectInput,
 } from './votedProject.messages';
 
@@ -133,6 +134,32 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
         if (!finding) throw invalid(`there is no finding "${findingId}" on this project`);
         if (finding.status !== 'responded') throw outOfPhase(`the finding is ${finding.status === 'accepted' ? 'already accepted' : 'still waiting for the department’s response'}`);
         if (!accepted && !note.trim()) throw invalid('say why the response is not accepted');
+      },
+    },
+  );
+
+  setHandler(
+    setStagePlanUpdate,
+    async ({ actor, plan }) => {
+      state.plan = plan;
+      await acts.recordStagePlan({ projectId, plan });
+      await milestone('project.planned', actor, { plan });
+      await reassess(null);
+      return state;
+    },
+    {
+      validator: ({ actor, plan }) => {
+        const ownDepartment = actor.roles.includes('official') && actor.departmentId === input.responsibility.departmentId;
+        if (actor.jurisdictionId !== jurisdictionId || !(actor.roles.includes('coordinator') || ownDepartment)) {
+          throw ApplicationFailure.create({ type: projectFailureTypes.forbidden, message: 'only the responsible department or the office may plan the stages', nonRetryable: true });
+        }
+        if (state.phase !== 'implementation') throw outOfPhase('the project has been accepted; its stages are history');
+        const parsed = stagePlanSchema.safeParse(plan);
+        if (!parsed.success) throw invalid(`the stage plan is not valid — ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+        const last = plan[plan.length - 1]!;
+        if (last.plannedEnd > input.responsibility.deadline) {
+          throw invalid(`acceptance must end by the deadline ${input.responsibility.deadline}, not ${last.plannedEnd}`);
+        }
       },
     },
   );

@@ -7,6 +7,7 @@ import type { Actor } from '../../domain/assignee';
 import {
   acceptCompletionUpdate,
   closeReRatingUpdate,
+  setStagePlanUpdate,
   enterUseUpdate,
   fileFindingUpdate,
   joinSupervisionGroupUpdate,
@@ -36,6 +37,7 @@ import {
   bulletinSortable,
   disburseSchema,
   enterUseSchema,
+  setStagePlanSchema,
   fileFindingSchema,
   findingFilterSchema,
   findingSortable,
@@ -176,6 +178,14 @@ export function projectRoutes({ db, temporal, temporalUiUrl }: ProjectRouteDeps)
   );
 
   // 竣工验收, 投入使用, and the standing committee's re-rating after rectification (DOMAIN.md steps 6, 10, 11).
+  // The responsible department (or the office) plans the stages; the workflow checks the plan's rules.
+  projects.put(
+    '/:id/stage-plan',
+    requireRole('coordinator', 'official'),
+    decide((h, { req, actor, updateId }) =>
+      h.executeUpdate(setStagePlanUpdate, { args: [{ actor, ...setStagePlanSchema.parse(req.body) }], updateId }),
+    ),
+  );
   projects.post(
     '/:id/accept-completion',
     requireRole('coordinator'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { projectStages } from '../../domain/progressWarning';
 import type { ProjectPhase } from '../../workflows/votedProject.messages';
 import { idempotencyKeySchema } from '../batchRecords';
 import { idFilter } from '../listQuery';
@@ -38,6 +39,20 @@ export const fileFindingSchema = z.object({
 export const reviewFindingSchema = z.object({
   accepted: z.boolean(),
   note: z.string().trim().max(2000),
+});
+
+/** The shape of a stage plan; its rules (order, contiguity, the deadline) are the workflow's to refuse with a 422. */
+export const setStagePlanSchema = z.object({
+  plan: z
+    .array(
+      z.object({
+        stage: z.enum(projectStages),
+        plannedStart: z.iso.date({ message: 'give days as YYYY-MM-DD' }),
+        plannedEnd: z.iso.date({ message: 'give days as YYYY-MM-DD' }),
+      }),
+    )
+    .min(1)
+    .max(10),
 });
 
 export const enterUseSchema = z.object({

@@ -23,6 +23,22 @@ describe('voted project workflow', () => {
       const project = await start(drive, 'ontime', addDays(startedOn, 220), '城关小学食堂改扩建', 2027);
       const handle = project.handle;
 
+      // The department plans its stages through the API; a plan past the deadline, or from another department, is refused.
+      const deadline = addDays(startedOn, 220);
+      const plan = [
+        { stage: 'preparation', plannedStart: startedOn, plannedEnd: addDays(startedOn, 29) },
+        { stage: 'construction', plannedStart: addDays(startedOn, 30), plannedEnd: addDays(startedOn, 189) },
+        { stage: 'acceptance', plannedStart: addDays(startedOn, 190), plannedEnd: deadline },
+      ];
+      const path = `/api/projects/${project.projectId}/stage-plan`;
+      const late = await drive.put('official', path, { plan: plan.map((p, i) => (i === 2 ? { ...p, plannedEnd: addDays(deadline, 5) } : p)) });
+      expect(late.status).toBe(422);
+      expect(late.body.message).toContain(`acceptance must end by the deadline ${deadline}`);
+      expect((await drive.put('outsider', path, { plan })).status).toBe(403);
+      const planned = await drive.put('official', path, { plan });
+      expect(planned.status, planned.body.message).toBe(200);
+      expect((await project.state()).plan).toEqual(plan);
+
       // The supervision group: three deputies sign up; a group holds at most five.
       for (const id of ['d1', 'd2', 'd3', 'd4', 'd5']) await handle.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor: await actor(id) }] });
       const full = await rejection(handle.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor: await actor('d6') }] }));
