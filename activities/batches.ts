@@ -232,8 +232,11 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           policy: input.policy,
         });
         await trx.deleteFrom('ballots').where('session_id', '=', input.sessionId).execute();
-        for (const marks of shuffled(rows.map((r) => r.marks))) {
-          await trx.insertInto('ballots').values({ id: randomUUID(), session_id: input.sessionId, marks: JSON.stringify(marks) }).execute();
+        if (rows.length > 0) {
+          await trx
+            .insertInto('ballots')
+            .values(shuffled(rows).map((r) => ({ id: randomUUID(), session_id: input.sessionId, marks: JSON.stringify(r.marks) })))
+            .execute();
         }
         await trx
           .updateTable('vote_sessions')
@@ -374,8 +377,11 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           results.push({ projectId, outcome: classifyRating(counts, input.rule), counts });
         }
         await trx.deleteFrom('ratings').where('session_id', '=', input.sessionId).execute();
-        for (const r of shuffled(rows)) {
-          await trx.insertInto('ratings').values({ id: randomUUID(), session_id: input.sessionId, project_id: r.project_id, choice: r.choice }).execute();
+        if (rows.length > 0) {
+          await trx
+            .insertInto('ratings')
+            .values(shuffled(rows).map((r) => ({ id: randomUUID(), session_id: input.sessionId, project_id: r.project_id, choice: r.choice })))
+            .execute();
         }
         await trx
           .updateTable('rating_sessions')

@@ -1,5 +1,4 @@
 import {
-  ActivityFailure,
   ApplicationFailure,
   ParentClosePolicy,
   allHandlersFinished,
@@ -38,6 +37,7 @@ import {
   type ReportState,
   type VoteSessionState,
 } from './annualBatch.messages';
+import { asDecisionFailure } from './decisionFailure';
 import { humanTaskWorkflow } from './humanTask';
 import { type HumanTaskInput, type TaskCompletion, taskCompletedSignal } from './humanTask.messages';
 import { createNoticeSender } from './notify';
@@ -107,7 +107,8 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     async ({ actor }) => {
       concluding = true;
       try {
-        const policy = await policyLoaded();
+        // Screening follows collection, which begins once the policy is loaded.
+        const policy = state.policy!;
         const at = new Date().toISOString();
         const endsAt = await acts.computeDue({
           jurisdictionId,
@@ -115,7 +116,10 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
           rule: { kind: 'workingDays', days: policy.candidatePublicityWorkingDays },
         });
         const nextDeadline = { at: endsAt, label: 'candidate publicity ends' };
-        const outcome = await asDecisionFailure(() => acts.concludeScreening({ phase: phaseRecord('candidatePublicity', at, nextDeadline, actor) }));
+        const outcome = await asDecisionFailure(
+          () => acts.concludeScreening({ phase: phaseRecord('candidatePublicity', at, nextDeadline, actor) }),
+          batchFailureTypes.invalid,
+        );
         state.candidateIds = outcome.candidateIds;
         Object.assign(state, { phase: 'candidatePublicity', phaseChangedAt: at, nextDeadline });
         screeningOutcome = { notTaken: outcome.notTaken };
@@ -210,8 +214,9 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
       const rating = state.rating!;
       rating.status = 'closed';
       try {
-        rating.results = await asDecisionFailure(() =>
-          acts.closeRatingSession({ sessionId: rating.sessionId, rule: state.policy!.ratingRule, actor, at: new Date().toISOString() }),
+        rating.results = await asDecisionFailure(
+          () => acts.closeRatingSession({ sessionId: rating.sessionId, rule: state.policy!.ratingRule, actor, at: new Date().toISOString() }),
+          batchFailureTypes.invalid,
         );
       } catch (err) {
         rating.status = 'open';
@@ -320,11 +325,6 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
 
   function phaseRecord(phase: BatchPhase, at: string, nextDeadline: BatchState['nextDeadline'], actor: Actor | null): RecordPhaseInput {
     return { batchId, jurisdictionId, year: input.year, title: input.title, collectionClosesAt: input.collectionClosesAt, phase, at, nextDeadline, actor };
-  }
-
-  async function policyLoaded(): Promise<BatchPolicy> {
-    await condition(() => state.policy !== null);
-    return state.policy!;
   }
 
   /** Every proposer not taken is told why by the responsible department, with a deadline that escalates (seed 001). */
@@ -466,18 +466,6 @@ async function sleepUntil(isoInstant: string): Promise<void> {
 
 function outOfPhase(message: string): ApplicationFailure {
   return ApplicationFailure.create({ type: batchFailureTypes.outOfPhase, message, nonRetryable: true });
-}
-
-/** An activity's refusal (e.g. screening incomplete) becomes the update's refusal, with the activity's message. */
-async function asDecisionFailure<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure) {
-      throw ApplicationFailure.create({ type: err.cause.type ?? batchFailureTypes.invalid, message: err.cause.message, nonRetryable: true });
-    }
-    throw err;
-  }
 }
 
 /** 'YYYY-MM' of the month after `month`. */

@@ -18,6 +18,7 @@ import { defaultStagePlan } from '../domain/projectPlan';
 import { plannedPercent, progressWarning, stagePlanSchema, warningRaised } from '../domain/progressWarning';
 import type { DueRuleInput } from '../domain/dueRule';
 import type { TaskKind } from '../domain/taskKinds';
+import { asDecisionFailure } from './decisionFailure';
 import { humanTaskWorkflow } from './humanTask';
 import { type TaskCompletion, taskCompletedSignal } from './humanTask.messages';
 import { createNoticeSender } from './notify';
@@ -244,12 +245,10 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     async ({ actor }) => {
       const reRating = state.consequence.reRating!;
       const { ratingRule } = await acts.loadBatchPolicy({ jurisdictionId });
-      let results;
-      try {
-        results = await acts.closeRatingSession({ sessionId: reRating.sessionId, rule: ratingRule, actor, at: nowIso() });
-      } catch (err) {
-        throw invalid(err instanceof Error && err.cause instanceof Error ? err.cause.message : 'no standing committee member has rated yet');
-      }
+      const results = await asDecisionFailure(
+        () => acts.closeRatingSession({ sessionId: reRating.sessionId, rule: ratingRule, actor, at: nowIso() }),
+        projectFailureTypes.invalid,
+      );
       const result = results[0]!;
       reRating.outcome = result.outcome;
       reRating.counts = result.counts;
