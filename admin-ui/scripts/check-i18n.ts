@@ -67,7 +67,8 @@ for (const [key, zhPhrase] of zh) {
 }
 
 const srcDir = fileURLToPath(new URL('../src', import.meta.url));
-const resourceFolders = new Set(['tasks', 'notices', 'audit-events', 'users', 'departments']);
+// A folder named after a resource (`resources.<folder>`) labels its fields from that resource's keys.
+const resourceFolders = new Set(Object.keys((locales.en.resources ?? {}) as Tree));
 for (const file of sourceFiles(srcDir)) {
   const text = readFileSync(file, 'utf8');
   const folder = file.slice(srcDir.length + 1).split(/[\\/]/)[0] ?? '';

@@ -1,13 +1,14 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import auditEvents from './audit-events';
 import { hasRole } from './common/roles';
 import departments from './departments';
 import { AppLayout } from './layout/AppLayout';
-import notices from './notices';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
-import tasks from './tasks';
+import { coordinationResources, coordinationRoutes, Dashboard } from './registry/coordination';
+import { deliveryResources, deliveryRoutes } from './registry/delivery';
+import { deputiesResources, deputiesRoutes } from './registry/deputies';
 import users from './users';
 
 /** Routes follow the roles: the API refuses the same screens, this keeps them out of sight. */
@@ -17,22 +18,24 @@ export const App = () => (
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     layout={AppLayout}
+    dashboard={Dashboard}
     requireAuth
     disableTelemetry
   >
-    {(permissions: unknown) => {
-      const coordinator = hasRole(permissions, 'coordinator');
-      return [
-        <Resource key="tasks" name="tasks" {...tasks} create={coordinator ? tasks.create : undefined} />,
-        <Resource key="notices" name="notices" {...notices} />,
-        ...(coordinator
-          ? [
-              <Resource key="audit-events" name="audit-events" {...auditEvents} />,
-              <Resource key="users" name="users" {...users} />,
-              <Resource key="departments" name="departments" {...departments} />,
-            ]
-          : []),
-      ];
-    }}
+    {(permissions: unknown) => [
+      ...coordinationResources(permissions),
+      ...deliveryResources(permissions),
+      ...deputiesResources(permissions),
+      ...(hasRole(permissions, 'coordinator')
+        ? [
+            <Resource key="audit-events" name="audit-events" {...auditEvents} />,
+            <Resource key="users" name="users" {...users} />,
+            <Resource key="departments" name="departments" {...departments} />,
+          ]
+        : []),
+      <CustomRoutes key="routes">
+        {[...coordinationRoutes(permissions), ...deliveryRoutes(permissions), ...deputiesRoutes(permissions)]}
+      </CustomRoutes>,
+    ]}
   </Admin>
 );

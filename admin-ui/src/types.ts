@@ -2,8 +2,8 @@
  * The records the API returns, as the HTTP contract states them. The UI does not import the
  * server's domain modules: the JSON contract is the boundary, and the bundle stays free of zod.
  */
-export type Role = 'coordinator' | 'official' | 'deputy' | 'reviewer';
-export const roles: Role[] = ['coordinator', 'official', 'deputy', 'reviewer'];
+export type Role = 'coordinator' | 'official' | 'leader' | 'deputy' | 'committeeMember' | 'reviewer';
+export const roles: Role[] = ['coordinator', 'official', 'leader', 'deputy', 'committeeMember', 'reviewer'];
 
 export interface SessionUser {
   id: string;
@@ -15,7 +15,7 @@ export interface SessionUser {
 }
 
 export type AssigneeKind = 'user' | 'role' | 'department';
-export type TaskStatus = 'open' | 'done';
+export type TaskStatus = 'open' | 'done' | 'cancelled';
 /** More kinds arrive with the batch and project workflows; unknown ones still display. */
 export type TaskKind = 'instruction';
 

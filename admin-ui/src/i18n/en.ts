@@ -1,5 +1,9 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { coordinationEn } from './coordination';
+import { deliveryEn } from './delivery';
+import { deputiesEn } from './deputies';
+import { type Messages, mergeMessages } from './messages';
 
 /** The app's own messages; zh-CN.ts must have exactly this shape (the compiler checks it). */
 export const appEnglishMessages = {
@@ -25,6 +29,8 @@ export const appEnglishMessages = {
       official: 'Government official',
       deputy: 'Deputy',
       reviewer: 'Reviewer',
+      leader: 'Responsible leader',
+      committeeMember: 'Standing committee member',
     },
     task: {
       list_title: 'My tasks',
@@ -185,7 +191,6 @@ export const appEnglishMessages = {
   },
 };
 
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 export type AppMessages = Messages<typeof appEnglishMessages>;
 
-export const enMessages: TranslationMessages = { ...englishMessages, ...appEnglishMessages };
+export const enMessages: TranslationMessages = mergeMessages(englishMessages, appEnglishMessages, coordinationEn, deliveryEn, deputiesEn);

@@ -1,5 +1,9 @@
 import type { TranslationMessages } from 'react-admin';
+import { coordinationZh } from './coordination';
+import { deliveryZh } from './delivery';
+import { deputiesZh } from './deputies';
 import type { AppMessages } from './en';
+import { mergeMessages } from './messages';
 import { raChineseMessages } from './ra-zh-CN';
 
 // Typed as AppMessages: a key missing here, or one English does not have, fails the typecheck.
@@ -26,6 +30,8 @@ const appChineseMessages: AppMessages = {
       official: '政府部门/责任单位',
       deputy: '人大代表',
       reviewer: '评审组',
+      leader: '包抓领导',
+      committeeMember: '人大常委会组成人员',
     },
     task: {
       list_title: '我的任务',
@@ -186,4 +192,4 @@ const appChineseMessages: AppMessages = {
   },
 };
 
-export const zhCNMessages: TranslationMessages = { ...raChineseMessages, ...appChineseMessages };
+export const zhCNMessages: TranslationMessages = mergeMessages(raChineseMessages, appChineseMessages, coordinationZh, deliveryZh, deputiesZh);

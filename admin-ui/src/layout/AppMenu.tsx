@@ -2,18 +2,20 @@ import { Menu, usePermissions } from 'react-admin';
 import auditEvents from '../audit-events';
 import { hasRole } from '../common/roles';
 import departments from '../departments';
-import tasks from '../tasks';
+import { CoordinationMenuItems } from '../registry/coordination';
+import { DeliveryMenuItems } from '../registry/DeliveryMenuItems';
+import { DeputiesMenuItems } from '../registry/deputies';
 import users from '../users';
-import { NoticesMenuItem } from './NoticesMenuItem';
 
-/** Everyone has tasks and an inbox; the standing committee office also sees the audit log and people. */
+/** Each area lists its own entries; the standing committee office also sees the audit log and people. */
 export const AppMenu = () => {
   const { permissions } = usePermissions();
   const coordinator = hasRole(permissions, 'coordinator');
   return (
     <Menu>
-      <Menu.Item to="/tasks" primaryText="app.menu.tasks" leftIcon={<tasks.icon />} />
-      <NoticesMenuItem />
+      <CoordinationMenuItems />
+      <DeliveryMenuItems />
+      <DeputiesMenuItems />
       {coordinator ? (
         <Menu.Item to="/audit-events" primaryText="app.menu.audit_events" leftIcon={<auditEvents.icon />} />
       ) : null}
