@@ -2,8 +2,8 @@
  * The records the API returns, as the HTTP contract states them. The UI does not import the
  * server's domain modules: the JSON contract is the boundary, and the bundle stays free of zod.
  */
-export type Role = 'coordinator' | 'official' | 'leader' | 'deputy' | 'committeeMember' | 'reviewer';
-export const roles: Role[] = ['coordinator', 'official', 'leader', 'deputy', 'committeeMember', 'reviewer'];
+export type Role = 'coordinator' | 'official' | 'deputy' | 'committeeMember' | 'reviewer';
+export const roles: Role[] = ['coordinator', 'official', 'deputy', 'committeeMember', 'reviewer'];
 
 export interface SessionUser {
   id: string;

@@ -29,7 +29,6 @@ export const appEnglishMessages = {
       official: 'Government official',
       deputy: 'Deputy',
       reviewer: 'Reviewer',
-      leader: 'Responsible leader',
       committeeMember: 'Standing committee member',
     },
     task: {

@@ -30,7 +30,6 @@ const appChineseMessages: AppMessages = {
       official: '政府部门/责任单位',
       deputy: '人大代表',
       reviewer: '评审组',
-      leader: '包抓领导',
       committeeMember: '人大常委会组成人员',
     },
     task: {
