@@ -108,6 +108,10 @@ case "${1:-}" in
     ensure_tools cli test-server
     ensure_chromium
     npx tsc --noEmit -p tsconfig.json
+    npx tsc --noEmit -p admin-ui/tsconfig.json
+    npx tsx admin-ui/scripts/check-i18n.ts
+    # The browser tests drive the production build the API serves.
+    npx tsx scripts/build-admin-ui.ts
     npx vitest run "$@"
     ;;
   *)

@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -18,14 +18,13 @@ import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import { migrateToLatest } from '../db/migrate';
 import { DEMO_PASSWORD, demoLogins, seedDemoData } from '../db/seed';
 import { parseRuntimeConfig, type RuntimeConfig } from '../domain/config';
+import { adminUiBuildIsStale, adminUiDist, viteBuildArgs } from './adminUiBuild';
 import { openDemoBatch } from './demoBatch';
 import { startTemporalDevServer } from './temporalDevServer';
 import { projectRoot, temporalCliPath } from './toolPaths';
 
 const root = projectRoot;
 const dataDir = path.join(root, '.data');
-const adminUiDir = path.join(root, 'admin-ui');
-const adminUiDist = path.join(adminUiDir, 'dist');
 
 // Clear of the test run's ports (test/support/globalSetup.ts), so `npm start` and `npm test` can run together.
 const PG_PORT = 54320;
@@ -166,27 +165,13 @@ async function authSecret(): Promise<string> {
 
 // ---- admin UI -------------------------------------------------------------------------------------
 
-function newestSourceTime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 async function buildAdminUi(): Promise<void> {
-  const built = path.join(adminUiDist, 'index.html');
-  // The lockfile counts as a source: a dependency upgrade changes the bundle.
-  const sources = Math.max(newestSourceTime(adminUiDir), statSync(path.join(root, 'package-lock.json')).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) {
+  if (!adminUiBuildIsStale()) {
     log('admin UI is up to date (admin-ui/dist)');
     return;
   }
   log('building the admin UI (vite)');
-  const args = ['build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn'];
-  const vite = spawn(path.join(root, 'node_modules/.bin/vite'), args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const vite = spawn(path.join(root, 'node_modules/.bin/vite'), viteBuildArgs, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   pipeOutput('vite', vite);
   // Not a step: a Ctrl-C during the build stops vite rather than waiting for it.
   const cleanup = { name: 'vite', stop: () => stopChild(vite, 5_000) };

@@ -20,12 +20,12 @@ import { createTimeSkippingEnv } from './timeSkipping';
 const signer = createTokenSigner('batch-driver-secret-'.repeat(3));
 
 /** A reviewer, eight deputies and a second coordinator beside seedPeople's county. */
-export async function seedBatchPeople(db: Kysely<Database>): Promise<{ reviewer: User; deputies: User[] }> {
+export async function seedBatchPeople(db: Kysely<Database>, passwordHash = 'not-a-login'): Promise<{ reviewer: User; deputies: User[] }> {
   const person = (id: string, name: string, roles: Role[]) => ({
     id,
     username: id,
     display_name: name,
-    password_hash: 'not-a-login',
+    password_hash: passwordHash,
     roles,
     jurisdiction_id: jurisdictionId,
     department_id: null,
