@@ -9,6 +9,8 @@ import { batchRoutes } from './batches/batches.routes';
 import { authenticate, requireRole } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import { candidateRoutes } from './candidates/candidates.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { exportRoutes } from './exports/exports.routes';
 import { publicityRoutes } from './publicity/publicity.routes';
 import { suggestionRoutes } from './suggestions/suggestions.routes';
 import type { TokenSigner } from './auth/tokens';
@@ -53,6 +55,7 @@ export function createApp(deps: AppDeps): Express {
   const publicity = publicityRoutes(deps);
   api.use('/public/batches/:batchId/suggestions', publicForm);
   api.use('/public/batches/:batchId', publicity.publicBatch);
+  api.use('/public/batches', publicity.publicBatches);
 
   const signedIn = authenticate(deps.tokens);
   const { users, departments } = directoryRoutes(deps);
@@ -60,6 +63,8 @@ export function createApp(deps: AppDeps): Express {
   api.use('/tasks', signedIn, taskRoutes(deps));
   api.use('/notices', signedIn, noticeRoutes(deps));
   api.use('/audit-events', signedIn, requireRole('coordinator'), auditRoutes(deps));
+  api.use('/dashboard', signedIn, requireRole('coordinator'), dashboardRoutes(deps));
+  api.use('/exports', signedIn, exportRoutes(deps));
   api.use('/users', signedIn, users);
   api.use('/departments', signedIn, departments);
   api.use('/batches/:batchId/suggestions', signedIn, batchSuggestions);

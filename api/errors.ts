@@ -38,14 +38,30 @@ export function describeZodError(error: ZodError): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
+/** Each field path's first message, so a form shows it under the field (`''` for the body as a whole). */
+export function zodFieldErrors(error: ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join('.');
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
 /** The one error middleware: every body carries a top-level `message` (react-admin shows it). */
-export const errorMiddleware: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+export const errorMiddleware: ErrorRequestHandler = (err: unknown, req, res, next) => {
+  // A file already streaming (a CSV export) cannot turn into an error body: Express's own handler cuts the connection.
+  if (res.headersSent) {
+    console.error(`api: ${req.method} ${req.originalUrl} failed after its response began:`, err);
+    next(err);
+    return;
+  }
   if (err instanceof HttpError) {
     res.status(err.status).json({ message: err.message });
     return;
   }
   if (err instanceof ZodError) {
-    res.status(400).json({ message: `invalid request — ${describeZodError(err)}` });
+    res.status(400).json({ message: `invalid request — ${describeZodError(err)}`, errors: zodFieldErrors(err) });
     return;
   }
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {

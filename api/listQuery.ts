@@ -76,16 +76,38 @@ export function sendPage<T>(res: Response, resource: string, list: ListQuery<unk
   res.json(rows);
 }
 
+/** A list's filtered rows, in its order, read a slice at a time: one page for the list, every slice for an export. */
+export interface Listing<O> {
+  rows(offset: number, limit: number): Promise<O[]>;
+  count(): Promise<number>;
+}
+
+/** The list route and the CSV export share it, so both apply the same filter, visibility and order. */
+export function listingOf<DB, TB extends keyof DB, O>(
+  filtered: SelectQueryBuilder<DB, TB, object>,
+  page: (qb: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, O>,
+): Listing<O> {
+  return {
+    rows: (offset, limit) => page(filtered).offset(offset).limit(limit).execute(),
+    count: async () => {
+      // Kysely cannot resolve a selection's type over a generic DB; count(*) as total is a string from pg.
+      const count = (await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow()) as { total: string };
+      return Number(count.total);
+    },
+  };
+}
+
+/** One page of a listing and the total for Content-Range. */
+export async function pageOf<O>(listing: Listing<O>, list: ListQuery<unknown>): Promise<{ rows: O[]; total: number }> {
+  const [rows, total] = await Promise.all([listing.rows(list.offset, list.limit), listing.count()]);
+  return { rows, total };
+}
+
 /** One page of rows and the total for Content-Range, both from the same filtered query. */
 export async function fetchPage<DB, TB extends keyof DB, O>(
   filtered: SelectQueryBuilder<DB, TB, object>,
   page: (qb: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, O>,
   list: ListQuery<unknown>,
 ): Promise<{ rows: O[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    page(filtered).offset(list.offset).limit(list.limit).execute(),
-    // Kysely cannot resolve a selection's type over a generic DB; count(*) as total is a string from pg.
-    filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow() as Promise<{ total: string }>,
-  ]);
-  return { rows, total: Number(count.total) };
+  return pageOf(listingOf(filtered, page), list);
 }

@@ -7,7 +7,7 @@ import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } f
 import { amendCandidateSchema, candidateFilterSchema, candidateSortable } from './candidates/candidates.schemas';
 import { departmentFilterSchema, departmentSortable, userFilterSchema, userSortable } from './directory/directory.routes';
 import { listParamSchemas } from './listQuery';
-import { noticeFilterSchema, noticeSortable } from './notices/notices.routes';
+import { noticeFilterSchema, noticeSortable } from './notices/notices.service';
 import {
   allocateSchema,
   anomalySchema,
@@ -26,7 +26,7 @@ import {
   reviewFindingSchema,
 } from './projects/projects.schemas';
 import { commentFilterSchema, commentSortable, publicCommentSchema, respondSchema } from './publicity/publicity.schemas';
-import { ratingSheetSchema } from './ratings/ratings.routes';
+import { ratingSessionFilterSchema, ratingSessionSortable, ratingSheetSchema } from './ratings/ratings.routes';
 import {
   enteredSuggestionSchema,
   mergeSchema,
@@ -71,6 +71,8 @@ interface Operation {
   /** What the summary leaves out: who else is refused, in which phase, what a retry does. */
   notes?: string;
   list?: ListSpec;
+  /** A CSV of every row a list would page through: its sort and filter parameters, no range. */
+  export?: Omit<ListSpec, 'resource'>;
   body?: z.ZodType;
   /** A raw upload in one of these media types instead of a JSON body. */
   upload?: readonly string[];
@@ -103,9 +105,17 @@ const tags = {
   funds: 'The batch’s fund pool (资金池), each project’s allocation and disbursements, and anomalies that freeze payment.',
   photos: 'Site photos, uploaded once and cited by findings and progress reports.',
   bulletins: 'The monthly bulletins (月通报) the batch workflow writes.',
+  dashboard: 'What the coordinator watches: open batches, warnings, overdue tasks and escalations.',
+  exports: 'CSV files of every row a list matches, for the office’s spreadsheets.',
 } as const;
 
-const errorBodySchema = z.object({ message: z.string().describe('What went wrong, for the person who made the request.') });
+const errorBodySchema = z.object({
+  message: z.string().describe('What went wrong, for the person who made the request.'),
+  errors: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('On a 400 for invalid input: the first message for each field path (`candidate.title`, `plan.0.plannedEnd`), so a form can show it under the field.'),
+});
 
 const errorResponses: Record<ErrorStatus, { name: string; description: string }> = {
   400: { name: 'BadRequest', description: 'Invalid input: a body field, a query parameter or the JSON itself; nothing was changed.' },
@@ -125,6 +135,20 @@ const paramDescriptions: Record<string, string> = {
 };
 
 const list = (resource: string, sortable: readonly [string, ...string[]], filter: z.ZodType): ListSpec => ({ resource, sortable, filter });
+
+/** `GET /exports/<resource>.csv`: the list's filter, visibility and order, every row. */
+const csvExport = (resource: string, sortable: readonly [string, ...string[]], filter: z.ZodType, summary: string): Operation => ({
+  id: `export${resource[0]!.toUpperCase()}${resource.slice(1)}`,
+  method: 'get',
+  path: `/exports/${resource}.csv`,
+  tag: 'exports',
+  summary,
+  access: 'signedIn',
+  notes: `The same rows, in the same order, as \`GET /${resource}\` with this \`filter\` and \`sort\` pages through, as the caller sees them. UTF-8 with a byte order mark, a header row of the list’s field names, CRLF line ends; text a spreadsheet would take for a formula is prefixed with an apostrophe.`,
+  export: { sortable, filter },
+  produces: 'text/csv',
+  ok: { 200: `Every matching row, as an attachment named \`${resource}.csv\`.` },
+});
 
 const formRetry = (what: string) =>
   `The form’s \`key\` makes a retried submit return the first ${what}; the same key with different content is a 409.`;
@@ -253,6 +277,25 @@ export const operations: readonly Operation[] = [
     refusals: [404],
   },
 
+  // The coordinator's dashboard and the CSV exports
+  {
+    id: 'getDashboard',
+    method: 'get',
+    path: '/dashboard',
+    tag: 'dashboard',
+    summary: 'Read the coordinator’s dashboard',
+    access: ['coordinator'],
+    notes:
+      '`openBatches`: batches not closed, with phase and next deadline from the workflow’s live state (the batch row when the workflow does not answer); `warningCounts` of projects not closed; `attentionProjects` (red, then yellow, then blue; up to 10); open `overdueTasks` (oldest due first, up to 10, with the total); the 10 latest `recentEscalations`; `progressByProject` (planned against reported percent, up to 20 projects under implementation); `warningsByWeek`, the warnings raised in each of the last 12 weeks (Monday, China Standard Time).',
+    ok: { 200: '`{ now, openBatches, warningCounts, attentionProjects, overdueTasks, recentEscalations, progressByProject, warningsByWeek }`.' },
+  },
+  csvExport('suggestions', suggestionSortable, suggestionFilterSchema, 'Export the suggestions list as CSV'),
+  csvExport('candidates', candidateSortable, candidateFilterSchema, 'Export the candidates list as CSV'),
+  csvExport('projects', projectSortable, projectFilterSchema, 'Export the projects list as CSV'),
+  csvExport('tasks', taskSortable, taskFilterSchema, 'Export my tasks, or as a coordinator every task of my jurisdiction, as CSV'),
+  csvExport('findings', findingSortable, findingFilterSchema, 'Export the findings list as CSV'),
+  csvExport('notices', noticeSortable, noticeFilterSchema, 'Export my notices as CSV'),
+
   // Audit trail, users and departments
   {
     id: 'listAuditEvents',
@@ -290,6 +333,15 @@ export const operations: readonly Operation[] = [
     ok: { 200: 'A retried submit: the first suggestion.', 201: 'The suggestion as recorded.' },
     refusals: [404, 409],
   },
+  {
+    id: 'listPublicBatches',
+    method: 'get',
+    path: '/public/batches',
+    tag: 'publicity',
+    summary: 'List the batches under way, newest year first',
+    access: 'public',
+    ok: { 200: '`[{ id, jurisdictionName, title, year, phase, nextDeadline: { at, label } | null }]` of every batch not closed.' },
+  },
   { id: 'getPublicBatch', method: 'get', path: '/public/batches/{batchId}', tag: 'publicity', summary: 'Read where a batch stands and its next date', access: 'public', refusals: [404] },
   {
     id: 'listPublicCandidates',
@@ -311,6 +363,17 @@ export const operations: readonly Operation[] = [
     access: 'public',
     notes: 'Every closed round with its seats, deputies entitled and present, scrutineers, tellers and per-candidate tally; a 409 before the vote has closed.',
     ok: { 200: 'The elected list, candidate titles and every closed round.' },
+    refusals: [404, 409],
+  },
+  {
+    id: 'listPublicProjects',
+    method: 'get',
+    path: '/public/batches/{batchId}/projects',
+    tag: 'publicity',
+    summary: 'Read each voted project’s progress (向人民报告), the earliest deadline first',
+    access: 'public',
+    notes: 'From implementation on; before that a 409. Public facts only: the responsible department, never a person. `progressPercent` and `lastReportedAt` are null until the first progress report.',
+    ok: { 200: '`[{ id, title, departmentName, implementingUnit, budgetYuan, deadline, phase, progressPercent, stage, warning, lastReportedAt, ratingOutcome }]`.' },
     refusals: [404, 409],
   },
   {
@@ -481,6 +544,7 @@ export const operations: readonly Operation[] = [
     tag: 'vote-sessions',
     summary: 'List the vote sessions of my jurisdiction with the number of ballots cast',
     access: 'signedIn',
+    notes: '`voted` is true when I hold a receipt for the session; never how I voted.',
     list: list('vote-sessions', sessionSortable, sessionFilterSchema),
   },
   { id: 'getVoteSession', method: 'get', path: '/vote-sessions/{id}', tag: 'vote-sessions', summary: 'Read a vote session and my receipt if I voted', access: 'signedIn', refusals: [404] },
@@ -495,6 +559,16 @@ export const operations: readonly Operation[] = [
     body: ballotSchema,
     ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
     refusals: [404, 409, 422],
+  },
+  {
+    id: 'listRatingSessions',
+    method: 'get',
+    path: '/rating-sessions',
+    tag: 'rating-sessions',
+    summary: 'List the rating sessions of my jurisdiction and whether I have rated in each',
+    access: 'signedIn',
+    notes: '`rated` is true when I hold a receipt for the session; nothing about any rating’s content is shown.',
+    list: list('rating-sessions', ratingSessionSortable, ratingSessionFilterSchema),
   },
   {
     id: 'getRatingSession',
@@ -690,7 +764,7 @@ function pathParameters(path: string) {
 
 function errorStatuses(op: Operation): ErrorStatus[] {
   const implied: ErrorStatus[] = [];
-  if (op.body || op.list) implied.push(400);
+  if (op.body || op.list || op.export) implied.push(400);
   if (op.access !== 'public') implied.push(401);
   if (Array.isArray(op.access)) implied.push(403);
   return [...new Set([...implied, ...(op.refusals ?? [])])].sort((a, b) => a - b);
@@ -720,6 +794,7 @@ function operationObject(op: Operation) {
   const parameters = [
     ...pathParameters(op.path),
     ...(op.list ? listParameters(op.list) : []),
+    ...(op.export ? listParameters({ resource: '', ...op.export }).filter((p) => p.name !== 'range') : []),
     ...(op.idempotencyKey ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
   ];
   const errors = Object.fromEntries(errorStatuses(op).map((s) => [s, { $ref: `#/components/responses/${errorResponses[s].name}` }]));
@@ -745,7 +820,7 @@ export function buildOpenApiDocument(): object {
       title: '民生实事项目人大代表票决制 API',
       version: '0.1.0',
       description:
-        'Every error body is `{ "message": "…" }`. Lists speak the ra-data-simple-rest dialect: `sort`, `range` and `filter` as JSON query parameters, the total in `Content-Range`. An unexpected failure is a 500 and applies nothing.',
+        'Every error body is `{ "message": "…" }`; a 400 for invalid input adds `errors`, the first message for each field path. Lists speak the ra-data-simple-rest dialect: `sort`, `range` and `filter` as JSON query parameters, the total in `Content-Range`. An unexpected failure is a 500 and applies nothing.',
     },
     servers: [{ url: '/api' }],
     security: [{ bearerAuth: [] }],

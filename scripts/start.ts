@@ -20,6 +20,7 @@ import { DEMO_PASSWORD, demoLogins, seedDemoData } from '../db/seed';
 import { parseRuntimeConfig, type RuntimeConfig } from '../domain/config';
 import { adminUiBuildIsStale, adminUiDist, viteBuildArgs } from './adminUiBuild';
 import { openDemoBatch } from './demoBatch';
+import { openDemoProjects } from './demoProjects';
 import { startTemporalDevServer } from './temporalDevServer';
 import { projectRoot, temporalCliPath } from './toolPaths';
 
@@ -263,7 +264,9 @@ async function startDemoBatch(config: RuntimeConfig): Promise<void> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const db = createDb(config.DATABASE_URL, 1);
   try {
-    await openDemoBatch(db, new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), config.TEMPORAL_TASK_QUEUE);
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    await openDemoBatch(db, client, config.TEMPORAL_TASK_QUEUE);
+    await openDemoProjects(db, client, config.TEMPORAL_TASK_QUEUE);
   } finally {
     await Promise.all([connection.close(), db.destroy()]);
   }

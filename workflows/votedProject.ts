@@ -155,6 +155,8 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
           throw ApplicationFailure.create({ type: projectFailureTypes.forbidden, message: 'only the responsible department or the office may plan the stages', nonRetryable: true });
         }
         if (state.phase !== 'implementation') throw outOfPhase('the project has been accepted; its stages are history');
+        // Reassessing needs the policy; a plan arriving in the first instant of the workflow would otherwise fail its task forever.
+        if (!state.policy) throw outOfPhase('the project is still starting; plan its stages again in a moment');
         const parsed = stagePlanSchema.safeParse(plan);
         if (!parsed.success) throw invalid(`the stage plan is not valid — ${parsed.error.issues.map((i) => i.message).join('; ')}`);
         const last = plan[plan.length - 1]!;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { CandidateTable, Database } from '../../db/schema';
 import type { SessionUser } from '../auth/tokens';
 import { notFound } from '../errors';
-import { containing, fetchPage, type ListQuery } from '../listQuery';
+import { containing, type ListQuery, listingOf, pageOf } from '../listQuery';
 import type { CandidateChanges, candidateFilterSchema } from './candidates.schemas';
 
 type CandidateFilter = z.infer<typeof candidateFilterSchema>;
@@ -37,7 +37,8 @@ type CandidatesQuery = ReturnType<typeof visibleCandidates>;
 const candidateColumns = (qb: CandidatesQuery) =>
   qb.selectAll('candidates').select(['departments.name as department_name', 'leader.display_name as responsible_leader_name']);
 
-export async function listCandidates(db: Kysely<Database>, user: SessionUser, list: ListQuery<CandidateFilter>) {
+/** The candidates list's rows in its order: the list route pages it, the CSV export reads it all. */
+export function candidateListing(db: Kysely<Database>, user: SessionUser, list: ListQuery<CandidateFilter>) {
   let qb = visibleCandidates(db, user.jurisdictionId);
   const f = list.filter;
   if (f.batch_id) qb = qb.where('candidates.batch_id', '=', f.batch_id);
@@ -46,14 +47,15 @@ export async function listCandidates(db: Kysely<Database>, user: SessionUser, li
   if (f.department_id) qb = qb.where('candidates.department_id', '=', f.department_id);
   if (f.q) qb = qb.where('candidates.title', 'ilike', containing(f.q));
   if (f.id !== undefined) qb = qb.where('candidates.id', 'in', [f.id].flat());
-  return fetchPage(
-    qb,
-    (q) =>
-      candidateColumns(q)
-        .orderBy(`candidates.${list.sortField}` as 'candidates.title', (ob) => (list.sortOrder === 'desc' ? ob.desc() : ob.asc()).nullsLast())
-        .orderBy('candidates.id'),
-    list,
+  return listingOf(qb, (q) =>
+    candidateColumns(q)
+      .orderBy(`candidates.${list.sortField}` as 'candidates.title', (ob) => (list.sortOrder === 'desc' ? ob.desc() : ob.asc()).nullsLast())
+      .orderBy('candidates.id'),
   );
+}
+
+export async function listCandidates(db: Kysely<Database>, user: SessionUser, list: ListQuery<CandidateFilter>) {
+  return pageOf(candidateListing(db, user, list), list);
 }
 
 export async function findVisibleCandidate(db: Kysely<Database>, user: SessionUser, id: string) {

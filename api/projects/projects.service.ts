@@ -7,7 +7,7 @@ import { fundStanding } from '../../domain/fundPool';
 import type { SessionUser } from '../auth/tokens';
 import { keyedId } from '../batchRecords';
 import { conflict, notFound, unprocessable } from '../errors';
-import { containing, fetchPage, type ListQuery } from '../listQuery';
+import { containing, fetchPage, type ListQuery, listingOf, pageOf } from '../listQuery';
 import type { bulletinFilterSchema, findingFilterSchema, PhotoType, projectFilterSchema } from './projects.schemas';
 
 type ProjectFilter = z.infer<typeof projectFilterSchema>;
@@ -33,7 +33,8 @@ const projectColumns = (qb: ProjectsQuery) =>
 
 const warningSeverity = sql<number>`case projects.warning when 'red' then 3 when 'yellow' then 2 when 'blue' then 1 else 0 end`;
 
-export async function listProjects(db: Kysely<Database>, user: SessionUser, list: ListQuery<ProjectFilter>) {
+/** The projects list's rows in its order: the list route pages it, the CSV export reads it all. */
+export function projectListing(db: Kysely<Database>, user: SessionUser, list: ListQuery<ProjectFilter>) {
   let qb = visibleProjects(db, user.jurisdictionId);
   const f = list.filter;
   if (f.batch_id) qb = qb.where('projects.batch_id', '=', f.batch_id);
@@ -43,7 +44,11 @@ export async function listProjects(db: Kysely<Database>, user: SessionUser, list
   if (f.q) qb = qb.where('projects.title', 'ilike', containing(f.q));
   if (f.id !== undefined) qb = qb.where('projects.id', 'in', [f.id].flat());
   const sortKey = list.sortField === 'warning' ? warningSeverity : sql.ref(`projects.${list.sortField}`);
-  return fetchPage(qb, (q) => projectColumns(q).orderBy(sortKey, list.sortOrder).orderBy('projects.id'), list);
+  return listingOf(qb, (q) => projectColumns(q).orderBy(sortKey, list.sortOrder).orderBy('projects.id'));
+}
+
+export async function listProjects(db: Kysely<Database>, user: SessionUser, list: ListQuery<ProjectFilter>) {
+  return pageOf(projectListing(db, user, list), list);
 }
 
 export async function findVisibleProject(db: Kysely<Database>, user: SessionUser, id: string) {
@@ -89,20 +94,22 @@ const findingColumns = (qb: ReturnType<typeof visibleFindings>) =>
     .selectAll('findings')
     .select(['projects.title as project_title', 'projects.department_id', 'filer.display_name as filed_by_name']);
 
-export async function listFindings(db: Kysely<Database>, user: SessionUser, list: ListQuery<FindingFilter>) {
+/** The findings list's rows in its order: the list route pages it, the CSV export reads it all. */
+export function findingListing(db: Kysely<Database>, user: SessionUser, list: ListQuery<FindingFilter>) {
   let qb = visibleFindings(db, user.jurisdictionId);
   const f = list.filter;
   if (f.project_id) qb = qb.where('findings.project_id', '=', f.project_id);
   if (f.status) qb = qb.where('findings.status', '=', f.status);
   if (f.id !== undefined) qb = qb.where('findings.id', 'in', [f.id].flat());
-  return fetchPage(
-    qb,
-    (q) =>
-      findingColumns(q)
-        .orderBy(`findings.${list.sortField}` as 'findings.filed_at', list.sortOrder)
-        .orderBy('findings.id'),
-    list,
+  return listingOf(qb, (q) =>
+    findingColumns(q)
+      .orderBy(`findings.${list.sortField}` as 'findings.filed_at', list.sortOrder)
+      .orderBy('findings.id'),
   );
+}
+
+export async function listFindings(db: Kysely<Database>, user: SessionUser, list: ListQuery<FindingFilter>) {
+  return pageOf(findingListing(db, user, list), list);
 }
 
 export async function findVisibleFinding(db: Kysely<Database>, user: SessionUser, id: string) {

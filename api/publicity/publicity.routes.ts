@@ -9,12 +9,15 @@ import { phaseNames, withBatchInPhase } from '../batches/batchPhase';
 import { conflict, unprocessable } from '../errors';
 import { parseListQuery, sendPage } from '../listQuery';
 import { commentFilterSchema, commentSortable, publicCommentSchema, respondSchema } from './publicity.schemas';
-import { findVisibleComment, listComments, publicBatch, publicCandidates, publicResults } from './publicity.service';
+import { findVisibleComment, listComments, publicBatch, publicBatches, publicCandidates, publicProjects, publicResults } from './publicity.service';
 
 type Comment = Selectable<PublicityCommentTable>;
 
 /** The candidate list is public from its publicity on (DOMAIN.md step 3), through the vote and after. */
 const publishedPhases: readonly BatchPhase[] = batchPhases.slice(batchPhases.indexOf('candidatePublicity'));
+
+/** Projects exist once the vote's result is published; the public follows them from implementation on (DOMAIN.md step 6). */
+const projectPhases: readonly BatchPhase[] = batchPhases.slice(batchPhases.indexOf('implementation'));
 
 /**
  * Comments are answered while they can still change the list: during publicity, along the approval
@@ -32,6 +35,12 @@ function assertResubmittedComment(existing: Comment, body: { candidateId?: strin
 
 /** Publicity of the candidate list (候选项目公示): what anyone reads and comments on, and the office's answers. */
 export function publicityRoutes({ db }: { db: Kysely<Database> }) {
+  // /api/public/batches — no login.
+  const publicBatchList = Router();
+  publicBatchList.get('/', async (_req, res) => {
+    res.json(await publicBatches(db));
+  });
+
   // /api/public/batches/:batchId — no login.
   const publicBatchRouter = Router({ mergeParams: true });
 
@@ -51,6 +60,15 @@ export function publicityRoutes({ db }: { db: Kysely<Database> }) {
   publicBatchRouter.get('/results', async (req, res) => {
     const batch = await publicBatch(db, batchParam(req));
     res.json(await publicResults(db, batch));
+  });
+
+  // 向人民报告: each project's progress, from implementation on.
+  publicBatchRouter.get('/projects', async (req, res) => {
+    const batch = await publicBatch(db, batchParam(req));
+    if (!projectPhases.includes(batch.phase as BatchPhase)) {
+      throw conflict(`"${batch.title}" has no projects yet; they are reported from ${phaseNames.implementation}`);
+    }
+    res.json(await publicProjects(db, batch.id));
   });
 
   publicBatchRouter.post('/comments', async (req, res) => {
@@ -138,5 +156,5 @@ export function publicityRoutes({ db }: { db: Kysely<Database> }) {
     res.json(await findVisibleComment(db, user, found.id));
   });
 
-  return { publicBatch: publicBatchRouter, comments };
+  return { publicBatches: publicBatchList, publicBatch: publicBatchRouter, comments };
 }

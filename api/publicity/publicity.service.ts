@@ -29,6 +29,69 @@ export async function publicBatch(db: Kysely<Database>, batchId: string) {
   return batch;
 }
 
+/** Every batch still under way, of every jurisdiction, newest year first: the public page's index. */
+export async function publicBatches(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('batches')
+    .innerJoin('jurisdictions', 'jurisdictions.id', 'batches.jurisdiction_id')
+    .select(['batches.id', 'jurisdictions.name as jurisdiction_name', 'batches.title', 'batches.year', 'batches.phase', 'batches.next_deadline_at', 'batches.next_deadline_label'])
+    .where('batches.phase', '!=', 'closed')
+    .orderBy('batches.year', 'desc')
+    .orderBy('batches.id')
+    .execute();
+  return rows.map((b) => ({
+    id: b.id,
+    jurisdictionName: b.jurisdiction_name,
+    title: b.title,
+    year: b.year,
+    phase: b.phase,
+    nextDeadline: b.next_deadline_at ? { at: b.next_deadline_at.toISOString(), label: b.next_deadline_label ?? '' } : null,
+  }));
+}
+
+/**
+ * 向人民报告: each voted project's progress as the public may read it. Only public facts: no person's
+ * id or contact, no fund movements; the responsible department is named, as on the published list.
+ */
+export async function publicProjects(db: Kysely<Database>, batchId: string) {
+  const rows = await db
+    .selectFrom('projects')
+    .innerJoin('departments', 'departments.id', 'projects.department_id')
+    .select([
+      'projects.id',
+      'projects.title',
+      'departments.name as department_name',
+      'projects.implementing_unit',
+      'projects.budget_yuan',
+      'projects.deadline',
+      'projects.phase',
+      'projects.progress_percent',
+      'projects.stage',
+      'projects.warning',
+      'projects.last_reported_at',
+      'projects.rating_outcome',
+    ])
+    .where('projects.batch_id', '=', batchId)
+    .orderBy('projects.deadline')
+    .orderBy('projects.id')
+    .execute();
+  return rows.map((p) => ({
+    id: p.id,
+    title: p.title,
+    departmentName: p.department_name,
+    implementingUnit: p.implementing_unit,
+    budgetYuan: p.budget_yuan,
+    deadline: p.deadline,
+    phase: p.phase,
+    // Nothing reported yet is not 0% done.
+    progressPercent: p.last_reported_at ? p.progress_percent : null,
+    stage: p.stage,
+    warning: p.warning,
+    lastReportedAt: p.last_reported_at?.toISOString() ?? null,
+    ratingOutcome: p.rating_outcome,
+  }));
+}
+
 /** The published list: active candidates with their responsibility lists, and the vote's result once known. */
 export async function publicCandidates(db: Kysely<Database>, batchId: string) {
   return db

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { ratingChoiceSchema } from '../../domain/rating';
 import { currentUser } from '../auth/auth.middleware';
 import { notFound, unprocessable } from '../errors';
+import { fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
 import { checkCanTakePart, insertReceipt, newReceiptCode } from '../votes/votes.service';
 
 /** A deputy's rating sheet: every project of the batch, once. */
@@ -13,9 +14,54 @@ export const ratingSheetSchema = z.object({
   ratings: z.array(z.object({ projectId: z.string().min(1), choice: ratingChoiceSchema })).min(1, 'rate at least one project'),
 });
 
+export const ratingSessionFilterSchema = z
+  .object({ batch_id: z.string().optional(), status: z.enum(['open', 'closed']).optional(), id: idFilter.optional() })
+  .strict();
+export const ratingSessionSortable = ['opened_at', 'closed_at', 'status'] as const;
+
 /** 满意度测评 (DOMAIN.md step 9), anonymous as the ballot is: a receipt per deputy, ratings with no deputy. */
 export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
   const router = Router();
+
+  // The sessions of my jurisdiction; `rated` says whether I hold a receipt, nothing about anyone's ratings.
+  router.get('/', async (req, res) => {
+    const user = currentUser(res);
+    const list = parseListQuery(req.query, { sortable: ratingSessionSortable, defaultSort: ['opened_at', 'DESC'], filter: ratingSessionFilterSchema });
+    let qb = db
+      .selectFrom('rating_sessions')
+      .innerJoin('batches', 'batches.id', 'rating_sessions.batch_id')
+      .where('batches.jurisdiction_id', '=', user.jurisdictionId);
+    if (list.filter.batch_id) qb = qb.where('rating_sessions.batch_id', '=', list.filter.batch_id);
+    if (list.filter.status) qb = qb.where('rating_sessions.status', '=', list.filter.status);
+    if (list.filter.id !== undefined) qb = qb.where('rating_sessions.id', 'in', [list.filter.id].flat());
+    const { rows, total } = await fetchPage(
+      qb,
+      (q) =>
+        q
+          .select((eb) => [
+            'rating_sessions.id',
+            'rating_sessions.batch_id',
+            'rating_sessions.kind',
+            'rating_sessions.status',
+            'rating_sessions.opened_at',
+            'rating_sessions.closed_at',
+            sql<number>`coalesce(cardinality(rating_sessions.project_ids), 0)`.as('project_count'),
+            eb
+              .exists(
+                eb
+                  .selectFrom('rating_receipts')
+                  .select('rating_receipts.session_id')
+                  .whereRef('rating_receipts.session_id', '=', 'rating_sessions.id')
+                  .where('rating_receipts.deputy_user_id', '=', user.userId),
+              )
+              .as('rated'),
+          ])
+          .orderBy(`rating_sessions.${list.sortField}` as 'rating_sessions.opened_at', (ob) => (list.sortOrder === 'desc' ? ob.desc() : ob.asc()).nullsLast())
+          .orderBy('rating_sessions.id'),
+      list,
+    );
+    sendPage(res, 'rating-sessions', list, rows, total);
+  });
 
   router.get('/:id', async (req, res) => {
     const user = currentUser(res);

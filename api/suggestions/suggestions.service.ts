@@ -6,7 +6,7 @@ import type { SuggestionChannel } from '../../domain/screening';
 import type { SessionUser } from '../auth/tokens';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { candidateIdOf } from '../candidates/candidates.service';
-import { containing, fetchPage, type ListQuery } from '../listQuery';
+import { containing, type ListQuery, listingOf, pageOf } from '../listQuery';
 import type { EnteredSuggestion, ReviewBody, SuggestionContent, suggestionFilterSchema } from './suggestions.schemas';
 
 type SuggestionFilter = z.infer<typeof suggestionFilterSchema>;
@@ -28,7 +28,8 @@ const suggestionColumns = (qb: SuggestionsQuery) =>
     sql<number | null>`(select round(avg(s.weighted)::numeric, 1)::float8 from suggestion_scores s where s.suggestion_id = suggestions.id)`.as('score'),
   ]);
 
-export async function listSuggestions(db: Kysely<Database>, user: SessionUser, list: ListQuery<SuggestionFilter>) {
+/** The suggestions list's rows in its order: the list route pages it, the CSV export reads it all. */
+export function suggestionListing(db: Kysely<Database>, user: SessionUser, list: ListQuery<SuggestionFilter>) {
   let qb = visibleSuggestions(db, user.jurisdictionId);
   const f = list.filter;
   if (f.batch_id) qb = qb.where('suggestions.batch_id', '=', f.batch_id);
@@ -40,14 +41,15 @@ export async function listSuggestions(db: Kysely<Database>, user: SessionUser, l
   if (f.id !== undefined) qb = qb.where('suggestions.id', 'in', [f.id].flat());
   // `score` is an output column (unscored suggestions last either way); the others are the table's.
   const sortKey = list.sortField === 'score' ? sql`score` : sql.ref(`suggestions.${list.sortField}`);
-  return fetchPage(
-    qb,
-    (q) =>
-      suggestionColumns(q)
-        .orderBy(sortKey, (ob) => (list.sortOrder === 'desc' ? ob.desc() : ob.asc()).nullsLast())
-        .orderBy('suggestions.id'),
-    list,
+  return listingOf(qb, (q) =>
+    suggestionColumns(q)
+      .orderBy(sortKey, (ob) => (list.sortOrder === 'desc' ? ob.desc() : ob.asc()).nullsLast())
+      .orderBy('suggestions.id'),
   );
+}
+
+export async function listSuggestions(db: Kysely<Database>, user: SessionUser, list: ListQuery<SuggestionFilter>) {
+  return pageOf(suggestionListing(db, user, list), list);
 }
 
 export async function findVisibleSuggestion(db: Kysely<Database>, user: SessionUser, id: string) {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Assignee } from '../../domain/assignee';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../auth/tokens';
-import { containing, fetchPage, type ListQuery } from '../listQuery';
+import { containing, type ListQuery, listingOf, pageOf } from '../listQuery';
 import type { z } from 'zod';
 import type { taskFilterSchema } from './tasks.schemas';
 
@@ -69,12 +69,15 @@ function filtered(db: Kysely<Database>, user: SessionUser, filter: TaskFilter) {
   return qb;
 }
 
-export async function listTasks(db: Kysely<Database>, user: SessionUser, list: ListQuery<TaskFilter>) {
-  return fetchPage(
-    filtered(db, user, list.filter),
-    (qb) => taskColumns(qb).orderBy(`tasks.${list.sortField}` as 'tasks.due_at', list.sortOrder).orderBy('tasks.id'),
-    list,
+/** The tasks list's rows in its order: the list route pages it, the CSV export reads it all. */
+export function taskListing(db: Kysely<Database>, user: SessionUser, list: ListQuery<TaskFilter>) {
+  return listingOf(filtered(db, user, list.filter), (qb) =>
+    taskColumns(qb).orderBy(`tasks.${list.sortField}` as 'tasks.due_at', list.sortOrder).orderBy('tasks.id'),
   );
+}
+
+export async function listTasks(db: Kysely<Database>, user: SessionUser, list: ListQuery<TaskFilter>) {
+  return pageOf(taskListing(db, user, list), list);
 }
 
 export async function findVisibleTask(db: Kysely<Database>, user: SessionUser, id: string) {

@@ -31,6 +31,12 @@ export function voteRoutes({ db }: { db: Kysely<Database> }): Router {
         q
           .selectAll('vote_sessions')
           .select((eb) => eb.selectFrom('ballot_receipts').select((e) => e.fn.countAll<string>().as('n')).whereRef('ballot_receipts.session_id', '=', 'vote_sessions.id').as('ballots_cast'))
+          // Whether I have voted: my receipt exists. Never what I chose.
+          .select((eb) =>
+            eb
+              .exists(eb.selectFrom('ballot_receipts').select('ballot_receipts.session_id').whereRef('ballot_receipts.session_id', '=', 'vote_sessions.id').where('ballot_receipts.deputy_user_id', '=', user.userId))
+              .as('voted'),
+          )
           .orderBy(`vote_sessions.${list.sortField}` as 'vote_sessions.opened_at', list.sortOrder)
           .orderBy('vote_sessions.id'),
       list,

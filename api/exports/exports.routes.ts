@@ -1,0 +1,219 @@
+import { once } from 'node:events';
+import { type RequestHandler, type Response, Router } from 'express';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../db/schema';
+import { currentUser } from '../auth/auth.middleware';
+import type { SessionUser } from '../auth/tokens';
+import { candidateFilterSchema, candidateSortable } from '../candidates/candidates.schemas';
+import { candidateListing } from '../candidates/candidates.service';
+import { type Listing, type ListQuery, parseListQuery } from '../listQuery';
+import { noticeFilterSchema, noticeListing, noticeSortable } from '../notices/notices.service';
+import { findingFilterSchema, findingSortable, projectFilterSchema, projectSortable } from '../projects/projects.schemas';
+import { findingListing, projectListing } from '../projects/projects.service';
+import { suggestionFilterSchema, suggestionSortable } from '../suggestions/suggestions.schemas';
+import { suggestionListing } from '../suggestions/suggestions.service';
+import { taskFilterSchema, taskSortable } from '../tasks/tasks.schemas';
+import { taskListing } from '../tasks/tasks.service';
+import { BOM, csvLine } from './csv';
+
+/** Rows read per query: the file streams out while the next slice is read, whatever the total. */
+const CHUNK = 20_000;
+
+interface ExportSpec<F extends z.ZodType, O> {
+  resource: string;
+  sortable: readonly [string, ...string[]];
+  /** The list route's default order, so an unsorted export matches the first pages of the list. */
+  defaultSort: [string, 'ASC' | 'DESC'];
+  filter: F;
+  listing: (db: Kysely<Database>, user: SessionUser, list: ListQuery<z.infer<F>>) => Listing<O>;
+  /** The columns, in order; the header row names them as the list's JSON does. */
+  columns: readonly (keyof O & string)[];
+}
+
+async function write(res: Response, text: string): Promise<void> {
+  if (!res.write(text)) await once(res, 'drain');
+}
+
+/**
+ * GET /api/exports/<resource>.csv: every row the list route would page through for the same filter and
+ * sort, as the same person sees them. Read in one repeatable-read transaction, so rows that change while
+ * the file is written are neither missed nor written twice.
+ */
+function csvExport<F extends z.ZodType, O>(db: Kysely<Database>, spec: ExportSpec<F, O>): RequestHandler {
+  return async (req, res) => {
+    const user = currentUser(res);
+    const list = parseListQuery(req.query, { sortable: spec.sortable, defaultSort: spec.defaultSort, filter: spec.filter });
+    await db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        const listing = spec.listing(trx, user, list);
+        let rows = await listing.rows(0, CHUNK);
+        res.attachment(`${spec.resource}.csv`);
+        res.type('text/csv; charset=utf-8');
+        await write(res, BOM + csvLine(spec.columns));
+        for (let offset = 0; ; ) {
+          await write(res, rows.map((row) => csvLine(spec.columns.map((c) => row[c]))).join(''));
+          if (rows.length < CHUNK) break;
+          offset += CHUNK;
+          rows = await listing.rows(offset, CHUNK);
+        }
+      });
+    res.end();
+  };
+}
+
+/** CSV exports of the console's lists (issue 5: every matching row, not react-admin's first thousand). */
+export function exportRoutes({ db }: { db: Kysely<Database> }): Router {
+  const router = Router();
+
+  router.get(
+    '/suggestions.csv',
+    csvExport(db, {
+      resource: 'suggestions',
+      sortable: suggestionSortable,
+      defaultSort: ['created_at', 'DESC'],
+      filter: suggestionFilterSchema,
+      listing: suggestionListing,
+      columns: [
+        'id',
+        'batch_id',
+        'title',
+        'description',
+        'category',
+        'location',
+        'channel',
+        'proposer_count',
+        'score',
+        'outcome',
+        'outcome_reason',
+        'department_id',
+        'funding_source',
+        'policy_compliant',
+        'merged_into_id',
+        'promoted_from_id',
+        'reviewed_at',
+        'created_at',
+      ],
+    }),
+  );
+
+  router.get(
+    '/candidates.csv',
+    csvExport(db, {
+      resource: 'candidates',
+      sortable: candidateSortable,
+      defaultSort: ['title', 'ASC'],
+      filter: candidateFilterSchema,
+      listing: candidateListing,
+      columns: [
+        'id',
+        'batch_id',
+        'suggestion_id',
+        'title',
+        'description',
+        'department_name',
+        'responsible_leader_name',
+        'implementing_unit',
+        'budget_yuan',
+        'deadline',
+        'acceptance_standard',
+        'status',
+        'elected',
+        'approvals',
+        'created_at',
+        'updated_at',
+      ],
+    }),
+  );
+
+  router.get(
+    '/projects.csv',
+    csvExport(db, {
+      resource: 'projects',
+      sortable: projectSortable,
+      defaultSort: ['title', 'ASC'],
+      filter: projectFilterSchema,
+      listing: projectListing,
+      columns: [
+        'id',
+        'batch_id',
+        'title',
+        'department_name',
+        'responsible_leader_name',
+        'implementing_unit',
+        'budget_yuan',
+        'deadline',
+        'phase',
+        'stage',
+        'progress_percent',
+        'last_reported_at',
+        'warning',
+        'warning_reason',
+        'warning_changed_at',
+        'allocation_yuan',
+        'disbursed_yuan',
+        'funds_frozen',
+        'accepted_at',
+        'in_use_on',
+        'rating_outcome',
+        'consequence',
+        'created_at',
+      ],
+    }),
+  );
+
+  router.get(
+    '/tasks.csv',
+    csvExport(db, {
+      resource: 'tasks',
+      sortable: taskSortable,
+      defaultSort: ['due_at', 'ASC'],
+      filter: taskFilterSchema,
+      listing: taskListing,
+      columns: [
+        'id',
+        'title',
+        'kind',
+        'status',
+        'assignee_kind',
+        'assignee_label',
+        'due_at',
+        'overdue',
+        'escalation_level',
+        'owner_workflow_id',
+        'completed_by',
+        'completed_at',
+        'created_at',
+      ],
+    }),
+  );
+
+  router.get(
+    '/findings.csv',
+    csvExport(db, {
+      resource: 'findings',
+      sortable: findingSortable,
+      defaultSort: ['filed_at', 'DESC'],
+      filter: findingFilterSchema,
+      listing: findingListing,
+      columns: ['id', 'project_id', 'project_title', 'filed_by_name', 'filed_at', 'status', 'round', 'text', 'response', 'photo_ids'],
+    }),
+  );
+
+  router.get(
+    '/notices.csv',
+    csvExport(db, {
+      resource: 'notices',
+      sortable: noticeSortable,
+      defaultSort: ['created_at', 'DESC'],
+      filter: noticeFilterSchema,
+      listing: (trx, user, list) => noticeListing(trx, user.userId, list),
+      columns: ['id', 'kind', 'title', 'body', 'workflow_id', 'task_id', 'created_at', 'read_at'],
+    }),
+  );
+
+  return router;
+}
