@@ -6,6 +6,7 @@ import { AppLayout } from './layout/AppLayout';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import { LoginPage } from './public/LoginPage';
 import { coordinationResources, coordinationRoutes, Dashboard } from './registry/coordination';
 import { deliveryResources, deliveryRoutes } from './registry/delivery';
 import { deputiesResources, deputiesRoutes } from './registry/deputies';
@@ -18,6 +19,7 @@ export const App = () => (
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     layout={AppLayout}
+    loginPage={LoginPage}
     dashboard={Dashboard}
     requireAuth
     disableTelemetry

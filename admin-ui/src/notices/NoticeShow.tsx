@@ -1,6 +1,6 @@
 import { Show, SimpleShowLayout, TextField } from 'react-admin';
-import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
+import { ChinaDateTimeField } from '../tasks/ChinaDateTimeField';
 import { NoticeShowActions } from './NoticeShowActions';
 
 export const NoticeShow = () => (
@@ -9,8 +9,8 @@ export const NoticeShow = () => (
       <EnumField source="kind" prefix="app.notice.kind" label="resources.notices.fields.kind" chip />
       <TextField source="title" />
       <TextField source="body" sx={{ whiteSpace: 'pre-wrap' }} />
-      <DateTimeField source="created_at" />
-      <DateTimeField source="read_at" emptyText="app.notice.unread" />
+      <ChinaDateTimeField source="created_at" label="resources.notices.fields.created_at" />
+      <ChinaDateTimeField source="read_at" label="resources.notices.fields.read_at" emptyText="app.notice.unread" />
     </SimpleShowLayout>
   </Show>
 );

@@ -1,55 +1,54 @@
 import DoneIcon from '@mui/icons-material/Done';
-import { Card, CardContent, CardHeader } from '@mui/material';
-import { useMutation } from '@tanstack/react-query';
-import {
-  Form,
-  maxLength,
-  required,
-  SaveButton,
-  TextInput,
-  useDataProvider,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-  type Identifier,
-} from 'react-admin';
-import { errorMessage, errorStatus } from '../common/errorMessage';
-import { notBlank } from '../common/validators';
-import type { AppDataProvider } from '../providers/dataProvider';
+import { Alert, Card, CardContent, CardHeader } from '@mui/material';
+import { useMemo, useState } from 'react';
+import { Form, SaveButton, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { errorStatus } from '../common/errorMessage';
+import { apiUrl, httpClient } from '../providers/dataProvider';
+import { readUser } from '../providers/session';
 import type { Task } from '../types';
+import { isKnownTaskKind } from './choices';
+import { splitErrors } from './fieldErrors';
+import { isAssignedToMe } from './isAssignedToMe';
+import { TaskResultInputs } from './TaskResultInputs';
+import { formSpecOf, toResult } from './taskForms';
 
-interface CompleteTaskValues {
-  note?: string;
-}
-
-const validateNote = [required(), notBlank, maxLength(2000)];
-// A fresh object per form would reset the typed note on every render.
-const emptyValues = { note: '' };
-
-/** 交办事项: the assignee answers with a note; the task workflow accepts or rejects it. */
+/**
+ * Each kind's own form (domain/taskKinds.ts); submitting completes the task (POST /api/tasks/:id/complete).
+ * The task workflow validates the result: its 422 sentence goes under the field it names.
+ */
 export const CompleteTaskForm = () => {
   const task = useRecordContext<Task>();
-  const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
-  const { mutateAsync } = useMutation({
-    mutationFn: ({ id, note }: { id: Identifier; note: string }) => dataProvider.completeTask(id, { note }),
-  });
-  if (!task || task.status !== 'open' || task.kind !== 'instruction' || task.live?.phase === 'done') return null;
+  const [general, setGeneral] = useState<string | null>(null);
+  const kind = task?.kind ?? '';
+  const payload = task?.payload;
+  // One object per task: a fresh one per render would reset what the person typed.
+  const spec = useMemo(() => (isKnownTaskKind(kind) ? formSpecOf(kind, payload ?? {}) : null), [kind, payload]);
+  if (!task || !spec || !isKnownTaskKind(task.kind)) return null;
+  if (task.status !== 'open' || task.live?.phase === 'done') return null;
+  if (!isAssignedToMe(task, readUser())) {
+    return <Alert severity="info">{translate('app.task.complete.not_yours', { assignee: task.assignee_label })}</Alert>;
+  }
 
-  const submit = async (values: CompleteTaskValues) => {
+  const submit = async (values: Record<string, unknown>) => {
+    setGeneral(null);
     try {
-      await mutateAsync({ id: task.id, note: (values.note ?? '').trim() });
+      await httpClient(`${apiUrl}/tasks/${encodeURIComponent(task.id)}/complete`, {
+        method: 'POST',
+        body: JSON.stringify({ result: toResult(spec, values) }),
+      });
     } catch (error) {
-      const message = errorMessage(error);
-      // 422 means the workflow rejected the note itself: the sentence belongs under the field.
-      if (errorStatus(error) === 422) return { note: message };
-      notify(message, { type: 'error', messageArgs: { _: message } });
+      const status = errorStatus(error);
+      const { fields, general: top } = splitErrors(
+        error,
+        spec.fields.map((f) => f.source),
+      );
+      setGeneral(top);
       // 409: someone completed it meanwhile; show the task as it is now.
-      if (errorStatus(error) === 409) refresh();
-      return undefined;
+      if (status === 409) refresh();
+      return status === 400 || status === 422 ? fields : undefined;
     }
     notify('app.task.complete.success', { type: 'success' });
     refresh();
@@ -57,20 +56,17 @@ export const CompleteTaskForm = () => {
   };
 
   return (
-    <Card variant="outlined">
-      <CardHeader title={translate('app.task.complete.title')} slotProps={{ title: { variant: 'subtitle1' } }} />
+    <Card variant="outlined" component="section" aria-label={translate('app.task.complete.title')}>
+      <CardHeader title={translate('app.task.complete.title')} slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }} />
       <CardContent>
-        <Form record={emptyValues} onSubmit={submit}>
-          <TextInput
-            source="note"
-            label="resources.tasks.fields.note"
-            helperText="app.task.complete.note_helper"
-            multiline
-            minRows={4}
-            fullWidth
-            validate={validateNote}
-          />
-          <SaveButton label="app.task.complete.submit" icon={<DoneIcon />} />
+        {general ? (
+          <Alert severity="error" sx={{ mb: 2 }} role="alert">
+            {general}
+          </Alert>
+        ) : null}
+        <Form key={task.id} record={spec.defaults} onSubmit={submit}>
+          <TaskResultInputs kind={task.kind} fields={spec.fields} />
+          <SaveButton label="app.task.complete.submit" icon={<DoneIcon />} alwaysEnable />
         </Form>
       </CardContent>
     </Card>

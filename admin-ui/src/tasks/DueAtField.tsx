@@ -1,7 +1,7 @@
 import { Chip, Stack } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { DateTimeField } from '../common/DateTimeField';
 import type { Task } from '../types';
+import { ChinaDateTimeField } from './ChinaDateTimeField';
 
 interface DueAtFieldProps {
   source: 'due_at';
@@ -15,7 +15,7 @@ export const DueAtField = ({ source }: DueAtFieldProps) => {
   if (!task) return null;
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-      <DateTimeField source={source} />
+      <ChinaDateTimeField source={source} relative={task.status === 'open'} />
       {task.overdue && task.status === 'open' ? (
         <Chip size="small" color="error" variant="outlined" label={translate('app.task.overdue')} />
       ) : null}

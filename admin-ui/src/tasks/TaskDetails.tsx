@@ -1,7 +1,7 @@
 import { SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
-import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
 import type { Task } from '../types';
+import { ChinaDateTimeField } from './ChinaDateTimeField';
 import { DueAtField } from './DueAtField';
 import { EscalationChip } from './EscalationChip';
 import { TaskResultField } from './TaskResultField';
@@ -28,8 +28,8 @@ export const TaskDetails = () => {
       ) : null}
       {done ? <TaskResultField label="resources.tasks.fields.result" /> : null}
       {done ? <TextField source="completed_by" /> : null}
-      {done ? <DateTimeField source="completed_at" /> : null}
-      <DateTimeField source="created_at" />
+      {done ? <ChinaDateTimeField source="completed_at" label="resources.tasks.fields.completed_at" /> : null}
+      <ChinaDateTimeField source="created_at" label="resources.tasks.fields.created_at" />
       {task.owner_workflow_id ? <TextField source="owner_workflow_id" /> : null}
     </SimpleShowLayout>
   );

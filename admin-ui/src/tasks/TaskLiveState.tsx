@@ -1,8 +1,8 @@
 import { Alert, Card, CardContent, CardHeader, LinearProgress } from '@mui/material';
 import { SimpleShowLayout, useRecordContext, useTranslate } from 'react-admin';
-import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
 import type { Task } from '../types';
+import { ChinaDateTimeField } from './ChinaDateTimeField';
 import { EscalationChip } from './EscalationChip';
 import { EscalationLadderField } from './EscalationLadderField';
 
@@ -24,10 +24,10 @@ export const TaskLiveState = () => {
       ) : (
         <SimpleShowLayout>
           <EnumField source="live.phase" prefix="app.task.phase" label="resources.tasks.fields.live.phase" />
-          <DateTimeField source="live.dueAt" label="resources.tasks.fields.live.dueAt" />
+          <ChinaDateTimeField source="live.dueAt" relative label="resources.tasks.fields.live.dueAt" />
           <EscalationChip source="live.escalationLevel" label="resources.tasks.fields.live.escalationLevel" />
-          <DateTimeField
-            source="live.nextEscalationAt"
+          <ChinaDateTimeField
+            source="live.nextEscalationAt" relative
             label="resources.tasks.fields.live.nextEscalationAt"
             emptyText="app.task.live.no_next_escalation"
           />

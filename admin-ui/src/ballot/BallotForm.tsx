@@ -1,0 +1,154 @@
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Confirm, useGetList, useTranslate } from 'react-admin';
+import { errorMessage, errorStatus } from '../common/errorMessage';
+import { BallotReview } from './BallotReview';
+import { CandidateMarkCard } from './CandidateMarkCard';
+import { castBallot } from './castBallot';
+import type { BallotCandidate, VoteChoice, VoteSession } from './types';
+
+interface BallotFormProps {
+  session: VoteSession;
+  onCast: (receiptCode: string) => void;
+  /** A 409: the ballot was cast before (another tab, a lost response); the page reloads the receipt. */
+  onRefused: () => void;
+}
+
+/**
+ * Marking, reviewing and casting a ballot. The marks live only in this component's state: never in
+ * storage or the URL, and gone once the ballot is cast (the ballot is secret, DOMAIN.md step 5).
+ */
+export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
+  const translate = useTranslate();
+  const [marks, setMarks] = useState<Record<string, VoteChoice>>({});
+  const [step, setStep] = useState<'mark' | 'review'>('mark');
+  const [showMissing, setShowMissing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const { data: candidates } = useGetList<BallotCandidate>('candidates', {
+    filter: { id: session.candidate_ids },
+    pagination: { page: 1, perPage: Math.max(session.candidate_ids.length, 1) },
+    sort: { field: 'title', order: 'ASC' },
+  });
+  const byId = new Map((candidates ?? []).map((c) => [c.id, c]));
+  const cast = useMutation({
+    mutationFn: () =>
+      castBallot(
+        session.id,
+        session.candidate_ids.map((candidateId) => ({ candidateId, choice: marks[candidateId] as VoteChoice })),
+      ),
+    onSuccess: (receipt) => {
+      setMarks({});
+      onCast(receipt.receiptCode);
+    },
+    onError: (error) => {
+      setConfirming(false);
+      if (errorStatus(error) === 409) onRefused();
+    },
+  });
+
+  const missing = session.candidate_ids.filter((id) => !marks[id]);
+  const approvals = Object.values(marks).filter((choice) => choice === 'approve').length;
+  const refusal = cast.error ? (
+    <Alert severity="error" role="alert">
+      {translate(errorMessage(cast.error), { _: errorMessage(cast.error) })}
+    </Alert>
+  ) : null;
+
+  if (step === 'review') {
+    return (
+      <Stack spacing={2}>
+        <BallotReview session={session} byId={byId} marks={marks} approvals={approvals} />
+        {refusal}
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
+          <Button
+            variant="outlined"
+            size="large"
+            sx={{ minHeight: 48 }}
+            fullWidth
+            onClick={() => setStep('mark')}
+            disabled={cast.isPending}
+          >
+            {translate('app.ballot.change')}
+          </Button>
+          <Button
+            variant="contained"
+            size="large"
+            sx={{ minHeight: 48 }}
+            fullWidth
+            onClick={() => setConfirming(true)}
+            disabled={cast.isPending}
+          >
+            {translate('app.ballot.cast')}
+          </Button>
+        </Stack>
+        <Confirm
+          isOpen={confirming}
+          loading={cast.isPending}
+          title="app.ballot.confirm_title"
+          content="app.ballot.confirm_content"
+          confirm="app.ballot.cast"
+          onConfirm={() => cast.mutate()}
+          onClose={() => setConfirming(false)}
+        />
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack spacing={2}>
+      <Alert severity="info">{translate('app.ballot.instructions', { seats: session.seats })}</Alert>
+      {session.candidate_ids.map((id, index) => (
+        <CandidateMarkCard
+          key={id}
+          index={index}
+          candidateId={id}
+          candidate={byId.get(id)}
+          value={marks[id]}
+          missing={showMissing && !marks[id]}
+          onChange={(choice) => setMarks((current) => ({ ...current, [id]: choice }))}
+        />
+      ))}
+      <Paper
+        elevation={3}
+        component="section"
+        aria-label={translate('app.ballot.summary_region')}
+        sx={{ position: 'sticky', bottom: 0, p: 1.5, zIndex: 1 }}
+      >
+        <Box sx={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1, mb: 1 }}>
+          <Typography variant="body2">
+            {translate('app.ballot.marked_count', {
+              marked: session.candidate_ids.length - missing.length,
+              total: session.candidate_ids.length,
+            })}
+          </Typography>
+          <Typography variant="body2" color={approvals > session.seats ? 'error' : 'text.primary'}>
+            {translate('app.ballot.approved_count', { approved: approvals, seats: session.seats })}
+          </Typography>
+        </Box>
+        {showMissing && missing.length > 0 ? (
+          <Typography variant="body2" color="error" role="alert" sx={{ mb: 1 }}>
+            {translate('app.ballot.missing', { count: missing.length })}
+          </Typography>
+        ) : null}
+        <Button
+          variant="contained"
+          size="large"
+          fullWidth
+          sx={{ minHeight: 48 }}
+          onClick={() => {
+            if (missing.length > 0) {
+              setShowMissing(true);
+              return;
+            }
+            cast.reset();
+            setStep('review');
+            window.scrollTo({ top: 0 });
+          }}
+        >
+          {translate('app.ballot.review')}
+        </Button>
+      </Paper>
+    </Stack>
+  );
+};

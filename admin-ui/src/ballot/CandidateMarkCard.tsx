@@ -1,0 +1,66 @@
+import { Card, CardContent, Typography } from '@mui/material';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { formatYuan } from '../public/format';
+import { ChoiceToggle } from './ChoiceToggle';
+import { type BallotCandidate, type VoteChoice, voteChoices } from './types';
+
+export const choiceColor = (choice: VoteChoice) =>
+  choice === 'approve' ? 'success' : choice === 'disapprove' ? 'error' : 'standard';
+
+interface CandidateMarkCardProps {
+  index: number;
+  candidateId: string;
+  /** Undefined while the candidate list is loading or when it is not visible. */
+  candidate: BallotCandidate | undefined;
+  value: VoteChoice | undefined;
+  missing: boolean;
+  onChange: (choice: VoteChoice) => void;
+}
+
+/** One line of the ballot: the candidate's responsibility list in brief, and three big buttons. */
+export const CandidateMarkCard = ({
+  index,
+  candidateId,
+  candidate,
+  value,
+  missing,
+  onChange,
+}: CandidateMarkCardProps) => {
+  const translate = useTranslate();
+  const [locale = 'zh-CN'] = useLocaleState();
+  const title = candidate?.title ?? candidateId;
+  return (
+    <Card
+      component="article"
+      aria-label={title}
+      variant="outlined"
+      sx={{ borderColor: missing ? 'error.main' : undefined, borderWidth: missing ? 2 : 1 }}
+    >
+      <CardContent>
+        <Typography variant="h6" component="h3" sx={{ overflowWrap: 'anywhere' }}>
+          {index + 1}. {title}
+        </Typography>
+        {candidate ? (
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5, overflowWrap: 'anywhere' }}>
+            {translate('app.ballot.department', { name: candidate.department_name })}
+            <br />
+            {translate('app.ballot.budget', { amount: formatYuan(candidate.budget_yuan, locale) })}
+          </Typography>
+        ) : null}
+        <ChoiceToggle
+          label={title}
+          value={value}
+          choices={voteChoices}
+          labelOf={(choice) => translate(`app.ballot.choice.${choice}`)}
+          colorOf={choiceColor}
+          onChange={onChange}
+        />
+        {missing ? (
+          <Typography variant="body2" color="error" sx={{ mt: 1 }}>
+            {translate('app.ballot.mark_this')}
+          </Typography>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+};

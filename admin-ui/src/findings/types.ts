@@ -1,0 +1,15 @@
+/** A supervision group's finding as GET /api/findings returns it (api/projects/projects.service.ts). */
+export interface Finding {
+  id: string;
+  project_id: string;
+  filed_by: string;
+  text: string;
+  photo_ids: string[];
+  status: 'awaitingResponse' | 'responded' | 'accepted';
+  round: number;
+  response: string | null;
+  filed_at: string;
+  project_title: string;
+  department_id: string;
+  filed_by_name: string;
+}

@@ -1,0 +1,68 @@
+import {
+  DataTable,
+  FilterButton,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
+import { EnumField } from '../common/EnumField';
+import { ServerExportButton } from '../common/ServerExportButton';
+import { ChinaDateTimeField } from '../tasks/ChinaDateTimeField';
+import { phaseChoices, warningChoices } from './choices';
+import { ProgressField } from './ProgressField';
+import { WarningChip } from './WarningChip';
+
+const projectFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="warning" source="warning" choices={warningChoices} alwaysOn />,
+  <SelectInput key="phase" source="phase" choices={phaseChoices} alwaysOn />,
+  <ReferenceInput key="department_id" source="department_id" reference="departments" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
+    <SelectInput optionText="name" label="resources.projects.fields.department_id" />
+  </ReferenceInput>,
+  <ReferenceInput key="batch_id" source="batch_id" reference="batches" sort={{ field: 'year', order: 'DESC' }} perPage={50}>
+    <SelectInput optionText="title" label="resources.projects.fields.batch_id" />
+  </ReferenceInput>,
+];
+
+const ProjectListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ServerExportButton resource="projects" />
+  </TopToolbar>
+);
+
+/** Voted projects under the office's watch, most urgent warning first. */
+export const ProjectList = () => (
+  <List
+    title="app.project.list_title"
+    filters={projectFilters}
+    sort={{ field: 'warning', order: 'DESC' }}
+    actions={<ProjectListActions />}
+    exporter={false}
+  >
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="title" />
+      <DataTable.Col source="department_name" disableSort>
+        <TextField source="department_name" />
+      </DataTable.Col>
+      <DataTable.Col source="warning">
+        <WarningChip source="warning" />
+      </DataTable.Col>
+      <DataTable.Col source="progress_percent">
+        <ProgressField source="progress_percent" />
+      </DataTable.Col>
+      <DataTable.Col source="stage" disableSort>
+        <EnumField source="stage" prefix="app.project.stage" />
+      </DataTable.Col>
+      <DataTable.Col source="deadline">
+        <ChinaDateTimeField source="deadline" dayOnly />
+      </DataTable.Col>
+      <DataTable.Col source="phase" disableSort>
+        <EnumField source="phase" prefix="app.project.phase" chip />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

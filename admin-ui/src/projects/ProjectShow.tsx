@@ -1,0 +1,51 @@
+import { Alert, Box, Stack, Typography } from '@mui/material';
+import { Show, useRecordContext, useTranslate } from 'react-admin';
+import { readUser } from '../providers/session';
+import { WorkflowTimeline } from '../timeline';
+import { FindingsCard } from './FindingsCard';
+import { FundsCard } from './FundsCard';
+import { OpenTasksCard } from './OpenTasksCard';
+import { ProgressCard } from './ProgressCard';
+import { ProjectActions } from './ProjectActions';
+import { ProjectTitle } from './ProjectTitle';
+import { ResponsibilityCard } from './ResponsibilityCard';
+import { SupervisionGroupCard } from './SupervisionGroupCard';
+import { TimersCard } from './TimersCard';
+import type { ProjectDetail } from './types';
+
+const ProjectPage = () => {
+  const project = useRecordContext<ProjectDetail>();
+  const translate = useTranslate();
+  const coordinator = readUser()?.roles.includes('coordinator') ?? false;
+  if (!project) return null;
+  return (
+    <Stack spacing={2} sx={{ p: 1 }}>
+      <Typography variant="h5" component="h1">
+        {project.title}
+      </Typography>
+      {project.live === null ? <Alert severity="warning">{translate('app.project.live_unreachable')}</Alert> : null}
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, gap: 2, alignItems: 'start' }}>
+        <Stack spacing={2}>
+          <ProgressCard />
+          <OpenTasksCard />
+          <FindingsCard />
+          <FundsCard />
+        </Stack>
+        <Stack spacing={2}>
+          <ResponsibilityCard />
+          <TimersCard />
+          <SupervisionGroupCard />
+          {/* The timeline reads the audit log, which only the standing committee office may see. */}
+          {coordinator ? <WorkflowTimeline workflowId={project.id} /> : null}
+        </Stack>
+      </Box>
+    </Stack>
+  );
+};
+
+/** One voted project with its workflow's live state (GET /api/projects/:id), its decisions and its timeline. */
+export const ProjectShow = () => (
+  <Show title={<ProjectTitle />} actions={<ProjectActions />} component="div">
+    <ProjectPage />
+  </Show>
+);

@@ -1,0 +1,96 @@
+import {
+  Chip,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { formatInstant } from '../timeline/formatInstant';
+import type { VoteRound } from './types';
+
+interface RoundTallyProps {
+  round: VoteRound;
+  titles: Record<string, string>;
+}
+
+/** One round's full tally, with who counted it: published as soon as the vote closes (seed 003). */
+export const RoundTally = ({ round, titles }: RoundTallyProps) => {
+  const translate = useTranslate();
+  const [locale = 'zh-CN'] = useLocaleState();
+  const result = round.result;
+  const heading = translate('app.public.results.round', { round: round.round });
+  const tallies = [...(result?.tallies ?? [])].sort((a, b) => b.approve - a.approve);
+  const elected = new Set(result?.elected ?? []);
+  return (
+    <Paper component="section" aria-label={heading} variant="outlined" sx={{ p: 2 }}>
+      <Typography variant="h6" component="h3">
+        {heading}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" gutterBottom>
+        {translate('app.public.results.closed_at', { at: formatInstant(round.closed_at, locale) })}
+      </Typography>
+      <Typography variant="body2">
+        {translate('app.public.results.facts', {
+          seats: round.seats,
+          entitled: round.deputies_entitled,
+          present: round.deputies_present,
+        })}
+      </Typography>
+      {result ? (
+        <Typography variant="body2">
+          {translate('app.public.results.ballots', {
+            cast: result.ballotsCast,
+            valid: result.validBallots,
+            invalid: result.invalidBallots,
+            base: result.majorityBase,
+          })}
+        </Typography>
+      ) : null}
+      <Typography variant="body2" gutterBottom>
+        {translate('app.public.results.scrutineers', { names: round.scrutineers.join('、') })}
+        {' · '}
+        {translate('app.public.results.tellers', { names: round.tellers.join('、') })}
+      </Typography>
+      <TableContainer>
+        <Table size="small" aria-label={heading} sx={{ '& th, & td': { px: 1 }, '& th': { whiteSpace: 'nowrap' } }}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('app.public.results.candidate')}</TableCell>
+              <TableCell align="right">{translate('app.ballot.choice.approve')}</TableCell>
+              <TableCell align="right">{translate('app.ballot.choice.disapprove')}</TableCell>
+              <TableCell align="right">{translate('app.ballot.choice.abstain')}</TableCell>
+              <TableCell>{translate('app.public.results.outcome')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {tallies.map((t) => (
+              <TableRow key={t.candidateId}>
+                <TableCell sx={{ overflowWrap: 'anywhere', minWidth: 96 }}>
+                  {titles[t.candidateId] ?? t.candidateId}
+                </TableCell>
+                <TableCell align="right">{t.approve}</TableCell>
+                <TableCell align="right">{t.disapprove}</TableCell>
+                <TableCell align="right">{t.abstain}</TableCell>
+                <TableCell>
+                  {elected.has(t.candidateId) ? (
+                    <Chip size="small" color="success" label={translate('app.public.elected')} />
+                  ) : (
+                    <Chip
+                      size="small"
+                      label={translate(t.passed ? 'app.public.results.passed' : 'app.public.not_elected')}
+                    />
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Paper>
+  );
+};

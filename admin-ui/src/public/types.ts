@@ -1,0 +1,133 @@
+/** What the public routes (/api/public/…, no login) answer with; see api/publicity/ and api/openapi.json. */
+export type BatchPhase =
+  | 'collection'
+  | 'screening'
+  | 'candidatePublicity'
+  | 'approval'
+  | 'vote'
+  | 'resultPublicity'
+  | 'implementation'
+  | 'rating'
+  | 'closed';
+export const batchPhases: readonly BatchPhase[] = [
+  'collection',
+  'screening',
+  'candidatePublicity',
+  'approval',
+  'vote',
+  'resultPublicity',
+  'implementation',
+  'rating',
+  'closed',
+];
+
+export interface Deadline {
+  at: string;
+  label: string;
+}
+
+/** GET /api/public/batches: every batch not closed, newest year first. */
+export interface PublicBatchSummary {
+  id: string;
+  jurisdictionName: string;
+  title: string;
+  year: number;
+  phase: BatchPhase;
+  nextDeadline: Deadline | null;
+}
+
+/** GET /api/public/batches/:batchId */
+export interface PublicBatch {
+  id: string;
+  title: string;
+  year: number;
+  phase: BatchPhase;
+  collection_closes_at: string | null;
+  next_deadline_at: string | null;
+  next_deadline_label: string | null;
+  jurisdiction_name: string;
+}
+
+/** GET /api/public/batches/:batchId/candidates */
+export interface PublicCandidate {
+  id: string;
+  title: string;
+  description: string;
+  department_name: string;
+  responsible_leader_name: string | null;
+  implementing_unit: string;
+  budget_yuan: number;
+  deadline: string;
+  acceptance_standard: string;
+  elected: boolean | null;
+  approvals: number | null;
+}
+
+export interface CandidateTally {
+  candidateId: string;
+  approve: number;
+  disapprove: number;
+  abstain: number;
+  passed: boolean;
+}
+
+export interface ElectionResult {
+  ballotsCast: number;
+  validBallots: number;
+  invalidBallots: number;
+  majorityBase: number;
+  tallies: CandidateTally[];
+  elected: string[];
+  runOff: { seats: number; candidateIds: string[] } | null;
+}
+
+export interface VoteRound {
+  id: string;
+  round: number;
+  seats: number;
+  deputies_entitled: number;
+  deputies_present: number;
+  scrutineers: string[];
+  tellers: string[];
+  opened_at: string;
+  closed_at: string | null;
+  result: ElectionResult | null;
+}
+
+/** GET /api/public/batches/:batchId/results (409 before the vote has closed). */
+export interface PublicResults {
+  batchId: string;
+  elected: string[];
+  runOffPending: { seats: number; candidateIds: string[] } | null;
+  candidates: Record<string, string>;
+  rounds: VoteRound[];
+}
+
+export type WarningLevel = 'none' | 'blue' | 'yellow' | 'red';
+
+/** GET /api/public/batches/:batchId/projects: the report to the people. */
+export interface PublicProject {
+  id: string;
+  title: string;
+  departmentName: string | null;
+  implementingUnit: string;
+  budgetYuan: number;
+  deadline: string;
+  phase: string;
+  progressPercent: number | null;
+  stage: string | null;
+  warning: WarningLevel | null;
+  lastReportedAt: string | null;
+  ratingOutcome: 'satisfied' | 'basicallySatisfied' | 'unsatisfied' | null;
+}
+
+export const suggestionCategories = [
+  'education',
+  'transport',
+  'water',
+  'health',
+  'elderCare',
+  'environment',
+  'culture',
+  'other',
+] as const;

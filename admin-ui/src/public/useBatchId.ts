@@ -1,0 +1,3 @@
+import { useParams } from 'react-admin';
+
+export const useBatchId = (): string => useParams<{ batchId: string }>().batchId ?? '';

@@ -1,0 +1,35 @@
+/** Rating sessions (满意度测评) as the API states them (api/ratings/, domain/rating.ts). */
+export type RatingChoice = 'satisfied' | 'basicallySatisfied' | 'unsatisfied';
+export const ratingChoices: readonly RatingChoice[] = ['satisfied', 'basicallySatisfied', 'unsatisfied'];
+
+/** congress: every deputy rates every project; committee: standing committee members re-rate one project. */
+export type RatingSessionKind = 'congress' | 'committee';
+
+export interface RatingSessionRow {
+  id: string;
+  batch_id: string;
+  kind: RatingSessionKind;
+  status: 'open' | 'closed';
+  opened_at: string;
+  closed_at: string | null;
+  project_count: number;
+  /** Whether the signed-in user has a receipt. */
+  rated: boolean;
+}
+
+export interface RatingSession {
+  id: string;
+  batch_id: string;
+  kind: RatingSessionKind;
+  project_ids: string[];
+  status: 'open' | 'closed';
+  opened_at: string;
+  closed_at: string | null;
+  projects: { id: string; title: string }[];
+  my_receipt: string | null;
+}
+
+export interface ProjectRating {
+  projectId: string;
+  choice: RatingChoice;
+}

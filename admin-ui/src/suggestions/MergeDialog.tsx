@@ -1,0 +1,31 @@
+import { AutocompleteInput, ReferenceInput, required, useRecordContext } from 'react-admin';
+import { FormDialog } from '../batches/FormDialog';
+import { apiUrl, httpClient } from '../providers/dataProvider';
+import type { Suggestion } from './types';
+
+/** A duplicate joins the suggestion it repeats; its proposers move there and hear that one's outcome. */
+export const MergeDialog = () => {
+  const suggestion = useRecordContext<Suggestion>();
+  if (!suggestion || suggestion.merged_into_id) return null;
+  return (
+    <FormDialog
+      label="app.suggestion.merge.action"
+      success="app.suggestion.merge.done"
+      fields={['intoId']}
+      confirm={{ content: 'app.suggestion.merge.confirm', translateOptions: { title: suggestion.title } }}
+      onSubmit={(values) =>
+        httpClient(`${apiUrl}/suggestions/${encodeURIComponent(suggestion.id)}/merge`, { method: 'POST', body: JSON.stringify(values) })
+      }
+    >
+      <ReferenceInput source="intoId" reference="suggestions" filter={{ batch_id: suggestion.batch_id }}>
+        <AutocompleteInput
+          label="app.suggestion.merge.into"
+          optionText="title"
+          filterToQuery={(q: string) => ({ q })}
+          validate={required()}
+          fullWidth
+        />
+      </ReferenceInput>
+    </FormDialog>
+  );
+};

@@ -1,0 +1,43 @@
+import { DataTable, List, ReferenceInput, SearchInput, SelectInput, TopToolbar } from 'react-admin';
+import { EnumField } from '../common/EnumField';
+import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
+import { ServerExportButton } from '../common/ServerExportButton';
+import { categoryChoices, channelChoices, outcomeChoices } from './choices';
+
+const suggestionFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="batch_id" source="batch_id" reference="batches" sort={{ field: 'year', order: 'DESC' }} alwaysOn>
+    <SelectInput optionText="title" />
+  </ReferenceInput>,
+  <SelectInput key="outcome" source="outcome" choices={outcomeChoices} alwaysOn />,
+  <SelectInput key="category" source="category" choices={categoryChoices} />,
+  <SelectInput key="channel" source="channel" choices={channelChoices} />,
+];
+
+const SuggestionListActions = () => (
+  <TopToolbar>
+    <ServerExportButton resource="suggestions" />
+  </TopToolbar>
+);
+
+export const SuggestionList = () => (
+  <List filters={suggestionFilters} actions={<SuggestionListActions />} sort={{ field: 'created_at', order: 'DESC' }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="title" />
+      <DataTable.Col source="category" disableSort>
+        <EnumField source="category" prefix="app.suggestion.category" />
+      </DataTable.Col>
+      <DataTable.Col source="channel" disableSort>
+        <EnumField source="channel" prefix="app.suggestion.channel" />
+      </DataTable.Col>
+      <DataTable.Col source="proposer_count" disableSort />
+      <DataTable.Col source="score" />
+      <DataTable.Col source="outcome" disableSort>
+        <EnumField source="outcome" prefix="app.suggestion.outcome" chip />
+      </DataTable.Col>
+      <DataTable.Col source="created_at">
+        <DateTimeField source="created_at" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,53 @@
+import { errorMessage } from '../common/errorMessage';
+
+export interface SplitErrors {
+  /** Messages keyed by the form field they concern. */
+  fields: Record<string, string>;
+  /** Whatever names no field of the form, shown at its top. */
+  general: string | null;
+}
+
+function bodyErrors(error: unknown): Record<string, string> | null {
+  if (typeof error !== 'object' || error === null || !('body' in error)) return null;
+  const body = (error as { body: unknown }).body;
+  if (typeof body !== 'object' || body === null || !('errors' in body)) return null;
+  const errors = (body as { errors: unknown }).errors;
+  if (typeof errors !== 'object' || errors === null) return null;
+  return Object.fromEntries(Object.entries(errors).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/** The form field a path like `result.measures.0` or `plan.1.plannedStart` names, if the form has it. */
+function fieldOf(path: string, known: readonly string[], prefixes: readonly string[]): string | undefined {
+  let rest = path;
+  for (const prefix of prefixes) if (rest.startsWith(`${prefix}.`)) rest = rest.slice(prefix.length + 1);
+  return known.find((field) => rest === field || rest.startsWith(`${field}.`));
+}
+
+/**
+ * Puts each sentence of a refused request under its field. A 400 carries `errors` by field path; a 422 from
+ * a workflow validator reads "… — percent: must be …; reason: say why" (domain/taskKinds.ts checkTaskResult).
+ */
+export function splitErrors(error: unknown, known: readonly string[], prefixes: readonly string[] = ['result']): SplitErrors {
+  const fields: Record<string, string> = {};
+  const rest: string[] = [];
+  const byPath = bodyErrors(error);
+  if (byPath) {
+    for (const [path, message] of Object.entries(byPath)) {
+      const field = fieldOf(path, known, prefixes);
+      if (field) fields[field] = fields[field] ? `${fields[field]}; ${message}` : message;
+      else rest.push(`${path}: ${message}`);
+    }
+    return { fields, general: rest.length ? rest.join('; ') : Object.keys(fields).length ? null : errorMessage(error) };
+  }
+  const message = errorMessage(error);
+  const dash = message.indexOf(' — ');
+  const detail = dash >= 0 ? message.slice(dash + 3) : message;
+  for (const part of detail.split('; ')) {
+    const colon = part.indexOf(': ');
+    const field = colon > 0 ? fieldOf(part.slice(0, colon), known, prefixes) : undefined;
+    if (field) fields[field] = part.slice(colon + 2);
+    else rest.push(part);
+  }
+  if (!Object.keys(fields).length) return { fields, general: message };
+  return { fields, general: rest.length ? rest.join('; ') : null };
+}
