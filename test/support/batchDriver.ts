@@ -144,7 +144,12 @@ export class BatchDriver {
   }
 
   /** Scores and reviews a suggestion; a candidate gets a responsibility-list draft. Returns the candidate id if any. */
-  async review(suggestionId: string, outcome: 'candidate' | 'reserve' | 'pendingResearch' | 'rejected', departmentId = 'dept-roads'): Promise<string | null> {
+  async review(
+    suggestionId: string,
+    outcome: 'candidate' | 'reserve' | 'pendingResearch' | 'rejected',
+    departmentId = 'dept-roads',
+    candidateTitle = `实施${suggestionId}项目`,
+  ): Promise<string | null> {
     await this.score(suggestionId);
     const res = await this.post('reviewer', `/api/suggestions/${suggestionId}/review`, {
       outcome,
@@ -155,7 +160,7 @@ export class BatchDriver {
       ...(outcome === 'candidate'
         ? {
             candidate: {
-              title: `实施${suggestionId}项目`,
+              title: candidateTitle,
               description: '按责任清单推进',
               implementingUnit: '县公路养护中心',
               budgetYuan: 1_200_000,

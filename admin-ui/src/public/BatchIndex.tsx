@@ -5,6 +5,7 @@ import { Countdown } from '../timeline/Countdown';
 import { PhaseChip } from './PhaseChip';
 import { usePublicQuery } from './publicApi';
 import type { PublicBatchSummary } from './types';
+import { deadlineLabelKey } from '../batches/DeadlineText';
 
 /** #/public — every batch under way, with where it stands and its next date. */
 export const BatchIndex = () => {
@@ -31,7 +32,7 @@ export const BatchIndex = () => {
             <PhaseChip phase={batch.phase} />
             {batch.nextDeadline ? (
               <Typography variant="body2" sx={{ mt: 1 }}>
-                {translate('app.public.next_date', { label: batch.nextDeadline.label })}{' '}
+                {translate('app.public.next_date', { label: translate(deadlineLabelKey(batch.nextDeadline.label), { _: batch.nextDeadline.label }) })}{' '}
                 <Countdown at={batch.nextDeadline.at} showDate />
               </Typography>
             ) : null}

@@ -6,6 +6,7 @@ import { PhaseChip } from './PhaseChip';
 import { batchPath, usePublicQuery } from './publicApi';
 import type { PublicBatch } from './types';
 import { useBatchId } from './useBatchId';
+import { deadlineLabelKey } from '../batches/DeadlineText';
 
 const sections = ['', 'suggest', 'candidates', 'results', 'projects'] as const;
 const sectionLabels: Record<(typeof sections)[number], string> = {
@@ -39,7 +40,7 @@ export const BatchPage = () => {
         <PhaseChip phase={batch.phase} />
         {batch.next_deadline_at ? (
           <Typography variant="body2" sx={{ mt: 1 }}>
-            {translate('app.public.next_date', { label: batch.next_deadline_label ?? '' })}{' '}
+            {translate('app.public.next_date', { label: translate(deadlineLabelKey(batch.next_deadline_label ?? ''), { _: batch.next_deadline_label ?? '' }) })}{' '}
             <Countdown at={batch.next_deadline_at} showDate />
           </Typography>
         ) : null}

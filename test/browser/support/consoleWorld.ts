@@ -1,4 +1,6 @@
+import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -9,6 +11,7 @@ import { createApp } from '../../../api/app';
 import { hashPassword } from '../../../api/auth/passwords';
 import { createTokenSigner } from '../../../api/auth/tokens';
 import { adminUiDist } from '../../../scripts/adminUiBuild';
+import { projectRoot } from '../../../scripts/toolPaths';
 import { bundleWorkflows, createWorker } from '../../../worker/createWorker';
 import { BatchDriver, seedBatchPeople } from '../../support/batchDriver';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
@@ -34,6 +37,8 @@ export interface ConsoleWorld {
   driver: BatchDriver;
   /** A fresh browser profile: its own storage, so each person signs in separately. */
   newPage(options?: { phone?: boolean }): Promise<Page>;
+  /** Saves every open page to test/.artifacts, to see what a failed step saw. */
+  captureAll(label: string): Promise<void>;
   teardown(): Promise<void>;
 }
 
@@ -91,6 +96,12 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
       });
       contexts.push(context);
       return context.newPage();
+    },
+    async captureAll(label) {
+      const dir = path.join(projectRoot, 'test/.artifacts/browser');
+      await mkdir(dir, { recursive: true });
+      const pages = contexts.flatMap((c) => c.pages());
+      await Promise.allSettled(pages.map((p, i) => p.screenshot({ path: path.join(dir, `${label}-${i}.png`), fullPage: true })));
     },
     async teardown() {
       await Promise.allSettled(contexts.map((c) => c.close()));

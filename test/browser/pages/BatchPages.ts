@@ -1,0 +1,47 @@
+import type { Page } from 'playwright-core';
+
+/** The standing committee office's batch screens (年度批次), in Chinese. */
+export class BatchPages {
+  constructor(private readonly page: Page) {}
+
+  /** Opens the year's batch through the create form; returns the batch's workflow id from its page URL. */
+  async openBatch(year: number, collectionClosesOn: string): Promise<string> {
+    const { page } = this;
+    await page.getByRole('menuitem', { name: '年度批次' }).click();
+    await page.getByRole('link', { name: '新建' }).click();
+    await page.getByRole('spinbutton', { name: '年度' }).fill(String(year));
+    await page.getByLabel('征集截止日期').fill(collectionClosesOn);
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/batches\/[^/]+\/show/);
+    return decodeURIComponent(page.url().split('#/batches/')[1]!.split('/')[0]!);
+  }
+
+  async show(batchId: string): Promise<void> {
+    await this.page.goto(`/#/batches/${encodeURIComponent(batchId)}/show`);
+    await this.page.getByRole('region', { name: '流程状态' }).waitFor();
+  }
+
+  /** A decision button (结束征集, 完成筛选论证, 结束票决…), confirmed in its dialog; waits for the success message. */
+  async decide(label: string, done: string): Promise<void> {
+    const { page } = this;
+    await page.getByRole('group', { name: '决定事项' }).getByRole('button', { name: label }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+    await page.getByText(done).waitFor();
+  }
+
+  /** 开始票决: the session's seats, attendance, scrutineers and tellers. */
+  async openVote(seats: number, entitled: number, present: number, scrutineers: string[], tellers: string[]): Promise<void> {
+    const { page } = this;
+    await page.getByRole('group', { name: '决定事项' }).getByRole('button', { name: '开始票决' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('spinbutton', { name: '应选项目数' }).fill(String(seats));
+    await dialog.getByRole('spinbutton', { name: '应到代表人数' }).fill(String(entitled));
+    await dialog.getByRole('spinbutton', { name: '实到代表人数' }).fill(String(present));
+    // One name field per scrutineer, then per teller, as the policy asks.
+    const names = dialog.getByRole('textbox', { name: '姓名' });
+    for (const [i, name] of [...scrutineers, ...tellers].entries()) await names.nth(i).fill(name);
+    await dialog.getByRole('button', { name: '开始票决' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+    await page.getByText('票决已开始').waitFor();
+  }
+}
