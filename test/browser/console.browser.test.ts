@@ -144,10 +144,11 @@ describe('the console, end to end in Chromium', () => {
       const after = await ballot.afterVoting();
       expect(after).toContain(receipt);
       expect(await phone.getByRole('button', { name: '赞成' }).count()).toBe(0);
-      const storage = await phone.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + location.href);
+      // Expressions, not functions: this file is compiled without the DOM's types.
+      const storage = String(await phone.evaluate('JSON.stringify({ ...localStorage, ...sessionStorage }) + location.href'));
       for (const t of titles) expect(storage).not.toContain(t.id);
       // The ballot fits a phone's width.
-      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(Number(await phone.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
     }
     expect(new Set(receipts).size).toBe(3);
     const candidateOfCanteen = titles.find((t) => t.title === canteen.candidate)!.id;
@@ -213,6 +214,8 @@ describe('the console, end to end in Chromium', () => {
     await coordinator.goto(`/#/projects/${encodeURIComponent(project.id)}/show`);
     const progress = coordinator.getByRole('region', { name: '进度与预警' });
     await progress.getByText('12%').first().waitFor();
+    // The reviewer chose the roads department, so its responsible leader is the project's.
+    await coordinator.getByRole('region', { name: '责任清单' }).getByText('王副县长').waitFor();
     await coordinator.getByRole('region', { name: '办理过程' }).getByText(/进度报告/).first().waitFor();
     await screenshot(coordinator, 'project');
   });

@@ -10,6 +10,7 @@ import {
   maxValue,
   minValue,
   required,
+  useGetList,
   useRecordContext,
 } from 'react-admin';
 import { FormDialog } from '../batches/FormDialog';
@@ -29,7 +30,10 @@ interface ReviewValues extends Record<string, unknown> {
 /** 联合审查: the outcome with its reason and answering department; a candidate gets its responsibility list. */
 export const ReviewDialog = () => {
   const suggestion = useRecordContext<Suggestion>();
+  // The answering department's responsible leader (包抓领导) becomes the candidate's, as the responsibility list names them.
+  const { data: departments } = useGetList<{ id: string; leader_user_id: string | null }>('departments', { pagination: { page: 1, perPage: 500 } });
   if (!suggestion || suggestion.merged_into_id) return null;
+  const leaderOf = (departmentId: unknown) => departments?.find((d) => d.id === departmentId)?.leader_user_id ?? undefined;
   return (
     <FormDialog<ReviewValues>
       label="app.suggestion.review.action"
@@ -46,7 +50,9 @@ export const ReviewDialog = () => {
       onSubmit={({ candidate, ...values }) =>
         httpClient(`${apiUrl}/suggestions/${encodeURIComponent(suggestion.id)}/review`, {
           method: 'POST',
-          body: JSON.stringify(values.outcome === 'candidate' ? { ...values, candidate } : values),
+          body: JSON.stringify(
+            values.outcome === 'candidate' ? { ...values, candidate: { ...candidate, responsibleLeaderUserId: leaderOf(values.departmentId) } } : values,
+          ),
         })
       }
     >
