@@ -9,6 +9,7 @@ import { eventually } from '../support/fixtures';
 import { BallotPage } from './pages/BallotPage';
 import { BatchPages } from './pages/BatchPages';
 import { Dashboard } from './pages/Dashboard';
+import { ProjectPage } from './pages/ProjectPage';
 import { PublicSite } from './pages/PublicSite';
 import { ScreeningPages } from './pages/ScreeningPages';
 import { signIn } from './pages/SignIn';
@@ -63,6 +64,7 @@ const canteen = {
 
 describe('the console, end to end in Chromium', () => {
   let batchId = '';
+  let projectId = '';
   let coordinator: Page;
 
   it('a coordinator opens a batch, the public suggests, a reviewer screens it and deputies vote on their phones', async () => {
@@ -170,6 +172,7 @@ describe('the console, end to end in Chromium', () => {
     const { env, testDb } = world;
     await daysPassUntil(batchId, 'implementation');
     const project = await testDb.db.selectFrom('projects').select(['id', 'title']).where('batch_id', '=', batchId).where('title', '=', canteen.candidate).executeTakeFirstOrThrow();
+    projectId = project.id;
     // A week into implementation the department is asked for its first weekly report.
     await env.sleep(8 * DAY_MS);
     const report = await eventually(
@@ -218,6 +221,44 @@ describe('the console, end to end in Chromium', () => {
     await coordinator.getByRole('region', { name: '责任清单' }).getByText('王副县长').waitFor();
     await coordinator.getByRole('region', { name: '办理过程' }).getByText(/进度报告/).first().waitFor();
     await screenshot(coordinator, 'project');
+  });
+
+  it('a deputy supervises: joins the group, files a finding with a photo, and accepts the answer; the office freezes and clears funds', async () => {
+    const { testDb } = world;
+    const deputy = await world.newPage();
+    await signIn(deputy, 'd7');
+    const asDeputy = new ProjectPage(deputy);
+    await asDeputy.open(projectId);
+    await asDeputy.joinGroup();
+    await asDeputy.fileFinding('工地围挡缺失，学生上学经过有安全隐患', sitePhoto);
+    const finding = await eventually(() => testDb.db.selectFrom('findings').selectAll().where('project_id', '=', projectId).executeTakeFirst(), 'the finding row');
+    expect(finding.text).toBe('工地围挡缺失，学生上学经过有安全隐患');
+    expect(finding.photo_ids).toHaveLength(1);
+
+    // The department answers the finding from its inbox.
+    const answer = await eventually(
+      () => testDb.db.selectFrom('tasks').selectAll().where('kind', '=', 'findingResponse').where('status', '=', 'open').executeTakeFirst(),
+      'the finding response task',
+    );
+    const official = await world.newPage();
+    await signIn(official, 'colleague');
+    const tasks = new TaskPages(official);
+    await tasks.myTasks();
+    await tasks.open(answer.title);
+    await tasks.answerFinding('已补设围挡和警示标志，安排专人值守上下学时段。');
+
+    const findingStatus = async () => (await testDb.db.selectFrom('findings').select('status').where('id', '=', finding.id).executeTakeFirstOrThrow()).status;
+    await eventually(async () => ((await findingStatus()) === 'responded' ? true : undefined), 'the response to reach the finding');
+    await asDeputy.open(projectId);
+    await asDeputy.acceptResponse();
+    await eventually(async () => ((await findingStatus()) === 'accepted' ? true : undefined), 'the finding accepted');
+
+    const office = new ProjectPage(coordinator);
+    await office.open(projectId);
+    await office.flagAnomaly('拨付凭证与合同金额不符');
+    expect((await testDb.db.selectFrom('projects').select('funds_frozen').where('id', '=', projectId).executeTakeFirstOrThrow()).funds_frozen).toBe(true);
+    await office.clearAnomaly('已补齐凭证，经核对无误');
+    expect((await testDb.db.selectFrom('projects').select('funds_frozen').where('id', '=', projectId).executeTakeFirstOrThrow()).funds_frozen).toBe(false);
   });
 
   it('switches the console to English and back', async () => {

@@ -43,9 +43,12 @@ const ProjectPage = () => {
   );
 };
 
+// The workflow moves on its own (a report filed, a warning raised, a finding answered); the page follows it.
+const refreshMs = 30_000;
+
 /** One voted project with its workflow's live state (GET /api/projects/:id), its decisions and its timeline. */
 export const ProjectShow = () => (
-  <Show title={<ProjectTitle />} actions={<ProjectActions />} component="div">
+  <Show title={<ProjectTitle />} actions={<ProjectActions />} component="div" queryOptions={{ refetchInterval: refreshMs }}>
     <ProjectPage />
   </Show>
 );

@@ -28,4 +28,11 @@ export class TaskPages {
     await form.getByRole('button', { name: '办结' }).click();
     await page.getByText('任务已办结').waitFor();
   }
+
+  async answerFinding(response: string): Promise<void> {
+    const form = this.page.getByRole('region', { name: '办结任务' });
+    await form.getByRole('textbox', { name: '答复内容' }).fill(response);
+    await form.getByRole('button', { name: '办结' }).click();
+    await this.page.getByText('任务已办结').waitFor();
+  }
 }
