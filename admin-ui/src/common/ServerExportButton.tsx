@@ -1,7 +1,6 @@
 import DownloadIcon from '@mui/icons-material/GetApp';
 import { Button, useListContext, useNotify } from 'react-admin';
-import { apiUrl } from '../providers/dataProvider';
-import { readToken } from '../providers/session';
+import { downloadFile } from './downloadFile';
 import { errorMessage } from './errorMessage';
 
 /** The lists whose CSV the API writes itself (GET /api/exports/<resource>.csv). */
@@ -18,21 +17,8 @@ export const ServerExportButton = ({ resource }: { resource: ExportableResource 
   const download = async () => {
     const params = new URLSearchParams({ filter: JSON.stringify(filterValues ?? {}) });
     if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));
-    const token = readToken();
     try {
-      const response = await fetch(`${apiUrl}/exports/${resource}.csv?${params}`, {
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
-      });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { message?: string };
-        throw new Error(body.message ?? `HTTP ${response.status}`);
-      }
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `${resource}.csv`;
-      link.click();
-      URL.revokeObjectURL(url);
+      await downloadFile(`exports/${resource}.csv?${params}`, `${resource}.csv`);
     } catch (error) {
       const message = errorMessage(error);
       notify(message, { type: 'error', messageArgs: { _: message } });

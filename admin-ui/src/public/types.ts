@@ -1,3 +1,5 @@
+import type { ElectionResult } from '../batches/types';
+
 /** What the public routes (/api/public/…, no login) answer with; see api/publicity/ and api/openapi.json. */
 export type BatchPhase =
   | 'collection'
@@ -61,24 +63,6 @@ export interface PublicCandidate {
   acceptance_standard: string;
   elected: boolean | null;
   approvals: number | null;
-}
-
-export interface CandidateTally {
-  candidateId: string;
-  approve: number;
-  disapprove: number;
-  abstain: number;
-  passed: boolean;
-}
-
-export interface ElectionResult {
-  ballotsCast: number;
-  validBallots: number;
-  invalidBallots: number;
-  majorityBase: number;
-  tallies: CandidateTally[];
-  elected: string[];
-  runOff: { seats: number; candidateIds: string[] } | null;
 }
 
 export interface VoteRound {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 
 /** An official's inbox (我的任务) and a progress report's form. */
@@ -7,6 +8,12 @@ export class TaskPages {
   async myTasks(): Promise<void> {
     await this.page.getByRole('menuitem', { name: '我的任务' }).click();
     await this.page.getByRole('table').waitFor();
+  }
+
+  /** The list's CSV export, as the browser saves it. */
+  async exportCsv(): Promise<string> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: '导出' }).click()]);
+    return readFile(await download.path(), 'utf8');
   }
 
   async open(taskTitle: string): Promise<void> {
