@@ -122,6 +122,10 @@ describe('the console, end to end in Chromium', () => {
 
     await batches.show(batchId);
     await batches.decide('完成筛选论证', '筛选论证已完成，公示开始');
+    // Under publicity the visitor comments on the canteen; the office sees the comment to answer.
+    await site.commentOn(canteen.candidate, '建议食堂同时配建学生饮水设施');
+    const comment = await eventually(() => testDb.db.selectFrom('publicity_comments').selectAll().where('batch_id', '=', batchId).executeTakeFirst(), 'the public comment');
+    expect(comment.body).toBe('建议食堂同时配建学生饮水设施');
     await daysPassUntil(batchId, 'approval');
     await driver.approveChain(batchId);
     await driver.phase(batchId, 'vote');
@@ -166,6 +170,11 @@ describe('the console, end to end in Chromium', () => {
       return rows.length ? rows.map((r) => r.id).sort() : undefined;
     }, 'the elected candidates');
     expect(elected).toEqual([candidateOfCanteen, others[0]].sort());
+    // The result is public at once.
+    const published = await site.electedProjects();
+    expect(published).toContain(canteen.candidate);
+    expect(published).toContain(roadTitle);
+    expect(published).not.toContain(lightsTitle);
   });
 
   it('an official files progress from the task inbox, and an escalation appears on the dashboard', async () => {

@@ -28,4 +28,23 @@ export class PublicSite {
     if (!number) throw new Error(`no suggestion number in: ${text}`);
     return number;
   }
+
+  /** Comments on one candidate under publicity, from its card. */
+  async commentOn(candidateTitle: string, body: string): Promise<void> {
+    const { page } = this;
+    await page.getByRole('tab', { name: '候选项目' }).click();
+    await page.getByRole('article', { name: candidateTitle }).getByRole('button', { name: '对本项目提意见' }).click();
+    const form = page.getByRole('region', { name: '提出意见' });
+    await form.getByRole('textbox', { name: '意见内容' }).fill(body);
+    await form.getByRole('button', { name: '提交意见' }).click();
+    await page.getByText('感谢您的意见，我们已收到。').waitFor();
+  }
+
+  /** The published result: the elected projects' titles as the page lists them. */
+  async electedProjects(): Promise<string> {
+    const { page } = this;
+    await page.reload();
+    await page.getByRole('tab', { name: '票决结果' }).click();
+    return page.getByRole('region', { name: '当选项目' }).innerText();
+  }
 }
