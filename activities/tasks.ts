@@ -35,13 +35,14 @@ export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
         if (dept?.leader_user_id) {
           ladder.push({
             assignee: { kind: 'user', userId: dept.leader_user_id },
-            label: `responsible leader ${dept.display_name ?? dept.leader_user_id} (${dept.name})`,
+            // Labels are read by the office in the console and in notices: in its language.
+            label: `包抓领导${dept.display_name ?? dept.leader_user_id}（${dept.name}）`,
           });
         }
       }
       ladder.push({
         assignee: { kind: 'role', role: 'coordinator', jurisdictionId: input.jurisdictionId },
-        label: 'standing committee office',
+        label: '人大常委会办公室',
       });
       return ladder;
     },

@@ -133,7 +133,7 @@ describe('a coordinator assigns a task and an official completes it', () => {
     await request(app).get(`/api/tasks/${taskId}`).set(as('deputy')).expect(404);
     const one = await request(app).get(`/api/tasks/${taskId}`).set(as('official')).expect(200);
     expect(one.body.live).toMatchObject({ phase: 'open', escalationLevel: 0 });
-    expect(one.body.live.ladder.map((s: { label: string }) => s.label)).toEqual(['responsible leader 王副县长 (县交通运输局)', 'standing committee office']);
+    expect(one.body.live.ladder.map((s: { label: string }) => s.label)).toEqual(['包抓领导王副县长（县交通运输局）', '人大常委会办公室']);
     expect(new Date(one.body.due_at).toISOString()).toBe(one.body.live.dueAt);
   });
 

@@ -235,6 +235,10 @@ export const deliveryEn = {
       },
       no_leader: 'Not assigned',
       never_reported: 'No report yet',
+      warning_standing: {
+        behind: 'Planned %{planned}%, reported %{reported}%: %{lag} points behind',
+        on_schedule: 'Planned %{planned}%, reported %{reported}%: on schedule',
+      },
       open_task_count: 'The workflow waits on one task |||| The workflow waits on %{smart_count} tasks',
       no_open_tasks: 'No open tasks',
       group_empty: 'Nobody has joined yet',
@@ -604,6 +608,10 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
       },
       no_leader: '未明确',
       never_reported: '尚无报告',
+      warning_standing: {
+        behind: '计划进度%{planned}%，实际报告%{reported}%，滞后%{lag}个百分点',
+        on_schedule: '计划进度%{planned}%，实际报告%{reported}%，进度正常',
+      },
       open_task_count: '流程正在等待 %{smart_count} 项任务',
       no_open_tasks: '暂无待办事项',
       group_empty: '尚无代表加入',

@@ -37,9 +37,16 @@ export const ProgressCard = () => {
             {formatInstant(warning?.since ?? project.warning_changed_at, locale) || null}
           </LabelValue>
         </Box>
-        {(warning?.reason ?? project.warning_reason) ? (
+        {warning || project.warning_reason ? (
           <Alert severity={(warning?.level ?? project.warning) === 'none' ? 'success' : 'warning'}>
-            {warning?.reason ?? project.warning_reason}
+            {/* The workflow's own reason is an English sentence for notices; the numbers say it in the reader's language. */}
+            {warning
+              ? translate(warning.lagPoints > 0 ? 'app.project.warning_standing.behind' : 'app.project.warning_standing.on_schedule', {
+                  planned: warning.plannedPercent,
+                  reported: percent ?? 0,
+                  lag: warning.lagPoints,
+                })
+              : project.warning_reason}
           </Alert>
         ) : null}
         {plan ? (
