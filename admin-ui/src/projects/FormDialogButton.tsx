@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Form, SaveButton, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { errorStatus } from '../common/errorMessage';
 import { newIdempotencyKey } from '../common/idempotencyKey';
-import { splitErrors } from '../tasks/fieldErrors';
+import { splitErrors } from '../common/fieldErrors';
 
 type Values = Record<string, unknown>;
 
@@ -39,7 +39,7 @@ export const FormDialogButton = (props: FormDialogButtonProps) => {
     try {
       await submit(values, key);
     } catch (error) {
-      const { fields: byField, general: top } = splitErrors(error, fields, ['result', 'body']);
+      const { fields: byField, general: top } = splitErrors(error, fields, { prefixes: ['result', 'body'] });
       setGeneral(top);
       const status = errorStatus(error);
       return status === 400 || status === 422 ? byField : undefined;

@@ -4,7 +4,7 @@ import { Form, maxLength, required, SaveButton, SelectInput, TextInput, useTrans
 import { errorMessage } from '../common/errorMessage';
 import { newIdempotencyKey } from '../common/idempotencyKey';
 import { validContact } from './contact';
-import { fieldErrors } from './fieldErrors';
+import { splitErrors } from '../common/fieldErrors';
 import { batchPath, postPublic } from './publicApi';
 import type { PublicCandidate } from './types';
 
@@ -52,7 +52,7 @@ export const CommentForm = ({ batchId, candidates, candidateId }: CommentFormPro
       setReceived(true);
       return undefined;
     } catch (error) {
-      const errors = fieldErrors(error, fields);
+      const errors = splitErrors(error, fields).fields;
       if (Object.keys(errors).length === 0) setRefusal(errorMessage(error));
       return errors;
     }

@@ -4,7 +4,7 @@ import { Form, maxLength, minLength, required, SaveButton, SelectInput, TextInpu
 import { errorMessage } from '../common/errorMessage';
 import { newIdempotencyKey } from '../common/idempotencyKey';
 import { validContact } from './contact';
-import { fieldErrors } from './fieldErrors';
+import { splitErrors } from '../common/fieldErrors';
 import { batchPath, postPublic } from './publicApi';
 import { suggestionCategories } from './types';
 
@@ -41,7 +41,7 @@ export const SuggestionForm = ({ batchId }: { batchId: string }) => {
       setReceived(created);
       return undefined;
     } catch (error) {
-      const errors = fieldErrors(error, fields);
+      const errors = splitErrors(error, fields).fields;
       // What concerns no field (the phase has ended, a reused key) is said above the form.
       if (Object.keys(errors).length === 0) setRefusal(errorMessage(error));
       return errors;

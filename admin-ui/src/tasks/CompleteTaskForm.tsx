@@ -7,7 +7,7 @@ import { apiUrl, httpClient } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
 import type { Task } from '../types';
 import { isKnownTaskKind } from './choices';
-import { splitErrors } from './fieldErrors';
+import { splitErrors } from '../common/fieldErrors';
 import { isAssignedToMe } from './isAssignedToMe';
 import { TaskResultInputs } from './TaskResultInputs';
 import { formSpecOf, toResult } from './taskForms';
@@ -44,6 +44,7 @@ export const CompleteTaskForm = () => {
       const { fields, general: top } = splitErrors(
         error,
         spec.fields.map((f) => f.source),
+        { prefixes: ['result'] },
       );
       setGeneral(top);
       // 409: someone completed it meanwhile; show the task as it is now.

@@ -1,4 +1,4 @@
-import { errorMessage } from '../common/errorMessage';
+import { errorMessage } from './errorMessage';
 
 export interface SplitErrors {
   /** Messages keyed by the form field they concern. */
@@ -16,24 +16,32 @@ function bodyErrors(error: unknown): Record<string, string> | null {
   return Object.fromEntries(Object.entries(errors).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
+export interface SplitOptions {
+  /** Leading path parts the form does not have (a task's `result`, a request's `body`). */
+  prefixes?: readonly string[];
+  /** Key a message by its whole path (`candidate.title`) rather than by the known field it falls under (`candidate`). */
+  nested?: boolean;
+}
+
 /** The form field a path like `result.measures.0` or `plan.1.plannedStart` names, if the form has it. */
-function fieldOf(path: string, known: readonly string[], prefixes: readonly string[]): string | undefined {
+function fieldOf(path: string, known: readonly string[], { prefixes = [], nested = false }: SplitOptions): string | undefined {
   let rest = path;
   for (const prefix of prefixes) if (rest.startsWith(`${prefix}.`)) rest = rest.slice(prefix.length + 1);
-  return known.find((field) => rest === field || rest.startsWith(`${field}.`));
+  const field = known.find((f) => rest === f || rest.startsWith(`${f}.`));
+  return field && nested ? rest : field;
 }
 
 /**
  * Puts each sentence of a refused request under its field. A 400 carries `errors` by field path; a 422 from
  * a workflow validator reads "… — percent: must be …; reason: say why" (domain/taskKinds.ts checkTaskResult).
  */
-export function splitErrors(error: unknown, known: readonly string[], prefixes: readonly string[] = ['result']): SplitErrors {
+export function splitErrors(error: unknown, known: readonly string[], options: SplitOptions = {}): SplitErrors {
   const fields: Record<string, string> = {};
   const rest: string[] = [];
   const byPath = bodyErrors(error);
   if (byPath) {
     for (const [path, message] of Object.entries(byPath)) {
-      const field = fieldOf(path, known, prefixes);
+      const field = fieldOf(path, known, options);
       if (field) fields[field] = fields[field] ? `${fields[field]}; ${message}` : message;
       else rest.push(`${path}: ${message}`);
     }
@@ -44,7 +52,7 @@ export function splitErrors(error: unknown, known: readonly string[], prefixes: 
   const detail = dash >= 0 ? message.slice(dash + 3) : message;
   for (const part of detail.split('; ')) {
     const colon = part.indexOf(': ');
-    const field = colon > 0 ? fieldOf(part.slice(0, colon), known, prefixes) : undefined;
+    const field = colon > 0 ? fieldOf(part.slice(0, colon), known, options) : undefined;
     if (field) fields[field] = part.slice(colon + 2);
     else rest.push(part);
   }

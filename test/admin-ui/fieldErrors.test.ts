@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { splitErrors } from '../../admin-ui/src/common/fieldErrors';
+
+/** As react-admin's fetchJson rejects: the body's message as the error's, the body itself beside it. */
+function refusal(status: number, body: { message: string; errors?: Record<string, string> }) {
+  return Object.assign(new Error(body.message), { status, body });
+}
+
+describe('splitErrors: each sentence of a refused request under the field it concerns', () => {
+  it("uses a 400 body's errors by path, keeping what names no field of the form for its top", () => {
+    const error = refusal(400, {
+      message: 'invalid request — title: too short; proposer.contact: required; key: missing',
+      errors: { title: 'too short', 'proposer.contact': 'required', key: 'missing' },
+    });
+    expect(splitErrors(error, ['title', 'proposer.contact'])).toEqual({
+      fields: { title: 'too short', 'proposer.contact': 'required' },
+      general: 'key: missing',
+    });
+  });
+
+  it("reads a workflow validator's 422 sentence, dropping the task's result prefix", () => {
+    const error = refusal(422, { message: 'the result is not valid — result.percent: progress must be between 0 and 100; reason: say why' });
+    expect(splitErrors(error, ['percent', 'reason', 'text'], { prefixes: ['result'] })).toEqual({
+      fields: { percent: 'progress must be between 0 and 100', reason: 'say why' },
+      general: null,
+    });
+  });
+
+  it('files a list element under its list, or under its own path when asked', () => {
+    const error = refusal(400, { message: 'invalid', errors: { 'photoIds.0': 'unknown photo', 'candidate.title': 'required' } });
+    expect(splitErrors(error, ['photoIds', 'candidate']).fields).toEqual({ photoIds: 'unknown photo', candidate: 'required' });
+    expect(splitErrors(error, ['photoIds', 'candidate'], { nested: true }).fields).toEqual({ 'photoIds.0': 'unknown photo', 'candidate.title': 'required' });
+  });
+
+  it('leaves a message that names no field whole, for the top of the form', () => {
+    const error = refusal(409, { message: 'this task was already completed' });
+    expect(splitErrors(error, ['note'])).toEqual({ fields: {}, general: 'this task was already completed' });
+  });
+});
