@@ -1,10 +1,11 @@
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Confirm, useGetList, useTranslate } from 'react-admin';
+import { useGetList, useTranslate } from 'react-admin';
 import { errorMessage, errorStatus } from '../common/errorMessage';
 import { BallotReview } from './BallotReview';
 import { CandidateMarkCard } from './CandidateMarkCard';
+import { CastStep } from './CastStep';
 import { castBallot } from './castBallot';
 import type { BallotCandidate, VoteChoice, VoteSession } from './types';
 
@@ -24,7 +25,6 @@ export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
   const [marks, setMarks] = useState<Record<string, VoteChoice>>({});
   const [step, setStep] = useState<'mark' | 'review'>('mark');
   const [showMissing, setShowMissing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const { data: candidates } = useGetList<BallotCandidate>('candidates', {
     filter: { id: session.candidate_ids },
     pagination: { page: 1, perPage: Math.max(session.candidate_ids.length, 1) },
@@ -42,7 +42,6 @@ export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
       onCast(receipt.receiptCode);
     },
     onError: (error) => {
-      setConfirming(false);
       if (errorStatus(error) === 409) onRefused();
     },
   });
@@ -60,36 +59,13 @@ export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
       <Stack spacing={2}>
         <BallotReview session={session} byId={byId} marks={marks} approvals={approvals} />
         {refusal}
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
-          <Button
-            variant="outlined"
-            size="large"
-            sx={{ minHeight: 48 }}
-            fullWidth
-            onClick={() => setStep('mark')}
-            disabled={cast.isPending}
-          >
-            {translate('app.ballot.change')}
-          </Button>
-          <Button
-            variant="contained"
-            size="large"
-            sx={{ minHeight: 48 }}
-            fullWidth
-            onClick={() => setConfirming(true)}
-            disabled={cast.isPending}
-          >
-            {translate('app.ballot.cast')}
-          </Button>
-        </Stack>
-        <Confirm
-          isOpen={confirming}
-          loading={cast.isPending}
-          title="app.ballot.confirm_title"
-          content="app.ballot.confirm_content"
-          confirm="app.ballot.cast"
-          onConfirm={() => cast.mutate()}
-          onClose={() => setConfirming(false)}
+        <CastStep
+          submitLabel="app.ballot.cast"
+          confirmTitle="app.ballot.confirm_title"
+          confirmContent="app.ballot.confirm_content"
+          pending={cast.isPending}
+          onBack={() => setStep('mark')}
+          onSubmit={() => cast.mutate()}
         />
       </Stack>
     );

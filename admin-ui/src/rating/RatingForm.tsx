@@ -14,7 +14,8 @@ import {
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Confirm, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
+import { CastStep } from '../ballot/CastStep';
 import { ChoiceToggle } from '../ballot/ChoiceToggle';
 import { errorMessage, errorStatus } from '../common/errorMessage';
 import { submitRatings } from './submitRatings';
@@ -35,7 +36,6 @@ export const RatingForm = ({ session, onRated, onRefused }: RatingFormProps) => 
   const [choices, setChoices] = useState<Record<string, RatingChoice>>({});
   const [step, setStep] = useState<'rate' | 'review'>('rate');
   const [showMissing, setShowMissing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const projects = session.project_ids.map((id) => ({
     id,
     title: session.projects.find((p) => p.id === id)?.title ?? id,
@@ -51,7 +51,6 @@ export const RatingForm = ({ session, onRated, onRefused }: RatingFormProps) => 
       onRated(receipt.receiptCode);
     },
     onError: (error) => {
-      setConfirming(false);
       if (errorStatus(error) === 409) onRefused();
     },
   });
@@ -85,36 +84,13 @@ export const RatingForm = ({ session, onRated, onRefused }: RatingFormProps) => 
             {translate(errorMessage(submit.error), { _: errorMessage(submit.error) })}
           </Alert>
         ) : null}
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
-          <Button
-            variant="outlined"
-            size="large"
-            sx={{ minHeight: 48 }}
-            fullWidth
-            onClick={() => setStep('rate')}
-            disabled={submit.isPending}
-          >
-            {translate('app.ballot.change')}
-          </Button>
-          <Button
-            variant="contained"
-            size="large"
-            sx={{ minHeight: 48 }}
-            fullWidth
-            onClick={() => setConfirming(true)}
-            disabled={submit.isPending}
-          >
-            {translate('app.rating.submit')}
-          </Button>
-        </Stack>
-        <Confirm
-          isOpen={confirming}
-          loading={submit.isPending}
-          title="app.rating.confirm_title"
-          content="app.rating.confirm_content"
-          confirm="app.rating.submit"
-          onConfirm={() => submit.mutate()}
-          onClose={() => setConfirming(false)}
+        <CastStep
+          submitLabel="app.rating.submit"
+          confirmTitle="app.rating.confirm_title"
+          confirmContent="app.rating.confirm_content"
+          pending={submit.isPending}
+          onBack={() => setStep('rate')}
+          onSubmit={() => submit.mutate()}
         />
       </Stack>
     );
