@@ -107,7 +107,7 @@ export interface ProgressWarning {
   plannedPercent: number;
   /** Points behind plan; 0 on or ahead of schedule. */
   lagPoints: number;
-  /** A short sentence for the notice. */
+  /** A short sentence for the notice, in the office's language. */
   reason: string;
 }
 
@@ -118,20 +118,20 @@ export function progressWarning(input: ProgressWarningInput): ProgressWarning {
   const { plan, today, reportedPercent, deadline, policy } = input;
   const planned = plannedPercent(plan, today);
   const lagPoints = Math.max(0, planned - reportedPercent);
-  const standing = `planned ${planned}%, reported ${reportedPercent}%`;
-  const behind = lagPoints > 0 ? `${lagPoints} points behind` : 'on schedule';
+  const standing = `计划进度${planned}%，实际${reportedPercent}%`;
+  const behind = lagPoints > 0 ? `滞后${lagPoints}个百分点` : '进度正常';
   const warn = (level: WarningLevel, reason: string): ProgressWarning => ({ level, plannedPercent: planned, lagPoints, reason });
 
-  if (reportedPercent >= 100) return warn('none', 'reported complete');
+  if (reportedPercent >= 100) return warn('none', '已报告完成');
   const daysLeft = daysBetween(today, deadline);
-  if (daysLeft < 0) return warn('red', `the deadline ${deadline} has passed at ${reportedPercent}%`);
-  if (lagPoints >= policy.redLagPoints) return warn('red', `${standing}: ${behind}`);
-  if (lagPoints >= policy.yellowLagPoints) return warn('yellow', `${standing}: ${behind}`);
+  if (daysLeft < 0) return warn('red', `完成时限${deadline}已过，进度${reportedPercent}%`);
+  if (lagPoints >= policy.redLagPoints) return warn('red', `${standing}，${behind}`);
+  if (lagPoints >= policy.yellowLagPoints) return warn('yellow', `${standing}，${behind}`);
   if (daysLeft <= policy.nearDeadlineDays && reportedPercent < NEARLY_DONE_PERCENT) {
-    return warn('yellow', `${standing}: ${behind}, with ${daysLeft} days to the deadline ${deadline}`);
+    return warn('yellow', `${standing}，${behind}，距完成时限${deadline}仅剩${daysLeft}天`);
   }
-  if (lagPoints >= policy.blueLagPoints) return warn('blue', `${standing}: ${behind}`);
-  return warn('none', `${standing}: ${behind}`);
+  if (lagPoints >= policy.blueLagPoints) return warn('blue', `${standing}，${behind}`);
+  return warn('none', `${standing}，${behind}`);
 }
 
 /** Any change of level is news, a recovery as much as a worsening; the first assessment compares with 'none'. */

@@ -31,6 +31,12 @@ export function chinaDay(instant: Date): string {
   return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** An instant as an office writes it: 'YYYY-MM-DD HH:mm', China Standard Time. */
+export function chinaDateTime(instant: Date | string): string {
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The instant 00:00 China Standard Time of a 'YYYY-MM-DD' day. */
 export function startOfChinaDay(day: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

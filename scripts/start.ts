@@ -279,6 +279,7 @@ function printBanner(urls: { api: string; temporalUi: string | undefined; tempor
     '民生实事项目票决制 is running',
     '',
     `  Admin UI      ${urls.api}/`,
+    `  Public site   ${urls.api}/#/public   (no login: suggestions, candidates, results, progress)`,
     `  API           ${urls.api}/api   (health: ${urls.api}/api/health)`,
     `  Temporal UI   ${urls.temporalUi ?? '(not known: set TEMPORAL_UI_URL)'}`,
     `  Temporal      ${urls.temporal}`,

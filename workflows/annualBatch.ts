@@ -263,8 +263,8 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     dedupeKey: `${batchId}:vote-ready`,
     to: { kind: 'role', role: 'coordinator', jurisdictionId },
     kind: 'info',
-    title: `${input.title}: the list is ready for the congress vote`,
-    body: `${state.candidateIds.length} candidates. Open the vote session when the congress meets.`,
+    title: `${input.title}：候选项目清单已提请人代会票决`,
+    body: `候选项目${state.candidateIds.length}个。请在人代会召开时开始票决。`,
     workflowId: batchId,
     taskId: null,
   });

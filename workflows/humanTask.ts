@@ -13,6 +13,7 @@ import type { Activities } from '../activities';
 import { actorMatchesAssignee, describeAssignee } from '../domain/assignee';
 import { checkTaskResult } from '../domain/taskKinds';
 import { durationMs } from '../domain/duration';
+import { chinaDateTime } from '../domain/workingDays';
 import {
   completeTaskUpdate,
   type HumanTaskInput,
@@ -92,8 +93,8 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
     dedupeKey: `${task.taskId}:assigned`,
     to: task.assignee,
     kind: 'assigned',
-    title: `New task: ${task.title}`,
-    body: `Due ${dueAt}.`,
+    title: `新任务：${task.title}`,
+    body: `办理期限：${chinaDateTime(dueAt)}（北京时间）。`,
     workflowId: workflowInfo().workflowId,
     taskId: task.taskId,
   });
@@ -136,8 +137,8 @@ async function waitForCompletion(task: HumanTaskInput, state: TaskState, notices
         dedupeKey: `${task.taskId}:reminder:${reminderAt}`,
         to: task.assignee,
         kind: 'reminder',
-        title: `Reminder: ${task.title}`,
-        body: `Due ${dueAt}.`,
+        title: `办理提醒：${task.title}`,
+        body: `办理期限：${chinaDateTime(dueAt)}（北京时间）。`,
         workflowId: workflowInfo().workflowId,
         taskId: task.taskId,
       });
@@ -165,8 +166,8 @@ async function escalate(task: HumanTaskInput, state: TaskState, notices: NoticeS
   state.escalationLevel = level;
   const notice = {
     kind: 'escalation' as const,
-    title: `Overdue: ${task.title}`,
-    body: `Due ${state.dueAt}; escalated to ${step.label} (level ${level}).`,
+    title: `逾期督办：${task.title}`,
+    body: `办理期限${state.dueAt ? chinaDateTime(state.dueAt) : ''}（北京时间）已过，已提级至${step.label}（第${level}级督办）。`,
     workflowId: workflowInfo().workflowId,
     taskId: task.taskId,
   };

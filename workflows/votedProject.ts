@@ -51,6 +51,9 @@ const acts = proxyActivities<Activities>({
 const HISTORY_EVENTS_PER_RUN = 1_500;
 const DAY_MS = 86_400_000;
 
+/** A warning notice's title, as the office names the levels (红色/黄色/蓝色预警). */
+const warningTitles = { none: '进度恢复正常', blue: '蓝色预警', yellow: '黄色预警', red: '红色预警' } as const;
+
 /**
  * A voted project (DOMAIN.md steps 6, 7, 9–11) from election to post-evaluation, two to three years:
  * weekly progress reports and supervision, quarterly evaluation and red/yellow/blue warnings while it is
@@ -220,8 +223,8 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
         dedupeKey: `${sessionId}:open`,
         to: { kind: 'role', role: 'committeeMember', jurisdictionId },
         kind: 'info',
-        title: `Re-rate: ${input.title}`,
-        body: 'The rectification report is in. Standing committee members rate the project again, anonymously.',
+        title: `再次测评：${input.title}`,
+        body: '整改情况已报告，请常委会组成人员对该项目进行无记名再次测评。',
         workflowId: projectId,
         taskId: null,
       });
@@ -258,7 +261,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
         state.consequence.stage = 'oversight';
         await milestone('project.reRated', actor, { outcome: result.outcome, counts: result.counts });
         await openTask('oversightMeasure', `决定监督措施：${input.title}`, coordinators(), { kind: 'workingDays', days: 10 }, { counts: result.counts });
-        await warnLeaders('still unsatisfied after rectification', 'The standing committee will decide on a special inquiry, formal questioning or a special investigation.');
+        await warnLeaders('整改后再次测评仍不满意', '常委会将研究决定开展专题询问、质询或特定问题调查。');
       } else {
         state.consequence.stage = 'settled';
         await milestone('project.reRated', actor, { outcome: result.outcome, counts: result.counts });
@@ -396,8 +399,8 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
           dedupeKey: `${finding.findingId}:responded:${finding.round}`,
           to: { kind: 'user', userId: state.group[0]?.userId ?? '' },
           kind: 'info',
-          title: `The department answered a finding on ${input.title}`,
-          body: 'Accept the response or reopen the finding.',
+          title: `责任单位已答复监督意见：${input.title}`,
+          body: '请认可答复，或重新交办。',
           workflowId: projectId,
           taskId: completion.taskId,
         });
@@ -418,8 +421,8 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
           dedupeKey: `${projectId}:rectified`,
           to: coordinators(),
           kind: 'info',
-          title: `Rectification reported: ${input.title}`,
-          body: 'Open the standing committee members’ re-rating.',
+          title: `整改已报告：${input.title}`,
+          body: '请启动常委会组成人员再次测评。',
           workflowId: projectId,
           taskId: completion.taskId,
         });
@@ -427,7 +430,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
       case 'oversightMeasure':
         state.consequence.measure = String(result.measure);
         await setConsequence('settled', null, { measure: result.measure, note: result.note });
-        await warnLeaders(`oversight decided: ${String(result.measure)}`, String(result.note));
+        await warnLeaders(`已决定监督措施：${String(result.measure)}`, String(result.note));
         return;
       case 'performanceEvaluation':
         state.postEvaluation!.evaluated = true;
@@ -495,7 +498,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
         dedupeKey: `${projectId}:warning:${at}`,
         to: leaderOrDepartment(),
         kind: next.level === 'none' ? 'info' : 'escalation',
-        title: `${next.level === 'none' ? 'Back on schedule' : `${next.level.toUpperCase()} warning`}: ${input.title}`,
+        title: `${warningTitles[next.level]}：${input.title}`,
         body: next.reason,
         workflowId: projectId,
         taskId: null,
@@ -561,7 +564,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
 
   async function warnLeaders(title: string, body: string): Promise<void> {
     for (const to of [leaderOrDepartment(), coordinators()]) {
-      await notices.send({ dedupeKey: `${projectId}:${title}:${to.kind}`, to, kind: 'escalation', title: `${input.title}: ${title}`, body, workflowId: projectId, taskId: null });
+      await notices.send({ dedupeKey: `${projectId}:${title}:${to.kind}`, to, kind: 'escalation', title: `${input.title}：${title}`, body, workflowId: projectId, taskId: null });
     }
   }
 

@@ -91,12 +91,12 @@ describe('progress warnings by schedule lag (seed 000)', () => {
     progressWarning({ plan, today, reportedPercent, deadline, policy: thresholds });
 
   it('raises nothing below the blue threshold', () => {
-    expect(warnOn(50)).toEqual({ level: 'none', plannedPercent: 50, lagPoints: 0, reason: 'planned 50%, reported 50%: on schedule' });
+    expect(warnOn(50)).toEqual({ level: 'none', plannedPercent: 50, lagPoints: 0, reason: '计划进度50%，实际50%，进度正常' });
     expect(warnOn(46)).toMatchObject({ level: 'none', lagPoints: 4 });
   });
 
   it('counts being ahead of schedule as no lag', () => {
-    expect(warnOn(70)).toEqual({ level: 'none', plannedPercent: 50, lagPoints: 0, reason: 'planned 50%, reported 70%: on schedule' });
+    expect(warnOn(70)).toEqual({ level: 'none', plannedPercent: 50, lagPoints: 0, reason: '计划进度50%，实际70%，进度正常' });
   });
 
   it('is blue from the blue threshold up to just below yellow', () => {
@@ -110,19 +110,19 @@ describe('progress warnings by schedule lag (seed 000)', () => {
   });
 
   it('is red from the red threshold, and says how far behind', () => {
-    expect(warnOn(30)).toEqual({ level: 'red', plannedPercent: 50, lagPoints: 20, reason: 'planned 50%, reported 30%: 20 points behind' });
+    expect(warnOn(30)).toEqual({ level: 'red', plannedPercent: 50, lagPoints: 20, reason: '计划进度50%，实际30%，滞后20个百分点' });
   });
 
   it('is red from the day after the deadline unless the project is complete', () => {
     expect(warnOn(99, '2025-07-01', '2025-06-30')).toMatchObject({
       level: 'red',
-      reason: 'the deadline 2025-06-30 has passed at 99%',
+      reason: '完成时限2025-06-30已过，进度99%',
     });
     expect(warnOn(99, '2025-06-30', '2025-06-30')).toMatchObject({ level: 'none', plannedPercent: 100, lagPoints: 1 });
   });
 
   it('raises nothing once the project reports complete, even past the deadline', () => {
-    expect(warnOn(100, '2026-03-01', '2025-06-30')).toEqual({ level: 'none', plannedPercent: 100, lagPoints: 0, reason: 'reported complete' });
+    expect(warnOn(100, '2026-03-01', '2025-06-30')).toEqual({ level: 'none', plannedPercent: 100, lagPoints: 0, reason: '已报告完成' });
   });
 });
 
@@ -136,7 +136,7 @@ describe('progress warnings near the deadline', () => {
       level: 'yellow',
       plannedPercent: 69,
       lagPoints: 0,
-      reason: 'planned 69%, reported 69%: on schedule, with 30 days to the deadline 2025-05-29',
+      reason: '计划进度69%，实际69%，进度正常，距完成时限2025-05-29仅剩30天',
     });
     expect(warnOn('2025-04-29', 63)).toMatchObject({ level: 'yellow', lagPoints: 6 });
     expect(warnOn('2025-04-29', 89)).toMatchObject({ level: 'yellow' });

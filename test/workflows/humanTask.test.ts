@@ -138,7 +138,7 @@ describe('human task workflow', () => {
         async () => smtp.received.find((m) => m.rcptTo.includes('leader@test.local') && m.headers.get('subject')?.includes(task.title)),
         'the escalation e-mail to reach the SMTP server',
       );
-      expect(mail.headers.get('subject')).toBe(`Overdue: ${task.title}`);
+      expect(mail.headers.get('subject')).toBe(`逾期督办：${task.title}`);
 
       const completion = await handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.official), result: { note: '已修复，逾期' } }] });
       expect(completion).toMatchObject({ completedBy: 'official', escalationLevel: 2, result: { note: '已修复，逾期' } });

@@ -101,8 +101,8 @@ describe('notice delivery', () => {
         // Down: the in-app notices are there, and each e-mail attempt failed and was counted.
         const failed = await deliveriesWhen(task.taskId, (d) => d.status === 'failed', 'the first attempts to fail');
         expect(failed.map((d) => [d.recipient_user_id, d.title, d.channel, d.attempts])).toEqual([
-          ['colleague', `New task: ${task.title}`, 'email', 1],
-          ['official', `New task: ${task.title}`, 'email', 1],
+          ['colleague', `新任务：${task.title}`, 'email', 1],
+          ['official', `新任务：${task.title}`, 'email', 1],
         ]);
         for (const delivery of failed) expect(delivery.last_error).toMatch(/ECONNREFUSED/);
 
@@ -126,7 +126,7 @@ describe('notice delivery', () => {
           ['colleague', 3, null],
           ['official', 3, null],
         ]);
-        const arrived = sink.received.filter((m) => m.headers.get('subject') === `New task: ${task.title}`);
+        const arrived = sink.received.filter((m) => m.headers.get('subject') === `新任务：${task.title}`);
         expect(arrived.flatMap((m) => m.rcptTo).sort()).toEqual(['colleague@test.local', 'official@test.local']);
 
         await handle.executeUpdate(completeTaskUpdate, {
@@ -151,8 +151,8 @@ describe('notice delivery', () => {
       await env.sleep('2 days');
       const exhausted = await deliveriesWhen(task.taskId, (d) => d.attempts === 30, 'the retry budget to run out');
       expect(exhausted.map((d) => [d.recipient_user_id, d.title, d.status])).toEqual([
-        ['colleague', `New task: ${task.title}`, 'failed'],
-        ['official', `New task: ${task.title}`, 'failed'],
+        ['colleague', `新任务：${task.title}`, 'failed'],
+        ['official', `新任务：${task.title}`, 'failed'],
       ]);
 
       // A delivery that gave up is recorded in its row; it must not fail the workflow task that started it.

@@ -47,9 +47,9 @@ describe('voted project workflow', () => {
         }
       }
       expect(levels).toEqual(expect.arrayContaining(['blue', 'yellow', 'red']));
-      expect(state.warning).toMatchObject({ level: 'red', reason: expect.stringMatching(/deadline .* has passed/) });
-      const warningNotices = (await project.notices()).filter((n) => n.recipient_user_id === 'leader' && / warning: /.test(n.title)).map((n) => n.title.split(':')[0]);
-      expect(warningNotices).toEqual(['BLUE warning', 'YELLOW warning', 'RED warning']);
+      expect(state.warning).toMatchObject({ level: 'red', reason: expect.stringMatching(/^完成时限.*已过/) });
+      const warningNotices = (await project.notices()).filter((n) => n.recipient_user_id === 'leader' && /预警：/.test(n.title)).map((n) => n.title.split('：')[0]);
+      expect(warningNotices).toEqual(['蓝色预警', '黄色预警', '红色预警']);
 
       // The congress rates it 不满意: both heads explain, and the department must rectify within three months.
       const ratedAt = new Date(await ctx.env.currentTimeMs()).toISOString();
@@ -125,10 +125,10 @@ describe('voted project workflow', () => {
       ]);
       const notices = await project.notices();
       const to = (pattern: RegExp) => [...new Set(notices.filter((n) => pattern.test(n.title)).map((n) => n.recipient_user_id))].sort();
-      expect(to(/^Re-rate/)).toEqual(['cm1', 'cm2', 'cm3']);
-      expect(to(/still unsatisfied after rectification/)).toEqual(['coordinator', 'leader']);
-      expect(to(/oversight decided: specialInquiry/)).toEqual(['coordinator', 'leader']);
-      expect(to(/^Rectification reported/)).toEqual(['coordinator']);
+      expect(to(/^再次测评：/)).toEqual(['cm1', 'cm2', 'cm3']);
+      expect(to(/整改后再次测评仍不满意/)).toEqual(['coordinator', 'leader']);
+      expect(to(/已决定监督措施：specialInquiry/)).toEqual(['coordinator', 'leader']);
+      expect(to(/^整改已报告：/)).toEqual(['coordinator']);
 
       // Two and a half years of weekly cadence in one run stay far below Temporal's limits (warning at
       // 10,240 events, failure at 51,200); in production a run hands over at 1,500 events anyway.
