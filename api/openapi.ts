@@ -23,6 +23,7 @@ import {
   photoTypes,
   projectFilterSchema,
   projectSortable,
+  projectTimelineFilterSchema,
   reviewFindingSchema,
 } from './projects/projects.schemas';
 import { commentFilterSchema, commentSortable, publicCommentSchema, respondSchema } from './publicity/publicity.schemas';
@@ -663,6 +664,16 @@ export const operations: readonly Operation[] = [
     body: fundPoolSchema,
     ok: { 200: 'The pool as it now stands.' },
     refusals: [404, 422],
+  },
+  {
+    id: 'listProjectTimeline',
+    method: 'get',
+    path: '/projects/{id}/timeline',
+    tag: 'projects',
+    summary: 'List what happened to a project (its workflow’s audit events), for everyone who may see the project',
+    access: 'signedIn',
+    list: list('timeline', auditSortable, projectTimelineFilterSchema),
+    refusals: [404],
   },
   { id: 'getProjectFunds', method: 'get', path: '/projects/{id}/funds', tag: 'funds', summary: 'Read a project’s allocation, disbursements and every fund movement', access: 'signedIn', refusals: [404] },
   fundMovement(

@@ -19,7 +19,7 @@ export const auditFilterSchema = z
 
 export const auditSortable = ['at', 'action', 'actor_label', 'id'] as const;
 
-const auditColumns = ['audit_events.id', 'actor_user_id', 'actor_label', 'action', 'workflow_id', 'subject', 'detail', 'at'] as const;
+export const auditColumns = ['audit_events.id', 'actor_user_id', 'actor_label', 'action', 'workflow_id', 'subject', 'detail', 'at'] as const;
 
 /**
  * The trail of accepted decisions and notices. Scoped to the coordinator's jurisdiction through the

@@ -15,11 +15,12 @@ import {
   projectStateQuery,
   reviewFindingUpdate,
 } from '../../workflows/votedProject.messages';
+import { auditColumns, auditSortable } from '../audit/audit.routes';
 import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
 import type { SessionUser } from '../auth/tokens';
 import { batchParam, findOwnBatch } from '../batchRecords';
 import { forbidden, HttpError, notFound } from '../errors';
-import { parseListQuery, sendPage } from '../listQuery';
+import { fetchPage, parseListQuery, sendPage } from '../listQuery';
 import {
   allocate,
   clearAnomaly,
@@ -46,6 +47,7 @@ import {
   photoTypes,
   projectFilterSchema,
   projectSortable,
+  projectTimelineFilterSchema,
   reviewFindingSchema,
 } from './projects.schemas';
 import {
@@ -208,6 +210,18 @@ export function projectRoutes({ db, temporal, temporalUiUrl }: ProjectRouteDeps)
     requireRole('coordinator'),
     decide((h, { actor, updateId }) => h.executeUpdate(closeReRatingUpdate, { args: [{ actor }], updateId })),
   );
+
+  // Everyone who may see a project may read what happened to it; the full audit log stays the office's.
+  projects.get('/:id/timeline', async (req, res) => {
+    const project = await findVisibleProject(db, currentUser(res), req.params.id);
+    const list = parseListQuery(req.query, { sortable: auditSortable, defaultSort: ['at', 'DESC'], filter: projectTimelineFilterSchema });
+    const { rows, total } = await fetchPage(
+      db.selectFrom('audit_events').where('workflow_id', '=', project.id),
+      (q) => q.select(auditColumns).orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder).orderBy('audit_events.id', 'desc'),
+      list,
+    );
+    sendPage(res, 'timeline', list, rows, total);
+  });
 
   // 资金池: plain records, one locking transaction each (funds.service.ts).
   projects.get('/:id/funds', async (req, res) => {

@@ -108,3 +108,6 @@ export const bulletinSortable = ['month', 'created_at'] as const;
 export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PhotoType = (typeof photoTypes)[number];
 export const PHOTO_LIMIT = '5mb';
+
+/** A project's timeline takes no filter: it is every event of the project's workflow, newest first. */
+export const projectTimelineFilterSchema = z.object({}).strict();

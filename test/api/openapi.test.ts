@@ -10,6 +10,8 @@ import { buildOpenApiDocument, openApiJson, operations } from '../../api/openapi
 import { roleSchema } from '../../domain/assignee';
 import { projectRoot } from '../../scripts/toolPaths';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { jurisdictionId, seedPeople } from '../support/fixtures';
+import { insertVotedProject } from '../support/projectFixtures';
 
 const committedPath = path.join(projectRoot, 'api', 'openapi.json');
 const REGENERATE = 'api/openapi.json is out of date with the routes and their schemas: run `npm run openapi` and commit api/openapi.json';
@@ -143,12 +145,15 @@ describe('the running app', () => {
     const tokens = createTokenSigner('x'.repeat(40));
     app = createApp({ db: testDb.db, temporal: new Client({ connection }), tokens, taskQueue: 'openapi-test', temporalUiUrl: 'http://127.0.0.1:8233' });
     // Every role, so no role check stops a request before the router would decide it is unknown.
+    // One project to page the lists that belong to a project (its timeline).
+    await seedPeople(testDb.db);
+    await insertVotedProject(testDb.db, { key: 'probe', batchId: 'batch-probe', year: 2027, deadline: '2027-11-30' });
     token = await tokens.sign({
       userId: 'openapi-probe',
       username: 'openapi-probe',
       displayName: 'OpenAPI probe',
       roles: [...roleSchema.options],
-      jurisdictionId: 'nowhere',
+      jurisdictionId,
       departmentId: null,
     });
   });
@@ -183,7 +188,7 @@ describe('the running app', () => {
   });
 
   it.each(operations.filter((op) => op.list))('pages $path under the documented Content-Range resource', async ({ path: openApiPath, list }) => {
-    const res = await request(app).get(`/api${openApiPath}`).set('Authorization', `Bearer ${token}`).expect(200);
+    const res = await request(app).get(`/api${openApiPath.replace('{id}', 'project-probe')}`).set('Authorization', `Bearer ${token}`).expect(200);
     expect(res.headers['content-range']).toMatch(new RegExp(`^${list?.resource} \\d+-\\d+/\\d+$`));
   });
 });

@@ -254,6 +254,26 @@ describe('listing and reading projects', () => {
     });
   });
 
+  it('shows a deputy what happened to a project, newest first, and nothing of another project or jurisdiction', async () => {
+    const events = [
+      { action: 'project.planned', workflow_id: ROAD, at: '2026-03-01T02:00:00Z' },
+      { action: 'project.warning', workflow_id: ROAD, at: '2026-04-01T02:00:00Z' },
+      { action: 'project.planned', workflow_id: WELL, at: '2026-03-02T02:00:00Z' },
+    ];
+    await testDb.db
+      .insertInto('audit_events')
+      .values(events.map((e, i) => ({ ...e, dedupe_key: `timeline-test-${i}`, actor_user_id: null, actor_label: 'system', subject: e.workflow_id, detail: '{}' })))
+      .execute();
+    const res = await list(`/api/projects/${ROAD}/timeline`, 'deputy', { range: [0, 9] }).expect(200);
+    expect(res.body.map((e: { action: string }) => e.action).slice(0, 2)).toEqual(['project.warning', 'project.planned']);
+    expect(res.body.every((e: { workflow_id: string }) => e.workflow_id === ROAD)).toBe(true);
+    expect(res.headers['content-range']).toMatch(/^timeline 0-\d+\/\d+$/);
+    await list(`/api/projects/${ROAD}/timeline`, 'stranger').expect(404);
+    await list(`/api/projects/${ROAD}/timeline`, 'deputy', { filter: { action: 'x' } }).expect(400);
+    // The fund tests below count this project's audit events.
+    await testDb.db.deleteFrom('audit_events').where('dedupe_key', 'like', 'timeline-test-%').execute();
+  });
+
   it('hides another jurisdiction’s projects, as if they did not exist', async () => {
     expect((await list('/api/projects', 'stranger').expect(200)).body.map((p: { id: string }) => p.id)).toEqual([
       FOREIGN,

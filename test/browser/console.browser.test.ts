@@ -246,6 +246,9 @@ describe('the console, end to end in Chromium', () => {
     const finding = await eventually(() => testDb.db.selectFrom('findings').selectAll().where('project_id', '=', projectId).executeTakeFirst(), 'the finding row');
     expect(finding.text).toBe('工地围挡缺失，学生上学经过有安全隐患');
     expect(finding.photo_ids).toHaveLength(1);
+    // A deputy reads the project's own timeline (not the office's audit log).
+    await asDeputy.open(projectId);
+    await deputy.getByRole('region', { name: '办理过程' }).getByText(/监督意见/).first().waitFor();
 
     // The department answers the finding from its inbox.
     const answer = await eventually(

@@ -1,6 +1,5 @@
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
-import { readUser } from '../providers/session';
 import { WorkflowTimeline } from '../timeline';
 import { FindingsCard } from './FindingsCard';
 import { FundsCard } from './FundsCard';
@@ -16,7 +15,6 @@ import type { ProjectDetail } from './types';
 const ProjectPage = () => {
   const project = useRecordContext<ProjectDetail>();
   const translate = useTranslate();
-  const coordinator = readUser()?.roles.includes('coordinator') ?? false;
   if (!project) return null;
   return (
     <Stack spacing={2} sx={{ p: 1 }}>
@@ -35,8 +33,8 @@ const ProjectPage = () => {
           <ResponsibilityCard />
           <TimersCard />
           <SupervisionGroupCard />
-          {/* The timeline reads the audit log, which only the standing committee office may see. */}
-          {coordinator ? <WorkflowTimeline workflowId={project.id} /> : null}
+          {/* Officials and deputies may read the project's own timeline, not the office's whole audit log. */}
+          <WorkflowTimeline workflowId={project.id} resource={`projects/${encodeURIComponent(project.id)}/timeline`} />
         </Stack>
       </Box>
     </Stack>

@@ -11,19 +11,24 @@ interface WorkflowTimelineProps {
   workflowId: string;
   /** How many events to show before "show more". */
   pageSize?: number;
+  /**
+   * Where the events come from: the office's audit log (filtered by workflow), or a list any reader of
+   * the record may page, such as `projects/<id>/timeline`.
+   */
+  resource?: string;
 }
 
 // Workflows write their events while the page is open (escalations, warnings, phase changes).
 const refreshMs = 30_000;
 
 /** Everything that happened to a workflow, newest first, in people's words (GET /api/audit-events). */
-export const WorkflowTimeline = ({ workflowId, pageSize = 25 }: WorkflowTimelineProps) => {
+export const WorkflowTimeline = ({ workflowId, pageSize = 25, resource = 'audit-events' }: WorkflowTimelineProps) => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
   const [shown, setShown] = useState(pageSize);
   const { data, total, isPending, error } = useGetList<AuditEvent>(
-    'audit-events',
-    { filter: { workflow_id: workflowId }, sort: { field: 'at', order: 'DESC' }, pagination: { page: 1, perPage: shown } },
+    resource,
+    { filter: resource === 'audit-events' ? { workflow_id: workflowId } : {}, sort: { field: 'at', order: 'DESC' }, pagination: { page: 1, perPage: shown } },
     { refetchInterval: refreshMs, placeholderData: (previous) => previous },
   );
   const title = translate('app.timeline.title');
