@@ -46,10 +46,17 @@ export function listParamSchemas<F extends z.ZodType>(options: { sortable: reado
  * The ra-data-simple-rest dialect: sort=["field","ASC"], range=[0,24], filter={...}. Sorting is
  * limited to listed columns, so a client cannot order by an unindexed expression or inject one.
  */
-export function parseListQuery<F extends z.ZodType>(
-  query: unknown,
-  options: { sortable: readonly [string, ...string[]]; defaultSort: [string, 'ASC' | 'DESC']; filter: F },
-): ListQuery<z.infer<F>> {
+/** What a list accepts: its sortable columns, its order when none is asked for, and its filter. */
+export interface ListOptions<F extends z.ZodType> {
+  sortable: readonly [string, ...string[]];
+  defaultSort: [string, 'ASC' | 'DESC'];
+  filter: F;
+}
+
+/** One list's options, shared by its route and its CSV export so both page the same rows in the same order. */
+export const listOptions = <F extends z.ZodType>(options: ListOptions<F>): ListOptions<F> => options;
+
+export function parseListQuery<F extends z.ZodType>(query: unknown, options: ListOptions<F>): ListQuery<z.infer<F>> {
   const params = listParamSchemas(options);
   const parsed = z
     .object({

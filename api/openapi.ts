@@ -27,7 +27,7 @@ import {
   reviewFindingSchema,
 } from './projects/projects.schemas';
 import { commentFilterSchema, commentSortable, publicCommentSchema, respondSchema } from './publicity/publicity.schemas';
-import { ratingSessionFilterSchema, ratingSessionSortable, ratingSheetSchema } from './ratings/ratings.routes';
+import { ratingSessionSortable, ratingSheetSchema } from './ratings/ratings.routes';
 import {
   enteredSuggestionSchema,
   mergeSchema,
@@ -569,7 +569,7 @@ export const operations: readonly Operation[] = [
     summary: 'List the rating sessions of my jurisdiction and whether I have rated in each',
     access: 'signedIn',
     notes: '`rated` is true when I hold a receipt for the session; nothing about any rating’s content is shown.',
-    list: list('rating-sessions', ratingSessionSortable, ratingSessionFilterSchema),
+    list: list('rating-sessions', ratingSessionSortable, sessionFilterSchema),
   },
   {
     id: 'getRatingSession',

@@ -8,7 +8,7 @@ import { withBatchInPhase } from '../batches/batchPhase';
 import { conflict, notFound } from '../errors';
 import { parseListQuery, sendPage } from '../listQuery';
 import { assertDepartment, assertPerson } from '../suggestions/suggestions.service';
-import { amendCandidateSchema, candidateFilterSchema, candidateSortable, type CandidateChanges } from './candidates.schemas';
+import { amendCandidateSchema, type CandidateChanges, candidateList } from './candidates.schemas';
 import { candidateColumnOf, candidateDetail, findVisibleCandidate, listCandidates } from './candidates.service';
 
 /** Candidate projects (候选项目) and their amendments during publicity (DOMAIN.md step 3). */
@@ -16,7 +16,7 @@ export function candidateRoutes({ db }: { db: Kysely<Database> }): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, { sortable: candidateSortable, defaultSort: ['title', 'ASC'], filter: candidateFilterSchema });
+    const list = parseListQuery(req.query, candidateList);
     const { rows, total } = await listCandidates(db, currentUser(res), list);
     sendPage(res, 'candidates', list, rows, total);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { flag, idFilter } from '../listQuery';
+import { flag, idFilter, listOptions } from '../listQuery';
 
 const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
 
@@ -47,3 +47,4 @@ export const candidateFilterSchema = z
   .strict();
 
 export const candidateSortable = ['title', 'created_at', 'updated_at', 'budget_yuan', 'deadline', 'approvals', 'id'] as const;
+export const candidateList = listOptions({ sortable: candidateSortable, defaultSort: ['title', 'ASC'], filter: candidateFilterSchema });

@@ -5,27 +5,24 @@ import type { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { currentUser } from '../auth/auth.middleware';
 import type { SessionUser } from '../auth/tokens';
-import { candidateFilterSchema, candidateSortable } from '../candidates/candidates.schemas';
+import { candidateList } from '../candidates/candidates.schemas';
 import { candidateListing } from '../candidates/candidates.service';
-import { type Listing, type ListQuery, parseListQuery } from '../listQuery';
-import { noticeFilterSchema, noticeListing, noticeSortable } from '../notices/notices.service';
-import { findingFilterSchema, findingSortable, projectFilterSchema, projectSortable } from '../projects/projects.schemas';
+import { type Listing, type ListOptions, type ListQuery, parseListQuery } from '../listQuery';
+import { noticeList, noticeListing } from '../notices/notices.service';
+import { findingList, projectList } from '../projects/projects.schemas';
 import { findingListing, projectListing } from '../projects/projects.service';
-import { suggestionFilterSchema, suggestionSortable } from '../suggestions/suggestions.schemas';
+import { suggestionList } from '../suggestions/suggestions.schemas';
 import { suggestionListing } from '../suggestions/suggestions.service';
-import { taskFilterSchema, taskSortable } from '../tasks/tasks.schemas';
+import { taskList } from '../tasks/tasks.schemas';
 import { taskListing } from '../tasks/tasks.service';
 import { BOM, csvLine } from './csv';
 
 /** Rows read per query: the file streams out while the next slice is read, whatever the total. */
 const CHUNK = 20_000;
 
-interface ExportSpec<F extends z.ZodType, O> {
+/** The list's own options (so an unsorted export matches the list's first pages), its listing and its columns. */
+interface ExportSpec<F extends z.ZodType, O> extends ListOptions<F> {
   resource: string;
-  sortable: readonly [string, ...string[]];
-  /** The list route's default order, so an unsorted export matches the first pages of the list. */
-  defaultSort: [string, 'ASC' | 'DESC'];
-  filter: F;
   listing: (db: Kysely<Database>, user: SessionUser, list: ListQuery<z.infer<F>>) => Listing<O>;
   /** The columns, in order; the header row names them as the list's JSON does. */
   columns: readonly (keyof O & string)[];
@@ -43,7 +40,7 @@ async function write(res: Response, text: string): Promise<void> {
 function csvExport<F extends z.ZodType, O>(db: Kysely<Database>, spec: ExportSpec<F, O>): RequestHandler {
   return async (req, res) => {
     const user = currentUser(res);
-    const list = parseListQuery(req.query, { sortable: spec.sortable, defaultSort: spec.defaultSort, filter: spec.filter });
+    const list = parseListQuery(req.query, spec);
     await db
       .transaction()
       .setIsolationLevel('repeatable read')
@@ -73,9 +70,7 @@ export function exportRoutes({ db }: { db: Kysely<Database> }): Router {
     '/suggestions.csv',
     csvExport(db, {
       resource: 'suggestions',
-      sortable: suggestionSortable,
-      defaultSort: ['created_at', 'DESC'],
-      filter: suggestionFilterSchema,
+      ...suggestionList,
       listing: suggestionListing,
       columns: [
         'id',
@@ -104,9 +99,7 @@ export function exportRoutes({ db }: { db: Kysely<Database> }): Router {
     '/candidates.csv',
     csvExport(db, {
       resource: 'candidates',
-      sortable: candidateSortable,
-      defaultSort: ['title', 'ASC'],
-      filter: candidateFilterSchema,
+      ...candidateList,
       listing: candidateListing,
       columns: [
         'id',
@@ -133,9 +126,7 @@ export function exportRoutes({ db }: { db: Kysely<Database> }): Router {
     '/projects.csv',
     csvExport(db, {
       resource: 'projects',
-      sortable: projectSortable,
-      defaultSort: ['title', 'ASC'],
-      filter: projectFilterSchema,
+      ...projectList,
       listing: projectListing,
       columns: [
         'id',
@@ -169,9 +160,7 @@ export function exportRoutes({ db }: { db: Kysely<Database> }): Router {
     '/tasks.csv',
     csvExport(db, {
       resource: 'tasks',
-      sortable: taskSortable,
-      defaultSort: ['due_at', 'ASC'],
-      filter: taskFilterSchema,
+      ...taskList,
       listing: taskListing,
       columns: [
         'id',
@@ -195,9 +184,7 @@ export function exportRoutes({ db }: { db: Kysely<Database> }): Router {
     '/findings.csv',
     csvExport(db, {
       resource: 'findings',
-      sortable: findingSortable,
-      defaultSort: ['filed_at', 'DESC'],
-      filter: findingFilterSchema,
+      ...findingList,
       listing: findingListing,
       columns: ['id', 'project_id', 'project_title', 'filed_by_name', 'filed_at', 'status', 'round', 'text', 'response', 'photo_ids'],
     }),
@@ -207,9 +194,7 @@ export function exportRoutes({ db }: { db: Kysely<Database> }): Router {
     '/notices.csv',
     csvExport(db, {
       resource: 'notices',
-      sortable: noticeSortable,
-      defaultSort: ['created_at', 'DESC'],
-      filter: noticeFilterSchema,
+      ...noticeList,
       listing: (trx, user, list) => noticeListing(trx, user.userId, list),
       columns: ['id', 'kind', 'title', 'body', 'workflow_id', 'task_id', 'created_at', 'read_at'],
     }),

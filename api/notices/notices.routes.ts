@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import { currentUser } from '../auth/auth.middleware';
 import { notFound } from '../errors';
 import { pageOf, parseListQuery, sendPage } from '../listQuery';
-import { noticeColumns, noticeFilterSchema, noticeListing, noticeSortable, noticesOf } from './notices.service';
+import { noticeColumns, noticeFilterSchema, noticeList, noticeListing, noticeSortable, noticesOf } from './notices.service';
 
 export { noticeFilterSchema, noticeSortable };
 
@@ -14,7 +14,7 @@ export function noticeRoutes({ db }: { db: Kysely<Database> }): Router {
   const mine = (userId: string) => noticesOf(db, userId);
 
   router.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, { sortable: noticeSortable, defaultSort: ['created_at', 'DESC'], filter: noticeFilterSchema });
+    const list = parseListQuery(req.query, noticeList);
     const { rows, total } = await pageOf(noticeListing(db, currentUser(res).userId, list), list);
     sendPage(res, 'notices', list, rows, total);
   });

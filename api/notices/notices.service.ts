@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { flag, idFilter, type ListQuery, listingOf } from '../listQuery';
+import { flag, idFilter, type ListQuery, listingOf, listOptions } from '../listQuery';
 
 export const noticeFilterSchema = z
   .object({ unread: flag.optional(), kind: z.enum(['assigned', 'reminder', 'escalation', 'info']).optional(), task_id: z.string().optional(), id: idFilter.optional() })
@@ -9,6 +9,7 @@ export const noticeFilterSchema = z
 type NoticeFilter = z.infer<typeof noticeFilterSchema>;
 
 export const noticeSortable = ['created_at', 'kind', 'read_at'] as const;
+export const noticeList = listOptions({ sortable: noticeSortable, defaultSort: ['created_at', 'DESC'], filter: noticeFilterSchema });
 
 export const noticeColumns = ['id', 'kind', 'title', 'body', 'workflow_id', 'task_id', 'created_at', 'read_at'] as const;
 

@@ -40,13 +40,11 @@ import {
   enterUseSchema,
   setStagePlanSchema,
   fileFindingSchema,
-  findingFilterSchema,
-  findingSortable,
+  findingList,
   fundPoolSchema,
   PHOTO_LIMIT,
   photoTypes,
-  projectFilterSchema,
-  projectSortable,
+  projectList,
   projectTimelineFilterSchema,
   reviewFindingSchema,
 } from './projects.schemas';
@@ -92,11 +90,7 @@ export function projectRoutes({ db, temporal, temporalUiUrl }: ProjectRouteDeps)
   const projects = Router();
 
   projects.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, {
-      sortable: projectSortable,
-      defaultSort: ['title', 'ASC'],
-      filter: projectFilterSchema,
-    });
+    const list = parseListQuery(req.query, projectList);
     const { rows, total } = await listProjects(db, currentUser(res), list);
     sendPage(res, 'projects', list, rows, total);
   });
@@ -294,11 +288,7 @@ export function projectRoutes({ db, temporal, temporalUiUrl }: ProjectRouteDeps)
   // /api/findings
   const findings = Router();
   findings.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, {
-      sortable: findingSortable,
-      defaultSort: ['filed_at', 'DESC'],
-      filter: findingFilterSchema,
-    });
+    const list = parseListQuery(req.query, findingList);
     const { rows, total } = await listFindings(db, currentUser(res), list);
     sendPage(res, 'findings', list, rows, total);
   });

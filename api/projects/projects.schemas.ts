@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { projectStages } from '../../domain/progressWarning';
 import type { ProjectPhase } from '../../workflows/votedProject.messages';
 import { idempotencyKeySchema } from '../batchRecords';
-import { idFilter } from '../listQuery';
+import { idFilter, listOptions } from '../listQuery';
 
 const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
 // integer columns; no county pool comes near ¥2 billion
@@ -28,6 +28,7 @@ export const projectFilterSchema = z
   .strict();
 /** `warning` sorts by severity (none < blue < yellow < red), not by its name. */
 export const projectSortable = ['title', 'deadline', 'progress_percent', 'warning', 'created_at'] as const;
+export const projectList = listOptions({ sortable: projectSortable, defaultSort: ['title', 'ASC'], filter: projectFilterSchema });
 
 /** A supervision group's finding (DOMAIN.md step 7): what was seen on the site visit, with its photos. */
 export const fileFindingSchema = z.object({
@@ -67,6 +68,7 @@ export const findingFilterSchema = z
   })
   .strict();
 export const findingSortable = ['filed_at', 'status', 'round', 'id'] as const;
+export const findingList = listOptions({ sortable: findingSortable, defaultSort: ['filed_at', 'DESC'], filter: findingFilterSchema });
 
 /** 资金池 (DOMAIN.md step 6): the batch's yearly pool. */
 export const fundPoolSchema = z.object({

@@ -6,7 +6,8 @@ import type { Database } from '../../db/schema';
 import { ratingChoiceSchema } from '../../domain/rating';
 import { currentUser } from '../auth/auth.middleware';
 import { notFound, unprocessable } from '../errors';
-import { fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
+import { fetchPage, parseListQuery, sendPage } from '../listQuery';
+import { sessionFilterSchema } from '../votes/votes.routes';
 import { checkCanTakePart, insertReceipt, newReceiptCode } from '../votes/votes.service';
 
 /** A deputy's rating sheet: every project of the batch, once. */
@@ -14,9 +15,6 @@ export const ratingSheetSchema = z.object({
   ratings: z.array(z.object({ projectId: z.string().min(1), choice: ratingChoiceSchema })).min(1, 'rate at least one project'),
 });
 
-export const ratingSessionFilterSchema = z
-  .object({ batch_id: z.string().optional(), status: z.enum(['open', 'closed']).optional(), id: idFilter.optional() })
-  .strict();
 export const ratingSessionSortable = ['opened_at', 'closed_at', 'status'] as const;
 
 /** 满意度测评 (DOMAIN.md step 9), anonymous as the ballot is: a receipt per deputy, ratings with no deputy. */
@@ -26,7 +24,7 @@ export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
   // The sessions of my jurisdiction; `rated` says whether I hold a receipt, nothing about anyone's ratings.
   router.get('/', async (req, res) => {
     const user = currentUser(res);
-    const list = parseListQuery(req.query, { sortable: ratingSessionSortable, defaultSort: ['opened_at', 'DESC'], filter: ratingSessionFilterSchema });
+    const list = parseListQuery(req.query, { sortable: ratingSessionSortable, defaultSort: ['opened_at', 'DESC'], filter: sessionFilterSchema });
     let qb = db
       .selectFrom('rating_sessions')
       .innerJoin('batches', 'batches.id', 'rating_sessions.batch_id')

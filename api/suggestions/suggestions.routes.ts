@@ -18,8 +18,7 @@ import {
   reserveImportSchema,
   reviewSchema,
   scoreSchema,
-  suggestionFilterSchema,
-  suggestionSortable,
+  suggestionList,
 } from './suggestions.schemas';
 import {
   assertDepartment,
@@ -202,7 +201,7 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
   const suggestions = Router();
 
   suggestions.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, { sortable: suggestionSortable, defaultSort: ['created_at', 'DESC'], filter: suggestionFilterSchema });
+    const list = parseListQuery(req.query, suggestionList);
     const { rows, total } = await listSuggestions(db, currentUser(res), list);
     sendPage(res, 'suggestions', list, rows, total);
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { screeningOutcomeSchema, screeningScoreSchema, suggestionCategorySchema, suggestionChannelSchema } from '../../domain/screening';
 import { idempotencyKeySchema } from '../batchRecords';
 import { candidateDraftSchema } from '../candidates/candidates.schemas';
-import { idFilter } from '../listQuery';
+import { idFilter, listOptions } from '../listQuery';
 
 const PHONE = /^\+?[0-9][0-9 -]{4,18}[0-9]$/;
 const email = z.email();
@@ -49,6 +49,7 @@ export const suggestionFilterSchema = z
   .strict();
 
 export const suggestionSortable = ['created_at', 'id', 'title', 'score'] as const;
+export const suggestionList = listOptions({ sortable: suggestionSortable, defaultSort: ['created_at', 'DESC'], filter: suggestionFilterSchema });
 
 export const mergeSchema = z.object({ intoId: z.string().min(1, 'name the suggestion to merge into') });
 

@@ -12,7 +12,7 @@ import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
 import { conflict, notFound, unprocessable } from '../errors';
 import { parseListQuery, sendPage } from '../listQuery';
 import { waitFor } from '../waitFor';
-import { completeTaskSchema, createTaskSchema, taskFilterSchema, taskSortable } from './tasks.schemas';
+import { completeTaskSchema, createTaskSchema, taskList } from './tasks.schemas';
 import { assigneeProblem, findTask, findVisibleTask, listTasks } from './tasks.service';
 
 export interface TaskRouteDeps {
@@ -25,7 +25,7 @@ export function taskRoutes({ db, temporal, taskQueue }: TaskRouteDeps): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, { sortable: taskSortable, defaultSort: ['due_at', 'ASC'], filter: taskFilterSchema });
+    const list = parseListQuery(req.query, taskList);
     const { rows, total } = await listTasks(db, currentUser(res), list);
     sendPage(res, 'tasks', list, rows, total);
   });

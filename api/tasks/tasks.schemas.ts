@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assigneeSchema } from '../../domain/assignee';
 import { dueRuleSchema } from '../../domain/dueRule';
 import { taskKindSchema } from '../../domain/taskKinds';
-import { flag, idFilter } from '../listQuery';
+import { flag, idFilter, listOptions } from '../listQuery';
 
 
 export const taskFilterSchema = z
@@ -18,6 +18,7 @@ export const taskFilterSchema = z
   .strict();
 
 export const taskSortable = ['due_at', 'created_at', 'title', 'kind', 'escalation_level', 'status'] as const;
+export const taskList = listOptions({ sortable: taskSortable, defaultSort: ['due_at', 'ASC'], filter: taskFilterSchema });
 
 export const completeTaskSchema = z.object({
   result: z.record(z.string(), z.unknown(), { message: 'send the result as an object, e.g. {"note": "…"}' }),

@@ -8,6 +8,7 @@ import { notFound } from '../errors';
 import { fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
 import { castBallot } from './votes.service';
 
+/** Vote and rating sessions are filtered alike: by batch, status or id. */
 export const sessionFilterSchema = z.object({ batch_id: z.string().optional(), status: z.enum(['open', 'closed']).optional(), id: idFilter.optional() }).strict();
 export const sessionSortable = ['opened_at', 'round'] as const;
 
