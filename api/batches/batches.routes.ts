@@ -20,6 +20,7 @@ import { findOwnBatch } from '../batchRecords';
 import { unprocessable } from '../errors';
 import { fetchPage, parseListQuery, sendPage } from '../listQuery';
 import { waitFor } from '../waitFor';
+import { liveStateOf, workflowUiUrl } from '../workflowState';
 import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches.schemas';
 
 export interface BatchRouteDeps {
@@ -48,11 +49,8 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
 
   router.get('/:id', async (req, res) => {
     const batch = await findOwnBatch(db, currentUser(res), req.params.id);
-    const live = await temporal.workflow
-      .getHandle(batch.id)
-      .query(batchStateQuery)
-      .catch(() => null);
-    res.json({ ...batch, live, temporalUiUrl: `${temporalUiUrl}/namespaces/default/workflows/${encodeURIComponent(batch.id)}` });
+    const live = await liveStateOf(temporal, batch.id, batchStateQuery);
+    res.json({ ...batch, live, temporalUiUrl: workflowUiUrl(temporalUiUrl, batch.id) });
   });
 
   // Opens the year's batch: one workflow per jurisdiction and year, so a resubmit finds the same one.

@@ -4,21 +4,15 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/schema';
 import { plannedPercent, stagePlanSchema } from '../../domain/progressWarning';
 import { addDays, chinaDay, weekdayOf } from '../../domain/workingDays';
-import { type BatchState, batchStateQuery } from '../../workflows/annualBatch.messages';
+import { batchStateQuery } from '../../workflows/annualBatch.messages';
 import type { SessionUser } from '../auth/tokens';
 import { pageOf } from '../listQuery';
 import { taskListing } from '../tasks/tasks.service';
+import { liveStateOf } from '../workflowState';
 
 type Warning = 'none' | 'blue' | 'yellow' | 'red';
 const LIVE_QUERY_MS = 2_000;
 const WEEKS = 12;
-
-/** A batch's own view, or null when its workflow is closed, unknown or its worker does not answer in time. */
-async function liveBatch(temporal: Client, batchId: string): Promise<BatchState | null> {
-  const query = temporal.workflow.getHandle(batchId).query(batchStateQuery);
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), LIVE_QUERY_MS).unref());
-  return Promise.race([query, timeout]).catch(() => null);
-}
 
 /** The plan's figure for today, or null without a plan the domain accepts. */
 export function plannedPercentOf(plan: unknown, today: string): number | null {
@@ -122,7 +116,8 @@ export async function dashboard(db: Kysely<Database>, temporal: Client, user: Se
       .execute(),
   ]);
 
-  const live = await Promise.all(batches.map((b) => liveBatch(temporal, b.id)));
+  // A slow worker must not hold the dashboard: past the limit a batch shows its row.
+  const live = await Promise.all(batches.map((b) => liveStateOf(temporal, b.id, batchStateQuery, LIVE_QUERY_MS)));
   const escalatedTasks = escalationEvents.length
     ? (
         await taskListing(db, user, {

@@ -66,6 +66,7 @@ import {
   supervisionGroupOf,
   type VisibleProject,
 } from './projects.service';
+import { liveStateOf, workflowUiUrl } from '../workflowState';
 
 export interface ProjectRouteDeps {
   db: Kysely<Database>;
@@ -97,16 +98,13 @@ export function projectRoutes({ db, temporal, temporalUiUrl }: ProjectRouteDeps)
 
   projects.get('/:id', async (req, res) => {
     const project = await findVisibleProject(db, currentUser(res), req.params.id);
-    const live = await temporal.workflow
-      .getHandle(project.id)
-      .query(projectStateQuery)
-      .catch(() => null);
+    const live = await liveStateOf(temporal, project.id, projectStateQuery);
     res.json({
       ...project,
       live,
       supervision_group: await supervisionGroupOf(db, project.id),
       funds: fundsOf(project),
-      temporalUiUrl: `${temporalUiUrl}/namespaces/default/workflows/${encodeURIComponent(project.id)}`,
+      temporalUiUrl: workflowUiUrl(temporalUiUrl, project.id),
     });
   });
 

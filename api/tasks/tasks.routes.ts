@@ -12,6 +12,7 @@ import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
 import { conflict, notFound, unprocessable } from '../errors';
 import { parseListQuery, sendPage } from '../listQuery';
 import { waitFor } from '../waitFor';
+import { liveStateOf } from '../workflowState';
 import { completeTaskSchema, createTaskSchema, taskList } from './tasks.schemas';
 import { assigneeProblem, findTask, findVisibleTask, listTasks } from './tasks.service';
 
@@ -33,7 +34,7 @@ export function taskRoutes({ db, temporal, taskQueue }: TaskRouteDeps): Router {
   router.get('/:id', async (req, res) => {
     const task = await findVisibleTask(db, currentUser(res), req.params.id);
     if (!task) throw notFound(`task "${req.params.id}"`);
-    res.json({ ...task, live: await liveState(temporal, task.id) });
+    res.json({ ...task, live: await liveStateOf(temporal, task.id, taskStateQuery) });
   });
 
   // A coordinator's instruction (交办事项) to a person, role or department, with a deadline and escalation.
@@ -97,15 +98,6 @@ export function taskRoutes({ db, temporal, taskQueue }: TaskRouteDeps): Router {
   });
 
   return router;
-}
-
-/** The task workflow's own view; a closed or unreachable workflow leaves the row as the record. */
-async function liveState(temporal: Client, taskId: string) {
-  try {
-    return await temporal.workflow.getHandle(taskId).query(taskStateQuery);
-  } catch {
-    return null;
-  }
 }
 
 function fingerprint(result: Record<string, unknown>): string {
