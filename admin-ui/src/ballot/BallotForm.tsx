@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
@@ -7,6 +7,7 @@ import { BallotReview } from './BallotReview';
 import { CandidateMarkCard } from './CandidateMarkCard';
 import { CastStep } from './CastStep';
 import { castBallot } from './castBallot';
+import { ReviewSheetButton } from './ReviewSheetButton';
 import type { BallotCandidate, VoteChoice, VoteSession } from './types';
 
 interface BallotFormProps {
@@ -107,23 +108,15 @@ export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
             {translate('app.ballot.missing', { count: missing.length })}
           </Typography>
         ) : null}
-        <Button
-          variant="contained"
-          size="large"
-          fullWidth
-          sx={{ minHeight: 48 }}
-          onClick={() => {
-            if (missing.length > 0) {
-              setShowMissing(true);
-              return;
-            }
+        <ReviewSheetButton
+          label="app.ballot.review"
+          missing={missing.length}
+          onMissing={() => setShowMissing(true)}
+          onReview={() => {
             cast.reset();
             setStep('review');
-            window.scrollTo({ top: 0 });
           }}
-        >
-          {translate('app.ballot.review')}
-        </Button>
+        />
       </Paper>
     </Stack>
   );

@@ -2,24 +2,7 @@
 export type VoteChoice = 'approve' | 'disapprove' | 'abstain';
 export const voteChoices: readonly VoteChoice[] = ['approve', 'disapprove', 'abstain'];
 
-export interface VoteSession {
-  id: string;
-  batch_id: string;
-  round: number;
-  seats: number;
-  candidate_ids: string[];
-  deputies_entitled: number;
-  deputies_present: number;
-  status: 'open' | 'closed';
-  opened_at: string;
-  closed_at: string | null;
-  /** On the list: how many ballots have been cast. */
-  ballots_cast?: number;
-  /** On the list: whether the signed-in deputy has a receipt. */
-  voted?: boolean;
-  /** On GET one: the signed-in deputy's receipt code, never their choices. */
-  my_receipt?: string | null;
-}
+export type { VoteSession } from '../vote-sessions/types';
 
 export interface BallotMark {
   candidateId: string;

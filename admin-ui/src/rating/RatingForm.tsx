@@ -1,7 +1,6 @@
 import {
   Alert,
   Box,
-  Button,
   Card,
   CardContent,
   Chip,
@@ -17,6 +16,7 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { CastStep } from '../ballot/CastStep';
 import { ChoiceToggle } from '../ballot/ChoiceToggle';
+import { ReviewSheetButton } from '../ballot/ReviewSheetButton';
 import { errorMessage, errorStatus } from '../common/errorMessage';
 import { submitRatings } from './submitRatings';
 import { type RatingChoice, ratingChoices, type RatingSession } from './types';
@@ -146,23 +146,15 @@ export const RatingForm = ({ session, onRated, onRefused }: RatingFormProps) => 
             </Typography>
           ) : null}
         </Box>
-        <Button
-          variant="contained"
-          size="large"
-          fullWidth
-          sx={{ minHeight: 48 }}
-          onClick={() => {
-            if (missing.length > 0) {
-              setShowMissing(true);
-              return;
-            }
+        <ReviewSheetButton
+          label="app.rating.review"
+          missing={missing.length}
+          onMissing={() => setShowMissing(true)}
+          onReview={() => {
             submit.reset();
             setStep('review');
-            window.scrollTo({ top: 0 });
           }}
-        >
-          {translate('app.rating.review')}
-        </Button>
+        />
       </Paper>
     </Stack>
   );
