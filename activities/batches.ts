@@ -53,8 +53,16 @@ export interface OpenVoteSessionInput {
 export function createBatchActivities({ db }: { db: Kysely<Database> }) {
   return {
     async loadBatchPolicy(input: { jurisdictionId: string }): Promise<BatchPolicy> {
-      const row = await db.selectFrom('jurisdictions').select('policy').where('id', '=', input.jurisdictionId).executeTakeFirst();
-      if (!row) throw ApplicationFailure.nonRetryable(`there is no jurisdiction "${input.jurisdictionId}"`, batchFailureTypes.invalid);
+      const row = await db
+        .selectFrom('jurisdictions')
+        .select('policy')
+        .where('id', '=', input.jurisdictionId)
+        .executeTakeFirst();
+      if (!row)
+        throw ApplicationFailure.nonRetryable(
+          `there is no jurisdiction "${input.jurisdictionId}"`,
+          batchFailureTypes.invalid,
+        );
       return batchPolicyOf(row.policy);
     },
 
@@ -101,7 +109,9 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
      * Ends screening atomically with its check: every suggestion has an outcome, so no review can slip
      * in between the check and the phase change (the row lock waits for reviews under way).
      */
-    async concludeScreening(input: { phase: RecordPhaseInput }): Promise<{ candidateIds: string[]; notTaken: FeedbackTarget[] }> {
+    async concludeScreening(input: {
+      phase: RecordPhaseInput;
+    }): Promise<{ candidateIds: string[]; notTaken: FeedbackTarget[] }> {
       const { batchId } = input.phase;
       return db.transaction().execute(async (trx) => {
         await trx.selectFrom('batches').select('id').where('id', '=', batchId).forUpdate().executeTakeFirstOrThrow();
@@ -115,7 +125,10 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           .execute();
         const unreviewed = suggestions.filter((s) => s.outcome === null);
         if (unreviewed.length > 0) {
-          const names = unreviewed.slice(0, 5).map((s) => `"${s.title}"`).join(', ');
+          const names = unreviewed
+            .slice(0, 5)
+            .map((s) => `"${s.title}"`)
+            .join(', ');
           throw ApplicationFailure.nonRetryable(
             `screening cannot end: ${unreviewed.length} suggestion(s) have no review outcome yet (${names}${unreviewed.length > 5 ? ', …' : ''})`,
             batchFailureTypes.invalid,
@@ -130,7 +143,10 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           .orderBy('id')
           .execute();
         if (candidates.length === 0) {
-          throw ApplicationFailure.nonRetryable('screening cannot end without at least one candidate project', batchFailureTypes.invalid);
+          throw ApplicationFailure.nonRetryable(
+            'screening cannot end without at least one candidate project',
+            batchFailureTypes.invalid,
+          );
         }
         const notTakenIds = suggestions.filter((s) => s.outcome !== null && !isTaken(s.outcome)).map((s) => s.id);
         const proposers = notTakenIds.length
@@ -172,7 +188,12 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           action: 'batch.phase',
           workflowId: batchId,
           subject: batchId,
-          detail: { phase: input.phase.phase, nextDeadline: input.phase.nextDeadline, candidates: candidates.length, notTaken: notTakenIds.length },
+          detail: {
+            phase: input.phase.phase,
+            nextDeadline: input.phase.nextDeadline,
+            candidates: candidates.length,
+            notTaken: notTakenIds.length,
+          },
           at: input.phase.at,
         });
         return { candidateIds: candidates.map((c) => c.id), notTaken };
@@ -207,7 +228,14 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           action: 'vote.opened',
           workflowId: input.batchId,
           subject: input.sessionId,
-          detail: { round: input.round, seats: input.seats, candidates: input.candidateIds.length, deputiesPresent: input.deputiesPresent, scrutineers: input.scrutineers, tellers: input.tellers },
+          detail: {
+            round: input.round,
+            seats: input.seats,
+            candidates: input.candidateIds.length,
+            deputiesPresent: input.deputiesPresent,
+            scrutineers: input.scrutineers,
+            tellers: input.tellers,
+          },
           at: input.at,
         });
       });
@@ -217,11 +245,25 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
      * Closes the session and counts it. The row lock waits for ballots being cast; after the count the
      * ballots are written back in random order, so their physical order no longer mirrors the receipts'.
      */
-    async closeVoteSession(input: { sessionId: string; policy: ElectionPolicy; actor: Actor; at: string }): Promise<ElectionResult> {
+    async closeVoteSession(input: {
+      sessionId: string;
+      policy: ElectionPolicy;
+      actor: Actor;
+      at: string;
+    }): Promise<ElectionResult> {
       return db.transaction().execute(async (trx) => {
-        const session = await trx.selectFrom('vote_sessions').selectAll().where('id', '=', input.sessionId).forUpdate().executeTakeFirstOrThrow();
+        const session = await trx
+          .selectFrom('vote_sessions')
+          .selectAll()
+          .where('id', '=', input.sessionId)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
         if (session.status === 'closed' && session.result) return session.result as unknown as ElectionResult;
-        const rows = await trx.selectFrom('ballots').select(['marks']).where('session_id', '=', input.sessionId).execute();
+        const rows = await trx
+          .selectFrom('ballots')
+          .select(['marks'])
+          .where('session_id', '=', input.sessionId)
+          .execute();
         const ballots = rows.map((r) => ballotSchema.parse({ marks: r.marks }));
         const result = tallyVote({
           candidateIds: session.candidate_ids,
@@ -235,7 +277,13 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
         if (rows.length > 0) {
           await trx
             .insertInto('ballots')
-            .values(shuffled(rows).map((r) => ({ id: randomUUID(), session_id: input.sessionId, marks: JSON.stringify(r.marks) })))
+            .values(
+              shuffled(rows).map((r) => ({
+                id: randomUUID(),
+                session_id: input.sessionId,
+                marks: JSON.stringify(r.marks),
+              })),
+            )
             .execute();
         }
         await trx
@@ -250,7 +298,12 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           action: 'vote.closed',
           workflowId: session.batch_id,
           subject: input.sessionId,
-          detail: { ballotsCast: result.ballotsCast, invalidBallots: result.invalidBallots, elected: result.elected, runOff: result.runOff },
+          detail: {
+            ballotsCast: result.ballotsCast,
+            invalidBallots: result.invalidBallots,
+            elected: result.elected,
+            runOff: result.runOff,
+          },
           at: input.at,
         });
         return result;
@@ -258,11 +311,21 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
     },
 
     /** The elected list and every candidate's approvals, published (seed 003: announced at once). */
-    async publishElection(input: { batchId: string; elected: string[]; sessions: { sessionId: string; result: ElectionResult }[] }): Promise<void> {
+    async publishElection(input: {
+      batchId: string;
+      elected: string[];
+      sessions: { sessionId: string; result: ElectionResult }[];
+    }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const approvals = new Map<string, number>();
-        for (const { result } of input.sessions) for (const t of result.tallies) approvals.set(t.candidateId, t.approve);
-        const candidates = await trx.selectFrom('candidates').select('id').where('batch_id', '=', input.batchId).where('status', '=', 'active').execute();
+        for (const { result } of input.sessions)
+          for (const t of result.tallies) approvals.set(t.candidateId, t.approve);
+        const candidates = await trx
+          .selectFrom('candidates')
+          .select('id')
+          .where('batch_id', '=', input.batchId)
+          .where('status', '=', 'active')
+          .execute();
         for (const { id } of candidates) {
           await trx
             .updateTable('candidates')
@@ -279,7 +342,11 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
     },
 
     /** One project row per elected candidate, its responsibility list taken from the candidate. */
-    async recordProjects(input: { batchId: string; jurisdictionId: string; candidateIds: string[] }): Promise<VotedProjectInput[]> {
+    async recordProjects(input: {
+      batchId: string;
+      jurisdictionId: string;
+      candidateIds: string[];
+    }): Promise<VotedProjectInput[]> {
       return db.transaction().execute(async (trx) => {
         const candidates = input.candidateIds.length
           ? await trx.selectFrom('candidates').selectAll().where('id', 'in', input.candidateIds).execute()
@@ -362,17 +429,35 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
     },
 
     /** Counts each project's ratings under the jurisdiction's rule (DOMAIN.md step 9); ratings are reshuffled as ballots are. */
-    async closeRatingSession(input: { sessionId: string; rule: RatingRule; actor: Actor; at: string }): Promise<ProjectRatingResult[]> {
+    async closeRatingSession(input: {
+      sessionId: string;
+      rule: RatingRule;
+      actor: Actor;
+      at: string;
+    }): Promise<ProjectRatingResult[]> {
       return db.transaction().execute(async (trx) => {
-        const session = await trx.selectFrom('rating_sessions').selectAll().where('id', '=', input.sessionId).forUpdate().executeTakeFirstOrThrow();
-        if (session.status === 'closed' && session.result) return (session.result as unknown as { projects: ProjectRatingResult[] }).projects;
-        const rows = await trx.selectFrom('ratings').select(['project_id', 'choice']).where('session_id', '=', input.sessionId).execute();
+        const session = await trx
+          .selectFrom('rating_sessions')
+          .selectAll()
+          .where('id', '=', input.sessionId)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        if (session.status === 'closed' && session.result)
+          return (session.result as unknown as { projects: ProjectRatingResult[] }).projects;
+        const rows = await trx
+          .selectFrom('ratings')
+          .select(['project_id', 'choice'])
+          .where('session_id', '=', input.sessionId)
+          .execute();
         const results: ProjectRatingResult[] = [];
         for (const projectId of session.project_ids) {
           const counts = countRatings(rows.filter((r) => r.project_id === projectId).map((r) => r.choice));
           const total = counts.satisfied + counts.basicallySatisfied + counts.unsatisfied;
           if (total === 0) {
-            throw ApplicationFailure.nonRetryable(`no deputy has rated project ${projectId} yet; the session stays open`, batchFailureTypes.invalid);
+            throw ApplicationFailure.nonRetryable(
+              `no deputy has rated project ${projectId} yet; the session stays open`,
+              batchFailureTypes.invalid,
+            );
           }
           results.push({ projectId, outcome: classifyRating(counts, input.rule), counts });
         }
@@ -380,7 +465,14 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
         if (rows.length > 0) {
           await trx
             .insertInto('ratings')
-            .values(shuffled(rows).map((r) => ({ id: randomUUID(), session_id: input.sessionId, project_id: r.project_id, choice: r.choice })))
+            .values(
+              shuffled(rows).map((r) => ({
+                id: randomUUID(),
+                session_id: input.sessionId,
+                project_id: r.project_id,
+                choice: r.choice,
+              })),
+            )
             .execute();
         }
         await trx
@@ -402,7 +494,11 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
       });
     },
 
-    async recordProjectRating(input: { projectId: string; batchId: string; notice: RatingOutcomeNotice }): Promise<void> {
+    async recordProjectRating(input: {
+      projectId: string;
+      batchId: string;
+      notice: RatingOutcomeNotice;
+    }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('projects')

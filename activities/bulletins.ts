@@ -9,7 +9,11 @@ const stageNames: Record<string, string> = { preparation: '筹备', construction
 export function createBulletinActivities({ db }: { db: Kysely<Database> }) {
   return {
     async writeMonthlyBulletin(input: { batchId: string; month: string; at: string }): Promise<string> {
-      const batch = await db.selectFrom('batches').select(['title']).where('id', '=', input.batchId).executeTakeFirstOrThrow();
+      const batch = await db
+        .selectFrom('batches')
+        .select(['title'])
+        .where('id', '=', input.batchId)
+        .executeTakeFirstOrThrow();
       const projects = await db
         .selectFrom('projects')
         .innerJoin('departments', 'departments.id', 'projects.department_id')
@@ -63,7 +67,13 @@ export function createBulletinActivities({ db }: { db: Kysely<Database> }) {
           action: 'batch.bulletin',
           workflowId: input.batchId,
           subject: id,
-          detail: { month: input.month, projects: projects.length, red: count('red'), yellow: count('yellow'), blue: count('blue') },
+          detail: {
+            month: input.month,
+            projects: projects.length,
+            red: count('red'),
+            yellow: count('yellow'),
+            blue: count('blue'),
+          },
           at: input.at,
         });
       });

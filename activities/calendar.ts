@@ -54,8 +54,14 @@ export function createCalendar(db: Kysely<Database>): Calendar {
       .where('day', '<=', last)
       .execute();
     // A local closure beats the national schedule for the same day.
-    const national = composeWorkingDayRule(nationalIsWorkingDay, rows.filter((r) => r.jurisdiction_id === null));
-    return composeWorkingDayRule(national, rows.filter((r) => r.jurisdiction_id !== null));
+    const national = composeWorkingDayRule(
+      nationalIsWorkingDay,
+      rows.filter((r) => r.jurisdiction_id === null),
+    );
+    return composeWorkingDayRule(
+      national,
+      rows.filter((r) => r.jurisdiction_id !== null),
+    );
   }
 
   return {

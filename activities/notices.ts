@@ -54,7 +54,11 @@ export function createNoticeActivities({ db, notifier }: NoticeActivityDeps) {
             })
             .onConflict((oc) => oc.column('dedupe_key').doNothing())
             .execute();
-          const notice = await trx.selectFrom('notices').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow();
+          const notice = await trx
+            .selectFrom('notices')
+            .select('id')
+            .where('dedupe_key', '=', dedupeKey)
+            .executeTakeFirstOrThrow();
           const channels: NoticeChannel[] = [];
           if (user.email && notifier.emailEnabled) channels.push('email');
           if (user.phone && notifier.smsEnabled) channels.push('webhook');
@@ -87,7 +91,14 @@ export function createNoticeActivities({ db, notifier }: NoticeActivityDeps) {
         .selectFrom('notice_deliveries')
         .innerJoin('notices', 'notices.id', 'notice_deliveries.notice_id')
         .innerJoin('users', 'users.id', 'notices.recipient_user_id')
-        .select(['notice_deliveries.status', 'notices.title', 'notices.body', 'notices.dedupe_key', 'users.email', 'users.phone'])
+        .select([
+          'notice_deliveries.status',
+          'notices.title',
+          'notices.body',
+          'notices.dedupe_key',
+          'users.email',
+          'users.phone',
+        ])
         .where('notice_deliveries.notice_id', '=', input.noticeId)
         .where('notice_deliveries.channel', '=', input.channel)
         .executeTakeFirst();
@@ -104,7 +115,12 @@ export function createNoticeActivities({ db, notifier }: NoticeActivityDeps) {
       } catch (err) {
         await db
           .updateTable('notice_deliveries')
-          .set((eb) => ({ status: 'failed', attempts: eb('attempts', '+', 1), last_error: String(err).slice(0, 500), updated_at: new Date() }))
+          .set((eb) => ({
+            status: 'failed',
+            attempts: eb('attempts', '+', 1),
+            last_error: String(err).slice(0, 500),
+            updated_at: new Date(),
+          }))
           .where('notice_id', '=', input.noticeId)
           .where('channel', '=', input.channel)
           .execute();

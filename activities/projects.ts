@@ -10,12 +10,20 @@ import { recordAuditEvent } from './audit';
 export function createProjectActivities({ db }: { db: Kysely<Database> }) {
   return {
     async loadProjectPolicy(input: { jurisdictionId: string }): Promise<ProjectPolicy> {
-      const row = await db.selectFrom('jurisdictions').select('policy').where('id', '=', input.jurisdictionId).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('jurisdictions')
+        .select('policy')
+        .where('id', '=', input.jurisdictionId)
+        .executeTakeFirstOrThrow();
       return projectPolicyOf(row.policy);
     },
 
     async recordStagePlan(input: { projectId: string; plan: StagePlan }): Promise<void> {
-      await db.updateTable('projects').set({ stage_plan: JSON.stringify(input.plan) }).where('id', '=', input.projectId).execute();
+      await db
+        .updateTable('projects')
+        .set({ stage_plan: JSON.stringify(input.plan) })
+        .where('id', '=', input.projectId)
+        .execute();
     },
 
     /** A progress report, or the passing of time, changed where the project stands against its plan. */
@@ -31,7 +39,11 @@ export function createProjectActivities({ db }: { db: Kysely<Database> }) {
           .updateTable('projects')
           .set({
             ...(input.progress
-              ? { progress_percent: input.progress.percent, stage: input.progress.stage, last_reported_at: input.progress.reportedAt }
+              ? {
+                  progress_percent: input.progress.percent,
+                  stage: input.progress.stage,
+                  last_reported_at: input.progress.reportedAt,
+                }
               : {}),
             warning: input.warning.level,
             warning_reason: input.warning.reason,
@@ -47,7 +59,11 @@ export function createProjectActivities({ db }: { db: Kysely<Database> }) {
             action: 'project.warning',
             workflowId: input.projectId,
             subject: input.projectId,
-            detail: { level: input.warning.level, reason: input.warning.reason, plannedPercent: input.warning.plannedPercent },
+            detail: {
+              level: input.warning.level,
+              reason: input.warning.reason,
+              plannedPercent: input.warning.plannedPercent,
+            },
             at: input.at,
           });
         }
@@ -74,7 +90,14 @@ export function createProjectActivities({ db }: { db: Kysely<Database> }) {
       });
     },
 
-    async recordFinding(input: { findingId: string; projectId: string; actor: Actor; text: string; photoIds: string[]; at: string }): Promise<void> {
+    async recordFinding(input: {
+      findingId: string;
+      projectId: string;
+      actor: Actor;
+      text: string;
+      photoIds: string[];
+      at: string;
+    }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('findings')
@@ -115,7 +138,11 @@ export function createProjectActivities({ db }: { db: Kysely<Database> }) {
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('findings')
-          .set({ status: input.status, round: input.round, ...(input.response !== undefined ? { response: input.response } : {}) })
+          .set({
+            status: input.status,
+            round: input.round,
+            ...(input.response !== undefined ? { response: input.response } : {}),
+          })
           .where('id', '=', input.findingId)
           .execute();
         await recordAuditEvent(trx, {

@@ -22,13 +22,21 @@ export async function findRecipients(db: Kysely<Database>, assignee: Assignee): 
 export async function describeAssigneeFor(db: Kysely<Database>, assignee: Assignee): Promise<string> {
   switch (assignee.kind) {
     case 'user': {
-      const user = await db.selectFrom('users').select('display_name').where('id', '=', assignee.userId).executeTakeFirst();
+      const user = await db
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', assignee.userId)
+        .executeTakeFirst();
       return user?.display_name ?? assignee.userId;
     }
     case 'role':
       return `${assignee.jurisdictionId} ${assignee.role}`;
     case 'department': {
-      const dept = await db.selectFrom('departments').select('name').where('id', '=', assignee.departmentId).executeTakeFirst();
+      const dept = await db
+        .selectFrom('departments')
+        .select('name')
+        .where('id', '=', assignee.departmentId)
+        .executeTakeFirst();
       return dept?.name ?? assignee.departmentId;
     }
   }

@@ -18,7 +18,11 @@ export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
   return {
     /** Working-day arithmetic reads the calendar, so it runs here; the workflow keeps the instant. */
     async computeDue(input: { jurisdictionId: string; from: string; rule: DueRuleInput }): Promise<string> {
-      return calendar.computeDue({ jurisdictionId: input.jurisdictionId, from: input.from, rule: dueRuleSchema.parse(input.rule) });
+      return calendar.computeDue({
+        jurisdictionId: input.jurisdictionId,
+        from: input.from,
+        rule: dueRuleSchema.parse(input.rule),
+      });
     },
 
     /** Default ladder (DOMAIN.md step 10, DESIGN.md): the department's responsible leader, then the standing committee office. */
@@ -89,7 +93,12 @@ export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
       escalationLevel: number;
     }): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        const task = await trx.selectFrom('tasks').selectAll().where('id', '=', input.taskId).forUpdate().executeTakeFirst();
+        const task = await trx
+          .selectFrom('tasks')
+          .selectAll()
+          .where('id', '=', input.taskId)
+          .forUpdate()
+          .executeTakeFirst();
         if (!task) throw ApplicationFailure.nonRetryable(`task ${input.taskId} has no row`, 'TaskMissing');
         // A retry after a committed attempt finds the row done by the same person: nothing to do.
         if (task.status === 'done') return;
@@ -166,7 +175,11 @@ export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
 async function departmentOf(db: Kysely<Database>, assignee: Assignee): Promise<string | null> {
   if (assignee.kind === 'department') return assignee.departmentId;
   if (assignee.kind === 'user') {
-    const user = await db.selectFrom('users').select('department_id').where('id', '=', assignee.userId).executeTakeFirst();
+    const user = await db
+      .selectFrom('users')
+      .select('department_id')
+      .where('id', '=', assignee.userId)
+      .executeTakeFirst();
     return user?.department_id ?? null;
   }
   return null;

@@ -79,7 +79,8 @@ export const errorMiddleware: ErrorRequestHandler = (err: unknown, req, res, nex
   }
   // body-parser's limit (JSON 1 MB, photos 5 MB): the body was not read to its end, nothing was stored.
   if (typeof err === 'object' && err !== null && 'type' in err && err.type === 'entity.too.large') {
-    const limit = 'limit' in err && typeof err.limit === 'number' ? ` of ${Math.round(err.limit / 1024 / 1024)} MB` : '';
+    const limit =
+      'limit' in err && typeof err.limit === 'number' ? ` of ${Math.round(err.limit / 1024 / 1024)} MB` : '';
     res.status(413).json({ message: `the request body is larger than the limit${limit}` });
     return;
   }

@@ -7,7 +7,11 @@ const MAX_PAGE = 500;
 /** A boolean filter as react-admin sends it: true/false, or their strings. */
 export const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 /** getMany sends filter={"id":[...]}; a reference field may send one id. */
-export const idFilter = z.union([z.string(), z.number().transform(String), z.array(z.union([z.string(), z.number().transform(String)])).max(500)]);
+export const idFilter = z.union([
+  z.string(),
+  z.number().transform(String),
+  z.array(z.union([z.string(), z.number().transform(String)])).max(500),
+]);
 
 const jsonParam = <T extends z.ZodType>(schema: T) =>
   z
@@ -34,7 +38,10 @@ export interface ListQuery<F> {
 }
 
 /** Each list parameter's value once its JSON text is decoded; the OpenAPI document shows these too. */
-export function listParamSchemas<F extends z.ZodType>(options: { sortable: readonly [string, ...string[]]; filter: F }) {
+export function listParamSchemas<F extends z.ZodType>(options: {
+  sortable: readonly [string, ...string[]];
+  filter: F;
+}) {
   return {
     sort: z.tuple([z.enum(options.sortable), z.enum(['ASC', 'DESC', 'asc', 'desc'])]),
     range: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
@@ -98,7 +105,9 @@ export function listingOf<DB, TB extends keyof DB, O>(
     rows: (offset, limit) => page(filtered).offset(offset).limit(limit).execute(),
     count: async () => {
       // Kysely cannot resolve a selection's type over a generic DB; count(*) as total is a string from pg.
-      const count = (await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow()) as { total: string };
+      const count = (await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow()) as {
+        total: string;
+      };
       return Number(count.total);
     },
   };

@@ -5,7 +5,12 @@ import { auditFilterSchema, auditSortable } from './audit/audit.routes';
 import { loginSchema } from './auth/auth.schemas';
 import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches/batches.schemas';
 import { amendCandidateSchema, candidateFilterSchema, candidateSortable } from './candidates/candidates.schemas';
-import { departmentFilterSchema, departmentSortable, userFilterSchema, userSortable } from './directory/directory.routes';
+import {
+  departmentFilterSchema,
+  departmentSortable,
+  userFilterSchema,
+  userSortable,
+} from './directory/directory.routes';
 import { listParamSchemas } from './listQuery';
 import { noticeFilterSchema, noticeSortable } from './notices/notices.service';
 import {
@@ -26,7 +31,12 @@ import {
   projectTimelineFilterSchema,
   reviewFindingSchema,
 } from './projects/projects.schemas';
-import { commentFilterSchema, commentSortable, publicCommentSchema, respondSchema } from './publicity/publicity.schemas';
+import {
+  commentFilterSchema,
+  commentSortable,
+  publicCommentSchema,
+  respondSchema,
+} from './publicity/publicity.schemas';
 import { ratingSessionSortable, ratingSheetSchema } from './ratings/ratings.routes';
 import {
   enteredSuggestionSchema,
@@ -90,20 +100,27 @@ interface Operation {
 const tags = {
   system: 'Health, client configuration and this document.',
   auth: 'Signing in and who is signed in.',
-  tasks: 'Tasks (待办、交办事项) waiting for a person, a role or a department, with deadlines, reminders and escalation.',
+  tasks:
+    'Tasks (待办、交办事项) waiting for a person, a role or a department, with deadlines, reminders and escalation.',
   notices: 'Each person’s inbox (站内通知).',
   'audit-events': 'The trail of accepted decisions and notices of the coordinator’s jurisdiction.',
   users: 'The people of the caller’s jurisdiction.',
   departments: 'The departments of the caller’s jurisdiction.',
-  batches: 'The year’s batch (年度民生实事项目) and the coordinator’s decisions that move its workflow from phase to phase.',
-  suggestions: 'Suggestions (征集建议): the public form, entry by signed-in people, merging duplicates, scoring and the joint review.',
+  batches:
+    'The year’s batch (年度民生实事项目) and the coordinator’s decisions that move its workflow from phase to phase.',
+  suggestions:
+    'Suggestions (征集建议): the public form, entry by signed-in people, merging duplicates, scoring and the joint review.',
   candidates: 'Candidate projects (候选项目) and their amendments during publicity.',
-  publicity: 'The published candidate list (候选项目公示): what anyone reads and comments on, and the office’s answers.',
+  publicity:
+    'The published candidate list (候选项目公示): what anyone reads and comments on, and the office’s answers.',
   'vote-sessions': 'Vote sessions (差额票决) with secret ballots.',
   'rating-sessions': 'Satisfaction ratings (满意度测评), as anonymous as the ballot.',
-  projects: 'Voted projects (民生实事项目): their responsibility lists, progress warnings, supervision groups and the decisions that move each project’s workflow.',
-  findings: 'Supervision groups’ findings (监督发现的问题), each handed to the department with a deadline for its response.',
-  funds: 'The batch’s fund pool (资金池), each project’s allocation and disbursements, and anomalies that freeze payment.',
+  projects:
+    'Voted projects (民生实事项目): their responsibility lists, progress warnings, supervision groups and the decisions that move each project’s workflow.',
+  findings:
+    'Supervision groups’ findings (监督发现的问题), each handed to the department with a deadline for its response.',
+  funds:
+    'The batch’s fund pool (资金池), each project’s allocation and disbursements, and anomalies that freeze payment.',
   photos: 'Site photos, uploaded once and cited by findings and progress reports.',
   bulletins: 'The monthly bulletins (月通报) the batch workflow writes.',
   dashboard: 'What the coordinator watches: open batches, warnings, overdue tasks and escalations.',
@@ -115,17 +132,29 @@ const errorBodySchema = z.object({
   errors: z
     .record(z.string(), z.string())
     .optional()
-    .describe('On a 400 for invalid input: the first message for each field path (`candidate.title`, `plan.0.plannedEnd`), so a form can show it under the field.'),
+    .describe(
+      'On a 400 for invalid input: the first message for each field path (`candidate.title`, `plan.0.plannedEnd`), so a form can show it under the field.',
+    ),
 });
 
 const errorResponses: Record<ErrorStatus, { name: string; description: string }> = {
-  400: { name: 'BadRequest', description: 'Invalid input: a body field, a query parameter or the JSON itself; nothing was changed.' },
-  401: { name: 'Unauthorized', description: 'Not signed in: the bearer token is missing, forged or expired (at login: a wrong username or password).' },
+  400: {
+    name: 'BadRequest',
+    description: 'Invalid input: a body field, a query parameter or the JSON itself; nothing was changed.',
+  },
+  401: {
+    name: 'Unauthorized',
+    description:
+      'Not signed in: the bearer token is missing, forged or expired (at login: a wrong username or password).',
+  },
   403: { name: 'Forbidden', description: 'Signed in, but not in a role, or not the person, this may be done by.' },
   404: { name: 'NotFound', description: 'No such record, or one of another jurisdiction.' },
   409: { name: 'Conflict', description: 'The wrong phase, a duplicate, or already done; nothing was changed.' },
   413: { name: 'PayloadTooLarge', description: 'The body is larger than the route allows; nothing was stored.' },
-  415: { name: 'UnsupportedMediaType', description: 'The body is not of a media type the route takes; nothing was stored.' },
+  415: {
+    name: 'UnsupportedMediaType',
+    description: 'The body is not of a media type the route takes; nothing was stored.',
+  },
   422: { name: 'UnprocessableContent', description: 'Refused by a rule of the procedure; the message says which.' },
 };
 
@@ -135,10 +164,19 @@ const paramDescriptions: Record<string, string> = {
   findingId: 'The finding’s id.',
 };
 
-const list = (resource: string, sortable: readonly [string, ...string[]], filter: z.ZodType): ListSpec => ({ resource, sortable, filter });
+const list = (resource: string, sortable: readonly [string, ...string[]], filter: z.ZodType): ListSpec => ({
+  resource,
+  sortable,
+  filter,
+});
 
 /** `GET /exports/<resource>.csv`: the list's filter, visibility and order, every row. */
-const csvExport = (resource: string, sortable: readonly [string, ...string[]], filter: z.ZodType, summary: string): Operation => ({
+const csvExport = (
+  resource: string,
+  sortable: readonly [string, ...string[]],
+  filter: z.ZodType,
+  summary: string,
+): Operation => ({
   id: `export${resource[0]!.toUpperCase()}${resource.slice(1)}`,
   method: 'get',
   path: `/exports/${resource}.csv`,
@@ -176,7 +214,13 @@ const projectDecisionNotes =
   'An update of the project’s workflow: its validator refuses a decision out of phase (409), by someone not allowed, e.g. not in the supervision group (403), or against a rule (422), with the reason; a project whose workflow has ended is a 409. The same `Idempotency-Key` makes a retried request the same decision, answered once.';
 
 /** A decision on a voted project, `POST /projects/{id}/<verb>` (the `decide` helper in projects.routes.ts). */
-const projectDecision = (id: string, verb: string, access: readonly Role[], summary: string, body?: z.ZodType): Operation => ({
+const projectDecision = (
+  id: string,
+  verb: string,
+  access: readonly Role[],
+  summary: string,
+  body?: z.ZodType,
+): Operation => ({
   id,
   method: 'post',
   path: `/projects/{id}/${verb}`,
@@ -194,7 +238,14 @@ const fundKeyNotes =
   'The form’s `key` makes a retried request return the earlier movement and change nothing (200); the same key with anything else is a 409.';
 
 /** A change to a project's funds: one movement, answered with the project's fund standing. */
-const fundMovement = (id: string, verb: string, access: readonly Role[], summary: string, notes: string, body: z.ZodType): Operation => ({
+const fundMovement = (
+  id: string,
+  verb: string,
+  access: readonly Role[],
+  summary: string,
+  notes: string,
+  body: z.ZodType,
+): Operation => ({
   id,
   method: 'post',
   path: `/projects/{id}/funds/${verb}`,
@@ -203,15 +254,39 @@ const fundMovement = (id: string, verb: string, access: readonly Role[], summary
   access,
   notes: `${notes} ${fundKeyNotes}`,
   body,
-  ok: { 200: 'A retried request: `{ movement, funds }` as first recorded, funds as they stand now.', 201: 'The movement and the project’s funds after it: `{ movement, funds }`.' },
+  ok: {
+    200: 'A retried request: `{ movement, funds }` as first recorded, funds as they stand now.',
+    201: 'The movement and the project’s funds after it: `{ movement, funds }`.',
+  },
   refusals: [404, 409, 422],
 });
 
 export const operations: readonly Operation[] = [
   // System
-  { id: 'getHealth', method: 'get', path: '/health', tag: 'system', summary: 'Check that the API is up', access: 'public' },
-  { id: 'getConfig', method: 'get', path: '/config', tag: 'system', summary: 'Read the client configuration (the Temporal UI address)', access: 'public' },
-  { id: 'getOpenApiDocument', method: 'get', path: '/openapi.json', tag: 'system', summary: 'Read this OpenAPI document', access: 'public' },
+  {
+    id: 'getHealth',
+    method: 'get',
+    path: '/health',
+    tag: 'system',
+    summary: 'Check that the API is up',
+    access: 'public',
+  },
+  {
+    id: 'getConfig',
+    method: 'get',
+    path: '/config',
+    tag: 'system',
+    summary: 'Read the client configuration (the Temporal UI address)',
+    access: 'public',
+  },
+  {
+    id: 'getOpenApiDocument',
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'system',
+    summary: 'Read this OpenAPI document',
+    access: 'public',
+  },
 
   // Auth
   {
@@ -225,7 +300,14 @@ export const operations: readonly Operation[] = [
     ok: { 200: 'The bearer token and the signed-in user.' },
     refusals: [401],
   },
-  { id: 'getMe', method: 'get', path: '/auth/me', tag: 'auth', summary: 'Read who I am signed in as', access: 'signedIn' },
+  {
+    id: 'getMe',
+    method: 'get',
+    path: '/auth/me',
+    tag: 'auth',
+    summary: 'Read who I am signed in as',
+    access: 'signedIn',
+  },
 
   // Tasks
   {
@@ -235,10 +317,19 @@ export const operations: readonly Operation[] = [
     tag: 'tasks',
     summary: 'List my tasks, or as a coordinator every task of my jurisdiction',
     access: 'signedIn',
-    notes: 'Others see the tasks assigned to them, to one of their roles or to their department; `filter.mine` narrows a coordinator’s list the same way.',
+    notes:
+      'Others see the tasks assigned to them, to one of their roles or to their department; `filter.mine` narrows a coordinator’s list the same way.',
     list: list('tasks', taskSortable, taskFilterSchema),
   },
-  { id: 'getTask', method: 'get', path: '/tasks/{id}', tag: 'tasks', summary: 'Read a task with its workflow’s live state', access: 'signedIn', refusals: [404] },
+  {
+    id: 'getTask',
+    method: 'get',
+    path: '/tasks/{id}',
+    tag: 'tasks',
+    summary: 'Read a task with its workflow’s live state',
+    access: 'signedIn',
+    refusals: [404],
+  },
   {
     id: 'createTask',
     method: 'post',
@@ -246,7 +337,8 @@ export const operations: readonly Operation[] = [
     tag: 'tasks',
     summary: 'Assign an instruction (交办事项) to a person, a role or a department, with a deadline',
     access: ['coordinator'],
-    notes: 'The form’s `key` names the task’s workflow: a retried submit finds the running task instead of starting another.',
+    notes:
+      'The form’s `key` names the task’s workflow: a retried submit finds the running task instead of starting another.',
     body: createTaskSchema,
     ok: { 201: 'The task as recorded.', 202: 'Started, but the worker has not recorded it yet: `{ id, message }`.' },
     refusals: [422],
@@ -258,15 +350,32 @@ export const operations: readonly Operation[] = [
     tag: 'tasks',
     summary: 'Complete a task assigned to me with its result',
     access: 'signedIn',
-    notes: 'Only someone the task is assigned to (directly, by role or by department) may complete it. The same person sending the same result again gets the task back; anything else after completion is a 409.',
+    notes:
+      'Only someone the task is assigned to (directly, by role or by department) may complete it. The same person sending the same result again gets the task back; anything else after completion is a 409.',
     body: completeTaskSchema,
     ok: { 200: 'The completed task.' },
     refusals: [403, 404, 409, 422],
   },
 
   // Notices
-  { id: 'listNotices', method: 'get', path: '/notices', tag: 'notices', summary: 'List my notices', access: 'signedIn', list: list('notices', noticeSortable, noticeFilterSchema) },
-  { id: 'getNotice', method: 'get', path: '/notices/{id}', tag: 'notices', summary: 'Read one of my notices', access: 'signedIn', refusals: [404] },
+  {
+    id: 'listNotices',
+    method: 'get',
+    path: '/notices',
+    tag: 'notices',
+    summary: 'List my notices',
+    access: 'signedIn',
+    list: list('notices', noticeSortable, noticeFilterSchema),
+  },
+  {
+    id: 'getNotice',
+    method: 'get',
+    path: '/notices/{id}',
+    tag: 'notices',
+    summary: 'Read one of my notices',
+    access: 'signedIn',
+    refusals: [404],
+  },
   {
     id: 'markNoticeRead',
     method: 'post',
@@ -288,12 +397,19 @@ export const operations: readonly Operation[] = [
     access: ['coordinator'],
     notes:
       '`openBatches`: batches not closed, with phase and next deadline from the workflow’s live state (the batch row when the workflow does not answer); `warningCounts` of projects not closed; `attentionProjects` (red, then yellow, then blue; up to 10); open `overdueTasks` (oldest due first, up to 10, with the total); the 10 latest `recentEscalations`; `progressByProject` (planned against reported percent, up to 20 projects under implementation); `warningsByWeek`, the warnings raised in each of the last 12 weeks (Monday, China Standard Time).',
-    ok: { 200: '`{ now, openBatches, warningCounts, attentionProjects, overdueTasks, recentEscalations, progressByProject, warningsByWeek }`.' },
+    ok: {
+      200: '`{ now, openBatches, warningCounts, attentionProjects, overdueTasks, recentEscalations, progressByProject, warningsByWeek }`.',
+    },
   },
   csvExport('suggestions', suggestionSortable, suggestionFilterSchema, 'Export the suggestions list as CSV'),
   csvExport('candidates', candidateSortable, candidateFilterSchema, 'Export the candidates list as CSV'),
   csvExport('projects', projectSortable, projectFilterSchema, 'Export the projects list as CSV'),
-  csvExport('tasks', taskSortable, taskFilterSchema, 'Export my tasks, or as a coordinator every task of my jurisdiction, as CSV'),
+  csvExport(
+    'tasks',
+    taskSortable,
+    taskFilterSchema,
+    'Export my tasks, or as a coordinator every task of my jurisdiction, as CSV',
+  ),
   csvExport('findings', findingSortable, findingFilterSchema, 'Export the findings list as CSV'),
   csvExport('notices', noticeSortable, noticeFilterSchema, 'Export my notices as CSV'),
 
@@ -307,9 +423,33 @@ export const operations: readonly Operation[] = [
     access: ['coordinator'],
     list: list('audit-events', auditSortable, auditFilterSchema),
   },
-  { id: 'getAuditEvent', method: 'get', path: '/audit-events/{id}', tag: 'audit-events', summary: 'Read one audit event', access: ['coordinator'], refusals: [404] },
-  { id: 'listUsers', method: 'get', path: '/users', tag: 'users', summary: 'List the people of my jurisdiction', access: ['coordinator'], list: list('users', userSortable, userFilterSchema) },
-  { id: 'getUser', method: 'get', path: '/users/{id}', tag: 'users', summary: 'Read a person of my jurisdiction', access: ['coordinator'], refusals: [404] },
+  {
+    id: 'getAuditEvent',
+    method: 'get',
+    path: '/audit-events/{id}',
+    tag: 'audit-events',
+    summary: 'Read one audit event',
+    access: ['coordinator'],
+    refusals: [404],
+  },
+  {
+    id: 'listUsers',
+    method: 'get',
+    path: '/users',
+    tag: 'users',
+    summary: 'List the people of my jurisdiction',
+    access: ['coordinator'],
+    list: list('users', userSortable, userFilterSchema),
+  },
+  {
+    id: 'getUser',
+    method: 'get',
+    path: '/users/{id}',
+    tag: 'users',
+    summary: 'Read a person of my jurisdiction',
+    access: ['coordinator'],
+    refusals: [404],
+  },
   {
     id: 'listDepartments',
     method: 'get',
@@ -319,7 +459,15 @@ export const operations: readonly Operation[] = [
     access: 'signedIn',
     list: list('departments', departmentSortable, departmentFilterSchema),
   },
-  { id: 'getDepartment', method: 'get', path: '/departments/{id}', tag: 'departments', summary: 'Read a department', access: 'signedIn', refusals: [404] },
+  {
+    id: 'getDepartment',
+    method: 'get',
+    path: '/departments/{id}',
+    tag: 'departments',
+    summary: 'Read a department',
+    access: 'signedIn',
+    refusals: [404],
+  },
 
   // The public side of a batch: no login (DOMAIN.md steps 1 and 3)
   {
@@ -341,9 +489,19 @@ export const operations: readonly Operation[] = [
     tag: 'publicity',
     summary: 'List the batches under way, newest year first',
     access: 'public',
-    ok: { 200: '`[{ id, jurisdictionName, title, year, phase, nextDeadline: { at, label } | null }]` of every batch not closed.' },
+    ok: {
+      200: '`[{ id, jurisdictionName, title, year, phase, nextDeadline: { at, label } | null }]` of every batch not closed.',
+    },
   },
-  { id: 'getPublicBatch', method: 'get', path: '/public/batches/{batchId}', tag: 'publicity', summary: 'Read where a batch stands and its next date', access: 'public', refusals: [404] },
+  {
+    id: 'getPublicBatch',
+    method: 'get',
+    path: '/public/batches/{batchId}',
+    tag: 'publicity',
+    summary: 'Read where a batch stands and its next date',
+    access: 'public',
+    refusals: [404],
+  },
   {
     id: 'listPublicCandidates',
     method: 'get',
@@ -362,7 +520,8 @@ export const operations: readonly Operation[] = [
     tag: 'publicity',
     summary: 'Read the published vote result and full tally of a batch',
     access: 'public',
-    notes: 'Every closed round with its seats, deputies entitled and present, scrutineers, tellers and per-candidate tally; a 409 before the vote has closed.',
+    notes:
+      'Every closed round with its seats, deputies entitled and present, scrutineers, tellers and per-candidate tally; a 409 before the vote has closed.',
     ok: { 200: 'The elected list, candidate titles and every closed round.' },
     refusals: [404, 409],
   },
@@ -373,8 +532,11 @@ export const operations: readonly Operation[] = [
     tag: 'publicity',
     summary: 'Read each voted project’s progress (向人民报告), the earliest deadline first',
     access: 'public',
-    notes: 'From implementation on; before that a 409. Public facts only: the responsible department, never a person. `progressPercent` and `lastReportedAt` are null until the first progress report.',
-    ok: { 200: '`[{ id, title, departmentName, implementingUnit, budgetYuan, deadline, phase, progressPercent, stage, warning, lastReportedAt, ratingOutcome }]`.' },
+    notes:
+      'From implementation on; before that a 409. Public facts only: the responsible department, never a person. `progressPercent` and `lastReportedAt` are null until the first progress report.',
+    ok: {
+      200: '`[{ id, title, departmentName, implementingUnit, budgetYuan, deadline, phase, progressPercent, stage, warning, lastReportedAt, ratingOutcome }]`.',
+    },
     refusals: [404, 409],
   },
   {
@@ -462,7 +624,8 @@ export const operations: readonly Operation[] = [
     tag: 'suggestions',
     summary: 'Record the joint review’s outcome for a suggestion',
     access: ['reviewer', 'coordinator'],
-    notes: 'During screening, once someone has scored it. A candidate outcome creates or updates its candidate; any other outcome withdraws it.',
+    notes:
+      'During screening, once someone has scored it. A candidate outcome creates or updates its candidate; any other outcome withdraws it.',
     body: reviewSchema,
     refusals: [404, 409, 422],
   },
@@ -477,7 +640,15 @@ export const operations: readonly Operation[] = [
     access: 'signedIn',
     list: list('candidates', candidateSortable, candidateFilterSchema),
   },
-  { id: 'getCandidate', method: 'get', path: '/candidates/{id}', tag: 'candidates', summary: 'Read a candidate project with its amendments', access: 'signedIn', refusals: [404] },
+  {
+    id: 'getCandidate',
+    method: 'get',
+    path: '/candidates/{id}',
+    tag: 'candidates',
+    summary: 'Read a candidate project with its amendments',
+    access: 'signedIn',
+    refusals: [404],
+  },
   {
     id: 'amendCandidate',
     method: 'patch',
@@ -485,7 +656,8 @@ export const operations: readonly Operation[] = [
     tag: 'candidates',
     summary: 'Amend a candidate during publicity, giving the reason',
     access: ['coordinator'],
-    notes: 'During candidate publicity; the change is recorded with what it replaced. Sending the same change again records nothing.',
+    notes:
+      'During candidate publicity; the change is recorded with what it replaced. Sending the same change again records nothing.',
     body: amendCandidateSchema,
     refusals: [404, 409, 422],
   },
@@ -498,7 +670,15 @@ export const operations: readonly Operation[] = [
     access: ['coordinator'],
     list: list('publicity-comments', commentSortable, commentFilterSchema),
   },
-  { id: 'getPublicityComment', method: 'get', path: '/publicity-comments/{id}', tag: 'publicity', summary: 'Read a public comment and its answer', access: ['coordinator'], refusals: [404] },
+  {
+    id: 'getPublicityComment',
+    method: 'get',
+    path: '/publicity-comments/{id}',
+    tag: 'publicity',
+    summary: 'Read a public comment and its answer',
+    access: ['coordinator'],
+    refusals: [404],
+  },
   {
     id: 'respondToPublicityComment',
     method: 'post',
@@ -512,8 +692,24 @@ export const operations: readonly Operation[] = [
   },
 
   // Batches
-  { id: 'listBatches', method: 'get', path: '/batches', tag: 'batches', summary: 'List the batches of my jurisdiction', access: 'signedIn', list: list('batches', batchSortable, batchFilterSchema) },
-  { id: 'getBatch', method: 'get', path: '/batches/{id}', tag: 'batches', summary: 'Read a batch with its workflow’s live state', access: 'signedIn', refusals: [404] },
+  {
+    id: 'listBatches',
+    method: 'get',
+    path: '/batches',
+    tag: 'batches',
+    summary: 'List the batches of my jurisdiction',
+    access: 'signedIn',
+    list: list('batches', batchSortable, batchFilterSchema),
+  },
+  {
+    id: 'getBatch',
+    method: 'get',
+    path: '/batches/{id}',
+    tag: 'batches',
+    summary: 'Read a batch with its workflow’s live state',
+    access: 'signedIn',
+    refusals: [404],
+  },
   {
     id: 'openBatch',
     method: 'post',
@@ -521,7 +717,8 @@ export const operations: readonly Operation[] = [
     tag: 'batches',
     summary: 'Open the year’s batch of my jurisdiction and start collecting suggestions',
     access: ['coordinator'],
-    notes: 'One batch per jurisdiction and year: a resubmit returns the same batch. A closing day already past is a 422.',
+    notes:
+      'One batch per jurisdiction and year: a resubmit returns the same batch. A closing day already past is a 422.',
     body: createBatchSchema,
     ok: {
       200: 'The year’s batch already exists: that batch.',
@@ -548,7 +745,15 @@ export const operations: readonly Operation[] = [
     notes: '`voted` is true when I hold a receipt for the session; never how I voted.',
     list: list('vote-sessions', sessionSortable, sessionFilterSchema),
   },
-  { id: 'getVoteSession', method: 'get', path: '/vote-sessions/{id}', tag: 'vote-sessions', summary: 'Read a vote session and my receipt if I voted', access: 'signedIn', refusals: [404] },
+  {
+    id: 'getVoteSession',
+    method: 'get',
+    path: '/vote-sessions/{id}',
+    tag: 'vote-sessions',
+    summary: 'Read a vote session and my receipt if I voted',
+    access: 'signedIn',
+    refusals: [404],
+  },
   {
     id: 'castBallot',
     method: 'post',
@@ -556,7 +761,8 @@ export const operations: readonly Operation[] = [
     tag: 'vote-sessions',
     summary: 'Cast my secret ballot in an open vote session',
     access: ['deputy'],
-    notes: 'Once per deputy and session, never changed. The ballot is stored without my name; the receipt proves it was counted.',
+    notes:
+      'Once per deputy and session, never changed. The ballot is stored without my name; the receipt proves it was counted.',
     body: ballotSchema,
     ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
     refusals: [404, 409, 422],
@@ -615,7 +821,12 @@ export const operations: readonly Operation[] = [
     notes: '`live` is null when the workflow cannot be reached.',
     refusals: [404],
   },
-  projectDecision('joinSupervisionGroup', 'supervision-group/join', ['deputy'], 'Join the project’s supervision group (监督小组)'),
+  projectDecision(
+    'joinSupervisionGroup',
+    'supervision-group/join',
+    ['deputy'],
+    'Join the project’s supervision group (监督小组)',
+  ),
   {
     id: 'fileFinding',
     method: 'post',
@@ -629,15 +840,48 @@ export const operations: readonly Operation[] = [
     ok: { 200: 'A retried submit: the finding as filed.', 201: 'The finding as filed.' },
     refusals: [404, 409, 422],
   },
-  projectDecision('reviewFinding', 'findings/{findingId}/review', ['deputy'], 'Accept the department’s response to a finding, or send it back with a note', reviewFindingSchema),
+  projectDecision(
+    'reviewFinding',
+    'findings/{findingId}/review',
+    ['deputy'],
+    'Accept the department’s response to a finding, or send it back with a note',
+    reviewFindingSchema,
+  ),
   {
-    ...projectDecision('setStagePlan', 'stage-plan', ['coordinator', 'official'], 'Plan the stages (筹备 → 施工 → 验收) with their dates; acceptance must end by the deadline', setStagePlanSchema),
+    ...projectDecision(
+      'setStagePlan',
+      'stage-plan',
+      ['coordinator', 'official'],
+      'Plan the stages (筹备 → 施工 → 验收) with their dates; acceptance must end by the deadline',
+      setStagePlanSchema,
+    ),
     method: 'put',
   },
-  projectDecision('acceptCompletion', 'accept-completion', ['coordinator'], 'Accept the project’s completion (竣工验收)'),
-  projectDecision('enterUse', 'enter-use', ['coordinator'], 'Record the day the project entered use (投入使用); post-evaluation follows a year later', enterUseSchema),
-  projectDecision('openReRating', 're-rating/open', ['coordinator'], 'Open the standing committee’s re-rating after rectification'),
-  projectDecision('closeReRating', 're-rating/close', ['coordinator'], 'Close the standing committee’s re-rating and count it'),
+  projectDecision(
+    'acceptCompletion',
+    'accept-completion',
+    ['coordinator'],
+    'Accept the project’s completion (竣工验收)',
+  ),
+  projectDecision(
+    'enterUse',
+    'enter-use',
+    ['coordinator'],
+    'Record the day the project entered use (投入使用); post-evaluation follows a year later',
+    enterUseSchema,
+  ),
+  projectDecision(
+    'openReRating',
+    're-rating/open',
+    ['coordinator'],
+    'Open the standing committee’s re-rating after rectification',
+  ),
+  projectDecision(
+    'closeReRating',
+    're-rating/close',
+    ['coordinator'],
+    'Close the standing committee’s re-rating and count it',
+  ),
 
   // Findings
   {
@@ -649,10 +893,26 @@ export const operations: readonly Operation[] = [
     access: 'signedIn',
     list: list('findings', findingSortable, findingFilterSchema),
   },
-  { id: 'getFinding', method: 'get', path: '/findings/{id}', tag: 'findings', summary: 'Read a finding with its project and who filed it', access: 'signedIn', refusals: [404] },
+  {
+    id: 'getFinding',
+    method: 'get',
+    path: '/findings/{id}',
+    tag: 'findings',
+    summary: 'Read a finding with its project and who filed it',
+    access: 'signedIn',
+    refusals: [404],
+  },
 
   // Funds
-  { id: 'getFundPool', method: 'get', path: '/batches/{batchId}/fund-pool', tag: 'funds', summary: 'Read the batch’s fund pool: its total, allocated and disbursed', access: 'signedIn', refusals: [404] },
+  {
+    id: 'getFundPool',
+    method: 'get',
+    path: '/batches/{batchId}/fund-pool',
+    tag: 'funds',
+    summary: 'Read the batch’s fund pool: its total, allocated and disbursed',
+    access: 'signedIn',
+    refusals: [404],
+  },
   {
     id: 'setFundPool',
     method: 'put',
@@ -675,7 +935,15 @@ export const operations: readonly Operation[] = [
     list: list('timeline', auditSortable, projectTimelineFilterSchema),
     refusals: [404],
   },
-  { id: 'getProjectFunds', method: 'get', path: '/projects/{id}/funds', tag: 'funds', summary: 'Read a project’s allocation, disbursements and every fund movement', access: 'signedIn', refusals: [404] },
+  {
+    id: 'getProjectFunds',
+    method: 'get',
+    path: '/projects/{id}/funds',
+    tag: 'funds',
+    summary: 'Read a project’s allocation, disbursements and every fund movement',
+    access: 'signedIn',
+    refusals: [404],
+  },
   fundMovement(
     'allocateFunds',
     'allocate',
@@ -692,8 +960,22 @@ export const operations: readonly Operation[] = [
     'An official only for a project of their own department (403 otherwise). More than the allocation leaves is a 422; while an anomaly is flagged, a 409.',
     disburseSchema,
   ),
-  fundMovement('flagFundAnomaly', 'flag-anomaly', ['coordinator', 'reviewer', 'deputy'], 'Flag an anomaly, freezing the project’s disbursements', 'Each flag is kept with its note.', anomalySchema),
-  fundMovement('clearFundAnomaly', 'clear-anomaly', ['coordinator'], 'Clear the anomaly and let disbursements resume', 'Nothing frozen is a 409.', anomalySchema),
+  fundMovement(
+    'flagFundAnomaly',
+    'flag-anomaly',
+    ['coordinator', 'reviewer', 'deputy'],
+    'Flag an anomaly, freezing the project’s disbursements',
+    'Each flag is kept with its note.',
+    anomalySchema,
+  ),
+  fundMovement(
+    'clearFundAnomaly',
+    'clear-anomaly',
+    ['coordinator'],
+    'Clear the anomaly and let disbursements resume',
+    'Nothing frozen is a 409.',
+    anomalySchema,
+  ),
 
   // Photos
   {
@@ -703,12 +985,23 @@ export const operations: readonly Operation[] = [
     tag: 'photos',
     summary: 'Upload a site photo (at most 5 MB)',
     access: 'signedIn',
-    notes: 'The body is the image itself. A body whose bytes are not the declared image type is a 415; the same photo uploaded again by the same person gets the same id.',
+    notes:
+      'The body is the image itself. A body whose bytes are not the declared image type is a 415; the same photo uploaded again by the same person gets the same id.',
     upload: photoTypes,
     ok: { 201: 'The photo’s id: `{ id }`.' },
     refusals: [400, 413, 415],
   },
-  { id: 'getPhoto', method: 'get', path: '/photos/{id}', tag: 'photos', summary: 'Read a photo uploaded in my jurisdiction', access: 'signedIn', produces: 'image/*', ok: { 200: 'The image.' }, refusals: [404] },
+  {
+    id: 'getPhoto',
+    method: 'get',
+    path: '/photos/{id}',
+    tag: 'photos',
+    summary: 'Read a photo uploaded in my jurisdiction',
+    access: 'signedIn',
+    produces: 'image/*',
+    ok: { 200: 'The image.' },
+    refusals: [404],
+  },
 
   // Bulletins
   {
@@ -720,7 +1013,15 @@ export const operations: readonly Operation[] = [
     access: ['coordinator'],
     list: list('bulletins', bulletinSortable, bulletinFilterSchema),
   },
-  { id: 'getBulletin', method: 'get', path: '/bulletins/{id}', tag: 'bulletins', summary: 'Read a monthly bulletin', access: ['coordinator'], refusals: [404] },
+  {
+    id: 'getBulletin',
+    method: 'get',
+    path: '/bulletins/{id}',
+    tag: 'bulletins',
+    summary: 'Read a monthly bulletin',
+    access: ['coordinator'],
+    refusals: [404],
+  },
   {
     id: 'downloadBulletin',
     method: 'get',
@@ -758,7 +1059,11 @@ function listParameters({ sortable, filter }: ListSpec) {
   });
   return [
     jsonQuery('sort', schemas.sort, `A sortable field and the order, e.g. \`["${sortable[0]}","ASC"]\`.`),
-    jsonQuery('range', schemas.range, 'The first and last row, both inclusive; `[0,24]` when absent. The server caps a page’s size.'),
+    jsonQuery(
+      'range',
+      schemas.range,
+      'The first and last row, both inclusive; `[0,24]` when absent. The server caps a page’s size.',
+    ),
     jsonQuery('filter', schemas.filter, 'Filters as a JSON object; absent fields do not filter.'),
   ];
 }
@@ -798,7 +1103,9 @@ function successResponses(op: Operation) {
   }
   const ok = op.ok ?? { 200: 'OK.' };
   const media = op.produces ?? 'application/json';
-  return Object.fromEntries(Object.entries(ok).map(([status, description]) => [status, { description, content: { [media]: {} } }]));
+  return Object.fromEntries(
+    Object.entries(ok).map(([status, description]) => [status, { description, content: { [media]: {} } }]),
+  );
 }
 
 function operationObject(op: Operation) {
@@ -808,7 +1115,9 @@ function operationObject(op: Operation) {
     ...(op.export ? listParameters({ resource: '', ...op.export }).filter((p) => p.name !== 'range') : []),
     ...(op.idempotencyKey ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
   ];
-  const errors = Object.fromEntries(errorStatuses(op).map((s) => [s, { $ref: `#/components/responses/${errorResponses[s].name}` }]));
+  const errors = Object.fromEntries(
+    errorStatuses(op).map((s) => [s, { $ref: `#/components/responses/${errorResponses[s].name}` }]),
+  );
   return {
     operationId: op.id,
     summary: op.summary,
@@ -816,8 +1125,12 @@ function operationObject(op: Operation) {
     tags: [op.tag],
     ...(op.access === 'public' ? { security: [] } : {}),
     ...(parameters.length ? { parameters } : {}),
-    ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
-    ...(op.upload ? { requestBody: { required: true, content: Object.fromEntries(op.upload.map((type) => [type, {}])) } } : {}),
+    ...(op.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
+      : {}),
+    ...(op.upload
+      ? { requestBody: { required: true, content: Object.fromEntries(op.upload.map((type) => [type, {}])) } }
+      : {}),
     responses: { ...successResponses(op), ...errors },
   };
 }
@@ -839,7 +1152,12 @@ export function buildOpenApiDocument(): object {
     paths,
     components: {
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token from `POST /auth/login`.' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'The token from `POST /auth/login`.',
+        },
       },
       schemas: { Error: jsonSchema(errorBodySchema) },
       parameters: {

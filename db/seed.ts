@@ -73,7 +73,11 @@ const people: DemoUser[] = [
   demoUser('official-civil', '何亮（县民政局）', 'official', 'dept-civil'),
   // County deputies are elected in the townships: the name says which constituency (选区).
   ...deputyNames.map((name, i) => {
-    const deputy = demoUser(`deputy${i + 1}`, `${name}（县人大代表，${townships[i % townships.length]!.name}选区）`, 'deputy');
+    const deputy = demoUser(
+      `deputy${i + 1}`,
+      `${name}（县人大代表，${townships[i % townships.length]!.name}选区）`,
+      'deputy',
+    );
     // The first three also sit on the standing committee (常委会组成人员), who re-rate a rectified project.
     return i < 3 ? { ...deputy, roles: [...deputy.roles, 'committeeMember' as const] } : deputy;
   }),
@@ -155,5 +159,10 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
 }
 
 async function insertUsers(trx: Transaction<Database>, rows: NewUser[]): Promise<void> {
-  if (rows.length > 0) await trx.insertInto('users').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  if (rows.length > 0)
+    await trx
+      .insertInto('users')
+      .values(rows)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
 }

@@ -8,7 +8,12 @@ import { screeningWeightsSchema } from './screening';
  * Stored as `jurisdictions.policy`; a county and its townships can differ (seed 004).
  */
 export const batchPolicySchema = z.object({
-  screeningWeights: screeningWeightsSchema.default({ publicSupport: 40, fundingFeasibility: 30, socialBenefit: 20, implementationDifficulty: 10 }),
+  screeningWeights: screeningWeightsSchema.default({
+    publicSupport: 40,
+    fundingFeasibility: 30,
+    socialBenefit: 20,
+    implementationDifficulty: 10,
+  }),
   /** Candidate list publicity, ≥ 7 working days (seed 003). */
   candidatePublicityWorkingDays: z.number().int().min(1).max(60).default(7),
   /** Published vote results, 5 working days (seed 003). */
@@ -24,7 +29,11 @@ export const batchPolicySchema = z.object({
   /** Seed 003: 3 scrutineers (监票人) and 2 tellers (计票人). */
   scrutineers: z.number().int().min(1).max(9).default(3),
   tellers: z.number().int().min(1).max(9).default(2),
-  election: electionPolicySchema.default({ competitionPercent: 20, overApprovalInvalidates: true, majorityBase: 'present' }),
+  election: electionPolicySchema.default({
+    competitionPercent: 20,
+    overApprovalInvalidates: true,
+    majorityBase: 'present',
+  }),
   ratingRule: ratingRuleSchema.default('twoThirds'),
 });
 export type BatchPolicy = z.infer<typeof batchPolicySchema>;

@@ -11,7 +11,12 @@ export const dueRuleSchema = z.discriminatedUnion('kind', [
     kind: z.literal('calendar'),
     months: z.number().int().min(0).max(60).default(0),
     days: z.number().int().min(0).max(3650).default(0),
-    hours: z.number().int().min(0).max(24 * 365).default(0),
+    hours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 365)
+      .default(0),
   }),
 ]);
 

@@ -29,10 +29,16 @@ export function minimumCandidates(seats: number, policy: Pick<ElectionPolicy, 'c
 }
 
 /** Why a vote may not open, or undefined when it may. */
-export function voteOpeningProblem(candidates: number, seats: number, policy: Pick<ElectionPolicy, 'competitionPercent'>): string | undefined {
+export function voteOpeningProblem(
+  candidates: number,
+  seats: number,
+  policy: Pick<ElectionPolicy, 'competitionPercent'>,
+): string | undefined {
   if (seats < 1) return 'there must be at least one seat';
   const needed = minimumCandidates(seats, policy);
-  return candidates >= needed ? undefined : `${seats} seats need at least ${needed} candidates (${policy.competitionPercent}% more); there are ${candidates}`;
+  return candidates >= needed
+    ? undefined
+    : `${seats} seats need at least ${needed} candidates (${policy.competitionPercent}% more); there are ${candidates}`;
 }
 
 /**
@@ -50,7 +56,11 @@ export function ballotProblem(ballot: Ballot, candidateIds: readonly string[]): 
   return undefined;
 }
 
-export function isBallotValid(ballot: Ballot, seats: number, policy: Pick<ElectionPolicy, 'overApprovalInvalidates'>): boolean {
+export function isBallotValid(
+  ballot: Ballot,
+  seats: number,
+  policy: Pick<ElectionPolicy, 'overApprovalInvalidates'>,
+): boolean {
   const approvals = ballot.marks.filter((m) => m.choice === 'approve').length;
   return !(policy.overApprovalInvalidates && approvals > seats);
 }
@@ -96,7 +106,9 @@ export function tallyVote(input: TallyInput): ElectionResult {
       if (c) c[mark.choice] += 1;
     }
   }
-  const majorityBase = { entitled: input.deputiesEntitled, present: input.deputiesPresent, validBallots }[policy.majorityBase];
+  const majorityBase = { entitled: input.deputiesEntitled, present: input.deputiesPresent, validBallots }[
+    policy.majorityBase
+  ];
   const tallies: CandidateTally[] = candidateIds.map((candidateId) => {
     const c = counts.get(candidateId)!;
     return { candidateId, ...c, passed: c.approve * 2 > majorityBase };
@@ -115,5 +127,13 @@ export function tallyVote(input: TallyInput): ElectionResult {
     if (tied.length > seatsLeft) runOff = { seats: seatsLeft, candidateIds: tied.map((t) => t.candidateId) };
     else elected.push(...tied.map((t) => t.candidateId));
   }
-  return { ballotsCast: ballots.length, validBallots, invalidBallots: ballots.length - validBallots, majorityBase, tallies, elected, runOff };
+  return {
+    ballotsCast: ballots.length,
+    validBallots,
+    invalidBallots: ballots.length - validBallots,
+    majorityBase,
+    tallies,
+    elected,
+    runOff,
+  };
 }

@@ -36,12 +36,19 @@ export const stagePlanSchema = z
     // zod still runs this check when a day failed its own refinement; those days are already reported.
     if (!plan.every((s) => isDay(s.plannedStart) && isDay(s.plannedEnd))) return;
     if (plan.length !== projectStages.length || plan.some((s, i) => s.stage !== projectStages[i])) {
-      ctx.addIssue({ code: 'custom', message: 'plan the stages preparation, construction and acceptance, once each and in that order' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'plan the stages preparation, construction and acceptance, once each and in that order',
+      });
       return;
     }
     plan.forEach((s, i) => {
       if (s.plannedStart > s.plannedEnd) {
-        ctx.addIssue({ code: 'custom', path: [i, 'plannedEnd'], message: `${s.stage} ends (${s.plannedEnd}) before it starts (${s.plannedStart})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'plannedEnd'],
+          message: `${s.stage} ends (${s.plannedEnd}) before it starts (${s.plannedStart})`,
+        });
       }
       const previous = plan[i - 1];
       if (previous && s.plannedStart !== addDays(previous.plannedEnd, 1)) {
@@ -120,7 +127,12 @@ export function progressWarning(input: ProgressWarningInput): ProgressWarning {
   const lagPoints = Math.max(0, planned - reportedPercent);
   const standing = `计划进度${planned}%，实际${reportedPercent}%`;
   const behind = lagPoints > 0 ? `滞后${lagPoints}个百分点` : '进度正常';
-  const warn = (level: WarningLevel, reason: string): ProgressWarning => ({ level, plannedPercent: planned, lagPoints, reason });
+  const warn = (level: WarningLevel, reason: string): ProgressWarning => ({
+    level,
+    plannedPercent: planned,
+    lagPoints,
+    reason,
+  });
 
   if (reportedPercent >= 100) return warn('none', '已报告完成');
   const daysLeft = daysBetween(today, deadline);

@@ -35,7 +35,12 @@ export const projectPolicySchema = z.object({
   /** A look-back suggestion must be rectified (seed 000: 回头看); the seeds give no number. */
   lookBackSuggestionDueWorkingDays: z.number().int().min(1).max(120).default(20),
   /** Red / yellow / blue by schedule lag (seed 000); the thresholds are ours. */
-  warning: warningThresholdsSchema.default({ blueLagPoints: 5, yellowLagPoints: 10, redLagPoints: 20, nearDeadlineDays: 30 }),
+  warning: warningThresholdsSchema.default({
+    blueLagPoints: 5,
+    yellowLagPoints: 10,
+    redLagPoints: 20,
+    nearDeadlineDays: 30,
+  }),
 });
 export type ProjectPolicy = z.infer<typeof projectPolicySchema>;
 

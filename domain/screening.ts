@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** 筛选论证 criteria with seed 003's weights as defaults (DOMAIN.md step 2). */
-export const screeningCriteria = ['publicSupport', 'fundingFeasibility', 'socialBenefit', 'implementationDifficulty'] as const; // 民意基础 / 资金可行性 / 社会效益 / 实施难度
+export const screeningCriteria = [
+  'publicSupport',
+  'fundingFeasibility',
+  'socialBenefit',
+  'implementationDifficulty',
+] as const; // 民意基础 / 资金可行性 / 社会效益 / 实施难度
 export type ScreeningCriterion = (typeof screeningCriteria)[number];
 
 export const screeningWeightsSchema = z
@@ -48,9 +53,25 @@ export function isTaken(outcome: ScreeningOutcome): boolean {
   return outcome === 'candidate';
 }
 
-export const suggestionChannels = ['online', 'hotline12345', 'liaisonStation', 'doorToDoor', 'deputy', 'department'] as const; // 网上 / 12345 热线 / 代表联络站 / 入户走访 / 代表 / 部门
+export const suggestionChannels = [
+  'online',
+  'hotline12345',
+  'liaisonStation',
+  'doorToDoor',
+  'deputy',
+  'department',
+] as const; // 网上 / 12345 热线 / 代表联络站 / 入户走访 / 代表 / 部门
 export const suggestionChannelSchema = z.enum(suggestionChannels);
 export type SuggestionChannel = z.infer<typeof suggestionChannelSchema>;
 
-export const suggestionCategories = ['education', 'transport', 'water', 'health', 'elderCare', 'environment', 'culture', 'other'] as const;
+export const suggestionCategories = [
+  'education',
+  'transport',
+  'water',
+  'health',
+  'elderCare',
+  'environment',
+  'culture',
+  'other',
+] as const;
 export const suggestionCategorySchema = z.enum(suggestionCategories);

@@ -25,11 +25,12 @@ export const taskResultSchemas = {
       note: z.string().trim().max(2000).default(''),
     })
     .strict()
-    .refine((r) => r.decision === 'approve' || r.note.length > 0, { message: 'say why the list is sent back', path: ['note'] }),
+    .refine((r) => r.decision === 'approve' || r.note.length > 0, {
+      message: 'say why the list is sent back',
+      path: ['note'],
+    }),
   /** The government's half-year or year-end report on the batch's projects (seed 000). */
-  governmentReport: z
-    .object({ summary: z.string().trim().min(1, 'write the report').max(20000) })
-    .strict(),
+  governmentReport: z.object({ summary: z.string().trim().min(1, 'write the report').max(20000) }).strict(),
   /** The standing committee's hearing of a report: when it met and its opinion. */
   reportHearing: z
     .object({
@@ -40,7 +41,11 @@ export const taskResultSchemas = {
   /** The implementing unit's weekly progress report (DOMAIN.md step 6); going backwards needs a reason. */
   progressReport: z
     .object({
-      percent: z.number().int().min(0, 'progress must be between 0 and 100').max(100, 'progress must be between 0 and 100'),
+      percent: z
+        .number()
+        .int()
+        .min(0, 'progress must be between 0 and 100')
+        .max(100, 'progress must be between 0 and 100'),
       stage: z.enum(projectStages),
       text: z.string().trim().min(1, 'say what was done this week').max(5000),
       photoIds: z.array(z.string().min(1)).max(20).default([]),
@@ -51,7 +56,10 @@ export const taskResultSchemas = {
   supervisionCheck: z.object({ note: z.string().trim().min(1, 'write what the check found').max(5000) }).strict(),
   /** 季考评: the office's quarterly evaluation, 0–100. */
   quarterlyEvaluation: z
-    .object({ score: z.number().int().min(0).max(100), note: z.string().trim().min(1, 'write the evaluation').max(5000) })
+    .object({
+      score: z.number().int().min(0).max(100),
+      note: z.string().trim().min(1, 'write the evaluation').max(5000),
+    })
     .strict(),
   /** The department's answer to a supervision group's finding (限期反馈). */
   findingResponse: z.object({ response: z.string().trim().min(1, 'write the response').max(5000) }).strict(),
@@ -80,7 +88,10 @@ export const taskResultSchemas = {
     .strict(),
   /** 后评估: performance evaluation one year after the project entered use (seed 000). */
   performanceEvaluation: z
-    .object({ score: z.number().int().min(0).max(100), summary: z.string().trim().min(1, 'write the evaluation').max(10000) })
+    .object({
+      score: z.number().int().min(0).max(100),
+      summary: z.string().trim().min(1, 'write the evaluation').max(10000),
+    })
     .strict(),
   /** 回头看: the supervision group looks back; each suggestion becomes a task that must be closed. */
   lookBack: z
@@ -97,7 +108,9 @@ export const taskResultSchemas = {
  * Rules that need the task's own payload, checked after the shape: a progress report may only go
  * backwards with a reason (the payload carries the last reported percent).
  */
-const payloadRules: Partial<Record<TaskKind, (result: Record<string, unknown>, payload: Record<string, unknown>) => string | undefined>> = {
+const payloadRules: Partial<
+  Record<TaskKind, (result: Record<string, unknown>, payload: Record<string, unknown>) => string | undefined>
+> = {
   progressReport: (result, payload) => {
     const problem = progressReportProblem({
       previousPercent: typeof payload.previousPercent === 'number' ? payload.previousPercent : null,
@@ -112,16 +125,20 @@ export type TaskKind = keyof typeof taskResultSchemas;
 export const taskKinds = Object.keys(taskResultSchemas) as [TaskKind, ...TaskKind[]];
 export const taskKindSchema = z.enum(taskKinds);
 
-export type TaskResultCheck =
-  | { ok: true; result: Record<string, unknown> }
-  | { ok: false; message: string };
+export type TaskResultCheck = { ok: true; result: Record<string, unknown> } | { ok: false; message: string };
 
 /** A readable sentence naming the offending fields, for a 422 a person can act on. */
-export function checkTaskResult(kind: TaskKind, result: unknown, payload: Record<string, unknown> = {}): TaskResultCheck {
+export function checkTaskResult(
+  kind: TaskKind,
+  result: unknown,
+  payload: Record<string, unknown> = {},
+): TaskResultCheck {
   const parsed = taskResultSchemas[kind].safeParse(result);
   if (parsed.success) {
     const problem = payloadRules[kind]?.(parsed.data, payload);
-    return problem ? { ok: false, message: `the ${kind} result is not valid — ${problem}` } : { ok: true, result: parsed.data };
+    return problem
+      ? { ok: false, message: `the ${kind} result is not valid — ${problem}` }
+      : { ok: true, result: parsed.data };
   }
   const problems = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'result'}: ${i.message}`);
   return { ok: false, message: `the ${kind} result is not valid — ${problems.join('; ')}` };

@@ -45,8 +45,14 @@ async function admin(serverUrl: string, statement: string): Promise<void> {
 
 /** The benchmark's rows; exported for looking at query plans by hand. */
 export async function seedBenchmark(db: import('kysely').Kysely<Database>): Promise<void> {
-  await db.insertInto('jurisdictions').values({ id: J, name: '基准县', level: 'county', parent_id: null, policy: '{}' }).execute();
-  await db.insertInto('departments').values({ id: 'bench-dept', jurisdiction_id: J, name: '县交通运输局', leader_user_id: null }).execute();
+  await db
+    .insertInto('jurisdictions')
+    .values({ id: J, name: '基准县', level: 'county', parent_id: null, policy: '{}' })
+    .execute();
+  await db
+    .insertInto('departments')
+    .values({ id: 'bench-dept', jurisdiction_id: J, name: '县交通运输局', leader_user_id: null })
+    .execute();
   const user = (id: string, roles: string[], department: string | null) => ({
     id,
     username: id,
@@ -58,8 +64,14 @@ export async function seedBenchmark(db: import('kysely').Kysely<Database>): Prom
     email: null,
     phone: null,
   });
-  await db.insertInto('users').values([user('bench-coordinator', ['coordinator'], null), user('bench-official', ['official'], 'bench-dept')]).execute();
-  await db.insertInto('batches').values({ id: BATCH, jurisdiction_id: J, year: 2027, title: '基准县2027年', phase: 'closed' }).execute();
+  await db
+    .insertInto('users')
+    .values([user('bench-coordinator', ['coordinator'], null), user('bench-official', ['official'], 'bench-dept')])
+    .execute();
+  await db
+    .insertInto('batches')
+    .values({ id: BATCH, jurisdiction_id: J, year: 2027, title: '基准县2027年', phase: 'closed' })
+    .execute();
   // generate_series keeps 100,000 rows to one statement each.
   await sql`
     insert into suggestions (id, batch_id, title, description, category, location, channel, outcome, created_at)
@@ -109,10 +121,17 @@ for (const [list, user, filter, sort] of [
   probes.push(
     { list, case: 'first page', url: `/api/${list}`, query: page([0, 24]), user },
     { list, case: 'deep page (offset 90,000)', url: `/api/${list}`, query: page([90_000, 90_024]), user },
-    { list, case: `filtered ${JSON.stringify(filter)}`, url: `/api/${list}`, query: { ...page([0, 24]), filter }, user },
+    {
+      list,
+      case: `filtered ${JSON.stringify(filter)}`,
+      url: `/api/${list}`,
+      query: { ...page([0, 24]), filter },
+      user,
+    },
     { list, case: `sorted ${JSON.stringify(sort)}`, url: `/api/${list}`, query: { ...page([0, 24]), sort }, user },
   );
-  if (list !== 'audit-events') probes.push({ list, case: 'CSV export, every row', url: `/api/exports/${list}.csv`, user, csv: true });
+  if (list !== 'audit-events')
+    probes.push({ list, case: 'CSV export, every row', url: `/api/exports/${list}.csv`, user, csv: true });
 }
 probes.push({ list: 'dashboard', case: 'GET /api/dashboard', url: '/api/dashboard', user: 'coordinator' });
 
@@ -120,16 +139,23 @@ async function time(app: Express, token: string, probe: Probe): Promise<{ ms: nu
   const query = Object.fromEntries(Object.entries(probe.query ?? {}).map(([k, v]) => [k, JSON.stringify(v)]));
   const once = async () => {
     const started = performance.now();
-    const res = await request(app).get(probe.url).query(query).set('Authorization', `Bearer ${token}`).buffer(true).parse((r, done) => {
-      let text = '';
-      r.setEncoding('utf8');
-      r.on('data', (c: string) => (text += c));
-      r.on('end', () => done(null, text));
-    });
+    const res = await request(app)
+      .get(probe.url)
+      .query(query)
+      .set('Authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.setEncoding('utf8');
+        r.on('data', (c: string) => (text += c));
+        r.on('end', () => done(null, text));
+      });
     const ms = performance.now() - started;
     if (res.status !== 200) throw new Error(`${probe.url} answered ${res.status}: ${String(res.body)}`);
     const text = res.body as string;
-    const rows = probe.csv ? String(text.split('\r\n').length - 2) : (res.headers['content-range'] as string | undefined)?.split('/')[1] ?? '—';
+    const rows = probe.csv
+      ? String(text.split('\r\n').length - 2)
+      : ((res.headers['content-range'] as string | undefined)?.split('/')[1] ?? '—');
     return { ms, rows };
   };
   await once(); // warm: plans and the pool's connections
@@ -161,9 +187,17 @@ async function main(): Promise<void> {
     await migrateToLatest(db);
     const seeded = performance.now();
     await seedBenchmark(db);
-    console.log(`seeded ${ROWS.toLocaleString('en')} suggestions, tasks, notices and audit events in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${ROWS.toLocaleString('en')} suggestions, tasks, notices and audit events in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+    );
     const tokens = createTokenSigner('b'.repeat(40));
-    const app = createApp({ db, temporal: new Client({ connection }), tokens, taskQueue: 'bench', temporalUiUrl: 'http://127.0.0.1:8233' });
+    const app = createApp({
+      db,
+      temporal: new Client({ connection }),
+      tokens,
+      taskQueue: 'bench',
+      temporalUiUrl: 'http://127.0.0.1:8233',
+    });
     const session = (id: string, roles: SessionUser['roles'], departmentId: string | null): SessionUser => ({
       userId: id,
       username: id,

@@ -11,6 +11,9 @@ if (!adminUiBuildIsStale()) {
   console.log('admin UI is up to date (admin-ui/dist)');
 } else {
   console.log('building the admin UI (vite)');
-  const vite = spawnSync(path.join(projectRoot, 'node_modules/.bin/vite'), viteBuildArgs, { cwd: projectRoot, stdio: 'inherit' });
+  const vite = spawnSync(path.join(projectRoot, 'node_modules/.bin/vite'), viteBuildArgs, {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
   process.exitCode = vite.status ?? 1;
 }

@@ -12,7 +12,11 @@ import { annualBatchWorkflow } from '../workflows/annualBatch';
  * start. Later starts find it running (or finished) and leave it alone.
  */
 export async function openDemoBatch(db: Kysely<Database>, temporal: Client, taskQueue: string): Promise<void> {
-  const coordinator = await db.selectFrom('users').selectAll().where('id', '=', DEMO_COORDINATOR_ID).executeTakeFirstOrThrow();
+  const coordinator = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', DEMO_COORDINATOR_ID)
+    .executeTakeFirstOrThrow();
   try {
     await temporal.workflow.start(annualBatchWorkflow, {
       workflowId: DEMO_BATCH_ID,

@@ -100,8 +100,24 @@ export const demoProjects: DemoProject[] = [
 
 /** Candidates the congress did not elect: 差额票决 puts more candidates than seats to the vote. */
 const notElected = [
-  { key: 'parking', title: '县城区公共停车场建设', category: 'transport', location: '城关镇', departmentId: 'dept-transport', leaderUserId: 'user-leader1', approvals: 54 },
-  { key: 'clinic', title: '清河镇卫生院门诊楼改扩建', category: 'health', location: '清河镇', departmentId: 'dept-health', leaderUserId: 'user-leader2', approvals: 61 },
+  {
+    key: 'parking',
+    title: '县城区公共停车场建设',
+    category: 'transport',
+    location: '城关镇',
+    departmentId: 'dept-transport',
+    leaderUserId: 'user-leader1',
+    approvals: 54,
+  },
+  {
+    key: 'clinic',
+    title: '清河镇卫生院门诊楼改扩建',
+    category: 'health',
+    location: '清河镇',
+    departmentId: 'dept-health',
+    leaderUserId: 'user-leader2',
+    approvals: 61,
+  },
 ];
 
 const DEPUTIES_ENTITLED = 150;
@@ -109,10 +125,19 @@ const DEPUTIES_PRESENT = 142;
 
 /** The 2026 vote as the batch workflow records it once closed: one round, four seats, six candidates. */
 function demoVoteResult(): ElectionResult & { candidateIds: string[] } {
-  const approvals = [...demoProjects, ...notElected].map((c) => ({ candidateId: `cand-demo-2026-${c.key}`, approve: c.approvals }));
+  const approvals = [...demoProjects, ...notElected].map((c) => ({
+    candidateId: `cand-demo-2026-${c.key}`,
+    approve: c.approvals,
+  }));
   const tallies = approvals.map(({ candidateId, approve }) => {
     const disapprove = Math.floor(((DEPUTIES_PRESENT - approve) * 3) / 5);
-    return { candidateId, approve, disapprove, abstain: DEPUTIES_PRESENT - approve - disapprove, passed: approve * 2 > DEPUTIES_PRESENT };
+    return {
+      candidateId,
+      approve,
+      disapprove,
+      abstain: DEPUTIES_PRESENT - approve - disapprove,
+      passed: approve * 2 > DEPUTIES_PRESENT,
+    };
   });
   return {
     candidateIds: approvals.map((a) => a.candidateId),
@@ -153,7 +178,9 @@ async function insertRows(db: Kysely<Database>): Promise<void> {
         phase: 'implementation',
         result: JSON.stringify({
           elected: result.elected,
-          rounds: [{ sessionId, round: 1, seats: demoProjects.length, candidateIds, status: 'closed', result: { ...result } }],
+          rounds: [
+            { sessionId, round: 1, seats: demoProjects.length, candidateIds, status: 'closed', result: { ...result } },
+          ],
         }),
       })
       .onConflict((oc) => oc.column('id').doNothing())
@@ -161,7 +188,18 @@ async function insertRows(db: Kysely<Database>): Promise<void> {
     for (const c of notElected) {
       await trx
         .insertInto('suggestions')
-        .values({ id: `sug-demo-2026-${c.key}`, batch_id: DEMO_PROJECTS_BATCH_ID, title: c.title, description: c.title, category: c.category, location: c.location, channel: 'online', department_id: c.departmentId, outcome: 'candidate', outcome_reason: '列为候选项目' })
+        .values({
+          id: `sug-demo-2026-${c.key}`,
+          batch_id: DEMO_PROJECTS_BATCH_ID,
+          title: c.title,
+          description: c.title,
+          category: c.category,
+          location: c.location,
+          channel: 'online',
+          department_id: c.departmentId,
+          outcome: 'candidate',
+          outcome_reason: '列为候选项目',
+        })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
       await trx
@@ -227,7 +265,14 @@ async function insertRows(db: Kysely<Database>): Promise<void> {
         .execute();
       await trx
         .insertInto('projects')
-        .values({ id: `project-demo-2026-${p.key}`, batch_id: DEMO_PROJECTS_BATCH_ID, candidate_id: `cand-demo-2026-${p.key}`, title: p.title, phase: 'implementation', ...responsibility })
+        .values({
+          id: `project-demo-2026-${p.key}`,
+          batch_id: DEMO_PROJECTS_BATCH_ID,
+          candidate_id: `cand-demo-2026-${p.key}`,
+          title: p.title,
+          phase: 'implementation',
+          ...responsibility,
+        })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     }
@@ -261,7 +306,11 @@ async function insertRows(db: Kysely<Database>): Promise<void> {
  */
 export async function openDemoProjects(db: Kysely<Database>, temporal: Client, taskQueue: string): Promise<void> {
   await insertRows(db);
-  const coordinator = await db.selectFrom('users').selectAll().where('id', '=', DEMO_COORDINATOR_ID).executeTakeFirstOrThrow();
+  const coordinator = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', DEMO_COORDINATOR_ID)
+    .executeTakeFirstOrThrow();
   const actor = {
     userId: coordinator.id,
     displayName: coordinator.display_name,
@@ -299,15 +348,27 @@ export async function openDemoProjects(db: Kysely<Database>, temporal: Client, t
       continue;
     }
     // Planned once: the office's plan is on the record as the project's `project.planned` event.
-    const planned = await db.selectFrom('audit_events').select('id').where('action', '=', 'project.planned').where('workflow_id', '=', projectId).executeTakeFirst();
+    const planned = await db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'project.planned')
+      .where('workflow_id', '=', projectId)
+      .executeTakeFirst();
     if (planned) continue;
     const handle = temporal.workflow.getHandle(projectId);
     // The update waits for the workflow's own first plan: sent earlier, the default plan would replace it.
     const drafted = await waitFor(
-      () => handle.query(projectStateQuery).then((s) => (s.plan ? s : undefined), () => undefined),
+      () =>
+        handle.query(projectStateQuery).then(
+          (s) => (s.plan ? s : undefined),
+          () => undefined,
+        ),
       30_000,
     );
-    if (!drafted) throw new Error(`the workflow of ${projectId} did not draft its stage plan within 30 seconds: is the worker running?`);
+    if (!drafted)
+      throw new Error(
+        `the workflow of ${projectId} did not draft its stage plan within 30 seconds: is the worker running?`,
+      );
     await handle.executeUpdate(setStagePlanUpdate, {
       args: [{ actor, plan: demoStagePlan(p, chinaDay(new Date())) }],
       updateId: `demo-plan-${projectId}`,

@@ -172,7 +172,10 @@ async function buildAdminUi(): Promise<void> {
     return;
   }
   log('building the admin UI (vite)');
-  const vite = spawn(path.join(root, 'node_modules/.bin/vite'), viteBuildArgs, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const vite = spawn(path.join(root, 'node_modules/.bin/vite'), viteBuildArgs, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   pipeOutput('vite', vite);
   // Not a step: a Ctrl-C during the build stops vite rather than waiting for it.
   const cleanup = { name: 'vite', stop: () => stopChild(vite, 5_000) };

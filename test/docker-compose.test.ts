@@ -27,7 +27,10 @@ const serviceSchema = z.object({
     .union([z.array(z.string()), z.record(z.string(), z.object({ condition: z.string() }).passthrough())])
     .optional(),
   deploy: z.object({ replicas: z.number().optional() }).passthrough().optional(),
-  healthcheck: z.object({ test: z.union([z.string(), z.array(z.string())]) }).passthrough().optional(),
+  healthcheck: z
+    .object({ test: z.union([z.string(), z.array(z.string())]) })
+    .passthrough()
+    .optional(),
   restart: z.string().optional(),
   volumes: z.array(z.union([z.string(), z.object({}).passthrough()])).optional(),
 });
@@ -86,7 +89,9 @@ function publishedPorts(s: Service): Map<number, number> {
       if (p.published !== undefined) out.set(Number(p.published), p.target);
       continue;
     }
-    const parts = String(p).replace(/\/(tcp|udp)$/, '').split(':');
+    const parts = String(p)
+      .replace(/\/(tcp|udp)$/, '')
+      .split(':');
     // "container" alone publishes on a random host port; treat it as the same number for the check.
     const container = Number(parts.at(-1));
     const host = parts.length >= 2 ? Number(parts.at(-2)) : container;

@@ -8,7 +8,11 @@ import { createWorker } from './createWorker';
 async function main(): Promise<void> {
   const config = parseRuntimeConfig(process.env);
   const db = createDb(config.DATABASE_URL);
-  const notifier = createNotifier({ smtpUrl: config.SMTP_URL, mailFrom: config.MAIL_FROM, smsWebhookUrl: config.SMS_WEBHOOK_URL });
+  const notifier = createNotifier({
+    smtpUrl: config.SMTP_URL,
+    mailFrom: config.MAIL_FROM,
+    smsWebhookUrl: config.SMS_WEBHOOK_URL,
+  });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createWorker({
     connection,

@@ -173,7 +173,12 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     async ({ actor }) => {
       const session = openSession()!;
       session.status = 'closed';
-      const result = await acts.closeVoteSession({ sessionId: session.sessionId, policy: state.policy!.election, actor, at: new Date().toISOString() });
+      const result = await acts.closeVoteSession({
+        sessionId: session.sessionId,
+        policy: state.policy!.election,
+        actor,
+        at: new Date().toISOString(),
+      });
       session.result = result;
       state.elected = state.runOff ? [...state.elected, ...result.elected] : [...result.elected];
       state.runOff = result.runOff;
@@ -193,7 +198,13 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
       const at = new Date().toISOString();
       state.rating = { sessionId: `${batchId}-rating`, status: 'open', results: [] };
       await enterPhase('rating', null, actor);
-      await acts.openRatingSession({ sessionId: state.rating.sessionId, batchId, projectIds: state.projectIds, actor, at });
+      await acts.openRatingSession({
+        sessionId: state.rating.sessionId,
+        batchId,
+        projectIds: state.projectIds,
+        actor,
+        at,
+      });
       return state;
     },
     {
@@ -202,7 +213,9 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
         if (state.rating) throw outOfPhase('the rating session has already been opened');
         const opensAt = ratingOpensAt();
         if (Date.now() < opensAt) {
-          throw outOfPhase(`projects of ${input.year} are rated at the ${input.year + 1} congress, from ${new Date(opensAt).toISOString().slice(0, 10)}`);
+          throw outOfPhase(
+            `projects of ${input.year} are rated at the ${input.year + 1} congress, from ${new Date(opensAt).toISOString().slice(0, 10)}`,
+          );
         }
       },
     },
@@ -215,7 +228,13 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
       rating.status = 'closed';
       try {
         rating.results = await asDecisionFailure(
-          () => acts.closeRatingSession({ sessionId: rating.sessionId, rule: state.policy!.ratingRule, actor, at: new Date().toISOString() }),
+          () =>
+            acts.closeRatingSession({
+              sessionId: rating.sessionId,
+              rule: state.policy!.ratingRule,
+              actor,
+              at: new Date().toISOString(),
+            }),
           batchFailureTypes.invalid,
         );
       } catch (err) {
@@ -268,8 +287,17 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     workflowId: batchId,
     taskId: null,
   });
-  await condition(() => state.votes.length > 0 && state.votes.every((v) => v.status === 'closed' && v.result !== null) && state.runOff === null);
-  await acts.publishElection({ batchId, elected: state.elected, sessions: state.votes.map((v) => ({ sessionId: v.sessionId, result: v.result! })) });
+  await condition(
+    () =>
+      state.votes.length > 0 &&
+      state.votes.every((v) => v.status === 'closed' && v.result !== null) &&
+      state.runOff === null,
+  );
+  await acts.publishElection({
+    batchId,
+    elected: state.elected,
+    sessions: state.votes.map((v) => ({ sessionId: v.sessionId, result: v.result! })),
+  });
 
   // 6. Result publicity 结果公示, then one project workflow per elected project.
   const resultPublicityEnds = await acts.computeDue({
@@ -293,8 +321,15 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
 
   if (projects.length > 0) {
     // 7. Reports to the standing committee while the projects run; 8. rating at the next congress.
-    await enterPhase('implementation', { at: new Date(ratingOpensAt()).toISOString(), label: 'rating at the next congress' }, null);
-    const reports = Promise.all([runReport('halfYear', `${input.year}-07-01`, policy), runReport('yearEnd', `${input.year}-12-01`, policy)]);
+    await enterPhase(
+      'implementation',
+      { at: new Date(ratingOpensAt()).toISOString(), label: 'rating at the next congress' },
+      null,
+    );
+    const reports = Promise.all([
+      runReport('halfYear', `${input.year}-07-01`, policy),
+      runReport('yearEnd', `${input.year}-12-01`, policy),
+    ]);
     // Added after batches were already running: recorded histories without the marker keep the old path.
     const bulletins = patched('monthly-bulletin') ? writeMonthlyBulletins(() => ratingClosed) : Promise.resolve();
     await condition(() => ratingClosed);
@@ -317,14 +352,33 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
 
   // ——— the procedure's steps ———
 
-  async function enterPhase(phase: BatchPhase, nextDeadline: BatchState['nextDeadline'], actor: Actor | null): Promise<void> {
+  async function enterPhase(
+    phase: BatchPhase,
+    nextDeadline: BatchState['nextDeadline'],
+    actor: Actor | null,
+  ): Promise<void> {
     const at = new Date().toISOString();
     Object.assign(state, { phase, phaseChangedAt: at, nextDeadline });
     await acts.recordBatchPhase(phaseRecord(phase, at, nextDeadline, actor));
   }
 
-  function phaseRecord(phase: BatchPhase, at: string, nextDeadline: BatchState['nextDeadline'], actor: Actor | null): RecordPhaseInput {
-    return { batchId, jurisdictionId, year: input.year, title: input.title, collectionClosesAt: input.collectionClosesAt, phase, at, nextDeadline, actor };
+  function phaseRecord(
+    phase: BatchPhase,
+    at: string,
+    nextDeadline: BatchState['nextDeadline'],
+    actor: Actor | null,
+  ): RecordPhaseInput {
+    return {
+      batchId,
+      jurisdictionId,
+      year: input.year,
+      title: input.title,
+      collectionClosesAt: input.collectionClosesAt,
+      phase,
+      at,
+      nextDeadline,
+      actor,
+    };
   }
 
   /** Every proposer not taken is told why by the responsible department, with a deadline that escalates (seed 001). */
@@ -346,7 +400,11 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
       };
       state.feedbackTasks.started += 1;
       // Not awaited: feedback runs beside the batch. A proposer already told in an earlier round keeps that task.
-      startChild(humanTaskWorkflow, { workflowId: taskId, args: [task], parentClosePolicy: ParentClosePolicy.ABANDON }).catch((err: unknown) => {
+      startChild(humanTaskWorkflow, {
+        workflowId: taskId,
+        args: [task],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      }).catch((err: unknown) => {
         if (err instanceof WorkflowExecutionAlreadyStartedError) state.feedbackTasks.started -= 1;
         else log.error('proposer feedback task did not start', { taskId, error: String(err) });
       });
@@ -368,7 +426,11 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
         payload: { batchId, step, round: state.screeningRound, candidateIds: state.candidateIds },
       });
       if (completion.result.decision === 'sendBack') {
-        state.sentBack.push({ step: step as ApprovalStep, note: String(completion.result.note ?? ''), at: completion.completedAt });
+        state.sentBack.push({
+          step: step as ApprovalStep,
+          note: String(completion.result.note ?? ''),
+          at: completion.completedAt,
+        });
         return true;
       }
     }
@@ -377,7 +439,12 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
 
   /** A government report (seed 000) opening on `opensOn`, then its hearing by the standing committee. */
   async function runReport(kind: ReportState['kind'], opensOn: string, batchPolicy: BatchPolicy): Promise<void> {
-    const report: ReportState = { kind, opensAt: startOfChinaDay(opensOn).toISOString(), status: 'waiting', taskId: null };
+    const report: ReportState = {
+      kind,
+      opensAt: startOfChinaDay(opensOn).toISOString(),
+      status: 'waiting',
+      taskId: null,
+    };
     state.reports.push(report);
     await sleepUntil(report.opensAt);
     const name = kind === 'halfYear' ? '半年' : '年终';
@@ -405,8 +472,14 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
   }
 
   /** A person's task owned by this batch, awaited to its completion. */
-  function runTask(taskId: string, task: Omit<HumanTaskInput, 'taskId' | 'ownerWorkflowId' | 'jurisdictionId'>): Promise<TaskCompletion> {
-    return executeChild(humanTaskWorkflow, { workflowId: taskId, args: [{ taskId, ownerWorkflowId: batchId, jurisdictionId, ...task }] });
+  function runTask(
+    taskId: string,
+    task: Omit<HumanTaskInput, 'taskId' | 'ownerWorkflowId' | 'jurisdictionId'>,
+  ): Promise<TaskCompletion> {
+    return executeChild(humanTaskWorkflow, {
+      workflowId: taskId,
+      args: [{ taskId, ownerWorkflowId: batchId, jurisdictionId, ...task }],
+    });
   }
 
   /** 月通报 (seed 000): on the first of each month, the past month's standing of every project, until the rating. */
@@ -429,7 +502,11 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
 
   function allowed(actor: Actor, phases: BatchPhase[], what: string): void {
     if (actor.jurisdictionId !== jurisdictionId || !actor.roles.includes('coordinator')) {
-      throw ApplicationFailure.create({ type: batchFailureTypes.forbidden, message: `only the standing committee office may ${what}`, nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: batchFailureTypes.forbidden,
+        message: `only the standing committee office may ${what}`,
+        nonRetryable: true,
+      });
     }
     if (!phases.includes(state.phase)) throw outOfPhase(`you cannot ${what} now: the batch is in ${state.phase}`);
   }
@@ -440,12 +517,18 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     if (state.votes.length > 0 && !state.runOff) throw outOfPhase('the vote has been held; there is no tie to run off');
     const pol = state.policy!;
     const problems: string[] = [];
-    if (!Number.isInteger(vote.deputiesEntitled) || vote.deputiesEntitled < 1) problems.push('deputiesEntitled must be at least 1');
-    if (!Number.isInteger(vote.deputiesPresent) || vote.deputiesPresent < 1 || vote.deputiesPresent > vote.deputiesEntitled) {
+    if (!Number.isInteger(vote.deputiesEntitled) || vote.deputiesEntitled < 1)
+      problems.push('deputiesEntitled must be at least 1');
+    if (
+      !Number.isInteger(vote.deputiesPresent) ||
+      vote.deputiesPresent < 1 ||
+      vote.deputiesPresent > vote.deputiesEntitled
+    ) {
       problems.push('deputiesPresent must be between 1 and deputiesEntitled');
     }
     const named = (names: string[]) => names.filter((n) => n.trim().length > 0).length;
-    if (named(vote.scrutineers) !== pol.scrutineers) problems.push(`name exactly ${pol.scrutineers} scrutineers (监票人)`);
+    if (named(vote.scrutineers) !== pol.scrutineers)
+      problems.push(`name exactly ${pol.scrutineers} scrutineers (监票人)`);
     if (named(vote.tellers) !== pol.tellers) problems.push(`name exactly ${pol.tellers} tellers (计票人)`);
     if (state.runOff) {
       if (vote.seats !== state.runOff.seats) problems.push(`the run-off fills ${state.runOff.seats} seat(s)`);
@@ -454,7 +537,11 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
       if (problem) problems.push(problem);
     }
     if (problems.length > 0) {
-      throw ApplicationFailure.create({ type: batchFailureTypes.invalid, message: `the vote cannot open: ${problems.join('; ')}`, nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: batchFailureTypes.invalid,
+        message: `the vote cannot open: ${problems.join('; ')}`,
+        nonRetryable: true,
+      });
     }
   }
 }

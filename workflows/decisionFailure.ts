@@ -10,7 +10,11 @@ export async function asDecisionFailure<T>(fn: () => Promise<T>, type?: string):
     return await fn();
   } catch (err) {
     if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure) {
-      throw ApplicationFailure.create({ type: type ?? err.cause.type ?? undefined, message: err.cause.message, nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: type ?? err.cause.type ?? undefined,
+        message: err.cause.message,
+        nonRetryable: true,
+      });
     }
     throw err;
   }

@@ -26,10 +26,11 @@ import {
 } from './humanTask.messages';
 import { createNoticeSender, type NoticeSender } from './notify';
 
-const { computeDue, resolveLadder, recordTaskOpened, recordTaskCompleted, recordEscalation, recordTaskCancelled } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '1 minute' },
-});
+const { computeDue, resolveLadder, recordTaskOpened, recordTaskCompleted, recordEscalation, recordTaskCancelled } =
+  proxyActivities<Activities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { maximumInterval: '1 minute' },
+  });
 
 /**
  * A person's task: a row in PostgreSQL and a wait here. It reminds before the due instant, and at
@@ -38,7 +39,14 @@ const { computeDue, resolveLadder, recordTaskOpened, recordTaskCompleted, record
  */
 export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompletion> {
   const notices = createNoticeSender();
-  const state: TaskState = { phase: 'opening', dueAt: null, escalationLevel: 0, nextEscalationAt: null, ladder: [], completion: null };
+  const state: TaskState = {
+    phase: 'opening',
+    dueAt: null,
+    escalationLevel: 0,
+    nextEscalationAt: null,
+    ladder: [],
+    completion: null,
+  };
 
   setHandler(taskStateQuery, () => state);
   setHandler(
@@ -56,7 +64,13 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
         escalationLevel: state.escalationLevel,
       };
       try {
-        await recordTaskCompleted({ taskId: task.taskId, actor, result: completion.result, completedAt: completion.completedAt, escalationLevel: completion.escalationLevel });
+        await recordTaskCompleted({
+          taskId: task.taskId,
+          actor,
+          result: completion.result,
+          completedAt: completion.completedAt,
+          escalationLevel: completion.escalationLevel,
+        });
       } catch (err) {
         state.phase = 'open';
         throw err;
@@ -68,7 +82,11 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
     {
       validator: ({ actor, result }) => {
         if (state.phase === 'done' || state.phase === 'completing') {
-          throw ApplicationFailure.create({ type: taskFailureTypes.alreadyDone, message: `task "${task.title}" is already completed`, nonRetryable: true });
+          throw ApplicationFailure.create({
+            type: taskFailureTypes.alreadyDone,
+            message: `task "${task.title}" is already completed`,
+            nonRetryable: true,
+          });
         }
         if (!actorMatchesAssignee(actor, task.assignee)) {
           throw ApplicationFailure.create({
@@ -108,7 +126,10 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
     await waitForCompletion(task, state, notices, reminders, dueAt);
   } catch (err) {
     // The owner cancelled a task it no longer needs: the row says so, and nobody is told it is overdue.
-    if (isCancellation(err)) await CancellationScope.nonCancellable(() => recordTaskCancelled({ taskId: task.taskId, at: new Date().toISOString() }));
+    if (isCancellation(err))
+      await CancellationScope.nonCancellable(() =>
+        recordTaskCancelled({ taskId: task.taskId, at: new Date().toISOString() }),
+      );
     throw err;
   }
 
@@ -120,7 +141,13 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
 }
 
 /** Reminders, then the escalation ladder, until someone completes the task. */
-async function waitForCompletion(task: HumanTaskInput, state: TaskState, notices: NoticeSender, reminders: number[], dueAt: string): Promise<void> {
+async function waitForCompletion(
+  task: HumanTaskInput,
+  state: TaskState,
+  notices: NoticeSender,
+  reminders: number[],
+  dueAt: string,
+): Promise<void> {
   let deadline = Date.parse(dueAt);
   while (!isDone(state)) {
     const reminderAt = reminders[0];
@@ -152,14 +179,22 @@ async function waitForCompletion(task: HumanTaskInput, state: TaskState, notices
       await condition(() => isDone(state));
       break;
     }
-    const next = await computeDue({ jurisdictionId: task.jurisdictionId, from: new Date(deadline).toISOString(), rule: task.escalateEvery ?? task.due });
+    const next = await computeDue({
+      jurisdictionId: task.jurisdictionId,
+      from: new Date(deadline).toISOString(),
+      rule: task.escalateEvery ?? task.due,
+    });
     deadline = Date.parse(next);
     state.nextEscalationAt = next;
   }
-
 }
 
-async function escalate(task: HumanTaskInput, state: TaskState, notices: NoticeSender, lapsedAt: string): Promise<void> {
+async function escalate(
+  task: HumanTaskInput,
+  state: TaskState,
+  notices: NoticeSender,
+  lapsedAt: string,
+): Promise<void> {
   const level = state.escalationLevel + 1;
   const step: LadderStep = state.ladder[level - 1]!;
   await recordEscalation({ taskId: task.taskId, level, step, at: lapsedAt });
@@ -182,7 +217,12 @@ function isDone(state: TaskState): boolean {
 
 function checkedResult(task: HumanTaskInput, result: unknown): Record<string, unknown> {
   const check = checkTaskResult(task.kind, result, task.payload);
-  if (!check.ok) throw ApplicationFailure.create({ type: taskFailureTypes.invalidResult, message: check.message, nonRetryable: true });
+  if (!check.ok)
+    throw ApplicationFailure.create({
+      type: taskFailureTypes.invalidResult,
+      message: check.message,
+      nonRetryable: true,
+    });
   return check.result;
 }
 

@@ -46,7 +46,8 @@ export interface RatingOutcomeNotice {
 export type ProjectPhase = 'implementation' | 'accepted' | 'inUse' | 'closed';
 
 /** DOMAIN.md step 10, in order; `none` before the rating or when it was 满意. */
-export type ConsequenceStage = 'none' | 'explaining' | 'rectifying' | 'awaitingReRating' | 'reRating' | 'oversight' | 'settled';
+export type ConsequenceStage =
+  'none' | 'explaining' | 'rectifying' | 'awaitingReRating' | 'reRating' | 'oversight' | 'settled';
 
 export interface OpenTask {
   taskId: string;
@@ -84,7 +85,13 @@ export interface ProjectState {
     reRating: { sessionId: string; outcome: RatingOutcome | null; counts: RatingCounts | null } | null;
     measure: string | null;
   };
-  postEvaluation: { dueAt: string; started: boolean; evaluated: boolean; lookedBack: boolean; suggestionsOpen: number } | null;
+  postEvaluation: {
+    dueAt: string;
+    started: boolean;
+    evaluated: boolean;
+    lookedBack: boolean;
+    suggestionsOpen: number;
+  } | null;
   /** How many runs this workflow has had (continue-as-new keeps each history small). */
   runs: number;
   /** The history length each earlier run handed over at. */

@@ -89,9 +89,11 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
       validator: ({ actor }) => {
         requireRole(actor, 'deputy', 'join a supervision group');
         notClosed('join its supervision group');
-        if (state.group.some((m) => m.userId === actor.userId)) throw outOfPhase('you are already in this supervision group');
+        if (state.group.some((m) => m.userId === actor.userId))
+          throw outOfPhase('you are already in this supervision group');
         const max = state.policy?.supervisionGroup.max ?? 5;
-        if (state.group.length >= max) throw outOfPhase(`the supervision group is full: it has ${state.group.length} of at most ${max} members`);
+        if (state.group.length >= max)
+          throw outOfPhase(`the supervision group is full: it has ${state.group.length} of at most ${max} members`);
       },
     },
   );
@@ -109,7 +111,8 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
       validator: ({ actor, findingId, text }) => {
         requireMember(actor, 'file a finding');
         notClosed('take findings');
-        if (state.findings.some((f) => f.findingId === findingId)) throw outOfPhase('this finding has already been filed');
+        if (state.findings.some((f) => f.findingId === findingId))
+          throw outOfPhase('this finding has already been filed');
         if (!text.trim()) throw invalid('describe what the group found');
       },
     },
@@ -121,12 +124,28 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
       const finding = state.findings.find((f) => f.findingId === findingId)!;
       if (accepted) {
         finding.status = 'accepted';
-        await acts.updateFinding({ findingId, projectId, status: 'accepted', round: finding.round, actor, note, at: nowIso() });
+        await acts.updateFinding({
+          findingId,
+          projectId,
+          status: 'accepted',
+          round: finding.round,
+          actor,
+          note,
+          at: nowIso(),
+        });
       } else {
         // Reopened: the department answers again, with a fresh deadline.
         finding.round += 1;
         finding.status = 'awaitingResponse';
-        await acts.updateFinding({ findingId, projectId, status: 'awaitingResponse', round: finding.round, actor, note, at: nowIso() });
+        await acts.updateFinding({
+          findingId,
+          projectId,
+          status: 'awaitingResponse',
+          round: finding.round,
+          actor,
+          note,
+          at: nowIso(),
+        });
         await openFindingResponse(finding, note);
       }
       return finding;
@@ -136,7 +155,10 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
         requireMember(actor, 'review a response');
         const finding = state.findings.find((f) => f.findingId === findingId);
         if (!finding) throw invalid(`there is no finding "${findingId}" on this project`);
-        if (finding.status !== 'responded') throw outOfPhase(`the finding is ${finding.status === 'accepted' ? 'already accepted' : 'still waiting for the department’s response'}`);
+        if (finding.status !== 'responded')
+          throw outOfPhase(
+            `the finding is ${finding.status === 'accepted' ? 'already accepted' : 'still waiting for the department’s response'}`,
+          );
         if (!accepted && !note.trim()) throw invalid('say why the response is not accepted');
       },
     },
@@ -153,15 +175,21 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     },
     {
       validator: ({ actor, plan }) => {
-        const ownDepartment = actor.roles.includes('official') && actor.departmentId === input.responsibility.departmentId;
+        const ownDepartment =
+          actor.roles.includes('official') && actor.departmentId === input.responsibility.departmentId;
         if (actor.jurisdictionId !== jurisdictionId || !(actor.roles.includes('coordinator') || ownDepartment)) {
-          throw ApplicationFailure.create({ type: projectFailureTypes.forbidden, message: 'only the responsible department or the office may plan the stages', nonRetryable: true });
+          throw ApplicationFailure.create({
+            type: projectFailureTypes.forbidden,
+            message: 'only the responsible department or the office may plan the stages',
+            nonRetryable: true,
+          });
         }
         if (state.phase !== 'implementation') throw outOfPhase('the project has been accepted; its stages are history');
         // Reassessing needs the policy; a plan arriving in the first instant of the workflow would otherwise fail its task forever.
         if (!state.policy) throw outOfPhase('the project is still starting; plan its stages again in a moment');
         const parsed = stagePlanSchema.safeParse(plan);
-        if (!parsed.success) throw invalid(`the stage plan is not valid — ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+        if (!parsed.success)
+          throw invalid(`the stage plan is not valid — ${parsed.error.issues.map((i) => i.message).join('; ')}`);
         const last = plan[plan.length - 1]!;
         if (last.plannedEnd > input.responsibility.deadline) {
           throw invalid(`acceptance must end by the deadline ${input.responsibility.deadline}, not ${last.plannedEnd}`);
@@ -177,7 +205,9 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
       state.phase = 'accepted';
       state.acceptedAt = at;
       await milestone('project.accepted', actor, { progress: state.progress?.percent ?? 0 }, { acceptedAt: at });
-      await cancelTasks((t) => t.kind === 'progressReport' || t.kind === 'supervisionCheck' || t.kind === 'quarterlyEvaluation');
+      await cancelTasks(
+        (t) => t.kind === 'progressReport' || t.kind === 'supervisionCheck' || t.kind === 'quarterlyEvaluation',
+      );
       return state;
     },
     {
@@ -185,7 +215,8 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
         requireRole(actor, 'coordinator', 'accept a completed project');
         if (state.phase !== 'implementation') throw outOfPhase('the project has already been accepted');
         const percent = state.progress?.percent ?? 0;
-        if (percent < 100) throw invalid(`the project is reported at ${percent}%; it can be accepted once it is reported complete`);
+        if (percent < 100)
+          throw invalid(`the project is reported at ${percent}%; it can be accepted once it is reported complete`);
       },
     },
   );
@@ -195,15 +226,30 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     async ({ actor, inUseOn }) => {
       state.phase = 'inUse';
       state.inUseOn = inUseOn;
-      const dueAt = addCalendarPeriod(new Date(`${inUseOn}T00:00:00+08:00`), { months: state.policy!.postEvaluationAfterMonths, days: 0, hours: 0 });
-      state.postEvaluation = { dueAt: dueAt.toISOString(), started: false, evaluated: false, lookedBack: false, suggestionsOpen: 0 };
+      const dueAt = addCalendarPeriod(new Date(`${inUseOn}T00:00:00+08:00`), {
+        months: state.policy!.postEvaluationAfterMonths,
+        days: 0,
+        hours: 0,
+      });
+      state.postEvaluation = {
+        dueAt: dueAt.toISOString(),
+        started: false,
+        evaluated: false,
+        lookedBack: false,
+        suggestionsOpen: 0,
+      };
       await milestone('project.inUse', actor, { inUseOn, postEvaluationAt: state.postEvaluation.dueAt }, { inUseOn });
       return state;
     },
     {
       validator: ({ actor, inUseOn }) => {
         requireRole(actor, 'coordinator', 'record that a project is in use');
-        if (state.phase !== 'accepted') throw outOfPhase(state.phase === 'implementation' ? 'accept the project’s completion first' : 'the project is already in use');
+        if (state.phase !== 'accepted')
+          throw outOfPhase(
+            state.phase === 'implementation'
+              ? 'accept the project’s completion first'
+              : 'the project is already in use',
+          );
         if (!/^\d{4}-\d{2}-\d{2}$/.test(inUseOn) || inUseOn < chinaDay(new Date(state.acceptedAt!))) {
           throw invalid('inUseOn must be a YYYY-MM-DD day on or after the acceptance');
         }
@@ -217,7 +263,14 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
       const sessionId = `${projectId}-rerating-${state.runs}-${Date.now()}`;
       state.consequence.stage = 'reRating';
       state.consequence.reRating = { sessionId, outcome: null, counts: null };
-      await acts.openRatingSession({ sessionId, batchId: input.batchId, projectIds: [projectId], actor, at: nowIso(), kind: 'committee' });
+      await acts.openRatingSession({
+        sessionId,
+        batchId: input.batchId,
+        projectIds: [projectId],
+        actor,
+        at: nowIso(),
+        kind: 'committee',
+      });
       await milestone('project.reRatingOpened', actor, { sessionId });
       await notices.send({
         dedupeKey: `${sessionId}:open`,
@@ -260,7 +313,13 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
       if (result.outcome === 'unsatisfied') {
         state.consequence.stage = 'oversight';
         await milestone('project.reRated', actor, { outcome: result.outcome, counts: result.counts });
-        await openTask('oversightMeasure', `决定监督措施：${input.title}`, coordinators(), { kind: 'workingDays', days: 10 }, { counts: result.counts });
+        await openTask(
+          'oversightMeasure',
+          `决定监督措施：${input.title}`,
+          coordinators(),
+          { kind: 'workingDays', days: 10 },
+          { counts: result.counts },
+        );
         await warnLeaders('整改后再次测评仍不满意', '常委会将研究决定开展专题询问、质询或特定问题调查。');
       } else {
         state.consequence.stage = 'settled';
@@ -289,7 +348,11 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
       await condition(allHandlersFinished);
       if (inbox.length === 0 && !ratingArrived) {
         await notices.settle();
-        const carried = { ...state, runs: state.runs + 1, handoverEvents: [...state.handoverEvents, workflowInfo().historyLength] };
+        const carried = {
+          ...state,
+          runs: state.runs + 1,
+          handoverEvents: [...state.handoverEvents, workflowInfo().historyLength],
+        };
         await continueAsNew<typeof votedProjectWorkflow>({ ...input, carried });
       }
     }
@@ -323,7 +386,11 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     state.cadence = {
       nextProgressAt: new Date(now + state.policy!.progressReportEveryDays * DAY_MS).toISOString(),
       nextSupervisionAt: new Date(now + state.policy!.supervisionEveryDays * DAY_MS).toISOString(),
-      nextEvaluationAt: addCalendarPeriod(new Date(now), { months: state.policy!.evaluationEveryMonths, days: 0, hours: 0 }).toISOString(),
+      nextEvaluationAt: addCalendarPeriod(new Date(now), {
+        months: state.policy!.evaluationEveryMonths,
+        days: 0,
+        hours: 0,
+      }).toISOString(),
       evaluations: 0,
     };
   }
@@ -332,7 +399,11 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
   function nextTick(): number | null {
     const ticks: number[] = [];
     if (state.phase === 'implementation') {
-      ticks.push(Date.parse(state.cadence.nextProgressAt), Date.parse(state.cadence.nextSupervisionAt), Date.parse(state.cadence.nextEvaluationAt));
+      ticks.push(
+        Date.parse(state.cadence.nextProgressAt),
+        Date.parse(state.cadence.nextSupervisionAt),
+        Date.parse(state.cadence.nextEvaluationAt),
+      );
     }
     if (state.postEvaluation && !state.postEvaluation.started) ticks.push(Date.parse(state.postEvaluation.dueAt));
     return ticks.length ? Math.min(...ticks) : null;
@@ -344,7 +415,9 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     const policy = state.policy!;
     if (state.phase === 'implementation') {
       if (now >= Date.parse(state.cadence.nextProgressAt)) {
-        state.cadence.nextProgressAt = new Date(Date.parse(state.cadence.nextProgressAt) + policy.progressReportEveryDays * DAY_MS).toISOString();
+        state.cadence.nextProgressAt = new Date(
+          Date.parse(state.cadence.nextProgressAt) + policy.progressReportEveryDays * DAY_MS,
+        ).toISOString();
         // A report answers for its week; only a missing one lets time passing alone move the warning.
         if (hasOpen('progressReport')) await reassess(null);
         else {
@@ -353,31 +426,65 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
             `进度报告（${chinaDay(new Date(now))}）：${input.title}`,
             { kind: 'department', departmentId: input.responsibility.departmentId },
             { kind: 'workingDays', days: policy.progressReportDueWorkingDays },
-            { previousPercent: state.progress?.percent ?? 0, plannedPercent: plannedPercent(state.plan!, chinaDay(new Date(now))), deadline: input.responsibility.deadline },
+            {
+              previousPercent: state.progress?.percent ?? 0,
+              plannedPercent: plannedPercent(state.plan!, chinaDay(new Date(now))),
+              deadline: input.responsibility.deadline,
+            },
           );
         }
       }
       if (now >= Date.parse(state.cadence.nextSupervisionAt)) {
-        state.cadence.nextSupervisionAt = new Date(Date.parse(state.cadence.nextSupervisionAt) + policy.supervisionEveryDays * DAY_MS).toISOString();
+        state.cadence.nextSupervisionAt = new Date(
+          Date.parse(state.cadence.nextSupervisionAt) + policy.supervisionEveryDays * DAY_MS,
+        ).toISOString();
         if (!hasOpen('supervisionCheck')) {
-          await openTask('supervisionCheck', `周督导：${input.title}`, leaderOrDepartment(), { kind: 'workingDays', days: 3 }, { warning: state.warning.level });
+          await openTask(
+            'supervisionCheck',
+            `周督导：${input.title}`,
+            leaderOrDepartment(),
+            { kind: 'workingDays', days: 3 },
+            { warning: state.warning.level },
+          );
         }
       }
       if (now >= Date.parse(state.cadence.nextEvaluationAt)) {
         state.cadence.evaluations += 1;
-        state.cadence.nextEvaluationAt = addCalendarPeriod(new Date(state.cadence.nextEvaluationAt), { months: policy.evaluationEveryMonths, days: 0, hours: 0 }).toISOString();
-        await openTask('quarterlyEvaluation', `季度考评（第${state.cadence.evaluations}次）：${input.title}`, coordinators(), { kind: 'workingDays', days: 10 }, {
-          progress: state.progress?.percent ?? 0,
-          warning: state.warning.level,
-        });
+        state.cadence.nextEvaluationAt = addCalendarPeriod(new Date(state.cadence.nextEvaluationAt), {
+          months: policy.evaluationEveryMonths,
+          days: 0,
+          hours: 0,
+        }).toISOString();
+        await openTask(
+          'quarterlyEvaluation',
+          `季度考评（第${state.cadence.evaluations}次）：${input.title}`,
+          coordinators(),
+          { kind: 'workingDays', days: 10 },
+          {
+            progress: state.progress?.percent ?? 0,
+            warning: state.warning.level,
+          },
+        );
       }
     }
     const post = state.postEvaluation;
     if (post && !post.started && now >= Date.parse(post.dueAt)) {
       post.started = true;
       await milestone('project.postEvaluationStarted', null, { inUseOn: state.inUseOn });
-      await openTask('performanceEvaluation', `绩效评价（投入使用一年）：${input.title}`, coordinators(), { kind: 'workingDays', days: 20 }, {});
-      await openTask('lookBack', `回头看：${input.title}`, groupConvener(), { kind: 'workingDays', days: 20 }, { group: state.group.map((m) => m.userId) });
+      await openTask(
+        'performanceEvaluation',
+        `绩效评价（投入使用一年）：${input.title}`,
+        coordinators(),
+        { kind: 'workingDays', days: 20 },
+        {},
+      );
+      await openTask(
+        'lookBack',
+        `回头看：${input.title}`,
+        groupConvener(),
+        { kind: 'workingDays', days: 20 },
+        { group: state.group.map((m) => m.userId) },
+      );
     }
   }
 
@@ -389,12 +496,24 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     const policy = state.policy!;
     switch (open.kind) {
       case 'progressReport':
-        await reassess({ percent: result.percent as number, stage: result.stage as string, reportedAt: completion.completedAt });
+        await reassess({
+          percent: result.percent as number,
+          stage: result.stage as string,
+          reportedAt: completion.completedAt,
+        });
         return;
       case 'findingResponse': {
         const finding = state.findings.find((f) => f.findingId === open.findingId)!;
         finding.status = 'responded';
-        await acts.updateFinding({ findingId: finding.findingId, projectId, status: 'responded', round: finding.round, response: String(result.response), actor: null, at: completion.completedAt });
+        await acts.updateFinding({
+          findingId: finding.findingId,
+          projectId,
+          status: 'responded',
+          round: finding.round,
+          response: String(result.response),
+          actor: null,
+          at: completion.completedAt,
+        });
         await notices.send({
           dedupeKey: `${finding.findingId}:responded:${finding.round}`,
           to: { kind: 'user', userId: state.group[0]?.userId ?? '' },
@@ -409,7 +528,13 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
       case 'explanation':
         state.consequence.explanationsDone += 1;
         if (state.consequence.explanationsDone === 2) {
-          await openTask('explanationHearing', `常委会听取说明：${input.title}`, coordinators(), { kind: 'calendar', days: policy.explanationDueDays }, {});
+          await openTask(
+            'explanationHearing',
+            `常委会听取说明：${input.title}`,
+            coordinators(),
+            { kind: 'calendar', days: policy.explanationDueDays },
+            {},
+          );
         }
         return;
       case 'explanationHearing':
@@ -465,9 +590,24 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     await acts.recordProjectRating({ projectId, batchId: input.batchId, notice });
     if (notice.outcome === 'satisfied') return;
     const policy = state.policy!;
-    await setConsequence(notice.outcome === 'unsatisfied' ? 'rectifying' : 'explaining', null, { outcome: notice.outcome, counts: notice.counts });
-    await openTask('explanation', `单位负责人说明：${input.title}`, { kind: 'department', departmentId: input.responsibility.departmentId }, { kind: 'calendar', days: policy.explanationDueDays }, { outcome: notice.outcome });
-    await openTask('explanation', `分管副县长说明：${input.title}`, leaderOrDepartment(), { kind: 'calendar', days: policy.explanationDueDays }, { outcome: notice.outcome });
+    await setConsequence(notice.outcome === 'unsatisfied' ? 'rectifying' : 'explaining', null, {
+      outcome: notice.outcome,
+      counts: notice.counts,
+    });
+    await openTask(
+      'explanation',
+      `单位负责人说明：${input.title}`,
+      { kind: 'department', departmentId: input.responsibility.departmentId },
+      { kind: 'calendar', days: policy.explanationDueDays },
+      { outcome: notice.outcome },
+    );
+    await openTask(
+      'explanation',
+      `分管副县长说明：${input.title}`,
+      leaderOrDepartment(),
+      { kind: 'calendar', days: policy.explanationDueDays },
+      { outcome: notice.outcome },
+    );
     if (notice.outcome === 'unsatisfied') {
       await openTask(
         'rectificationReport',
@@ -509,7 +649,8 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
   async function maybeClose(): Promise<void> {
     const post = state.postEvaluation;
     const postDone = post !== null && post.evaluated && post.lookedBack && post.suggestionsOpen === 0;
-    const consequencesDone = state.rating !== null && (state.consequence.stage === 'none' || state.consequence.stage === 'settled');
+    const consequencesDone =
+      state.rating !== null && (state.consequence.stage === 'none' || state.consequence.stage === 'settled');
     if (state.phase === 'inUse' && postDone && consequencesDone) {
       state.phase = 'closed';
       await milestone('project.closed', null, { rating: state.rating?.outcome, measure: state.consequence.measure });
@@ -529,12 +670,31 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
   }
 
   /** Starts a person's task that reports back by signal, so it survives this run's continue-as-new. */
-  async function openTask(kind: TaskKind, title: string, assignee: Assignee, due: DueRuleInput, payload: Record<string, unknown>, findingId?: string): Promise<void> {
+  async function openTask(
+    kind: TaskKind,
+    title: string,
+    assignee: Assignee,
+    due: DueRuleInput,
+    payload: Record<string, unknown>,
+    findingId?: string,
+  ): Promise<void> {
     const taskId = `task-${projectId}-${kind}-${Date.now()}-${state.openTasks.length}`;
     state.openTasks.push({ taskId, kind, ...(findingId ? { findingId } : {}) });
     await startChild(humanTaskWorkflow, {
       workflowId: taskId,
-      args: [{ taskId, ownerWorkflowId: projectId, jurisdictionId, kind, title, assignee, due, remindBefore: ['1 day'], payload: { projectId, ...payload } }],
+      args: [
+        {
+          taskId,
+          ownerWorkflowId: projectId,
+          jurisdictionId,
+          kind,
+          title,
+          assignee,
+          due,
+          remindBefore: ['1 day'],
+          payload: { projectId, ...payload },
+        },
+      ],
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });
   }
@@ -549,22 +709,50 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     state.openTasks = state.openTasks.filter((t) => !moot(t));
     for (const task of cancelled) {
       // A task finished a moment ago has nothing left to cancel.
-      await getExternalWorkflowHandle(task.taskId).cancel().catch(() => undefined);
+      await getExternalWorkflowHandle(task.taskId)
+        .cancel()
+        .catch(() => undefined);
     }
   }
 
-  async function setConsequence(stage: ConsequenceStage, actor: Actor | null, detail: Record<string, unknown>): Promise<void> {
+  async function setConsequence(
+    stage: ConsequenceStage,
+    actor: Actor | null,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     state.consequence.stage = stage;
     await milestone(`project.consequence.${stage}`, actor, detail);
   }
 
-  async function milestone(action: string, actor: Actor | null, detail: Record<string, unknown>, extra: { acceptedAt?: string; inUseOn?: string } = {}): Promise<void> {
-    await acts.recordProjectMilestone({ projectId, phase: state.phase, consequence: state.consequence.stage, action, actor, detail, at: nowIso(), ...extra });
+  async function milestone(
+    action: string,
+    actor: Actor | null,
+    detail: Record<string, unknown>,
+    extra: { acceptedAt?: string; inUseOn?: string } = {},
+  ): Promise<void> {
+    await acts.recordProjectMilestone({
+      projectId,
+      phase: state.phase,
+      consequence: state.consequence.stage,
+      action,
+      actor,
+      detail,
+      at: nowIso(),
+      ...extra,
+    });
   }
 
   async function warnLeaders(title: string, body: string): Promise<void> {
     for (const to of [leaderOrDepartment(), coordinators()]) {
-      await notices.send({ dedupeKey: `${projectId}:${title}:${to.kind}`, to, kind: 'escalation', title: `${input.title}：${title}`, body, workflowId: projectId, taskId: null });
+      await notices.send({
+        dedupeKey: `${projectId}:${title}:${to.kind}`,
+        to,
+        kind: 'escalation',
+        title: `${input.title}：${title}`,
+        body,
+        workflowId: projectId,
+        taskId: null,
+      });
     }
   }
 
@@ -578,7 +766,9 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
 
   function leaderOrDepartment(): Assignee {
     const leader = input.responsibility.responsibleLeaderUserId;
-    return leader ? { kind: 'user', userId: leader } : { kind: 'department', departmentId: input.responsibility.departmentId };
+    return leader
+      ? { kind: 'user', userId: leader }
+      : { kind: 'department', departmentId: input.responsibility.departmentId };
   }
 
   /** The look-back falls to the group's first member; a project nobody signed up for falls to the office. */
@@ -589,13 +779,21 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
 
   function requireMember(actor: Actor, what: string): void {
     if (!state.group.some((m) => m.userId === actor.userId)) {
-      throw ApplicationFailure.create({ type: projectFailureTypes.forbidden, message: `only members of this project’s supervision group may ${what}`, nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: projectFailureTypes.forbidden,
+        message: `only members of this project’s supervision group may ${what}`,
+        nonRetryable: true,
+      });
     }
   }
 
   function requireRole(actor: Actor, role: Actor['roles'][number], what: string): void {
     if (actor.jurisdictionId !== jurisdictionId || !actor.roles.includes(role)) {
-      throw ApplicationFailure.create({ type: projectFailureTypes.forbidden, message: `only a ${role} may ${what}`, nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: projectFailureTypes.forbidden,
+        message: `only a ${role} may ${what}`,
+        nonRetryable: true,
+      });
     }
   }
 

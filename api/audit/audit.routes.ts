@@ -19,7 +19,16 @@ export const auditFilterSchema = z
 
 export const auditSortable = ['at', 'action', 'actor_label', 'id'] as const;
 
-export const auditColumns = ['audit_events.id', 'actor_user_id', 'actor_label', 'action', 'workflow_id', 'subject', 'detail', 'at'] as const;
+export const auditColumns = [
+  'audit_events.id',
+  'actor_user_id',
+  'actor_label',
+  'action',
+  'workflow_id',
+  'subject',
+  'detail',
+  'at',
+] as const;
 
 /**
  * The trail of accepted decisions and notices. Scoped to the coordinator's jurisdiction through the
@@ -29,24 +38,48 @@ export function auditRoutes({ db }: { db: Kysely<Database> }): Router {
   const router = Router();
 
   const visible = (jurisdictionId: string) =>
-    db.selectFrom('audit_events').where((eb) =>
-      eb.or([
-        eb.exists(eb.selectFrom('tasks').select('tasks.id').whereRef('tasks.id', '=', 'audit_events.workflow_id').where('tasks.jurisdiction_id', '=', jurisdictionId)),
-        eb.exists(eb.selectFrom('tasks').select('tasks.id').whereRef('tasks.owner_workflow_id', '=', 'audit_events.workflow_id').where('tasks.jurisdiction_id', '=', jurisdictionId)),
-        eb.exists(eb.selectFrom('batches').select('batches.id').whereRef('batches.id', '=', 'audit_events.workflow_id').where('batches.jurisdiction_id', '=', jurisdictionId)),
-        eb.exists(
-          eb
-            .selectFrom('projects')
-            .innerJoin('batches', 'batches.id', 'projects.batch_id')
-            .select('projects.id')
-            .whereRef('projects.id', '=', 'audit_events.workflow_id')
-            .where('batches.jurisdiction_id', '=', jurisdictionId),
-        ),
-      ]),
-    );
+    db
+      .selectFrom('audit_events')
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('tasks')
+              .select('tasks.id')
+              .whereRef('tasks.id', '=', 'audit_events.workflow_id')
+              .where('tasks.jurisdiction_id', '=', jurisdictionId),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('tasks')
+              .select('tasks.id')
+              .whereRef('tasks.owner_workflow_id', '=', 'audit_events.workflow_id')
+              .where('tasks.jurisdiction_id', '=', jurisdictionId),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('batches')
+              .select('batches.id')
+              .whereRef('batches.id', '=', 'audit_events.workflow_id')
+              .where('batches.jurisdiction_id', '=', jurisdictionId),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('projects')
+              .innerJoin('batches', 'batches.id', 'projects.batch_id')
+              .select('projects.id')
+              .whereRef('projects.id', '=', 'audit_events.workflow_id')
+              .where('batches.jurisdiction_id', '=', jurisdictionId),
+          ),
+        ]),
+      );
 
   router.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, { sortable: auditSortable, defaultSort: ['at', 'DESC'], filter: auditFilterSchema });
+    const list = parseListQuery(req.query, {
+      sortable: auditSortable,
+      defaultSort: ['at', 'DESC'],
+      filter: auditFilterSchema,
+    });
     let qb = visible(currentUser(res).jurisdictionId);
     const f = list.filter;
     if (f.workflow_id) qb = qb.where('workflow_id', '=', f.workflow_id);
@@ -57,7 +90,11 @@ export function auditRoutes({ db }: { db: Kysely<Database> }): Router {
     if (f.id !== undefined) qb = qb.where('audit_events.id', 'in', [f.id].flat().map(Number).filter(Number.isInteger));
     const { rows, total } = await fetchPage(
       qb,
-      (q) => q.select(auditColumns).orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder).orderBy('audit_events.id', 'desc'),
+      (q) =>
+        q
+          .select(auditColumns)
+          .orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder)
+          .orderBy('audit_events.id', 'desc'),
       list,
     );
     sendPage(res, 'audit-events', list, rows, total);
@@ -66,7 +103,10 @@ export function auditRoutes({ db }: { db: Kysely<Database> }): Router {
   router.get('/:id', async (req, res) => {
     const id = Number(req.params.id);
     const event = Number.isSafeInteger(id)
-      ? await visible(currentUser(res).jurisdictionId).select(auditColumns).where('audit_events.id', '=', id).executeTakeFirst()
+      ? await visible(currentUser(res).jurisdictionId)
+          .select(auditColumns)
+          .where('audit_events.id', '=', id)
+          .executeTakeFirst()
       : undefined;
     if (!event) throw notFound(`audit event "${req.params.id}"`);
     res.json(event);

@@ -33,7 +33,9 @@ export async function withBatchInPhase<T>(
     if (!batch) throw notFound(`batch "${batchId}"`);
     if (!phases.includes(batch.phase as BatchPhase)) {
       const allowed = phases.map((p) => phaseNames[p]).join(' or ');
-      throw conflict(`${action} is only possible during ${allowed}; "${batch.title}" is in ${phaseNames[batch.phase as BatchPhase] ?? batch.phase}`);
+      throw conflict(
+        `${action} is only possible during ${allowed}; "${batch.title}" is in ${phaseNames[batch.phase as BatchPhase] ?? batch.phase}`,
+      );
     }
     return fn(trx, batch);
   });

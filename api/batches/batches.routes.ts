@@ -38,12 +38,24 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
 
   router.get('/', async (req, res) => {
     const user = currentUser(res);
-    const list = parseListQuery(req.query, { sortable: batchSortable, defaultSort: ['year', 'DESC'], filter: batchFilterSchema });
+    const list = parseListQuery(req.query, {
+      sortable: batchSortable,
+      defaultSort: ['year', 'DESC'],
+      filter: batchFilterSchema,
+    });
     let qb = db.selectFrom('batches').where('jurisdiction_id', '=', user.jurisdictionId);
     if (list.filter.phase) qb = qb.where('phase', '=', list.filter.phase);
     if (list.filter.year) qb = qb.where('year', '=', list.filter.year);
     if (list.filter.id !== undefined) qb = qb.where('id', 'in', [list.filter.id].flat());
-    const { rows, total } = await fetchPage(qb, (q) => q.selectAll().orderBy(list.sortField as 'year', list.sortOrder).orderBy('id'), list);
+    const { rows, total } = await fetchPage(
+      qb,
+      (q) =>
+        q
+          .selectAll()
+          .orderBy(list.sortField as 'year', list.sortOrder)
+          .orderBy('id'),
+      list,
+    );
     sendPage(res, 'batches', list, rows, total);
   });
 
@@ -64,8 +76,13 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
       return;
     }
     const collectionClosesAt = startOfChinaDay(addDays(body.collectionClosesOn, 1)).toISOString();
-    if (Date.parse(collectionClosesAt) <= Date.now()) throw unprocessable('collectionClosesOn: the closing day has already passed');
-    const jurisdiction = await db.selectFrom('jurisdictions').select('name').where('id', '=', user.jurisdictionId).executeTakeFirstOrThrow();
+    if (Date.parse(collectionClosesAt) <= Date.now())
+      throw unprocessable('collectionClosesOn: the closing day has already passed');
+    const jurisdiction = await db
+      .selectFrom('jurisdictions')
+      .select('name')
+      .where('id', '=', user.jurisdictionId)
+      .executeTakeFirstOrThrow();
     const input: AnnualBatchInput = {
       batchId,
       jurisdictionId: user.jurisdictionId,
@@ -81,13 +98,27 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     });
-    const batch = await waitFor(() => db.selectFrom('batches').selectAll().where('id', '=', batchId).executeTakeFirst(), 5_000);
+    const batch = await waitFor(
+      () => db.selectFrom('batches').selectAll().where('id', '=', batchId).executeTakeFirst(),
+      5_000,
+    );
     if (batch) res.status(201).json(batch);
-    else res.status(202).json({ id: batchId, message: 'the batch was opened and will appear in the list once the worker records it' });
+    else
+      res
+        .status(202)
+        .json({ id: batchId, message: 'the batch was opened and will appear in the list once the worker records it' });
   });
 
   // Decisions that move the workflow: each is an update whose validator refuses it with a reason.
-  const decide = (path: string, run: (handle: WorkflowHandle, body: unknown, actor: ReturnType<typeof actorOf>, updateId: string | undefined) => Promise<unknown>) =>
+  const decide = (
+    path: string,
+    run: (
+      handle: WorkflowHandle,
+      body: unknown,
+      actor: ReturnType<typeof actorOf>,
+      updateId: string | undefined,
+    ) => Promise<unknown>,
+  ) =>
     router.post(`/:id/${path}`, requireRole('coordinator'), async (req, res) => {
       const user = currentUser(res);
       const batch = await findOwnBatch(db, user, req.params.id as string);
@@ -97,12 +128,20 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
       res.json(outcome);
     });
 
-  decide('close-collection', (h, _b, actor, updateId) => h.executeUpdate(closeCollectionUpdate, { args: [{ actor }], updateId }));
-  decide('conclude-screening', (h, _b, actor, updateId) => h.executeUpdate(concludeScreeningUpdate, { args: [{ actor }], updateId }));
-  decide('open-vote', (h, body, actor, updateId) => h.executeUpdate(openVoteUpdate, { args: [{ actor, ...openVoteSchema.parse(body) }], updateId }));
+  decide('close-collection', (h, _b, actor, updateId) =>
+    h.executeUpdate(closeCollectionUpdate, { args: [{ actor }], updateId }),
+  );
+  decide('conclude-screening', (h, _b, actor, updateId) =>
+    h.executeUpdate(concludeScreeningUpdate, { args: [{ actor }], updateId }),
+  );
+  decide('open-vote', (h, body, actor, updateId) =>
+    h.executeUpdate(openVoteUpdate, { args: [{ actor, ...openVoteSchema.parse(body) }], updateId }),
+  );
   decide('close-vote', (h, _b, actor, updateId) => h.executeUpdate(closeVoteUpdate, { args: [{ actor }], updateId }));
   decide('open-rating', (h, _b, actor, updateId) => h.executeUpdate(openRatingUpdate, { args: [{ actor }], updateId }));
-  decide('close-rating', (h, _b, actor, updateId) => h.executeUpdate(closeRatingUpdate, { args: [{ actor }], updateId }));
+  decide('close-rating', (h, _b, actor, updateId) =>
+    h.executeUpdate(closeRatingUpdate, { args: [{ actor }], updateId }),
+  );
 
   return router;
 }

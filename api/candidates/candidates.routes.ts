@@ -30,12 +30,20 @@ export function candidateRoutes({ db }: { db: Kysely<Database> }): Router {
     const user = currentUser(res);
     const { reason, changes } = amendCandidateSchema.parse(req.body);
     const found = await findVisibleCandidate(db, user, req.params.id);
-    if (changes.departmentId) await assertDepartment(db, user.jurisdictionId, changes.departmentId, 'changes.departmentId');
-    if (changes.responsibleLeaderUserId) await assertPerson(db, user.jurisdictionId, changes.responsibleLeaderUserId, 'changes.responsibleLeaderUserId');
+    if (changes.departmentId)
+      await assertDepartment(db, user.jurisdictionId, changes.departmentId, 'changes.departmentId');
+    if (changes.responsibleLeaderUserId)
+      await assertPerson(db, user.jurisdictionId, changes.responsibleLeaderUserId, 'changes.responsibleLeaderUserId');
     await withBatchInPhase(db, found.batch_id, ['candidatePublicity'], 'amending a candidate', async (trx, batch) => {
-      const current = await trx.selectFrom('candidates').selectAll().where('id', '=', found.id).forUpdate().executeTakeFirst();
+      const current = await trx
+        .selectFrom('candidates')
+        .selectAll()
+        .where('id', '=', found.id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!current) throw notFound(`candidate "${found.id}"`);
-      if (current.status !== 'active') throw conflict(`candidate "${current.title}" was withdrawn in screening and cannot be amended`);
+      if (current.status !== 'active')
+        throw conflict(`candidate "${current.title}" was withdrawn in screening and cannot be amended`);
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
       const set: Record<string, unknown> = {};
@@ -55,7 +63,13 @@ export function candidateRoutes({ db }: { db: Kysely<Database> }): Router {
         .execute();
       const amendment = await trx
         .insertInto('candidate_amendments')
-        .values({ candidate_id: current.id, amended_by: user.userId, reason, before: JSON.stringify(before), after: JSON.stringify(after) })
+        .values({
+          candidate_id: current.id,
+          amended_by: user.userId,
+          reason,
+          before: JSON.stringify(before),
+          after: JSON.stringify(after),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await recordAuditEvent(trx, {

@@ -46,5 +46,17 @@ export const candidateFilterSchema = z
   })
   .strict();
 
-export const candidateSortable = ['title', 'created_at', 'updated_at', 'budget_yuan', 'deadline', 'approvals', 'id'] as const;
-export const candidateList = listOptions({ sortable: candidateSortable, defaultSort: ['title', 'ASC'], filter: candidateFilterSchema });
+export const candidateSortable = [
+  'title',
+  'created_at',
+  'updated_at',
+  'budget_yuan',
+  'deadline',
+  'approvals',
+  'id',
+] as const;
+export const candidateList = listOptions({
+  sortable: candidateSortable,
+  defaultSort: ['title', 'ASC'],
+  filter: candidateFilterSchema,
+});

@@ -35,7 +35,9 @@ function visibleCandidates(db: Kysely<Database>, jurisdictionId: string) {
 type CandidatesQuery = ReturnType<typeof visibleCandidates>;
 
 const candidateColumns = (qb: CandidatesQuery) =>
-  qb.selectAll('candidates').select(['departments.name as department_name', 'leader.display_name as responsible_leader_name']);
+  qb
+    .selectAll('candidates')
+    .select(['departments.name as department_name', 'leader.display_name as responsible_leader_name']);
 
 /** The candidates list's rows in its order: the list route pages it, the CSV export reads it all. */
 export function candidateListing(db: Kysely<Database>, user: SessionUser, list: ListQuery<CandidateFilter>) {
@@ -49,7 +51,9 @@ export function candidateListing(db: Kysely<Database>, user: SessionUser, list: 
   if (f.id !== undefined) qb = qb.where('candidates.id', 'in', [f.id].flat());
   return listingOf(qb, (q) =>
     candidateColumns(q)
-      .orderBy(`candidates.${list.sortField}` as 'candidates.title', (ob) => (list.sortOrder === 'desc' ? ob.desc() : ob.asc()).nullsLast())
+      .orderBy(`candidates.${list.sortField}` as 'candidates.title', (ob) =>
+        (list.sortOrder === 'desc' ? ob.desc() : ob.asc()).nullsLast(),
+      )
       .orderBy('candidates.id'),
   );
 }
@@ -59,7 +63,9 @@ export async function listCandidates(db: Kysely<Database>, user: SessionUser, li
 }
 
 export async function findVisibleCandidate(db: Kysely<Database>, user: SessionUser, id: string) {
-  const candidate = await candidateColumns(visibleCandidates(db, user.jurisdictionId)).where('candidates.id', '=', id).executeTakeFirst();
+  const candidate = await candidateColumns(visibleCandidates(db, user.jurisdictionId))
+    .where('candidates.id', '=', id)
+    .executeTakeFirst();
   if (!candidate) throw notFound(`candidate "${id}"`);
   return candidate;
 }

@@ -36,7 +36,13 @@ const mondayOf = (day: string) => addDays(day, -((weekdayOf(day) + 6) % 7));
 export async function dashboard(db: Kysely<Database>, temporal: Client, user: SessionUser, now = new Date()) {
   const today = chinaDay(now);
   // The tasks list's own filter, so the dashboard counts exactly what "overdue" shows there.
-  const overdueFirst = { sortField: 'due_at', sortOrder: 'asc', offset: 0, limit: 10, filter: { overdue: true } } as const;
+  const overdueFirst = {
+    sortField: 'due_at',
+    sortOrder: 'asc',
+    offset: 0,
+    limit: 10,
+    filter: { overdue: true },
+  } as const;
   const firstWeek = addDays(mondayOf(today), -7 * (WEEKS - 1));
   const [batches, warningRows, attention, overdue, escalationEvents, implementing, weekRows] = await Promise.all([
     db
@@ -72,7 +78,15 @@ export async function dashboard(db: Kysely<Database>, temporal: Client, user: Se
       .execute(),
     jurisdictionProjects(db, user.jurisdictionId)
       .innerJoin('departments', 'departments.id', 'projects.department_id')
-      .select(['projects.id', 'projects.title', 'projects.warning', 'projects.progress_percent', 'projects.last_reported_at', 'projects.deadline', 'departments.name as department_name'])
+      .select([
+        'projects.id',
+        'projects.title',
+        'projects.warning',
+        'projects.progress_percent',
+        'projects.last_reported_at',
+        'projects.deadline',
+        'departments.name as department_name',
+      ])
       .where('projects.phase', '!=', 'closed')
       .where('projects.warning', '!=', 'none')
       .orderBy(severity, 'desc')
@@ -93,7 +107,14 @@ export async function dashboard(db: Kysely<Database>, temporal: Client, user: Se
       .limit(10)
       .execute(),
     jurisdictionProjects(db, user.jurisdictionId)
-      .select(['projects.id', 'projects.title', 'projects.stage_plan', 'projects.progress_percent', 'projects.last_reported_at', 'projects.warning'])
+      .select([
+        'projects.id',
+        'projects.title',
+        'projects.stage_plan',
+        'projects.progress_percent',
+        'projects.last_reported_at',
+        'projects.warning',
+      ])
       .where('projects.phase', '=', 'implementation')
       .orderBy(severity, 'desc')
       .orderBy('projects.deadline')
@@ -119,33 +140,40 @@ export async function dashboard(db: Kysely<Database>, temporal: Client, user: Se
   // A slow worker must not hold the dashboard: past the limit a batch shows its row.
   const live = await Promise.all(batches.map((b) => liveStateOf(temporal, b.id, batchStateQuery, LIVE_QUERY_MS)));
   const escalatedTasks = escalationEvents.length
-    ? (
-        await taskListing(db, user, {
-          sortField: 'due_at',
-          sortOrder: 'asc',
-          offset: 0,
-          limit: 10,
-          filter: { id: [...new Set(escalationEvents.map((e) => e.subject ?? ''))] },
-        }).rows(0, 10)
-      )
+    ? await taskListing(db, user, {
+        sortField: 'due_at',
+        sortOrder: 'asc',
+        offset: 0,
+        limit: 10,
+        filter: { id: [...new Set(escalationEvents.map((e) => e.subject ?? ''))] },
+      }).rows(0, 10)
     : [];
 
   const warningCounts: Record<Warning, number> = { red: 0, yellow: 0, blue: 0, none: 0 };
   for (const row of warningRows) warningCounts[row.warning] = Number(row.n);
 
-  const weeks = Array.from({ length: WEEKS }, (_, i) => ({ week: addDays(firstWeek, 7 * i), red: 0, yellow: 0, blue: 0 }));
+  const weeks = Array.from({ length: WEEKS }, (_, i) => ({
+    week: addDays(firstWeek, 7 * i),
+    red: 0,
+    yellow: 0,
+    blue: 0,
+  }));
   for (const row of weekRows) {
     const week = weeks.find((w) => w.week === row.week);
-    if (week && (row.level === 'red' || row.level === 'yellow' || row.level === 'blue')) week[row.level] += Number(row.n);
+    if (week && (row.level === 'red' || row.level === 'yellow' || row.level === 'blue'))
+      week[row.level] += Number(row.n);
   }
 
-  const reported = (p: { progress_percent: number; last_reported_at: Date | null }) => (p.last_reported_at ? p.progress_percent : null);
+  const reported = (p: { progress_percent: number; last_reported_at: Date | null }) =>
+    p.last_reported_at ? p.progress_percent : null;
 
   return {
     now: now.toISOString(),
     openBatches: batches.map((b, i) => {
       const state = live[i];
-      const fromRow = b.next_deadline_at ? { at: b.next_deadline_at.toISOString(), label: b.next_deadline_label ?? '' } : null;
+      const fromRow = b.next_deadline_at
+        ? { at: b.next_deadline_at.toISOString(), label: b.next_deadline_label ?? '' }
+        : null;
       return {
         id: b.id,
         title: b.title,

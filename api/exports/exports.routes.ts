@@ -51,7 +51,7 @@ function csvExport<F extends z.ZodType, O>(db: Kysely<Database>, spec: ExportSpe
         res.attachment(`${spec.resource}.csv`);
         res.type('text/csv; charset=utf-8');
         await write(res, BOM + csvLine(spec.columns));
-        for (let offset = 0; ; ) {
+        for (let offset = 0; ;) {
           await write(res, rows.map((row) => csvLine(spec.columns.map((c) => row[c]))).join(''));
           if (rows.length < CHUNK) break;
           offset += CHUNK;
@@ -186,7 +186,18 @@ export function exportRoutes({ db }: { db: Kysely<Database> }): Router {
       resource: 'findings',
       ...findingList,
       listing: findingListing,
-      columns: ['id', 'project_id', 'project_title', 'filed_by_name', 'filed_at', 'status', 'round', 'text', 'response', 'photo_ids'],
+      columns: [
+        'id',
+        'project_id',
+        'project_title',
+        'filed_by_name',
+        'filed_at',
+        'status',
+        'round',
+        'text',
+        'response',
+        'photo_ids',
+      ],
     }),
   );
 

@@ -4,7 +4,14 @@ import type { Database } from '../../db/schema';
 import { currentUser } from '../auth/auth.middleware';
 import { notFound } from '../errors';
 import { pageOf, parseListQuery, sendPage } from '../listQuery';
-import { noticeColumns, noticeFilterSchema, noticeList, noticeListing, noticeSortable, noticesOf } from './notices.service';
+import {
+  noticeColumns,
+  noticeFilterSchema,
+  noticeList,
+  noticeListing,
+  noticeSortable,
+  noticesOf,
+} from './notices.service';
 
 export { noticeFilterSchema, noticeSortable };
 
@@ -20,7 +27,10 @@ export function noticeRoutes({ db }: { db: Kysely<Database> }): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const notice = await mine(currentUser(res).userId).select(noticeColumns).where('id', '=', noticeId(req.params.id)).executeTakeFirst();
+    const notice = await mine(currentUser(res).userId)
+      .select(noticeColumns)
+      .where('id', '=', noticeId(req.params.id))
+      .executeTakeFirst();
     if (!notice) throw notFound(`notice ${req.params.id}`);
     res.json(notice);
   });
@@ -29,7 +39,13 @@ export function noticeRoutes({ db }: { db: Kysely<Database> }): Router {
   router.post('/:id/read', async (req, res) => {
     const userId = currentUser(res).userId;
     const id = noticeId(req.params.id);
-    await db.updateTable('notices').set({ read_at: new Date() }).where('id', '=', id).where('recipient_user_id', '=', userId).where('read_at', 'is', null).execute();
+    await db
+      .updateTable('notices')
+      .set({ read_at: new Date() })
+      .where('id', '=', id)
+      .where('recipient_user_id', '=', userId)
+      .where('read_at', 'is', null)
+      .execute();
     const notice = await mine(userId).select(noticeColumns).where('id', '=', id).executeTakeFirst();
     if (!notice) throw notFound(`notice ${req.params.id}`);
     res.json(notice);

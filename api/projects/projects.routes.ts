@@ -206,10 +206,18 @@ export function projectRoutes({ db, temporal, temporalUiUrl }: ProjectRouteDeps)
   // Everyone who may see a project may read what happened to it; the full audit log stays the office's.
   projects.get('/:id/timeline', async (req, res) => {
     const project = await findVisibleProject(db, currentUser(res), req.params.id);
-    const list = parseListQuery(req.query, { sortable: auditSortable, defaultSort: ['at', 'DESC'], filter: projectTimelineFilterSchema });
+    const list = parseListQuery(req.query, {
+      sortable: auditSortable,
+      defaultSort: ['at', 'DESC'],
+      filter: projectTimelineFilterSchema,
+    });
     const { rows, total } = await fetchPage(
       db.selectFrom('audit_events').where('workflow_id', '=', project.id),
-      (q) => q.select(auditColumns).orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder).orderBy('audit_events.id', 'desc'),
+      (q) =>
+        q
+          .select(auditColumns)
+          .orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder)
+          .orderBy('audit_events.id', 'desc'),
       list,
     );
     sendPage(res, 'timeline', list, rows, total);

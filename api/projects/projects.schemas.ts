@@ -28,7 +28,11 @@ export const projectFilterSchema = z
   .strict();
 /** `warning` sorts by severity (none < blue < yellow < red), not by its name. */
 export const projectSortable = ['title', 'deadline', 'progress_percent', 'warning', 'created_at'] as const;
-export const projectList = listOptions({ sortable: projectSortable, defaultSort: ['title', 'ASC'], filter: projectFilterSchema });
+export const projectList = listOptions({
+  sortable: projectSortable,
+  defaultSort: ['title', 'ASC'],
+  filter: projectFilterSchema,
+});
 
 /** A supervision group's finding (DOMAIN.md step 7): what was seen on the site visit, with its photos. */
 export const fileFindingSchema = z.object({
@@ -68,7 +72,11 @@ export const findingFilterSchema = z
   })
   .strict();
 export const findingSortable = ['filed_at', 'status', 'round', 'id'] as const;
-export const findingList = listOptions({ sortable: findingSortable, defaultSort: ['filed_at', 'DESC'], filter: findingFilterSchema });
+export const findingList = listOptions({
+  sortable: findingSortable,
+  defaultSort: ['filed_at', 'DESC'],
+  filter: findingFilterSchema,
+});
 
 /** 资金池 (DOMAIN.md step 6): the batch's yearly pool. */
 export const fundPoolSchema = z.object({

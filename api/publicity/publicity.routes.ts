@@ -9,7 +9,15 @@ import { phaseNames, withBatchInPhase } from '../batches/batchPhase';
 import { conflict, unprocessable } from '../errors';
 import { parseListQuery, sendPage } from '../listQuery';
 import { commentFilterSchema, commentSortable, publicCommentSchema, respondSchema } from './publicity.schemas';
-import { findVisibleComment, listComments, publicBatch, publicBatches, publicCandidates, publicProjects, publicResults } from './publicity.service';
+import {
+  findVisibleComment,
+  listComments,
+  publicBatch,
+  publicBatches,
+  publicCandidates,
+  publicProjects,
+  publicResults,
+} from './publicity.service';
 
 type Comment = Selectable<PublicityCommentTable>;
 
@@ -25,7 +33,14 @@ const projectPhases: readonly BatchPhase[] = batchPhases.slice(batchPhases.index
  */
 const answeringPhases: readonly BatchPhase[] = ['screening', 'candidatePublicity', 'approval'];
 
-const publicCommentView = (c: Comment) => ({ id: c.id, batch_id: c.batch_id, candidate_id: c.candidate_id, author_name: c.author_name, body: c.body, created_at: c.created_at });
+const publicCommentView = (c: Comment) => ({
+  id: c.id,
+  batch_id: c.batch_id,
+  candidate_id: c.candidate_id,
+  author_name: c.author_name,
+  body: c.body,
+  created_at: c.created_at,
+});
 
 function assertResubmittedComment(existing: Comment, body: { candidateId?: string; body: string }): void {
   if (existing.body !== body.body || existing.candidate_id !== (body.candidateId ?? null)) {
@@ -51,7 +66,9 @@ export function publicityRoutes({ db }: { db: Kysely<Database> }) {
   publicBatchRouter.get('/candidates', async (req, res) => {
     const batch = await publicBatch(db, batchParam(req));
     if (!publishedPhases.includes(batch.phase as BatchPhase)) {
-      throw conflict(`the candidate list of "${batch.title}" is not public yet; it is published at ${phaseNames.candidatePublicity}`);
+      throw conflict(
+        `the candidate list of "${batch.title}" is not public yet; it is published at ${phaseNames.candidatePublicity}`,
+      );
     }
     res.json(await publicCandidates(db, batch.id));
   });
@@ -82,35 +99,57 @@ export function publicityRoutes({ db }: { db: Kysely<Database> }) {
       res.json(publicCommentView(existing));
       return;
     }
-    const { comment, created } = await withBatchInPhase(db, batchId, ['candidatePublicity'], 'commenting on the candidate list', async (trx) => {
-      if (body.candidateId) {
-        const candidate = await trx
-          .selectFrom('candidates')
-          .select('id')
-          .where('id', '=', body.candidateId)
-          .where('batch_id', '=', batchId)
-          .where('status', '=', 'active')
+    const { comment, created } = await withBatchInPhase(
+      db,
+      batchId,
+      ['candidatePublicity'],
+      'commenting on the candidate list',
+      async (trx) => {
+        if (body.candidateId) {
+          const candidate = await trx
+            .selectFrom('candidates')
+            .select('id')
+            .where('id', '=', body.candidateId)
+            .where('batch_id', '=', batchId)
+            .where('status', '=', 'active')
+            .executeTakeFirst();
+          if (!candidate)
+            throw unprocessable(`candidateId: "${body.candidateId}" is not on this batch's published candidate list`);
+        }
+        const inserted = await trx
+          .insertInto('publicity_comments')
+          .values({
+            id,
+            batch_id: batchId,
+            candidate_id: body.candidateId ?? null,
+            author_name: body.authorName ?? null,
+            contact: body.contact ?? null,
+            body: body.body,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returningAll()
           .executeTakeFirst();
-        if (!candidate) throw unprocessable(`candidateId: "${body.candidateId}" is not on this batch's published candidate list`);
-      }
-      const inserted = await trx
-        .insertInto('publicity_comments')
-        .values({ id, batch_id: batchId, candidate_id: body.candidateId ?? null, author_name: body.authorName ?? null, contact: body.contact ?? null, body: body.body })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      if (!inserted) return { comment: await trx.selectFrom('publicity_comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), created: false };
-      await recordAuditEvent(trx, {
-        dedupeKey: `${id}:submitted`,
-        actorUserId: null,
-        actorLabel: body.authorName ? `${body.authorName} (public)` : 'public',
-        action: 'comment.submitted',
-        workflowId: batchId,
-        subject: id,
-        detail: { candidateId: body.candidateId ?? null },
-      });
-      return { comment: inserted, created: true };
-    });
+        if (!inserted)
+          return {
+            comment: await trx
+              .selectFrom('publicity_comments')
+              .selectAll()
+              .where('id', '=', id)
+              .executeTakeFirstOrThrow(),
+            created: false,
+          };
+        await recordAuditEvent(trx, {
+          dedupeKey: `${id}:submitted`,
+          actorUserId: null,
+          actorLabel: body.authorName ? `${body.authorName} (public)` : 'public',
+          action: 'comment.submitted',
+          workflowId: batchId,
+          subject: id,
+          detail: { candidateId: body.candidateId ?? null },
+        });
+        return { comment: inserted, created: true };
+      },
+    );
     if (!created) assertResubmittedComment(comment, body);
     res.status(created ? 201 : 200).json(publicCommentView(comment));
   });
@@ -119,7 +158,11 @@ export function publicityRoutes({ db }: { db: Kysely<Database> }) {
   const comments = Router();
 
   comments.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, { sortable: commentSortable, defaultSort: ['created_at', 'DESC'], filter: commentFilterSchema });
+    const list = parseListQuery(req.query, {
+      sortable: commentSortable,
+      defaultSort: ['created_at', 'DESC'],
+      filter: commentFilterSchema,
+    });
     const { rows, total } = await listComments(db, currentUser(res), list);
     sendPage(res, 'publicity-comments', list, rows, total);
   });
@@ -133,7 +176,12 @@ export function publicityRoutes({ db }: { db: Kysely<Database> }) {
     const { adopted, response } = respondSchema.parse(req.body);
     const found = await findVisibleComment(db, user, req.params.id);
     await withBatchInPhase(db, found.batch_id, answeringPhases, 'answering a comment', async (trx, batch) => {
-      const current = await trx.selectFrom('publicity_comments').selectAll().where('id', '=', found.id).forUpdate().executeTakeFirstOrThrow();
+      const current = await trx
+        .selectFrom('publicity_comments')
+        .selectAll()
+        .where('id', '=', found.id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       if (current.adopted === adopted && current.response === response) return; // a retry
       // The n-th answer (the row is locked): a changed answer is recorded, even back to an earlier one.
       const { answers } = await trx

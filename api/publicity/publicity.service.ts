@@ -34,7 +34,15 @@ export async function publicBatches(db: Kysely<Database>) {
   const rows = await db
     .selectFrom('batches')
     .innerJoin('jurisdictions', 'jurisdictions.id', 'batches.jurisdiction_id')
-    .select(['batches.id', 'jurisdictions.name as jurisdiction_name', 'batches.title', 'batches.year', 'batches.phase', 'batches.next_deadline_at', 'batches.next_deadline_label'])
+    .select([
+      'batches.id',
+      'jurisdictions.name as jurisdiction_name',
+      'batches.title',
+      'batches.year',
+      'batches.phase',
+      'batches.next_deadline_at',
+      'batches.next_deadline_label',
+    ])
     .where('batches.phase', '!=', 'closed')
     .orderBy('batches.year', 'desc')
     .orderBy('batches.id')
@@ -45,7 +53,9 @@ export async function publicBatches(db: Kysely<Database>) {
     title: b.title,
     year: b.year,
     phase: b.phase,
-    nextDeadline: b.next_deadline_at ? { at: b.next_deadline_at.toISOString(), label: b.next_deadline_label ?? '' } : null,
+    nextDeadline: b.next_deadline_at
+      ? { at: b.next_deadline_at.toISOString(), label: b.next_deadline_label ?? '' }
+      : null,
   }));
 }
 
@@ -122,12 +132,24 @@ export async function publicCandidates(db: Kysely<Database>, batchId: string) {
 export async function publicResults(db: Kysely<Database>, batch: { id: string; title: string }) {
   const rounds = await db
     .selectFrom('vote_sessions')
-    .select(['id', 'round', 'seats', 'deputies_entitled', 'deputies_present', 'scrutineers', 'tellers', 'opened_at', 'closed_at', 'result'])
+    .select([
+      'id',
+      'round',
+      'seats',
+      'deputies_entitled',
+      'deputies_present',
+      'scrutineers',
+      'tellers',
+      'opened_at',
+      'closed_at',
+      'result',
+    ])
     .where('batch_id', '=', batch.id)
     .where('status', '=', 'closed')
     .orderBy('round')
     .execute();
-  if (rounds.length === 0) throw conflict(`the vote on "${batch.title}" has not closed yet; its result is published when it does`);
+  if (rounds.length === 0)
+    throw conflict(`the vote on "${batch.title}" has not closed yet; its result is published when it does`);
   const titles = await db.selectFrom('candidates').select(['id', 'title']).where('batch_id', '=', batch.id).execute();
   // A run-off round elects among the previous round's tie, so the rounds' elected lists add up.
   const elected = rounds.flatMap((r) => (r.result as { elected?: string[] } | null)?.elected ?? []);
@@ -149,7 +171,8 @@ function visibleComments(db: Kysely<Database>, jurisdictionId: string) {
 }
 
 type CommentsQuery = ReturnType<typeof visibleComments>;
-const commentColumns = (qb: CommentsQuery) => qb.selectAll('publicity_comments').select('candidates.title as candidate_title');
+const commentColumns = (qb: CommentsQuery) =>
+  qb.selectAll('publicity_comments').select('candidates.title as candidate_title');
 
 export async function listComments(db: Kysely<Database>, user: SessionUser, list: ListQuery<CommentFilter>) {
   let qb = visibleComments(db, user.jurisdictionId);
@@ -161,13 +184,18 @@ export async function listComments(db: Kysely<Database>, user: SessionUser, list
   if (f.id !== undefined) qb = qb.where('publicity_comments.id', 'in', [f.id].flat());
   return fetchPage(
     qb,
-    (q) => commentColumns(q).orderBy(`publicity_comments.${list.sortField}` as 'publicity_comments.id', list.sortOrder).orderBy('publicity_comments.id'),
+    (q) =>
+      commentColumns(q)
+        .orderBy(`publicity_comments.${list.sortField}` as 'publicity_comments.id', list.sortOrder)
+        .orderBy('publicity_comments.id'),
     list,
   );
 }
 
 export async function findVisibleComment(db: Kysely<Database>, user: SessionUser, id: string) {
-  const comment = await commentColumns(visibleComments(db, user.jurisdictionId)).where('publicity_comments.id', '=', id).executeTakeFirst();
+  const comment = await commentColumns(visibleComments(db, user.jurisdictionId))
+    .where('publicity_comments.id', '=', id)
+    .executeTakeFirst();
   if (!comment) throw notFound(`comment "${id}"`);
   return comment;
 }

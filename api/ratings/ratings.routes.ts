@@ -12,7 +12,9 @@ import { checkCanTakePart, insertReceipt, newReceiptCode } from '../votes/votes.
 
 /** A deputy's rating sheet: every project of the batch, once. */
 export const ratingSheetSchema = z.object({
-  ratings: z.array(z.object({ projectId: z.string().min(1), choice: ratingChoiceSchema })).min(1, 'rate at least one project'),
+  ratings: z
+    .array(z.object({ projectId: z.string().min(1), choice: ratingChoiceSchema }))
+    .min(1, 'rate at least one project'),
 });
 
 export const ratingSessionSortable = ['opened_at', 'closed_at', 'status'] as const;
@@ -24,7 +26,11 @@ export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
   // The sessions of my jurisdiction; `rated` says whether I hold a receipt, nothing about anyone's ratings.
   router.get('/', async (req, res) => {
     const user = currentUser(res);
-    const list = parseListQuery(req.query, { sortable: ratingSessionSortable, defaultSort: ['opened_at', 'DESC'], filter: sessionFilterSchema });
+    const list = parseListQuery(req.query, {
+      sortable: ratingSessionSortable,
+      defaultSort: ['opened_at', 'DESC'],
+      filter: sessionFilterSchema,
+    });
     let qb = db
       .selectFrom('rating_sessions')
       .innerJoin('batches', 'batches.id', 'rating_sessions.batch_id')
@@ -54,7 +60,9 @@ export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
               )
               .as('rated'),
           ])
-          .orderBy(`rating_sessions.${list.sortField}` as 'rating_sessions.opened_at', (ob) => (list.sortOrder === 'desc' ? ob.desc() : ob.asc()).nullsLast())
+          .orderBy(`rating_sessions.${list.sortField}` as 'rating_sessions.opened_at', (ob) =>
+            (list.sortOrder === 'desc' ? ob.desc() : ob.asc()).nullsLast(),
+          )
           .orderBy('rating_sessions.id'),
       list,
     );
@@ -71,7 +79,11 @@ export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
       .where('batches.jurisdiction_id', '=', user.jurisdictionId)
       .executeTakeFirst();
     if (!session) throw notFound(`rating session "${req.params.id}"`);
-    const projects = await db.selectFrom('projects').select(['id', 'title']).where('id', 'in', session.project_ids.length ? session.project_ids : ['']).execute();
+    const projects = await db
+      .selectFrom('projects')
+      .select(['id', 'title'])
+      .where('id', 'in', session.project_ids.length ? session.project_ids : [''])
+      .execute();
     const receipt = await db
       .selectFrom('rating_receipts')
       .select('receipt_code')
@@ -88,7 +100,13 @@ export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
       const row = await trx
         .selectFrom('rating_sessions')
         .innerJoin('batches', 'batches.id', 'rating_sessions.batch_id')
-        .select(['rating_sessions.id', 'rating_sessions.kind', 'rating_sessions.status', 'rating_sessions.project_ids', 'batches.jurisdiction_id'])
+        .select([
+          'rating_sessions.id',
+          'rating_sessions.kind',
+          'rating_sessions.status',
+          'rating_sessions.project_ids',
+          'batches.jurisdiction_id',
+        ])
         .where('rating_sessions.id', '=', req.params.id)
         .forShare('rating_sessions')
         .executeTakeFirst();
@@ -97,16 +115,24 @@ export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
       const rated = sheet.ratings.map((r) => r.projectId);
       const foreign = rated.filter((id) => !projectIds.includes(id));
       if (foreign.length) {
-        throw unprocessable(`not rated: ${foreign.map((id) => `"${id}"`).join(', ')} is not a project of this batch's rating`);
+        throw unprocessable(
+          `not rated: ${foreign.map((id) => `"${id}"`).join(', ')} is not a project of this batch's rating`,
+        );
       }
       const twice = rated.filter((id, i) => rated.indexOf(id) !== i);
       if (twice.length) throw unprocessable(`not rated: project "${twice[0]}" is rated more than once`);
       const missing = projectIds.filter((id) => !rated.includes(id));
-      if (missing.length) throw unprocessable(`not rated: every project must be rated; missing ${missing.map((id) => `"${id}"`).join(', ')}`);
+      if (missing.length)
+        throw unprocessable(
+          `not rated: every project must be rated; missing ${missing.map((id) => `"${id}"`).join(', ')}`,
+        );
       const receiptCode = newReceiptCode();
       await insertReceipt(trx, 'rating_receipts', session.id, user.userId, receiptCode);
       for (const r of sheet.ratings) {
-        await trx.insertInto('ratings').values({ id: randomUUID(), session_id: session.id, project_id: r.projectId, choice: r.choice }).execute();
+        await trx
+          .insertInto('ratings')
+          .values({ id: randomUUID(), session_id: session.id, project_id: r.projectId, choice: r.choice })
+          .execute();
       }
       return { sessionId: session.id, receiptCode };
     });

@@ -63,25 +63,47 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
       res.json(publicView(existing));
       return;
     }
-    const { suggestion, created } = await withBatchInPhase(db, batchId, ['collection'], 'submitting a suggestion', async (trx) => {
-      const stored = await insertSuggestion(
-        trx,
-        { id, batch_id: batchId, title: body.title, description: body.description, category: body.category, location: body.location, channel: 'online' },
-        [{ kind: 'public', name: body.proposer.name ?? null, contact: body.proposer.contact, user_id: null, department_id: null }],
-      );
-      if (stored.created) {
-        await recordAuditEvent(trx, {
-          dedupeKey: `${id}:submitted`,
-          actorUserId: null,
-          actorLabel: body.proposer.name ? `${body.proposer.name} (public form)` : 'public form',
-          action: 'suggestion.submitted',
-          workflowId: batchId,
-          subject: id,
-          detail: { title: body.title, category: body.category, channel: 'online' },
-        });
-      }
-      return stored;
-    });
+    const { suggestion, created } = await withBatchInPhase(
+      db,
+      batchId,
+      ['collection'],
+      'submitting a suggestion',
+      async (trx) => {
+        const stored = await insertSuggestion(
+          trx,
+          {
+            id,
+            batch_id: batchId,
+            title: body.title,
+            description: body.description,
+            category: body.category,
+            location: body.location,
+            channel: 'online',
+          },
+          [
+            {
+              kind: 'public',
+              name: body.proposer.name ?? null,
+              contact: body.proposer.contact,
+              user_id: null,
+              department_id: null,
+            },
+          ],
+        );
+        if (stored.created) {
+          await recordAuditEvent(trx, {
+            dedupeKey: `${id}:submitted`,
+            actorUserId: null,
+            actorLabel: body.proposer.name ? `${body.proposer.name} (public form)` : 'public form',
+            action: 'suggestion.submitted',
+            workflowId: batchId,
+            subject: id,
+            detail: { title: body.title, category: body.category, channel: 'online' },
+          });
+        }
+        return stored;
+      },
+    );
     if (!created) assertResubmission(suggestion, body);
     res.status(created ? 201 : 200).json(publicView(suggestion));
   });
@@ -100,25 +122,39 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
       res.json(await suggestionDetail(db, user, id));
       return;
     }
-    const { suggestion, created } = await withBatchInPhase(db, batch.id, ['collection'], 'submitting a suggestion', async (trx) => {
-      const stored = await insertSuggestion(
-        trx,
-        { id, batch_id: batch.id, title: body.title, description: body.description, category: body.category, location: body.location, channel },
-        [proposer],
-      );
-      if (stored.created) {
-        await recordAuditEvent(trx, {
-          dedupeKey: `${id}:submitted`,
-          actorUserId: user.userId,
-          actorLabel: user.displayName,
-          action: 'suggestion.submitted',
-          workflowId: batch.id,
-          subject: id,
-          detail: { title: body.title, category: body.category, channel, proposerKind: proposer.kind },
-        });
-      }
-      return stored;
-    });
+    const { suggestion, created } = await withBatchInPhase(
+      db,
+      batch.id,
+      ['collection'],
+      'submitting a suggestion',
+      async (trx) => {
+        const stored = await insertSuggestion(
+          trx,
+          {
+            id,
+            batch_id: batch.id,
+            title: body.title,
+            description: body.description,
+            category: body.category,
+            location: body.location,
+            channel,
+          },
+          [proposer],
+        );
+        if (stored.created) {
+          await recordAuditEvent(trx, {
+            dedupeKey: `${id}:submitted`,
+            actorUserId: user.userId,
+            actorLabel: user.displayName,
+            action: 'suggestion.submitted',
+            workflowId: batch.id,
+            subject: id,
+            detail: { title: body.title, category: body.category, channel, proposerKind: proposer.kind },
+          });
+        }
+        return stored;
+      },
+    );
     if (!created) assertResubmission(suggestion, body);
     res.status(created ? 201 : 200).json(await suggestionDetail(db, user, id));
   });
@@ -129,71 +165,83 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
     const user = currentUser(res);
     const batchId = batchParam(req);
     const ids = [...new Set(reserveImportSchema.parse(req.body).suggestionIds)];
-    const result = await withOwnBatchInPhase(db, user, batchId, ['collection'], 'importing from the reserve library', async (trx, batch) => {
-      const sources = await trx
-        .selectFrom('suggestions')
-        .innerJoin('batches', 'batches.id', 'suggestions.batch_id')
-        .selectAll('suggestions')
-        .where('suggestions.id', 'in', ids)
-        .where('batches.jurisdiction_id', '=', batch.jurisdiction_id)
-        .where('batches.year', '<', batch.year)
-        .where('suggestions.outcome', '=', 'reserve')
-        .where('suggestions.merged_into_id', 'is', null)
-        .orderBy('suggestions.id')
-        .execute();
-      const refused = ids.filter((id) => !sources.some((s) => s.id === id));
-      if (refused.length) throw unprocessable(`suggestionIds: not reserve-library items of an earlier batch of this jurisdiction: ${refused.join(', ')}`);
-      // Promoted once: a later year imports the newer copy if it went back to the reserve library.
-      const elsewhere = await trx
-        .selectFrom('suggestions')
-        .select(['id', 'batch_id', 'promoted_from_id'])
-        .where('promoted_from_id', 'in', ids)
-        .where('batch_id', '!=', batch.id)
-        .execute();
-      if (elsewhere.length) {
-        throw unprocessable(`suggestionIds: already promoted into another batch: ${elsewhere.map((s) => `${s.promoted_from_id} (as ${s.id} in ${s.batch_id})`).join(', ')}`);
-      }
-      const imported: Suggestion[] = [];
-      let created = 0;
-      for (const source of sources) {
-        const proposers = await trx
-          .selectFrom('suggestion_proposers')
-          .select(['kind', 'name', 'contact', 'user_id', 'department_id'])
-          .where('suggestion_id', '=', source.id)
-          .orderBy('id')
+    const result = await withOwnBatchInPhase(
+      db,
+      user,
+      batchId,
+      ['collection'],
+      'importing from the reserve library',
+      async (trx, batch) => {
+        const sources = await trx
+          .selectFrom('suggestions')
+          .innerJoin('batches', 'batches.id', 'suggestions.batch_id')
+          .selectAll('suggestions')
+          .where('suggestions.id', 'in', ids)
+          .where('batches.jurisdiction_id', '=', batch.jurisdiction_id)
+          .where('batches.year', '<', batch.year)
+          .where('suggestions.outcome', '=', 'reserve')
+          .where('suggestions.merged_into_id', 'is', null)
+          .orderBy('suggestions.id')
           .execute();
-        // The id comes from (batch, source): a retried import finds its copies and inserts nothing.
-        const id = keyedId('sug', batch.id, 'reserve', source.id);
-        const stored = await insertSuggestion(
-          trx,
-          {
-            id,
-            batch_id: batch.id,
-            title: source.title,
-            description: source.description,
-            category: source.category,
-            location: source.location,
-            channel: source.channel,
-            promoted_from_id: source.id,
-          },
-          proposers,
-        );
-        if (stored.created) {
-          created += 1;
-          await recordAuditEvent(trx, {
-            dedupeKey: `${id}:promoted`,
-            actorUserId: user.userId,
-            actorLabel: user.displayName,
-            action: 'suggestion.promoted',
-            workflowId: batch.id,
-            subject: id,
-            detail: { from: source.id, fromBatch: source.batch_id, title: source.title, proposers: proposers.length },
-          });
+        const refused = ids.filter((id) => !sources.some((s) => s.id === id));
+        if (refused.length)
+          throw unprocessable(
+            `suggestionIds: not reserve-library items of an earlier batch of this jurisdiction: ${refused.join(', ')}`,
+          );
+        // Promoted once: a later year imports the newer copy if it went back to the reserve library.
+        const elsewhere = await trx
+          .selectFrom('suggestions')
+          .select(['id', 'batch_id', 'promoted_from_id'])
+          .where('promoted_from_id', 'in', ids)
+          .where('batch_id', '!=', batch.id)
+          .execute();
+        if (elsewhere.length) {
+          throw unprocessable(
+            `suggestionIds: already promoted into another batch: ${elsewhere.map((s) => `${s.promoted_from_id} (as ${s.id} in ${s.batch_id})`).join(', ')}`,
+          );
         }
-        imported.push(stored.suggestion);
-      }
-      return { created, imported };
-    });
+        const imported: Suggestion[] = [];
+        let created = 0;
+        for (const source of sources) {
+          const proposers = await trx
+            .selectFrom('suggestion_proposers')
+            .select(['kind', 'name', 'contact', 'user_id', 'department_id'])
+            .where('suggestion_id', '=', source.id)
+            .orderBy('id')
+            .execute();
+          // The id comes from (batch, source): a retried import finds its copies and inserts nothing.
+          const id = keyedId('sug', batch.id, 'reserve', source.id);
+          const stored = await insertSuggestion(
+            trx,
+            {
+              id,
+              batch_id: batch.id,
+              title: source.title,
+              description: source.description,
+              category: source.category,
+              location: source.location,
+              channel: source.channel,
+              promoted_from_id: source.id,
+            },
+            proposers,
+          );
+          if (stored.created) {
+            created += 1;
+            await recordAuditEvent(trx, {
+              dedupeKey: `${id}:promoted`,
+              actorUserId: user.userId,
+              actorLabel: user.displayName,
+              action: 'suggestion.promoted',
+              workflowId: batch.id,
+              subject: id,
+              detail: { from: source.id, fromBatch: source.batch_id, title: source.title, proposers: proposers.length },
+            });
+          }
+          imported.push(stored.suggestion);
+        }
+        return { created, imported };
+      },
+    );
     res.status(result.created ? 201 : 200).json({ created: result.created, suggestions: result.imported });
   });
 
@@ -217,33 +265,52 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
     const source = await findVisibleSuggestion(db, user, req.params.id);
     if (intoId === source.id) throw unprocessable('intoId: a suggestion cannot be merged into itself');
     const target = await findVisibleSuggestion(db, user, intoId);
-    if (target.batch_id !== source.batch_id) throw unprocessable('intoId: only suggestions of the same batch can be merged');
-    await withBatchInPhase(db, source.batch_id, ['collection', 'screening'], 'merging suggestions', async (trx, batch) => {
-      // Locked in id order, so two crossing merges cannot deadlock.
-      const locked = await trx.selectFrom('suggestions').selectAll().where('id', 'in', [source.id, target.id]).orderBy('id').forUpdate().execute();
-      const from = locked.find((s) => s.id === source.id) ?? source;
-      const into = locked.find((s) => s.id === target.id) ?? target;
-      if (from.merged_into_id === into.id) return; // a retry of this very merge
-      if (from.merged_into_id) throw conflict(`"${from.title}" was already merged into ${from.merged_into_id}`);
-      if (into.merged_into_id) throw conflict(`"${into.title}" was itself merged into ${into.merged_into_id}; merge into that one`);
-      if (from.outcome === 'candidate') throw conflict(`"${from.title}" is a candidate; review it to another outcome before merging it away`);
-      const moved = await trx.updateTable('suggestion_proposers').set({ suggestion_id: into.id }).where('suggestion_id', '=', from.id).executeTakeFirst();
-      // Earlier duplicates of the source follow it, so the target lists every suggestion it now stands for.
-      await trx
-        .updateTable('suggestions')
-        .set({ merged_into_id: into.id })
-        .where((eb) => eb.or([eb('id', '=', from.id), eb('merged_into_id', '=', from.id)]))
-        .execute();
-      await recordAuditEvent(trx, {
-        dedupeKey: `${from.id}:merged`,
-        actorUserId: user.userId,
-        actorLabel: user.displayName,
-        action: 'suggestion.merged',
-        workflowId: batch.id,
-        subject: from.id,
-        detail: { into: into.id, proposersMoved: Number(moved.numUpdatedRows) },
-      });
-    });
+    if (target.batch_id !== source.batch_id)
+      throw unprocessable('intoId: only suggestions of the same batch can be merged');
+    await withBatchInPhase(
+      db,
+      source.batch_id,
+      ['collection', 'screening'],
+      'merging suggestions',
+      async (trx, batch) => {
+        // Locked in id order, so two crossing merges cannot deadlock.
+        const locked = await trx
+          .selectFrom('suggestions')
+          .selectAll()
+          .where('id', 'in', [source.id, target.id])
+          .orderBy('id')
+          .forUpdate()
+          .execute();
+        const from = locked.find((s) => s.id === source.id) ?? source;
+        const into = locked.find((s) => s.id === target.id) ?? target;
+        if (from.merged_into_id === into.id) return; // a retry of this very merge
+        if (from.merged_into_id) throw conflict(`"${from.title}" was already merged into ${from.merged_into_id}`);
+        if (into.merged_into_id)
+          throw conflict(`"${into.title}" was itself merged into ${into.merged_into_id}; merge into that one`);
+        if (from.outcome === 'candidate')
+          throw conflict(`"${from.title}" is a candidate; review it to another outcome before merging it away`);
+        const moved = await trx
+          .updateTable('suggestion_proposers')
+          .set({ suggestion_id: into.id })
+          .where('suggestion_id', '=', from.id)
+          .executeTakeFirst();
+        // Earlier duplicates of the source follow it, so the target lists every suggestion it now stands for.
+        await trx
+          .updateTable('suggestions')
+          .set({ merged_into_id: into.id })
+          .where((eb) => eb.or([eb('id', '=', from.id), eb('merged_into_id', '=', from.id)]))
+          .execute();
+        await recordAuditEvent(trx, {
+          dedupeKey: `${from.id}:merged`,
+          actorUserId: user.userId,
+          actorLabel: user.displayName,
+          action: 'suggestion.merged',
+          workflowId: batch.id,
+          subject: from.id,
+          detail: { into: into.id, proposersMoved: Number(moved.numUpdatedRows) },
+        });
+      },
+    );
     res.json(await suggestionDetail(db, user, source.id));
   });
 
@@ -254,8 +321,13 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
     const found = await findVisibleSuggestion(db, user, req.params.id);
     await withBatchInPhase(db, found.batch_id, ['screening'], 'scoring a suggestion', async (trx, batch) => {
       const suggestion = await lockSuggestion(trx, found.id);
-      if (suggestion.merged_into_id) throw conflict(`this suggestion was merged into ${suggestion.merged_into_id}; score that one`);
-      const { policy } = await trx.selectFrom('jurisdictions').select('policy').where('id', '=', batch.jurisdiction_id).executeTakeFirstOrThrow();
+      if (suggestion.merged_into_id)
+        throw conflict(`this suggestion was merged into ${suggestion.merged_into_id}; score that one`);
+      const { policy } = await trx
+        .selectFrom('jurisdictions')
+        .select('policy')
+        .where('id', '=', batch.jurisdiction_id)
+        .executeTakeFirstOrThrow();
       const weighted = weightedScore(body, batchPolicyOf(policy).screeningWeights);
       const marks = {
         public_support: body.publicSupport,
@@ -276,7 +348,9 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
       await trx
         .insertInto('suggestion_scores')
         .values({ suggestion_id: suggestion.id, reviewer_user_id: user.userId, ...marks })
-        .onConflict((oc) => oc.columns(['suggestion_id', 'reviewer_user_id']).doUpdateSet({ ...marks, updated_at: sql<Date>`now()` }))
+        .onConflict((oc) =>
+          oc.columns(['suggestion_id', 'reviewer_user_id']).doUpdateSet({ ...marks, updated_at: sql<Date>`now()` }),
+        )
         .execute();
       await recordAuditEvent(trx, {
         // Each change replaces the score stamped with the previous time: one event per change, even back to earlier marks.
@@ -299,12 +373,22 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
     const found = await findVisibleSuggestion(db, user, req.params.id);
     await assertDepartment(db, user.jurisdictionId, body.departmentId, 'departmentId');
     if (body.candidate?.responsibleLeaderUserId) {
-      await assertPerson(db, user.jurisdictionId, body.candidate.responsibleLeaderUserId, 'candidate.responsibleLeaderUserId');
+      await assertPerson(
+        db,
+        user.jurisdictionId,
+        body.candidate.responsibleLeaderUserId,
+        'candidate.responsibleLeaderUserId',
+      );
     }
     await withBatchInPhase(db, found.batch_id, ['screening'], 'the joint review', async (trx, batch) => {
       const suggestion = await lockSuggestion(trx, found.id);
-      if (suggestion.merged_into_id) throw conflict(`this suggestion was merged into ${suggestion.merged_into_id}; review that one`);
-      const scored = await trx.selectFrom('suggestion_scores').select('reviewer_user_id').where('suggestion_id', '=', suggestion.id).executeTakeFirst();
+      if (suggestion.merged_into_id)
+        throw conflict(`this suggestion was merged into ${suggestion.merged_into_id}; review that one`);
+      const scored = await trx
+        .selectFrom('suggestion_scores')
+        .select('reviewer_user_id')
+        .where('suggestion_id', '=', suggestion.id)
+        .executeTakeFirst();
       if (!scored) throw conflict('no one of the screening group has scored this suggestion yet; score it first');
       if (await reviewUnchanged(trx, suggestion, body)) return; // a retry, or the same decision again
       await trx
@@ -340,7 +424,12 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
           .execute();
       } else {
         // Withdrawn, never deleted: publicity comments and amendments may point at it.
-        await trx.updateTable('candidates').set({ status: 'withdrawn', updated_at: sql<Date>`now()` }).where('id', '=', candidateId).where('status', '=', 'active').execute();
+        await trx
+          .updateTable('candidates')
+          .set({ status: 'withdrawn', updated_at: sql<Date>`now()` })
+          .where('id', '=', candidateId)
+          .where('status', '=', 'active')
+          .execute();
       }
       await recordAuditEvent(trx, {
         dedupeKey: `${suggestion.id}:reviewed:${suggestion.reviewed_at?.toISOString() ?? 'first'}`,

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { screeningOutcomeSchema, screeningScoreSchema, suggestionCategorySchema, suggestionChannelSchema } from '../../domain/screening';
+import {
+  screeningOutcomeSchema,
+  screeningScoreSchema,
+  suggestionCategorySchema,
+  suggestionChannelSchema,
+} from '../../domain/screening';
 import { idempotencyKeySchema } from '../batchRecords';
 import { candidateDraftSchema } from '../candidates/candidates.schemas';
 import { idFilter, listOptions } from '../listQuery';
@@ -12,7 +17,10 @@ export const contactSchema = z
   .string()
   .trim()
   .max(120)
-  .refine((v) => PHONE.test(v) || email.safeParse(v).success, 'give a phone number or an e-mail address, so the proposer can be told the outcome');
+  .refine(
+    (v) => PHONE.test(v) || email.safeParse(v).success,
+    'give a phone number or an e-mail address, so the proposer can be told the outcome',
+  );
 
 const suggestionFields = {
   key: idempotencyKeySchema,
@@ -49,7 +57,11 @@ export const suggestionFilterSchema = z
   .strict();
 
 export const suggestionSortable = ['created_at', 'id', 'title', 'score'] as const;
-export const suggestionList = listOptions({ sortable: suggestionSortable, defaultSort: ['created_at', 'DESC'], filter: suggestionFilterSchema });
+export const suggestionList = listOptions({
+  sortable: suggestionSortable,
+  defaultSort: ['created_at', 'DESC'],
+  filter: suggestionFilterSchema,
+});
 
 export const mergeSchema = z.object({ intoId: z.string().min(1, 'name the suggestion to merge into') });
 
@@ -70,14 +82,23 @@ export const reviewSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['candidate'],
-        message: 'a candidate needs its responsibility list: title, description, implementingUnit, budgetYuan, deadline, acceptanceStandard',
+        message:
+          'a candidate needs its responsibility list: title, description, implementingUnit, budgetYuan, deadline, acceptanceStandard',
       });
     }
     if (review.outcome !== 'candidate' && review.candidate) {
-      ctx.addIssue({ code: 'custom', path: ['candidate'], message: `only a candidate carries candidate details, not ${review.outcome}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['candidate'],
+        message: `only a candidate carries candidate details, not ${review.outcome}`,
+      });
     }
     if (review.outcome === 'candidate' && review.policyCompliant === false) {
-      ctx.addIssue({ code: 'custom', path: ['policyCompliant'], message: 'a suggestion that does not comply with policy cannot become a candidate' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['policyCompliant'],
+        message: 'a suggestion that does not comply with policy cannot become a candidate',
+      });
     }
   });
 export type ReviewBody = z.infer<typeof reviewSchema>;

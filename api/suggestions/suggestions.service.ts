@@ -23,10 +23,18 @@ type SuggestionsQuery = ReturnType<typeof visibleSuggestions>;
 
 // The mean of the stored weighted marks: each was weighted with the jurisdiction's policy when given.
 const suggestionColumns = (qb: SuggestionsQuery) =>
-  qb.selectAll('suggestions').select([
-    sql<number>`(select count(*)::int from suggestion_proposers p where p.suggestion_id = suggestions.id)`.as('proposer_count'),
-    sql<number | null>`(select round(avg(s.weighted)::numeric, 1)::float8 from suggestion_scores s where s.suggestion_id = suggestions.id)`.as('score'),
-  ]);
+  qb
+    .selectAll('suggestions')
+    .select([
+      sql<number>`(select count(*)::int from suggestion_proposers p where p.suggestion_id = suggestions.id)`.as(
+        'proposer_count',
+      ),
+      sql<
+        number | null
+      >`(select round(avg(s.weighted)::numeric, 1)::float8 from suggestion_scores s where s.suggestion_id = suggestions.id)`.as(
+        'score',
+      ),
+    ]);
 
 /** The suggestions list's rows in its order: the list route pages it, the CSV export reads it all. */
 export function suggestionListing(db: Kysely<Database>, user: SessionUser, list: ListQuery<SuggestionFilter>) {
@@ -53,7 +61,9 @@ export async function listSuggestions(db: Kysely<Database>, user: SessionUser, l
 }
 
 export async function findVisibleSuggestion(db: Kysely<Database>, user: SessionUser, id: string) {
-  const suggestion = await suggestionColumns(visibleSuggestions(db, user.jurisdictionId)).where('suggestions.id', '=', id).executeTakeFirst();
+  const suggestion = await suggestionColumns(visibleSuggestions(db, user.jurisdictionId))
+    .where('suggestions.id', '=', id)
+    .executeTakeFirst();
   if (!suggestion) throw notFound(`suggestion "${id}"`);
   return suggestion;
 }
@@ -81,7 +91,12 @@ export async function suggestionDetail(db: Kysely<Database>, user: SessionUser, 
       .where('suggestion_id', '=', id)
       .orderBy('suggestion_scores.reviewer_user_id')
       .execute(),
-    db.selectFrom('suggestions').select(['id', 'title', 'created_at']).where('merged_into_id', '=', id).orderBy('id').execute(),
+    db
+      .selectFrom('suggestions')
+      .select(['id', 'title', 'created_at'])
+      .where('merged_into_id', '=', id)
+      .orderBy('id')
+      .execute(),
     db.selectFrom('candidates').selectAll().where('suggestion_id', '=', id).executeTakeFirst(),
   ]);
   return {
@@ -98,24 +113,39 @@ export async function suggestionDetail(db: Kysely<Database>, user: SessionUser, 
  * received by hotline, at a liaison station or door to door (DOMAIN.md step 1). The screening group
  * scores suggestions, so it does not propose them.
  */
-export function intakeOf(user: SessionUser, body: EnteredSuggestion): { channel: SuggestionChannel; proposer: NewProposer } {
-  if (user.roles.includes('reviewer')) throw forbidden('the screening group scores suggestions and may not propose them');
-  const channel = body.channel ?? (user.roles.includes('deputy') ? 'deputy' : user.roles.includes('official') ? 'department' : undefined);
+export function intakeOf(
+  user: SessionUser,
+  body: EnteredSuggestion,
+): { channel: SuggestionChannel; proposer: NewProposer } {
+  if (user.roles.includes('reviewer'))
+    throw forbidden('the screening group scores suggestions and may not propose them');
+  const channel =
+    body.channel ??
+    (user.roles.includes('deputy') ? 'deputy' : user.roles.includes('official') ? 'department' : undefined);
   const named = { name: body.proposer?.name ?? user.displayName, contact: body.proposer?.contact ?? null };
   switch (channel) {
     case 'deputy':
       if (!user.roles.includes('deputy')) throw forbidden('only a deputy may propose on the deputy channel');
       return { channel, proposer: { kind: 'deputy', user_id: user.userId, department_id: null, ...named } };
     case 'department':
-      if (!user.roles.includes('official') || !user.departmentId) throw forbidden('only an official of a department may propose for it');
-      return { channel, proposer: { kind: 'department', user_id: user.userId, department_id: user.departmentId, ...named } };
+      if (!user.roles.includes('official') || !user.departmentId)
+        throw forbidden('only an official of a department may propose for it');
+      return {
+        channel,
+        proposer: { kind: 'department', user_id: user.userId, department_id: user.departmentId, ...named },
+      };
     case 'hotline12345':
     case 'liaisonStation':
     case 'doorToDoor': {
-      if (!user.roles.includes('coordinator')) throw forbidden('only a coordinator may enter a suggestion on behalf of a member of the public');
+      if (!user.roles.includes('coordinator'))
+        throw forbidden('only a coordinator may enter a suggestion on behalf of a member of the public');
       const contact = body.proposer?.contact;
-      if (!contact) throw unprocessable('proposer.contact: give the proposer’s phone or e-mail, so they can be told the outcome');
-      return { channel, proposer: { kind: 'public', user_id: null, department_id: null, name: body.proposer?.name ?? null, contact } };
+      if (!contact)
+        throw unprocessable('proposer.contact: give the proposer’s phone or e-mail, so they can be told the outcome');
+      return {
+        channel,
+        proposer: { kind: 'public', user_id: null, department_id: null, name: body.proposer?.name ?? null, contact },
+      };
     }
     case 'online':
       throw unprocessable('channel: online suggestions come through the public form');
@@ -133,29 +163,69 @@ export async function insertSuggestion(
   suggestion: Insertable<Database['suggestions']> & { id: string },
   proposers: readonly NewProposer[],
 ): Promise<{ suggestion: Suggestion; created: boolean }> {
-  const inserted = await trx.insertInto('suggestions').values(suggestion).onConflict((oc) => oc.column('id').doNothing()).returningAll().executeTakeFirst();
+  const inserted = await trx
+    .insertInto('suggestions')
+    .values(suggestion)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returningAll()
+    .executeTakeFirst();
   if (!inserted) {
-    return { suggestion: await trx.selectFrom('suggestions').selectAll().where('id', '=', suggestion.id).executeTakeFirstOrThrow(), created: false };
+    return {
+      suggestion: await trx
+        .selectFrom('suggestions')
+        .selectAll()
+        .where('id', '=', suggestion.id)
+        .executeTakeFirstOrThrow(),
+      created: false,
+    };
   }
-  if (proposers.length) await trx.insertInto('suggestion_proposers').values(proposers.map((p) => ({ ...p, suggestion_id: inserted.id }))).execute();
+  if (proposers.length)
+    await trx
+      .insertInto('suggestion_proposers')
+      .values(proposers.map((p) => ({ ...p, suggestion_id: inserted.id })))
+      .execute();
   return { suggestion: inserted, created: true };
 }
 
 /** A resubmitted form returns its first suggestion; the same key with other content is a client bug, not a retry. */
 export function assertResubmission(existing: Suggestion, body: SuggestionContent): void {
   const same =
-    existing.title === body.title && existing.description === body.description && existing.category === body.category && existing.location === body.location;
-  if (!same) throw conflict('this form key was already used for a different suggestion; reload the form and submit again');
+    existing.title === body.title &&
+    existing.description === body.description &&
+    existing.category === body.category &&
+    existing.location === body.location;
+  if (!same)
+    throw conflict('this form key was already used for a different suggestion; reload the form and submit again');
 }
 
 /** The jurisdiction's department, or a 422 naming what is wrong. */
-export async function assertDepartment(db: Kysely<Database>, jurisdictionId: string, departmentId: string, field: string): Promise<void> {
-  const found = await db.selectFrom('departments').select('id').where('id', '=', departmentId).where('jurisdiction_id', '=', jurisdictionId).executeTakeFirst();
+export async function assertDepartment(
+  db: Kysely<Database>,
+  jurisdictionId: string,
+  departmentId: string,
+  field: string,
+): Promise<void> {
+  const found = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('id', '=', departmentId)
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .executeTakeFirst();
   if (!found) throw unprocessable(`${field}: there is no department "${departmentId}" in this jurisdiction`);
 }
 
-export async function assertPerson(db: Kysely<Database>, jurisdictionId: string, userId: string, field: string): Promise<void> {
-  const found = await db.selectFrom('users').select('id').where('id', '=', userId).where('jurisdiction_id', '=', jurisdictionId).executeTakeFirst();
+export async function assertPerson(
+  db: Kysely<Database>,
+  jurisdictionId: string,
+  userId: string,
+  field: string,
+): Promise<void> {
+  const found = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .executeTakeFirst();
   if (!found) throw unprocessable(`${field}: there is no user "${userId}" in this jurisdiction`);
 }
 
@@ -167,7 +237,11 @@ export async function lockSuggestion(trx: Transaction<Database>, id: string): Pr
 }
 
 /** Whether the joint review already stands exactly as sent: the suggestion's fields and its candidate draft. */
-export async function reviewUnchanged(trx: Transaction<Database>, suggestion: Suggestion, body: ReviewBody): Promise<boolean> {
+export async function reviewUnchanged(
+  trx: Transaction<Database>,
+  suggestion: Suggestion,
+  body: ReviewBody,
+): Promise<boolean> {
   const same =
     suggestion.outcome === body.outcome &&
     suggestion.outcome_reason === body.reason &&
@@ -176,7 +250,11 @@ export async function reviewUnchanged(trx: Transaction<Database>, suggestion: Su
     suggestion.policy_compliant === (body.policyCompliant ?? null);
   if (!same) return false;
   if (!body.candidate) return true; // not a candidate before either, so its candidate, if any, is withdrawn
-  const candidate = await trx.selectFrom('candidates').selectAll().where('id', '=', candidateIdOf(suggestion.id)).executeTakeFirst();
+  const candidate = await trx
+    .selectFrom('candidates')
+    .selectAll()
+    .where('id', '=', candidateIdOf(suggestion.id))
+    .executeTakeFirst();
   return (
     candidate?.status === 'active' &&
     candidate.title === body.candidate.title &&

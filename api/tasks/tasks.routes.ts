@@ -74,7 +74,10 @@ export function taskRoutes({ db, temporal, taskQueue }: TaskRouteDeps): Router {
     const task = await waitFor(() => findTask(db, taskId), 5_000);
     if (task) res.status(201).json(task);
     // Started but not yet recorded (the worker is busy or down): the workflow will record it when it runs.
-    else res.status(202).json({ id: taskId, message: 'the task was accepted and will appear in the list once the worker records it' });
+    else
+      res
+        .status(202)
+        .json({ id: taskId, message: 'the task was accepted and will appear in the list once the worker records it' });
   });
 
   router.post('/:id/complete', async (req, res) => {
@@ -105,7 +108,10 @@ function fingerprint(result: Record<string, unknown>): string {
 }
 
 /** Compared after the kind's own normalisation (trimming), as the workflow stored it. */
-function sameResult(task: { kind: string; result: Record<string, unknown> | null; payload: Record<string, unknown> }, sent: Record<string, unknown>): boolean {
+function sameResult(
+  task: { kind: string; result: Record<string, unknown> | null; payload: Record<string, unknown> },
+  sent: Record<string, unknown>,
+): boolean {
   const kind = taskKindSchema.safeParse(task.kind);
   if (!kind.success || task.result === null) return false;
   const check = checkTaskResult(kind.data, sent, task.payload);

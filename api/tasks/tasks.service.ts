@@ -24,32 +24,41 @@ function taskRows(db: Kysely<Database>) {
 type TaskRowsQuery = ReturnType<typeof taskRows>;
 
 const taskColumns = (qb: TaskRowsQuery) =>
-  qb.selectAll('tasks').select((eb) => [
-    eb.fn
-      .coalesce('assignee_user.display_name', 'assignee_department.name', 'tasks.assignee_ref')
-      .as('assignee_label'),
-    sql<boolean>`(tasks.status = 'open' and tasks.due_at < now())`.as('overdue'),
-  ]);
+  qb
+    .selectAll('tasks')
+    .select((eb) => [
+      eb.fn
+        .coalesce('assignee_user.display_name', 'assignee_department.name', 'tasks.assignee_ref')
+        .as('assignee_label'),
+      sql<boolean>`(tasks.status = 'open' and tasks.due_at < now())`.as('overdue'),
+    ]);
 
 /** Assigned to this person, one of their roles in their jurisdiction, or their department. */
-function assignedTo<Q extends SelectQueryBuilder<Database & { assignee_user: Database['users']; assignee_department: Database['departments'] }, 'tasks' | 'assignee_user' | 'assignee_department', object>>(
-  qb: Q,
-  user: SessionUser,
-): Q {
+function assignedTo<
+  Q extends SelectQueryBuilder<
+    Database & { assignee_user: Database['users']; assignee_department: Database['departments'] },
+    'tasks' | 'assignee_user' | 'assignee_department',
+    object
+  >,
+>(qb: Q, user: SessionUser): Q {
   return qb.where((eb) => {
-    const mine = [
-      eb.and([eb('tasks.assignee_kind', '=', 'user'), eb('tasks.assignee_ref', '=', user.userId)]),
-    ];
+    const mine = [eb.and([eb('tasks.assignee_kind', '=', 'user'), eb('tasks.assignee_ref', '=', user.userId)])];
     if (user.roles.length) {
       mine.push(
         eb.and([
           eb('tasks.assignee_kind', '=', 'role'),
-          eb('tasks.assignee_ref', 'in', user.roles.map((r) => `${user.jurisdictionId}:${r}`)),
+          eb(
+            'tasks.assignee_ref',
+            'in',
+            user.roles.map((r) => `${user.jurisdictionId}:${r}`),
+          ),
         ]),
       );
     }
     if (user.departmentId) {
-      mine.push(eb.and([eb('tasks.assignee_kind', '=', 'department'), eb('tasks.assignee_ref', '=', user.departmentId)]));
+      mine.push(
+        eb.and([eb('tasks.assignee_kind', '=', 'department'), eb('tasks.assignee_ref', '=', user.departmentId)]),
+      );
     }
     return eb.or(mine);
   }) as Q;
@@ -72,7 +81,9 @@ function filtered(db: Kysely<Database>, user: SessionUser, filter: TaskFilter) {
 /** The tasks list's rows in its order: the list route pages it, the CSV export reads it all. */
 export function taskListing(db: Kysely<Database>, user: SessionUser, list: ListQuery<TaskFilter>) {
   return listingOf(filtered(db, user, list.filter), (qb) =>
-    taskColumns(qb).orderBy(`tasks.${list.sortField}` as 'tasks.due_at', list.sortOrder).orderBy('tasks.id'),
+    taskColumns(qb)
+      .orderBy(`tasks.${list.sortField}` as 'tasks.due_at', list.sortOrder)
+      .orderBy('tasks.id'),
   );
 }
 
@@ -81,7 +92,9 @@ export async function listTasks(db: Kysely<Database>, user: SessionUser, list: L
 }
 
 export async function findVisibleTask(db: Kysely<Database>, user: SessionUser, id: string) {
-  return taskColumns(filtered(db, user, {})).where('tasks.id', '=', id).executeTakeFirst();
+  return taskColumns(filtered(db, user, {}))
+    .where('tasks.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findTask(db: Kysely<Database>, id: string) {
@@ -89,20 +102,34 @@ export async function findTask(db: Kysely<Database>, id: string) {
 }
 
 /** Why this assignee cannot take a task from this coordinator, or undefined when it can. */
-export async function assigneeProblem(db: Kysely<Database>, user: SessionUser, assignee: Assignee): Promise<string | undefined> {
+export async function assigneeProblem(
+  db: Kysely<Database>,
+  user: SessionUser,
+  assignee: Assignee,
+): Promise<string | undefined> {
   switch (assignee.kind) {
     case 'user': {
       const found = await db.selectFrom('users').select('id').where('id', '=', assignee.userId).executeTakeFirst();
       return found ? undefined : `there is no user "${assignee.userId}"`;
     }
     case 'department': {
-      const found = await db.selectFrom('departments').select('id').where('id', '=', assignee.departmentId).executeTakeFirst();
+      const found = await db
+        .selectFrom('departments')
+        .select('id')
+        .where('id', '=', assignee.departmentId)
+        .executeTakeFirst();
       return found ? undefined : `there is no department "${assignee.departmentId}"`;
     }
     case 'role': {
-      const found = await db.selectFrom('jurisdictions').select('id').where('id', '=', assignee.jurisdictionId).executeTakeFirst();
+      const found = await db
+        .selectFrom('jurisdictions')
+        .select('id')
+        .where('id', '=', assignee.jurisdictionId)
+        .executeTakeFirst();
       if (!found) return `there is no jurisdiction "${assignee.jurisdictionId}"`;
-      return assignee.jurisdictionId === user.jurisdictionId ? undefined : 'you can only assign roles in your own jurisdiction';
+      return assignee.jurisdictionId === user.jurisdictionId
+        ? undefined
+        : 'you can only assign roles in your own jurisdiction';
     }
   }
 }

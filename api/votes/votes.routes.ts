@@ -9,7 +9,9 @@ import { fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
 import { castBallot } from './votes.service';
 
 /** Vote and rating sessions are filtered alike: by batch, status or id. */
-export const sessionFilterSchema = z.object({ batch_id: z.string().optional(), status: z.enum(['open', 'closed']).optional(), id: idFilter.optional() }).strict();
+export const sessionFilterSchema = z
+  .object({ batch_id: z.string().optional(), status: z.enum(['open', 'closed']).optional(), id: idFilter.optional() })
+  .strict();
 export const sessionSortable = ['opened_at', 'round'] as const;
 
 /** Vote sessions (差额票决) as everyone in the jurisdiction sees them: counts only, never who chose what. */
@@ -18,7 +20,11 @@ export function voteRoutes({ db }: { db: Kysely<Database> }): Router {
 
   router.get('/', async (req, res) => {
     const user = currentUser(res);
-    const list = parseListQuery(req.query, { sortable: sessionSortable, defaultSort: ['opened_at', 'DESC'], filter: sessionFilterSchema });
+    const list = parseListQuery(req.query, {
+      sortable: sessionSortable,
+      defaultSort: ['opened_at', 'DESC'],
+      filter: sessionFilterSchema,
+    });
     let qb = db
       .selectFrom('vote_sessions')
       .innerJoin('batches', 'batches.id', 'vote_sessions.batch_id')
@@ -31,18 +37,36 @@ export function voteRoutes({ db }: { db: Kysely<Database> }): Router {
       (q) =>
         q
           .selectAll('vote_sessions')
-          .select((eb) => eb.selectFrom('ballot_receipts').select((e) => e.fn.countAll<string>().as('n')).whereRef('ballot_receipts.session_id', '=', 'vote_sessions.id').as('ballots_cast'))
+          .select((eb) =>
+            eb
+              .selectFrom('ballot_receipts')
+              .select((e) => e.fn.countAll<string>().as('n'))
+              .whereRef('ballot_receipts.session_id', '=', 'vote_sessions.id')
+              .as('ballots_cast'),
+          )
           // Whether I have voted: my receipt exists. Never what I chose.
           .select((eb) =>
             eb
-              .exists(eb.selectFrom('ballot_receipts').select('ballot_receipts.session_id').whereRef('ballot_receipts.session_id', '=', 'vote_sessions.id').where('ballot_receipts.deputy_user_id', '=', user.userId))
+              .exists(
+                eb
+                  .selectFrom('ballot_receipts')
+                  .select('ballot_receipts.session_id')
+                  .whereRef('ballot_receipts.session_id', '=', 'vote_sessions.id')
+                  .where('ballot_receipts.deputy_user_id', '=', user.userId),
+              )
               .as('voted'),
           )
           .orderBy(`vote_sessions.${list.sortField}` as 'vote_sessions.opened_at', list.sortOrder)
           .orderBy('vote_sessions.id'),
       list,
     );
-    sendPage(res, 'vote-sessions', list, rows.map((r) => ({ ...r, ballots_cast: Number(r.ballots_cast ?? 0) })), total);
+    sendPage(
+      res,
+      'vote-sessions',
+      list,
+      rows.map((r) => ({ ...r, ballots_cast: Number(r.ballots_cast ?? 0) })),
+      total,
+    );
   });
 
   router.get('/:id', async (req, res) => {

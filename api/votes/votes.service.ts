@@ -19,7 +19,12 @@ export const newReceiptCode = () => randomBytes(6).toString('hex').toUpperCase()
  * nobody. The session row is share-locked, so closing the session waits for ballots being cast.
  * Nothing here is logged.
  */
-export async function castBallot(db: Kysely<Database>, user: SessionUser, sessionId: string, ballot: Ballot): Promise<Receipt> {
+export async function castBallot(
+  db: Kysely<Database>,
+  user: SessionUser,
+  sessionId: string,
+  ballot: Ballot,
+): Promise<Receipt> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('vote_sessions')
@@ -33,7 +38,10 @@ export async function castBallot(db: Kysely<Database>, user: SessionUser, sessio
     if (problem) throw unprocessable(`the ballot was not cast: ${problem}`);
     const receiptCode = newReceiptCode();
     await insertReceipt(trx, 'ballot_receipts', sessionId, user.userId, receiptCode);
-    await trx.insertInto('ballots').values({ id: randomUUID(), session_id: sessionId, marks: JSON.stringify(ballot.marks) }).execute();
+    await trx
+      .insertInto('ballots')
+      .values({ id: randomUUID(), session_id: sessionId, marks: JSON.stringify(ballot.marks) })
+      .execute();
     return { sessionId, receiptCode };
   });
 }
@@ -42,15 +50,13 @@ export async function castBallot(db: Kysely<Database>, user: SessionUser, sessio
  * Refuses, with a reason, anyone but a deputy of the session's jurisdiction while it is open; a
  * committee re-rating is for standing committee members instead (DOMAIN.md step 10).
  */
-export function checkCanTakePart<S extends { jurisdiction_id: string; status: string; kind?: 'congress' | 'committee' }>(
-  session: S | undefined,
-  user: SessionUser,
-  what: 'vote session' | 'rating session',
-  sessionId: string,
-): S {
+export function checkCanTakePart<
+  S extends { jurisdiction_id: string; status: string; kind?: 'congress' | 'committee' },
+>(session: S | undefined, user: SessionUser, what: 'vote session' | 'rating session', sessionId: string): S {
   if (!session || session.jurisdiction_id !== user.jurisdictionId) throw notFound(`${what} "${sessionId}"`);
   if (session.kind === 'committee') {
-    if (!user.roles.includes('committeeMember')) throw forbidden('only standing committee members take part in a committee re-rating');
+    if (!user.roles.includes('committeeMember'))
+      throw forbidden('only standing committee members take part in a committee re-rating');
   } else if (!user.roles.includes('deputy')) throw forbidden(`only deputies take part in a ${what}`);
   if (session.status !== 'open') throw conflict(`this ${what} is closed; nothing was recorded`);
   return session;
@@ -69,6 +75,10 @@ export async function insertReceipt(
     .onConflict((oc) => oc.columns(['session_id', 'deputy_user_id']).doNothing())
     .executeTakeFirst();
   if (inserted.numInsertedOrUpdatedRows === 0n) {
-    throw conflict(table === 'ballot_receipts' ? 'you have already voted in this session; a ballot cannot be cast twice or changed' : 'you have already rated in this session; ratings cannot be given twice or changed');
+    throw conflict(
+      table === 'ballot_receipts'
+        ? 'you have already voted in this session; a ballot cannot be cast twice or changed'
+        : 'you have already rated in this session; ratings cannot be given twice or changed',
+    );
   }
 }

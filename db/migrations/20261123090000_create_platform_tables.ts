@@ -80,7 +80,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('result', 'jsonb')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('tasks_assignee_idx').on('tasks').columns(['assignee_kind', 'assignee_ref', 'status']).execute();
+  await db.schema
+    .createIndex('tasks_assignee_idx')
+    .on('tasks')
+    .columns(['assignee_kind', 'assignee_ref', 'status'])
+    .execute();
   await db.schema.createIndex('tasks_due_idx').on('tasks').columns(['status', 'due_at']).execute();
   await db.schema.createIndex('tasks_owner_idx').on('tasks').column('owner_workflow_id').execute();
 
@@ -97,7 +101,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('read_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('notices_recipient_idx').on('notices').columns(['recipient_user_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('notices_recipient_idx')
+    .on('notices')
+    .columns(['recipient_user_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('notice_deliveries')
@@ -126,14 +134,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of [
-    'audit_events',
-    'notice_deliveries',
-    'notices',
-    'tasks',
-    'batches',
-    'calendar_overrides',
-  ]) {
+  for (const table of ['audit_events', 'notice_deliveries', 'notices', 'tasks', 'batches', 'calendar_overrides']) {
     await db.schema.dropTable(table).execute();
   }
   await db.schema.alterTable('users').dropConstraint('users_department_fk').execute();

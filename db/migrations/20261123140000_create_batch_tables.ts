@@ -23,7 +23,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('merged_into_id', 'text', (c) => c.references('suggestions.id'))
     .addColumn('promoted_from_id', 'text', (c) => c.references('suggestions.id'))
     .addColumn('department_id', 'text', (c) => c.references('departments.id'))
-    .addColumn('outcome', 'text', (c) => c.check(sql`outcome in ('candidate', 'reserve', 'pendingResearch', 'rejected')`))
+    .addColumn('outcome', 'text', (c) =>
+      c.check(sql`outcome in ('candidate', 'reserve', 'pendingResearch', 'rejected')`),
+    )
     .addColumn('outcome_reason', 'text')
     .addColumn('funding_source', 'text')
     .addColumn('policy_compliant', 'boolean')
@@ -46,7 +48,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('department_id', 'text', (c) => c.references('departments.id'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('suggestion_proposers_suggestion_idx').on('suggestion_proposers').column('suggestion_id').execute();
+  await db.schema
+    .createIndex('suggestion_proposers_suggestion_idx')
+    .on('suggestion_proposers')
+    .column('suggestion_id')
+    .execute();
 
   await db.schema
     .createTable('suggestion_scores')
@@ -107,7 +113,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('response', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('publicity_comments_batch_idx').on('publicity_comments').columns(['batch_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('publicity_comments_batch_idx')
+    .on('publicity_comments')
+    .columns(['batch_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('vote_sessions')
@@ -188,7 +198,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('session_id', 'text', (c) => c.notNull().references('rating_sessions.id'))
     .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
-    .addColumn('choice', 'text', (c) => c.notNull().check(sql`choice in ('satisfied', 'basicallySatisfied', 'unsatisfied')`))
+    .addColumn('choice', 'text', (c) =>
+      c.notNull().check(sql`choice in ('satisfied', 'basicallySatisfied', 'unsatisfied')`),
+    )
     .execute();
   await db.schema.createIndex('ratings_session_idx').on('ratings').columns(['session_id', 'project_id']).execute();
 }

@@ -9,14 +9,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('progress_percent', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('stage', 'text', (c) => c.notNull().defaultTo('preparation'))
     .addColumn('last_reported_at', 'timestamptz')
-    .addColumn('warning', 'text', (c) => c.notNull().defaultTo('none').check(sql`warning in ('none', 'blue', 'yellow', 'red')`))
+    .addColumn('warning', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('none')
+        .check(sql`warning in ('none', 'blue', 'yellow', 'red')`),
+    )
     .addColumn('warning_reason', 'text')
     .addColumn('warning_changed_at', 'timestamptz')
     .addColumn('accepted_at', 'timestamptz')
     .addColumn('in_use_on', 'date')
     .addColumn('consequence', 'text')
-    .addColumn('allocation_yuan', 'integer', (c) => c.notNull().defaultTo(0).check(sql`allocation_yuan >= 0`))
-    .addColumn('disbursed_yuan', 'integer', (c) => c.notNull().defaultTo(0).check(sql`disbursed_yuan >= 0 and disbursed_yuan <= allocation_yuan`))
+    .addColumn('allocation_yuan', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`allocation_yuan >= 0`),
+    )
+    .addColumn('disbursed_yuan', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`disbursed_yuan >= 0 and disbursed_yuan <= allocation_yuan`),
+    )
     .addColumn('funds_frozen', 'boolean', (c) => c.notNull().defaultTo(false))
     .execute();
   await db.schema.createIndex('projects_warning_idx').on('projects').columns(['warning', 'batch_id']).execute();
@@ -32,13 +47,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('fund_movements')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('allocation', 'disbursement', 'anomalyFlagged', 'anomalyCleared')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('allocation', 'disbursement', 'anomalyFlagged', 'anomalyCleared')`),
+    )
     .addColumn('amount_yuan', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('note', 'text', (c) => c.notNull())
     .addColumn('by_user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('fund_movements_project_idx').on('fund_movements').columns(['project_id', 'at']).execute();
+  await db.schema
+    .createIndex('fund_movements_project_idx')
+    .on('fund_movements')
+    .columns(['project_id', 'at'])
+    .execute();
 
   // Uploaded photos (progress reports, findings); referenced by id from task results and findings.
   await db.schema
@@ -83,7 +104,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // A re-rating by standing committee members is a rating session of one project.
-  await db.schema.alterTable('rating_sessions').addColumn('kind', 'text', (c) => c.notNull().defaultTo('congress').check(sql`kind in ('congress', 'committee')`)).execute();
+  await db.schema
+    .alterTable('rating_sessions')
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('congress')
+        .check(sql`kind in ('congress', 'committee')`),
+    )
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -11,7 +11,11 @@ const indexes: { name: string; table: string; definition: string }[] = [
   { name: 'suggestions_batch_title_idx', table: 'suggestions', definition: '(batch_id, title, id)' },
   { name: 'suggestions_batch_category_idx', table: 'suggestions', definition: '(batch_id, category, created_at desc)' },
   { name: 'suggestions_batch_channel_idx', table: 'suggestions', definition: '(batch_id, channel, created_at desc)' },
-  { name: 'suggestions_merged_into_idx', table: 'suggestions', definition: '(merged_into_id) where merged_into_id is not null' },
+  {
+    name: 'suggestions_merged_into_idx',
+    table: 'suggestions',
+    definition: '(merged_into_id) where merged_into_id is not null',
+  },
   // `q` searches titles for a fragment (ILIKE '%…%'): only a trigram index can serve it.
   { name: 'suggestions_title_trgm_idx', table: 'suggestions', definition: 'using gin (title gin_trgm_ops)' },
   // candidates
@@ -30,8 +34,16 @@ const indexes: { name: string; table: string; definition: string }[] = [
   { name: 'findings_filed_idx', table: 'findings', definition: '(filed_at desc, id)' },
   { name: 'findings_status_filed_idx', table: 'findings', definition: '(status, filed_at desc, id)' },
   // notices: the inbox's unread and its kinds, newest first (the recipient's full inbox has notices_recipient_idx).
-  { name: 'notices_recipient_unread_idx', table: 'notices', definition: '(recipient_user_id, created_at desc, id desc) where read_at is null' },
-  { name: 'notices_recipient_kind_idx', table: 'notices', definition: '(recipient_user_id, kind, created_at desc, id desc)' },
+  {
+    name: 'notices_recipient_unread_idx',
+    table: 'notices',
+    definition: '(recipient_user_id, created_at desc, id desc) where read_at is null',
+  },
+  {
+    name: 'notices_recipient_kind_idx',
+    table: 'notices',
+    definition: '(recipient_user_id, kind, created_at desc, id desc)',
+  },
   { name: 'notices_task_idx', table: 'notices', definition: '(task_id) where task_id is not null' },
   // audit_events: the trail newest first, one action (the dashboard's escalations and warnings), one subject.
   { name: 'audit_events_at_idx', table: 'audit_events', definition: '(at desc, id desc)' },

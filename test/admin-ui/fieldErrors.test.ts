@@ -19,7 +19,9 @@ describe('splitErrors: each sentence of a refused request under the field it con
   });
 
   it("reads a workflow validator's 422 sentence, dropping the task's result prefix", () => {
-    const error = refusal(422, { message: 'the result is not valid — result.percent: progress must be between 0 and 100; reason: say why' });
+    const error = refusal(422, {
+      message: 'the result is not valid — result.percent: progress must be between 0 and 100; reason: say why',
+    });
     expect(splitErrors(error, ['percent', 'reason', 'text'], { prefixes: ['result'] })).toEqual({
       fields: { percent: 'progress must be between 0 and 100', reason: 'say why' },
       general: null,
@@ -27,9 +29,18 @@ describe('splitErrors: each sentence of a refused request under the field it con
   });
 
   it('files a list element under its list, or under its own path when asked', () => {
-    const error = refusal(400, { message: 'invalid', errors: { 'photoIds.0': 'unknown photo', 'candidate.title': 'required' } });
-    expect(splitErrors(error, ['photoIds', 'candidate']).fields).toEqual({ photoIds: 'unknown photo', candidate: 'required' });
-    expect(splitErrors(error, ['photoIds', 'candidate'], { nested: true }).fields).toEqual({ 'photoIds.0': 'unknown photo', 'candidate.title': 'required' });
+    const error = refusal(400, {
+      message: 'invalid',
+      errors: { 'photoIds.0': 'unknown photo', 'candidate.title': 'required' },
+    });
+    expect(splitErrors(error, ['photoIds', 'candidate']).fields).toEqual({
+      photoIds: 'unknown photo',
+      candidate: 'required',
+    });
+    expect(splitErrors(error, ['photoIds', 'candidate'], { nested: true }).fields).toEqual({
+      'photoIds.0': 'unknown photo',
+      'candidate.title': 'required',
+    });
   });
 
   it('leaves a message that names no field whole, for the top of the form', () => {

@@ -28,19 +28,46 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   const { db } = testDb;
   await seedPeople(db, await hashPassword(PASSWORD));
-  await db.insertInto('jurisdictions').values({ id: 'other-county', name: '邻县', level: 'county', parent_id: null, policy: '{}' }).execute();
+  await db
+    .insertInto('jurisdictions')
+    .values({ id: 'other-county', name: '邻县', level: 'county', parent_id: null, policy: '{}' })
+    .execute();
   const deadline = new Date(Date.now() + 5 * DAY);
   await db
     .insertInto('batches')
     .values([
-      { id: COLLECTING, jurisdiction_id: jurisdictionId, year: 2028, title: '2028年', phase: 'collection', next_deadline_at: deadline, next_deadline_label: '征集截止' },
+      {
+        id: COLLECTING,
+        jurisdiction_id: jurisdictionId,
+        year: 2028,
+        title: '2028年',
+        phase: 'collection',
+        next_deadline_at: deadline,
+        next_deadline_label: '征集截止',
+      },
       { id: CLOSED, jurisdiction_id: jurisdictionId, year: 2025, title: '2025年', phase: 'closed' },
-      { id: 'batch-other-county-2028', jurisdiction_id: 'other-county', year: 2028, title: '邻县2028年', phase: 'collection' },
+      {
+        id: 'batch-other-county-2028',
+        jurisdiction_id: 'other-county',
+        year: 2028,
+        title: '邻县2028年',
+        phase: 'collection',
+      },
     ])
     .execute();
   await db
     .insertInto('suggestions')
-    .values(['a', 'b', 'c'].map((k) => ({ id: `sug-dash-${k}`, batch_id: COLLECTING, title: k, description: k, category: 'transport', location: '城关镇', channel: 'online' })))
+    .values(
+      ['a', 'b', 'c'].map((k) => ({
+        id: `sug-dash-${k}`,
+        batch_id: COLLECTING,
+        title: k,
+        description: k,
+        category: 'transport',
+        location: '城关镇',
+        channel: 'online',
+      })),
+    )
     .execute();
 
   // Four projects under way, one accepted, and one of a closed batch whose red no longer counts.
@@ -56,7 +83,13 @@ beforeAll(async () => {
     { key: 'fine', warning: 'none', progress: null },
   ] as const;
   for (const p of projects) {
-    await insertVotedProject(db, { key: p.key, batchId: IMPLEMENTING, year: 2027, deadline: addDays(today, 60), title: `项目${p.key}` });
+    await insertVotedProject(db, {
+      key: p.key,
+      batchId: IMPLEMENTING,
+      year: 2027,
+      deadline: addDays(today, 60),
+      title: `项目${p.key}`,
+    });
     await db
       .updateTable('projects')
       .set({
@@ -68,7 +101,11 @@ beforeAll(async () => {
       .execute();
   }
   await insertVotedProject(db, { key: 'closed', batchId: CLOSED, year: 2025, deadline: '2025-11-30' });
-  await db.updateTable('projects').set({ warning: 'red', phase: 'closed' }).where('id', '=', 'project-closed').execute();
+  await db
+    .updateTable('projects')
+    .set({ warning: 'red', phase: 'closed' })
+    .where('id', '=', 'project-closed')
+    .execute();
 
   const task = (id: string, dueAt: Date, overrides: Record<string, unknown> = {}) => ({
     id,
@@ -108,8 +145,16 @@ beforeAll(async () => {
   await db
     .insertInto('audit_events')
     .values([
-      event('task.escalated', 'late-1', 'late-1', new Date(Date.now() - 2 * DAY), { level: 1, to: '包抓领导', title: '任务late-1' }),
-      event('task.escalated', 'late-1', 'late-1', new Date(Date.now() - DAY), { level: 2, to: '常委会', title: '任务late-1' }),
+      event('task.escalated', 'late-1', 'late-1', new Date(Date.now() - 2 * DAY), {
+        level: 1,
+        to: '包抓领导',
+        title: '任务late-1',
+      }),
+      event('task.escalated', 'late-1', 'late-1', new Date(Date.now() - DAY), {
+        level: 2,
+        to: '常委会',
+        title: '任务late-1',
+      }),
       event('task.escalated', 'other-late', 'other-late', new Date(), { level: 1, to: '邻县', title: '邻县的任务' }),
       event('project.warning', 'project-red', 'project-red', mondayNoon(0), { level: 'red', reason: '滞后' }),
       event('project.warning', 'project-yellow', 'project-yellow', mondayNoon(0), { level: 'yellow', reason: '滞后' }),
@@ -120,7 +165,13 @@ beforeAll(async () => {
     .execute();
 
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  app = createApp({ db, temporal: new Client({ connection }), tokens: createTokenSigner('x'.repeat(40)), taskQueue: 'unused', temporalUiUrl: 'http://127.0.0.1:8233' });
+  app = createApp({
+    db,
+    temporal: new Client({ connection }),
+    tokens: createTokenSigner('x'.repeat(40)),
+    taskQueue: 'unused',
+    temporalUiUrl: 'http://127.0.0.1:8233',
+  });
   for (const username of ['coordinator', 'official']) {
     const res = await request(app).post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
     tokens[username] = res.body.token as string;
@@ -153,7 +204,15 @@ describe('the coordinator’s dashboard', () => {
         candidateCount: 0,
         suggestionCount: 3,
       },
-      { id: IMPLEMENTING, title: '2027年', year: 2027, phase: 'implementation', nextDeadline: null, candidateCount: 4, suggestionCount: 4 },
+      {
+        id: IMPLEMENTING,
+        title: '2027年',
+        year: 2027,
+        phase: 'implementation',
+        nextDeadline: null,
+        candidateCount: 4,
+        suggestionCount: 4,
+      },
     ]);
   });
 
@@ -161,9 +220,30 @@ describe('the coordinator’s dashboard', () => {
     const { body } = await request(app).get('/api/dashboard').set(as('coordinator')).expect(200);
     expect(body.warningCounts).toEqual({ red: 1, yellow: 1, blue: 1, none: 1 });
     expect(body.attentionProjects).toEqual([
-      { id: 'project-red', title: '项目red', warning: 'red', progressPercent: 10, deadline: addDays(today, 60), departmentName: '县交通运输局' },
-      { id: 'project-yellow', title: '项目yellow', warning: 'yellow', progressPercent: 35, deadline: addDays(today, 60), departmentName: '县交通运输局' },
-      { id: 'project-blue', title: '项目blue', warning: 'blue', progressPercent: 50, deadline: addDays(today, 60), departmentName: '县交通运输局' },
+      {
+        id: 'project-red',
+        title: '项目red',
+        warning: 'red',
+        progressPercent: 10,
+        deadline: addDays(today, 60),
+        departmentName: '县交通运输局',
+      },
+      {
+        id: 'project-yellow',
+        title: '项目yellow',
+        warning: 'yellow',
+        progressPercent: 35,
+        deadline: addDays(today, 60),
+        departmentName: '县交通运输局',
+      },
+      {
+        id: 'project-blue',
+        title: '项目blue',
+        warning: 'blue',
+        progressPercent: 50,
+        deadline: addDays(today, 60),
+        departmentName: '县交通运输局',
+      },
     ]);
   });
 
@@ -171,12 +251,40 @@ describe('the coordinator’s dashboard', () => {
     const { body } = await request(app).get('/api/dashboard').set(as('coordinator')).expect(200);
     expect(body.overdueTasks.total).toBe(2);
     expect(body.overdueTasks.items).toEqual([
-      { id: 'late-1', title: '任务late-1', kind: 'progressReport', dueAt: expect.any(String), assigneeLabel: '县交通运输局', escalationLevel: 2 },
-      { id: 'late-2', title: '任务late-2', kind: 'progressReport', dueAt: expect.any(String), assigneeLabel: '李科长', escalationLevel: 0 },
+      {
+        id: 'late-1',
+        title: '任务late-1',
+        kind: 'progressReport',
+        dueAt: expect.any(String),
+        assigneeLabel: '县交通运输局',
+        escalationLevel: 2,
+      },
+      {
+        id: 'late-2',
+        title: '任务late-2',
+        kind: 'progressReport',
+        dueAt: expect.any(String),
+        assigneeLabel: '李科长',
+        escalationLevel: 0,
+      },
     ]);
     expect(body.recentEscalations).toEqual([
-      { id: expect.any(Number), at: expect.any(String), taskId: 'late-1', title: '任务late-1', level: 2, assigneeLabel: '县交通运输局' },
-      { id: expect.any(Number), at: expect.any(String), taskId: 'late-1', title: '任务late-1', level: 1, assigneeLabel: '县交通运输局' },
+      {
+        id: expect.any(Number),
+        at: expect.any(String),
+        taskId: 'late-1',
+        title: '任务late-1',
+        level: 2,
+        assigneeLabel: '县交通运输局',
+      },
+      {
+        id: expect.any(Number),
+        at: expect.any(String),
+        taskId: 'late-1',
+        title: '任务late-1',
+        level: 1,
+        assigneeLabel: '县交通运输局',
+      },
     ]);
   });
 
@@ -193,7 +301,10 @@ describe('the coordinator’s dashboard', () => {
     expect(body.warningsByWeek[11]).toEqual({ week: thisMonday, red: 1, yellow: 1, blue: 0 });
     expect(body.warningsByWeek[9]).toEqual({ week: addDays(thisMonday, -14), red: 0, yellow: 1, blue: 1 });
     expect(body.warningsByWeek[0].week).toBe(addDays(thisMonday, -77));
-    const total = body.warningsByWeek.reduce((n: number, w: { red: number; yellow: number; blue: number }) => n + w.red + w.yellow + w.blue, 0);
+    const total = body.warningsByWeek.reduce(
+      (n: number, w: { red: number; yellow: number; blue: number }) => n + w.red + w.yellow + w.blue,
+      0,
+    );
     expect(total).toBe(4);
   });
 });

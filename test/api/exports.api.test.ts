@@ -24,12 +24,21 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   const { db } = testDb;
   await seedPeople(db, await hashPassword(PASSWORD));
-  await db.insertInto('jurisdictions').values({ id: 'other-county', name: '邻县', level: 'county', parent_id: null, policy: '{}' }).execute();
+  await db
+    .insertInto('jurisdictions')
+    .values({ id: 'other-county', name: '邻县', level: 'county', parent_id: null, policy: '{}' })
+    .execute();
   await db
     .insertInto('batches')
     .values([
       { id: BATCH, jurisdiction_id: jurisdictionId, year: 2027, title: '测试县2027年民生实事项目', phase: 'screening' },
-      { id: OTHER_BATCH, jurisdiction_id: 'other-county', year: 2027, title: '邻县2027年民生实事项目', phase: 'screening' },
+      {
+        id: OTHER_BATCH,
+        jurisdiction_id: 'other-county',
+        year: 2027,
+        title: '邻县2027年民生实事项目',
+        phase: 'screening',
+      },
     ])
     .execute();
   const suggestion = (i: number, batchId: string, title: string) => ({
@@ -84,10 +93,22 @@ beforeAll(async () => {
       })),
     )
     .execute();
-  await insertVotedProject(db, { key: 'export-road', batchId: 'batch-test-county-2026', year: 2026, deadline: '2026-11-30', title: '县道改造' });
+  await insertVotedProject(db, {
+    key: 'export-road',
+    batchId: 'batch-test-county-2026',
+    year: 2026,
+    deadline: '2026-11-30',
+    title: '县道改造',
+  });
 
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  app = createApp({ db, temporal: new Client({ connection }), tokens: createTokenSigner('x'.repeat(40)), taskQueue: 'unused', temporalUiUrl: 'http://127.0.0.1:8233' });
+  app = createApp({
+    db,
+    temporal: new Client({ connection }),
+    tokens: createTokenSigner('x'.repeat(40)),
+    taskQueue: 'unused',
+    temporalUiUrl: 'http://127.0.0.1:8233',
+  });
   for (const username of ['coordinator', 'official', 'outsider']) {
     const res = await request(app).post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
     tokens[username] = res.body.token as string;
@@ -100,7 +121,8 @@ afterAll(async () => {
 });
 
 const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
-const query = (params: Record<string, unknown>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)]));
+const query = (params: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)]));
 const download = (resource: string, username: string, params: Record<string, unknown> = {}) =>
   request(app)
     .get(`/api/exports/${resource}.csv`)
@@ -122,13 +144,13 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') (row.push(field), (field = ''));
     else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     } else field += c;
   }
   return rows;
@@ -145,17 +167,27 @@ describe('exporting a list as CSV', () => {
     expect(header!.slice(0, 4)).toEqual(['id', 'batch_id', 'title', 'description']);
     // Another county's suggestion is not in it (the voted project's own suggestion is); the list's default order (newest first) is.
     expect(rows).toHaveLength(SUGGESTIONS + 1);
-    const page = await request(app).get('/api/suggestions').query(query({ range: [0, 99] })).set(as('coordinator')).expect(200);
+    const page = await request(app)
+      .get('/api/suggestions')
+      .query(query({ range: [0, 99] }))
+      .set(as('coordinator'))
+      .expect(200);
     expect(rows.map((r) => r[0])).toEqual(page.body.map((s: { id: string }) => s.id));
   });
 
   it('applies the list’s filter and sort', async () => {
-    const res = await download('suggestions', 'coordinator', { filter: { category: 'education' }, sort: ['title', 'ASC'] }).expect(200);
+    const res = await download('suggestions', 'coordinator', {
+      filter: { category: 'education' },
+      sort: ['title', 'ASC'],
+    }).expect(200);
     const [header, ...rows] = parseCsv((res.body as string).slice(1));
     const category = header!.indexOf('category');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r[category] === 'education')).toBe(true);
-    const list = await request(app).get('/api/suggestions').query(query({ filter: { category: 'education' }, sort: ['title', 'ASC'], range: [0, 99] })).set(as('coordinator'));
+    const list = await request(app)
+      .get('/api/suggestions')
+      .query(query({ filter: { category: 'education' }, sort: ['title', 'ASC'], range: [0, 99] }))
+      .set(as('coordinator'));
     expect(rows.map((r) => r[0])).toEqual(list.body.map((s: { id: string }) => s.id));
   });
 
@@ -163,16 +195,28 @@ describe('exporting a list as CSV', () => {
     const res = await download('suggestions', 'coordinator', { filter: { q: '"' } }).expect(200);
     const [header, ...rows] = parseCsv((res.body as string).slice(1));
     const titles = rows.map((r) => r[header!.indexOf('title')]).sort();
-    expect(titles).toEqual(["'=HYPERLINK(\"http://evil.example\")", '路灯, "夜间" 照明\n改造']);
+    expect(titles).toEqual(['\'=HYPERLINK("http://evil.example")', '路灯, "夜间" 照明\n改造']);
   });
 
   it('shows each person what their list shows: an official exports the tasks of their department only', async () => {
     const mine = parseCsv(((await download('tasks', 'official').expect(200)).body as string).slice(1));
-    expect(mine.slice(1).map((r) => r[0])).toEqual(['task-export-3', 'task-export-2', 'task-export-1', 'task-export-0']);
+    expect(mine.slice(1).map((r) => r[0])).toEqual([
+      'task-export-3',
+      'task-export-2',
+      'task-export-1',
+      'task-export-0',
+    ]);
     const all = parseCsv(((await download('tasks', 'coordinator').expect(200)).body as string).slice(1));
     expect(all).toHaveLength(7);
-    const notices = parseCsv(((await download('notices', 'official', { filter: { unread: true } }).expect(200)).body as string).slice(1));
-    expect(notices.slice(1).map((r) => r[2]).sort()).toEqual(['提醒1', '提醒2']);
+    const notices = parseCsv(
+      ((await download('notices', 'official', { filter: { unread: true } }).expect(200)).body as string).slice(1),
+    );
+    expect(
+      notices
+        .slice(1)
+        .map((r) => r[2])
+        .sort(),
+    ).toEqual(['提醒1', '提醒2']);
   });
 
   it('exports candidates, projects and findings, and an empty list as its header alone', async () => {
@@ -181,11 +225,28 @@ describe('exporting a list as CSV', () => {
     const candidates = parseCsv(((await download('candidates', 'official').expect(200)).body as string).slice(1));
     expect(candidates.map((r) => r[0])).toEqual(['id', 'cand-export-road']);
     const findings = parseCsv(((await download('findings', 'official').expect(200)).body as string).slice(1));
-    expect(findings).toEqual([['id', 'project_id', 'project_title', 'filed_by_name', 'filed_at', 'status', 'round', 'text', 'response', 'photo_ids']]);
+    expect(findings).toEqual([
+      [
+        'id',
+        'project_id',
+        'project_title',
+        'filed_by_name',
+        'filed_at',
+        'status',
+        'round',
+        'text',
+        'response',
+        'photo_ids',
+      ],
+    ]);
   });
 
   it('refuses a filter the list does not take with a 400 naming the field, and a caller without a token with a 401', async () => {
-    const bad = await request(app).get('/api/exports/suggestions.csv').query(query({ filter: { outcome: 'maybe' } })).set(as('coordinator')).expect(400);
+    const bad = await request(app)
+      .get('/api/exports/suggestions.csv')
+      .query(query({ filter: { outcome: 'maybe' } }))
+      .set(as('coordinator'))
+      .expect(400);
     expect(bad.body.message).toMatch(/invalid request/);
     expect(Object.keys(bad.body.errors)).toEqual(['filter.outcome']);
     await request(app).get('/api/exports/suggestions.csv').expect(401);

@@ -14,13 +14,16 @@ import { jurisdictionId, seedPeople } from '../support/fixtures';
 import { insertVotedProject } from '../support/projectFixtures';
 
 const committedPath = path.join(projectRoot, 'api', 'openapi.json');
-const REGENERATE = 'api/openapi.json is out of date with the routes and their schemas: run `npm run openapi` and commit api/openapi.json';
+const REGENERATE =
+  'api/openapi.json is out of date with the routes and their schemas: run `npm run openapi` and commit api/openapi.json';
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, { operationId: string }>>;
 }
 const documented = buildOpenApiDocument() as OpenApiDocument;
-const documentedOperations = Object.entries(documented.paths).flatMap(([p, methods]) => Object.keys(methods).map((method) => ({ method, path: p })));
+const documentedOperations = Object.entries(documented.paths).flatMap(([p, methods]) =>
+  Object.keys(methods).map((method) => ({ method, path: p })),
+);
 const key = (method: string, openApiPath: string) => `${method.toUpperCase()} ${openApiPath}`;
 
 describe('the committed document', () => {
@@ -97,10 +100,14 @@ function registeredRoutes(): { routes: string[]; problems: string[] } {
   }
   for (const [file, routers] of Object.entries(mounts)) {
     const source = readFileSync(path.join(projectRoot, file), 'utf8');
-    for (const [, router = '', method = '', , routePath = ''] of source.matchAll(/\b(\w+)\.(get|post|put|patch|delete)\(\s*(['"`])(\/.*?)\3/g)) {
+    for (const [, router = '', method = '', , routePath = ''] of source.matchAll(
+      /\b(\w+)\.(get|post|put|patch|delete)\(\s*(['"`])(\/.*?)\3/g,
+    )) {
       const prefix = routers[router];
       if (prefix === undefined) {
-        problems.push(`${file}: router "${router}" registers ${method.toUpperCase()} ${routePath} but is not in the test's mounts`);
+        problems.push(
+          `${file}: router "${router}" registers ${method.toUpperCase()} ${routePath} but is not in the test's mounts`,
+        );
         continue;
       }
       if (!routePath.includes('${')) {
@@ -109,15 +116,22 @@ function registeredRoutes(): { routes: string[]; problems: string[] } {
       }
       // The batch decisions: one registration in `decide`, one call per verb.
       const verbs = [...source.matchAll(/\bdecide\(\s*'([^']+)'/g)].map(([, verb = '']) => verb);
-      if (!verbs.length) problems.push(`${file}: ${method.toUpperCase()} ${routePath} is built from a template the test cannot resolve`);
+      if (!verbs.length)
+        problems.push(`${file}: ${method.toUpperCase()} ${routePath} is built from a template the test cannot resolve`);
       for (const verb of verbs) routes.push(key(method, toOpenApiPath(prefix + routePath.replace(/\$\{\w+\}/, verb))));
     }
   }
   const appSource = readFileSync(path.join(projectRoot, 'api/app.ts'), 'utf8');
   const mounted = new Set([...appSource.matchAll(/\bapi\.use\(\s*'([^']+)'/g)].map(([, prefix = '']) => prefix));
-  const known = new Set(Object.values(mounts).flatMap((routers) => Object.values(routers)).filter(Boolean));
-  for (const prefix of mounted) if (!known.has(prefix)) problems.push(`api/app.ts mounts "${prefix}", which the test's mounts do not name`);
-  for (const prefix of known) if (!mounted.has(prefix)) problems.push(`the test's mounts name "${prefix}", which api/app.ts no longer mounts`);
+  const known = new Set(
+    Object.values(mounts)
+      .flatMap((routers) => Object.values(routers))
+      .filter(Boolean),
+  );
+  for (const prefix of mounted)
+    if (!known.has(prefix)) problems.push(`api/app.ts mounts "${prefix}", which the test's mounts do not name`);
+  for (const prefix of known)
+    if (!mounted.has(prefix)) problems.push(`the test's mounts name "${prefix}", which api/app.ts no longer mounts`);
   return { routes, problems };
 }
 
@@ -143,7 +157,13 @@ describe('the running app', () => {
     testDb = await createTestDatabase();
     connection = await Connection.connect({ address: inject('temporalAddress') });
     const tokens = createTokenSigner('x'.repeat(40));
-    app = createApp({ db: testDb.db, temporal: new Client({ connection }), tokens, taskQueue: 'openapi-test', temporalUiUrl: 'http://127.0.0.1:8233' });
+    app = createApp({
+      db: testDb.db,
+      temporal: new Client({ connection }),
+      tokens,
+      taskQueue: 'openapi-test',
+      temporalUiUrl: 'http://127.0.0.1:8233',
+    });
     // Every role, so no role check stops a request before the router would decide it is unknown.
     // One project to page the lists that belong to a project (its timeline).
     await seedPeople(testDb.db);
@@ -165,7 +185,9 @@ describe('the running app', () => {
 
   const send = (method: string, openApiPath: string) => {
     const url = `/api${openApiPath.replace(/\{\w+\}/g, 'dummy')}`;
-    const req = request(app)[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).set('Authorization', `Bearer ${token}`);
+    const req = request(app)
+      [method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url)
+      .set('Authorization', `Bearer ${token}`);
     return { url, response: method === 'get' ? req : req.send({}) };
   };
   const isUnknownRoute = (method: string, url: string, res: request.Response) =>
@@ -176,19 +198,31 @@ describe('the running app', () => {
     expect(isUnknownRoute('post', url, await response)).toBe(true);
   });
 
-  it.each(documentedOperations.map(({ method, path: p }) => [method.toUpperCase(), p, method]))('routes %s %s to a handler', async (_m, openApiPath, method) => {
-    const { url, response } = send(method, openApiPath);
-    const res = await response;
-    expect(isUnknownRoute(method, url, res), `${method.toUpperCase()} ${url} answered ${res.status} ${JSON.stringify(res.body)}`).toBe(false);
-  });
+  it.each(documentedOperations.map(({ method, path: p }) => [method.toUpperCase(), p, method]))(
+    'routes %s %s to a handler',
+    async (_m, openApiPath, method) => {
+      const { url, response } = send(method, openApiPath);
+      const res = await response;
+      expect(
+        isUnknownRoute(method, url, res),
+        `${method.toUpperCase()} ${url} answered ${res.status} ${JSON.stringify(res.body)}`,
+      ).toBe(false);
+    },
+  );
 
   it('serves the document without a login', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
     expect(res.body).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
   });
 
-  it.each(operations.filter((op) => op.list))('pages $path under the documented Content-Range resource', async ({ path: openApiPath, list }) => {
-    const res = await request(app).get(`/api${openApiPath.replace('{id}', 'project-probe')}`).set('Authorization', `Bearer ${token}`).expect(200);
-    expect(res.headers['content-range']).toMatch(new RegExp(`^${list?.resource} \\d+-\\d+/\\d+$`));
-  });
+  it.each(operations.filter((op) => op.list))(
+    'pages $path under the documented Content-Range resource',
+    async ({ path: openApiPath, list }) => {
+      const res = await request(app)
+        .get(`/api${openApiPath.replace('{id}', 'project-probe')}`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      expect(res.headers['content-range']).toMatch(new RegExp(`^${list?.resource} \\d+-\\d+/\\d+$`));
+    },
+  );
 });

@@ -262,10 +262,22 @@ describe('listing and reading projects', () => {
     ];
     await testDb.db
       .insertInto('audit_events')
-      .values(events.map((e, i) => ({ ...e, dedupe_key: `timeline-test-${i}`, actor_user_id: null, actor_label: 'system', subject: e.workflow_id, detail: '{}' })))
+      .values(
+        events.map((e, i) => ({
+          ...e,
+          dedupe_key: `timeline-test-${i}`,
+          actor_user_id: null,
+          actor_label: 'system',
+          subject: e.workflow_id,
+          detail: '{}',
+        })),
+      )
       .execute();
     const res = await list(`/api/projects/${ROAD}/timeline`, 'deputy', { range: [0, 9] }).expect(200);
-    expect(res.body.map((e: { action: string }) => e.action).slice(0, 2)).toEqual(['project.warning', 'project.planned']);
+    expect(res.body.map((e: { action: string }) => e.action).slice(0, 2)).toEqual([
+      'project.warning',
+      'project.planned',
+    ]);
     expect(res.body.every((e: { workflow_id: string }) => e.workflow_id === ROAD)).toBe(true);
     expect(res.headers['content-range']).toMatch(/^timeline 0-\d+\/\d+$/);
     await list(`/api/projects/${ROAD}/timeline`, 'stranger').expect(404);

@@ -21,8 +21,20 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   const { db } = testDb;
   await seedPeople(db);
-  await insertVotedProject(db, { key: 'road', batchId: IMPLEMENTING, year: 2026, deadline: '2026-11-30', title: '县道X012线路面改造' });
-  await insertVotedProject(db, { key: 'lamp', batchId: IMPLEMENTING, year: 2026, deadline: '2026-10-31', title: '城关镇路灯改造' });
+  await insertVotedProject(db, {
+    key: 'road',
+    batchId: IMPLEMENTING,
+    year: 2026,
+    deadline: '2026-11-30',
+    title: '县道X012线路面改造',
+  });
+  await insertVotedProject(db, {
+    key: 'lamp',
+    batchId: IMPLEMENTING,
+    year: 2026,
+    deadline: '2026-10-31',
+    title: '城关镇路灯改造',
+  });
   await db
     .updateTable('projects')
     .set({ progress_percent: 45, stage: 'construction', warning: 'yellow', last_reported_at: '2026-09-01T02:00:00Z' })
@@ -31,12 +43,26 @@ beforeAll(async () => {
   await db
     .insertInto('batches')
     .values([
-      { id: COLLECTING, jurisdiction_id: jurisdictionId, year: 2027, title: '测试县2027年民生实事项目', phase: 'collection', next_deadline_at: '2027-01-20T16:00:00Z', next_deadline_label: '征集截止' },
+      {
+        id: COLLECTING,
+        jurisdiction_id: jurisdictionId,
+        year: 2027,
+        title: '测试县2027年民生实事项目',
+        phase: 'collection',
+        next_deadline_at: '2027-01-20T16:00:00Z',
+        next_deadline_label: '征集截止',
+      },
       { id: CLOSED, jurisdiction_id: jurisdictionId, year: 2025, title: '测试县2025年民生实事项目', phase: 'closed' },
     ])
     .execute();
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  app = createApp({ db, temporal: new Client({ connection }), tokens: createTokenSigner('x'.repeat(40)), taskQueue: 'unused', temporalUiUrl: 'http://127.0.0.1:8233' });
+  app = createApp({
+    db,
+    temporal: new Client({ connection }),
+    tokens: createTokenSigner('x'.repeat(40)),
+    taskQueue: 'unused',
+    temporalUiUrl: 'http://127.0.0.1:8233',
+  });
 });
 
 afterAll(async () => {
@@ -48,8 +74,22 @@ describe('the public batch index', () => {
   it('lists every batch under way, newest year first, without a login', async () => {
     const res = await request(app).get('/api/public/batches').expect(200);
     expect(res.body).toEqual([
-      { id: COLLECTING, jurisdictionName: '测试县', title: '测试县2027年民生实事项目', year: 2027, phase: 'collection', nextDeadline: { at: '2027-01-20T16:00:00.000Z', label: '征集截止' } },
-      { id: IMPLEMENTING, jurisdictionName: '测试县', title: '2026年', year: 2026, phase: 'implementation', nextDeadline: null },
+      {
+        id: COLLECTING,
+        jurisdictionName: '测试县',
+        title: '测试县2027年民生实事项目',
+        year: 2027,
+        phase: 'collection',
+        nextDeadline: { at: '2027-01-20T16:00:00.000Z', label: '征集截止' },
+      },
+      {
+        id: IMPLEMENTING,
+        jurisdictionName: '测试县',
+        title: '2026年',
+        year: 2026,
+        phase: 'implementation',
+        nextDeadline: null,
+      },
     ]);
   });
 });

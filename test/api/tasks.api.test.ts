@@ -31,7 +31,10 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   await seedPeople(testDb.db, await hashPassword(PASSWORD));
   const address = inject('temporalAddress');
-  [nativeConnection, connection] = await Promise.all([NativeConnection.connect({ address }), Connection.connect({ address })]);
+  [nativeConnection, connection] = await Promise.all([
+    NativeConnection.connect({ address }),
+    Connection.connect({ address }),
+  ]);
   temporal = new Client({ connection });
   worker = await createWorker({
     connection: nativeConnection,
@@ -40,7 +43,13 @@ beforeAll(async () => {
     activities: createActivities({ db: testDb.db, notifier }),
   });
   workerRun = worker.run();
-  app = createApp({ db: testDb.db, temporal, tokens: createTokenSigner('x'.repeat(40)), taskQueue, temporalUiUrl: 'http://127.0.0.1:8233' });
+  app = createApp({
+    db: testDb.db,
+    temporal,
+    tokens: createTokenSigner('x'.repeat(40)),
+    taskQueue,
+    temporalUiUrl: 'http://127.0.0.1:8233',
+  });
   for (const username of ['coordinator', 'official', 'colleague', 'outsider', 'deputy']) {
     const res = await request(app).post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
     tokens[username] = res.body.token as string;
@@ -73,19 +82,36 @@ describe('who is calling', () => {
   });
 
   it('refuses a wrong password, a missing token and a forged one with 401 and a message', async () => {
-    const wrong = await request(app).post('/api/auth/login').send({ username: 'official', password: 'guess' }).expect(401);
+    const wrong = await request(app)
+      .post('/api/auth/login')
+      .send({ username: 'official', password: 'guess' })
+      .expect(401);
     expect(wrong.body.message).toMatch(/username or password/);
     await request(app).post('/api/auth/login').send({ username: 'nobody', password: PASSWORD }).expect(401);
     const missing = await request(app).get('/api/tasks').expect(401);
     expect(missing.body.message).toMatch(/sign in/);
     const forged = createTokenSigner('y'.repeat(40));
-    const token = await forged.sign({ userId: 'coordinator', username: 'coordinator', displayName: 'x', roles: ['coordinator'], jurisdictionId: 'test-county', departmentId: null });
+    const token = await forged.sign({
+      userId: 'coordinator',
+      username: 'coordinator',
+      displayName: 'x',
+      roles: ['coordinator'],
+      jurisdictionId: 'test-county',
+      departmentId: null,
+    });
     await request(app).get('/api/tasks').set('Authorization', `Bearer ${token}`).expect(401);
   });
 
   it('tells who is signed in, with roles and never a password hash', async () => {
     const me = await request(app).get('/api/auth/me').set(as('official')).expect(200);
-    expect(me.body).toEqual({ id: 'official', username: 'official', displayName: '李科长', roles: ['official'], jurisdictionId: 'test-county', departmentId: 'dept-roads' });
+    expect(me.body).toEqual({
+      id: 'official',
+      username: 'official',
+      displayName: '李科长',
+      roles: ['official'],
+      jurisdictionId: 'test-county',
+      departmentId: 'dept-roads',
+    });
     const users = await request(app).get('/api/users').set(as('coordinator')).expect(200);
     expect(users.headers['content-range']).toMatch(/^users 0-\d+\/6$/);
     expect(JSON.stringify(users.body)).not.toContain('password');
@@ -101,7 +127,11 @@ describe('a coordinator assigns a task and an official completes it', () => {
   it('refuses a task from someone who is not a coordinator, or with bad fields, and changes nothing', async () => {
     const byOfficial = await request(app).post('/api/tasks').set(as('official')).send(newTask(key)).expect(403);
     expect(byOfficial.body.message).toMatch(/coordinator/);
-    const untitled = await request(app).post('/api/tasks').set(as('coordinator')).send({ ...newTask(key), title: '' }).expect(400);
+    const untitled = await request(app)
+      .post('/api/tasks')
+      .set(as('coordinator'))
+      .send({ ...newTask(key), title: '' })
+      .expect(400);
     expect(untitled.body.message).toMatch(/title/);
     const nobody = await request(app)
       .post('/api/tasks')
@@ -109,23 +139,45 @@ describe('a coordinator assigns a task and an official completes it', () => {
       .send({ ...newTask(key), assignee: { kind: 'department', departmentId: 'dept-ghosts' } })
       .expect(422);
     expect(nobody.body.message).toMatch(/no department "dept-ghosts"/);
-    await request(app).post('/api/tasks').set(as('coordinator')).set('Content-Type', 'application/json').send('{"key":').expect(400);
+    await request(app)
+      .post('/api/tasks')
+      .set(as('coordinator'))
+      .set('Content-Type', 'application/json')
+      .send('{"key":')
+      .expect(400);
     expect(await taskRows()).toEqual([]);
   });
 
   it('starts one task workflow even when the form is submitted twice', async () => {
     const first = await request(app).post('/api/tasks').set(as('coordinator')).send(newTask(key)).expect(201);
-    expect(first.body).toMatchObject({ id: taskId, status: 'open', assignee_kind: 'department', assignee_label: '县交通运输局', overdue: false });
-    expect(first.body.payload).toEqual({ instructions: '请于三个工作日内现场核查并报送整改方案', assignedBy: 'coordinator' });
+    expect(first.body).toMatchObject({
+      id: taskId,
+      status: 'open',
+      assignee_kind: 'department',
+      assignee_label: '县交通运输局',
+      overdue: false,
+    });
+    expect(first.body.payload).toEqual({
+      instructions: '请于三个工作日内现场核查并报送整改方案',
+      assignedBy: 'coordinator',
+    });
     await request(app).post('/api/tasks').set(as('coordinator')).send(newTask(key)).expect(201);
     expect((await taskRows()).map((t) => t.id)).toEqual([taskId]);
-    const assigned = await testDb.db.selectFrom('audit_events').selectAll().where('action', '=', 'task.assigned').execute();
+    const assigned = await testDb.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'task.assigned')
+      .execute();
     expect(assigned).toHaveLength(1);
     expect(assigned[0]).toMatchObject({ actor_user_id: 'coordinator', actor_label: '陈主任', workflow_id: taskId });
   });
 
   it('shows the task in the department inbox and the live workflow state, and hides it from others', async () => {
-    const mine = await request(app).get('/api/tasks').query({ filter: JSON.stringify({ mine: true }) }).set(as('colleague')).expect(200);
+    const mine = await request(app)
+      .get('/api/tasks')
+      .query({ filter: JSON.stringify({ mine: true }) })
+      .set(as('colleague'))
+      .expect(200);
     expect(mine.body.map((t: { id: string }) => t.id)).toEqual([taskId]);
     const outsider = await request(app).get('/api/tasks').set(as('outsider')).expect(200);
     expect(outsider.body).toEqual([]);
@@ -133,37 +185,85 @@ describe('a coordinator assigns a task and an official completes it', () => {
     await request(app).get(`/api/tasks/${taskId}`).set(as('deputy')).expect(404);
     const one = await request(app).get(`/api/tasks/${taskId}`).set(as('official')).expect(200);
     expect(one.body.live).toMatchObject({ phase: 'open', escalationLevel: 0 });
-    expect(one.body.live.ladder.map((s: { label: string }) => s.label)).toEqual(['包抓领导王副县长（县交通运输局）', '人大常委会办公室']);
+    expect(one.body.live.ladder.map((s: { label: string }) => s.label)).toEqual([
+      '包抓领导王副县长（县交通运输局）',
+      '人大常委会办公室',
+    ]);
     expect(new Date(one.body.due_at).toISOString()).toBe(one.body.live.dueAt);
   });
 
   it('refuses a bad sort or filter with a message', async () => {
-    const res = await request(app).get('/api/tasks').query({ sort: JSON.stringify(['password', 'ASC']) }).set(as('coordinator')).expect(400);
+    const res = await request(app)
+      .get('/api/tasks')
+      .query({ sort: JSON.stringify(['password', 'ASC']) })
+      .set(as('coordinator'))
+      .expect(400);
     expect(res.body.message).toMatch(/sort/);
-    await request(app).get('/api/tasks').query({ filter: JSON.stringify({ drop: 'table' }) }).set(as('coordinator')).expect(400);
+    await request(app)
+      .get('/api/tasks')
+      .query({ filter: JSON.stringify({ drop: 'table' }) })
+      .set(as('coordinator'))
+      .expect(400);
   });
 
   it('refuses the wrong person and a malformed result, leaving the task open', async () => {
-    const wrong = await request(app).post(`/api/tasks/${taskId}/complete`).set(as('outsider')).send({ result: { note: '已处理' } }).expect(403);
+    const wrong = await request(app)
+      .post(`/api/tasks/${taskId}/complete`)
+      .set(as('outsider'))
+      .send({ result: { note: '已处理' } })
+      .expect(403);
     expect(wrong.body.message).toMatch(/department dept-roads/);
-    const empty = await request(app).post(`/api/tasks/${taskId}/complete`).set(as('official')).send({ result: {} }).expect(422);
+    const empty = await request(app)
+      .post(`/api/tasks/${taskId}/complete`)
+      .set(as('official'))
+      .send({ result: {} })
+      .expect(422);
     expect(empty.body.message).toMatch(/note/);
-    const shapeless = await request(app).post(`/api/tasks/${taskId}/complete`).set(as('official')).send({ result: 'done' }).expect(400);
+    const shapeless = await request(app)
+      .post(`/api/tasks/${taskId}/complete`)
+      .set(as('official'))
+      .send({ result: 'done' })
+      .expect(400);
     expect(shapeless.body.message).toMatch(/result/);
-    await request(app).post('/api/tasks/task-adhoc-none/complete').set(as('official')).send({ result: { note: 'x' } }).expect(404);
+    await request(app)
+      .post('/api/tasks/task-adhoc-none/complete')
+      .set(as('official'))
+      .send({ result: { note: 'x' } })
+      .expect(404);
     expect((await taskRows())[0]).toMatchObject({ status: 'open', completed_by: null });
   });
 
   it('completes through a workflow update, once; a retry is answered, a second person gets 409', async () => {
-    const done = await request(app).post(`/api/tasks/${taskId}/complete`).set(as('official')).send({ result: { note: ' 已核查，方案已报送 ' } }).expect(200);
-    expect(done.body).toMatchObject({ id: taskId, status: 'done', completed_by: 'official', result: { note: '已核查，方案已报送' } });
-    const retry = await request(app).post(`/api/tasks/${taskId}/complete`).set(as('official')).send({ result: { note: '已核查，方案已报送' } }).expect(200);
+    const done = await request(app)
+      .post(`/api/tasks/${taskId}/complete`)
+      .set(as('official'))
+      .send({ result: { note: ' 已核查，方案已报送 ' } })
+      .expect(200);
+    expect(done.body).toMatchObject({
+      id: taskId,
+      status: 'done',
+      completed_by: 'official',
+      result: { note: '已核查，方案已报送' },
+    });
+    const retry = await request(app)
+      .post(`/api/tasks/${taskId}/complete`)
+      .set(as('official'))
+      .send({ result: { note: '已核查，方案已报送' } })
+      .expect(200);
     expect(retry.body.completed_at).toBe(done.body.completed_at);
-    const second = await request(app).post(`/api/tasks/${taskId}/complete`).set(as('colleague')).send({ result: { note: '我也做了' } }).expect(409);
+    const second = await request(app)
+      .post(`/api/tasks/${taskId}/complete`)
+      .set(as('colleague'))
+      .send({ result: { note: '我也做了' } })
+      .expect(409);
     expect(second.body.message).toMatch(/already been completed/);
 
     const completion = await temporal.workflow.getHandle<typeof humanTaskWorkflow>(taskId).result();
-    expect(completion).toMatchObject({ completedBy: 'official', escalationLevel: 0, result: { note: '已核查，方案已报送' } });
+    expect(completion).toMatchObject({
+      completedBy: 'official',
+      escalationLevel: 0,
+      result: { note: '已核查，方案已报送' },
+    });
     const row = (await taskRows())[0];
     expect(row).toMatchObject({ status: 'done', completed_by: 'official', result: { note: '已核查，方案已报送' } });
   });
@@ -175,20 +275,32 @@ describe('a coordinator assigns a task and an official completes it', () => {
       .set(as('coordinator'))
       .expect(200);
     const actions = trail.body.map((e: { action: string; actor_label: string }) => `${e.action} by ${e.actor_label}`);
-    expect(actions).toEqual(expect.arrayContaining(['task.assigned by 陈主任', 'task.opened by system', 'task.completed by 李科长']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['task.assigned by 陈主任', 'task.opened by system', 'task.completed by 李科长']),
+    );
     expect(actions.filter((a: string) => a.startsWith('task.completed'))).toHaveLength(1);
   });
 
   it('puts the assignment in each department member’s inbox, which only they can mark read', async () => {
-    const inbox = await request(app).get('/api/notices').query({ filter: JSON.stringify({ unread: true }) }).set(as('colleague')).expect(200);
-    const assigned = inbox.body.find((n: { task_id: string; kind: string }) => n.task_id === taskId && n.kind === 'assigned');
+    const inbox = await request(app)
+      .get('/api/notices')
+      .query({ filter: JSON.stringify({ unread: true }) })
+      .set(as('colleague'))
+      .expect(200);
+    const assigned = inbox.body.find(
+      (n: { task_id: string; kind: string }) => n.task_id === taskId && n.kind === 'assigned',
+    );
     expect(assigned).toBeDefined();
     await request(app).post(`/api/notices/${assigned.id}/read`).set(as('official')).expect(404);
     const read = await request(app).post(`/api/notices/${assigned.id}/read`).set(as('colleague')).expect(200);
     expect(read.body.read_at).not.toBeNull();
     const again = await request(app).post(`/api/notices/${assigned.id}/read`).set(as('colleague')).expect(200);
     expect(again.body.read_at).toBe(read.body.read_at);
-    const unread = await request(app).get('/api/notices').query({ filter: JSON.stringify({ unread: true }) }).set(as('colleague')).expect(200);
+    const unread = await request(app)
+      .get('/api/notices')
+      .query({ filter: JSON.stringify({ unread: true }) })
+      .set(as('colleague'))
+      .expect(200);
     expect(unread.body.map((n: { id: number }) => n.id)).not.toContain(assigned.id);
   });
 });

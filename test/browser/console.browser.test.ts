@@ -33,7 +33,8 @@ afterAll(async () => {
 
 /** Referenced from the README: the tests keep them current. */
 const screenshots = path.join(projectRoot, 'docs/screenshots');
-const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -46,7 +47,10 @@ async function atSimulatedNow(page: Page): Promise<void> {
 const sitePhoto = {
   name: 'site.png',
   mimeType: 'image/png',
-  buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+  buffer: Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  ),
 };
 
 /** Lets simulated days pass, one at a time, until the batch reaches `phase`. */
@@ -78,7 +82,11 @@ describe('the console, end to end in Chromium', () => {
     batchId = await batches.openBatch(year, addDays(today, 10));
     expect(batchId).toBe(`batch-test-county-${year}`);
     await driver.phase(batchId, 'collection');
-    const { title: batchTitle } = await testDb.db.selectFrom('batches').select('title').where('id', '=', batchId).executeTakeFirstOrThrow();
+    const { title: batchTitle } = await testDb.db
+      .selectFrom('batches')
+      .select('title')
+      .where('id', '=', batchId)
+      .executeTakeFirstOrThrow();
 
     // A member of the public, without an account.
     const visitor = await world.newPage();
@@ -92,7 +100,11 @@ describe('the console, end to end in Chromium', () => {
       name: '赵女士',
       contact: '13912345678',
     });
-    const stored = await testDb.db.selectFrom('suggestions').select(['title', 'channel']).where('id', '=', suggestionId).executeTakeFirstOrThrow();
+    const stored = await testDb.db
+      .selectFrom('suggestions')
+      .select(['title', 'channel'])
+      .where('id', '=', suggestionId)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ title: canteen.title, channel: 'online' });
     const road = await driver.suggest(batchId, 'road-x012-000001', '县道X012路面改造');
     const lights = await driver.suggest(batchId, 'street-lights-01', '新城区路灯亮化');
@@ -106,7 +118,12 @@ describe('the console, end to end in Chromium', () => {
     await signIn(reviewer, 'reviewer');
     const screening = new ScreeningPages(reviewer);
     await screening.showSuggestion(canteen.title);
-    await screening.score({ publicSupport: 90, fundingFeasibility: 80, socialBenefit: 95, implementationDifficulty: 70 });
+    await screening.score({
+      publicSupport: 90,
+      fundingFeasibility: 80,
+      socialBenefit: 95,
+      implementationDifficulty: 70,
+    });
     await screening.makeCandidate('学生就餐难，群众呼声高，资金可落实', '县交通运输局', {
       title: canteen.candidate,
       description: '新建食堂两层，可容纳800人同时就餐',
@@ -115,16 +132,26 @@ describe('the console, end to end in Chromium', () => {
       deadline: `${year}-11-30`,
       acceptanceStandard: '通过竣工验收并投入使用',
     });
-    const reviewed = await testDb.db.selectFrom('suggestions').select(['outcome']).where('id', '=', suggestionId).executeTakeFirstOrThrow();
+    const reviewed = await testDb.db
+      .selectFrom('suggestions')
+      .select(['outcome'])
+      .where('id', '=', suggestionId)
+      .executeTakeFirstOrThrow();
     expect(reviewed.outcome).toBe('candidate');
-    const others = [await driver.review(road, 'candidate', 'dept-roads', '县道X012路面改造工程'), await driver.review(lights, 'candidate', 'dept-roads', '新城区路灯亮化工程')] as string[];
+    const others = [
+      await driver.review(road, 'candidate', 'dept-roads', '县道X012路面改造工程'),
+      await driver.review(lights, 'candidate', 'dept-roads', '新城区路灯亮化工程'),
+    ] as string[];
     await driver.review(bridge, 'rejected');
 
     await batches.show(batchId);
     await batches.decide('完成筛选论证', '筛选论证已完成，公示开始');
     // Under publicity the visitor comments on the canteen; the office sees the comment to answer.
     await site.commentOn(canteen.candidate, '建议食堂同时配建学生饮水设施');
-    const comment = await eventually(() => testDb.db.selectFrom('publicity_comments').selectAll().where('batch_id', '=', batchId).executeTakeFirst(), 'the public comment');
+    const comment = await eventually(
+      () => testDb.db.selectFrom('publicity_comments').selectAll().where('batch_id', '=', batchId).executeTakeFirst(),
+      'the public comment',
+    );
     expect(comment.body).toBe('建议食堂同时配建学生饮水设施');
     await daysPassUntil(batchId, 'approval');
     await driver.approveChain(batchId);
@@ -132,10 +159,18 @@ describe('the console, end to end in Chromium', () => {
 
     await batches.show(batchId);
     await batches.openVote(2, 6, 6, ['王监票', '李监票', '张监票'], ['赵计票', '钱计票']);
-    const session = await eventually(() => testDb.db.selectFrom('vote_sessions').selectAll().where('batch_id', '=', batchId).executeTakeFirst(), 'the vote session');
+    const session = await eventually(
+      () => testDb.db.selectFrom('vote_sessions').selectAll().where('batch_id', '=', batchId).executeTakeFirst(),
+      'the vote session',
+    );
     expect(session).toMatchObject({ seats: 2, deputies_present: 6, status: 'open' });
 
-    const titles = await testDb.db.selectFrom('candidates').select(['id', 'title']).where('batch_id', '=', batchId).where('status', '=', 'active').execute();
+    const titles = await testDb.db
+      .selectFrom('candidates')
+      .select(['id', 'title'])
+      .where('batch_id', '=', batchId)
+      .where('status', '=', 'active')
+      .execute();
     const titleOf = (id: string) => titles.find((t) => t.id === id)!.title;
     const [roadTitle, lightsTitle] = others.map(titleOf) as [string, string];
     const receipts: string[] = [];
@@ -143,7 +178,11 @@ describe('the console, end to end in Chromium', () => {
       const phone = await world.newPage({ phone: true });
       await signIn(phone, deputy);
       const ballot = new BallotPage(phone);
-      const receipt = await ballot.cast({ [canteen.candidate]: '赞成', [roadTitle]: '赞成', [lightsTitle]: deputy === 'd3' ? '弃权' : '反对' });
+      const receipt = await ballot.cast({
+        [canteen.candidate]: '赞成',
+        [roadTitle]: '赞成',
+        [lightsTitle]: deputy === 'd3' ? '弃权' : '反对',
+      });
       expect(receipt).toMatch(/^[0-9A-F]{12}$/);
       receipts.push(receipt);
       // Afterwards the deputy sees that they voted and the receipt, never the choices, and nothing is kept in the browser.
@@ -151,7 +190,9 @@ describe('the console, end to end in Chromium', () => {
       expect(after).toContain(receipt);
       expect(await phone.getByRole('button', { name: '赞成' }).count()).toBe(0);
       // Expressions, not functions: this file is compiled without the DOM's types.
-      const storage = String(await phone.evaluate('JSON.stringify({ ...localStorage, ...sessionStorage }) + location.href'));
+      const storage = String(
+        await phone.evaluate('JSON.stringify({ ...localStorage, ...sessionStorage }) + location.href'),
+      );
       for (const t of titles) expect(storage).not.toContain(t.id);
       // The ballot fits a phone's width.
       expect(Number(await phone.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
@@ -159,14 +200,24 @@ describe('the console, end to end in Chromium', () => {
     expect(new Set(receipts).size).toBe(3);
     const candidateOfCanteen = titles.find((t) => t.title === canteen.candidate)!.id;
     for (const deputy of ['d4', 'd5', 'd6']) {
-      const cast = await driver.vote(session.id, deputy, [candidateOfCanteen, others[deputy === 'd6' ? 1 : 0]!], titles.map((t) => t.id));
+      const cast = await driver.vote(
+        session.id,
+        deputy,
+        [candidateOfCanteen, others[deputy === 'd6' ? 1 : 0]!],
+        titles.map((t) => t.id),
+      );
       expect(cast.status, cast.body.message).toBe(201);
     }
 
     await batches.show(batchId);
     await batches.decide('结束票决', '票决已结束并完成计票');
     const elected = await eventually(async () => {
-      const rows = await testDb.db.selectFrom('candidates').select('id').where('batch_id', '=', batchId).where('elected', '=', true).execute();
+      const rows = await testDb.db
+        .selectFrom('candidates')
+        .select('id')
+        .where('batch_id', '=', batchId)
+        .where('elected', '=', true)
+        .execute();
       return rows.length ? rows.map((r) => r.id).sort() : undefined;
     }, 'the elected candidates');
     expect(elected).toEqual([candidateOfCanteen, others[0]].sort());
@@ -180,12 +231,24 @@ describe('the console, end to end in Chromium', () => {
   it('an official files progress from the task inbox, and an escalation appears on the dashboard', async () => {
     const { env, testDb } = world;
     await daysPassUntil(batchId, 'implementation');
-    const project = await testDb.db.selectFrom('projects').select(['id', 'title']).where('batch_id', '=', batchId).where('title', '=', canteen.candidate).executeTakeFirstOrThrow();
+    const project = await testDb.db
+      .selectFrom('projects')
+      .select(['id', 'title'])
+      .where('batch_id', '=', batchId)
+      .where('title', '=', canteen.candidate)
+      .executeTakeFirstOrThrow();
     projectId = project.id;
     // A week into implementation the department is asked for its first weekly report.
     await env.sleep(8 * DAY_MS);
     const report = await eventually(
-      () => testDb.db.selectFrom('tasks').selectAll().where('kind', '=', 'progressReport').where('owner_workflow_id', '=', project.id).where('status', '=', 'open').executeTakeFirst(),
+      () =>
+        testDb.db
+          .selectFrom('tasks')
+          .selectAll()
+          .where('kind', '=', 'progressReport')
+          .where('owner_workflow_id', '=', project.id)
+          .where('status', '=', 'open')
+          .executeTakeFirst(),
       'the weekly progress report task',
     );
 
@@ -206,7 +269,11 @@ describe('the console, end to end in Chromium', () => {
     await tasks.open(report.title);
     await tasks.fileProgress({ percent: 12, stage: '筹备', text: '完成设计招标，施工图审查中。', photo: sitePhoto });
     const done = await eventually(async () => {
-      const row = await testDb.db.selectFrom('tasks').select(['status', 'result']).where('id', '=', report.id).executeTakeFirstOrThrow();
+      const row = await testDb.db
+        .selectFrom('tasks')
+        .select(['status', 'result'])
+        .where('id', '=', report.id)
+        .executeTakeFirstOrThrow();
       return row.status === 'done' ? row : undefined;
     }, 'the report to be recorded');
     expect(done.result).toMatchObject({ percent: 12, stage: 'preparation', text: '完成设计招标，施工图审查中。' });
@@ -215,7 +282,14 @@ describe('the console, end to end in Chromium', () => {
     // Nobody reports for the other project this week: past its due day the report escalates.
     await env.sleep(6 * DAY_MS);
     const escalated = await eventually(
-      () => testDb.db.selectFrom('audit_events').innerJoin('tasks', 'tasks.id', 'audit_events.subject').select(['tasks.title']).where('audit_events.action', '=', 'task.escalated').orderBy('audit_events.at', 'desc').executeTakeFirst(),
+      () =>
+        testDb.db
+          .selectFrom('audit_events')
+          .innerJoin('tasks', 'tasks.id', 'audit_events.subject')
+          .select(['tasks.title'])
+          .where('audit_events.action', '=', 'task.escalated')
+          .orderBy('audit_events.at', 'desc')
+          .executeTakeFirst(),
       'an escalation',
     );
 
@@ -231,7 +305,11 @@ describe('the console, end to end in Chromium', () => {
     await progress.getByText('12%').first().waitFor();
     // The reviewer chose the roads department, so its responsible leader is the project's.
     await coordinator.getByRole('region', { name: '责任清单' }).getByText('王副县长').waitFor();
-    await coordinator.getByRole('region', { name: '办理过程' }).getByText(/进度报告/).first().waitFor();
+    await coordinator
+      .getByRole('region', { name: '办理过程' })
+      .getByText(/进度报告/)
+      .first()
+      .waitFor();
     await screenshot(coordinator, 'project');
   });
 
@@ -243,16 +321,29 @@ describe('the console, end to end in Chromium', () => {
     await asDeputy.open(projectId);
     await asDeputy.joinGroup();
     await asDeputy.fileFinding('工地围挡缺失，学生上学经过有安全隐患', sitePhoto);
-    const finding = await eventually(() => testDb.db.selectFrom('findings').selectAll().where('project_id', '=', projectId).executeTakeFirst(), 'the finding row');
+    const finding = await eventually(
+      () => testDb.db.selectFrom('findings').selectAll().where('project_id', '=', projectId).executeTakeFirst(),
+      'the finding row',
+    );
     expect(finding.text).toBe('工地围挡缺失，学生上学经过有安全隐患');
     expect(finding.photo_ids).toHaveLength(1);
     // A deputy reads the project's own timeline (not the office's audit log).
     await asDeputy.open(projectId);
-    await deputy.getByRole('region', { name: '办理过程' }).getByText(/监督意见/).first().waitFor();
+    await deputy
+      .getByRole('region', { name: '办理过程' })
+      .getByText(/监督意见/)
+      .first()
+      .waitFor();
 
     // The department answers the finding from its inbox.
     const answer = await eventually(
-      () => testDb.db.selectFrom('tasks').selectAll().where('kind', '=', 'findingResponse').where('status', '=', 'open').executeTakeFirst(),
+      () =>
+        testDb.db
+          .selectFrom('tasks')
+          .selectAll()
+          .where('kind', '=', 'findingResponse')
+          .where('status', '=', 'open')
+          .executeTakeFirst(),
       'the finding response task',
     );
     const official = await world.newPage();
@@ -262,8 +353,13 @@ describe('the console, end to end in Chromium', () => {
     await tasks.open(answer.title);
     await tasks.answerFinding('已补设围挡和警示标志，安排专人值守上下学时段。');
 
-    const findingStatus = async () => (await testDb.db.selectFrom('findings').select('status').where('id', '=', finding.id).executeTakeFirstOrThrow()).status;
-    await eventually(async () => ((await findingStatus()) === 'responded' ? true : undefined), 'the response to reach the finding');
+    const findingStatus = async () =>
+      (await testDb.db.selectFrom('findings').select('status').where('id', '=', finding.id).executeTakeFirstOrThrow())
+        .status;
+    await eventually(
+      async () => ((await findingStatus()) === 'responded' ? true : undefined),
+      'the response to reach the finding',
+    );
     await asDeputy.open(projectId);
     await asDeputy.acceptResponse();
     await eventually(async () => ((await findingStatus()) === 'accepted' ? true : undefined), 'the finding accepted');
@@ -271,9 +367,25 @@ describe('the console, end to end in Chromium', () => {
     const office = new ProjectPage(coordinator);
     await office.open(projectId);
     await office.flagAnomaly('拨付凭证与合同金额不符');
-    expect((await testDb.db.selectFrom('projects').select('funds_frozen').where('id', '=', projectId).executeTakeFirstOrThrow()).funds_frozen).toBe(true);
+    expect(
+      (
+        await testDb.db
+          .selectFrom('projects')
+          .select('funds_frozen')
+          .where('id', '=', projectId)
+          .executeTakeFirstOrThrow()
+      ).funds_frozen,
+    ).toBe(true);
     await office.clearAnomaly('已补齐凭证，经核对无误');
-    expect((await testDb.db.selectFrom('projects').select('funds_frozen').where('id', '=', projectId).executeTakeFirstOrThrow()).funds_frozen).toBe(false);
+    expect(
+      (
+        await testDb.db
+          .selectFrom('projects')
+          .select('funds_frozen')
+          .where('id', '=', projectId)
+          .executeTakeFirstOrThrow()
+      ).funds_frozen,
+    ).toBe(false);
   });
 
   it('switches the console to English and back', async () => {

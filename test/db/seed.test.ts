@@ -31,7 +31,10 @@ describe('seedDemoData', () => {
     const roles: Role[] = ['coordinator', 'official', 'deputy', 'reviewer'];
 
     for (const role of roles) {
-      expect(users.some((u) => u.roles.includes(role) && u.jurisdiction_id === DEMO_COUNTY_ID), role).toBe(true);
+      expect(
+        users.some((u) => u.roles.includes(role) && u.jurisdiction_id === DEMO_COUNTY_ID),
+        role,
+      ).toBe(true);
     }
     expect(users.filter((u) => u.roles.includes('deputy')).length).toBeGreaterThanOrEqual(12);
   });
@@ -40,7 +43,11 @@ describe('seedDemoData', () => {
     const rows = await testDb.db
       .selectFrom('users')
       .select(['username', 'password_hash'])
-      .where('username', 'in', demoLogins.map((l) => l.username))
+      .where(
+        'username',
+        'in',
+        demoLogins.map((l) => l.username),
+      )
       .execute();
 
     expect(rows).toHaveLength(demoLogins.length);

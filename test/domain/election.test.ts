@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type Ballot, ballotProblem, electionPolicySchema, minimumCandidates, tallyVote, voteOpeningProblem } from '../../domain/election';
+import {
+  type Ballot,
+  ballotProblem,
+  electionPolicySchema,
+  minimumCandidates,
+  tallyVote,
+  voteOpeningProblem,
+} from '../../domain/election';
 
 const policy = electionPolicySchema.parse({});
-const approving = (...ids: string[]): Ballot => ({ marks: ids.map((candidateId) => ({ candidateId, choice: 'approve' as const })) });
+const approving = (...ids: string[]): Ballot => ({
+  marks: ids.map((candidateId) => ({ candidateId, choice: 'approve' as const })),
+});
 const many = (n: number, ballot: Ballot) => Array.from({ length: n }, () => ballot);
 
 describe('opening a vote', () => {
@@ -28,7 +37,14 @@ describe('tallying', () => {
 
   it('elects with more than half of the deputies present, not exactly half', () => {
     const ballots = [...many(5, approving('a', 'b')), ...many(5, approving('a'))];
-    const result = tallyVote({ candidateIds: candidates, seats: 2, ballots, deputiesEntitled: 12, deputiesPresent: 10, policy });
+    const result = tallyVote({
+      candidateIds: candidates,
+      seats: 2,
+      ballots,
+      deputiesEntitled: 12,
+      deputiesPresent: 10,
+      policy,
+    });
     expect(result.majorityBase).toBe(10);
     expect(result.tallies.find((t) => t.candidateId === 'b')).toMatchObject({ approve: 5, passed: false });
     expect(result.elected).toEqual(['a']);
@@ -37,28 +53,67 @@ describe('tallying', () => {
 
   it('counts a ballot approving more candidates than seats as invalid', () => {
     const ballots = [...many(6, approving('a', 'b')), approving('a', 'b', 'c')];
-    const result = tallyVote({ candidateIds: candidates, seats: 2, ballots, deputiesEntitled: 7, deputiesPresent: 7, policy });
+    const result = tallyVote({
+      candidateIds: candidates,
+      seats: 2,
+      ballots,
+      deputiesEntitled: 7,
+      deputiesPresent: 7,
+      policy,
+    });
     expect(result).toMatchObject({ ballotsCast: 7, validBallots: 6, invalidBallots: 1 });
     expect(result.tallies.find((t) => t.candidateId === 'c')!.approve).toBe(0);
-    const lenient = tallyVote({ candidateIds: candidates, seats: 2, ballots, deputiesEntitled: 7, deputiesPresent: 7, policy: { ...policy, overApprovalInvalidates: false } });
+    const lenient = tallyVote({
+      candidateIds: candidates,
+      seats: 2,
+      ballots,
+      deputiesEntitled: 7,
+      deputiesPresent: 7,
+      policy: { ...policy, overApprovalInvalidates: false },
+    });
     expect(lenient.invalidBallots).toBe(0);
   });
 
   it('takes the highest approvals when more pass than seats, and reports a tie at the last seat', () => {
     const ballots = [...many(4, approving('a', 'b')), ...many(3, approving('a', 'c')), ...many(1, approving('b', 'c'))];
     // a 7, b 5, c 4 of 8 present: a and b pass (> 4), c does not; 2 seats → a, b.
-    const clear = tallyVote({ candidateIds: candidates, seats: 2, ballots, deputiesEntitled: 8, deputiesPresent: 8, policy });
+    const clear = tallyVote({
+      candidateIds: candidates,
+      seats: 2,
+      ballots,
+      deputiesEntitled: 8,
+      deputiesPresent: 8,
+      policy,
+    });
     expect(clear.elected).toEqual(['a', 'b']);
-    const tiedBallots = [...many(4, approving('a', 'b')), ...many(4, approving('a', 'c')), ...many(1, approving('b', 'c'))];
+    const tiedBallots = [
+      ...many(4, approving('a', 'b')),
+      ...many(4, approving('a', 'c')),
+      ...many(1, approving('b', 'c')),
+    ];
     // a 8, b 5, c 5 of 9: all pass; 2 seats → a, then b and c tie for the last seat.
-    const tied = tallyVote({ candidateIds: candidates, seats: 2, ballots: tiedBallots, deputiesEntitled: 9, deputiesPresent: 9, policy });
+    const tied = tallyVote({
+      candidateIds: candidates,
+      seats: 2,
+      ballots: tiedBallots,
+      deputiesEntitled: 9,
+      deputiesPresent: 9,
+      policy,
+    });
     expect(tied.elected).toEqual(['a']);
     expect(tied.runOff).toEqual({ seats: 1, candidateIds: ['b', 'c'] });
   });
 
   it('can count the majority of valid ballots instead of deputies present', () => {
     const ballots = [...many(3, approving('a')), ...many(2, approving('a', 'b', 'c'))];
-    const result = tallyVote({ candidateIds: candidates, seats: 2, ballots, deputiesEntitled: 6, deputiesPresent: 6, policy: { ...policy, majorityBase: 'validBallots' } });
+    const result = tallyVote({
+      candidateIds: candidates,
+      seats: 2,
+      ballots,
+      deputiesEntitled: 6,
+      deputiesPresent: 6,
+      policy: { ...policy, majorityBase: 'validBallots' },
+    });
     expect(result.majorityBase).toBe(3);
     expect(result.elected).toEqual(['a']);
   });

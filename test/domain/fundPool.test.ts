@@ -26,7 +26,9 @@ describe('allocating from the fund pool (seeds 001/003)', () => {
 
   it('takes only whole yuan, 0 or more', () => {
     for (const allocation of [-1, 10.5]) {
-      expect(allocationProblem({ ...pool, allocation })).toBe('an allocation must be a whole number of yuan, 0 or more');
+      expect(allocationProblem({ ...pool, allocation })).toBe(
+        'an allocation must be a whole number of yuan, 0 or more',
+      );
     }
   });
 });
@@ -51,8 +53,12 @@ describe('disbursing an allocation', () => {
   });
 
   it('pays nothing while an anomaly has it frozen (seed 003)', () => {
-    expect(disbursementProblem({ ...project, amount: 1, frozen: true })).toBe('disbursement is frozen until the anomaly is cleared');
-    expect(disbursementProblem({ ...project, amount: 0, frozen: true })).toBe('disbursement is frozen until the anomaly is cleared');
+    expect(disbursementProblem({ ...project, amount: 1, frozen: true })).toBe(
+      'disbursement is frozen until the anomaly is cleared',
+    );
+    expect(disbursementProblem({ ...project, amount: 0, frozen: true })).toBe(
+      'disbursement is frozen until the anomaly is cleared',
+    );
   });
 });
 

@@ -25,7 +25,9 @@ const messages = (value: unknown) => {
 describe('the stage plan', () => {
   it('accepts the three stages back to back, including a one-day stage', () => {
     expect(messages(plan)).toEqual([]);
-    expect(messages([plan[0], plan[1], { stage: 'acceptance', plannedStart: '2025-05-20', plannedEnd: '2025-05-20' }])).toEqual([]);
+    expect(
+      messages([plan[0], plan[1], { stage: 'acceptance', plannedStart: '2025-05-20', plannedEnd: '2025-05-20' }]),
+    ).toEqual([]);
   });
 
   it('wants preparation, construction and acceptance once each and in that order', () => {
@@ -36,20 +38,32 @@ describe('the stage plan', () => {
   });
 
   it('refuses a stage that ends before it starts', () => {
-    const backwards = [{ stage: 'preparation', plannedStart: '2025-03-10', plannedEnd: '2025-03-09' }, plan[1], plan[2]];
+    const backwards = [
+      { stage: 'preparation', plannedStart: '2025-03-10', plannedEnd: '2025-03-09' },
+      plan[1],
+      plan[2],
+    ];
     expect(messages(backwards)).toContain('preparation ends (2025-03-09) before it starts (2025-03-10)');
   });
 
   it('refuses a gap or an overlap between stages', () => {
     const gap = [plan[0], { ...plan[1], plannedStart: '2025-03-12' }, plan[2]];
     const overlap = [plan[0], plan[1], { ...plan[2], plannedStart: '2025-05-19' }];
-    expect(messages(gap)).toEqual(['construction must start the day after preparation ends (2025-03-11), not 2025-03-12']);
-    expect(messages(overlap)).toEqual(['acceptance must start the day after construction ends (2025-05-20), not 2025-05-19']);
+    expect(messages(gap)).toEqual([
+      'construction must start the day after preparation ends (2025-03-11), not 2025-03-12',
+    ]);
+    expect(messages(overlap)).toEqual([
+      'acceptance must start the day after construction ends (2025-05-20), not 2025-05-19',
+    ]);
   });
 
   it('refuses days that do not exist or are not written YYYY-MM-DD', () => {
-    expect(messages([{ ...plan[0], plannedEnd: '2025-02-30' }, plan[1], plan[2]])).toContain('use a real day written YYYY-MM-DD');
-    expect(messages([{ ...plan[0], plannedStart: '2025/03/01' }, plan[1], plan[2]])).toContain('use a real day written YYYY-MM-DD');
+    expect(messages([{ ...plan[0], plannedEnd: '2025-02-30' }, plan[1], plan[2]])).toContain(
+      'use a real day written YYYY-MM-DD',
+    );
+    expect(messages([{ ...plan[0], plannedStart: '2025/03/01' }, plan[1], plan[2]])).toContain(
+      'use a real day written YYYY-MM-DD',
+    );
   });
 });
 
@@ -81,7 +95,9 @@ describe('the planned percentage', () => {
       { stage: 'construction', plannedStart: '2025-03-04', plannedEnd: '2025-03-06' },
       { stage: 'acceptance', plannedStart: '2025-03-07', plannedEnd: '2025-03-07' },
     ];
-    expect(['2025-03-02', '2025-03-03', '2025-03-05', '2025-03-06', '2025-03-07'].map((d) => plannedPercent(short, d))).toEqual([6, 13, 43, 66, 90]);
+    expect(
+      ['2025-03-02', '2025-03-03', '2025-03-05', '2025-03-06', '2025-03-07'].map((d) => plannedPercent(short, d)),
+    ).toEqual([6, 13, 43, 66, 90]);
   });
 });
 
@@ -91,12 +107,22 @@ describe('progress warnings by schedule lag (seed 000)', () => {
     progressWarning({ plan, today, reportedPercent, deadline, policy: thresholds });
 
   it('raises nothing below the blue threshold', () => {
-    expect(warnOn(50)).toEqual({ level: 'none', plannedPercent: 50, lagPoints: 0, reason: '计划进度50%，实际50%，进度正常' });
+    expect(warnOn(50)).toEqual({
+      level: 'none',
+      plannedPercent: 50,
+      lagPoints: 0,
+      reason: '计划进度50%，实际50%，进度正常',
+    });
     expect(warnOn(46)).toMatchObject({ level: 'none', lagPoints: 4 });
   });
 
   it('counts being ahead of schedule as no lag', () => {
-    expect(warnOn(70)).toEqual({ level: 'none', plannedPercent: 50, lagPoints: 0, reason: '计划进度50%，实际70%，进度正常' });
+    expect(warnOn(70)).toEqual({
+      level: 'none',
+      plannedPercent: 50,
+      lagPoints: 0,
+      reason: '计划进度50%，实际70%，进度正常',
+    });
   });
 
   it('is blue from the blue threshold up to just below yellow', () => {
@@ -110,7 +136,12 @@ describe('progress warnings by schedule lag (seed 000)', () => {
   });
 
   it('is red from the red threshold, and says how far behind', () => {
-    expect(warnOn(30)).toEqual({ level: 'red', plannedPercent: 50, lagPoints: 20, reason: '计划进度50%，实际30%，滞后20个百分点' });
+    expect(warnOn(30)).toEqual({
+      level: 'red',
+      plannedPercent: 50,
+      lagPoints: 20,
+      reason: '计划进度50%，实际30%，滞后20个百分点',
+    });
   });
 
   it('is red from the day after the deadline unless the project is complete', () => {
@@ -122,7 +153,12 @@ describe('progress warnings by schedule lag (seed 000)', () => {
   });
 
   it('raises nothing once the project reports complete, even past the deadline', () => {
-    expect(warnOn(100, '2026-03-01', '2025-06-30')).toEqual({ level: 'none', plannedPercent: 100, lagPoints: 0, reason: '已报告完成' });
+    expect(warnOn(100, '2026-03-01', '2025-06-30')).toEqual({
+      level: 'none',
+      plannedPercent: 100,
+      lagPoints: 0,
+      reason: '已报告完成',
+    });
   });
 });
 
@@ -181,7 +217,11 @@ describe('a progress report', () => {
 
   it('needs a reason to go backwards', () => {
     expect(progressReportProblem({ previousPercent: 60, percent: 50 })).toBe('progress went from 60% to 50%: say why');
-    expect(progressReportProblem({ previousPercent: 60, percent: 50, reason: '   ' })).toBe('progress went from 60% to 50%: say why');
-    expect(progressReportProblem({ previousPercent: 60, percent: 50, reason: 'a retaining wall failed inspection' })).toBeUndefined();
+    expect(progressReportProblem({ previousPercent: 60, percent: 50, reason: '   ' })).toBe(
+      'progress went from 60% to 50%: say why',
+    );
+    expect(
+      progressReportProblem({ previousPercent: 60, percent: 50, reason: 'a retaining wall failed inspection' }),
+    ).toBeUndefined();
   });
 });

@@ -25,25 +25,48 @@ describe('a jurisdiction’s project policy', () => {
   });
 
   it('reads only the project key of the stored policy, beside the batch parameters', () => {
-    const stored = { candidatePublicityWorkingDays: 9, project: { rectificationMonths: 2, supervisionGroup: { max: 7 } } };
-    expect(projectPolicyOf(stored)).toEqual({ ...defaults, rectificationMonths: 2, supervisionGroup: { min: 3, max: 7 } });
+    const stored = {
+      candidatePublicityWorkingDays: 9,
+      project: { rectificationMonths: 2, supervisionGroup: { max: 7 } },
+    };
+    expect(projectPolicyOf(stored)).toEqual({
+      ...defaults,
+      rectificationMonths: 2,
+      supervisionGroup: { min: 3, max: 7 },
+    });
   });
 
   it('fills the warning thresholds a jurisdiction leaves out', () => {
-    expect(projectPolicyOf({ project: { warning: { redLagPoints: 30 } } }).warning).toEqual({ ...defaults.warning, redLagPoints: 30 });
+    expect(projectPolicyOf({ project: { warning: { redLagPoints: 30 } } }).warning).toEqual({
+      ...defaults.warning,
+      redLagPoints: 30,
+    });
   });
 
   it('lets a supervision group have a fixed size but not a minimum above its maximum', () => {
-    expect(projectPolicyOf({ project: { supervisionGroup: { min: 4, max: 4 } } }).supervisionGroup).toEqual({ min: 4, max: 4 });
+    expect(projectPolicyOf({ project: { supervisionGroup: { min: 4, max: 4 } } }).supervisionGroup).toEqual({
+      min: 4,
+      max: 4,
+    });
     const result = projectPolicySchema.safeParse({ supervisionGroup: { min: 5, max: 4 } });
-    expect(result.error?.issues.map((i) => i.message)).toEqual(['the supervision group minimum must not exceed its maximum']);
+    expect(result.error?.issues.map((i) => i.message)).toEqual([
+      'the supervision group minimum must not exceed its maximum',
+    ]);
   });
 
   it('wants the warning thresholds to rise strictly from blue to yellow to red', () => {
-    expect(projectPolicyOf({ project: { warning: { blueLagPoints: 9, yellowLagPoints: 10, redLagPoints: 11 } } }).warning.yellowLagPoints).toBe(10);
-    for (const warning of [{ blueLagPoints: 10, yellowLagPoints: 10 }, { yellowLagPoints: 20, redLagPoints: 20 }]) {
+    expect(
+      projectPolicyOf({ project: { warning: { blueLagPoints: 9, yellowLagPoints: 10, redLagPoints: 11 } } }).warning
+        .yellowLagPoints,
+    ).toBe(10);
+    for (const warning of [
+      { blueLagPoints: 10, yellowLagPoints: 10 },
+      { yellowLagPoints: 20, redLagPoints: 20 },
+    ]) {
       const result = projectPolicySchema.safeParse({ warning });
-      expect(result.error?.issues.map((i) => i.message)).toEqual(['the warning thresholds must rise from blue to yellow to red']);
+      expect(result.error?.issues.map((i) => i.message)).toEqual([
+        'the warning thresholds must rise from blue to yellow to red',
+      ]);
     }
   });
 

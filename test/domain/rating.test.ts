@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { classifyRating, countRatings } from '../../domain/rating';
 
-const votes = (satisfied: number, basicallySatisfied: number, unsatisfied: number) => ({ satisfied, basicallySatisfied, unsatisfied });
+const votes = (satisfied: number, basicallySatisfied: number, unsatisfied: number) => ({
+  satisfied,
+  basicallySatisfied,
+  unsatisfied,
+});
 
 describe('satisfaction rating, the 2/3 rule (seed 004)', () => {
   it('is 满意 only when satisfied is strictly more than two thirds', () => {

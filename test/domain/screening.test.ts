@@ -6,9 +6,24 @@ const seed003 = { publicSupport: 40, fundingFeasibility: 30, socialBenefit: 20, 
 
 describe('screening score (seed 003 rubric)', () => {
   it('weights public support 40, funding 30, social benefit 20 and difficulty 10', () => {
-    expect(weightedScore({ publicSupport: 100, fundingFeasibility: 0, socialBenefit: 0, implementationDifficulty: 0 }, seed003)).toBe(40);
-    expect(weightedScore({ publicSupport: 0, fundingFeasibility: 0, socialBenefit: 0, implementationDifficulty: 100 }, seed003)).toBe(10);
-    expect(weightedScore({ publicSupport: 85, fundingFeasibility: 70, socialBenefit: 90, implementationDifficulty: 55 }, seed003)).toBe(78.5);
+    expect(
+      weightedScore(
+        { publicSupport: 100, fundingFeasibility: 0, socialBenefit: 0, implementationDifficulty: 0 },
+        seed003,
+      ),
+    ).toBe(40);
+    expect(
+      weightedScore(
+        { publicSupport: 0, fundingFeasibility: 0, socialBenefit: 0, implementationDifficulty: 100 },
+        seed003,
+      ),
+    ).toBe(10);
+    expect(
+      weightedScore(
+        { publicSupport: 85, fundingFeasibility: 70, socialBenefit: 90, implementationDifficulty: 55 },
+        seed003,
+      ),
+    ).toBe(78.5);
   });
 
   it('averages several reviewers and has no score before anyone has scored', () => {
@@ -40,9 +55,17 @@ describe('batch policy', () => {
   });
 
   it('keeps what a township sets differently from its county (seed 004)', () => {
-    const township = batchPolicyOf({ ratingRule: 'eightyPercent', election: { majorityBase: 'entitled' }, candidatePublicityWorkingDays: 10 });
+    const township = batchPolicyOf({
+      ratingRule: 'eightyPercent',
+      election: { majorityBase: 'entitled' },
+      candidatePublicityWorkingDays: 10,
+    });
     expect(township.ratingRule).toBe('eightyPercent');
-    expect(township.election).toEqual({ competitionPercent: 20, overApprovalInvalidates: true, majorityBase: 'entitled' });
+    expect(township.election).toEqual({
+      competitionPercent: 20,
+      overApprovalInvalidates: true,
+      majorityBase: 'entitled',
+    });
     expect(township.candidatePublicityWorkingDays).toBe(10);
     expect(() => batchPolicyOf({ resultPublicityWorkingDays: 0 })).toThrow();
   });

@@ -40,19 +40,33 @@ const scenarios: Scenario[] = [
     name: 'escalated-twice-then-completed',
     async drive(handle, { env, db, people }) {
       await env.sleep('50 hours');
-      await eventually(async () => ((await noticeKinds(db, handle.workflowId)).includes('reminder') ? true : undefined), 'the reminder');
+      await eventually(
+        async () => ((await noticeKinds(db, handle.workflowId)).includes('reminder') ? true : undefined),
+        'the reminder',
+      );
       await env.sleep('23 hours');
-      await eventually(async () => ((await handle.query(taskStateQuery)).escalationLevel === 1 ? true : undefined), 'the first escalation');
+      await eventually(
+        async () => ((await handle.query(taskStateQuery)).escalationLevel === 1 ? true : undefined),
+        'the first escalation',
+      );
       await env.sleep('3 days');
-      await eventually(async () => ((await handle.query(taskStateQuery)).escalationLevel === 2 ? true : undefined), 'the second escalation');
-      await handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.official), result: { note: '已修复，逾期' } }] });
+      await eventually(
+        async () => ((await handle.query(taskStateQuery)).escalationLevel === 2 ? true : undefined),
+        'the second escalation',
+      );
+      await handle.executeUpdate(completeTaskUpdate, {
+        args: [{ actor: actorOf(people.official), result: { note: '已修复，逾期' } }],
+      });
     },
   },
   {
     name: 'completed-on-time',
     async drive(handle, { people }) {
-      const completion = await handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.colleague), result: { note: '已修复' } }] });
-      if (completion.escalationLevel !== 0) throw new Error(`completed-on-time: escalated to level ${completion.escalationLevel} first`);
+      const completion = await handle.executeUpdate(completeTaskUpdate, {
+        args: [{ actor: actorOf(people.colleague), result: { note: '已修复' } }],
+      });
+      if (completion.escalationLevel !== 0)
+        throw new Error(`completed-on-time: escalated to level ${completion.escalationLevel} first`);
     },
   },
 ];
@@ -66,12 +80,16 @@ async function noticeKinds(db: Kysely<Database>, taskId: string): Promise<string
   return rows.map((r) => r.kind);
 }
 
-
 async function main(): Promise<void> {
   const runDir = path.join(projectRoot, '.data', `record-${process.pid}`);
   const stops: (() => Promise<void>)[] = [];
   try {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(runDir, 'pg'), port: await freePort(), database: 'record', persistent: false });
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(runDir, 'pg'),
+      port: await freePort(),
+      database: 'record',
+      persistent: false,
+    });
     stops.push(() => pg.stop());
     const db = createDb(pg.url, 5);
     stops.push(() => db.destroy());
@@ -96,8 +114,15 @@ async function main(): Promise<void> {
         activities: createActivities({ db, notifier }),
       });
       const history = await worker.runUntil(async () => {
-        const handle = await env.client.workflow.start(humanTaskWorkflow, { taskQueue: `record-${scenario.name}`, workflowId: task.taskId, args: [task] });
-        await eventually(async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined), 'the task to open');
+        const handle = await env.client.workflow.start(humanTaskWorkflow, {
+          taskQueue: `record-${scenario.name}`,
+          workflowId: task.taskId,
+          args: [task],
+        });
+        await eventually(
+          async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
+          'the task to open',
+        );
         await scenario.drive(handle, { env, db, people });
         await handle.result();
         return handle.fetchHistory();
@@ -108,7 +133,8 @@ async function main(): Promise<void> {
     }
   } finally {
     // Every stop runs even if one fails, so no PostgreSQL or JVM outlives the script.
-    for (const stop of stops.reverse()) await stop().catch((err: unknown) => console.error('record: cleanup failed', err));
+    for (const stop of stops.reverse())
+      await stop().catch((err: unknown) => console.error('record: cleanup failed', err));
     await rm(runDir, { recursive: true, force: true });
   }
 }

@@ -21,7 +21,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await temporal?.workflow.getHandle(DEMO_BATCH_ID).terminate('test finished').catch(() => undefined);
+  await temporal?.workflow
+    .getHandle(DEMO_BATCH_ID)
+    .terminate('test finished')
+    .catch(() => undefined);
   await dev?.stop();
   await testDb?.drop();
 });
@@ -29,9 +32,15 @@ afterAll(async () => {
 describe('the demo batch', () => {
   it('opens the 2027 batch as a workflow collecting suggestions, and a second start finds the same one', async () => {
     // The dev server outlives test runs; a demo batch left by an earlier run would be reused, not opened.
-    await temporal.workflow.getHandle(DEMO_BATCH_ID).terminate('fresh test run').catch(() => undefined);
+    await temporal.workflow
+      .getHandle(DEMO_BATCH_ID)
+      .terminate('fresh test run')
+      .catch(() => undefined);
     await openDemoBatch(testDb.db, temporal, taskQueue);
-    const row = await eventually(() => testDb.db.selectFrom('batches').selectAll().where('id', '=', DEMO_BATCH_ID).executeTakeFirst(), 'the batch row');
+    const row = await eventually(
+      () => testDb.db.selectFrom('batches').selectAll().where('id', '=', DEMO_BATCH_ID).executeTakeFirst(),
+      'the batch row',
+    );
     expect(row).toMatchObject({ jurisdiction_id: 'demo-county', year: 2027, phase: 'collection' });
     expect(row.collection_closes_at!.getTime()).toBeGreaterThan(Date.now() + 20 * 86_400_000);
     const { runId } = await temporal.workflow.getHandle(DEMO_BATCH_ID).describe();

@@ -15,7 +15,15 @@ let testDb: TestDatabase;
 let dev: DevServerWorker;
 let temporal: Client;
 
-const terminateAll = (reason: string) => Promise.all(projectIds.map((id) => temporal.workflow.getHandle(id).terminate(reason).catch(() => undefined)));
+const terminateAll = (reason: string) =>
+  Promise.all(
+    projectIds.map((id) =>
+      temporal.workflow
+        .getHandle(id)
+        .terminate(reason)
+        .catch(() => undefined),
+    ),
+  );
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -36,7 +44,11 @@ describe('the demo projects', () => {
     await terminateAll('fresh test run');
     await openDemoProjects(testDb.db, temporal, taskQueue);
 
-    const batch = await testDb.db.selectFrom('batches').selectAll().where('id', '=', DEMO_PROJECTS_BATCH_ID).executeTakeFirstOrThrow();
+    const batch = await testDb.db
+      .selectFrom('batches')
+      .selectAll()
+      .where('id', '=', DEMO_PROJECTS_BATCH_ID)
+      .executeTakeFirstOrThrow();
     expect(batch).toMatchObject({ jurisdiction_id: 'demo-county', year: 2026, phase: 'implementation' });
     // Its vote is published: six candidates for four seats, the four projects elected.
     const results = await publicResults(testDb.db, batch);
@@ -44,7 +56,12 @@ describe('the demo projects', () => {
     expect(Object.keys(results.candidates)).toHaveLength(6);
     expect([...results.elected].sort()).toEqual(demoProjects.map((p) => `cand-demo-2026-${p.key}`).sort());
     const rows = await eventually(async () => {
-      const projects = await testDb.db.selectFrom('projects').select(['id', 'warning', 'deadline']).where('batch_id', '=', DEMO_PROJECTS_BATCH_ID).orderBy('id').execute();
+      const projects = await testDb.db
+        .selectFrom('projects')
+        .select(['id', 'warning', 'deadline'])
+        .where('batch_id', '=', DEMO_PROJECTS_BATCH_ID)
+        .orderBy('id')
+        .execute();
       return new Set(projects.map((p) => p.warning)).size === 4 ? projects : undefined;
     }, 'four different warnings');
     expect(Object.fromEntries(rows.map((p) => [p.id, p.warning]))).toEqual({
@@ -54,13 +71,37 @@ describe('the demo projects', () => {
       'project-demo-2026-sewer': 'yellow',
     });
     expect(rows.every((p) => p.deadline > '2027-09-01')).toBe(true);
-    const runIds = await Promise.all(projectIds.map(async (id) => (await temporal.workflow.getHandle(id).describe()).runId));
-    const plans = await Promise.all(projectIds.map((id) => temporal.workflow.getHandle(id).query(projectStateQuery).then((s) => s.plan)));
+    const runIds = await Promise.all(
+      projectIds.map(async (id) => (await temporal.workflow.getHandle(id).describe()).runId),
+    );
+    const plans = await Promise.all(
+      projectIds.map((id) =>
+        temporal.workflow
+          .getHandle(id)
+          .query(projectStateQuery)
+          .then((s) => s.plan),
+      ),
+    );
 
     await openDemoProjects(testDb.db, temporal, taskQueue);
-    expect(await Promise.all(projectIds.map(async (id) => (await temporal.workflow.getHandle(id).describe()).runId))).toEqual(runIds);
-    expect(await Promise.all(projectIds.map((id) => temporal.workflow.getHandle(id).query(projectStateQuery).then((s) => s.plan)))).toEqual(plans);
-    const planned = await testDb.db.selectFrom('audit_events').select('workflow_id').where('action', '=', 'project.planned').execute();
+    expect(
+      await Promise.all(projectIds.map(async (id) => (await temporal.workflow.getHandle(id).describe()).runId)),
+    ).toEqual(runIds);
+    expect(
+      await Promise.all(
+        projectIds.map((id) =>
+          temporal.workflow
+            .getHandle(id)
+            .query(projectStateQuery)
+            .then((s) => s.plan),
+        ),
+      ),
+    ).toEqual(plans);
+    const planned = await testDb.db
+      .selectFrom('audit_events')
+      .select('workflow_id')
+      .where('action', '=', 'project.planned')
+      .execute();
     expect(planned.map((e) => e.workflow_id).sort()).toEqual([...projectIds].sort());
   });
 });

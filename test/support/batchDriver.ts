@@ -20,7 +20,10 @@ import { createTimeSkippingEnv } from './timeSkipping';
 const signer = createTokenSigner('batch-driver-secret-'.repeat(3));
 
 /** A reviewer, eight deputies and a second coordinator beside seedPeople's county. */
-export async function seedBatchPeople(db: Kysely<Database>, passwordHash = 'not-a-login'): Promise<{ reviewer: User; deputies: User[] }> {
+export async function seedBatchPeople(
+  db: Kysely<Database>,
+  passwordHash = 'not-a-login',
+): Promise<{ reviewer: User; deputies: User[] }> {
   const person = (id: string, name: string, roles: Role[]) => ({
     id,
     username: id,
@@ -34,7 +37,10 @@ export async function seedBatchPeople(db: Kysely<Database>, passwordHash = 'not-
   });
   await db
     .insertInto('users')
-    .values([person('reviewer', '周审查', ['reviewer']), ...Array.from({ length: 8 }, (_, i) => person(`d${i + 1}`, `代表${i + 1}`, ['deputy']))])
+    .values([
+      person('reviewer', '周审查', ['reviewer']),
+      ...Array.from({ length: 8 }, (_, i) => person(`d${i + 1}`, `代表${i + 1}`, ['deputy'])),
+    ])
     .execute();
   const users = await db.selectFrom('users').selectAll().execute();
   return {
@@ -53,7 +59,13 @@ export class BatchDriver {
     readonly db: Kysely<Database>,
     readonly taskQueue: string,
   ) {
-    this.app = createApp({ db, temporal: env.client, tokens: signer, taskQueue, temporalUiUrl: 'http://temporal-ui.test' });
+    this.app = createApp({
+      db,
+      temporal: env.client,
+      tokens: signer,
+      taskQueue,
+      temporalUiUrl: 'http://temporal-ui.test',
+    });
   }
 
   async as(userId: string): Promise<{ Authorization: string }> {
@@ -79,11 +91,17 @@ export class BatchDriver {
   }
 
   async put(userId: string, path: string, body: object) {
-    return request(this.app).put(path).set(await this.as(userId)).send(body);
+    return request(this.app)
+      .put(path)
+      .set(await this.as(userId))
+      .send(body);
   }
 
   async patch(userId: string, path: string, body: object) {
-    return request(this.app).patch(path).set(await this.as(userId)).send(body);
+    return request(this.app)
+      .patch(path)
+      .set(await this.as(userId))
+      .send(body);
   }
 
   async get(userId: string | null, path: string) {
@@ -184,7 +202,10 @@ export class BatchDriver {
 
   /** Waits for the task row the workflow opens, so a person can see it in their inbox. */
   async taskOpened(taskId: string) {
-    return eventually(() => this.db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirst(), `task ${taskId} to open`);
+    return eventually(
+      () => this.db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirst(),
+      `task ${taskId} to open`,
+    );
   }
 
   /** Records each step of the approval chain as approved. */
@@ -199,7 +220,10 @@ export class BatchDriver {
 
   async vote(sessionId: string, deputyId: string, approve: string[], candidateIds: string[]) {
     const ballot: Ballot = {
-      marks: candidateIds.map((candidateId) => ({ candidateId, choice: approve.includes(candidateId) ? 'approve' : 'disapprove' })),
+      marks: candidateIds.map((candidateId) => ({
+        candidateId,
+        choice: approve.includes(candidateId) ? 'approve' : 'disapprove',
+      })),
     };
     return this.post(deputyId, `/api/vote-sessions/${sessionId}/ballots`, ballot);
   }
@@ -226,11 +250,9 @@ export interface BatchWorld {
  * only runs forward, so each file that needs dates of its own gets its own world.
  */
 export async function createBatchWorld(): Promise<BatchWorld> {
-  const [env, bundle, testDb]: [TestWorkflowEnvironment, WorkflowBundleWithSourceMap, TestDatabase] = await Promise.all([
-    createTimeSkippingEnv(),
-    bundleWorkflows(),
-    createTestDatabase(),
-  ]);
+  const [env, bundle, testDb]: [TestWorkflowEnvironment, WorkflowBundleWithSourceMap, TestDatabase] = await Promise.all(
+    [createTimeSkippingEnv(), bundleWorkflows(), createTestDatabase()],
+  );
   await seedPeople(testDb.db);
   await seedBatchPeople(testDb.db);
   const notifier = createNotifier({ mailFrom: 'office@test.local' });

@@ -15,9 +15,17 @@ export interface DevServerWorker {
 /** A real worker on the run's Temporal dev server, with a client to start and drive workflows. */
 export async function startDevServerWorker(db: Kysely<Database>, taskQueue: string): Promise<DevServerWorker> {
   const address = inject('temporalAddress');
-  const [nativeConnection, connection] = await Promise.all([NativeConnection.connect({ address }), Connection.connect({ address })]);
+  const [nativeConnection, connection] = await Promise.all([
+    NativeConnection.connect({ address }),
+    Connection.connect({ address }),
+  ]);
   const notifier = createNotifier({ mailFrom: 'office@test.local' });
-  const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db, notifier }) });
+  const worker = await createWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    activities: createActivities({ db, notifier }),
+  });
   const running = worker.run();
   return {
     temporal: new Client({ connection }),

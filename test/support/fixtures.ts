@@ -20,7 +20,10 @@ export interface PeopleFixture {
  * responsible leader, a coordinator (standing committee office), a deputy, and an official of another department.
  */
 export async function seedPeople(db: Kysely<Database>, passwordHash = 'not-a-login'): Promise<PeopleFixture> {
-  await db.insertInto('jurisdictions').values({ id: jurisdictionId, name: '测试县', level: 'county', parent_id: null, policy: '{}' }).execute();
+  await db
+    .insertInto('jurisdictions')
+    .values({ id: jurisdictionId, name: '测试县', level: 'county', parent_id: null, policy: '{}' })
+    .execute();
   const person = (id: string, name: string, roles: Role[], departmentId: string | null) => ({
     id,
     username: id,
@@ -32,18 +35,27 @@ export async function seedPeople(db: Kysely<Database>, passwordHash = 'not-a-log
     email: `${id}@test.local`,
     phone: null,
   });
-  await db.insertInto('users').values(person('leader', '王副县长', ['official'], null)).execute();
-  await db.insertInto('departments').values([
-    { id: 'dept-roads', jurisdiction_id: jurisdictionId, name: '县交通运输局', leader_user_id: 'leader' },
-    { id: 'dept-water', jurisdiction_id: jurisdictionId, name: '县水利局', leader_user_id: null },
-  ]).execute();
-  await db.insertInto('users').values([
-    person('official', '李科长', ['official'], 'dept-roads'),
-    person('colleague', '张干事', ['official'], 'dept-roads'),
-    person('coordinator', '陈主任', ['coordinator'], null),
-    person('deputy', '刘代表', ['deputy'], null),
-    person('outsider', '赵科员', ['official'], 'dept-water'),
-  ]).execute();
+  await db
+    .insertInto('users')
+    .values(person('leader', '王副县长', ['official'], null))
+    .execute();
+  await db
+    .insertInto('departments')
+    .values([
+      { id: 'dept-roads', jurisdiction_id: jurisdictionId, name: '县交通运输局', leader_user_id: 'leader' },
+      { id: 'dept-water', jurisdiction_id: jurisdictionId, name: '县水利局', leader_user_id: null },
+    ])
+    .execute();
+  await db
+    .insertInto('users')
+    .values([
+      person('official', '李科长', ['official'], 'dept-roads'),
+      person('colleague', '张干事', ['official'], 'dept-roads'),
+      person('coordinator', '陈主任', ['coordinator'], null),
+      person('deputy', '刘代表', ['deputy'], null),
+      person('outsider', '赵科员', ['official'], 'dept-water'),
+    ])
+    .execute();
   const users = await db.selectFrom('users').selectAll().execute();
   const byId = (id: string) => users.find((u) => u.id === id)!;
   return {

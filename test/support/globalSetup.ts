@@ -40,7 +40,12 @@ async function startServers(project: TestProject, stops: (() => Promise<void>)[]
   let serverUrl = process.env.DATABASE_URL;
   let pg: EmbeddedPostgresHandle | undefined;
   if (!serverUrl) {
-    pg = await startEmbeddedPostgres({ dataDir: path.join(runDir, 'pg'), port: 55400 + (process.pid % 500), database: 'postgres', persistent: false });
+    pg = await startEmbeddedPostgres({
+      dataDir: path.join(runDir, 'pg'),
+      port: 55400 + (process.pid % 500),
+      database: 'postgres',
+      persistent: false,
+    });
     serverUrl = pg.url;
     stops.push(() => pg!.stop());
   }
@@ -53,7 +58,12 @@ async function startServers(project: TestProject, stops: (() => Promise<void>)[]
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
-    const dev: TemporalDevServer = await startTemporalDevServer({ cliPath: temporalCliPath, dataDir: path.join(runDir, 'temporal'), port: 57233 + (process.pid % 500), uiPort: undefined });
+    const dev: TemporalDevServer = await startTemporalDevServer({
+      cliPath: temporalCliPath,
+      dataDir: path.join(runDir, 'temporal'),
+      port: 57233 + (process.pid % 500),
+      uiPort: undefined,
+    });
     temporalAddress = dev.address;
     stops.push(() => dev.stop());
   }

@@ -59,11 +59,15 @@ export async function createProjectWorld(): Promise<BatchWorld> {
     email: null,
     phone: null,
   });
-  await world.testDb.db.insertInto('users').values([member('cm1', '常委甲'), member('cm2', '常委乙'), member('cm3', '常委丙')]).execute();
+  await world.testDb.db
+    .insertInto('users')
+    .values([member('cm1', '常委甲'), member('cm2', '常委乙'), member('cm3', '常委丙')])
+    .execute();
   return world;
 }
 
-export const actorFor = async (db: Kysely<Database>, id: string) => actorOf(await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+export const actorFor = async (db: Kysely<Database>, id: string) =>
+  actorOf(await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 
 export async function rejection(promise: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
   const err = await promise.then(
@@ -118,26 +122,58 @@ export class ProjectDriver {
     const value = percent(planned);
     if (value !== null) {
       const stage = value < 20 ? 'preparation' : value < 90 ? 'construction' : 'acceptance';
-      await this.complete('progressReport', 'official', { percent: value, stage, text: `本周完成 ${value}%`, photoIds: [] });
+      await this.complete('progressReport', 'official', {
+        percent: value,
+        stage,
+        text: `本周完成 ${value}%`,
+        photoIds: [],
+      });
     }
     await this.complete('supervisionCheck', 'leader', { note: '现场督导，进度已核实' });
   }
 
   audit() {
-    return this.drive.db.selectFrom('audit_events').select(['action', 'detail']).where('workflow_id', '=', this.projectId).orderBy('at').orderBy('id').execute();
+    return this.drive.db
+      .selectFrom('audit_events')
+      .select(['action', 'detail'])
+      .where('workflow_id', '=', this.projectId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
   }
 
   notices() {
-    return this.drive.db.selectFrom('notices').select(['recipient_user_id', 'kind', 'title']).where('workflow_id', '=', this.projectId).orderBy('id').execute();
+    return this.drive.db
+      .selectFrom('notices')
+      .select(['recipient_user_id', 'kind', 'title'])
+      .where('workflow_id', '=', this.projectId)
+      .orderBy('id')
+      .execute();
   }
 }
 
-export async function startProject(drive: BatchDriver, key: string, deadline: string, title: string, year: number): Promise<ProjectDriver> {
-  const input = await insertVotedProject(drive.db, { key, batchId: `batch-${jurisdictionId}-${year}`, year, deadline, title });
+export async function startProject(
+  drive: BatchDriver,
+  key: string,
+  deadline: string,
+  title: string,
+  year: number,
+): Promise<ProjectDriver> {
+  const input = await insertVotedProject(drive.db, {
+    key,
+    batchId: `batch-${jurisdictionId}-${year}`,
+    year,
+    deadline,
+    title,
+  });
   // One run for the whole simulated span: the time-skipping server stops skipping once a parent with running
   // children continues as new (temporalio/sdk-java#1539). The hand-over itself is tested on the dev server.
   const args: [VotedProjectInput] = [{ ...input, handoverAfterEvents: 1_000_000 }];
-  await drive.env.client.workflow.start(votedProjectWorkflow, { taskQueue: drive.taskQueue, workflowId: input.projectId, args });
+  await drive.env.client.workflow.start(votedProjectWorkflow, {
+    taskQueue: drive.taskQueue,
+    workflowId: input.projectId,
+    args,
+  });
   const project = new ProjectDriver(drive, input.projectId);
   await project.when((s) => s.plan !== null, 'the stage plan');
   return project;
@@ -145,4 +181,3 @@ export async function startProject(drive: BatchDriver, key: string, deadline: st
 
 /** The distinct audit actions in the order they first happened. */
 export const firstSeen = (actions: string[]) => actions.filter((a, i) => actions.indexOf(a) === i);
-

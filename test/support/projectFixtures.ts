@@ -15,12 +15,26 @@ export async function insertVotedProject(
   const title = options.title ?? `项目${key}`;
   await db
     .insertInto('batches')
-    .values({ id: batchId, jurisdiction_id: jurisdictionId, year: options.year, title: `${options.year}年`, phase: 'implementation' })
+    .values({
+      id: batchId,
+      jurisdiction_id: jurisdictionId,
+      year: options.year,
+      title: `${options.year}年`,
+      phase: 'implementation',
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   await db
     .insertInto('suggestions')
-    .values({ id: `sug-${key}`, batch_id: batchId, title, description: title, category: 'transport', location: '城关镇', channel: 'online' })
+    .values({
+      id: `sug-${key}`,
+      batch_id: batchId,
+      title,
+      description: title,
+      category: 'transport',
+      location: '城关镇',
+      channel: 'online',
+    })
     .execute();
   const responsibility = {
     department_id: 'dept-roads',
@@ -32,9 +46,28 @@ export async function insertVotedProject(
   };
   await db
     .insertInto('candidates')
-    .values({ id: `cand-${key}`, batch_id: batchId, suggestion_id: `sug-${key}`, title, description: title, status: 'active', elected: true, ...responsibility })
+    .values({
+      id: `cand-${key}`,
+      batch_id: batchId,
+      suggestion_id: `sug-${key}`,
+      title,
+      description: title,
+      status: 'active',
+      elected: true,
+      ...responsibility,
+    })
     .execute();
-  await db.insertInto('projects').values({ id: `project-${key}`, batch_id: batchId, candidate_id: `cand-${key}`, title, phase: 'implementation', ...responsibility }).execute();
+  await db
+    .insertInto('projects')
+    .values({
+      id: `project-${key}`,
+      batch_id: batchId,
+      candidate_id: `cand-${key}`,
+      title,
+      phase: 'implementation',
+      ...responsibility,
+    })
+    .execute();
   return {
     projectId: `project-${key}`,
     batchId,

@@ -66,7 +66,10 @@ export async function startSmtpSink({ port = 0 }: SmtpSinkOptions = {}): Promise
 function parseMessage(raw: string): { headers: Map<string, string>; text: string } {
   const split = raw.indexOf('\r\n\r\n');
   const headers = new Map<string, string>();
-  for (const line of raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')) {
     const colon = line.indexOf(':');
     headers.set(line.slice(0, colon).toLowerCase(), decodeEncodedWords(line.slice(colon + 1).trim()));
   }
@@ -104,4 +107,3 @@ function decodeQuotedPrintable(text: string): Buffer {
   }
   return Buffer.from(bytes);
 }
-

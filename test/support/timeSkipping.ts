@@ -22,9 +22,17 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     throw new Error(`${String(err)}\n${stderr}`);
   }
   const factory = TestWorkflowEnvironment as unknown as {
-    create(options: { server: { type: 'existing' }; address: string; supportsTimeSkipping: true }): Promise<TestWorkflowEnvironment>;
+    create(options: {
+      server: { type: 'existing' };
+      address: string;
+      supportsTimeSkipping: true;
+    }): Promise<TestWorkflowEnvironment>;
   };
-  const env = await factory.create({ server: { type: 'existing' }, address: `127.0.0.1:${port}`, supportsTimeSkipping: true });
+  const env = await factory.create({
+    server: { type: 'existing' },
+    address: `127.0.0.1:${port}`,
+    supportsTimeSkipping: true,
+  });
   const teardown = env.teardown.bind(env);
   env.teardown = async () => {
     await teardown();
@@ -39,7 +47,9 @@ export function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -27,7 +27,8 @@ describe('annual batch decisions that are refused or repeated', () => {
     const batchId = await drive.openBatch(year, new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10));
     await drive.phase(batchId, 'collection');
     const ids = [];
-    for (const name of ['aaaaaaaa', 'bbbbbbbb', 'cccccccc']) ids.push(await drive.suggest(batchId, `${year}-${name}`, `建议${name}`));
+    for (const name of ['aaaaaaaa', 'bbbbbbbb', 'cccccccc'])
+      ids.push(await drive.suggest(batchId, `${year}-${name}`, `建议${name}`));
     const tooEarly = await drive.decide(batchId, 'conclude-screening');
     expect(tooEarly.status).toBe(409);
     expect((await drive.decide(batchId, 'close-collection', {}, 'd1')).status).toBe(403);
@@ -50,9 +51,21 @@ describe('annual batch decisions that are refused or repeated', () => {
   }
 
   async function stop(batchId: string, phase: string) {
-    await eventually(async () => ((await testDb.db.selectFrom('batches').select('phase').where('id', '=', batchId).executeTakeFirst())?.phase === phase ? true : undefined), `row phase ${phase}`);
+    await eventually(
+      async () =>
+        (await testDb.db.selectFrom('batches').select('phase').where('id', '=', batchId).executeTakeFirst())?.phase ===
+        phase
+          ? true
+          : undefined,
+      `row phase ${phase}`,
+    );
     // Workflows left open on a stopped worker's queue would hold the test server's clock for later tests.
-    const open = await testDb.db.selectFrom('tasks').select('id').where('owner_workflow_id', '=', batchId).where('status', '=', 'open').execute();
+    const open = await testDb.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('owner_workflow_id', '=', batchId)
+      .where('status', '=', 'open')
+      .execute();
     for (const { id } of open) await env.client.workflow.getHandle(id).terminate('test finished with this batch');
     await env.client.workflow.getHandle(batchId).terminate('test finished with this batch');
   }
@@ -61,17 +74,23 @@ describe('annual batch decisions that are refused or repeated', () => {
     await withWorker(async (drive) => {
       const { batchId, candidates } = await toVote(drive, 2031);
       const [a, b, c] = candidates as [string, string, string];
-      const missing = await drive.post('d1', `/api/vote-sessions/${batchId}-vote-1/ballots`, { marks: [{ candidateId: a, choice: 'approve' }] });
+      const missing = await drive.post('d1', `/api/vote-sessions/${batchId}-vote-1/ballots`, {
+        marks: [{ candidateId: a, choice: 'approve' }],
+      });
       expect(missing.status).toBe(404);
       const opened = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5));
       expect(opened.status, opened.body.message).toBe(200);
       const again = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5));
       expect(again.status).toBe(409);
       const session = opened.body.sessionId as string;
-      const unknown = await drive.post('d1', `/api/vote-sessions/${session}/ballots`, { marks: [{ candidateId: 'cand-nobody', choice: 'approve' }] });
+      const unknown = await drive.post('d1', `/api/vote-sessions/${session}/ballots`, {
+        marks: [{ candidateId: 'cand-nobody', choice: 'approve' }],
+      });
       expect(unknown.status).toBe(422);
       expect(unknown.body.message).toMatch(/"cand-nobody" is not a candidate/);
-      const notDeputy = await drive.post('coordinator', `/api/vote-sessions/${session}/ballots`, { marks: [{ candidateId: a, choice: 'approve' }] });
+      const notDeputy = await drive.post('coordinator', `/api/vote-sessions/${session}/ballots`, {
+        marks: [{ candidateId: a, choice: 'approve' }],
+      });
       expect(notDeputy.status).toBe(403);
       // A 4, B 3, C 3 of 5 present: all pass (> 2.5), A takes a seat, B and C tie for the other.
       for (const [deputy, approve] of [
@@ -83,7 +102,9 @@ describe('annual batch decisions that are refused or repeated', () => {
       ] as [string, string[]][]) {
         expect((await drive.vote(session, deputy, approve, candidates)).status).toBe(201);
       }
-      expect(await testDb.db.selectFrom('ballots').select('id').where('session_id', '=', session).execute()).toHaveLength(5);
+      expect(
+        await testDb.db.selectFrom('ballots').select('id').where('session_id', '=', session).execute(),
+      ).toHaveLength(5);
       const first = await drive.decide(batchId, 'close-vote');
       expect(first.status, first.body.message).toBe(200);
       expect(first.body.result.elected).toEqual([a]);
@@ -103,7 +124,13 @@ describe('annual batch decisions that are refused or repeated', () => {
       const runOffSession = runOff.body.sessionId as string;
       const staleCandidate = await drive.vote(runOffSession, 'd1', [a], [a]);
       expect(staleCandidate.status).toBe(422);
-      for (const [deputy, pick] of [['d1', b], ['d2', b], ['d3', b], ['d4', c], ['d5', c]] as [string, string][]) {
+      for (const [deputy, pick] of [
+        ['d1', b],
+        ['d2', b],
+        ['d3', b],
+        ['d4', c],
+        ['d5', c],
+      ] as [string, string][]) {
         expect((await drive.vote(runOffSession, deputy, [pick], [b, c])).status).toBe(201);
       }
       expect((await drive.decide(batchId, 'close-vote')).status).toBe(200);
@@ -119,7 +146,15 @@ describe('annual batch decisions that are refused or repeated', () => {
       const { batchId, candidates } = await screenedBatch(drive, 2032);
       const extra = await testDb.db
         .insertInto('suggestions')
-        .values({ id: 'sug-unreviewed', batch_id: batchId, title: '未评审的建议', description: '-', category: 'other', location: '-', channel: 'online' })
+        .values({
+          id: 'sug-unreviewed',
+          batch_id: batchId,
+          title: '未评审的建议',
+          description: '-',
+          category: 'other',
+          location: '-',
+          channel: 'online',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const incomplete = await drive.decide(batchId, 'conclude-screening');
@@ -137,7 +172,12 @@ describe('annual batch decisions that are refused or repeated', () => {
       const meetingTask = await drive.taskOpened(meeting);
       await drive.advanceTo(new Date(meetingTask.due_at.getTime() + 5 * 60_000).toISOString());
       const overdue = await eventually(async () => {
-        const rows = await testDb.db.selectFrom('notices').select(['recipient_user_id', 'kind']).where('task_id', '=', meeting).where('kind', '=', 'escalation').execute();
+        const rows = await testDb.db
+          .selectFrom('notices')
+          .select(['recipient_user_id', 'kind'])
+          .where('task_id', '=', meeting)
+          .where('kind', '=', 'escalation')
+          .execute();
         return rows.length > 0 ? rows : undefined;
       }, 'the approval step escalation');
       expect(overdue.map((n) => n.recipient_user_id)).toContain('coordinator');
@@ -147,11 +187,16 @@ describe('annual batch decisions that are refused or repeated', () => {
       const noReason = await drive.completeTask(opinion, 'coordinator', { decision: 'sendBack' });
       expect(noReason.status).toBe(422);
       expect(noReason.body.message).toMatch(/say why the list is sent back/);
-      expect((await drive.completeTask(opinion, 'coordinator', { decision: 'sendBack', note: '第三个项目资金来源不明' })).status).toBe(200);
+      expect(
+        (await drive.completeTask(opinion, 'coordinator', { decision: 'sendBack', note: '第三个项目资金来源不明' }))
+          .status,
+      ).toBe(200);
 
       let state = await drive.phase(batchId, 'screening');
       expect(state.screeningRound).toBe(2);
-      expect(state.sentBack).toEqual([expect.objectContaining({ step: 'standingCommitteeOpinion', note: '第三个项目资金来源不明' })]);
+      expect(state.sentBack).toEqual([
+        expect.objectContaining({ step: 'standingCommitteeOpinion', note: '第三个项目资金来源不明' }),
+      ]);
       const third = candidates[2]!.replace(/^cand-/, 'sug-');
       await drive.review(third, 'reserve');
       expect((await drive.decide(batchId, 'conclude-screening')).status).toBe(200);

@@ -52,9 +52,15 @@ afterAll(async () => {
 const withWorker = <T>(fn: (driver: BatchDriver) => Promise<T>) => world.withWorker(fn);
 
 const noticesOf = (taskId: string) =>
-  testDb.db.selectFrom('notices').select(['recipient_user_id', 'kind']).where('task_id', '=', taskId).orderBy('id').execute();
+  testDb.db
+    .selectFrom('notices')
+    .select(['recipient_user_id', 'kind'])
+    .where('task_id', '=', taskId)
+    .orderBy('id')
+    .execute();
 
-const taskRow = (taskId: string) => testDb.db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow();
+const taskRow = (taskId: string) =>
+  testDb.db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow();
 
 const deputies = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8'];
 let fullBatchId = '';
@@ -92,7 +98,11 @@ describe('annual batch workflow', () => {
       expect(late.status).toBe(409);
 
       // Screening 筛选论证: three candidates, a reserve item and a rejection whose proposers must be told why.
-      const candidates = [await drive.review(school, 'candidate'), await drive.review(road, 'candidate'), await drive.review(lights, 'candidate')] as string[];
+      const candidates = [
+        await drive.review(school, 'candidate'),
+        await drive.review(road, 'candidate'),
+        await drive.review(lights, 'candidate'),
+      ] as string[];
       await drive.review(plaza, 'reserve', 'dept-water');
       await drive.review(bridge, 'rejected', 'dept-roads');
 
@@ -108,7 +118,12 @@ describe('annual batch workflow', () => {
       // Every proposer not taken gets a feedback task for the answering department, due in 10 working days.
       const plazaTask = `task-${batchId}-feedback-${plaza}-`;
       const feedback = await eventually(async () => {
-        const rows = await testDb.db.selectFrom('tasks').selectAll().where('kind', '=', 'proposerFeedback').orderBy('id').execute();
+        const rows = await testDb.db
+          .selectFrom('tasks')
+          .selectAll()
+          .where('kind', '=', 'proposerFeedback')
+          .orderBy('id')
+          .execute();
         return rows.length === 2 ? rows : undefined;
       }, 'two proposer feedback tasks');
       expect(feedback.map((t) => [t.assignee_ref, t.due_at.toISOString()]).sort()).toEqual([
@@ -118,14 +133,21 @@ describe('annual batch workflow', () => {
       const plazaFeedback = feedback.find((t) => t.id.startsWith(plazaTask))!;
       const bridgeFeedback = feedback.find((t) => t.assignee_ref === 'dept-roads')!;
       expect(bridgeFeedback.payload).toMatchObject({ contact: '13700000000', outcome: 'rejected' });
-      const answered = await drive.completeTask(bridgeFeedback.id, 'official', { method: 'phone', note: '已电话告知：青石桥列入明年危桥改造计划' });
+      const answered = await drive.completeTask(bridgeFeedback.id, 'official', {
+        method: 'phone',
+        note: '已电话告知：青石桥列入明年危桥改造计划',
+      });
       expect(answered.status, answered.body.message).toBe(200);
 
       // Candidate publicity 公示: public comments, and an amendment whose reason is kept.
       const list = await drive.get(null, `/api/public/batches/${batchId}/candidates`);
       expect(list.status).toBe(200);
       expect(list.body.map((c: { id: string }) => c.id).sort()).toEqual([...candidates].sort());
-      const comment = await drive.post(null, `/api/public/batches/${batchId}/comments`, { key: 'comment-road-001', candidateId: candidates[1], body: '建议同步建设人行道' });
+      const comment = await drive.post(null, `/api/public/batches/${batchId}/comments`, {
+        key: 'comment-road-001',
+        candidateId: candidates[1],
+        body: '建议同步建设人行道',
+      });
       expect(comment.status, comment.body.message).toBe(201);
       const amended = await drive.patch('coordinator', `/api/candidates/${candidates[1]}`, {
         reason: '采纳群众意见，增加人行道',
@@ -145,9 +167,17 @@ describe('annual batch workflow', () => {
       }, 'the feedback escalation');
       // dept-water has no responsible leader in the fixture, so the first rung is the standing committee office;
       // the department's own official is told the task is overdue.
-      expect(escalated.filter((n) => n.kind === 'escalation').map((n) => n.recipient_user_id).sort()).toEqual(['coordinator', 'outsider']);
+      expect(
+        escalated
+          .filter((n) => n.kind === 'escalation')
+          .map((n) => n.recipient_user_id)
+          .sort(),
+      ).toEqual(['coordinator', 'outsider']);
       expect((await noticesOf(bridgeFeedback.id)).some((n) => n.kind === 'escalation')).toBe(false);
-      const lateAnswer = await drive.completeTask(plazaFeedback.id, 'outsider', { method: 'written', note: '已书面答复：列入储备库，明年优先考虑' });
+      const lateAnswer = await drive.completeTask(plazaFeedback.id, 'outsider', {
+        method: 'written',
+        note: '已书面答复：列入储备库，明年优先考虑',
+      });
       expect(lateAnswer.status, lateAnswer.body.message).toBe(200);
       await env.client.workflow.getHandle(plazaFeedback.id).result();
 
@@ -187,7 +217,13 @@ describe('annual batch workflow', () => {
       expect(twice.status).toBe(409);
       const closed = await drive.decide(batchId, 'close-vote');
       expect(closed.status, closed.body.message).toBe(200);
-      expect(closed.body.result).toMatchObject({ ballotsCast: 8, validBallots: 7, invalidBallots: 1, majorityBase: 8, runOff: null });
+      expect(closed.body.result).toMatchObject({
+        ballotsCast: 8,
+        validBallots: 7,
+        invalidBallots: 1,
+        majorityBase: 8,
+        runOff: null,
+      });
       expect(closed.body.result.tallies).toEqual([
         { candidateId: a, approve: 5, disapprove: 2, abstain: 0, passed: true },
         { candidateId: b, approve: 4, disapprove: 3, abstain: 0, passed: false },
@@ -197,7 +233,13 @@ describe('annual batch workflow', () => {
       const results = await drive.get(null, `/api/public/batches/${batchId}/results`);
       expect(results.status, results.body.message).toBe(200);
       expect(results.body.elected.sort()).toEqual([a, c].sort());
-      expect(results.body.rounds[0]).toMatchObject({ round: 1, seats: 2, deputies_present: 8, scrutineers: ['王监票', '李监票', '张监票'], tellers: ['赵计票', '钱计票'] });
+      expect(results.body.rounds[0]).toMatchObject({
+        round: 1,
+        seats: 2,
+        deputies_present: 8,
+        scrutineers: ['王监票', '李监票', '张监票'],
+        tellers: ['赵计票', '钱计票'],
+      });
       expect(results.body.rounds[0].result.invalidBallots).toBe(1);
       const afterClose = await drive.vote(sessionId, 'd8', [a], candidates);
       expect(afterClose.status).toBe(409);
@@ -206,8 +248,18 @@ describe('annual batch workflow', () => {
       state = await drive.phase(batchId, 'resultPublicity');
       expect([...state.elected].sort()).toEqual([a, c].sort());
       expect(state.nextDeadline).toEqual({ at: '2028-02-01T16:00:00.000Z', label: 'result publicity ends' });
-      const published = await testDb.db.selectFrom('candidates').select(['id', 'elected', 'approvals']).where('batch_id', '=', batchId).orderBy('id').execute();
-      expect(published.filter((p) => p.elected).map((p) => p.id).sort()).toEqual([a, c].sort());
+      const published = await testDb.db
+        .selectFrom('candidates')
+        .select(['id', 'elected', 'approvals'])
+        .where('batch_id', '=', batchId)
+        .orderBy('id')
+        .execute();
+      expect(
+        published
+          .filter((p) => p.elected)
+          .map((p) => p.id)
+          .sort(),
+      ).toEqual([a, c].sort());
 
       await drive.advanceTo('2028-02-01T16:00:30Z');
       state = await drive.phase(batchId, 'implementation');
@@ -216,7 +268,11 @@ describe('annual batch workflow', () => {
       expect(state.projectIds).not.toContain(roadProject);
       const projectA = `project-${a.replace(/^cand-/, '')}`;
       const projectState = await env.client.workflow.getHandle(projectA).query(projectStateQuery);
-      expect(projectState.responsibility).toMatchObject({ departmentId: 'dept-roads', implementingUnit: '县公路养护中心', budgetYuan: 1_200_000 });
+      expect(projectState.responsibility).toMatchObject({
+        departmentId: 'dept-roads',
+        implementingUnit: '县公路养护中心',
+        budgetYuan: 1_200_000,
+      });
 
       // The half-year report opens on 1 July and is due in 30 days; nobody writes it, so it escalates.
       const halfYear = `task-${batchId}-halfYear-report`;
@@ -224,20 +280,29 @@ describe('annual batch workflow', () => {
       // A calendar period runs from the instant the task opened (a few ms after midnight in the test).
       expect((await drive.taskOpened(halfYear)).due_at.toISOString().slice(0, 16)).toBe('2028-07-30T16:00');
       await drive.advanceTo('2028-07-30T16:05:00Z');
-      await eventually(async () => ((await taskRow(halfYear)).escalation_level === 1 ? true : undefined), 'the half-year report escalation');
+      await eventually(
+        async () => ((await taskRow(halfYear)).escalation_level === 1 ? true : undefined),
+        'the half-year report escalation',
+      );
       // The office is the rung above the government; every official (the assignee role) hears it is overdue.
-      expect((await noticesOf(halfYear)).filter((n) => n.kind === 'escalation').map((n) => n.recipient_user_id).sort()).toEqual([
-        'colleague',
-        'coordinator',
-        'leader',
-        'official',
-        'outsider',
-      ]);
+      expect(
+        (await noticesOf(halfYear))
+          .filter((n) => n.kind === 'escalation')
+          .map((n) => n.recipient_user_id)
+          .sort(),
+      ).toEqual(['colleague', 'coordinator', 'leader', 'official', 'outsider']);
       const report = await drive.completeTask(halfYear, 'official', { summary: '两个项目均已开工，进度符合计划。' });
       expect(report.status, report.body.message).toBe(200);
       const halfYearHearing = `task-${batchId}-halfYear-hearing`;
       await drive.taskOpened(halfYearHearing);
-      expect((await drive.completeTask(halfYearHearing, 'coordinator', { heldOn: '2028-08-10', opinion: '同意报告，督促加快进度' })).status).toBe(200);
+      expect(
+        (
+          await drive.completeTask(halfYearHearing, 'coordinator', {
+            heldOn: '2028-08-10',
+            opinion: '同意报告，督促加快进度',
+          })
+        ).status,
+      ).toBe(200);
 
       // Rating belongs to the next year's congress: refused before 1 January 2029.
       await drive.advanceTo('2028-12-15T02:00:00Z');
@@ -249,7 +314,9 @@ describe('annual batch workflow', () => {
       expect((await drive.completeTask(yearEnd, 'official', { summary: '两个项目已完工。' })).status).toBe(200);
       const yearEndHearing = `task-${batchId}-yearEnd-hearing`;
       await drive.taskOpened(yearEndHearing);
-      expect((await drive.completeTask(yearEndHearing, 'coordinator', { heldOn: '2028-12-28', opinion: '同意' })).status).toBe(200);
+      expect(
+        (await drive.completeTask(yearEndHearing, 'coordinator', { heldOn: '2028-12-28', opinion: '同意' })).status,
+      ).toBe(200);
 
       // Rating 满意度测评 at the January 2029 congress.
       await drive.advanceTo('2029-01-17T02:00:00Z');
@@ -307,13 +374,28 @@ describe('annual batch workflow', () => {
       );
       // Each project workflow received its outcome and recorded it.
       const projectRows = await eventually(async () => {
-        const rows = await testDb.db.selectFrom('projects').select(['id', 'rating_outcome']).where('batch_id', '=', batchId).orderBy('id').execute();
+        const rows = await testDb.db
+          .selectFrom('projects')
+          .select(['id', 'rating_outcome'])
+          .where('batch_id', '=', batchId)
+          .orderBy('id')
+          .execute();
         return rows.every((row) => row.rating_outcome !== null) ? rows : undefined;
       }, 'both projects to record their rating');
-      expect(Object.fromEntries(projectRows.map((r) => [r.id, r.rating_outcome]))).toEqual({ [projectA]: 'basicallySatisfied', [projectC]: 'unsatisfied' });
+      expect(Object.fromEntries(projectRows.map((r) => [r.id, r.rating_outcome]))).toEqual({
+        [projectA]: 'basicallySatisfied',
+        [projectC]: 'unsatisfied',
+      });
       // 月通报: one bulletin for each month the projects were under way, February to December 2028.
-      const bulletins = await testDb.db.selectFrom('bulletins').select(['month', 'body']).where('batch_id', '=', batchId).orderBy('month').execute();
-      expect(bulletins.map((b) => b.month)).toEqual(['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2028-${m}`));
+      const bulletins = await testDb.db
+        .selectFrom('bulletins')
+        .select(['month', 'body'])
+        .where('batch_id', '=', batchId)
+        .orderBy('month')
+        .execute();
+      expect(bulletins.map((b) => b.month)).toEqual(
+        ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2028-${m}`),
+      );
       expect(bulletins[0]!.body).toContain('共 2 个项目');
 
       const phases = await testDb.db
@@ -340,7 +422,10 @@ describe('annual batch workflow', () => {
 
       if (process.env.RECORD_HISTORIES) {
         const history = await env.client.workflow.getHandle(batchId).fetchHistory();
-        const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), `../histories/annualBatch-${batchId}.json`);
+        const file = path.resolve(
+          path.dirname(fileURLToPath(import.meta.url)),
+          `../histories/annualBatch-${batchId}.json`,
+        );
         await writeFile(file, historyToJson(history));
       }
     });
@@ -350,7 +435,10 @@ describe('annual batch workflow', () => {
     expect(fullBatchId).not.toBe('');
     const history = JSON.stringify(await env.client.workflow.getHandle(fullBatchId).fetchHistory());
     const receipts = await testDb.db.selectFrom('ballot_receipts').select(['deputy_user_id', 'receipt_code']).execute();
-    const ratingReceipts = await testDb.db.selectFrom('rating_receipts').select(['deputy_user_id', 'receipt_code']).execute();
+    const ratingReceipts = await testDb.db
+      .selectFrom('rating_receipts')
+      .select(['deputy_user_id', 'receipt_code'])
+      .execute();
     expect(receipts).toHaveLength(8);
     expect(ratingReceipts).toHaveLength(6);
     for (const deputy of deputies) expect(history).not.toContain(`"${deputy}"`);
@@ -359,7 +447,9 @@ describe('annual batch workflow', () => {
     // The tables that hold choices have no column that could name, order or time a deputy.
     const columns = await sql<{ table_name: string; column_name: string }>`
       select table_name, column_name from information_schema.columns
-      where table_schema = 'public' and table_name in ('ballots', 'ratings') order by table_name, ordinal_position`.execute(testDb.db);
+      where table_schema = 'public' and table_name in ('ballots', 'ratings') order by table_name, ordinal_position`.execute(
+      testDb.db,
+    );
     expect(columns.rows.map((c) => `${c.table_name}.${c.column_name}`)).toEqual([
       'ballots.id',
       'ballots.session_id',
@@ -370,15 +460,26 @@ describe('annual batch workflow', () => {
       'ratings.choice',
     ]);
     // No row anywhere outside the receipts mentions a voter together with the session.
-    const audit = JSON.stringify(await testDb.db.selectFrom('audit_events').selectAll().where('workflow_id', '=', fullBatchId).execute());
+    const audit = JSON.stringify(
+      await testDb.db.selectFrom('audit_events').selectAll().where('workflow_id', '=', fullBatchId).execute(),
+    );
     for (const deputy of deputies) expect(audit).not.toContain(`"${deputy}"`);
-    const notices = await testDb.db.selectFrom('notices').select('recipient_user_id').where('recipient_user_id', 'in', deputies).execute();
+    const notices = await testDb.db
+      .selectFrom('notices')
+      .select('recipient_user_id')
+      .where('recipient_user_id', 'in', deputies)
+      .execute();
     expect(notices).toEqual([]);
   });
 });
 
 /** A project of the 2027 batch, to be refused on the 2028 batch's rating sheet. */
 async function insertProjectOfAnotherBatch(): Promise<string> {
-  const project = await insertVotedProject(testDb.db, { key: 'old', batchId: 'batch-test-county-2027', year: 2027, deadline: '2027-12-31' });
+  const project = await insertVotedProject(testDb.db, {
+    key: 'old',
+    batchId: 'batch-test-county-2027',
+    year: 2027,
+    deadline: '2027-12-31',
+  });
   return project.projectId;
 }

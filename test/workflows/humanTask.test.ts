@@ -6,7 +6,12 @@ import { createActivities } from '../../activities';
 import { createNotifier } from '../../activities/channels';
 import { bundleWorkflows, createWorker } from '../../worker/createWorker';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
-import { completeTaskUpdate, type HumanTaskInput, taskFailureTypes, taskStateQuery } from '../../workflows/humanTask.messages';
+import {
+  completeTaskUpdate,
+  type HumanTaskInput,
+  taskFailureTypes,
+  taskStateQuery,
+} from '../../workflows/humanTask.messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { actorOf, eventually, type PeopleFixture, roadRepairTask, seedPeople } from '../support/fixtures';
 import { type SmtpSink, startSmtpSink } from '../support/smtpSink';
@@ -20,7 +25,12 @@ let smtp: SmtpSink;
 let notifier: ReturnType<typeof createNotifier>;
 
 beforeAll(async () => {
-  [env, bundle, testDb, smtp] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows(), createTestDatabase(), startSmtpSink()]);
+  [env, bundle, testDb, smtp] = await Promise.all([
+    createTimeSkippingEnv(),
+    bundleWorkflows(),
+    createTestDatabase(),
+    startSmtpSink(),
+  ]);
   people = await seedPeople(testDb.db);
   notifier = createNotifier({ smtpUrl: smtp.url, mailFrom: 'office@test.local' });
 });
@@ -85,15 +95,25 @@ describe('human task workflow', () => {
     const task = roadTask();
     await withWorker(async () => {
       const handle = await start(task);
-      await eventually(async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined), 'task to open');
+      await eventually(
+        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
+        'task to open',
+      );
       const row = await taskRow(task.taskId);
-      expect(row).toMatchObject({ status: 'open', assignee_kind: 'department', assignee_ref: 'dept-roads', escalation_level: 0 });
+      expect(row).toMatchObject({
+        status: 'open',
+        assignee_kind: 'department',
+        assignee_ref: 'dept-roads',
+        escalation_level: 0,
+      });
       const notices = await noticesFor(task.taskId);
       expect(notices.map((n) => [n.recipient_user_id, n.kind])).toEqual([
         ['colleague', 'assigned'],
         ['official', 'assigned'],
       ]);
-      await handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.official), result: { note: 'done' } }] });
+      await handle.executeUpdate(completeTaskUpdate, {
+        args: [{ actor: actorOf(people.official), result: { note: 'done' } }],
+      });
       await handle.result();
     });
   });
@@ -102,14 +122,19 @@ describe('human task workflow', () => {
     const task = roadTask();
     await withWorker(async () => {
       const handle = await start(task);
-      await eventually(async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined), 'task to open');
+      await eventually(
+        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
+        'task to open',
+      );
       await env.sleep('44 hours');
       expect((await noticesFor(task.taskId)).filter((n) => n.kind === 'reminder')).toEqual([]);
       await env.sleep('6 hours');
       const reminders = (await noticesFor(task.taskId)).filter((n) => n.kind === 'reminder');
       expect(reminders.map((n) => n.recipient_user_id).sort()).toEqual(['colleague', 'official']);
       expect((await noticesFor(task.taskId)).some((n) => n.kind === 'escalation')).toBe(false);
-      await handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.colleague), result: { note: '已修复' } }] });
+      await handle.executeUpdate(completeTaskUpdate, {
+        args: [{ actor: actorOf(people.colleague), result: { note: '已修复' } }],
+      });
       await handle.result();
     });
   });
@@ -118,7 +143,10 @@ describe('human task workflow', () => {
     const task = roadTask();
     await withWorker(async () => {
       const handle = await start(task);
-      await eventually(async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined), 'task to open');
+      await eventually(
+        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
+        'task to open',
+      );
       const dueAt = (await handle.query(taskStateQuery)).dueAt!;
 
       await env.sleep('73 hours');
@@ -135,18 +163,38 @@ describe('human task workflow', () => {
       expect((await taskRow(task.taskId)).escalation_level).toBe(2);
 
       const mail = await eventually(
-        async () => smtp.received.find((m) => m.rcptTo.includes('leader@test.local') && m.headers.get('subject')?.includes(task.title)),
+        async () =>
+          smtp.received.find(
+            (m) => m.rcptTo.includes('leader@test.local') && m.headers.get('subject')?.includes(task.title),
+          ),
         'the escalation e-mail to reach the SMTP server',
       );
       expect(mail.headers.get('subject')).toBe(`逾期督办：${task.title}`);
 
-      const completion = await handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.official), result: { note: '已修复，逾期' } }] });
-      expect(completion).toMatchObject({ completedBy: 'official', escalationLevel: 2, result: { note: '已修复，逾期' } });
+      const completion = await handle.executeUpdate(completeTaskUpdate, {
+        args: [{ actor: actorOf(people.official), result: { note: '已修复，逾期' } }],
+      });
+      expect(completion).toMatchObject({
+        completedBy: 'official',
+        escalationLevel: 2,
+        result: { note: '已修复，逾期' },
+      });
       expect(await handle.result()).toEqual(completion);
-      expect(await taskRow(task.taskId)).toMatchObject({ status: 'done', completed_by: 'official', result: { note: '已修复，逾期' } });
+      expect(await taskRow(task.taskId)).toMatchObject({
+        status: 'done',
+        completed_by: 'official',
+        result: { note: '已修复，逾期' },
+      });
 
-      const audit = await testDb.db.selectFrom('audit_events').select(['action', 'actor_label']).where('subject', '=', task.taskId).orderBy('id').execute();
-      expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['task.opened', 'task.escalated', 'notice.escalation', 'task.completed']));
+      const audit = await testDb.db
+        .selectFrom('audit_events')
+        .select(['action', 'actor_label'])
+        .where('subject', '=', task.taskId)
+        .orderBy('id')
+        .execute();
+      expect(audit.map((a) => a.action)).toEqual(
+        expect.arrayContaining(['task.opened', 'task.escalated', 'notice.escalation', 'task.completed']),
+      );
       expect(audit.filter((a) => a.action === 'task.escalated')).toHaveLength(2);
       expect(audit.find((a) => a.action === 'task.completed')?.actor_label).toBe('李科长');
     });
@@ -156,8 +204,13 @@ describe('human task workflow', () => {
     const task = roadTask();
     await withWorker(async () => {
       const handle = await start(task);
-      await eventually(async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined), 'task to open');
-      await handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.official), result: { note: '提前完成' } }] });
+      await eventually(
+        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
+        'task to open',
+      );
+      await handle.executeUpdate(completeTaskUpdate, {
+        args: [{ actor: actorOf(people.official), result: { note: '提前完成' } }],
+      });
       await handle.result();
       await env.sleep('30 days');
       const kinds = (await noticesFor(task.taskId)).map((n) => n.kind);
@@ -171,28 +224,48 @@ describe('human task workflow', () => {
     const task = roadTask();
     await withWorker(async () => {
       const handle = await start(task);
-      await eventually(async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined), 'task to open');
+      await eventually(
+        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
+        'task to open',
+      );
 
       const wrongPerson = await rejectionOf(
-        handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.outsider), result: { note: '不是我的' } }] }),
+        handle.executeUpdate(completeTaskUpdate, {
+          args: [{ actor: actorOf(people.outsider), result: { note: '不是我的' } }],
+        }),
       );
       expect(wrongPerson.type).toBe(taskFailureTypes.forbidden);
       expect(wrongPerson.message).toContain('not to 赵科员');
 
-      const invalid = await rejectionOf(handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.official), result: { note: '' } }] }));
+      const invalid = await rejectionOf(
+        handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.official), result: { note: '' } }] }),
+      );
       expect(invalid.type).toBe(taskFailureTypes.invalidResult);
       expect(invalid.message).toContain('note');
 
       expect(await taskRow(task.taskId)).toMatchObject({ status: 'open', completed_by: null });
-      await handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.official), result: { note: '完成' } }] });
+      await handle.executeUpdate(completeTaskUpdate, {
+        args: [{ actor: actorOf(people.official), result: { note: '完成' } }],
+      });
 
       // The task workflow closes once done, so a second completion cannot reach it (the API answers 409 from the row).
       await handle.result();
       await expect(
-        handle.executeUpdate(completeTaskUpdate, { args: [{ actor: actorOf(people.colleague), result: { note: '我也完成' } }] }),
+        handle.executeUpdate(completeTaskUpdate, {
+          args: [{ actor: actorOf(people.colleague), result: { note: '我也完成' } }],
+        }),
       ).rejects.toThrow(/completed|not found/i);
-      expect(await taskRow(task.taskId)).toMatchObject({ status: 'done', completed_by: 'official', result: { note: '完成' } });
-      const completions = await testDb.db.selectFrom('audit_events').select('id').where('subject', '=', task.taskId).where('action', '=', 'task.completed').execute();
+      expect(await taskRow(task.taskId)).toMatchObject({
+        status: 'done',
+        completed_by: 'official',
+        result: { note: '完成' },
+      });
+      const completions = await testDb.db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('subject', '=', task.taskId)
+        .where('action', '=', 'task.completed')
+        .execute();
       expect(completions).toHaveLength(1);
     });
   });

@@ -63,7 +63,6 @@ async function startTask(taskQueue: string, task: HumanTaskInput) {
   return handle;
 }
 
-
 /** The task's "assigned" in-app notices, each with its delivery (null columns if it has none). */
 async function assignedNotices(taskId: string) {
   return testDb.db

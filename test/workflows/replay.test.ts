@@ -30,7 +30,10 @@ let alteredBundle: WorkflowBundleWithSourceMap;
 beforeAll(async () => {
   [bundle, alteredBundle] = await Promise.all([
     bundleWorkflows(),
-    bundleWorkflowCode({ workflowsPath: path.join(historiesDir, 'nondeterministic/index.ts'), logger: quietBundlerLogger }),
+    bundleWorkflowCode({
+      workflowsPath: path.join(historiesDir, 'nondeterministic/index.ts'),
+      logger: quietBundlerLogger,
+    }),
   ]);
 });
 
@@ -55,8 +58,8 @@ describe('recorded workflow histories replay', () => {
 
   it('rejects a recorded history when the workflow code has changed incompatibly', async () => {
     const file = 'humanTask-completed-on-time.json';
-    await expect(Worker.runReplayHistory({ workflowBundle: alteredBundle }, await loadHistory(file), workflowIdOf(file))).rejects.toBeInstanceOf(
-      DeterminismViolationError,
-    );
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: alteredBundle }, await loadHistory(file), workflowIdOf(file)),
+    ).rejects.toBeInstanceOf(DeterminismViolationError);
   });
 });

@@ -2,7 +2,12 @@ import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeTaskUpdate } from '../../workflows/humanTask.messages';
 import { votedProjectWorkflow } from '../../workflows/votedProject';
-import { fileFindingUpdate, joinSupervisionGroupUpdate, projectStateQuery, type VotedProjectInput } from '../../workflows/votedProject.messages';
+import {
+  fileFindingUpdate,
+  joinSupervisionGroupUpdate,
+  projectStateQuery,
+  type VotedProjectInput,
+} from '../../workflows/votedProject.messages';
 import { seedBatchPeople } from '../support/batchDriver';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { type DevServerWorker, startDevServerWorker } from '../support/devServerWorker';
@@ -29,20 +34,33 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-const actor = async (id: string) => actorOf(await testDb.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+const actor = async (id: string) =>
+  actorOf(await testDb.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 
 describe('voted project hand-over', () => {
   it('continues as new when its history grows, carrying its group, findings and open tasks, whose answers reach the new run', async () => {
     const key = `handover${process.pid}`;
-    const base = await insertVotedProject(testDb.db, { key, batchId: `batch-test-county-h${process.pid}`, year: 2090, deadline: '2099-12-31' });
+    const base = await insertVotedProject(testDb.db, {
+      key,
+      batchId: `batch-test-county-h${process.pid}`,
+      year: 2090,
+      deadline: '2099-12-31',
+    });
     const input: VotedProjectInput = { ...base, handoverAfterEvents: 60 };
-    const handle = await temporal.workflow.start(votedProjectWorkflow, { taskQueue, workflowId: input.projectId, args: [input] });
+    const handle = await temporal.workflow.start(votedProjectWorkflow, {
+      taskQueue,
+      workflowId: input.projectId,
+      args: [input],
+    });
     const firstRun = handle.firstExecutionRunId;
 
     // Each decision adds events; past 60 the workflow hands over at its next step.
-    for (const id of ['d1', 'd2', 'd3']) await handle.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor: await actor(id) }] });
+    for (const id of ['d1', 'd2', 'd3'])
+      await handle.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor: await actor(id) }] });
     for (let i = 1; i <= 4; i += 1) {
-      await handle.executeUpdate(fileFindingUpdate, { args: [{ actor: await actor('d1'), findingId: `finding-${key}-${i}`, text: `问题${i}`, photoIds: [] }] });
+      await handle.executeUpdate(fileFindingUpdate, {
+        args: [{ actor: await actor('d1'), findingId: `finding-${key}-${i}`, text: `问题${i}`, photoIds: [] }],
+      });
     }
     const carried = await eventually(async () => {
       const s = await handle.query(projectStateQuery);
@@ -56,7 +74,11 @@ describe('voted project hand-over', () => {
 
     // A response task the first run opened is answered now; the new run takes the answer in.
     const open = carried.openTasks.find((t) => t.kind === 'findingResponse')!;
-    await temporal.workflow.getHandle(open.taskId).executeUpdate(completeTaskUpdate, { args: [{ actor: await actor('official'), result: { response: '已整改' } }] });
+    await temporal.workflow
+      .getHandle(open.taskId)
+      .executeUpdate(completeTaskUpdate, {
+        args: [{ actor: await actor('official'), result: { response: '已整改' } }],
+      });
     const after = await eventually(async () => {
       const s = await handle.query(projectStateQuery);
       return s.findings.find((f) => f.findingId === open.findingId)?.status === 'responded' ? s : undefined;
@@ -64,7 +86,11 @@ describe('voted project hand-over', () => {
     expect(after.openTasks.some((t) => t.taskId === open.taskId)).toBe(false);
     // The state changes first; the row follows when the activity has run.
     const row = await eventually(async () => {
-      const r = await testDb.db.selectFrom('findings').select(['status', 'response']).where('id', '=', open.findingId!).executeTakeFirstOrThrow();
+      const r = await testDb.db
+        .selectFrom('findings')
+        .select(['status', 'response'])
+        .where('id', '=', open.findingId!)
+        .executeTakeFirstOrThrow();
       return r.status === 'responded' ? r : undefined;
     }, 'the finding row');
     expect(row).toEqual({ status: 'responded', response: '已整改' });

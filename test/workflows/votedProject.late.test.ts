@@ -22,123 +22,216 @@ const actor = (id: string) => actorFor(ctx.testDb.db, id);
 const start = startProject;
 
 describe('voted project workflow', () => {
-  it('follows a late project from red warning to 不满意, rectification, a re-rating still 不满意 and a special inquiry, over two and a half years', { timeout: 300_000 }, async () => {
-    await ctx.world.withWorker(async (drive) => {
-      const startedAt = await ctx.env.currentTimeMs();
-      const project = await start(drive, 'late', addDays(chinaDay(new Date(startedAt)), 220), '县道X012路面改造', 2028);
-      const handle = project.handle;
-      await handle.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor: await actor('d7') }] });
+  it(
+    'follows a late project from red warning to 不满意, rectification, a re-rating still 不满意 and a special inquiry, over two and a half years',
+    { timeout: 300_000 },
+    async () => {
+      await ctx.world.withWorker(async (drive) => {
+        const startedAt = await ctx.env.currentTimeMs();
+        const project = await start(
+          drive,
+          'late',
+          addDays(chinaDay(new Date(startedAt)), 220),
+          '县道X012路面改造',
+          2028,
+        );
+        const handle = project.handle;
+        await handle.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor: await actor('d7') }] });
 
-      // The department reports half of what the plan expects; one week it does not report at all.
-      let weeks = 0;
-      let state = await project.state();
-      const levels: string[] = [];
-      while (Date.parse(state.cadence.nextProgressAt) - startedAt < 520 * DAY) {
-        weeks += 1;
-        await project.week((planned) => (weeks === 6 ? null : Math.floor(planned / 2)));
-        state = await project.state();
-        if (levels.at(-1) !== state.warning.level) levels.push(state.warning.level);
-        if (weeks === 6) {
-          // Unanswered: at its due instant the report escalates to the responsible leader.
-          const missed = await project.openTask('progressReport');
-          await ctx.env.sleep(missed.due_at.getTime() - (await ctx.env.currentTimeMs()) + 60_000);
-          await eventually(async () => ((await ctx.testDb.db.selectFrom('notices').select('id').where('task_id', '=', missed.id).where('kind', '=', 'escalation').where('recipient_user_id', '=', 'leader').execute()).length > 0 ? true : undefined), 'the missed report to escalate');
-          await project.complete('progressReport', 'official', { percent: Math.floor(state.warning.plannedPercent / 2), stage: 'preparation', text: '补报', photoIds: [] });
+        // The department reports half of what the plan expects; one week it does not report at all.
+        let weeks = 0;
+        let state = await project.state();
+        const levels: string[] = [];
+        while (Date.parse(state.cadence.nextProgressAt) - startedAt < 520 * DAY) {
+          weeks += 1;
+          await project.week((planned) => (weeks === 6 ? null : Math.floor(planned / 2)));
+          state = await project.state();
+          if (levels.at(-1) !== state.warning.level) levels.push(state.warning.level);
+          if (weeks === 6) {
+            // Unanswered: at its due instant the report escalates to the responsible leader.
+            const missed = await project.openTask('progressReport');
+            await ctx.env.sleep(missed.due_at.getTime() - (await ctx.env.currentTimeMs()) + 60_000);
+            await eventually(
+              async () =>
+                (
+                  await ctx.testDb.db
+                    .selectFrom('notices')
+                    .select('id')
+                    .where('task_id', '=', missed.id)
+                    .where('kind', '=', 'escalation')
+                    .where('recipient_user_id', '=', 'leader')
+                    .execute()
+                ).length > 0
+                  ? true
+                  : undefined,
+              'the missed report to escalate',
+            );
+            await project.complete('progressReport', 'official', {
+              percent: Math.floor(state.warning.plannedPercent / 2),
+              stage: 'preparation',
+              text: '补报',
+              photoIds: [],
+            });
+          }
         }
-      }
-      expect(levels).toEqual(expect.arrayContaining(['blue', 'yellow', 'red']));
-      expect(state.warning).toMatchObject({ level: 'red', reason: expect.stringMatching(/^完成时限.*已过/) });
-      const warningNotices = (await project.notices()).filter((n) => n.recipient_user_id === 'leader' && /预警：/.test(n.title)).map((n) => n.title.split('：')[0]);
-      expect(warningNotices).toEqual(['蓝色预警', '黄色预警', '红色预警']);
+        expect(levels).toEqual(expect.arrayContaining(['blue', 'yellow', 'red']));
+        expect(state.warning).toMatchObject({ level: 'red', reason: expect.stringMatching(/^完成时限.*已过/) });
+        const warningNotices = (await project.notices())
+          .filter((n) => n.recipient_user_id === 'leader' && /预警：/.test(n.title))
+          .map((n) => n.title.split('：')[0]);
+        expect(warningNotices).toEqual(['蓝色预警', '黄色预警', '红色预警']);
 
-      // The congress rates it 不满意: both heads explain, and the department must rectify within three months.
-      const ratedAt = new Date(await ctx.env.currentTimeMs()).toISOString();
-      await handle.signal(ratingOutcomeSignal, { batchId: state.batchId, outcome: 'unsatisfied', counts: { satisfied: 10, basicallySatisfied: 12, unsatisfied: 30 }, ratedAt });
-      state = await project.when((s) => s.consequence.stage === 'rectifying' && s.openTasks.filter((t) => t.kind === 'explanation').length === 2, 'the consequences to start');
-      const rectification = await project.openTask('rectificationReport');
-      expect(rectification.due_at.toISOString().slice(0, 10)).toBe(new Date(new Date(ratedAt).setUTCMonth(new Date(ratedAt).getUTCMonth() + 3)).toISOString().slice(0, 10));
-      const tooEarly = await rejection(handle.executeUpdate(openReRatingUpdate, { args: [{ actor: await actor('coordinator') }] }));
-      expect(tooEarly).toMatchObject({ type: 'ProjectOutOfPhase', message: expect.stringMatching(/follows the rectification report/) });
+        // The congress rates it 不满意: both heads explain, and the department must rectify within three months.
+        const ratedAt = new Date(await ctx.env.currentTimeMs()).toISOString();
+        await handle.signal(ratingOutcomeSignal, {
+          batchId: state.batchId,
+          outcome: 'unsatisfied',
+          counts: { satisfied: 10, basicallySatisfied: 12, unsatisfied: 30 },
+          ratedAt,
+        });
+        state = await project.when(
+          (s) =>
+            s.consequence.stage === 'rectifying' && s.openTasks.filter((t) => t.kind === 'explanation').length === 2,
+          'the consequences to start',
+        );
+        const rectification = await project.openTask('rectificationReport');
+        expect(rectification.due_at.toISOString().slice(0, 10)).toBe(
+          new Date(new Date(ratedAt).setUTCMonth(new Date(ratedAt).getUTCMonth() + 3)).toISOString().slice(0, 10),
+        );
+        const tooEarly = await rejection(
+          handle.executeUpdate(openReRatingUpdate, { args: [{ actor: await actor('coordinator') }] }),
+        );
+        expect(tooEarly).toMatchObject({
+          type: 'ProjectOutOfPhase',
+          message: expect.stringMatching(/follows the rectification report/),
+        });
 
-      const explanations = (await project.state()).openTasks.filter((t) => t.kind === 'explanation');
-      const explainers = await ctx.testDb.db.selectFrom('tasks').select(['id', 'assignee_ref']).where('id', 'in', explanations.map((t) => t.taskId)).execute();
-      expect(explainers.map((t) => t.assignee_ref).sort()).toEqual(['dept-roads', 'leader']);
-      for (const t of explainers) {
-        const res = await drive.completeTask(t.id, t.assignee_ref === 'leader' ? 'leader' : 'official', { text: '进度滞后的原因是征地拆迁延误' });
-        expect(res.status, res.body.message).toBe(200);
-      }
-      await project.complete('explanationHearing', 'coordinator', { heldOn: chinaDay(new Date(await ctx.env.currentTimeMs())), opinion: '责成限期整改' });
-      await project.complete('rectificationReport', 'official', { summary: '已调整施工组织', measures: ['增加施工班组', '倒排工期'] });
-      await project.when((s) => s.consequence.stage === 'awaitingReRating', 'the rectification report to be taken in');
+        const explanations = (await project.state()).openTasks.filter((t) => t.kind === 'explanation');
+        const explainers = await ctx.testDb.db
+          .selectFrom('tasks')
+          .select(['id', 'assignee_ref'])
+          .where(
+            'id',
+            'in',
+            explanations.map((t) => t.taskId),
+          )
+          .execute();
+        expect(explainers.map((t) => t.assignee_ref).sort()).toEqual(['dept-roads', 'leader']);
+        for (const t of explainers) {
+          const res = await drive.completeTask(t.id, t.assignee_ref === 'leader' ? 'leader' : 'official', {
+            text: '进度滞后的原因是征地拆迁延误',
+          });
+          expect(res.status, res.body.message).toBe(200);
+        }
+        await project.complete('explanationHearing', 'coordinator', {
+          heldOn: chinaDay(new Date(await ctx.env.currentTimeMs())),
+          opinion: '责成限期整改',
+        });
+        await project.complete('rectificationReport', 'official', {
+          summary: '已调整施工组织',
+          measures: ['增加施工班组', '倒排工期'],
+        });
+        await project.when(
+          (s) => s.consequence.stage === 'awaitingReRating',
+          'the rectification report to be taken in',
+        );
 
-      // Standing committee members re-rate, anonymously, by the same rule: still 不满意.
-      const opened = await handle.executeUpdate(openReRatingUpdate, { args: [{ actor: await actor('coordinator') }] });
-      const sessionId = opened.consequence.reRating!.sessionId;
-      const sheet = (choice: string) => ({ ratings: [{ projectId: project.projectId, choice }] });
-      expect((await drive.post('d1', `/api/rating-sessions/${sessionId}/ratings`, sheet('satisfied'))).status).toBe(403);
-      for (const [member, choice] of [['cm1', 'unsatisfied'], ['cm2', 'unsatisfied'], ['cm3', 'basicallySatisfied']]) {
-        const rated = await drive.post(member!, `/api/rating-sessions/${sessionId}/ratings`, sheet(choice!));
-        expect(rated.status, rated.body.message).toBe(201);
-      }
-      const reRated = await handle.executeUpdate(closeReRatingUpdate, { args: [{ actor: await actor('coordinator') }] });
-      expect(reRated.consequence).toMatchObject({ stage: 'oversight', reRating: { outcome: 'unsatisfied', counts: { satisfied: 0, basicallySatisfied: 1, unsatisfied: 2 } } });
-      await project.complete('oversightMeasure', 'coordinator', { measure: 'specialInquiry', note: '下次常委会会议开展专题询问' });
-      state = await project.when((s) => s.consequence.stage === 'settled', 'the oversight measure to be recorded');
-      expect(state.consequence.measure).toBe('specialInquiry');
+        // Standing committee members re-rate, anonymously, by the same rule: still 不满意.
+        const opened = await handle.executeUpdate(openReRatingUpdate, {
+          args: [{ actor: await actor('coordinator') }],
+        });
+        const sessionId = opened.consequence.reRating!.sessionId;
+        const sheet = (choice: string) => ({ ratings: [{ projectId: project.projectId, choice }] });
+        expect((await drive.post('d1', `/api/rating-sessions/${sessionId}/ratings`, sheet('satisfied'))).status).toBe(
+          403,
+        );
+        for (const [member, choice] of [
+          ['cm1', 'unsatisfied'],
+          ['cm2', 'unsatisfied'],
+          ['cm3', 'basicallySatisfied'],
+        ]) {
+          const rated = await drive.post(member!, `/api/rating-sessions/${sessionId}/ratings`, sheet(choice!));
+          expect(rated.status, rated.body.message).toBe(201);
+        }
+        const reRated = await handle.executeUpdate(closeReRatingUpdate, {
+          args: [{ actor: await actor('coordinator') }],
+        });
+        expect(reRated.consequence).toMatchObject({
+          stage: 'oversight',
+          reRating: { outcome: 'unsatisfied', counts: { satisfied: 0, basicallySatisfied: 1, unsatisfied: 2 } },
+        });
+        await project.complete('oversightMeasure', 'coordinator', {
+          measure: 'specialInquiry',
+          note: '下次常委会会议开展专题询问',
+        });
+        state = await project.when((s) => s.consequence.stage === 'settled', 'the oversight measure to be recorded');
+        expect(state.consequence.measure).toBe('specialInquiry');
 
-      // Finally delivered, accepted and used for a year; the look-back finds nothing more.
-      await project.week(() => 100);
-      await handle.executeUpdate(acceptCompletionUpdate, { args: [{ actor: await actor('coordinator') }] });
-      await handle.executeUpdate(enterUseUpdate, { args: [{ actor: await actor('coordinator'), inUseOn: chinaDay(new Date(await ctx.env.currentTimeMs())) }] });
-      state = await project.state();
-      await ctx.env.sleep(Date.parse(state.postEvaluation!.dueAt) - (await ctx.env.currentTimeMs()) + 60_000);
-      await project.complete('performanceEvaluation', 'coordinator', { score: 61, summary: '延期交付，整改后投入使用' });
-      await project.complete('lookBack', 'd7', { summary: '运行正常', suggestions: [] });
-      // Measured before awaiting the result: while a result is awaited the server may skip far ahead.
-      const simulatedYears = ((await ctx.env.currentTimeMs()) - startedAt) / (365 * DAY);
-      const final = await handle.result();
-      expect(final.phase).toBe('closed');
-      expect(simulatedYears).toBeGreaterThan(2.4);
+        // Finally delivered, accepted and used for a year; the look-back finds nothing more.
+        await project.week(() => 100);
+        await handle.executeUpdate(acceptCompletionUpdate, { args: [{ actor: await actor('coordinator') }] });
+        await handle.executeUpdate(enterUseUpdate, {
+          args: [{ actor: await actor('coordinator'), inUseOn: chinaDay(new Date(await ctx.env.currentTimeMs())) }],
+        });
+        state = await project.state();
+        await ctx.env.sleep(Date.parse(state.postEvaluation!.dueAt) - (await ctx.env.currentTimeMs()) + 60_000);
+        await project.complete('performanceEvaluation', 'coordinator', {
+          score: 61,
+          summary: '延期交付，整改后投入使用',
+        });
+        await project.complete('lookBack', 'd7', { summary: '运行正常', suggestions: [] });
+        // Measured before awaiting the result: while a result is awaited the server may skip far ahead.
+        const simulatedYears = ((await ctx.env.currentTimeMs()) - startedAt) / (365 * DAY);
+        const final = await handle.result();
+        expect(final.phase).toBe('closed');
+        expect(simulatedYears).toBeGreaterThan(2.4);
 
-      // Every milestone is on the timeline, and the notices went to the people the rules name.
-      expect(firstSeen((await project.audit()).map((a) => a.action))).toEqual([
-        'project.groupJoined',
-        'task.opened',
-        'task.completed',
-        'project.warning',
-        'notice.escalation',
-        'task.escalated',
-        'project.rated',
-        'project.consequence.rectifying',
-        'project.consequence.awaitingReRating',
-        'notice.info',
-        'rating.opened',
-        'project.reRatingOpened',
-        'rating.closed',
-        'project.reRated',
-        'project.consequence.settled',
-        'project.accepted',
-        'task.cancelled',
-        'project.inUse',
-        'project.postEvaluationStarted',
-        'project.closed',
-      ]);
-      const notices = await project.notices();
-      const to = (pattern: RegExp) => [...new Set(notices.filter((n) => pattern.test(n.title)).map((n) => n.recipient_user_id))].sort();
-      expect(to(/^再次测评：/)).toEqual(['cm1', 'cm2', 'cm3']);
-      expect(to(/整改后再次测评仍不满意/)).toEqual(['coordinator', 'leader']);
-      expect(to(/已决定监督措施：specialInquiry/)).toEqual(['coordinator', 'leader']);
-      expect(to(/^整改已报告：/)).toEqual(['coordinator']);
+        // Every milestone is on the timeline, and the notices went to the people the rules name.
+        expect(firstSeen((await project.audit()).map((a) => a.action))).toEqual([
+          'project.groupJoined',
+          'task.opened',
+          'task.completed',
+          'project.warning',
+          'notice.escalation',
+          'task.escalated',
+          'project.rated',
+          'project.consequence.rectifying',
+          'project.consequence.awaitingReRating',
+          'notice.info',
+          'rating.opened',
+          'project.reRatingOpened',
+          'rating.closed',
+          'project.reRated',
+          'project.consequence.settled',
+          'project.accepted',
+          'task.cancelled',
+          'project.inUse',
+          'project.postEvaluationStarted',
+          'project.closed',
+        ]);
+        const notices = await project.notices();
+        const to = (pattern: RegExp) =>
+          [...new Set(notices.filter((n) => pattern.test(n.title)).map((n) => n.recipient_user_id))].sort();
+        expect(to(/^再次测评：/)).toEqual(['cm1', 'cm2', 'cm3']);
+        expect(to(/整改后再次测评仍不满意/)).toEqual(['coordinator', 'leader']);
+        expect(to(/已决定监督措施：specialInquiry/)).toEqual(['coordinator', 'leader']);
+        expect(to(/^整改已报告：/)).toEqual(['coordinator']);
 
-      // Two and a half years of weekly cadence in one run stay far below Temporal's limits (warning at
-      // 10,240 events, failure at 51,200); in production a run hands over at 1,500 events anyway.
-      const events = (await handle.fetchHistory()).events?.length ?? 0;
-      expect(events).toBeLessThan(10_240);
-      console.info(`late project: ${weeks} weekly reports, ${events} history events over ${simulatedYears.toFixed(2)} simulated years`);
-      if (process.env.RECORD_HISTORIES) {
-        const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), `../histories/votedProject-${project.projectId}.json`);
-        await writeFile(file, historyToJson(await handle.fetchHistory()));
-      }
-    });
-  });
+        // Two and a half years of weekly cadence in one run stay far below Temporal's limits (warning at
+        // 10,240 events, failure at 51,200); in production a run hands over at 1,500 events anyway.
+        const events = (await handle.fetchHistory()).events?.length ?? 0;
+        expect(events).toBeLessThan(10_240);
+        console.info(
+          `late project: ${weeks} weekly reports, ${events} history events over ${simulatedYears.toFixed(2)} simulated years`,
+        );
+        if (process.env.RECORD_HISTORIES) {
+          const file = path.resolve(
+            path.dirname(fileURLToPath(import.meta.url)),
+            `../histories/votedProject-${project.projectId}.json`,
+          );
+          await writeFile(file, historyToJson(await handle.fetchHistory()));
+        }
+      });
+    },
+  );
 });

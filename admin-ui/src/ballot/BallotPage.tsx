@@ -13,7 +13,9 @@ export const BallotPage = () => {
       resource="vote-sessions"
       pageTitle="app.ballot.page_title"
       heading={(session) => translate('app.ballot.session_title', { round: session.round })}
-      facts={(session) => translate('app.ballot.seats_of', { seats: session.seats, candidates: session.candidate_ids.length })}
+      facts={(session) =>
+        translate('app.ballot.seats_of', { seats: session.seats, candidates: session.candidate_ids.length })
+      }
       receipt={{ title: 'app.ballot.voted_title', explanation: 'app.ballot.receipt_explanation' }}
       closed="app.ballot.closed"
       refusal={() => (hasRole(permissions, 'deputy') ? null : 'app.ballot.deputies_only')}

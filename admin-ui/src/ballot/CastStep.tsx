@@ -29,7 +29,14 @@ export const CastStep = ({ submitLabel, confirmTitle, confirmContent, pending, o
         <Button variant="outlined" size="large" sx={{ minHeight: 48 }} fullWidth onClick={onBack} disabled={pending}>
           {translate('app.ballot.change')}
         </Button>
-        <Button variant="contained" size="large" sx={{ minHeight: 48 }} fullWidth onClick={() => setConfirming(true)} disabled={pending}>
+        <Button
+          variant="contained"
+          size="large"
+          sx={{ minHeight: 48 }}
+          fullWidth
+          onClick={() => setConfirming(true)}
+          disabled={pending}
+        >
           {translate(submitLabel)}
         </Button>
       </Stack>

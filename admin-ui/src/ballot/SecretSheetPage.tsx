@@ -44,14 +44,21 @@ export function SecretSheetPage<S extends SecretSheetSession>(props: SecretSheet
   const { sessionId = '' } = useParams<{ sessionId: string }>();
   // The receipt of a sheet handed in on this page, until the session reloads with it.
   const [justDone, setJustDone] = useState<string | null>(null);
-  const { data: session, isPending, error, refetch } = useGetOne<S>(props.resource, { id: sessionId, meta: detailMeta }, { enabled: sessionId !== '' });
+  const {
+    data: session,
+    isPending,
+    error,
+    refetch,
+  } = useGetOne<S>(props.resource, { id: sessionId, meta: detailMeta }, { enabled: sessionId !== '' });
 
   const receipt = justDone ?? session?.my_receipt ?? null;
   const refusal = session ? props.refusal(session) : null;
   let body;
   if (isPending) body = <Loading />;
-  else if (error || !session) body = <Alert severity="error">{translate(errorMessage(error), { _: errorMessage(error) })}</Alert>;
-  else if (receipt) body = <ReceiptPanel code={receipt} title={props.receipt.title} explanation={props.receipt.explanation} />;
+  else if (error || !session)
+    body = <Alert severity="error">{translate(errorMessage(error), { _: errorMessage(error) })}</Alert>;
+  else if (receipt)
+    body = <ReceiptPanel code={receipt} title={props.receipt.title} explanation={props.receipt.explanation} />;
   else if (session.status !== 'open') body = <Alert severity="info">{translate(props.closed)}</Alert>;
   else if (refusal) body = <Alert severity="info">{translate(refusal)}</Alert>;
   else
@@ -72,7 +79,8 @@ export function SecretSheetPage<S extends SecretSheetSession>(props: SecretSheet
       </Typography>
       {session ? (
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2, overflowWrap: 'anywhere' }}>
-          <BatchTitle id={session.batch_id} /> · {translate('app.ballot.opened_at', { at: formatInstant(session.opened_at, locale) })}
+          <BatchTitle id={session.batch_id} /> ·{' '}
+          {translate('app.ballot.opened_at', { at: formatInstant(session.opened_at, locale) })}
           {props.facts ? ` · ${props.facts(session)}` : null}
         </Typography>
       ) : null}

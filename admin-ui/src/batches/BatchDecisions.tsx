@@ -15,7 +15,13 @@ export const BatchDecisions = ({ batch }: { batch: Batch }) => {
   const canOpenVote = live.phase === 'vote' && !openVote && (live.votes.length === 0 || live.runOff !== null);
   const common = { batchId: batch.id, batchTitle: batch.title };
   return (
-    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }} role="group" aria-label={translate('app.batch.decisions')}>
+    <Stack
+      direction="row"
+      spacing={1}
+      sx={{ flexWrap: 'wrap', gap: 1 }}
+      role="group"
+      aria-label={translate('app.batch.decisions')}
+    >
       {live.phase === 'collection' ? <BatchActionButton {...common} action="close-collection" /> : null}
       {live.phase === 'screening' ? <BatchActionButton {...common} action="conclude-screening" /> : null}
       {canOpenVote ? (

@@ -1,4 +1,15 @@
-import { Alert, Card, CardContent, CardHeader, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import {
+  Alert,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+} from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
 import type { LiveVoteSession } from './types';
 
@@ -28,14 +39,24 @@ export const BatchVotes = ({ votes }: { votes: LiveVoteSession[] }) => {
               {votes.map((v) => (
                 <TableRow key={v.sessionId}>
                   <TableCell>
-                    <Link to={`/vote-sessions/${encodeURIComponent(v.sessionId)}/show`}>{translate('app.vote.round', { round: v.round })}</Link>
+                    <Link to={`/vote-sessions/${encodeURIComponent(v.sessionId)}/show`}>
+                      {translate('app.vote.round', { round: v.round })}
+                    </Link>
                   </TableCell>
                   <TableCell>{v.seats}</TableCell>
                   <TableCell>{v.candidateIds.length}</TableCell>
                   <TableCell>
-                    <Chip size="small" color={v.status === 'open' ? 'success' : 'default'} label={translate(`app.vote.status.${v.status}`)} />
+                    <Chip
+                      size="small"
+                      color={v.status === 'open' ? 'success' : 'default'}
+                      label={translate(`app.vote.status.${v.status}`)}
+                    />
                   </TableCell>
-                  <TableCell>{v.result ? `${v.result.ballotsCast} (${translate('app.vote.invalid', { count: v.result.invalidBallots })})` : '—'}</TableCell>
+                  <TableCell>
+                    {v.result
+                      ? `${v.result.ballotsCast} (${translate('app.vote.invalid', { count: v.result.invalidBallots })})`
+                      : '—'}
+                  </TableCell>
                   <TableCell>
                     {v.result ? v.result.elected.length : '—'}
                     {v.result?.runOff ? ` · ${translate('app.vote.run_off')}` : ''}

@@ -1,4 +1,15 @@
-import { Alert, Card, CardContent, CardHeader, Chip, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  Typography,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { Countdown } from '../timeline/Countdown';
 import { BatchDecisions } from './BatchDecisions';
@@ -11,7 +22,11 @@ export const BatchWorkflowState = ({ batch }: { batch: Batch }) => {
   const translate = useTranslate();
   const live = batch.live;
   const phase = live?.phase ?? batch.phase;
-  const deadline = live ? live.nextDeadline : batch.next_deadline_at ? { at: batch.next_deadline_at, label: batch.next_deadline_label ?? '' } : null;
+  const deadline = live
+    ? live.nextDeadline
+    : batch.next_deadline_at
+      ? { at: batch.next_deadline_at, label: batch.next_deadline_label ?? '' }
+      : null;
   const waitingReports = (live?.reports ?? []).filter((r) => r.status === 'waiting');
   const title = translate('app.batch.state.title');
   return (
@@ -69,7 +84,10 @@ export const BatchWorkflowState = ({ batch }: { batch: Batch }) => {
           ) : null}
           {live?.sentBack.map((s) => (
             <Alert key={s.at} severity="warning">
-              {translate('app.batch.state.sent_back', { step: translate(`app.batch.approval_step.${s.step}`, { _: s.step }), note: s.note })}
+              {translate('app.batch.state.sent_back', {
+                step: translate(`app.batch.approval_step.${s.step}`, { _: s.step }),
+                note: s.note,
+              })}
             </Alert>
           ))}
           <BatchDecisions batch={batch} />
@@ -78,4 +96,3 @@ export const BatchWorkflowState = ({ batch }: { batch: Batch }) => {
     </Card>
   );
 };
-

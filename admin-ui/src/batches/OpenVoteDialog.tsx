@@ -52,7 +52,11 @@ export const OpenVoteDialog = ({ batchId, batchTitle, scrutineers, tellers, runO
   const [ask, confirmDialog] = useConfirmation();
   const { run } = useBatchAction(batchId, 'open-vote');
   const submit = async (values: Partial<OpenVoteValues>) => {
-    const confirmed = await ask({ title: 'app.batch.action.open-vote.label', content: 'app.batch.action.open-vote.confirm', translateOptions: { title: batchTitle } });
+    const confirmed = await ask({
+      title: 'app.batch.action.open-vote.label',
+      content: 'app.batch.action.open-vote.confirm',
+      translateOptions: { title: batchTitle },
+    });
     if (!confirmed) return undefined;
     try {
       await run({
@@ -80,10 +84,25 @@ export const OpenVoteDialog = ({ batchId, batchTitle, scrutineers, tellers, runO
         <DialogContent>
           <Form
             onSubmit={submit}
-            defaultValues={{ seats: runOffSeats ?? undefined, scrutineers: names(scrutineers), tellers: names(tellers) }}
+            defaultValues={{
+              seats: runOffSeats ?? undefined,
+              scrutineers: names(scrutineers),
+              tellers: names(tellers),
+            }}
           >
-            <NumberInput source="seats" label="app.batch.vote_form.seats" validate={[required(), number(), integer, minValue(1)]} disabled={runOffSeats !== null} fullWidth />
-            <NumberInput source="deputiesEntitled" label="app.batch.vote_form.deputiesEntitled" validate={[required(), integer, minValue(1)]} fullWidth />
+            <NumberInput
+              source="seats"
+              label="app.batch.vote_form.seats"
+              validate={[required(), number(), integer, minValue(1)]}
+              disabled={runOffSeats !== null}
+              fullWidth
+            />
+            <NumberInput
+              source="deputiesEntitled"
+              label="app.batch.vote_form.deputiesEntitled"
+              validate={[required(), integer, minValue(1)]}
+              fullWidth
+            />
             <NumberInput
               source="deputiesPresent"
               label="app.batch.vote_form.deputiesPresent"

@@ -14,7 +14,11 @@ export const PendingDecisions = ({ batchId }: { batchId: string }) => {
   const title = translate('app.batch.pending.title');
   return (
     <Card variant="outlined" component="section" aria-label={title}>
-      <CardHeader title={title} subheader={total ? translate('app.batch.pending.count', { count: total }) : undefined} slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }} />
+      <CardHeader
+        title={title}
+        subheader={total ? translate('app.batch.pending.count', { count: total }) : undefined}
+        slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }}
+      />
       <CardContent sx={{ pt: 0 }}>
         {!isPending && (data ?? []).length === 0 ? (
           <Alert severity="info">{translate('app.batch.pending.none')}</Alert>

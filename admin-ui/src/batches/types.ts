@@ -82,4 +82,5 @@ export interface Batch {
 }
 
 /** The workflow actions of a batch, each a POST /api/batches/:id/<verb>. */
-export type BatchAction = 'close-collection' | 'conclude-screening' | 'open-vote' | 'close-vote' | 'open-rating' | 'close-rating';
+export type BatchAction =
+  'close-collection' | 'conclude-screening' | 'open-vote' | 'close-vote' | 'open-rating' | 'close-rating';

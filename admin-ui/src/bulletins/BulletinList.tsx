@@ -4,14 +4,25 @@ import { DownloadBulletinButton } from './DownloadBulletinButton';
 
 const bulletinFilters = [
   <TextInput key="month" source="month" placeholder="2027-10" alwaysOn />,
-  <ReferenceInput key="batch_id" source="batch_id" reference="batches" sort={{ field: 'year', order: 'DESC' }} perPage={50}>
+  <ReferenceInput
+    key="batch_id"
+    source="batch_id"
+    reference="batches"
+    sort={{ field: 'year', order: 'DESC' }}
+    perPage={50}
+  >
     <SelectInput optionText="title" label="resources.bulletins.fields.batch_id" />
   </ReferenceInput>,
 ];
 
 /** 月通报: the batch workflow writes one on the first of each month while its projects run. */
 export const BulletinList = () => (
-  <List title="app.bulletin.list_title" filters={bulletinFilters} sort={{ field: 'month', order: 'DESC' }} exporter={false}>
+  <List
+    title="app.bulletin.list_title"
+    filters={bulletinFilters}
+    sort={{ field: 'month', order: 'DESC' }}
+    exporter={false}
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="month" />
       <DataTable.Col source="batch_title" disableSort>

@@ -11,7 +11,10 @@ export const DownloadBulletinButton = () => {
   if (!bulletin) return null;
   const download = async () => {
     try {
-      await downloadFile(`bulletins/${encodeURIComponent(bulletin.id)}/download`, `bulletin-${bulletin.batch_id}-${bulletin.month}.md`);
+      await downloadFile(
+        `bulletins/${encodeURIComponent(bulletin.id)}/download`,
+        `bulletin-${bulletin.batch_id}-${bulletin.month}.md`,
+      );
     } catch (error) {
       const message = errorMessage(error);
       notify(message, { type: 'error', messageArgs: { _: message } });

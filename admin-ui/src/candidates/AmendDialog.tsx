@@ -1,4 +1,13 @@
-import { DateInput, NumberInput, TextInput, maxLength, maxValue, minValue, required, useRecordContext } from 'react-admin';
+import {
+  DateInput,
+  NumberInput,
+  TextInput,
+  maxLength,
+  maxValue,
+  minValue,
+  required,
+  useRecordContext,
+} from 'react-admin';
 import { FormDialog } from '../batches/FormDialog';
 import { integer, notBlank } from '../common/validators';
 import { apiUrl, httpClient } from '../providers/dataProvider';
@@ -32,17 +41,41 @@ export const AmendDialog = () => {
       defaultValues={{ changes: current }}
       onSubmit={(values) => {
         const proposed = values.changes ?? {};
-        const changes = Object.fromEntries(editable.filter((f) => proposed[f] !== current[f]).map((f) => [f, proposed[f]]));
+        const changes = Object.fromEntries(
+          editable.filter((f) => proposed[f] !== current[f]).map((f) => [f, proposed[f]]),
+        );
         return httpClient(`${apiUrl}/candidates/${encodeURIComponent(candidate.id)}`, {
           method: 'PATCH',
           body: JSON.stringify({ reason: values.reason, changes }),
         });
       }}
     >
-      <TextInput source="reason" label="app.candidate.amend.reason" validate={[required(), notBlank, maxLength(2000)]} multiline fullWidth />
-      <TextInput source="changes.title" label="resources.candidates.fields.title" validate={[required(), maxLength(200)]} fullWidth />
-      <TextInput source="changes.description" label="resources.candidates.fields.description" validate={[required(), maxLength(4000)]} multiline fullWidth />
-      <TextInput source="changes.implementingUnit" label="resources.candidates.fields.implementing_unit" validate={[required(), maxLength(200)]} fullWidth />
+      <TextInput
+        source="reason"
+        label="app.candidate.amend.reason"
+        validate={[required(), notBlank, maxLength(2000)]}
+        multiline
+        fullWidth
+      />
+      <TextInput
+        source="changes.title"
+        label="resources.candidates.fields.title"
+        validate={[required(), maxLength(200)]}
+        fullWidth
+      />
+      <TextInput
+        source="changes.description"
+        label="resources.candidates.fields.description"
+        validate={[required(), maxLength(4000)]}
+        multiline
+        fullWidth
+      />
+      <TextInput
+        source="changes.implementingUnit"
+        label="resources.candidates.fields.implementing_unit"
+        validate={[required(), maxLength(200)]}
+        fullWidth
+      />
       <NumberInput
         source="changes.budgetYuan"
         label="resources.candidates.fields.budget_yuan"

@@ -22,7 +22,8 @@ const CandidateActions = () => {
   return <TopToolbar>{hasRole(permissions, 'coordinator') ? <AmendDialog /> : null}</TopToolbar>;
 };
 
-const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const show = (value: unknown) =>
+  value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 
 /** Every change made during publicity, with its reason and what it replaced. */
 const Amendments = () => {
@@ -56,7 +57,8 @@ const Amendments = () => {
                   <TableCell>
                     {Object.keys(a.after).map((field) => (
                       <div key={field}>
-                        {translate(`app.candidate.field.${field}`, { _: field })}: {show(a.before[field])} → {show(a.after[field])}
+                        {translate(`app.candidate.field.${field}`, { _: field })}: {show(a.before[field])} →{' '}
+                        {show(a.after[field])}
                       </div>
                     ))}
                   </TableCell>

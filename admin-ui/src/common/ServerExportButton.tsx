@@ -24,5 +24,12 @@ export const ServerExportButton = ({ resource }: { resource: ExportableResource 
       notify(message, { type: 'error', messageArgs: { _: message } });
     }
   };
-  return <Button label="ra.action.export" onClick={() => void download()} disabled={total === 0} startIcon={<DownloadIcon />} />;
+  return (
+    <Button
+      label="ra.action.export"
+      onClick={() => void download()}
+      disabled={total === 0}
+      startIcon={<DownloadIcon />}
+    />
+  );
 };

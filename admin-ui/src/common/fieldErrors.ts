@@ -13,7 +13,9 @@ function bodyErrors(error: unknown): Record<string, string> | null {
   if (typeof body !== 'object' || body === null || !('errors' in body)) return null;
   const errors = (body as { errors: unknown }).errors;
   if (typeof errors !== 'object' || errors === null) return null;
-  return Object.fromEntries(Object.entries(errors).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(errors).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 export interface SplitOptions {
@@ -24,7 +26,11 @@ export interface SplitOptions {
 }
 
 /** The form field a path like `result.measures.0` or `plan.1.plannedStart` names, if the form has it. */
-function fieldOf(path: string, known: readonly string[], { prefixes = [], nested = false }: SplitOptions): string | undefined {
+function fieldOf(
+  path: string,
+  known: readonly string[],
+  { prefixes = [], nested = false }: SplitOptions,
+): string | undefined {
   let rest = path;
   for (const prefix of prefixes) if (rest.startsWith(`${prefix}.`)) rest = rest.slice(prefix.length + 1);
   const field = known.find((f) => rest === f || rest.startsWith(`${f}.`));

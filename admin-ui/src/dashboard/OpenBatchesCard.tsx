@@ -20,13 +20,22 @@ export const OpenBatchesCard = ({ batches }: { batches: DashboardData['openBatch
                 primary={
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
                     <Link to={`/batches/${encodeURIComponent(b.id)}/show`}>{b.title}</Link>
-                    <Chip size="small" color="primary" label={translate(`app.batch.phase.${b.phase}`, { _: b.phase })} />
+                    <Chip
+                      size="small"
+                      color="primary"
+                      label={translate(`app.batch.phase.${b.phase}`, { _: b.phase })}
+                    />
                   </Stack>
                 }
                 secondary={
                   <Stack component="span" spacing={0.5} sx={{ mt: 0.5 }}>
                     <DeadlineText deadline={b.nextDeadline} />
-                    <span>{translate('app.dashboard.batch_counts', { suggestions: b.suggestionCount, candidates: b.candidateCount })}</span>
+                    <span>
+                      {translate('app.dashboard.batch_counts', {
+                        suggestions: b.suggestionCount,
+                        candidates: b.candidateCount,
+                      })}
+                    </span>
                   </Stack>
                 }
                 slotProps={{ secondary: { component: 'div' } }}

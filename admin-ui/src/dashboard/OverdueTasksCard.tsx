@@ -8,7 +8,10 @@ import type { DashboardData } from './types';
 export const OverdueTasksCard = ({ overdue }: { overdue: DashboardData['overdueTasks'] }) => {
   const translate = useTranslate();
   return (
-    <DashboardCard title="app.dashboard.overdue_tasks" subheader={translate('app.dashboard.overdue_total', { count: overdue.total })}>
+    <DashboardCard
+      title="app.dashboard.overdue_tasks"
+      subheader={translate('app.dashboard.overdue_total', { count: overdue.total })}
+    >
       {overdue.items.length === 0 ? (
         <Alert severity="success">{translate('app.dashboard.no_overdue')}</Alert>
       ) : (
@@ -20,7 +23,9 @@ export const OverdueTasksCard = ({ overdue }: { overdue: DashboardData['overdueT
                 secondary={
                   <>
                     {t.assigneeLabel} · <Countdown at={t.dueAt} />
-                    {t.escalationLevel > 0 ? ` · ${translate('app.dashboard.escalation_level', { level: t.escalationLevel })}` : ''}
+                    {t.escalationLevel > 0
+                      ? ` · ${translate('app.dashboard.escalation_level', { level: t.escalationLevel })}`
+                      : ''}
                   </>
                 }
               />
@@ -29,7 +34,9 @@ export const OverdueTasksCard = ({ overdue }: { overdue: DashboardData['overdueT
         </List>
       )}
       {overdue.total > overdue.items.length ? (
-        <Link to={`/tasks?filter=${encodeURIComponent(JSON.stringify({ overdue: true, status: 'open' }))}`}>{translate('app.dashboard.all_overdue')}</Link>
+        <Link to={`/tasks?filter=${encodeURIComponent(JSON.stringify({ overdue: true, status: 'open' }))}`}>
+          {translate('app.dashboard.all_overdue')}
+        </Link>
       ) : null}
     </DashboardCard>
   );

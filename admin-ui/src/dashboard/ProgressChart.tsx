@@ -11,7 +11,12 @@ export const ProgressChart = ({ projects }: { projects: DashboardData['progressB
   const translate = useTranslate();
   const planned = translate('app.dashboard.planned');
   const actual = translate('app.dashboard.actual');
-  const data = projects.map((p) => ({ name: shortTitle(p.title), title: p.title, [planned]: p.plannedPercent ?? 0, [actual]: p.actualPercent ?? 0 }));
+  const data = projects.map((p) => ({
+    name: shortTitle(p.title),
+    title: p.title,
+    [planned]: p.plannedPercent ?? 0,
+    [actual]: p.actualPercent ?? 0,
+  }));
   return (
     <DashboardCard title="app.dashboard.progress_chart">
       {data.length === 0 ? (

@@ -10,8 +10,17 @@ import { warningColours } from './WarningsCard';
 export const WarningsByWeekChart = ({ weeks }: { weeks: DashboardData['warningsByWeek'] }) => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
-  const names = { red: translate('app.warning_level.red'), yellow: translate('app.warning_level.yellow'), blue: translate('app.warning_level.blue') };
-  const data = weeks.map((w) => ({ week: formatDay(w.week, locale), [names.red]: w.red, [names.yellow]: w.yellow, [names.blue]: w.blue }));
+  const names = {
+    red: translate('app.warning_level.red'),
+    yellow: translate('app.warning_level.yellow'),
+    blue: translate('app.warning_level.blue'),
+  };
+  const data = weeks.map((w) => ({
+    week: formatDay(w.week, locale),
+    [names.red]: w.red,
+    [names.yellow]: w.yellow,
+    [names.blue]: w.blue,
+  }));
   return (
     <DashboardCard title="app.dashboard.warnings_chart">
       {data.length === 0 ? (

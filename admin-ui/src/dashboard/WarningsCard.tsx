@@ -9,7 +9,13 @@ export const warningColours: Record<WarningColour, string> = { red: '#d32f2f', y
 const colours: WarningColour[] = ['red', 'yellow', 'blue'];
 
 /** Projects not closed, by red / yellow / blue progress warning, and the ones that need attention. */
-export const WarningsCard = ({ counts, projects }: { counts: DashboardData['warningCounts']; projects: DashboardData['attentionProjects'] }) => {
+export const WarningsCard = ({
+  counts,
+  projects,
+}: {
+  counts: DashboardData['warningCounts'];
+  projects: DashboardData['attentionProjects'];
+}) => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
   return (
@@ -17,7 +23,12 @@ export const WarningsCard = ({ counts, projects }: { counts: DashboardData['warn
       <Stack direction="row" spacing={2} sx={{ mb: 1 }}>
         {colours.map((c) => (
           <Box key={c} sx={{ textAlign: 'center', minWidth: 64 }}>
-            <Typography variant="h4" component="p" sx={{ color: warningColours[c] }} aria-label={translate(`app.dashboard.warning_count.${c}`, { count: counts[c] })}>
+            <Typography
+              variant="h4"
+              component="p"
+              sx={{ color: warningColours[c] }}
+              aria-label={translate(`app.dashboard.warning_count.${c}`, { count: counts[c] })}
+            >
               {counts[c]}
             </Typography>
             <Typography variant="caption">{translate(`app.warning_level.${c}`)}</Typography>
@@ -36,7 +47,11 @@ export const WarningsCard = ({ counts, projects }: { counts: DashboardData['warn
             <ListItemText
               primary={
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                  <Chip size="small" label={translate(`app.warning_level.${p.warning}`)} sx={{ bgcolor: warningColours[p.warning], color: '#fff' }} />
+                  <Chip
+                    size="small"
+                    label={translate(`app.warning_level.${p.warning}`)}
+                    sx={{ bgcolor: warningColours[p.warning], color: '#fff' }}
+                  />
                   <Link to={`/projects/${encodeURIComponent(p.id)}/show`}>{p.title}</Link>
                 </Stack>
               }

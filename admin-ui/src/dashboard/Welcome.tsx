@@ -14,10 +14,16 @@ export const Welcome = () => {
   const { identity } = useGetIdentity();
   const entries: Entry[] = [{ to: '/tasks', label: 'app.menu.tasks' }];
   if (hasRole(permissions, 'deputy') || hasRole(permissions, 'committeeMember')) {
-    entries.push({ to: '/ballot', label: 'app.dashboard.welcome.ballot' }, { to: '/ratings', label: 'app.dashboard.welcome.ratings' });
+    entries.push(
+      { to: '/ballot', label: 'app.dashboard.welcome.ballot' },
+      { to: '/ratings', label: 'app.dashboard.welcome.ratings' },
+    );
   }
   if (hasRole(permissions, 'reviewer')) {
-    entries.push({ to: '/suggestions', label: 'app.menu.suggestions' }, { to: '/candidates', label: 'app.menu.candidates' });
+    entries.push(
+      { to: '/suggestions', label: 'app.menu.suggestions' },
+      { to: '/candidates', label: 'app.menu.candidates' },
+    );
   }
   const roles = Array.isArray(permissions) ? permissions.filter((r): r is string => typeof r === 'string') : [];
   return (
@@ -29,7 +35,10 @@ export const Welcome = () => {
             {translate('app.dashboard.welcome.greeting', { name: identity?.fullName ?? '' })}
           </Typography>
           <Typography variant="body1">
-            {roles.map((r) => translate(`app.dashboard.welcome.role.${r}`, { _: '' })).filter(Boolean).join(' ')}
+            {roles
+              .map((r) => translate(`app.dashboard.welcome.role.${r}`, { _: '' }))
+              .filter(Boolean)
+              .join(' ')}
           </Typography>
         </CardContent>
         <CardActions sx={{ flexWrap: 'wrap', gap: 1 }}>

@@ -25,7 +25,20 @@ export interface DashboardData {
     total: number;
     items: { id: string; title: string; kind: string; dueAt: string; assigneeLabel: string; escalationLevel: number }[];
   };
-  recentEscalations: { id: string | number; at: string; taskId: string; title: string; level: number; assigneeLabel: string }[];
-  progressByProject: { id: string; title: string; plannedPercent: number | null; actualPercent: number | null; warning: string }[];
+  recentEscalations: {
+    id: string | number;
+    at: string;
+    taskId: string;
+    title: string;
+    level: number;
+    assigneeLabel: string;
+  }[];
+  progressByProject: {
+    id: string;
+    title: string;
+    plannedPercent: number | null;
+    actualPercent: number | null;
+    warning: string;
+  }[];
   warningsByWeek: { week: string; red: number; yellow: number; blue: number }[];
 }

@@ -1,4 +1,13 @@
-import { DataTable, FilterButton, List, ReferenceInput, SelectInput, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import {
+  DataTable,
+  FilterButton,
+  List,
+  ReferenceInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { ChinaDateTimeField } from '../tasks/ChinaDateTimeField';
 import { FindingStatusChip } from './FindingStatusChip';
@@ -11,7 +20,13 @@ const findingStatusChoices = ['awaitingResponse', 'responded', 'accepted'].map((
 
 const findingFilters = [
   <SelectInput key="status" source="status" choices={findingStatusChoices} alwaysOn />,
-  <ReferenceInput key="project_id" source="project_id" reference="projects" sort={{ field: 'title', order: 'ASC' }} perPage={100}>
+  <ReferenceInput
+    key="project_id"
+    source="project_id"
+    reference="projects"
+    sort={{ field: 'title', order: 'ASC' }}
+    perPage={100}
+  >
     <SelectInput optionText="title" label="resources.findings.fields.project_id" />
   </ReferenceInput>,
 ];

@@ -34,7 +34,9 @@ const FindingPage = () => {
           </Stack>
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'repeat(3, 1fr)' }, gap: 2 }}>
             <LabelValue label="resources.findings.fields.filed_by_name">{finding.filed_by_name}</LabelValue>
-            <LabelValue label="resources.findings.fields.filed_at">{formatInstant(finding.filed_at, locale)}</LabelValue>
+            <LabelValue label="resources.findings.fields.filed_at">
+              {formatInstant(finding.filed_at, locale)}
+            </LabelValue>
             <LabelValue label="resources.findings.fields.round">{String(finding.round)}</LabelValue>
           </Box>
           <LabelValue label="resources.findings.fields.text">{finding.text}</LabelValue>
@@ -44,7 +46,9 @@ const FindingPage = () => {
             </Typography>
             <PhotoGallery ids={finding.photo_ids} />
           </div>
-          <LabelValue label="resources.findings.fields.response">{finding.response ?? translate('app.finding.no_response')}</LabelValue>
+          <LabelValue label="resources.findings.fields.response">
+            {finding.response ?? translate('app.finding.no_response')}
+          </LabelValue>
           <ReviewIfMember finding={finding} />
         </Stack>
       </SectionCard>

@@ -29,7 +29,14 @@ export const ReviewFindingButtons = ({ projectId, findingId }: { projectId: stri
         fields={['note']}
         submit={review(true)}
       >
-        <TextInput source="note" label="app.finding.field.review_note" multiline minRows={2} fullWidth validate={maxLength(2000)} />
+        <TextInput
+          source="note"
+          label="app.finding.field.review_note"
+          multiline
+          minRows={2}
+          fullWidth
+          validate={maxLength(2000)}
+        />
       </FormDialogButton>
       <FormDialogButton
         label="app.finding.action.reopen"

@@ -46,7 +46,7 @@ export const coordinationEn = {
           official: 'Your tasks are what your department has to report and answer.',
           deputy: 'You vote on candidate projects, rate them and supervise their delivery.',
           committeeMember: 'As a standing committee member you re-rate projects rated unsatisfactory.',
-          reviewer: 'You score suggestions and record the joint review\'s outcome.',
+          reviewer: "You score suggestions and record the joint review's outcome.",
         },
       },
     },
@@ -86,7 +86,8 @@ export const coordinationEn = {
         unreachable: 'The batch workflow cannot be reached right now; the phase shown comes from the database.',
         timers: 'Running timers',
         approval_step: 'Waiting for: %{step} (round %{round})',
-        summary: '%{candidates} candidates, %{elected} elected, %{projects} projects; feedback to proposers %{feedbackDone} of %{feedbackStarted} done',
+        summary:
+          '%{candidates} candidates, %{elected} elected, %{projects} projects; feedback to proposers %{feedbackDone} of %{feedbackStarted} done',
         sent_back: 'Sent back at %{step}: %{note}',
       },
       pending: {
@@ -99,7 +100,7 @@ export const coordinationEn = {
         none: 'No vote has been held yet.',
       },
       create: {
-        title: 'Open the year\'s batch',
+        title: "Open the year's batch",
         title_helper: 'Leave empty for the usual title',
         closes_helper: 'Collection closes at the end of this day (China Standard Time)',
         closing_passed: 'The closing day has already passed',
@@ -173,7 +174,7 @@ export const coordinationEn = {
         other: 'Other',
       },
       proposers: 'Proposers',
-      scores: 'Reviewers\' scores',
+      scores: "Reviewers' scores",
       duplicates: 'Merged duplicates',
       candidate: 'Candidate',
       proposer: {
@@ -310,10 +311,12 @@ export const coordinationEn = {
       action: {
         batch: {
           phase: 'The batch entered the %{phase} phase',
-          bulletin: 'Monthly bulletin for %{month}: %{projects} projects, %{red} red, %{yellow} yellow, %{blue} blue warnings',
+          bulletin:
+            'Monthly bulletin for %{month}: %{projects} projects, %{red} red, %{yellow} yellow, %{blue} blue warnings',
         },
         vote: {
-          opened: 'Vote round %{round} opened: %{candidates} candidates for %{seats} seats, %{deputiesPresent} deputies present',
+          opened:
+            'Vote round %{round} opened: %{candidates} candidates for %{seats} seats, %{deputiesPresent} deputies present',
           closed: 'Vote closed: %{ballotsCast} ballots cast (%{invalidBallots} invalid), %{elected} projects elected',
           closedWithRunOff:
             'Vote closed: %{ballotsCast} ballots cast (%{invalidBallots} invalid), %{elected} projects elected; a tie at the last seat goes to a run-off',
@@ -564,7 +567,8 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
         unreachable: '暂时无法连接批次流程，所示阶段来自数据库。',
         timers: '运行中的计时',
         approval_step: '等待：%{step}（第%{round}轮）',
-        summary: '候选项目%{candidates}个，当选%{elected}个，实施项目%{projects}个；建议人反馈已完成%{feedbackDone}/%{feedbackStarted}',
+        summary:
+          '候选项目%{candidates}个，当选%{elected}个，实施项目%{projects}个；建议人反馈已完成%{feedbackDone}/%{feedbackStarted}',
         sent_back: '在“%{step}”环节退回：%{note}',
       },
       pending: {

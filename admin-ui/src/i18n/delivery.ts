@@ -213,7 +213,8 @@ export const deliveryEn = {
       },
       action: {
         accept_completion: 'Accept completion',
-        accept_completion_confirm: 'Accept "%{title}" as completed? The weekly and quarterly tasks still open will be cancelled.',
+        accept_completion_confirm:
+          'Accept "%{title}" as completed? The weekly and quarterly tasks still open will be cancelled.',
         accept_completion_done: 'Completion accepted',
         enter_use: 'Record entry into use',
         enter_use_help: 'The post-evaluation falls due one year after this day.',

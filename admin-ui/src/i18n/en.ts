@@ -192,4 +192,10 @@ export const appEnglishMessages = {
 
 export type AppMessages = Messages<typeof appEnglishMessages>;
 
-export const enMessages: TranslationMessages = mergeMessages(englishMessages, appEnglishMessages, coordinationEn, deliveryEn, deputiesEn);
+export const enMessages: TranslationMessages = mergeMessages(
+  englishMessages,
+  appEnglishMessages,
+  coordinationEn,
+  deliveryEn,
+  deputiesEn,
+);

@@ -191,4 +191,10 @@ const appChineseMessages: AppMessages = {
   },
 };
 
-export const zhCNMessages: TranslationMessages = mergeMessages(raChineseMessages, appChineseMessages, coordinationZh, deliveryZh, deputiesZh);
+export const zhCNMessages: TranslationMessages = mergeMessages(
+  raChineseMessages,
+  appChineseMessages,
+  coordinationZh,
+  deliveryZh,
+  deputiesZh,
+);

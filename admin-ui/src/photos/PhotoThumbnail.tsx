@@ -14,7 +14,11 @@ interface PhotoThumbnailProps {
 export const PhotoThumbnail = ({ id, size = 96 }: PhotoThumbnailProps) => {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const { data: blob, isError } = useQuery({ queryKey: ['photo', id], queryFn: () => fetchPhotoBlob(id), staleTime: Infinity });
+  const { data: blob, isError } = useQuery({
+    queryKey: ['photo', id],
+    queryFn: () => fetchPhotoBlob(id),
+    staleTime: Infinity,
+  });
   const [url, setUrl] = useState<string | null>(null);
   // Created and revoked in one effect, so React's double-run of effects never leaves a revoked URL behind.
   useEffect(() => {

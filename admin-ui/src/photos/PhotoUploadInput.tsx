@@ -53,7 +53,9 @@ export const PhotoUploadInput = ({ source, label, max = 20 }: PhotoUploadInputPr
     }
   };
 
-  const error = problem ?? (fieldState.error?.message ? translate(fieldState.error.message, { _: fieldState.error.message }) : null);
+  const error =
+    problem ??
+    (fieldState.error?.message ? translate(fieldState.error.message, { _: fieldState.error.message }) : null);
   return (
     <Box sx={{ my: 1 }}>
       <Typography variant="body2" color="text.secondary" gutterBottom>
@@ -73,7 +75,12 @@ export const PhotoUploadInput = ({ source, label, max = 20 }: PhotoUploadInputPr
             </IconButton>
           </Box>
         ))}
-        <Button component="label" variant="outlined" startIcon={<AddPhotoIcon />} disabled={uploading || ids.length >= max}>
+        <Button
+          component="label"
+          variant="outlined"
+          startIcon={<AddPhotoIcon />}
+          disabled={uploading || ids.length >= max}
+        >
           {translate(uploading ? 'app.photo.uploading' : 'app.photo.add')}
           <input hidden type="file" accept={photoTypes.join(',')} multiple onChange={(e) => void choose(e)} />
         </Button>

@@ -16,7 +16,15 @@ interface ConfirmActionButtonProps {
 }
 
 /** A workflow action without inputs: asked for confirmation first; a refusal shows the API's sentence. */
-export const ConfirmActionButton = ({ label, icon, confirmTitle, confirmContent, success, action, color = 'primary' }: ConfirmActionButtonProps) => {
+export const ConfirmActionButton = ({
+  label,
+  icon,
+  confirmTitle,
+  confirmContent,
+  success,
+  action,
+  color = 'primary',
+}: ConfirmActionButtonProps) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();

@@ -19,14 +19,21 @@ export const FindingsCard = () => {
   const [locale = 'zh-CN'] = useLocaleState();
   const { data: findings, isPending } = useGetList<Finding>(
     'findings',
-    { filter: { project_id: project?.id }, sort: { field: 'filed_at', order: 'DESC' }, pagination: { page: 1, perPage: 50 } },
+    {
+      filter: { project_id: project?.id },
+      sort: { field: 'filed_at', order: 'DESC' },
+      pagination: { page: 1, perPage: 50 },
+    },
     { enabled: Boolean(project?.id) },
   );
   if (!project) return null;
   const member = isGroupMember(project);
   const open = (project.live?.phase ?? project.phase) !== 'closed';
   return (
-    <SectionCard title="app.project.section.findings" action={member && open ? <FileFindingButton projectId={project.id} /> : null}>
+    <SectionCard
+      title="app.project.section.findings"
+      action={member && open ? <FileFindingButton projectId={project.id} /> : null}
+    >
       {!isPending && (findings ?? []).length === 0 ? (
         <Typography variant="body2">{translate('app.finding.none')}</Typography>
       ) : (
@@ -43,7 +50,11 @@ export const FindingsCard = () => {
                       round: finding.round,
                     })}
                   </Typography>
-                  <MuiLink component={Link} to={createPath({ resource: 'findings', id: finding.id, type: 'show' })} variant="caption">
+                  <MuiLink
+                    component={Link}
+                    to={createPath({ resource: 'findings', id: finding.id, type: 'show' })}
+                    variant="caption"
+                  >
                     {translate('app.finding.open')}
                   </MuiLink>
                 </Stack>

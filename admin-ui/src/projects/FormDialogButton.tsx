@@ -26,7 +26,19 @@ interface FormDialogButtonProps {
 
 /** A workflow or fund action with inputs: the dialog is its confirmation; refusals go under their field. */
 export const FormDialogButton = (props: FormDialogButtonProps) => {
-  const { label, icon, title, description, submitLabel, success, defaults, fields, children, submit, color = 'primary' } = props;
+  const {
+    label,
+    icon,
+    title,
+    description,
+    submitLabel,
+    success,
+    defaults,
+    fields,
+    children,
+    submit,
+    color = 'primary',
+  } = props;
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -60,7 +72,11 @@ export const FormDialogButton = (props: FormDialogButtonProps) => {
         <Form record={defaults} onSubmit={onSubmit}>
           <DialogTitle id={`${label}-title`}>{translate(title)}</DialogTitle>
           <DialogContent>
-            {description ? <Alert severity="info" sx={{ mb: 2 }}>{translate(description)}</Alert> : null}
+            {description ? (
+              <Alert severity="info" sx={{ mb: 2 }}>
+                {translate(description)}
+              </Alert>
+            ) : null}
             {general ? (
               <Alert severity="error" role="alert" sx={{ mb: 2 }}>
                 {general}

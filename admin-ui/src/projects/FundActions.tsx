@@ -41,7 +41,9 @@ export const FundActions = ({ project, frozen }: { project: ProjectDetail; froze
           success="app.fund.action.done"
           defaults={amountDefaults}
           fields={['amountYuan', 'note']}
-          submit={(values, key) => fundAction(id, 'allocate', { key, amountYuan: amountOf(values), note: noteOf(values) })}
+          submit={(values, key) =>
+            fundAction(id, 'allocate', { key, amountYuan: amountOf(values), note: noteOf(values) })
+          }
         >
           <NumberInput
             source="amountYuan"
@@ -61,7 +63,9 @@ export const FundActions = ({ project, frozen }: { project: ProjectDetail; froze
           success="app.fund.action.done"
           defaults={amountDefaults}
           fields={['amountYuan', 'note']}
-          submit={(values, key) => fundAction(id, 'disburse', { key, amountYuan: amountOf(values), note: noteOf(values) })}
+          submit={(values, key) =>
+            fundAction(id, 'disburse', { key, amountYuan: amountOf(values), note: noteOf(values) })
+          }
         >
           <NumberInput
             source="amountYuan"

@@ -1,4 +1,15 @@
-import { Alert, Box, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  LinearProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
@@ -38,8 +49,14 @@ export const FundsCard = () => {
               <LabelValue label="app.fund.field.remaining">{formatYuan(standing.remaining, locale)}</LabelValue>
             </Box>
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-              <LinearProgress variant="determinate" value={standing.percentDisbursed} sx={{ flex: 1, height: 8, borderRadius: 4 }} />
-              <Typography variant="body2">{translate('app.fund.percent_disbursed', { percent: standing.percentDisbursed })}</Typography>
+              <LinearProgress
+                variant="determinate"
+                value={standing.percentDisbursed}
+                sx={{ flex: 1, height: 8, borderRadius: 4 }}
+              />
+              <Typography variant="body2">
+                {translate('app.fund.percent_disbursed', { percent: standing.percentDisbursed })}
+              </Typography>
             </Box>
           </>
         ) : null}

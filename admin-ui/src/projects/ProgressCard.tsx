@@ -31,7 +31,8 @@ export const ProgressCard = () => {
           </LabelValue>
           <LabelValue label="app.project.field.lag_points">{warning ? String(warning.lagPoints) : null}</LabelValue>
           <LabelValue label="app.project.field.last_reported_at">
-            {formatInstant(live?.progress?.reportedAt ?? project.last_reported_at, locale) || translate('app.project.never_reported')}
+            {formatInstant(live?.progress?.reportedAt ?? project.last_reported_at, locale) ||
+              translate('app.project.never_reported')}
           </LabelValue>
           <LabelValue label="app.project.field.warning_since">
             {formatInstant(warning?.since ?? project.warning_changed_at, locale) || null}
@@ -41,16 +42,24 @@ export const ProgressCard = () => {
           <Alert severity={(warning?.level ?? project.warning) === 'none' ? 'success' : 'warning'}>
             {/* The workflow's own reason is an English sentence for notices; the numbers say it in the reader's language. */}
             {warning
-              ? translate(warning.lagPoints > 0 ? 'app.project.warning_standing.behind' : 'app.project.warning_standing.on_schedule', {
-                  planned: warning.plannedPercent,
-                  reported: percent ?? 0,
-                  lag: warning.lagPoints,
-                })
+              ? translate(
+                  warning.lagPoints > 0
+                    ? 'app.project.warning_standing.behind'
+                    : 'app.project.warning_standing.on_schedule',
+                  {
+                    planned: warning.plannedPercent,
+                    reported: percent ?? 0,
+                    lag: warning.lagPoints,
+                  },
+                )
               : project.warning_reason}
           </Alert>
         ) : null}
         {plan ? (
-          <Box component="table" sx={{ borderCollapse: 'collapse', '& td, & th': { pr: 3, py: 0.5, textAlign: 'left' } }}>
+          <Box
+            component="table"
+            sx={{ borderCollapse: 'collapse', '& td, & th': { pr: 3, py: 0.5, textAlign: 'left' } }}
+          >
             <thead>
               <tr>
                 <th>{translate('app.project.plan.stage')}</th>

@@ -1,5 +1,15 @@
 import { Box } from '@mui/material';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { formatDay } from '../timeline';
 import type { Task } from '../types';
@@ -51,13 +61,38 @@ export const ProgressChart = ({ project }: { project: ProjectDetail }) => {
       <ResponsiveContainer>
         <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={day} allowDuplicatedCategory={false} />
+          <XAxis
+            dataKey="at"
+            type="number"
+            scale="time"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={day}
+            allowDuplicatedCategory={false}
+          />
           <YAxis domain={[0, 100]} unit="%" width={48} />
           <Tooltip labelFormatter={(value) => day(Number(value))} formatter={(value) => `${String(value)}%`} />
           <Legend />
-          <ReferenceLine x={Date.now()} stroke="#9e9e9e" strokeDasharray="4 4" label={translate('app.project.chart.today')} />
-          <Line data={planned} dataKey="percent" name={translate('app.project.chart.planned')} stroke="#1976d2" strokeDasharray="6 3" dot={false} />
-          <Line data={actual} dataKey="percent" name={translate('app.project.chart.reported')} stroke="#2e7d32" strokeWidth={2} />
+          <ReferenceLine
+            x={Date.now()}
+            stroke="#9e9e9e"
+            strokeDasharray="4 4"
+            label={translate('app.project.chart.today')}
+          />
+          <Line
+            data={planned}
+            dataKey="percent"
+            name={translate('app.project.chart.planned')}
+            stroke="#1976d2"
+            strokeDasharray="6 3"
+            dot={false}
+          />
+          <Line
+            data={actual}
+            dataKey="percent"
+            name={translate('app.project.chart.reported')}
+            stroke="#2e7d32"
+            strokeWidth={2}
+          />
         </LineChart>
       </ResponsiveContainer>
     </Box>

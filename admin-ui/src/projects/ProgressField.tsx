@@ -12,7 +12,11 @@ export const ProgressField = ({ source }: ProgressFieldProps) => {
   if (typeof value !== 'number') return null;
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 120 }}>
-      <LinearProgress variant="determinate" value={Math.min(100, Math.max(0, value))} sx={{ flex: 1, height: 6, borderRadius: 3 }} />
+      <LinearProgress
+        variant="determinate"
+        value={Math.min(100, Math.max(0, value))}
+        sx={{ flex: 1, height: 6, borderRadius: 3 }}
+      />
       <Typography variant="body2" component="span">{`${value}%`}</Typography>
     </Box>
   );

@@ -19,10 +19,22 @@ const projectFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="warning" source="warning" choices={warningChoices} alwaysOn />,
   <SelectInput key="phase" source="phase" choices={phaseChoices} alwaysOn />,
-  <ReferenceInput key="department_id" source="department_id" reference="departments" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
+  <ReferenceInput
+    key="department_id"
+    source="department_id"
+    reference="departments"
+    sort={{ field: 'name', order: 'ASC' }}
+    perPage={100}
+  >
     <SelectInput optionText="name" label="resources.projects.fields.department_id" />
   </ReferenceInput>,
-  <ReferenceInput key="batch_id" source="batch_id" reference="batches" sort={{ field: 'year', order: 'DESC' }} perPage={50}>
+  <ReferenceInput
+    key="batch_id"
+    source="batch_id"
+    reference="batches"
+    sort={{ field: 'year', order: 'DESC' }}
+    perPage={50}
+  >
     <SelectInput optionText="title" label="resources.projects.fields.batch_id" />
   </ReferenceInput>,
 ];

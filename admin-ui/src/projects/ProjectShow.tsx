@@ -46,7 +46,12 @@ const refreshMs = 30_000;
 
 /** One voted project with its workflow's live state (GET /api/projects/:id), its decisions and its timeline. */
 export const ProjectShow = () => (
-  <Show title={<ProjectTitle />} actions={<ProjectActions />} component="div" queryOptions={{ refetchInterval: refreshMs }}>
+  <Show
+    title={<ProjectTitle />}
+    actions={<ProjectActions />}
+    component="div"
+    queryOptions={{ refetchInterval: refreshMs }}
+  >
     <ProjectPage />
   </Show>
 );

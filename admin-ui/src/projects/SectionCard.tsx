@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 
 /** A titled region of the project page; its aria-label lets a browser test find it by name. */
-export const SectionCard = ({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) => {
+export const SectionCard = ({
+  title,
+  action,
+  children,
+}: {
+  title: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) => {
   const translate = useTranslate();
   return (
     <Card variant="outlined" component="section" aria-label={translate(title)}>

@@ -13,7 +13,13 @@ type PlanValues = Record<string, unknown> & { plan?: { plannedStart?: string; pl
  * The department replans its stages (preparation → construction → acceptance, each starting the day after
  * the previous one ends, acceptance ending by the deadline); the workflow checks those rules (422).
  */
-export const StagePlanButton = ({ projectId, plan }: { projectId: string; plan: StagePlanEntry[] | null | undefined }) => {
+export const StagePlanButton = ({
+  projectId,
+  plan,
+}: {
+  projectId: string;
+  plan: StagePlanEntry[] | null | undefined;
+}) => {
   const translate = useTranslate();
   const defaults = useMemo<PlanValues>(
     () => ({
@@ -53,8 +59,18 @@ export const StagePlanButton = ({ projectId, plan }: { projectId: string; plan: 
       {projectStages.map((stage, i) => (
         <Stack key={stage} direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
           <Typography sx={{ minWidth: 80 }}>{translate(`app.project.stage.${stage}`)}</Typography>
-          <DateInput source={`plan.${i}.plannedStart`} label="app.project.plan.planned_start" validate={required()} helperText={false} />
-          <DateInput source={`plan.${i}.plannedEnd`} label="app.project.plan.planned_end" validate={required()} helperText={false} />
+          <DateInput
+            source={`plan.${i}.plannedStart`}
+            label="app.project.plan.planned_start"
+            validate={required()}
+            helperText={false}
+          />
+          <DateInput
+            source={`plan.${i}.plannedEnd`}
+            label="app.project.plan.planned_end"
+            validate={required()}
+            helperText={false}
+          />
         </Stack>
       ))}
     </FormDialogButton>

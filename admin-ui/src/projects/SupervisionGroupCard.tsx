@@ -37,7 +37,10 @@ export const SupervisionGroupCard = () => {
         <List dense disablePadding>
           {members.map((m) => (
             <ListItem key={m.user_id} disableGutters>
-              <ListItemText primary={m.display_name} secondary={translate('app.project.joined_at', { at: formatInstant(m.joined_at, locale) })} />
+              <ListItemText
+                primary={m.display_name}
+                secondary={translate('app.project.joined_at', { at: formatInstant(m.joined_at, locale) })}
+              />
             </ListItem>
           ))}
           {liveOnly.map((id) => (

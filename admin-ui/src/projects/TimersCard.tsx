@@ -67,7 +67,9 @@ export const TimersCard = () => {
         {live.consequence.stage !== 'none' ? (
           <LabelValue label="app.project.field.consequence">
             {translate(`app.project.consequence.${live.consequence.stage}`, { _: live.consequence.stage })}
-            {live.consequence.measure ? ` · ${translate(`app.task.form.measure.${live.consequence.measure}`, { _: live.consequence.measure })}` : ''}
+            {live.consequence.measure
+              ? ` · ${translate(`app.task.form.measure.${live.consequence.measure}`, { _: live.consequence.measure })}`
+              : ''}
           </LabelValue>
         ) : null}
       </Box>

@@ -1,6 +1,7 @@
 import { apiUrl, httpClient } from '../providers/dataProvider';
 
-const projectPath = (projectId: string, action: string) => `${apiUrl}/projects/${encodeURIComponent(projectId)}/${action}`;
+const projectPath = (projectId: string, action: string) =>
+  `${apiUrl}/projects/${encodeURIComponent(projectId)}/${action}`;
 
 /**
  * A decision that moves the project's workflow. The Idempotency-Key header makes a retried request the
@@ -27,7 +28,10 @@ export async function fundAction(
   action: 'allocate' | 'disburse' | 'flag-anomaly' | 'clear-anomaly',
   body: { key: string; note: string; amountYuan?: number },
 ): Promise<unknown> {
-  const { json } = await httpClient(projectPath(projectId, `funds/${action}`), { method: 'POST', body: JSON.stringify(body) });
+  const { json } = await httpClient(projectPath(projectId, `funds/${action}`), {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
   return json;
 }
 

@@ -5,7 +5,8 @@
 export type WarningLevel = 'none' | 'blue' | 'yellow' | 'red';
 export type ProjectPhase = 'implementation' | 'accepted' | 'inUse' | 'closed';
 export type RatingOutcome = 'satisfied' | 'basicallySatisfied' | 'unsatisfied';
-export type ConsequenceStage = 'none' | 'explaining' | 'rectifying' | 'awaitingReRating' | 'reRating' | 'oversight' | 'settled';
+export type ConsequenceStage =
+  'none' | 'explaining' | 'rectifying' | 'awaitingReRating' | 'reRating' | 'oversight' | 'settled';
 
 export interface StagePlanEntry {
   stage: 'preparation' | 'construction' | 'acceptance';
@@ -94,7 +95,13 @@ export interface ProjectState {
     reRating: { sessionId: string; outcome: RatingOutcome | null; counts: RatingCounts | null } | null;
     measure: string | null;
   };
-  postEvaluation: { dueAt: string; started: boolean; evaluated: boolean; lookedBack: boolean; suggestionsOpen: number } | null;
+  postEvaluation: {
+    dueAt: string;
+    started: boolean;
+    evaluated: boolean;
+    lookedBack: boolean;
+    suggestionsOpen: number;
+  } | null;
   runs: number;
   handoverEvents: number[];
 }

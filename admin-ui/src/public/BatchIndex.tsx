@@ -32,7 +32,9 @@ export const BatchIndex = () => {
             <PhaseChip phase={batch.phase} />
             {batch.nextDeadline ? (
               <Typography variant="body2" sx={{ mt: 1 }}>
-                {translate('app.public.next_date', { label: translate(deadlineLabelKey(batch.nextDeadline.label), { _: batch.nextDeadline.label }) })}{' '}
+                {translate('app.public.next_date', {
+                  label: translate(deadlineLabelKey(batch.nextDeadline.label), { _: batch.nextDeadline.label }),
+                })}{' '}
                 <Countdown at={batch.nextDeadline.at} showDate />
               </Typography>
             ) : null}

@@ -40,7 +40,11 @@ export const BatchPage = () => {
         <PhaseChip phase={batch.phase} />
         {batch.next_deadline_at ? (
           <Typography variant="body2" sx={{ mt: 1 }}>
-            {translate('app.public.next_date', { label: translate(deadlineLabelKey(batch.next_deadline_label ?? ''), { _: batch.next_deadline_label ?? '' }) })}{' '}
+            {translate('app.public.next_date', {
+              label: translate(deadlineLabelKey(batch.next_deadline_label ?? ''), {
+                _: batch.next_deadline_label ?? '',
+              }),
+            })}{' '}
             <Countdown at={batch.next_deadline_at} showDate />
           </Typography>
         ) : null}

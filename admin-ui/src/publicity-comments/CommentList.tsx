@@ -1,4 +1,12 @@
-import { BooleanField, DataTable, FunctionField, List, NullableBooleanInput, ReferenceInput, SelectInput } from 'react-admin';
+import {
+  BooleanField,
+  DataTable,
+  FunctionField,
+  List,
+  NullableBooleanInput,
+  ReferenceInput,
+  SelectInput,
+} from 'react-admin';
 import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
 import type { PublicityComment } from './types';
 
@@ -24,7 +32,12 @@ export const CommentList = () => (
       </DataTable.Col>
       <DataTable.Col source="author_name" disableSort />
       <DataTable.Col source="answered" disableSort>
-        <FunctionField source="answered" render={(c: PublicityComment) => <BooleanField record={{ id: c.id, answered: c.response !== null }} source="answered" />} />
+        <FunctionField
+          source="answered"
+          render={(c: PublicityComment) => (
+            <BooleanField record={{ id: c.id, answered: c.response !== null }} source="answered" />
+          )}
+        />
       </DataTable.Col>
       <DataTable.Col source="adopted" disableSort>
         <BooleanField source="adopted" />

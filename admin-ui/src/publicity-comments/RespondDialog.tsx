@@ -23,7 +23,13 @@ export const RespondDialog = () => {
       }
     >
       <BooleanInput source="adopted" label="app.comment.respond.adopted" />
-      <TextInput source="response" label="app.comment.respond.response" validate={[required(), notBlank, maxLength(4000)]} multiline fullWidth />
+      <TextInput
+        source="response"
+        label="app.comment.respond.response"
+        validate={[required(), notBlank, maxLength(4000)]}
+        multiline
+        fullWidth
+      />
     </FormDialog>
   );
 };

@@ -18,8 +18,12 @@ export const RatingPage = () => {
       // A congress rating is for deputies; a committee re-rating for standing committee members.
       refusal={(session) =>
         session.kind === 'committee'
-          ? hasRole(permissions, 'committeeMember') ? null : 'app.rating.committee_only'
-          : hasRole(permissions, 'deputy') ? null : 'app.rating.deputies_only'
+          ? hasRole(permissions, 'committeeMember')
+            ? null
+            : 'app.rating.committee_only'
+          : hasRole(permissions, 'deputy')
+            ? null
+            : 'app.rating.deputies_only'
       }
       back={{ to: '/ratings', label: 'app.rating.back_to_list' }}
       form={(session, done, refused) => <RatingForm session={session} onRated={done} onRefused={refused} />}

@@ -38,12 +38,22 @@ export const CoordinationMenuItems = () => {
     <>
       <Menu.Item to="/" primaryText="app.menu.dashboard" leftIcon={<DashboardIcon />} />
       {coordinator ? <Menu.Item to="/batches" primaryText="app.menu.batches" leftIcon={<batches.icon />} /> : null}
-      {coordinator || reviewer ? <Menu.Item to="/suggestions" primaryText="app.menu.suggestions" leftIcon={<suggestions.icon />} /> : null}
-      {coordinator || reviewer ? <Menu.Item to="/candidates" primaryText="app.menu.candidates" leftIcon={<candidates.icon />} /> : null}
-      {coordinator ? (
-        <Menu.Item to="/publicity-comments" primaryText="app.menu.publicity_comments" leftIcon={<publicityComments.icon />} />
+      {coordinator || reviewer ? (
+        <Menu.Item to="/suggestions" primaryText="app.menu.suggestions" leftIcon={<suggestions.icon />} />
       ) : null}
-      {coordinator ? <Menu.Item to="/vote-sessions" primaryText="app.menu.vote_sessions" leftIcon={<voteSessions.icon />} /> : null}
+      {coordinator || reviewer ? (
+        <Menu.Item to="/candidates" primaryText="app.menu.candidates" leftIcon={<candidates.icon />} />
+      ) : null}
+      {coordinator ? (
+        <Menu.Item
+          to="/publicity-comments"
+          primaryText="app.menu.publicity_comments"
+          leftIcon={<publicityComments.icon />}
+        />
+      ) : null}
+      {coordinator ? (
+        <Menu.Item to="/vote-sessions" primaryText="app.menu.vote_sessions" leftIcon={<voteSessions.icon />} />
+      ) : null}
     </>
   );
 };

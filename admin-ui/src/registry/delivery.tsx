@@ -9,7 +9,12 @@ import tasks from '../tasks';
 
 /** Delivering projects: my tasks, the inbox, projects and their findings, the monthly bulletins. */
 export const deliveryResources = (permissions: unknown): ReactElement[] => [
-  <Resource key="tasks" name="tasks" {...tasks} create={hasRole(permissions, 'coordinator') ? tasks.create : undefined} />,
+  <Resource
+    key="tasks"
+    name="tasks"
+    {...tasks}
+    create={hasRole(permissions, 'coordinator') ? tasks.create : undefined}
+  />,
   <Resource key="notices" name="notices" {...notices} />,
   <Resource key="projects" name="projects" {...projects} />,
   <Resource key="findings" name="findings" {...findings} />,

@@ -14,7 +14,10 @@ export const MergeDialog = () => {
       fields={['intoId']}
       confirm={{ content: 'app.suggestion.merge.confirm', translateOptions: { title: suggestion.title } }}
       onSubmit={(values) =>
-        httpClient(`${apiUrl}/suggestions/${encodeURIComponent(suggestion.id)}/merge`, { method: 'POST', body: JSON.stringify(values) })
+        httpClient(`${apiUrl}/suggestions/${encodeURIComponent(suggestion.id)}/merge`, {
+          method: 'POST',
+          body: JSON.stringify(values),
+        })
       }
     >
       <ReferenceInput source="intoId" reference="suggestions" filter={{ batch_id: suggestion.batch_id }}>

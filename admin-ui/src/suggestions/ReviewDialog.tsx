@@ -31,9 +31,12 @@ interface ReviewValues extends Record<string, unknown> {
 export const ReviewDialog = () => {
   const suggestion = useRecordContext<Suggestion>();
   // The answering department's responsible leader (包抓领导) becomes the candidate's, as the responsibility list names them.
-  const { data: departments } = useGetList<{ id: string; leader_user_id: string | null }>('departments', { pagination: { page: 1, perPage: 500 } });
+  const { data: departments } = useGetList<{ id: string; leader_user_id: string | null }>('departments', {
+    pagination: { page: 1, perPage: 500 },
+  });
   if (!suggestion || suggestion.merged_into_id) return null;
-  const leaderOf = (departmentId: unknown) => departments?.find((d) => d.id === departmentId)?.leader_user_id ?? undefined;
+  const leaderOf = (departmentId: unknown) =>
+    departments?.find((d) => d.id === departmentId)?.leader_user_id ?? undefined;
   return (
     <FormDialog<ReviewValues>
       label="app.suggestion.review.action"
@@ -51,32 +54,65 @@ export const ReviewDialog = () => {
         httpClient(`${apiUrl}/suggestions/${encodeURIComponent(suggestion.id)}/review`, {
           method: 'POST',
           body: JSON.stringify(
-            values.outcome === 'candidate' ? { ...values, candidate: { ...candidate, responsibleLeaderUserId: leaderOf(values.departmentId) } } : values,
+            values.outcome === 'candidate'
+              ? { ...values, candidate: { ...candidate, responsibleLeaderUserId: leaderOf(values.departmentId) } }
+              : values,
           ),
         })
       }
     >
-      <SelectInput source="outcome" label="app.suggestion.review.outcome" choices={reviewOutcomeChoices} validate={required()} fullWidth />
+      <SelectInput
+        source="outcome"
+        label="app.suggestion.review.outcome"
+        choices={reviewOutcomeChoices}
+        validate={required()}
+        fullWidth
+      />
       <TextInput source="reason" label="app.suggestion.review.reason" validate={text(2000)} multiline fullWidth />
       <ReferenceInput source="departmentId" reference="departments" sort={{ field: 'name', order: 'ASC' }}>
         <SelectInput label="app.suggestion.review.department" optionText="name" validate={required()} fullWidth />
       </ReferenceInput>
-      <TextInput source="fundingSource" label="app.suggestion.review.funding_source" validate={maxLength(200)} fullWidth />
+      <TextInput
+        source="fundingSource"
+        label="app.suggestion.review.funding_source"
+        validate={maxLength(200)}
+        fullWidth
+      />
       <BooleanInput source="policyCompliant" label="app.suggestion.review.policy_compliant" />
       <FormDataConsumer<ReviewValues>>
         {({ formData }) =>
           formData.outcome === 'candidate' ? (
             <>
-              <TextInput source="candidate.title" label="app.suggestion.review.candidate.title" validate={text(200)} fullWidth />
-              <TextInput source="candidate.description" label="app.suggestion.review.candidate.description" validate={text(4000)} multiline fullWidth />
-              <TextInput source="candidate.implementingUnit" label="app.suggestion.review.candidate.implementingUnit" validate={text(200)} fullWidth />
+              <TextInput
+                source="candidate.title"
+                label="app.suggestion.review.candidate.title"
+                validate={text(200)}
+                fullWidth
+              />
+              <TextInput
+                source="candidate.description"
+                label="app.suggestion.review.candidate.description"
+                validate={text(4000)}
+                multiline
+                fullWidth
+              />
+              <TextInput
+                source="candidate.implementingUnit"
+                label="app.suggestion.review.candidate.implementingUnit"
+                validate={text(200)}
+                fullWidth
+              />
               <NumberInput
                 source="candidate.budgetYuan"
                 label="app.suggestion.review.candidate.budgetYuan"
                 validate={[required(), integer, minValue(0), maxValue(2_000_000_000)]}
                 fullWidth
               />
-              <DateInput source="candidate.deadline" label="app.suggestion.review.candidate.deadline" validate={required()} />
+              <DateInput
+                source="candidate.deadline"
+                label="app.suggestion.review.candidate.deadline"
+                validate={required()}
+              />
               <TextInput
                 source="candidate.acceptanceStandard"
                 label="app.suggestion.review.candidate.acceptanceStandard"

@@ -19,11 +19,22 @@ export const ScoreDialog = ({ myScore }: { myScore?: Record<(typeof criteria)[nu
       defaultValues={myScore}
       variant="contained"
       onSubmit={(values) =>
-        httpClient(`${apiUrl}/suggestions/${encodeURIComponent(suggestion.id)}/score`, { method: 'PUT', body: JSON.stringify(values) })
+        httpClient(`${apiUrl}/suggestions/${encodeURIComponent(suggestion.id)}/score`, {
+          method: 'PUT',
+          body: JSON.stringify(values),
+        })
       }
     >
       {criteria.map((c) => (
-        <NumberInput key={c} source={c} label={`app.suggestion.score.${c}`} validate={mark} min={0} max={100} fullWidth />
+        <NumberInput
+          key={c}
+          source={c}
+          label={`app.suggestion.score.${c}`}
+          validate={mark}
+          min={0}
+          max={100}
+          fullWidth
+        />
       ))}
       <TextInput source="note" label="app.suggestion.score.note" validate={maxLength(2000)} multiline fullWidth />
     </FormDialog>

@@ -56,7 +56,9 @@ const CandidateLink = () => {
   if (!s?.candidate) return null;
   return (
     <Labeled label="app.suggestion.candidate">
-      <Link to={`/candidates/${encodeURIComponent(s.candidate.id)}/show`}>{s.candidate.title || translate('app.suggestion.candidate')}</Link>
+      <Link to={`/candidates/${encodeURIComponent(s.candidate.id)}/show`}>
+        {s.candidate.title || translate('app.suggestion.candidate')}
+      </Link>
     </Labeled>
   );
 };

@@ -18,7 +18,14 @@ export interface Suggestion {
   proposer_count: number;
   score: number | null;
   /** Only on GET one. */
-  proposers?: { id: number; kind: string; name: string | null; contact: string | null; department_name: string | null; created_at: string }[];
+  proposers?: {
+    id: number;
+    kind: string;
+    name: string | null;
+    contact: string | null;
+    department_name: string | null;
+    created_at: string;
+  }[];
   scores?: {
     reviewer_user_id: string;
     reviewer_name: string;

@@ -58,7 +58,10 @@ export const CompleteTaskForm = () => {
 
   return (
     <Card variant="outlined" component="section" aria-label={translate('app.task.complete.title')}>
-      <CardHeader title={translate('app.task.complete.title')} slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }} />
+      <CardHeader
+        title={translate('app.task.complete.title')}
+        slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }}
+      />
       <CardContent>
         {general ? (
           <Alert severity="error" sx={{ mb: 2 }} role="alert">

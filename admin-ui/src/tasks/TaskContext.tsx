@@ -44,7 +44,8 @@ export const TaskContext = () => {
   if (!task) return null;
   const p = task.payload ?? {};
   const projectId = str(p.projectId);
-  const enumText = (prefix: string, value: unknown) => (str(value) ? translate(`${prefix}.${String(value)}`, { _: String(value) }) : null);
+  const enumText = (prefix: string, value: unknown) =>
+    str(value) ? translate(`${prefix}.${String(value)}`, { _: String(value) }) : null;
   const counts = typeof p.counts === 'object' && p.counts !== null ? (p.counts as Record<string, number>) : null;
   const rows: ReactNode[] = [];
   if (projectId) {
@@ -59,48 +60,88 @@ export const TaskContext = () => {
   switch (task.kind) {
     case 'proposerFeedback':
       rows.push(
-        <Row key="name" label="app.task.context.proposer_name">{str(p.proposerName) ?? translate('app.task.context.anonymous')}</Row>,
-        <Row key="contact" label="app.task.context.contact">{str(p.contact) ?? translate('app.task.context.no_contact')}</Row>,
-        <Row key="title" label="app.task.context.suggestion">{str(p.title)}</Row>,
-        <Row key="outcome" label="app.task.context.outcome">{enumText('app.task.context.screening_outcome', p.outcome)}</Row>,
-        <Row key="reason" label="app.task.context.reason">{str(p.reason)}</Row>,
+        <Row key="name" label="app.task.context.proposer_name">
+          {str(p.proposerName) ?? translate('app.task.context.anonymous')}
+        </Row>,
+        <Row key="contact" label="app.task.context.contact">
+          {str(p.contact) ?? translate('app.task.context.no_contact')}
+        </Row>,
+        <Row key="title" label="app.task.context.suggestion">
+          {str(p.title)}
+        </Row>,
+        <Row key="outcome" label="app.task.context.outcome">
+          {enumText('app.task.context.screening_outcome', p.outcome)}
+        </Row>,
+        <Row key="reason" label="app.task.context.reason">
+          {str(p.reason)}
+        </Row>,
       );
       break;
     case 'approvalDecision':
       rows.push(
-        <Row key="step" label="app.task.context.step">{enumText('app.task.context.approval_step', p.step)}</Row>,
-        <Row key="round" label="app.task.context.round">{num(p.round)}</Row>,
+        <Row key="step" label="app.task.context.step">
+          {enumText('app.task.context.approval_step', p.step)}
+        </Row>,
+        <Row key="round" label="app.task.context.round">
+          {num(p.round)}
+        </Row>,
       );
       break;
     case 'governmentReport':
     case 'reportHearing':
-      rows.push(<Row key="report" label="app.task.context.report">{enumText('app.task.context.report_kind', p.report)}</Row>);
+      rows.push(
+        <Row key="report" label="app.task.context.report">
+          {enumText('app.task.context.report_kind', p.report)}
+        </Row>,
+      );
       break;
     case 'progressReport':
       rows.push(
-        <Row key="previous" label="app.task.context.previous_percent">{num(p.previousPercent) === null ? null : `${num(p.previousPercent)}%`}</Row>,
-        <Row key="planned" label="app.task.context.planned_percent">{num(p.plannedPercent) === null ? null : `${num(p.plannedPercent)}%`}</Row>,
-        <Row key="deadline" label="app.task.context.deadline">{str(p.deadline)}</Row>,
+        <Row key="previous" label="app.task.context.previous_percent">
+          {num(p.previousPercent) === null ? null : `${num(p.previousPercent)}%`}
+        </Row>,
+        <Row key="planned" label="app.task.context.planned_percent">
+          {num(p.plannedPercent) === null ? null : `${num(p.plannedPercent)}%`}
+        </Row>,
+        <Row key="deadline" label="app.task.context.deadline">
+          {str(p.deadline)}
+        </Row>,
       );
       break;
     case 'supervisionCheck':
     case 'quarterlyEvaluation':
       rows.push(
-        <Row key="warning" label="app.task.context.warning">{enumText('app.project.warning', p.warning)}</Row>,
-        <Row key="progress" label="app.task.context.progress">{num(p.progress) === null ? null : `${num(p.progress)}%`}</Row>,
+        <Row key="warning" label="app.task.context.warning">
+          {enumText('app.project.warning', p.warning)}
+        </Row>,
+        <Row key="progress" label="app.task.context.progress">
+          {num(p.progress) === null ? null : `${num(p.progress)}%`}
+        </Row>,
       );
       break;
     case 'findingResponse': {
       const findingId = str(p.findingId);
-      rows.push(<Row key="round" label="app.task.context.round">{num(p.round)}</Row>);
+      rows.push(
+        <Row key="round" label="app.task.context.round">
+          {num(p.round)}
+        </Row>,
+      );
       if (findingId) rows.push(<FindingContext key="finding" findingId={findingId} fallbackText={str(p.finding)} />);
       break;
     }
     case 'explanation':
-      rows.push(<Row key="outcome" label="app.task.context.rating">{enumText('app.project.rating', p.outcome)}</Row>);
+      rows.push(
+        <Row key="outcome" label="app.task.context.rating">
+          {enumText('app.project.rating', p.outcome)}
+        </Row>,
+      );
       break;
     case 'lookBackRectification':
-      rows.push(<Row key="suggestion" label="app.task.context.look_back_suggestion">{str(p.suggestion)}</Row>);
+      rows.push(
+        <Row key="suggestion" label="app.task.context.look_back_suggestion">
+          {str(p.suggestion)}
+        </Row>,
+      );
       break;
     default:
       break;
@@ -123,7 +164,10 @@ export const TaskContext = () => {
   if (shown.length === 0) return null;
   return (
     <Card variant="outlined" component="section" aria-label={translate('app.task.context.title')}>
-      <CardHeader title={translate('app.task.context.title')} slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }} />
+      <CardHeader
+        title={translate('app.task.context.title')}
+        slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }}
+      />
       <CardContent>
         <Stack spacing={1}>{shown}</Stack>
       </CardContent>

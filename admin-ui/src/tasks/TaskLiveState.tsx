@@ -27,7 +27,8 @@ export const TaskLiveState = () => {
           <ChinaDateTimeField source="live.dueAt" relative label="resources.tasks.fields.live.dueAt" />
           <EscalationChip source="live.escalationLevel" label="resources.tasks.fields.live.escalationLevel" />
           <ChinaDateTimeField
-            source="live.nextEscalationAt" relative
+            source="live.nextEscalationAt"
+            relative
             label="resources.tasks.fields.live.nextEscalationAt"
             emptyText="app.task.live.no_next_escalation"
           />

@@ -23,10 +23,12 @@ export const TaskResultField = (_props: TaskResultFieldProps) => {
     <Stack spacing={1}>
       {fields.map((field) => {
         const value = task.result?.[field.source];
-        if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return null;
+        if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+          return null;
         let shown: ReactNode;
         if (field.type === 'photos') shown = <PhotoGallery ids={Array.isArray(value) ? value.map(String) : []} />;
-        else if (field.type === 'list' && Array.isArray(value)) shown = value.map((item, i) => `${i + 1}. ${String(item)}`).join('\n');
+        else if (field.type === 'list' && Array.isArray(value))
+          shown = value.map((item, i) => `${i + 1}. ${String(item)}`).join('\n');
         else if (field.type === 'radio' || field.type === 'select') {
           const choice = field.choices.find((c) => c.id === value);
           shown = choice ? translate(choice.name) : String(value);

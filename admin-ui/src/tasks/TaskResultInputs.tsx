@@ -59,9 +59,20 @@ const FieldInput = ({ kind, field }: { kind: KnownTaskKind; field: FieldSpec }) 
       return <SelectInput source={field.source} label={label} choices={field.choices} validate={field.validate} />;
     case 'list':
       return (
-        <ArrayInput source={field.source} label={label} helperText={helperText} validate={field.min > 0 ? [atLeast(field.min)] : []}>
+        <ArrayInput
+          source={field.source}
+          label={label}
+          helperText={helperText}
+          validate={field.min > 0 ? [atLeast(field.min)] : []}
+        >
           <SimpleFormIterator inline disableReordering>
-            <TextInput source="" label={false} helperText={false} fullWidth validate={[required(), maxLength(field.itemMax)]} />
+            <TextInput
+              source=""
+              label={false}
+              helperText={false}
+              fullWidth
+              validate={[required(), maxLength(field.itemMax)]}
+            />
           </SimpleFormIterator>
         </ArrayInput>
       );

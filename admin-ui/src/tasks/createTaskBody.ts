@@ -25,8 +25,7 @@ export type AssigneeBody =
   | { kind: 'department'; departmentId: string };
 
 export type DueRuleBody =
-  | { kind: 'workingDays'; days: number }
-  | { kind: 'calendar'; months: number; days: number; hours: number };
+  { kind: 'workingDays'; days: number } | { kind: 'calendar'; months: number; days: number; hours: number };
 
 /** `POST /api/tasks`. `key` makes a retried request return the task the first one created. */
 export interface CreateTaskBody {

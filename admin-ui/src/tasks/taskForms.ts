@@ -32,7 +32,9 @@ const text = (max: number): Validator[] => [required(), notBlank, maxLength(max)
 const optionalText = (max: number): Validator[] => [maxLength(max)];
 const score: Validator[] = [required(), number(), integer, minValue(0), maxValue(100)];
 const isoDay: Validator = (value: unknown) =>
-  typeof value === 'string' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value) ? 'app.task.form.validation.day' : undefined;
+  typeof value === 'string' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? 'app.task.form.validation.day'
+    : undefined;
 
 const sendBackNeedsNote: Validator = (value: unknown, values: { decision?: string }) =>
   values.decision === 'sendBack' && (typeof value !== 'string' || value.trim() === '')
@@ -80,7 +82,10 @@ export function formSpecOf(kind: KnownTaskKind, payload: Record<string, unknown>
         defaults: { decision: 'approve', note: '' },
       };
     case 'governmentReport':
-      return { fields: [{ type: 'text', source: 'summary', rows: 8, validate: text(20000) }], defaults: { summary: '' } };
+      return {
+        fields: [{ type: 'text', source: 'summary', rows: 8, validate: text(20000) }],
+        defaults: { summary: '' },
+      };
     case 'reportHearing':
     case 'explanationHearing':
       return hearing;
@@ -92,7 +97,12 @@ export function formSpecOf(kind: KnownTaskKind, payload: Record<string, unknown>
           { type: 'select', source: 'stage', choices: stageChoices, validate: [required()] },
           { type: 'text', source: 'text', validate: text(5000) },
           { type: 'photos', source: 'photoIds', max: 20 },
-          { type: 'text', source: 'reason', rows: 2, validate: [...optionalText(2000), backwardsNeedsReason(previous)] },
+          {
+            type: 'text',
+            source: 'reason',
+            rows: 2,
+            validate: [...optionalText(2000), backwardsNeedsReason(previous)],
+          },
         ],
         defaults: { percent: previous, stage: 'construction', text: '', photoIds: [], reason: '' },
       };

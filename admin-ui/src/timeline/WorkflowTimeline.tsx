@@ -1,4 +1,15 @@
-import { Alert, Box, Button, Card, CardContent, CardHeader, LinearProgress, List, ListItem, ListItemText } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  LinearProgress,
+  List,
+  ListItem,
+  ListItemText,
+} from '@mui/material';
 import { useState } from 'react';
 import { Link, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { errorMessage, errorStatus } from '../common/errorMessage';
@@ -28,7 +39,11 @@ export const WorkflowTimeline = ({ workflowId, pageSize = 25, resource = 'audit-
   const [shown, setShown] = useState(pageSize);
   const { data, total, isPending, error } = useGetList<AuditEvent>(
     resource,
-    { filter: resource === 'audit-events' ? { workflow_id: workflowId } : {}, sort: { field: 'at', order: 'DESC' }, pagination: { page: 1, perPage: shown } },
+    {
+      filter: resource === 'audit-events' ? { workflow_id: workflowId } : {},
+      sort: { field: 'at', order: 'DESC' },
+      pagination: { page: 1, perPage: shown },
+    },
     { refetchInterval: refreshMs, placeholderData: (previous) => previous },
   );
   const title = translate('app.timeline.title');
@@ -39,7 +54,9 @@ export const WorkflowTimeline = ({ workflowId, pageSize = 25, resource = 'audit-
       <CardContent sx={{ pt: 0 }}>
         {error ? (
           <Alert severity={errorStatus(error) === 403 ? 'info' : 'error'}>
-            {errorStatus(error) === 403 ? translate('app.timeline.forbidden') : translate(errorMessage(error), { _: errorMessage(error) })}
+            {errorStatus(error) === 403
+              ? translate('app.timeline.forbidden')
+              : translate(errorMessage(error), { _: errorMessage(error) })}
           </Alert>
         ) : !isPending && (data ?? []).length === 0 ? (
           <Alert severity="info">{translate('app.timeline.empty')}</Alert>
@@ -50,7 +67,9 @@ export const WorkflowTimeline = ({ workflowId, pageSize = 25, resource = 'audit-
                 <ListItemText
                   primary={
                     event.action.startsWith('task.') && event.subject ? (
-                      <Link to={`/tasks/${encodeURIComponent(event.subject)}/show`}>{timelineSentence(event, translate, locale)}</Link>
+                      <Link to={`/tasks/${encodeURIComponent(event.subject)}/show`}>
+                        {timelineSentence(event, translate, locale)}
+                      </Link>
                     ) : (
                       timelineSentence(event, translate, locale)
                     )

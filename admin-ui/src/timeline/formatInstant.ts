@@ -25,5 +25,10 @@ export function formatDay(value: string | null | undefined, locale: string): str
   // A bare day is already the office's day: noon UTC keeps it on the same date in Asia/Shanghai.
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { timeZone: officeTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: officeTimeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
 }

@@ -7,12 +7,13 @@ type Params = Record<string, string | number>;
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 
-const count = (value: unknown): number =>
-  typeof value === 'number' ? value : Array.isArray(value) ? value.length : 0;
+const count = (value: unknown): number => (typeof value === 'number' ? value : Array.isArray(value) ? value.length : 0);
 
 /** A coded value in words: the UI's phrase when it has one, else the code itself. */
 const word = (translate: TranslateFunction, prefix: string, value: unknown): string =>
-  value === null || value === undefined || value === '' ? '' : translate(`${prefix}.${text(value)}`, { _: text(value) });
+  value === null || value === undefined || value === ''
+    ? ''
+    : translate(`${prefix}.${text(value)}`, { _: text(value) });
 
 /**
  * Everything a timeline phrase may interpolate, taken from the event's `detail` (written by the

@@ -1,4 +1,16 @@
-import { Alert, Card, CardContent, CardHeader, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { Link, useGetMany, useRecordContext, useTranslate } from 'react-admin';
 import type { Candidate } from '../candidates/types';
 import type { VoteSession } from './types';
@@ -7,7 +19,11 @@ import type { VoteSession } from './types';
 export const VoteResult = () => {
   const translate = useTranslate();
   const session = useRecordContext<VoteSession>();
-  const { data: candidates } = useGetMany<Candidate>('candidates', { ids: session?.candidate_ids ?? [] }, { enabled: !!session });
+  const { data: candidates } = useGetMany<Candidate>(
+    'candidates',
+    { ids: session?.candidate_ids ?? [] },
+    { enabled: !!session },
+  );
   if (!session) return null;
   const title = translate('app.vote.result');
   const titleOf = (id: string) => candidates?.find((c) => c.id === id)?.title ?? id;
@@ -17,7 +33,9 @@ export const VoteResult = () => {
       <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }} />
       <CardContent sx={{ pt: 0 }}>
         {!result ? (
-          <Alert severity="info">{translate(session.status === 'open' ? 'app.vote.counting_after_close' : 'app.vote.no_result')}</Alert>
+          <Alert severity="info">
+            {translate(session.status === 'open' ? 'app.vote.counting_after_close' : 'app.vote.no_result')}
+          </Alert>
         ) : (
           <>
             <Typography variant="body2" sx={{ mb: 1 }}>
@@ -28,7 +46,9 @@ export const VoteResult = () => {
                 base: result.majorityBase,
               })}
             </Typography>
-            {result.runOff ? <Alert severity="warning">{translate('app.vote.run_off_needed', { seats: result.runOff.seats })}</Alert> : null}
+            {result.runOff ? (
+              <Alert severity="warning">{translate('app.vote.run_off_needed', { seats: result.runOff.seats })}</Alert>
+            ) : null}
             <Table size="small">
               <TableHead>
                 <TableRow>
@@ -45,7 +65,9 @@ export const VoteResult = () => {
                   .map((t) => (
                     <TableRow key={t.candidateId}>
                       <TableCell>
-                        <Link to={`/candidates/${encodeURIComponent(t.candidateId)}/show`}>{titleOf(t.candidateId)}</Link>
+                        <Link to={`/candidates/${encodeURIComponent(t.candidateId)}/show`}>
+                          {titleOf(t.candidateId)}
+                        </Link>
                       </TableCell>
                       <TableCell align="right">{t.approve}</TableCell>
                       <TableCell align="right">{t.disapprove}</TableCell>

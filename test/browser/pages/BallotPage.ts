@@ -10,14 +10,21 @@ export class BallotPage {
   async cast(choices: Record<string, Choice>): Promise<string> {
     const { page } = this;
     await page.goto('/#/ballot');
-    await page.getByRole('button', { name: '去投票' }).or(page.getByRole('link', { name: '去投票' })).first().click();
+    await page
+      .getByRole('button', { name: '去投票' })
+      .or(page.getByRole('link', { name: '去投票' }))
+      .first()
+      .click();
     for (const [candidateTitle, choice] of Object.entries(choices)) {
       await page.getByRole('group', { name: candidateTitle }).getByRole('button', { name: choice }).click();
     }
     await page.getByRole('button', { name: '核对选票' }).click();
     await page.getByRole('region', { name: '请核对您的选票' }).waitFor();
     await page.getByRole('button', { name: '投票', exact: true }).click();
-    await page.getByRole('dialog', { name: '确认投出这张选票？' }).getByRole('button', { name: '投票', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: '确认投出这张选票？' })
+      .getByRole('button', { name: '投票', exact: true })
+      .click();
     return (await page.getByTestId('receipt-code').innerText()).trim();
   }
 

@@ -30,7 +30,13 @@ export class BatchPages {
   }
 
   /** 开始票决: the session's seats, attendance, scrutineers and tellers. */
-  async openVote(seats: number, entitled: number, present: number, scrutineers: string[], tellers: string[]): Promise<void> {
+  async openVote(
+    seats: number,
+    entitled: number,
+    present: number,
+    scrutineers: string[],
+    tellers: string[],
+  ): Promise<void> {
     const { page } = this;
     await page.getByRole('group', { name: '决定事项' }).getByRole('button', { name: '开始票决' }).click();
     const dialog = page.getByRole('dialog');

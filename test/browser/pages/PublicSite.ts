@@ -6,11 +6,23 @@ export class PublicSite {
 
   async openBatch(batchTitle: string): Promise<void> {
     await this.page.goto('/#/public');
-    await this.page.getByRole('article', { name: batchTitle }).getByRole('link', { name: '查看' }).or(this.page.getByRole('article', { name: batchTitle }).getByRole('button', { name: '查看' })).first().click();
+    await this.page
+      .getByRole('article', { name: batchTitle })
+      .getByRole('link', { name: '查看' })
+      .or(this.page.getByRole('article', { name: batchTitle }).getByRole('button', { name: '查看' }))
+      .first()
+      .click();
   }
 
   /** Submits the suggestion form; returns the number the thank-you message gives. */
-  async suggest(s: { title: string; description: string; category: string; location: string; name: string; contact: string }): Promise<string> {
+  async suggest(s: {
+    title: string;
+    description: string;
+    category: string;
+    location: string;
+    name: string;
+    contact: string;
+  }): Promise<string> {
     const { page } = this;
     await page.getByRole('tab', { name: '提出建议' }).click();
     const form = page.getByRole('region', { name: '提出民生实事项目建议' });

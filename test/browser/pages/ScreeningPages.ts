@@ -20,7 +20,12 @@ export class ScreeningPages {
     await page.getByRole('button', { name: '评分' }).waitFor();
   }
 
-  async score(marks: { publicSupport: number; fundingFeasibility: number; socialBenefit: number; implementationDifficulty: number }): Promise<void> {
+  async score(marks: {
+    publicSupport: number;
+    fundingFeasibility: number;
+    socialBenefit: number;
+    implementationDifficulty: number;
+  }): Promise<void> {
     const { page } = this;
     await page.getByRole('button', { name: '评分' }).click();
     const dialog = page.getByRole('dialog', { name: '评分' });
@@ -43,7 +48,11 @@ export class ScreeningPages {
     await dialog.getByRole('combobox', { name: '答复部门' }).click();
     await page.getByRole('option', { name: department }).click();
     await dialog.getByRole('textbox', { name: '资金来源' }).fill('县级财政');
-    await dialog.getByRole('switch', { name: '符合政策规定' }).or(dialog.getByRole('checkbox', { name: '符合政策规定' })).first().check();
+    await dialog
+      .getByRole('switch', { name: '符合政策规定' })
+      .or(dialog.getByRole('checkbox', { name: '符合政策规定' }))
+      .first()
+      .check();
     await dialog.getByRole('textbox', { name: '候选项目名称' }).fill(candidate.title);
     await dialog.getByRole('textbox', { name: '项目内容' }).fill(candidate.description);
     await dialog.getByRole('textbox', { name: '实施单位' }).fill(candidate.implementingUnit);

@@ -12,7 +12,10 @@ export class TaskPages {
 
   /** The list's CSV export, as the browser saves it. */
   async exportCsv(): Promise<string> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: '导出' }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: '导出' }).click(),
+    ]);
     return readFile(await download.path(), 'utf8');
   }
 
@@ -21,7 +24,12 @@ export class TaskPages {
     await this.page.getByRole('region', { name: '办结任务' }).waitFor();
   }
 
-  async fileProgress(r: { percent: number; stage: '筹备' | '施工' | '验收'; text: string; photo?: { name: string; mimeType: string; buffer: Buffer } }): Promise<void> {
+  async fileProgress(r: {
+    percent: number;
+    stage: '筹备' | '施工' | '验收';
+    text: string;
+    photo?: { name: string; mimeType: string; buffer: Buffer };
+  }): Promise<void> {
     const { page } = this;
     const form = page.getByRole('region', { name: '办结任务' });
     await form.getByRole('spinbutton', { name: '完成进度（%）' }).fill(String(r.percent));

@@ -101,7 +101,9 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
       const dir = path.join(projectRoot, 'test/.artifacts/browser');
       await mkdir(dir, { recursive: true });
       const pages = contexts.flatMap((c) => c.pages());
-      await Promise.allSettled(pages.map((p, i) => p.screenshot({ path: path.join(dir, `${label}-${i}.png`), fullPage: true })));
+      await Promise.allSettled(
+        pages.map((p, i) => p.screenshot({ path: path.join(dir, `${label}-${i}.png`), fullPage: true })),
+      );
     },
     async teardown() {
       await Promise.allSettled(contexts.map((c) => c.close()));
