@@ -95,6 +95,29 @@ ensure_tools() {
   bash scripts/provision-tools.sh "${want[@]}"
 }
 
+# As root, embedded PostgreSQL runs its binaries (in node_modules) and its data folder (in .data) as the
+# 'postgres' user, which must be able to pass through every folder above the checkout. A clone in
+# root's home or a `mktemp -d` folder (mode 700) blocks it (`spawn .../initdb EACCES`), so each such
+# folder gets an ACL entry letting that one user pass (x only: it can neither list nor read them).
+ensure_postgres_passage() {
+  [ "$(id -u)" -eq 0 ] && [ -z "${DATABASE_URL:-}" ] || return 0
+  if ! id -u postgres >/dev/null 2>&1; then
+    getent group postgres >/dev/null || groupadd postgres
+    useradd -g postgres postgres
+  fi
+  local dir=$root blocked=()
+  while [ "$dir" != / ]; do
+    runuser -u postgres -- test -x "$dir" 2>/dev/null || blocked+=("$dir")
+    dir=$(dirname "$dir")
+  done
+  [ ${#blocked[@]} -eq 0 ] && return 0
+  command -v setfacl >/dev/null || apt_install acl
+  for dir in "${blocked[@]}"; do
+    say "letting the postgres user pass through $dir (ACL u:postgres:x) for embedded PostgreSQL"
+    setfacl -m u:postgres:x "$dir"
+  done
+}
+
 # Browser tests drive Debian's Chromium; CJK fonts so Chinese labels render as text, not boxes.
 ensure_chromium() {
   [ -x /usr/bin/chromium ] || apt_install chromium fonts-noto-cjk
@@ -103,6 +126,7 @@ ensure_chromium() {
 case "${1:-}" in
   start)
     ensure_node_modules
+    ensure_postgres_passage
     ensure_tools cli
     # Its own session: a terminal's Ctrl-C then reaches only this script, which asks start.ts to shut
     # down in order (API and worker before Temporal and PostgreSQL) instead of every process at once.
@@ -117,6 +141,7 @@ case "${1:-}" in
   test)
     shift
     ensure_node_modules
+    ensure_postgres_passage
     ensure_tools cli test-server
     ensure_chromium
     npx tsc --noEmit -p tsconfig.json
@@ -125,6 +150,11 @@ case "${1:-}" in
     # The browser tests drive the production build the API serves.
     npx tsx scripts/build-admin-ui.ts
     npx vitest run "$@"
+    ;;
+  prepare)
+    # What start and test do before their first server: used by the test for mode-700 checkouts.
+    ensure_node_modules
+    ensure_postgres_passage
     ;;
   *)
     echo "usage: $0 start|test [vitest args]" >&2
