@@ -86,6 +86,7 @@ ensure_tools() {
   for tool in "${want[@]}"; do
     case "$tool" in
       cli) [ -x .tools/temporal-cli-1.5.1/temporal ] || ensure_go ;;
+      server) [ -x .tools/temporal-server-1.29.1/temporal-server ] || ensure_go ;;
       test-server)
         command -v java >/dev/null || apt_install openjdk-17-jre-headless
         [ -x .tools/temporal-test-server-1.31.0/temporal-test-server ] || command -v mvn >/dev/null || apt_install maven
@@ -127,7 +128,7 @@ case "${1:-}" in
   start)
     ensure_node_modules
     ensure_postgres_passage
-    ensure_tools cli
+    if [ "${TEMPORAL_ENGINE:-dev}" = postgres ]; then ensure_tools server; else ensure_tools cli; fi
     # Its own session: a terminal's Ctrl-C then reaches only this script, which asks start.ts to shut
     # down in order (API and worker before Temporal and PostgreSQL) instead of every process at once.
     # node --import tsx, not npx or the tsx CLI: both put a relaying parent in between, and a second
@@ -142,7 +143,7 @@ case "${1:-}" in
     shift
     ensure_node_modules
     ensure_postgres_passage
-    ensure_tools cli test-server
+    ensure_tools cli test-server server
     ensure_chromium
     npx tsc --noEmit -p tsconfig.json
     npx tsc --noEmit -p admin-ui/tsconfig.json
@@ -150,6 +151,11 @@ case "${1:-}" in
     # The browser tests drive the production build the API serves.
     npx tsx scripts/build-admin-ui.ts
     npx vitest run "$@"
+    # The API end-to-end tests and the hand-over test again on the production engine (Temporal's own
+    # server on PostgreSQL), unless the caller chose what to run.
+    if [ $# -eq 0 ]; then
+      TEMPORAL_ENGINE=postgres npx vitest run test/api test/workflows/votedProject.handover.test.ts
+    fi
     ;;
   prepare)
     # What start and test do before their first server: used by the test for mode-700 checkouts.
