@@ -34,14 +34,14 @@ export const AmendDialog = () => {
   const current = Object.fromEntries(editable.map((f) => [f, candidate[columnOf[f]]]));
   return (
     <ActionDialog<AmendValues>
-      nestedErrors
-      size="medium"
       label="app.candidate.amend.action"
       success="app.candidate.amend.done"
       fields={['reason', 'changes', ...editable.map((f) => `changes.${f}`)]}
       confirm={{ content: 'app.candidate.amend.confirm', translateOptions: { title: candidate.title } }}
       variant="contained"
       defaultValues={{ changes: current }}
+      nestedErrors
+      size="medium"
       submit={(values) => {
         const proposed = values.changes ?? {};
         const changes = Object.fromEntries(

@@ -40,6 +40,7 @@ export const StagePlanButton = ({
       success="app.project.action.stage_plan_done"
       defaultValues={defaults}
       fields={['plan']}
+      nestedErrors
       submit={(values, key) =>
         dataProvider.setStagePlan(projectId, {
           key,

@@ -11,13 +11,13 @@ export const RespondDialog = () => {
   if (!comment) return null;
   return (
     <ActionDialog
-      nestedErrors
-      size="medium"
       label="app.comment.respond.action"
       success="app.comment.respond.done"
       fields={['adopted', 'response']}
       variant="contained"
       defaultValues={{ adopted: comment.adopted ?? false, response: comment.response ?? '' }}
+      nestedErrors
+      size="medium"
       submit={(values) =>
         dataProvider.respondToComment(comment.id, {
           adopted: values.adopted === true,

@@ -10,12 +10,12 @@ export const MergeDialog = () => {
   if (!suggestion || suggestion.merged_into_id) return null;
   return (
     <ActionDialog<{ intoId: string }>
-      nestedErrors
-      size="medium"
       label="app.suggestion.merge.action"
       success="app.suggestion.merge.done"
       fields={['intoId']}
       confirm={{ content: 'app.suggestion.merge.confirm', translateOptions: { title: suggestion.title } }}
+      nestedErrors
+      size="medium"
       submit={(values) => dataProvider.mergeSuggestion(suggestion.id, { intoId: values.intoId })}
     >
       <ReferenceInput source="intoId" reference="suggestions" filter={{ batch_id: suggestion.batch_id }}>

@@ -40,8 +40,6 @@ export const ReviewDialog = () => {
     departments?.find((d) => d.id === departmentId)?.leader_user_id ?? undefined;
   return (
     <ActionDialog<ReviewValues>
-      nestedErrors
-      size="medium"
       label="app.suggestion.review.action"
       success="app.suggestion.review.done"
       fields={fields}
@@ -53,6 +51,8 @@ export const ReviewDialog = () => {
         fundingSource: suggestion.funding_source ?? undefined,
         candidate: { title: suggestion.title, description: suggestion.description },
       }}
+      nestedErrors
+      size="medium"
       submit={({ candidate, ...values }) =>
         dataProvider.reviewSuggestion(
           suggestion.id,

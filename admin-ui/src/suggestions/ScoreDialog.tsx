@@ -14,13 +14,13 @@ export const ScoreDialog = ({ myScore }: { myScore?: Record<(typeof criteria)[nu
   if (!suggestion) return null;
   return (
     <ActionDialog
-      nestedErrors
-      size="medium"
       label="app.suggestion.score.action"
       success="app.suggestion.score.done"
       fields={[...criteria, 'note']}
       defaultValues={myScore}
       variant="contained"
+      nestedErrors
+      size="medium"
       submit={(values) => dataProvider.scoreSuggestion(suggestion.id, values)}
     >
       {criteria.map((c) => (
