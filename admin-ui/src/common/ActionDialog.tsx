@@ -3,8 +3,7 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText,
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useId, useState } from 'react';
 import { Form, SaveButton, useNotify, useRefresh, useTranslate } from 'react-admin';
-import { errorMessage, errorStatus } from './errorMessage';
-import { splitErrors } from './fieldErrors';
+import { dialogRefusal } from './fieldErrors';
 import { newIdempotencyKey } from './idempotencyKey';
 import { useConfirmation } from './useConfirmation';
 
@@ -77,15 +76,9 @@ export function ActionDialog<T extends Values>(props: ActionDialogProps<T>) {
       await mutateAsync(values as T);
       return undefined;
     } catch (error) {
-      const status = errorStatus(error);
-      // Only a 400 or a validator's 422 is about the inputs; a 403 or 409 is about the action as a whole.
-      if (status !== 400 && status !== 422) {
-        setGeneral(errorMessage(error));
-        return undefined;
-      }
-      const split = splitErrors(error, fields, { prefixes: ['result', 'body'], nested: nestedErrors });
-      setGeneral(split.general);
-      return split.fields;
+      const refusal = dialogRefusal(error, fields, { prefixes: ['result', 'body'], nested: nestedErrors });
+      setGeneral(refusal.general);
+      return refusal.fields;
     }
   };
 
