@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { searchAttributeNames } from '../domain/searchAttributes';
 
 export interface TemporalDevServer {
   address: string;
@@ -37,6 +38,8 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     'warn',
   ];
   args.push(...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]));
+  // The same search attributes the production engine registers (scripts/temporalPostgresServer.ts).
+  for (const name of searchAttributeNames) args.push('--search-attribute', `${name}=Keyword`);
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = options.onLog ?? (() => undefined);
   child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import pg from 'pg';
+import { searchAttributeNames } from '../domain/searchAttributes';
 import type { TemporalDevServer } from './temporalDevServer';
 import { projectRoot } from './toolPaths';
 
@@ -30,8 +31,6 @@ export interface TemporalPostgresServerOptions {
 
 export const temporalConfigRoot = path.join(projectRoot, 'docker', 'temporal');
 
-/** Search attributes the workflows set (no personal data): what the coordinator's lists may filter by. */
-export const searchAttributeNames = ['BatchId', 'ProjectId', 'JurisdictionId', 'WarningLevel'] as const;
 /** temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD */
 const KEYWORD = 2;
 
