@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../api/app';
@@ -44,7 +44,7 @@ async function admin(serverUrl: string, statement: string): Promise<void> {
 }
 
 /** The benchmark's rows; exported for looking at query plans by hand. */
-export async function seedBenchmark(db: import('kysely').Kysely<Database>): Promise<void> {
+export async function seedBenchmark(db: Kysely<Database>): Promise<void> {
   await db
     .insertInto('jurisdictions')
     .values({ id: J, name: '基准县', level: 'county', parent_id: null, policy: '{}' })

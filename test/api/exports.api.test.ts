@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
+import Papa from 'papaparse';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app';
@@ -135,25 +136,11 @@ const download = (resource: string, username: string, params: Record<string, unk
       res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
     });
 
-/** A minimal RFC 4180 reader, enough to read back what the export wrote. */
+/** Reads back what the export wrote with a maintained RFC 4180 parser (CRLF rows, quoted fields). */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\r' && text[i + 1] === '\n') {
-      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
-    } else field += c;
-  }
-  return rows;
+  const parsed = Papa.parse<string[]>(text, { newline: '\r\n', skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
 }
 
 describe('exporting a list as CSV', () => {

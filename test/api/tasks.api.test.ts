@@ -9,7 +9,7 @@ import { createApp } from '../../api/app';
 import { hashPassword } from '../../api/auth/passwords';
 import { createTokenSigner } from '../../api/auth/tokens';
 import { createWorker } from '../../worker/createWorker';
-import { humanTaskWorkflow } from '../../workflows/humanTask';
+import { type humanTaskWorkflow } from '../../workflows/humanTask';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { seedPeople } from '../support/fixtures';
 
