@@ -9,6 +9,7 @@ import type {
   CandidateStatus,
   ConsequenceStage,
   FindingStatus,
+  FundMovementKind,
   ProjectPhase,
   ProjectStage,
   RatingOutcome,
@@ -251,7 +252,7 @@ export interface FundPoolTable {
 export interface FundMovementTable {
   id: string;
   project_id: string;
-  kind: 'allocation' | 'disbursement' | 'anomalyFlagged' | 'anomalyCleared';
+  kind: FundMovementKind;
   amount_yuan: Generated<number>;
   note: string;
   by_user_id: string;

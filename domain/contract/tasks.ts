@@ -42,3 +42,5 @@ export const createTaskSchema = z.object({
     .default(['1 day']),
 });
 export type CreateTaskBody = z.infer<typeof createTaskSchema>;
+/** What a client sends: the defaults (instructions, reminders) may be left out. */
+export type CreateTaskRequest = z.input<typeof createTaskSchema>;

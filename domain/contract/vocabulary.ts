@@ -65,5 +65,9 @@ export type FindingStatus = (typeof findingStatuses)[number];
 /** A vote or rating session. */
 export type SessionStatus = 'open' | 'closed';
 
+/** 资金池 movements: an allocation as it now stands, a payment, and an anomaly raised or cleared. */
+export const fundMovementKinds = ['allocation', 'disbursement', 'anomalyFlagged', 'anomalyCleared'] as const;
+export type FundMovementKind = (typeof fundMovementKinds)[number];
+
 export const candidateStatuses = ['active', 'withdrawn'] as const;
 export type CandidateStatus = (typeof candidateStatuses)[number];
