@@ -63,7 +63,8 @@ export const findingStatuses = ['awaitingResponse', 'responded', 'accepted'] as 
 export type FindingStatus = (typeof findingStatuses)[number];
 
 /** A vote or rating session. */
-export type SessionStatus = 'open' | 'closed';
+export const sessionStatuses = ['open', 'closed'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
 
 /** 资金池 movements: an allocation as it now stands, a payment, and an anomaly raised or cleared. */
 export const fundMovementKinds = ['allocation', 'disbursement', 'anomalyFlagged', 'anomalyCleared'] as const;
