@@ -120,7 +120,11 @@ export default tseslint.config(
     }),
   },
   {
+    // The console imports the contract from domain/ (through @domain/*), never the server's runtime configuration.
     files: ['admin-ui/**/*.ts', 'admin-ui/**/*.tsx'],
-    rules: restrict(layer(['db', 'activities', 'workflows', 'api', 'worker', 'scripts', 'test'])),
+    rules: restrict([
+      ...layer(['db', 'activities', 'workflows', 'api', 'worker', 'scripts', 'test']),
+      { group: ['**/domain/config', '@domain/config'], message: 'domain/config.ts reads the server environment; the console may not import it' },
+    ]),
   },
 );

@@ -6,9 +6,11 @@ import { batchPolicyOf, type BatchPolicy } from '../domain/batchPolicy';
 import { ballotSchema, type ElectionPolicy, type ElectionResult, tallyVote } from '../domain/election';
 import { classifyRating, countRatings, type RatingRule } from '../domain/rating';
 import { isTaken } from '../domain/screening';
+import type { ProjectRatingResult, PublishedElection } from '../domain/contract/batchWorkflow';
+import { batchFailureTypes } from '../domain/contract/failures';
+import type { RatingOutcomeNotice, VotedProjectInput } from '../domain/contract/projectWorkflow';
+import type { BatchPhase } from '../domain/contract/vocabulary';
 import type { Database } from '../db/schema';
-import { batchFailureTypes, type BatchPhase, type ProjectRatingResult } from '../workflows/annualBatch.messages';
-import type { RatingOutcomeNotice, VotedProjectInput } from '../workflows/votedProject.messages';
 import { recordAuditEvent } from './audit';
 
 /** A proposer whose suggestion was not taken, to be told why (seed 001). */
@@ -258,7 +260,7 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           .where('id', '=', input.sessionId)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        if (session.status === 'closed' && session.result) return session.result as unknown as ElectionResult;
+        if (session.status === 'closed' && session.result) return session.result;
         const rows = await trx
           .selectFrom('ballots')
           .select(['marks'])
@@ -314,7 +316,7 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
     async publishElection(input: {
       batchId: string;
       elected: string[];
-      sessions: { sessionId: string; result: ElectionResult }[];
+      sessions: PublishedElection['rounds'];
     }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const approvals = new Map<string, number>();
@@ -442,8 +444,7 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           .where('id', '=', input.sessionId)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        if (session.status === 'closed' && session.result)
-          return (session.result as unknown as { projects: ProjectRatingResult[] }).projects;
+        if (session.status === 'closed' && session.result) return session.result.projects;
         const rows = await trx
           .selectFrom('ratings')
           .select(['project_id', 'choice'])

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/assignee';
 import { projectPolicyOf, type ProjectPolicy } from '../domain/projectPolicy';
+import type { ProjectState } from '../domain/contract/projectWorkflow';
+import type { ConsequenceStage, ProjectPhase } from '../domain/contract/vocabulary';
 import type { ProgressWarning, StagePlan } from '../domain/progressWarning';
 import type { Database } from '../db/schema';
-import type { ConsequenceStage, ProjectPhase } from '../workflows/votedProject.messages';
 import { recordAuditEvent } from './audit';
 
 /** A voted project's records, mirrored from its workflow; each activity is one transaction and safe to retry. */
@@ -30,7 +31,7 @@ export function createProjectActivities({ db }: { db: Kysely<Database> }) {
     async recordProjectStanding(input: {
       projectId: string;
       at: string;
-      progress: { percent: number; stage: string; reportedAt: string } | null;
+      progress: ProjectState['progress'];
       warning: ProgressWarning;
       warningChanged: boolean;
     }): Promise<void> {

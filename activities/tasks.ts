@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Actor, Assignee } from '../domain/assignee';
 import { assigneeRef } from '../domain/assignee';
 import { dueRuleSchema, type DueRuleInput } from '../domain/dueRule';
+import type { HumanTaskInput, LadderStep } from '../domain/contract/taskWorkflow';
 import type { Database } from '../db/schema';
-import type { HumanTaskInput, LadderStep } from '../workflows/humanTask.messages';
 import { recordAuditEvent } from './audit';
 import type { Calendar } from './calendar';
 

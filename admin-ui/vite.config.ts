@@ -11,6 +11,8 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // The console imports the contract (phases, roles, limits, input schemas) from domain/, never its own copy.
+  resolve: { alias: { '@domain': fileURLToPath(new URL('../domain', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

@@ -2,9 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { batchFailureTypes } from '../workflows/annualBatch.messages';
-import { taskFailureTypes } from '../workflows/humanTask.messages';
-import { projectFailureTypes } from '../workflows/votedProject.messages';
+import { batchFailureTypes, projectFailureTypes, taskFailureTypes } from '../domain/contract/failures';
 
 /** An error whose message is meant for the person who made the request. */
 export class HttpError extends Error {

@@ -1,17 +1,11 @@
 import type { Response } from 'express';
 import type { SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
+import type { ListOptions } from '../domain/contract/common';
 
 const MAX_PAGE = 500;
 
-/** A boolean filter as react-admin sends it: true/false, or their strings. */
-export const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
-/** getMany sends filter={"id":[...]}; a reference field may send one id. */
-export const idFilter = z.union([
-  z.string(),
-  z.number().transform(String),
-  z.array(z.union([z.string(), z.number().transform(String)])).max(500),
-]);
+export { flag, idFilter, listOptions, type ListOptions } from '../domain/contract/common';
 
 const jsonParam = <T extends z.ZodType>(schema: T) =>
   z
@@ -53,16 +47,6 @@ export function listParamSchemas<F extends z.ZodType>(options: {
  * The ra-data-simple-rest dialect: sort=["field","ASC"], range=[0,24], filter={...}. Sorting is
  * limited to listed columns, so a client cannot order by an unindexed expression or inject one.
  */
-/** What a list accepts: its sortable columns, its order when none is asked for, and its filter. */
-export interface ListOptions<F extends z.ZodType> {
-  sortable: readonly [string, ...string[]];
-  defaultSort: [string, 'ASC' | 'DESC'];
-  filter: F;
-}
-
-/** One list's options, shared by its route and its CSV export so both page the same rows in the same order. */
-export const listOptions = <F extends z.ZodType>(options: ListOptions<F>): ListOptions<F> => options;
-
 export function parseListQuery<F extends z.ZodType>(query: unknown, options: ListOptions<F>): ListQuery<z.infer<F>> {
   const params = listParamSchemas(options);
   const parsed = z

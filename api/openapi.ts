@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Role } from '../domain/assignee';
 import { ballotSchema } from '../domain/election';
 import { auditFilterSchema, auditSortable } from './audit/audit.routes';
-import { loginSchema } from './auth/auth.schemas';
-import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches/batches.schemas';
-import { amendCandidateSchema, candidateFilterSchema, candidateSortable } from './candidates/candidates.schemas';
+import { loginSchema } from '../domain/contract/auth';
+import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from '../domain/contract/batches';
+import { amendCandidateSchema, candidateFilterSchema, candidateSortable } from '../domain/contract/candidates';
 import {
   departmentFilterSchema,
   departmentSortable,
@@ -30,13 +30,8 @@ import {
   projectSortable,
   projectTimelineFilterSchema,
   reviewFindingSchema,
-} from './projects/projects.schemas';
-import {
-  commentFilterSchema,
-  commentSortable,
-  publicCommentSchema,
-  respondSchema,
-} from './publicity/publicity.schemas';
+} from '../domain/contract/projects';
+import { commentFilterSchema, commentSortable, publicCommentSchema, respondSchema } from '../domain/contract/publicity';
 import { ratingSessionSortable, ratingSheetSchema } from './ratings/ratings.routes';
 import {
   enteredSuggestionSchema,
@@ -47,8 +42,8 @@ import {
   scoreSchema,
   suggestionFilterSchema,
   suggestionSortable,
-} from './suggestions/suggestions.schemas';
-import { completeTaskSchema, createTaskSchema, taskFilterSchema, taskSortable } from './tasks/tasks.schemas';
+} from '../domain/contract/suggestions';
+import { completeTaskSchema, createTaskSchema, taskFilterSchema, taskSortable } from '../domain/contract/tasks';
 import { sessionFilterSchema, sessionSortable } from './votes/votes.routes';
 
 /**

@@ -1,4 +1,24 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type { BallotMark, ElectionResult } from '../domain/election';
+import type { StagePlan } from '../domain/progressWarning';
+import type { RatingCounts } from '../domain/rating';
+import type { PublishedElection, RatingSessionResult } from '../domain/contract/batchWorkflow';
+import type {
+  AssigneeKind,
+  BatchPhase,
+  CandidateStatus,
+  ConsequenceStage,
+  FindingStatus,
+  FundMovementKind,
+  ProjectPhase,
+  ProjectStage,
+  RatingOutcome,
+  Role,
+  ScreeningOutcome,
+  SessionStatus,
+  TaskStatus,
+  WarningLevel,
+} from '../domain/contract/vocabulary';
 
 /** timestamptz: read as Date, written as Date or ISO string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -7,11 +27,9 @@ export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** Defaults to now() on insert; set again on each update. */
 export type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A JSON column: jsonb comes back parsed; pg needs it serialised on the way in. */
-export type Json<T> = ColumnType<T, string, string>;
+export type Json<T extends object> = JSONColumnType<T>;
 
-export type Role = 'coordinator' | 'official' | 'deputy' | 'reviewer' | 'committeeMember';
-export type AssigneeKind = 'user' | 'role' | 'department';
-export type TaskStatus = 'open' | 'done' | 'cancelled';
+export type { AssigneeKind, Role, TaskStatus };
 export type NoticeKind = 'assigned' | 'reminder' | 'escalation' | 'info';
 export type NoticeChannel = 'email' | 'webhook';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
@@ -38,7 +56,7 @@ export interface UserTable {
   username: string;
   display_name: string;
   password_hash: string;
-  roles: string[];
+  roles: Role[];
   jurisdiction_id: string;
   department_id: string | null;
   email: string | null;
@@ -61,17 +79,15 @@ export interface BatchTable {
   jurisdiction_id: string;
   year: number;
   title: string;
-  phase: string;
+  phase: BatchPhase;
   collection_closes_at: Timestamp | null;
   phase_changed_at: Timestamp | null;
   next_deadline_at: Timestamp | null;
   next_deadline_label: string | null;
   /** The published election result (tally per candidate), once the vote has closed. */
-  result: Json<Record<string, unknown>> | null;
+  result: Json<PublishedElection> | null;
   created_at: CreatedAt;
 }
-
-export type ScreeningOutcomeColumn = 'candidate' | 'reserve' | 'pendingResearch' | 'rejected';
 
 /** A suggestion (征集建议) from the public, a deputy or a department. */
 export interface SuggestionTable {
@@ -87,7 +103,7 @@ export interface SuggestionTable {
   promoted_from_id: string | null;
   /** The department that answers for it: reviews it, and tells proposers the outcome. */
   department_id: string | null;
-  outcome: ScreeningOutcomeColumn | null;
+  outcome: ScreeningOutcome | null;
   outcome_reason: string | null;
   funding_source: string | null;
   policy_compliant: boolean | null;
@@ -133,7 +149,7 @@ export interface CandidateTable {
   /** 'YYYY-MM-DD' */
   deadline: ColumnType<string, string, string>;
   acceptance_standard: string;
-  status: 'active' | 'withdrawn';
+  status: CandidateStatus;
   elected: boolean | null;
   approvals: number | null;
   created_at: CreatedAt;
@@ -173,11 +189,11 @@ export interface VoteSessionTable {
   deputies_present: number;
   scrutineers: string[];
   tellers: string[];
-  status: 'open' | 'closed';
+  status: SessionStatus;
   opened_by: string;
   opened_at: Timestamp;
   closed_at: Timestamp | null;
-  result: Json<Record<string, unknown>> | null;
+  result: Json<ElectionResult> | null;
 }
 
 /** Who has voted: blocks a second ballot. Nothing here says how. */
@@ -191,7 +207,7 @@ export interface BallotReceiptTable {
 export interface BallotTable {
   id: string;
   session_id: string;
-  marks: Json<{ candidateId: string; choice: string; priority?: string }[]>;
+  marks: Json<BallotMark[]>;
 }
 
 /** A voted project (民生实事项目); its workflow id is `project-…`, its primary key. The workflow mirrors its state here. */
@@ -206,20 +222,20 @@ export interface ProjectTable {
   budget_yuan: number;
   deadline: ColumnType<string, string, string>;
   acceptance_standard: string;
-  phase: string;
-  rating_outcome: string | null;
-  rating_counts: Json<Record<string, number>> | null;
-  stage_plan: Json<{ stage: string; plannedStart: string; plannedEnd: string }[]> | null;
+  phase: ProjectPhase;
+  rating_outcome: RatingOutcome | null;
+  rating_counts: Json<RatingCounts> | null;
+  stage_plan: Json<StagePlan> | null;
   progress_percent: Generated<number>;
-  stage: Generated<string>;
+  stage: Generated<ProjectStage>;
   last_reported_at: Timestamp | null;
-  warning: Generated<'none' | 'blue' | 'yellow' | 'red'>;
+  warning: Generated<WarningLevel>;
   warning_reason: string | null;
   warning_changed_at: Timestamp | null;
   accepted_at: Timestamp | null;
   in_use_on: ColumnType<string | null, string | null, string | null>;
   /** Where the rating's consequences stand (DOMAIN.md step 10), null before the rating. */
-  consequence: string | null;
+  consequence: ConsequenceStage | null;
   allocation_yuan: Generated<number>;
   disbursed_yuan: Generated<number>;
   funds_frozen: Generated<boolean>;
@@ -236,7 +252,7 @@ export interface FundPoolTable {
 export interface FundMovementTable {
   id: string;
   project_id: string;
-  kind: 'allocation' | 'disbursement' | 'anomalyFlagged' | 'anomalyCleared';
+  kind: FundMovementKind;
   amount_yuan: Generated<number>;
   note: string;
   by_user_id: string;
@@ -265,7 +281,7 @@ export interface FindingTable {
   filed_by: string;
   text: string;
   photo_ids: string[];
-  status: 'awaitingResponse' | 'responded' | 'accepted';
+  status: FindingStatus;
   round: Generated<number>;
   response: string | null;
   filed_at: Timestamp;
@@ -287,11 +303,11 @@ export interface RatingSessionTable {
   /** congress: every deputy rates every project; committee: standing committee members re-rate one project. */
   kind: Generated<'congress' | 'committee'>;
   project_ids: string[];
-  status: 'open' | 'closed';
+  status: SessionStatus;
   opened_by: string;
   opened_at: Timestamp;
   closed_at: Timestamp | null;
-  result: Json<Record<string, unknown>> | null;
+  result: Json<RatingSessionResult> | null;
 }
 
 export interface RatingReceiptTable {
@@ -304,7 +320,7 @@ export interface RatingTable {
   id: string;
   session_id: string;
   project_id: string;
-  choice: 'satisfied' | 'basicallySatisfied' | 'unsatisfied';
+  choice: RatingOutcome;
 }
 
 /** A human task; its id is the id of the task workflow that waits for it. */

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { hashPassword } from '../api/auth/passwords';
+import { hashPassword } from './passwords';
 import type { Database, NewUser, Role } from './schema';
 
 /**

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 
 /** committeeMember: 常委会组成人员, who re-rate a project after its rectification (DOMAIN.md step 10). */
-export const roleSchema = z.enum(['coordinator', 'official', 'deputy', 'reviewer', 'committeeMember']);
+export const roles = ['coordinator', 'official', 'deputy', 'reviewer', 'committeeMember'] as const;
+export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
+
+export const assigneeKinds = ['user', 'role', 'department'] as const;
+export type AssigneeKind = (typeof assigneeKinds)[number];
 
 /** Whom a task waits for: one person, anyone holding a role in the jurisdiction, or anyone in a department. */
 export const assigneeSchema = z.discriminatedUnion('kind', [

@@ -22,6 +22,7 @@ export const ballotSchema = z.object({
     .min(1, 'mark at least one candidate'),
 });
 export type Ballot = z.infer<typeof ballotSchema>;
+export type BallotMark = Ballot['marks'][number];
 
 /** Candidates needed before a vote may open: seats × (1 + competition), rounded up. */
 export function minimumCandidates(seats: number, policy: Pick<ElectionPolicy, 'competitionPercent'>): number {

@@ -75,3 +75,4 @@ export const suggestionCategories = [
   'other',
 ] as const;
 export const suggestionCategorySchema = z.enum(suggestionCategories);
+export type SuggestionCategory = z.infer<typeof suggestionCategorySchema>;

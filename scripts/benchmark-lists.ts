@@ -18,6 +18,7 @@ import { createApp } from '../api/app';
 import { createTokenSigner, type SessionUser } from '../api/auth/tokens';
 import { createDb } from '../db/connection';
 import { startEmbeddedPostgres } from '../db/embeddedPostgres';
+import type { Role } from '../domain/assignee';
 import { migrateToLatest } from '../db/migrate';
 import type { Database } from '../db/schema';
 import { projectRoot } from './toolPaths';
@@ -53,7 +54,7 @@ export async function seedBenchmark(db: Kysely<Database>): Promise<void> {
     .insertInto('departments')
     .values({ id: 'bench-dept', jurisdiction_id: J, name: '县交通运输局', leader_user_id: null })
     .execute();
-  const user = (id: string, roles: string[], department: string | null) => ({
+  const user = (id: string, roles: Role[], department: string | null) => ({
     id,
     username: id,
     display_name: id,

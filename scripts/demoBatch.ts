@@ -3,7 +3,6 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/com
 import type { Kysely } from 'kysely';
 import { DEMO_BATCH_ID, DEMO_BATCH_YEAR, DEMO_COORDINATOR_ID, DEMO_COUNTY_ID } from '../db/seed';
 import type { Database } from '../db/schema';
-import type { Role } from '../domain/assignee';
 import { addDays, chinaDay, startOfChinaDay } from '../domain/workingDays';
 import { annualBatchWorkflow } from '../workflows/annualBatch';
 
@@ -33,7 +32,7 @@ export async function openDemoBatch(db: Kysely<Database>, temporal: Client, task
           openedBy: {
             userId: coordinator.id,
             displayName: coordinator.display_name,
-            roles: coordinator.roles as Role[],
+            roles: coordinator.roles,
             jurisdictionId: coordinator.jurisdiction_id,
             departmentId: coordinator.department_id,
           },

@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import { waitFor } from '../api/waitFor';
 import { DEMO_COORDINATOR_ID, DEMO_COUNTY_ID } from '../db/seed';
 import type { Database } from '../db/schema';
-import type { Role } from '../domain/assignee';
 import type { ElectionResult } from '../domain/election';
 import type { StagePlan } from '../domain/progressWarning';
 import { addDays, chinaDay } from '../domain/workingDays';
@@ -314,7 +313,7 @@ export async function openDemoProjects(db: Kysely<Database>, temporal: Client, t
   const actor = {
     userId: coordinator.id,
     displayName: coordinator.display_name,
-    roles: coordinator.roles as Role[],
+    roles: coordinator.roles,
     jurisdictionId: coordinator.jurisdiction_id,
     departmentId: coordinator.department_id,
   };

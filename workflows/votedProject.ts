@@ -15,7 +15,13 @@ import type { Activities } from '../activities';
 import type { Actor, Assignee } from '../domain/assignee';
 import { addCalendarPeriod, chinaDay } from '../domain/workingDays';
 import { defaultStagePlan } from '../domain/projectPlan';
-import { plannedPercent, progressWarning, stagePlanSchema, warningRaised } from '../domain/progressWarning';
+import {
+  plannedPercent,
+  type ProjectStage,
+  progressWarning,
+  stagePlanSchema,
+  warningRaised,
+} from '../domain/progressWarning';
 import type { DueRuleInput } from '../domain/dueRule';
 import type { TaskKind } from '../domain/taskKinds';
 import { asDecisionFailure } from './decisionFailure';
@@ -498,7 +504,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
       case 'progressReport':
         await reassess({
           percent: result.percent as number,
-          stage: result.stage as string,
+          stage: result.stage as ProjectStage,
           reportedAt: completion.completedAt,
         });
         return;

@@ -1,9 +1,11 @@
+import type { AssigneeKind, Role, TaskStatus } from '@domain/contract/vocabulary';
+import type { TaskState } from '@domain/contract/taskWorkflow';
+
 /**
- * The records the API returns, as the HTTP contract states them. The UI does not import the
- * server's domain modules: the JSON contract is the boundary, and the bundle stays free of zod.
+ * The records the API returns, as the HTTP contract states them. Their words (roles, statuses, kinds) and
+ * the workflows' query answers come from the contract in domain/contract/; the rows are the JSON the API sends.
  */
-export type Role = 'coordinator' | 'official' | 'deputy' | 'committeeMember' | 'reviewer';
-export const roles: Role[] = ['coordinator', 'official', 'deputy', 'committeeMember', 'reviewer'];
+export { roles, type AssigneeKind, type Role, type TaskKind, type TaskStatus } from '@domain/contract/vocabulary';
 
 export interface SessionUser {
   id: string;
@@ -14,22 +16,10 @@ export interface SessionUser {
   departmentId: string | null;
 }
 
-export type AssigneeKind = 'user' | 'role' | 'department';
-export type TaskStatus = 'open' | 'done' | 'cancelled';
-/** More kinds arrive with the batch and project workflows; unknown ones still display. */
-export type TaskKind = 'instruction';
+export type LadderStep = TaskState['ladder'][number];
 
-export interface LadderStep {
-  label: string;
-}
-
-export interface LiveTaskState {
-  phase: 'open' | 'completing' | 'done';
-  dueAt: string | null;
-  escalationLevel: number;
-  nextEscalationAt: string | null;
-  ladder: LadderStep[];
-}
+/** The task workflow's taskState query. */
+export type LiveTaskState = Omit<TaskState, 'completion'>;
 
 export interface Task {
   id: string;

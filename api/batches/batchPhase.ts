@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Batch, Database } from '../../db/schema';
-import type { BatchPhase } from '../../workflows/annualBatch.messages';
+import type { BatchPhase } from '../../domain/contract/vocabulary';
 import { conflict, notFound } from '../errors';
 
 /** How the API names a phase in a message a person reads. */
@@ -31,10 +31,10 @@ export async function withBatchInPhase<T>(
   return db.transaction().execute(async (trx) => {
     const batch = await trx.selectFrom('batches').selectAll().where('id', '=', batchId).forShare().executeTakeFirst();
     if (!batch) throw notFound(`batch "${batchId}"`);
-    if (!phases.includes(batch.phase as BatchPhase)) {
+    if (!phases.includes(batch.phase)) {
       const allowed = phases.map((p) => phaseNames[p]).join(' or ');
       throw conflict(
-        `${action} is only possible during ${allowed}; "${batch.title}" is in ${phaseNames[batch.phase as BatchPhase] ?? batch.phase}`,
+        `${action} is only possible during ${allowed}; "${batch.title}" is in ${phaseNames[batch.phase] ?? batch.phase}`,
       );
     }
     return fn(trx, batch);

@@ -4,7 +4,7 @@ import type { CandidateTable, Database } from '../../db/schema';
 import type { SessionUser } from '../auth/tokens';
 import { notFound } from '../errors';
 import { containing, type ListQuery, listingOf, pageOf } from '../listQuery';
-import type { CandidateChanges, candidateFilterSchema } from './candidates.schemas';
+import type { CandidateChanges, candidateFilterSchema } from '../../domain/contract/candidates';
 
 type CandidateFilter = z.infer<typeof candidateFilterSchema>;
 

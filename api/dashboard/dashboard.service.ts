@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../db/schema';
-import { plannedPercent, stagePlanSchema } from '../../domain/progressWarning';
+import { plannedPercent, stagePlanSchema, type WarningLevel } from '../../domain/progressWarning';
 import { addDays, chinaDay, weekdayOf } from '../../domain/workingDays';
 import { batchStateQuery } from '../../workflows/annualBatch.messages';
 import type { SessionUser } from '../auth/tokens';
@@ -10,7 +10,6 @@ import { pageOf } from '../listQuery';
 import { taskListing } from '../tasks/tasks.service';
 import { liveStateOf } from '../workflowState';
 
-type Warning = 'none' | 'blue' | 'yellow' | 'red';
 const LIVE_QUERY_MS = 2_000;
 const WEEKS = 12;
 
@@ -149,7 +148,7 @@ export async function dashboard(db: Kysely<Database>, temporal: Client, user: Se
       }).rows(0, 10)
     : [];
 
-  const warningCounts: Record<Warning, number> = { red: 0, yellow: 0, blue: 0, none: 0 };
+  const warningCounts: Record<WarningLevel, number> = { red: 0, yellow: 0, blue: 0, none: 0 };
   for (const row of warningRows) warningCounts[row.warning] = Number(row.n);
 
   const weeks = Array.from({ length: WEEKS }, (_, i) => ({

@@ -8,7 +8,12 @@ import type { SessionUser } from '../auth/tokens';
 import { keyedId } from '../batchRecords';
 import { conflict, notFound, unprocessable } from '../errors';
 import { containing, fetchPage, type ListQuery, listingOf, pageOf } from '../listQuery';
-import type { bulletinFilterSchema, findingFilterSchema, PhotoType, projectFilterSchema } from './projects.schemas';
+import type {
+  bulletinFilterSchema,
+  findingFilterSchema,
+  PhotoType,
+  projectFilterSchema,
+} from '../../domain/contract/projects';
 
 type ProjectFilter = z.infer<typeof projectFilterSchema>;
 type FindingFilter = z.infer<typeof findingFilterSchema>;

@@ -65,7 +65,7 @@ export function publicityRoutes({ db }: { db: Kysely<Database> }) {
 
   publicBatchRouter.get('/candidates', async (req, res) => {
     const batch = await publicBatch(db, batchParam(req));
-    if (!publishedPhases.includes(batch.phase as BatchPhase)) {
+    if (!publishedPhases.includes(batch.phase)) {
       throw conflict(
         `the candidate list of "${batch.title}" is not public yet; it is published at ${phaseNames.candidatePublicity}`,
       );
@@ -82,7 +82,7 @@ export function publicityRoutes({ db }: { db: Kysely<Database> }) {
   // 向人民报告: each project's progress, from implementation on.
   publicBatchRouter.get('/projects', async (req, res) => {
     const batch = await publicBatch(db, batchParam(req));
-    if (!projectPhases.includes(batch.phase as BatchPhase)) {
+    if (!projectPhases.includes(batch.phase)) {
       throw conflict(`"${batch.title}" has no projects yet; they are reported from ${phaseNames.implementation}`);
     }
     res.json(await publicProjects(db, batch.id));

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import type { SessionUser } from '../auth/tokens';
 import { conflict, notFound } from '../errors';
 import { fetchPage, type ListQuery } from '../listQuery';
-import type { commentFilterSchema } from './publicity.schemas';
+import type { commentFilterSchema } from '../../domain/contract/publicity';
 
 type CommentFilter = z.infer<typeof commentFilterSchema>;
 
@@ -152,11 +152,11 @@ export async function publicResults(db: Kysely<Database>, batch: { id: string; t
     throw conflict(`the vote on "${batch.title}" has not closed yet; its result is published when it does`);
   const titles = await db.selectFrom('candidates').select(['id', 'title']).where('batch_id', '=', batch.id).execute();
   // A run-off round elects among the previous round's tie, so the rounds' elected lists add up.
-  const elected = rounds.flatMap((r) => (r.result as { elected?: string[] } | null)?.elected ?? []);
+  const elected = rounds.flatMap((r) => r.result?.elected ?? []);
   return {
     batchId: batch.id,
     elected,
-    runOffPending: (rounds.at(-1)?.result as { runOff?: unknown } | null)?.runOff ?? null,
+    runOffPending: rounds.at(-1)?.result?.runOff ?? null,
     candidates: Object.fromEntries(titles.map((c) => [c.id, c.title])),
     rounds,
   };

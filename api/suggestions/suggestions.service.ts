@@ -7,7 +7,12 @@ import type { SessionUser } from '../auth/tokens';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { candidateIdOf } from '../candidates/candidates.service';
 import { containing, type ListQuery, listingOf, pageOf } from '../listQuery';
-import type { EnteredSuggestion, ReviewBody, SuggestionContent, suggestionFilterSchema } from './suggestions.schemas';
+import type {
+  EnteredSuggestion,
+  ReviewBody,
+  SuggestionContent,
+  suggestionFilterSchema,
+} from '../../domain/contract/suggestions';
 
 type SuggestionFilter = z.infer<typeof suggestionFilterSchema>;
 type NewProposer = Omit<Insertable<SuggestionProposerTable>, 'suggestion_id'>;

@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema';
 import type { SessionUser } from '../auth/tokens';
 import { containing, type ListQuery, listingOf, pageOf } from '../listQuery';
 import type { z } from 'zod';
-import type { taskFilterSchema } from './tasks.schemas';
+import type { taskFilterSchema } from '../../domain/contract/tasks';
 
 type TaskFilter = z.infer<typeof taskFilterSchema>;
 

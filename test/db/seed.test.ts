@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../../api/auth/passwords';
+import { verifyPassword } from '../../db/passwords';
 import type { Role } from '../../db/schema';
 import { DEMO_COUNTY_ID, DEMO_PASSWORD, demoLogins, seedDemoData } from '../../db/seed';
 import { createTestDatabase, type TestDatabase } from '../support/database';

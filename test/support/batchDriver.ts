@@ -76,7 +76,7 @@ export class BatchDriver {
         userId: u.id,
         username: u.username,
         displayName: u.display_name,
-        roles: u.roles as Role[],
+        roles: u.roles,
         jurisdictionId: u.jurisdiction_id,
         departmentId: u.department_id,
       });

@@ -72,7 +72,7 @@ export function actorOf(user: User): Actor {
   return {
     userId: user.id,
     displayName: user.display_name,
-    roles: user.roles as Role[],
+    roles: user.roles,
     jurisdictionId: user.jurisdiction_id,
     departmentId: user.department_id,
   };

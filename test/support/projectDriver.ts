@@ -53,7 +53,7 @@ export async function createProjectWorld(): Promise<BatchWorld> {
     username: id,
     display_name: name,
     password_hash: 'not-a-login',
-    roles: ['deputy', 'committeeMember'] as Role[],
+    roles: ['deputy', 'committeeMember'] satisfies Role[],
     jurisdiction_id: jurisdictionId,
     department_id: null,
     email: null,

@@ -1,13 +1,10 @@
+import { voteChoiceSchema } from '@domain/election';
+
 /** Vote sessions and ballots as the API states them (api/votes/, domain/election.ts). */
-export type VoteChoice = 'approve' | 'disapprove' | 'abstain';
-export const voteChoices: readonly VoteChoice[] = ['approve', 'disapprove', 'abstain'];
+export type { BallotMark, VoteChoice } from '@domain/election';
+export const voteChoices = voteChoiceSchema.options;
 
 export type { VoteSession } from '../vote-sessions/types';
-
-export interface BallotMark {
-  candidateId: string;
-  choice: VoteChoice;
-}
 
 /** What POST …/ballots and POST …/ratings answer with. */
 export interface Receipt {

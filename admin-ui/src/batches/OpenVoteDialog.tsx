@@ -1,3 +1,4 @@
+import type { OpenVoteBody } from '@domain/contract/batches';
 import { Button, Dialog, DialogContent, DialogTitle } from '@mui/material';
 import { useState } from 'react';
 import {
@@ -29,13 +30,11 @@ interface OpenVoteDialogProps {
   runOffSeats: number | null;
 }
 
-interface OpenVoteValues {
-  seats: number;
-  deputiesEntitled: number;
-  deputiesPresent: number;
+/** openVoteSchema's body, with each name in its own input. */
+type OpenVoteValues = Omit<OpenVoteBody, 'scrutineers' | 'tellers'> & {
   scrutineers: { name: string }[];
   tellers: { name: string }[];
-}
+};
 
 const fields = ['seats', 'deputiesEntitled', 'deputiesPresent', 'scrutineers', 'tellers'] as const;
 const names = (n: number) => Array.from({ length: n }, () => ({ name: '' }));

@@ -1,69 +1,19 @@
-/** The batch records and workflow state the API returns (api/batches, workflows/annualBatch.messages.ts). */
-export const batchPhases = [
-  'collection',
-  'screening',
-  'candidatePublicity',
-  'approval',
-  'vote',
-  'resultPublicity',
-  'implementation',
-  'rating',
-  'closed',
-] as const;
-export type BatchPhase = (typeof batchPhases)[number];
+import type { BatchState, VoteSessionState } from '@domain/contract/batchWorkflow';
+import type { BatchPhase } from '@domain/contract/vocabulary';
+
+/** The batch records the API returns (api/batches), with the workflow's state from the contract (domain/contract/). */
+export { batchPhases, type BatchPhase } from '@domain/contract/vocabulary';
+export type { CandidateTally, ElectionResult } from '@domain/election';
 
 export interface Deadline {
   at: string;
   label: string;
 }
 
-export interface CandidateTally {
-  candidateId: string;
-  approve: number;
-  disapprove: number;
-  abstain: number;
-  passed: boolean;
-}
+export type LiveVoteSession = VoteSessionState;
 
-export interface ElectionResult {
-  ballotsCast: number;
-  validBallots: number;
-  invalidBallots: number;
-  majorityBase: number;
-  tallies: CandidateTally[];
-  elected: string[];
-  runOff: { seats: number; candidateIds: string[] } | null;
-}
-
-export interface LiveVoteSession {
-  sessionId: string;
-  round: number;
-  seats: number;
-  candidateIds: string[];
-  status: 'open' | 'closed';
-  result: ElectionResult | null;
-}
-
-export interface LiveBatchState {
-  batchId: string;
-  year: number;
-  phase: BatchPhase;
-  phaseChangedAt: string;
-  collectionClosesAt: string;
-  nextDeadline: Deadline | null;
-  policy: { scrutineers: number; tellers: number } | null;
-  candidateIds: string[];
-  screeningRound: number;
-  approval: { round: number; step: string; taskId: string } | null;
-  sentBack: { step: string; note: string; at: string }[];
-  votes: LiveVoteSession[];
-  elected: string[];
-  runOff: { seats: number; candidateIds: string[] } | null;
-  projectIds: string[];
-  reports: { kind: 'halfYear' | 'yearEnd'; opensAt: string; status: string; taskId: string | null }[];
-  rating: { sessionId: string; status: 'open' | 'closed'; results: unknown[] } | null;
-  feedbackTasks: { started: number; done: number };
-}
+/** The workflow's batchState query. */
+export type LiveBatchState = BatchState;
 
 export interface Batch {
   id: string;

@@ -1,8 +1,9 @@
+import { candidateStatuses } from '@domain/contract/vocabulary';
 import { DataTable, List, NumberField, ReferenceInput, SearchInput, SelectInput, TopToolbar } from 'react-admin';
 import { EnumField } from '../common/EnumField';
 import { ServerExportButton } from '../common/ServerExportButton';
 
-export const candidateStatusChoices = ['active', 'withdrawn'].map((id) => ({ id, name: `app.candidate.status.${id}` }));
+export const candidateStatusChoices = candidateStatuses.map((id) => ({ id, name: `app.candidate.status.${id}` }));
 
 const candidateFilters = [
   <SearchInput key="q" source="q" alwaysOn />,

@@ -1,3 +1,5 @@
+import type { CandidateStatus } from '@domain/contract/vocabulary';
+
 export interface CandidateAmendment {
   id: number;
   amended_by_name: string;
@@ -21,7 +23,7 @@ export interface Candidate {
   budget_yuan: number;
   deadline: string;
   acceptance_standard: string;
-  status: 'active' | 'withdrawn';
+  status: CandidateStatus;
   elected: boolean | null;
   approvals: number | null;
   created_at: string;

@@ -1,4 +1,4 @@
-import type { Role } from '../types';
+import type { Role } from '@domain/contract/vocabulary';
 
 /** authProvider.getPermissions resolves to the signed-in user's roles; anything else means none. */
 export function hasRole(permissions: unknown, role: Role): boolean {

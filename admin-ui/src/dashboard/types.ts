@@ -1,5 +1,7 @@
+import type { BatchPhase, WarningLevel } from '@domain/contract/vocabulary';
+
 /** GET /api/dashboard (coordinators): the office's overview, computed by the API. */
-export type WarningColour = 'red' | 'yellow' | 'blue';
+export type WarningColour = Exclude<WarningLevel, 'none'>;
 
 export interface DashboardData {
   now: string;
@@ -7,7 +9,7 @@ export interface DashboardData {
     id: string;
     title: string;
     year: number;
-    phase: string;
+    phase: BatchPhase;
     nextDeadline: { at: string; label: string } | null;
     candidateCount: number;
     suggestionCount: number;
@@ -38,7 +40,7 @@ export interface DashboardData {
     title: string;
     plannedPercent: number | null;
     actualPercent: number | null;
-    warning: string;
+    warning: WarningLevel;
   }[];
   warningsByWeek: { week: string; red: number; yellow: number; blue: number }[];
 }

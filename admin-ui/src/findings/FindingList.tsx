@@ -1,3 +1,4 @@
+import { findingStatuses } from '@domain/contract/vocabulary';
 import {
   DataTable,
   FilterButton,
@@ -13,7 +14,7 @@ import { ChinaDateTimeField } from '../common/ChinaDateTimeField';
 import { FindingStatusChip } from './FindingStatusChip';
 import type { Finding } from './types';
 
-const findingStatusChoices = ['awaitingResponse', 'responded', 'accepted'].map((status) => ({
+const findingStatusChoices = findingStatuses.map((status) => ({
   id: status,
   name: `app.finding.status.${status}`,
 }));

@@ -1,3 +1,5 @@
+import type { FindingStatus } from '@domain/contract/vocabulary';
+
 /** A supervision group's finding as GET /api/findings returns it (api/projects/projects.service.ts). */
 export interface Finding {
   id: string;
@@ -5,7 +7,7 @@ export interface Finding {
   filed_by: string;
   text: string;
   photo_ids: string[];
-  status: 'awaitingResponse' | 'responded' | 'accepted';
+  status: FindingStatus;
   round: number;
   response: string | null;
   filed_at: string;

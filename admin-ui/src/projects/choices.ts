@@ -1,5 +1,8 @@
-export const projectPhases = ['implementation', 'accepted', 'inUse', 'closed'] as const;
+import { projectPhases, warningLevels } from '@domain/contract/vocabulary';
+
 export const phaseChoices = projectPhases.map((phase) => ({ id: phase, name: `app.project.phase.${phase}` }));
 
-export const warningLevels = ['red', 'yellow', 'blue', 'none'] as const;
-export const warningChoices = warningLevels.map((level) => ({ id: level, name: `app.project.warning.${level}` }));
+/** Most severe first, as the office scans them. */
+export const warningChoices = [...warningLevels]
+  .reverse()
+  .map((level) => ({ id: level, name: `app.project.warning.${level}` }));

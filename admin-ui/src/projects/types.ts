@@ -2,24 +2,24 @@
  * Voted projects as GET /api/projects and GET /api/projects/:id return them (api/projects/), with the
  * workflow's ProjectState (workflows/votedProject.messages.ts) as `live`.
  */
-export type WarningLevel = 'none' | 'blue' | 'yellow' | 'red';
-export type ProjectPhase = 'implementation' | 'accepted' | 'inUse' | 'closed';
-export type RatingOutcome = 'satisfied' | 'basicallySatisfied' | 'unsatisfied';
-export type ConsequenceStage =
-  'none' | 'explaining' | 'rectifying' | 'awaitingReRating' | 'reRating' | 'oversight' | 'settled';
+import type { ProjectState } from '@domain/contract/projectWorkflow';
+import type {
+  ConsequenceStage,
+  FundMovementKind,
+  ProjectPhase,
+  ProjectStage,
+  RatingOutcome,
+  WarningLevel,
+} from '@domain/contract/vocabulary';
+import type { StagePlan } from '@domain/progressWarning';
+import type { RatingCounts } from '@domain/rating';
 
-export interface StagePlanEntry {
-  stage: 'preparation' | 'construction' | 'acceptance';
-  /** 'YYYY-MM-DD' */
-  plannedStart: string;
-  plannedEnd: string;
-}
+export type { FindingState, OpenTask, ProjectState } from '@domain/contract/projectWorkflow';
+export type { ConsequenceStage, ProjectPhase, RatingOutcome, WarningLevel } from '@domain/contract/vocabulary';
+export type { RatingCounts } from '@domain/rating';
 
-export interface RatingCounts {
-  satisfied: number;
-  basicallySatisfied: number;
-  unsatisfied: number;
-}
+/** One stage of a project's plan; days are 'YYYY-MM-DD'. */
+export type StagePlanEntry = StagePlan[number];
 
 /** A row of the projects table, with its department's and responsible leader's names. */
 export interface Project {
@@ -38,72 +38,20 @@ export interface Project {
   rating_counts: RatingCounts | null;
   stage_plan: StagePlanEntry[] | null;
   progress_percent: number;
-  stage: string;
+  stage: ProjectStage;
   last_reported_at: string | null;
   warning: WarningLevel;
   warning_reason: string | null;
   warning_changed_at: string | null;
   accepted_at: string | null;
   in_use_on: string | null;
-  consequence: string | null;
+  consequence: ConsequenceStage | null;
   allocation_yuan: number;
   disbursed_yuan: number;
   funds_frozen: boolean;
   created_at: string;
   department_name: string;
   responsible_leader_name: string | null;
-}
-
-export interface OpenTask {
-  taskId: string;
-  kind: string;
-  findingId?: string;
-}
-
-export interface FindingState {
-  findingId: string;
-  round: number;
-  status: 'awaitingResponse' | 'responded' | 'accepted';
-}
-
-/** ProjectState, the workflow's projectState query. */
-export interface ProjectState {
-  projectId: string;
-  batchId: string;
-  phase: ProjectPhase;
-  responsibility: {
-    departmentId: string;
-    responsibleLeaderUserId: string | null;
-    implementingUnit: string;
-    budgetYuan: number;
-    deadline: string;
-    acceptanceStandard: string;
-  };
-  plan: StagePlanEntry[] | null;
-  progress: { percent: number; stage: string; reportedAt: string } | null;
-  warning: { level: WarningLevel; plannedPercent: number; lagPoints: number; reason: string; since: string };
-  group: { userId: string; joinedAt: string }[];
-  findings: FindingState[];
-  openTasks: OpenTask[];
-  cadence: { nextProgressAt: string; nextSupervisionAt: string; nextEvaluationAt: string; evaluations: number };
-  acceptedAt: string | null;
-  inUseOn: string | null;
-  rating: { batchId: string; outcome: RatingOutcome; counts: RatingCounts; ratedAt: string } | null;
-  consequence: {
-    stage: ConsequenceStage;
-    explanationsDone: number;
-    reRating: { sessionId: string; outcome: RatingOutcome | null; counts: RatingCounts | null } | null;
-    measure: string | null;
-  };
-  postEvaluation: {
-    dueAt: string;
-    started: boolean;
-    evaluated: boolean;
-    lookedBack: boolean;
-    suggestionsOpen: number;
-  } | null;
-  runs: number;
-  handoverEvents: number[];
 }
 
 export interface ProjectFunds {
@@ -132,7 +80,7 @@ export interface ProjectDetail extends Project {
 export interface FundMovement {
   id: string;
   project_id: string;
-  kind: 'allocation' | 'disbursement' | 'anomalyFlagged' | 'anomalyCleared';
+  kind: FundMovementKind;
   amount_yuan: number;
   note: string;
   by_user_id: string;

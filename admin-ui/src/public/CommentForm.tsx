@@ -1,11 +1,12 @@
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Form, maxLength, required, SaveButton, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { publicCommentSchema } from '@domain/contract/publicity';
+import { Form, required, SaveButton, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
 import { newIdempotencyKey } from '../common/idempotencyKey';
-import { validContact } from './contact';
 import { splitErrors } from '../common/fieldErrors';
 import { batchPath, postPublic } from '../providers/publicApi';
+import { zodFieldValidator } from '../common/zodValidation';
 import type { PublicCandidate } from './types';
 
 interface CommentValues {
@@ -18,6 +19,27 @@ interface CommentValues {
 const fields = ['candidateId', 'authorName', 'contact', 'body'] as const;
 /** The select's value for a comment on the list as a whole (the API takes no candidateId then). */
 const general = 'general';
+
+/** What POST …/comments receives (publicCommentSchema): blank optional fields are left out. */
+function commentBody(values: Partial<CommentValues>, key: string) {
+  const authorName = values.authorName?.trim();
+  const contact = values.contact?.trim();
+  return {
+    key,
+    ...(values.candidateId && values.candidateId !== general ? { candidateId: values.candidateId } : {}),
+    ...(authorName ? { authorName } : {}),
+    ...(contact ? { contact } : {}),
+    body: values.body,
+  };
+}
+
+// The API's own schema checks each field, on the body the form would send.
+const field = (path: string) =>
+  zodFieldValidator(publicCommentSchema, path, {
+    prepare: (values) => commentBody(values, 'form-generated-key'),
+    custom: { contact: 'app.public.contact_invalid' },
+  });
+const validate = { body: field('body'), authorName: field('authorName'), contact: field('contact') };
 
 interface CommentFormProps {
   batchId: string;
@@ -40,15 +62,7 @@ export const CommentForm = ({ batchId, candidates, candidateId }: CommentFormPro
   const submit = async (values: Partial<CommentValues>) => {
     setRefusal(null);
     try {
-      const authorName = values.authorName?.trim();
-      const contact = values.contact?.trim();
-      await postPublic(batchPath(batchId, '/comments'), {
-        key,
-        ...(values.candidateId && values.candidateId !== general ? { candidateId: values.candidateId } : {}),
-        ...(authorName ? { authorName } : {}),
-        ...(contact ? { contact } : {}),
-        body: values.body,
-      });
+      await postPublic(batchPath(batchId, '/comments'), commentBody(values, key));
       setReceived(true);
       return undefined;
     } catch (error) {
@@ -103,24 +117,18 @@ export const CommentForm = ({ batchId, candidates, candidateId }: CommentFormPro
                 translateChoice={false}
                 validate={required()}
               />
-              <TextInput
-                source="body"
-                label="app.public.comment.body"
-                multiline
-                minRows={4}
-                validate={[required(), maxLength(4000)]}
-              />
+              <TextInput source="body" label="app.public.comment.body" multiline minRows={4} validate={validate.body} />
               <TextInput
                 source="authorName"
                 label="app.public.field_name"
                 helperText="app.public.optional"
-                validate={maxLength(50)}
+                validate={validate.authorName}
               />
               <TextInput
                 source="contact"
                 label="app.public.field_contact"
                 helperText="app.public.optional"
-                validate={[maxLength(120), validContact]}
+                validate={validate.contact}
               />
               <Box>
                 <SaveButton label="app.public.comment.submit" alwaysEnable size="large" />

@@ -1,11 +1,12 @@
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Form, maxLength, minLength, required, SaveButton, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { publicSuggestionSchema } from '@domain/contract/suggestions';
+import { Form, required, SaveButton, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
 import { newIdempotencyKey } from '../common/idempotencyKey';
-import { validContact } from './contact';
 import { splitErrors } from '../common/fieldErrors';
 import { batchPath, postPublic } from '../providers/publicApi';
+import { zodFieldValidator } from '../common/zodValidation';
 import { suggestionCategories } from './types';
 
 interface SuggestionValues {
@@ -19,6 +20,34 @@ interface SuggestionValues {
 const fields = ['title', 'description', 'category', 'location', 'proposer.name', 'proposer.contact'] as const;
 const categoryChoices = suggestionCategories.map((id) => ({ id, name: `app.public.category.${id}` }));
 
+/** What POST …/suggestions receives (publicSuggestionSchema). */
+function suggestionBody(values: Partial<SuggestionValues>, key: string) {
+  const name = values.proposer?.name?.trim();
+  return {
+    key,
+    title: values.title,
+    description: values.description,
+    category: values.category,
+    location: values.location,
+    proposer: { ...(name ? { name } : {}), contact: values.proposer?.contact ?? '' },
+  };
+}
+
+// The API's own schema checks each field, on the body the form would send.
+const field = (path: string) =>
+  zodFieldValidator(publicSuggestionSchema, path, {
+    prepare: (values) => suggestionBody(values, 'form-generated-key'),
+    custom: { 'proposer.contact': 'app.public.contact_invalid' },
+  });
+const validate = {
+  title: field('title'),
+  description: field('description'),
+  category: field('category'),
+  location: field('location'),
+  name: field('proposer.name'),
+  contact: [required(), field('proposer.contact')],
+};
+
 /** The public suggestion form; one idempotency key per filled-in form, so a retried submit is stored once. */
 export const SuggestionForm = ({ batchId }: { batchId: string }) => {
   const translate = useTranslate();
@@ -29,15 +58,10 @@ export const SuggestionForm = ({ batchId }: { batchId: string }) => {
   const submit = async (values: Partial<SuggestionValues>) => {
     setRefusal(null);
     try {
-      const name = values.proposer?.name?.trim();
-      const created = await postPublic<{ id: string; title: string }>(batchPath(batchId, '/suggestions'), {
-        key,
-        title: values.title,
-        description: values.description,
-        category: values.category,
-        location: values.location,
-        proposer: { ...(name ? { name } : {}), contact: values.proposer?.contact ?? '' },
-      });
+      const created = await postPublic<{ id: string; title: string }>(
+        batchPath(batchId, '/suggestions'),
+        suggestionBody(values, key),
+      );
       setReceived(created);
       return undefined;
     } catch (error) {
@@ -91,41 +115,37 @@ export const SuggestionForm = ({ batchId }: { batchId: string }) => {
       ) : null}
       <Form key={key} onSubmit={submit} noValidate>
         <Stack>
-          <TextInput
-            source="title"
-            label="app.public.suggest.field_title"
-            validate={[required(), minLength(2), maxLength(200)]}
-          />
+          <TextInput source="title" label="app.public.suggest.field_title" validate={validate.title} />
           <TextInput
             source="description"
             label="app.public.suggest.field_description"
             multiline
             minRows={4}
-            validate={[required(), maxLength(4000)]}
+            validate={validate.description}
           />
           <SelectInput
             source="category"
             label="app.public.suggest.field_category"
             choices={categoryChoices}
-            validate={required()}
+            validate={validate.category}
           />
           <TextInput
             source="location"
             label="app.public.suggest.field_location"
             helperText="app.public.suggest.location_helper"
-            validate={[required(), maxLength(200)]}
+            validate={validate.location}
           />
           <TextInput
             source="proposer.name"
             label="app.public.field_name"
             helperText="app.public.optional"
-            validate={maxLength(50)}
+            validate={validate.name}
           />
           <TextInput
             source="proposer.contact"
             label="app.public.field_contact"
             helperText="app.public.suggest.contact_helper"
-            validate={[required(), maxLength(120), validContact]}
+            validate={validate.contact}
           />
           <Box>
             <SaveButton label="app.public.suggest.submit" alwaysEnable size="large" />

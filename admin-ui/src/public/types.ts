@@ -1,27 +1,8 @@
-import type { ElectionResult } from '../batches/types';
+import type { ElectionResult } from '@domain/election';
+import type { BatchPhase, RatingOutcome, WarningLevel } from '@domain/contract/vocabulary';
 
 /** What the public routes (/api/public/…, no login) answer with; see api/publicity/ and api/openapi.json. */
-export type BatchPhase =
-  | 'collection'
-  | 'screening'
-  | 'candidatePublicity'
-  | 'approval'
-  | 'vote'
-  | 'resultPublicity'
-  | 'implementation'
-  | 'rating'
-  | 'closed';
-export const batchPhases: readonly BatchPhase[] = [
-  'collection',
-  'screening',
-  'candidatePublicity',
-  'approval',
-  'vote',
-  'resultPublicity',
-  'implementation',
-  'rating',
-  'closed',
-];
+export { batchPhases, type BatchPhase, suggestionCategories, type WarningLevel } from '@domain/contract/vocabulary';
 
 export interface Deadline {
   at: string;
@@ -87,8 +68,6 @@ export interface PublicResults {
   rounds: VoteRound[];
 }
 
-export type WarningLevel = 'none' | 'blue' | 'yellow' | 'red';
-
 /** GET /api/public/batches/:batchId/projects: the report to the people. */
 export interface PublicProject {
   id: string;
@@ -102,16 +81,5 @@ export interface PublicProject {
   stage: string | null;
   warning: WarningLevel | null;
   lastReportedAt: string | null;
-  ratingOutcome: 'satisfied' | 'basicallySatisfied' | 'unsatisfied' | null;
+  ratingOutcome: RatingOutcome | null;
 }
-
-export const suggestionCategories = [
-  'education',
-  'transport',
-  'water',
-  'health',
-  'elderCare',
-  'environment',
-  'culture',
-  'other',
-] as const;

@@ -1,6 +1,8 @@
+import type { RatingOutcome, SessionStatus } from '@domain/contract/vocabulary';
+
 /** Rating sessions (满意度测评) as the API states them (api/ratings/, domain/rating.ts). */
-export type RatingChoice = 'satisfied' | 'basicallySatisfied' | 'unsatisfied';
-export const ratingChoices: readonly RatingChoice[] = ['satisfied', 'basicallySatisfied', 'unsatisfied'];
+export type RatingChoice = RatingOutcome;
+export { ratingOutcomes as ratingChoices } from '@domain/contract/vocabulary';
 
 /** congress: every deputy rates every project; committee: standing committee members re-rate one project. */
 export type RatingSessionKind = 'congress' | 'committee';
@@ -9,7 +11,7 @@ export interface RatingSessionRow {
   id: string;
   batch_id: string;
   kind: RatingSessionKind;
-  status: 'open' | 'closed';
+  status: SessionStatus;
   opened_at: string;
   closed_at: string | null;
   project_count: number;
@@ -22,7 +24,7 @@ export interface RatingSession {
   batch_id: string;
   kind: RatingSessionKind;
   project_ids: string[];
-  status: 'open' | 'closed';
+  status: SessionStatus;
   opened_at: string;
   closed_at: string | null;
   projects: { id: string; title: string }[];

@@ -1,24 +1,9 @@
-export const outcomeChoices = ['candidate', 'reserve', 'pendingResearch', 'rejected', 'none'].map((id) => ({
+import { screeningOutcomes, suggestionCategories, suggestionChannels } from '@domain/contract/vocabulary';
+
+export const outcomeChoices = [...screeningOutcomes, 'none' as const].map((id) => ({
   id,
   name: `app.suggestion.outcome.${id}`,
 }));
 export const reviewOutcomeChoices = outcomeChoices.filter((c) => c.id !== 'none');
-export const categoryChoices = [
-  'education',
-  'transport',
-  'water',
-  'health',
-  'elderCare',
-  'environment',
-  'culture',
-  'other',
-].map((id) => ({
-  id,
-  name: `app.suggestion.category.${id}`,
-}));
-export const channelChoices = ['online', 'hotline12345', 'liaisonStation', 'doorToDoor', 'deputy', 'department'].map(
-  (id) => ({
-    id,
-    name: `app.suggestion.channel.${id}`,
-  }),
-);
+export const categoryChoices = suggestionCategories.map((id) => ({ id, name: `app.suggestion.category.${id}` }));
+export const channelChoices = suggestionChannels.map((id) => ({ id, name: `app.suggestion.channel.${id}` }));

@@ -1,4 +1,6 @@
-export type ScreeningOutcome = 'candidate' | 'reserve' | 'pendingResearch' | 'rejected';
+import type { ScreeningOutcome } from '@domain/contract/vocabulary';
+
+export type { ScreeningOutcome } from '@domain/contract/vocabulary';
 
 export interface Suggestion {
   id: string;

@@ -1,28 +1,26 @@
 import { Stack, Typography } from '@mui/material';
 import {
   FormDataConsumer,
-  maxValue,
-  minValue,
   NumberInput,
   RadioButtonGroupInput,
   required,
   useTranslate,
   type Validator,
 } from 'react-admin';
-import { integer } from '../common/validators';
 import { dueKindChoices } from './choices';
-import type { TaskCreateFormValues } from './createTaskBody';
+import { createTaskField, type TaskCreateFormValues } from './createTaskBody';
 
-const validateWorkingDays = [required(), integer, minValue(1), maxValue(365)];
+// The limits are the API's due rule schema (domain/dueRule.ts), so the form refuses what the API would refuse.
+const dueDays = createTaskField('due.days');
+const validateWorkingDays = [required(), dueDays];
 
-// Limits mirror the API's due rule schema, so the form refuses what the API would refuse.
 const notZero: Validator = (_value: unknown, values: TaskCreateFormValues) => {
   const { months, days, hours } = values.due ?? {};
   return (months ?? 0) + (days ?? 0) + (hours ?? 0) > 0 ? undefined : 'app.task.create.due_empty';
 };
-const validateMonths = [integer, minValue(0), maxValue(60)];
-const validateCalendarDays = [integer, minValue(0), maxValue(3650), notZero];
-const validateHours = [integer, minValue(0), maxValue(24 * 365)];
+const validateMonths = [createTaskField('due.months')];
+const validateCalendarDays = [dueDays, notZero];
+const validateHours = [createTaskField('due.hours')];
 
 /**
  * Response deadlines count working days on the national calendar with its swapped weekends;

@@ -4,11 +4,12 @@ import { newIdempotencyKey } from '../common/idempotencyKey';
 import { notBlank } from '../common/validators';
 import { readUser } from '../providers/session';
 import { AssigneeInputs } from './AssigneeInputs';
-import { taskCreateDefaults, toCreateTaskBody, type TaskCreateFormValues } from './createTaskBody';
+import { createTaskField, taskCreateDefaults, toCreateTaskBody, type TaskCreateFormValues } from './createTaskBody';
 import { DueRuleInputs } from './DueRuleInputs';
 
-const validateTitle = [required(), notBlank];
-const validateInstructions = [required(), notBlank];
+const validateTitle = [required(), notBlank, createTaskField('title')];
+// The API lets instructions be empty; the office's form asks for them.
+const validateInstructions = [required(), notBlank, createTaskField('instructions')];
 
 /** Coordinators hand an instruction (交办事项) to a person, a role or a department. */
 export const TaskCreate = () => {

@@ -1,4 +1,8 @@
-import type { AssigneeKind, Role } from '../types';
+import type { Assignee } from '@domain/assignee';
+import { createTaskSchema, type CreateTaskRequest } from '@domain/contract/tasks';
+import type { AssigneeKind, Role } from '@domain/contract/vocabulary';
+import type { DueRule } from '@domain/dueRule';
+import { zodFieldValidator } from '../common/zodValidation';
 
 /** The create form keeps every input's value; only the chosen assignee and due kinds are sent. */
 export interface TaskCreateFormValues {
@@ -19,23 +23,11 @@ export interface TaskCreateFormValues {
   instructions?: string;
 }
 
-export type AssigneeBody =
-  | { kind: 'user'; userId: string }
-  | { kind: 'role'; role: Role; jurisdictionId: string }
-  | { kind: 'department'; departmentId: string };
+export type AssigneeBody = Assignee;
+export type DueRuleBody = DueRule;
 
-export type DueRuleBody =
-  { kind: 'workingDays'; days: number } | { kind: 'calendar'; months: number; days: number; hours: number };
-
-/** `POST /api/tasks`. `key` makes a retried request return the task the first one created. */
-export interface CreateTaskBody {
-  key: string;
-  kind: 'instruction';
-  title: string;
-  assignee: AssigneeBody;
-  due: DueRuleBody;
-  instructions: string;
-}
+/** `POST /api/tasks` (createTaskSchema). `key` makes a retried request return the task the first one created. */
+export type CreateTaskBody = CreateTaskRequest & { assignee: AssigneeBody; due: DueRuleBody; instructions: string };
 
 function toAssignee(values: TaskCreateFormValues['assignee']): AssigneeBody {
   switch (values?.kind) {
@@ -65,6 +57,12 @@ export function toCreateTaskBody(values: TaskCreateFormValues, key: string): Cre
     instructions: (values.instructions ?? '').trim(),
   };
 }
+
+/** A field's validator from createTaskSchema, run on the body the form would send (the key is the form's own). */
+export const createTaskField = (path: string) =>
+  zodFieldValidator(createTaskSchema, path, {
+    prepare: (values) => toCreateTaskBody(values as TaskCreateFormValues, 'form-generated-key'),
+  });
 
 export function taskCreateDefaults(jurisdictionId: string): TaskCreateFormValues {
   return {

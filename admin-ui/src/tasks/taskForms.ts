@@ -1,5 +1,7 @@
-import { maxLength, maxValue, minValue, number, required, type Validator } from 'react-admin';
-import { integer, notBlank } from '../common/validators';
+import { progressReportProblem } from '@domain/progressWarning';
+import { taskResultSchemas } from '@domain/taskKinds';
+import type { Validator } from 'react-admin';
+import { fieldSchema, limitsOf, zodFieldValidator } from '../common/zodValidation';
 import {
   approvalDecisionChoices,
   feedbackMethodChoices,
@@ -27,134 +29,178 @@ export interface FormSpec {
   defaults: Record<string, unknown>;
 }
 
-// The limits mirror the result schemas, so the form refuses what the task workflow would refuse.
-const text = (max: number): Validator[] => [required(), notBlank, maxLength(max)];
-const optionalText = (max: number): Validator[] => [maxLength(max)];
-const score: Validator[] = [required(), number(), integer, minValue(0), maxValue(100)];
-const isoDay: Validator = (value: unknown) =>
-  typeof value === 'string' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? 'app.task.form.validation.day'
-    : undefined;
+type Layout =
+  | { type: 'text'; source: string; rows?: number }
+  | { type: 'number'; source: string }
+  | { type: 'date'; source: string }
+  | { type: 'radio' | 'select'; source: string; choices: Choice[] }
+  | { type: 'list' | 'photos'; source: string };
 
-const sendBackNeedsNote: Validator = (value: unknown, values: { decision?: string }) =>
-  values.decision === 'sendBack' && (typeof value !== 'string' || value.trim() === '')
-    ? 'app.task.form.validation.send_back_reason'
-    : undefined;
+/** The refinement messages of the result schemas, as i18n keys (by field). */
+const customMessages = { note: 'app.task.form.validation.send_back_reason' };
+
+/**
+ * The kind's inputs, validated by the kind's own result schema (domain/taskKinds.ts) on the values as they
+ * would be sent, so the form refuses exactly what the task workflow would refuse; the limits are read from it.
+ */
+function specOf(
+  kind: KnownTaskKind,
+  layout: Layout[],
+  defaults: Record<string, unknown>,
+  extra: Record<string, Validator[]> = {},
+): FormSpec {
+  const schema = taskResultSchemas[kind];
+  const spec: FormSpec = { fields: [], defaults };
+  const validate = (source: string): Validator[] => [
+    zodFieldValidator(schema, source, { prepare: (values) => toResult(spec, values), custom: customMessages }),
+    ...(extra[source] ?? []),
+  ];
+  spec.fields = layout.map((field): FieldSpec => {
+    const limits = limitsOf(fieldSchema(schema, field.source));
+    switch (field.type) {
+      case 'number':
+        return {
+          ...field,
+          type: 'number',
+          min: limits.minimum ?? 0,
+          max: limits.maximum ?? Number.MAX_SAFE_INTEGER,
+          validate: validate(field.source),
+        };
+      case 'list':
+        return {
+          ...field,
+          type: 'list',
+          min: limits.minItems ?? 0,
+          max: limits.maxItems ?? Number.MAX_SAFE_INTEGER,
+          itemMax: limits.items?.maxLength ?? Number.MAX_SAFE_INTEGER,
+        };
+      case 'photos':
+        return { ...field, type: 'photos', max: limits.maxItems ?? Number.MAX_SAFE_INTEGER };
+      default:
+        return { ...field, validate: validate(field.source) };
+    }
+  });
+  return spec;
+}
 
 /** A progress report may go backwards only with a reason (domain/progressWarning.ts progressReportProblem). */
 const backwardsNeedsReason =
   (previousPercent: number | null): Validator =>
   (value: unknown, values: { percent?: number | null }) =>
-    previousPercent !== null &&
     typeof values.percent === 'number' &&
-    values.percent < previousPercent &&
-    (typeof value !== 'string' || value.trim() === '')
+    Number.isInteger(values.percent) &&
+    values.percent >= 0 &&
+    values.percent <= 100 &&
+    progressReportProblem({ previousPercent, percent: values.percent, reason: typeof value === 'string' ? value : '' })
       ? { message: 'app.task.form.validation.backwards_reason', args: { previous: previousPercent } }
       : undefined;
 
-const hearing: FormSpec = {
-  fields: [
-    { type: 'date', source: 'heldOn', validate: [required(), isoDay] },
-    { type: 'text', source: 'opinion', validate: text(5000) },
-  ],
-  defaults: { heldOn: '', opinion: '' },
-};
+const hearing = (kind: 'reportHearing' | 'explanationHearing') =>
+  specOf(
+    kind,
+    [
+      { type: 'date', source: 'heldOn' },
+      { type: 'text', source: 'opinion' },
+    ],
+    { heldOn: '', opinion: '' },
+  );
 
 /** The completion form of each kind; the payload supplies what a rule needs (the last reported percent). */
 export function formSpecOf(kind: KnownTaskKind, payload: Record<string, unknown>): FormSpec {
   switch (kind) {
     case 'instruction':
-      return { fields: [{ type: 'text', source: 'note', validate: text(2000) }], defaults: { note: '' } };
+      return specOf(kind, [{ type: 'text', source: 'note' }], { note: '' });
     case 'proposerFeedback':
-      return {
-        fields: [
-          { type: 'radio', source: 'method', choices: feedbackMethodChoices, validate: [required()] },
-          { type: 'text', source: 'note', validate: text(2000) },
+      return specOf(
+        kind,
+        [
+          { type: 'radio', source: 'method', choices: feedbackMethodChoices },
+          { type: 'text', source: 'note' },
         ],
-        defaults: { method: 'written', note: '' },
-      };
+        { method: 'written', note: '' },
+      );
     case 'approvalDecision':
-      return {
-        fields: [
-          { type: 'radio', source: 'decision', choices: approvalDecisionChoices, validate: [required()] },
-          { type: 'text', source: 'note', validate: [...optionalText(2000), sendBackNeedsNote] },
+      return specOf(
+        kind,
+        [
+          { type: 'radio', source: 'decision', choices: approvalDecisionChoices },
+          { type: 'text', source: 'note' },
         ],
-        defaults: { decision: 'approve', note: '' },
-      };
+        { decision: 'approve', note: '' },
+      );
     case 'governmentReport':
-      return {
-        fields: [{ type: 'text', source: 'summary', rows: 8, validate: text(20000) }],
-        defaults: { summary: '' },
-      };
+      return specOf(kind, [{ type: 'text', source: 'summary', rows: 8 }], { summary: '' });
     case 'reportHearing':
     case 'explanationHearing':
-      return hearing;
+      return hearing(kind);
     case 'progressReport': {
       const previous = typeof payload.previousPercent === 'number' ? payload.previousPercent : null;
-      return {
-        fields: [
-          { type: 'number', source: 'percent', min: 0, max: 100, validate: score },
-          { type: 'select', source: 'stage', choices: stageChoices, validate: [required()] },
-          { type: 'text', source: 'text', validate: text(5000) },
-          { type: 'photos', source: 'photoIds', max: 20 },
-          {
-            type: 'text',
-            source: 'reason',
-            rows: 2,
-            validate: [...optionalText(2000), backwardsNeedsReason(previous)],
-          },
+      return specOf(
+        kind,
+        [
+          { type: 'number', source: 'percent' },
+          { type: 'select', source: 'stage', choices: stageChoices },
+          { type: 'text', source: 'text' },
+          { type: 'photos', source: 'photoIds' },
+          { type: 'text', source: 'reason', rows: 2 },
         ],
-        defaults: { percent: previous, stage: 'construction', text: '', photoIds: [], reason: '' },
-      };
+        { percent: previous, stage: 'construction', text: '', photoIds: [], reason: '' },
+        { reason: [backwardsNeedsReason(previous)] },
+      );
     }
     case 'supervisionCheck':
-      return { fields: [{ type: 'text', source: 'note', validate: text(5000) }], defaults: { note: '' } };
+      return specOf(kind, [{ type: 'text', source: 'note' }], { note: '' });
     case 'quarterlyEvaluation':
-      return {
-        fields: [
-          { type: 'number', source: 'score', min: 0, max: 100, validate: score },
-          { type: 'text', source: 'note', validate: text(5000) },
+      return specOf(
+        kind,
+        [
+          { type: 'number', source: 'score' },
+          { type: 'text', source: 'note' },
         ],
-        defaults: { score: null, note: '' },
-      };
+        { score: null, note: '' },
+      );
     case 'findingResponse':
-      return { fields: [{ type: 'text', source: 'response', validate: text(5000) }], defaults: { response: '' } };
+      return specOf(kind, [{ type: 'text', source: 'response' }], { response: '' });
     case 'explanation':
-      return { fields: [{ type: 'text', source: 'text', rows: 8, validate: text(10000) }], defaults: { text: '' } };
+      return specOf(kind, [{ type: 'text', source: 'text', rows: 8 }], { text: '' });
     case 'rectificationReport':
-      return {
-        fields: [
-          { type: 'text', source: 'summary', rows: 6, validate: text(10000) },
-          { type: 'list', source: 'measures', min: 1, max: 50, itemMax: 2000 },
+      return specOf(
+        kind,
+        [
+          { type: 'text', source: 'summary', rows: 6 },
+          { type: 'list', source: 'measures' },
         ],
-        defaults: { summary: '', measures: [''] },
-      };
+        { summary: '', measures: [''] },
+      );
     case 'oversightMeasure':
-      return {
-        fields: [
-          { type: 'radio', source: 'measure', choices: oversightMeasureChoices, validate: [required()] },
-          { type: 'text', source: 'note', validate: text(5000) },
+      return specOf(
+        kind,
+        [
+          { type: 'radio', source: 'measure', choices: oversightMeasureChoices },
+          { type: 'text', source: 'note' },
         ],
-        defaults: { measure: 'specialInquiry', note: '' },
-      };
+        { measure: 'specialInquiry', note: '' },
+      );
     case 'performanceEvaluation':
-      return {
-        fields: [
-          { type: 'number', source: 'score', min: 0, max: 100, validate: score },
-          { type: 'text', source: 'summary', rows: 6, validate: text(10000) },
+      return specOf(
+        kind,
+        [
+          { type: 'number', source: 'score' },
+          { type: 'text', source: 'summary', rows: 6 },
         ],
-        defaults: { score: null, summary: '' },
-      };
+        { score: null, summary: '' },
+      );
     case 'lookBack':
-      return {
-        fields: [
-          { type: 'text', source: 'summary', rows: 6, validate: text(10000) },
-          { type: 'list', source: 'suggestions', min: 0, max: 20, itemMax: 2000 },
+      return specOf(
+        kind,
+        [
+          { type: 'text', source: 'summary', rows: 6 },
+          { type: 'list', source: 'suggestions' },
         ],
-        defaults: { summary: '', suggestions: [] },
-      };
+        { summary: '', suggestions: [] },
+      );
     case 'lookBackRectification':
-      return { fields: [{ type: 'text', source: 'note', validate: text(5000) }], defaults: { note: '' } };
+      return specOf(kind, [{ type: 'text', source: 'note' }], { note: '' });
   }
 }
 

@@ -1,9 +1,10 @@
+import { sessionStatuses } from '@domain/contract/vocabulary';
 import { DataTable, FunctionField, List, NumberField, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
 import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
 import { EnumField } from '../common/EnumField';
 import type { VoteSession } from './types';
 
-export const voteStatusChoices = ['open', 'closed'].map((id) => ({ id, name: `app.vote.status.${id}` }));
+export const voteStatusChoices = sessionStatuses.map((id) => ({ id, name: `app.vote.status.${id}` }));
 
 const sessionFilters = [
   <ReferenceInput key="batch_id" source="batch_id" reference="batches" sort={{ field: 'year', order: 'DESC' }} alwaysOn>

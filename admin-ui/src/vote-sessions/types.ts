@@ -1,4 +1,5 @@
-import type { ElectionResult } from '../batches/types';
+import type { SessionStatus } from '@domain/contract/vocabulary';
+import type { ElectionResult } from '@domain/election';
 
 /** A vote session as GET /api/vote-sessions answers: the office's view and a deputy's ballot read the same record. */
 
@@ -12,7 +13,7 @@ export interface VoteSession {
   deputies_present: number;
   scrutineers: string[];
   tellers: string[];
-  status: 'open' | 'closed';
+  status: SessionStatus;
   opened_at: string;
   closed_at: string | null;
   result: ElectionResult | null;

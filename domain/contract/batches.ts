@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { idFilter } from './common';
+import { batchPhases } from './vocabulary';
+
+export const createBatchSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  title: z.string().trim().min(2).max(200).optional(),
+  /** Collection closes at the end of this day, China Standard Time. */
+  collectionClosesOn: z.iso.date({ message: 'give the closing day as YYYY-MM-DD' }),
+});
+
+export const openVoteSchema = z.object({
+  seats: z.number().int().min(1, 'at least one seat'),
+  deputiesEntitled: z.number().int().min(1),
+  deputiesPresent: z.number().int().min(1),
+  scrutineers: z.array(z.string().trim().min(1).max(50)).min(1),
+  tellers: z.array(z.string().trim().min(1).max(50)).min(1),
+});
+export type OpenVoteBody = z.infer<typeof openVoteSchema>;
+
+export const batchFilterSchema = z
+  .object({
+    phase: z.enum(batchPhases).optional(),
+    year: z.coerce.number().int().optional(),
+    id: idFilter.optional(),
+  })
+  .strict();
+export const batchSortable = ['year', 'created_at', 'phase', 'next_deadline_at'] as const;

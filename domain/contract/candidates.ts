@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { flag, idFilter, listOptions } from './common';
+import { candidateStatuses } from './vocabulary';
+
+const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
+
+/** The first draft of a candidate's responsibility list (责任清单, DOMAIN.md step 6). */
+const candidateFields = {
+  title: text(200, 'give the candidate a title'),
+  description: text(4000, 'describe the project'),
+  implementingUnit: text(200, 'name the implementing unit'),
+  // integer column; no county project comes near ¥2 billion
+  budgetYuan: z.number().int('budgetYuan is whole yuan').min(0).max(2_000_000_000),
+  deadline: z.iso.date('deadline is a day, YYYY-MM-DD'),
+  acceptanceStandard: text(2000, 'state the acceptance standard'),
+};
+
+export const candidateDraftSchema = z.object({
+  ...candidateFields,
+  responsibleLeaderUserId: z.string().min(1).optional(),
+});
+export type CandidateDraft = z.infer<typeof candidateDraftSchema>;
+
+/** A change during publicity (e.g. an adopted comment): what changes and why. */
+export const amendCandidateSchema = z.object({
+  reason: text(2000, 'give the reason for the change'),
+  changes: z
+    .object({
+      ...candidateFields,
+      responsibleLeaderUserId: z.string().min(1).nullable(),
+      departmentId: z.string().min(1),
+    })
+    .partial()
+    .strict()
+    .refine((c) => Object.keys(c).length > 0, 'name at least one field to change'),
+});
+export type CandidateChanges = z.infer<typeof amendCandidateSchema>['changes'];
+
+export const candidateFilterSchema = z
+  .object({
+    batch_id: z.string().optional(),
+    status: z.enum(candidateStatuses).optional(),
+    elected: flag.optional(),
+    department_id: z.string().optional(),
+    q: z.string().trim().max(200).optional(),
+    id: idFilter.optional(),
+  })
+  .strict();
+
+export const candidateSortable = [
+  'title',
+  'created_at',
+  'updated_at',
+  'budget_yuan',
+  'deadline',
+  'approvals',
+  'id',
+] as const;
+export const candidateList = listOptions({
+  sortable: candidateSortable,
+  defaultSort: ['title', 'ASC'],
+  filter: candidateFilterSchema,
+});

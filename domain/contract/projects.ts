@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { projectStages, warningLevels } from '../progressWarning';
+import { idempotencyKeySchema, idFilter, listOptions } from './common';
+import { findingStatuses, projectPhases } from './vocabulary';
+
+const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
+// integer columns; no county pool comes near ¥2 billion
+const yuan = z.number().int('amountYuan is whole yuan').max(2_000_000_000);
+
+export const projectFilterSchema = z
+  .object({
+    batch_id: z.string().optional(),
+    warning: z.enum(warningLevels).optional(),
+    phase: z.enum(projectPhases).optional(),
+    department_id: z.string().optional(),
+    q: z.string().trim().max(200).optional(),
+    id: idFilter.optional(),
+  })
+  .strict();
+/** `warning` sorts by severity (none < blue < yellow < red), not by its name. */
+export const projectSortable = ['title', 'deadline', 'progress_percent', 'warning', 'created_at'] as const;
+export const projectList = listOptions({
+  sortable: projectSortable,
+  defaultSort: ['title', 'ASC'],
+  filter: projectFilterSchema,
+});
+
+/** A supervision group's finding (DOMAIN.md step 7): what was seen on the site visit, with its photos. */
+export const fileFindingSchema = z.object({
+  key: idempotencyKeySchema,
+  text: text(4000, 'describe what the group found'),
+  photoIds: z.array(z.string().min(1).max(100)).max(20, 'at most 20 photos').default([]),
+});
+
+export const reviewFindingSchema = z.object({
+  accepted: z.boolean(),
+  note: z.string().trim().max(2000),
+});
+
+/** The shape of a stage plan; its rules (order, contiguity, the deadline) are the workflow's to refuse with a 422. */
+export const setStagePlanSchema = z.object({
+  plan: z
+    .array(
+      z.object({
+        stage: z.enum(projectStages),
+        plannedStart: z.iso.date({ message: 'give days as YYYY-MM-DD' }),
+        plannedEnd: z.iso.date({ message: 'give days as YYYY-MM-DD' }),
+      }),
+    )
+    .min(1)
+    .max(10),
+});
+
+export const enterUseSchema = z.object({
+  inUseOn: z.iso.date('inUseOn is a day, YYYY-MM-DD'),
+});
+
+export const findingFilterSchema = z
+  .object({
+    project_id: z.string().optional(),
+    status: z.enum(findingStatuses).optional(),
+    id: idFilter.optional(),
+  })
+  .strict();
+export const findingSortable = ['filed_at', 'status', 'round', 'id'] as const;
+export const findingList = listOptions({
+  sortable: findingSortable,
+  defaultSort: ['filed_at', 'DESC'],
+  filter: findingFilterSchema,
+});
+
+/** 资金池 (DOMAIN.md step 6): the batch's yearly pool. */
+export const fundPoolSchema = z.object({
+  totalYuan: yuan.min(0, 'totalYuan is 0 or more'),
+});
+
+/** The project's allocation as it should now stand (not an increment), so a resent form cannot add twice. */
+export const allocateSchema = z.object({
+  key: idempotencyKeySchema,
+  amountYuan: yuan,
+  note: text(2000, 'say what the allocation is for'),
+});
+
+// The amount's sign is left to disbursementProblem, which also says when the project is frozen.
+export const disburseSchema = z.object({
+  key: idempotencyKeySchema,
+  amountYuan: yuan,
+  note: text(2000, 'say what is being paid'),
+});
+
+export const anomalySchema = z.object({
+  key: idempotencyKeySchema,
+  note: text(2000, 'describe the anomaly'),
+});
+
+export const bulletinFilterSchema = z
+  .object({
+    batch_id: z.string().optional(),
+    month: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/, 'month is YYYY-MM')
+      .optional(),
+    id: idFilter.optional(),
+  })
+  .strict();
+export const bulletinSortable = ['month', 'created_at'] as const;
+
+/** What an upload may be: photos taken on a site visit. */
+export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type PhotoType = (typeof photoTypes)[number];
+export const PHOTO_LIMIT = '5mb';
+
+/** A project's timeline takes no filter: it is every event of the project's workflow, newest first. */
+export const projectTimelineFilterSchema = z.object({}).strict();
