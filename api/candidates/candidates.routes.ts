@@ -1,7 +1,7 @@
 import { type Request, Router } from 'express';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { recordAuditEvent } from '../../activities/audit';
+import { insertAuditEvent } from '../../db/auditEvents';
 import type { Database } from '../../db/schema';
 import { currentUser, requireRole } from '../auth/auth.middleware';
 import { withBatchInPhase } from '../batches/batchPhase';
@@ -72,7 +72,7 @@ export function candidateRoutes({ db }: { db: Kysely<Database> }): Router {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordAuditEvent(trx, {
+      await insertAuditEvent(trx, {
         dedupeKey: `${current.id}:amended:${amendment.id}`,
         actorUserId: user.userId,
         actorLabel: user.displayName,

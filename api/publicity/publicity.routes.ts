@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Kysely, Selectable } from 'kysely';
-import { recordAuditEvent } from '../../activities/audit';
+import { insertAuditEvent } from '../../db/auditEvents';
 import type { Database, PublicityCommentTable } from '../../db/schema';
 import { batchPhases, type BatchPhase } from '../../workflows/annualBatch.messages';
 import { currentUser } from '../auth/auth.middleware';
@@ -138,7 +138,7 @@ export function publicityRoutes({ db }: { db: Kysely<Database> }) {
               .executeTakeFirstOrThrow(),
             created: false,
           };
-        await recordAuditEvent(trx, {
+        await insertAuditEvent(trx, {
           dedupeKey: `${id}:submitted`,
           actorUserId: null,
           actorLabel: body.authorName ? `${body.authorName} (public)` : 'public',
@@ -191,7 +191,7 @@ export function publicityRoutes({ db }: { db: Kysely<Database> }) {
         .where('subject', '=', found.id)
         .executeTakeFirstOrThrow();
       await trx.updateTable('publicity_comments').set({ adopted, response }).where('id', '=', found.id).execute();
-      await recordAuditEvent(trx, {
+      await insertAuditEvent(trx, {
         dedupeKey: `${found.id}:answered:${answers}`,
         actorUserId: user.userId,
         actorLabel: user.displayName,

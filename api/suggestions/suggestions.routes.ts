@@ -1,7 +1,7 @@
 import { type Request, Router } from 'express';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { recordAuditEvent } from '../../activities/audit';
+import { insertAuditEvent } from '../../db/auditEvents';
 import type { Database, Suggestion } from '../../db/schema';
 import { batchPolicyOf } from '../../domain/batchPolicy';
 import { weightedScore } from '../../domain/screening';
@@ -91,7 +91,7 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
           ],
         );
         if (stored.created) {
-          await recordAuditEvent(trx, {
+          await insertAuditEvent(trx, {
             dedupeKey: `${id}:submitted`,
             actorUserId: null,
             actorLabel: body.proposer.name ? `${body.proposer.name} (public form)` : 'public form',
@@ -142,7 +142,7 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
           [proposer],
         );
         if (stored.created) {
-          await recordAuditEvent(trx, {
+          await insertAuditEvent(trx, {
             dedupeKey: `${id}:submitted`,
             actorUserId: user.userId,
             actorLabel: user.displayName,
@@ -227,7 +227,7 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
           );
           if (stored.created) {
             created += 1;
-            await recordAuditEvent(trx, {
+            await insertAuditEvent(trx, {
               dedupeKey: `${id}:promoted`,
               actorUserId: user.userId,
               actorLabel: user.displayName,
@@ -300,7 +300,7 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
           .set({ merged_into_id: into.id })
           .where((eb) => eb.or([eb('id', '=', from.id), eb('merged_into_id', '=', from.id)]))
           .execute();
-        await recordAuditEvent(trx, {
+        await insertAuditEvent(trx, {
           dedupeKey: `${from.id}:merged`,
           actorUserId: user.userId,
           actorLabel: user.displayName,
@@ -352,7 +352,7 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
           oc.columns(['suggestion_id', 'reviewer_user_id']).doUpdateSet({ ...marks, updated_at: sql<Date>`now()` }),
         )
         .execute();
-      await recordAuditEvent(trx, {
+      await insertAuditEvent(trx, {
         // Each change replaces the score stamped with the previous time: one event per change, even back to earlier marks.
         dedupeKey: `${suggestion.id}:scored:${user.userId}:${previous?.updated_at.toISOString() ?? 'first'}`,
         actorUserId: user.userId,
@@ -431,7 +431,7 @@ export function suggestionRoutes({ db }: { db: Kysely<Database> }) {
           .where('status', '=', 'active')
           .execute();
       }
-      await recordAuditEvent(trx, {
+      await insertAuditEvent(trx, {
         dedupeKey: `${suggestion.id}:reviewed:${suggestion.reviewed_at?.toISOString() ?? 'first'}`,
         actorUserId: user.userId,
         actorLabel: user.displayName,

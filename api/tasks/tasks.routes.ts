@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema';
 import { checkTaskResult, taskKindSchema } from '../../domain/taskKinds';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput, taskStateQuery } from '../../workflows/humanTask.messages';
-import { recordAuditEvent } from '../../activities/audit';
+import { insertAuditEvent } from '../../db/auditEvents';
 import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
 import { conflict, notFound, unprocessable } from '../errors';
 import { parseListQuery, sendPage } from '../listQuery';
@@ -62,7 +62,7 @@ export function taskRoutes({ db, temporal, taskQueue }: TaskRouteDeps): Router {
       args: [input],
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     });
-    await recordAuditEvent(db, {
+    await insertAuditEvent(db, {
       dedupeKey: `${taskId}:assigned`,
       actorUserId: user.userId,
       actorLabel: user.displayName,
