@@ -19,7 +19,11 @@ export const auditFilterSchema = z
 
 export const auditSortable = ['at', 'action', 'actor_label', 'id'] as const;
 
-export const auditList = listOptions({ sortable: auditSortable, defaultSort: ['at', 'DESC'], filter: auditFilterSchema });
+export const auditList = listOptions({
+  sortable: auditSortable,
+  defaultSort: ['at', 'DESC'],
+  filter: auditFilterSchema,
+});
 
 /** The trail of accepted decisions and notices, of the coordinator's jurisdiction only. */
 export const auditRoutes = [

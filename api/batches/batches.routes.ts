@@ -27,7 +27,11 @@ import { findById, jurisdictionName, listPage } from './batches.queries';
 /** Batch workflow ids are business keys (DESIGN.md). */
 export const batchIdOf = (jurisdictionId: string, year: number) => `batch-${jurisdictionId}-${year}`;
 
-export const batchList = listOptions({ sortable: batchSortable, defaultSort: ['year', 'DESC'], filter: batchFilterSchema });
+export const batchList = listOptions({
+  sortable: batchSortable,
+  defaultSort: ['year', 'DESC'],
+  filter: batchFilterSchema,
+});
 
 // Decisions that move the workflow: each is an update whose validator refuses it with a reason.
 const decision = <B extends z.ZodType = z.ZodUndefined>(
@@ -141,7 +145,10 @@ export const batchRoutes = [
       else
         res
           .status(202)
-          .json({ id: batchId, message: 'the batch was opened and will appear in the list once the worker records it' });
+          .json({
+            id: batchId,
+            message: 'the batch was opened and will appear in the list once the worker records it',
+          });
     },
   }),
 

@@ -17,7 +17,11 @@ const userColumns = [
 ] as const;
 const departmentColumns = ['id', 'name', 'jurisdiction_id', 'leader_user_id'] as const;
 
-export function userPage(db: Kysely<Database>, jurisdictionId: string, list: ListQuery<z.infer<typeof userFilterSchema>>) {
+export function userPage(
+  db: Kysely<Database>,
+  jurisdictionId: string,
+  list: ListQuery<z.infer<typeof userFilterSchema>>,
+) {
   let qb = db.selectFrom('users').where('jurisdiction_id', '=', jurisdictionId);
   const f = list.filter;
   if (f.q)

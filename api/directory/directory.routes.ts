@@ -19,7 +19,11 @@ export const departmentFilterSchema = z
 export const userSortable = ['display_name', 'username', 'department_id'] as const;
 export const departmentSortable = ['name', 'id'] as const;
 
-const userList = listOptions({ sortable: userSortable, defaultSort: ['display_name', 'ASC'], filter: userFilterSchema });
+const userList = listOptions({
+  sortable: userSortable,
+  defaultSort: ['display_name', 'ASC'],
+  filter: userFilterSchema,
+});
 const departmentList = listOptions({
   sortable: departmentSortable,
   defaultSort: ['name', 'ASC'],

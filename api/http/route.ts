@@ -100,8 +100,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDeclaration[],
     if (declared.access !== 'public') chain.push(signedIn);
     if (typeof declared.access !== 'string' && declared.roleCheck !== 'handler')
       chain.push(requireRole(...declared.access));
-    if (declared.upload)
-      chain.push(express.raw({ type: [...declared.upload.types], limit: declared.upload.limit }));
+    if (declared.upload) chain.push(express.raw({ type: [...declared.upload.types], limit: declared.upload.limit }));
     const paramsSchema = z.object(Object.fromEntries(paramNamesOf(declared.path).map((name) => [name, z.string()])));
     const listOptions = declared.list ?? declared.export;
     chain.push(async (req, res) => {

@@ -128,7 +128,12 @@ const fundMovement = <S extends z.ZodType>(spec: {
   summary: string;
   notes: string;
   body: S;
-  run: (trx: Transaction<Database>, user: SessionUser, project: VisibleProject, body: z.output<S>) => Promise<MovementOutcome>;
+  run: (
+    trx: Transaction<Database>,
+    user: SessionUser,
+    project: VisibleProject,
+    body: z.output<S>,
+  ) => Promise<MovementOutcome>;
 }) =>
   route({
     id: spec.id,
@@ -271,7 +276,8 @@ export const projectRoutes = [
     access: ['coordinator', 'official'],
     summary: 'Plan the stages (筹备 → 施工 → 验收) with their dates; acceptance must end by the deadline',
     body: setStagePlanSchema,
-    run: (h, { body, actor, updateId }) => h.executeUpdate(setStagePlanUpdate, { args: [{ actor, ...body }], updateId }),
+    run: (h, { body, actor, updateId }) =>
+      h.executeUpdate(setStagePlanUpdate, { args: [{ actor, ...body }], updateId }),
   }),
   projectDecision({
     id: 'acceptCompletion',

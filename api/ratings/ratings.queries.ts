@@ -90,5 +90,8 @@ export async function insertRating(
   projectId: string,
   choice: RatingOutcome,
 ): Promise<void> {
-  await trx.insertInto('ratings').values({ id: randomUUID(), session_id: sessionId, project_id: projectId, choice }).execute();
+  await trx
+    .insertInto('ratings')
+    .values({ id: randomUUID(), session_id: sessionId, project_id: projectId, choice })
+    .execute();
 }

@@ -94,7 +94,10 @@ export const taskRoutes = [
       else
         res
           .status(202)
-          .json({ id: taskId, message: 'the task was accepted and will appear in the list once the worker records it' });
+          .json({
+            id: taskId,
+            message: 'the task was accepted and will appear in the list once the worker records it',
+          });
     },
   }),
 

@@ -64,12 +64,14 @@ function mountedRoutes(app: Express): { routes: string[]; problems: string[] } {
   const apiRouters = stackOf(app.router)
     .map((layer) => layer.handle)
     .filter((handle) => stackOf(handle).some((layer) => layer.route));
-  const problems = apiRouters.length === 1 ? [] : [`expected one router of routes in the app, found ${apiRouters.length}`];
+  const problems =
+    apiRouters.length === 1 ? [] : [`expected one router of routes in the app, found ${apiRouters.length}`];
   const routes: string[] = [];
   for (const layer of stackOf(apiRouters[0])) {
     if (!layer.route) {
       // Middleware (the JSON parser, the unknown-route 404, the error handler) is fine; a nested router would hide routes.
-      if (stackOf(layer.handle).length) problems.push('a router is nested inside the api router; mount declarations instead');
+      if (stackOf(layer.handle).length)
+        problems.push('a router is nested inside the api router; mount declarations instead');
       continue;
     }
     const { path: routePath, methods } = layer.route;
