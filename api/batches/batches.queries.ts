@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../auth/tokens';
-import { fetchPage, type ListQuery } from '../listQuery';
 import type { z } from 'zod';
+import { fetchPage, type ListQuery } from '../listQuery';
 import type { batchFilterSchema } from './batches.schemas';
 
 type BatchFilter = z.infer<typeof batchFilterSchema>;
@@ -30,4 +30,22 @@ export function listPage(db: Kysely<Database>, user: SessionUser, list: ListQuer
 
 export function jurisdictionName(db: Kysely<Database>, jurisdictionId: string) {
   return db.selectFrom('jurisdictions').select('name').where('id', '=', jurisdictionId).executeTakeFirstOrThrow();
+}
+
+/** A batch of this jurisdiction only; another jurisdiction's batch is as if it did not exist. */
+export function findInJurisdiction(db: Kysely<Database>, jurisdictionId: string, id: string) {
+  return db
+    .selectFrom('batches')
+    .selectAll()
+    .where('id', '=', id)
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .executeTakeFirst();
+}
+
+/**
+ * The batch row, share-locked until the transaction ends: the workflow's UPDATE of its phase waits for
+ * the writes already under way (batchPhase.ts).
+ */
+export function shareLockById(trx: Transaction<Database>, id: string) {
+  return trx.selectFrom('batches').selectAll().where('id', '=', id).forShare().executeTakeFirst();
 }

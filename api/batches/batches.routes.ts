@@ -143,12 +143,10 @@ export const batchRoutes = [
       const batch = await waitFor(() => findById(db, batchId), 5_000);
       if (batch) res.status(201).json(batch);
       else
-        res
-          .status(202)
-          .json({
-            id: batchId,
-            message: 'the batch was opened and will appear in the list once the worker records it',
-          });
+        res.status(202).json({
+          id: batchId,
+          message: 'the batch was opened and will appear in the list once the worker records it',
+        });
     },
   }),
 

@@ -38,7 +38,7 @@ export interface RouteContext<P extends string, B, F> {
   params: Record<ParamNames<P>, string>;
   /** The body as the declared schema parsed it. */
   body: B;
-  /** The list (or export) query as the declared options parsed it. */
+  /** The list (or export) query as the declared options parsed it; a route that declares neither may not read it. */
   list: ListQuery<F>;
   /** The signed-in person; a 401 on a public route, which has none. */
   readonly user: SessionUser;
@@ -90,7 +90,7 @@ export function route<const P extends string, B extends z.ZodType = z.ZodUndefin
   return spec as unknown as RouteDeclaration;
 }
 
-export const paramNamesOf = (path: string) => [...path.matchAll(/:(\w+)/g)].map(([, name = '']) => name);
+const paramNamesOf = (path: string) => [...path.matchAll(/:(\w+)/g)].map(([, name = '']) => name);
 
 /** Mounts each declaration on the router: sign-in, role check, upload parser, parsing, handler. */
 export function mountRoutes(router: Router, routes: readonly RouteDeclaration[], deps: AppDeps): void {
@@ -105,19 +105,27 @@ export function mountRoutes(router: Router, routes: readonly RouteDeclaration[],
     const listOptions = declared.list ?? declared.export;
     chain.push(async (req, res) => {
       const params = paramsSchema.parse(req.params);
-      const list = listOptions ? parseListQuery(req.query, listOptions) : (undefined as unknown as ListQuery<unknown>);
-      const body: unknown = declared.body ? declared.body.parse(req.body) : req.body;
+      const list = listOptions ? parseListQuery(req.query, listOptions) : undefined;
+      const body: unknown = declared.body ? declared.body.parse(req.body) : undefined;
+      const undeclared = (what: string) =>
+        new Error(`${declared.id} uses ${what} but declares no ${what === 'sendPage' ? 'list' : 'list or export'}`);
       await declared.handler({
         req,
         res,
         deps,
         params,
         body,
-        list,
+        get list() {
+          if (!list) throw undeclared('list');
+          return list;
+        },
         get user() {
           return currentUser(res);
         },
-        sendPage: (rows, total) => sendPage(res, declared.list?.resource ?? '', list, rows, total),
+        sendPage: (rows, total) => {
+          if (!declared.list || !list) throw undeclared('sendPage');
+          sendPage(res, declared.list.resource, list, rows, total);
+        },
       });
     });
     router[declared.method](declared.path, ...chain);

@@ -107,7 +107,7 @@ const projectDecision = <B extends z.ZodType = z.ZodUndefined>(spec: {
     ok: { 200: 'The workflow’s answer: the project’s state, or the finding’s.' },
     refusals: [403, 404, 409, 422],
     handler: async ({ req, res, deps: { db, temporal }, user, params, body }) => {
-      const project = await findVisibleProject(db, user, String(req.params.id));
+      const project = await findVisibleProject(db, user, params.id);
       const outcome = await spec.run(temporal.workflow.getHandle(project.id), {
         db,
         params,
@@ -149,8 +149,8 @@ const fundMovement = <S extends z.ZodType>(spec: {
       201: 'The movement and the project’s funds after it: `{ movement, funds }`.',
     },
     refusals: [404, 409, 422],
-    handler: async ({ req, res, deps: { db }, user, body }) => {
-      const project = await findVisibleProject(db, user, String(req.params.id));
+    handler: async ({ res, deps: { db }, user, params, body }) => {
+      const project = await findVisibleProject(db, user, params.id);
       const { movement, created } = await db.transaction().execute((trx) => spec.run(trx, user, project, body));
       const now = await findVisibleProject(db, user, project.id);
       res.status(created ? 201 : 200).json({ movement, funds: fundsOf(now) });

@@ -92,12 +92,10 @@ export const taskRoutes = [
       if (task) res.status(201).json(task);
       // Started but not yet recorded (the worker is busy or down): the workflow will record it when it runs.
       else
-        res
-          .status(202)
-          .json({
-            id: taskId,
-            message: 'the task was accepted and will appear in the list once the worker records it',
-          });
+        res.status(202).json({
+          id: taskId,
+          message: 'the task was accepted and will appear in the list once the worker records it',
+        });
     },
   }),
 
