@@ -27,7 +27,7 @@ const operations = apiRoutes.map((declared) => ({ ...declared, path: openApiPath
 const documentedOperations = Object.entries(documented.paths).flatMap(([p, methods]) =>
   Object.keys(methods).map((method) => ({ method, path: p })),
 );
-const key = (method: string, openApiPath: string) => `${method.toUpperCase()} ${openApiPath}`;
+const key = (method: string, documentedPath: string) => `${method.toUpperCase()} ${documentedPath}`;
 
 describe('the committed document', () => {
   it('is what buildOpenApiDocument() produces from the routes and their zod schemas', () => {
@@ -120,8 +120,8 @@ describe('the running app', () => {
     await testDb?.drop();
   });
 
-  const send = (method: string, openApiPath: string) => {
-    const url = `/api${openApiPath.replace(/\{\w+\}/g, 'dummy')}`;
+  const send = (method: string, documentedPath: string) => {
+    const url = `/api${documentedPath.replace(/\{\w+\}/g, 'dummy')}`;
     const req = request(app)
       [method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url)
       .set('Authorization', `Bearer ${token}`);
@@ -147,8 +147,8 @@ describe('the running app', () => {
 
   it.each(documentedOperations.map(({ method, path: p }) => [method.toUpperCase(), p, method]))(
     'routes %s %s to a handler',
-    async (_m, openApiPath, method) => {
-      const { url, response } = send(method, openApiPath);
+    async (_m, documentedPath, method) => {
+      const { url, response } = send(method, documentedPath);
       const res = await response;
       expect(
         isUnknownRoute(method, url, res),
@@ -164,9 +164,9 @@ describe('the running app', () => {
 
   it.each(operations.filter((op) => op.list))(
     'pages $path under the documented Content-Range resource',
-    async ({ path: openApiPath, list }) => {
+    async ({ path: documentedPath, list }) => {
       const res = await request(app)
-        .get(`/api${openApiPath.replace('{id}', 'project-probe')}`)
+        .get(`/api${documentedPath.replace('{id}', 'project-probe')}`)
         .set('Authorization', `Bearer ${token}`)
         .expect(200);
       expect(res.headers['content-range']).toMatch(new RegExp(`^${list?.resource} \\d+-\\d+/\\d+$`));
