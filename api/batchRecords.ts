@@ -1,23 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Request } from 'express';
 import type { Kysely, Transaction } from 'kysely';
 import type { Batch, Database } from '../db/schema';
 import type { BatchPhase } from '../domain/contract/vocabulary';
 import type { SessionUser } from './auth/tokens';
 import { withBatchInPhase } from './batches/batchPhase';
+import { findInJurisdiction } from './batches/batches.queries';
 import { notFound } from './errors';
-
-/** The batch of a router mounted under a path with `:batchId` (created with mergeParams). */
-export const batchParam = (req: Request) => String(req.params.batchId);
 
 /** A batch of the caller's jurisdiction; another jurisdiction's batch is a 404, as if it did not exist. */
 export async function findOwnBatch(db: Kysely<Database>, user: SessionUser, batchId: string): Promise<Batch> {
-  const batch = await db
-    .selectFrom('batches')
-    .selectAll()
-    .where('id', '=', batchId)
-    .where('jurisdiction_id', '=', user.jurisdictionId)
-    .executeTakeFirst();
+  const batch = await findInJurisdiction(db, user.jurisdictionId, batchId);
   if (!batch) throw notFound(`batch "${batchId}"`);
   return batch;
 }

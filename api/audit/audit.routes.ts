@@ -1,10 +1,10 @@
-import { Router } from 'express';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/schema';
-import { currentUser } from '../auth/auth.middleware';
 import { notFound } from '../errors';
-import { containing, fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
+import { route } from '../http/route';
+import { idFilter, listOptions } from '../listQuery';
+import { auditColumns, findVisible, listPage } from './audit.queries';
+
+export { auditColumns };
 
 export const auditFilterSchema = z
   .object({
@@ -19,98 +19,41 @@ export const auditFilterSchema = z
 
 export const auditSortable = ['at', 'action', 'actor_label', 'id'] as const;
 
-export const auditColumns = [
-  'audit_events.id',
-  'actor_user_id',
-  'actor_label',
-  'action',
-  'workflow_id',
-  'subject',
-  'detail',
-  'at',
-] as const;
+export const auditList = listOptions({
+  sortable: auditSortable,
+  defaultSort: ['at', 'DESC'],
+  filter: auditFilterSchema,
+});
 
-/**
- * The trail of accepted decisions and notices. Scoped to the coordinator's jurisdiction through the
- * tasks, batches and projects its workflows belong to; events of other jurisdictions stay out of sight.
- */
-export function auditRoutes({ db }: { db: Kysely<Database> }): Router {
-  const router = Router();
+/** The trail of accepted decisions and notices, of the coordinator's jurisdiction only. */
+export const auditRoutes = [
+  route({
+    id: 'listAuditEvents',
+    method: 'get',
+    path: '/audit-events',
+    tag: 'audit-events',
+    summary: 'List the audit trail of my jurisdiction',
+    access: ['coordinator'],
+    list: { resource: 'audit-events', ...auditList },
+    handler: async ({ deps: { db }, user, list, sendPage }) => {
+      const { rows, total } = await listPage(db, user.jurisdictionId, list);
+      sendPage(rows, total);
+    },
+  }),
 
-  const visible = (jurisdictionId: string) =>
-    db
-      .selectFrom('audit_events')
-      .where((eb) =>
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom('tasks')
-              .select('tasks.id')
-              .whereRef('tasks.id', '=', 'audit_events.workflow_id')
-              .where('tasks.jurisdiction_id', '=', jurisdictionId),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('tasks')
-              .select('tasks.id')
-              .whereRef('tasks.owner_workflow_id', '=', 'audit_events.workflow_id')
-              .where('tasks.jurisdiction_id', '=', jurisdictionId),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('batches')
-              .select('batches.id')
-              .whereRef('batches.id', '=', 'audit_events.workflow_id')
-              .where('batches.jurisdiction_id', '=', jurisdictionId),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('projects')
-              .innerJoin('batches', 'batches.id', 'projects.batch_id')
-              .select('projects.id')
-              .whereRef('projects.id', '=', 'audit_events.workflow_id')
-              .where('batches.jurisdiction_id', '=', jurisdictionId),
-          ),
-        ]),
-      );
-
-  router.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, {
-      sortable: auditSortable,
-      defaultSort: ['at', 'DESC'],
-      filter: auditFilterSchema,
-    });
-    let qb = visible(currentUser(res).jurisdictionId);
-    const f = list.filter;
-    if (f.workflow_id) qb = qb.where('workflow_id', '=', f.workflow_id);
-    if (f.subject) qb = qb.where('subject', '=', f.subject);
-    if (f.action) qb = qb.where('action', '=', f.action);
-    if (f.actor_user_id) qb = qb.where('actor_user_id', '=', f.actor_user_id);
-    if (f.q) qb = qb.where('action', 'ilike', containing(f.q));
-    if (f.id !== undefined) qb = qb.where('audit_events.id', 'in', [f.id].flat().map(Number).filter(Number.isInteger));
-    const { rows, total } = await fetchPage(
-      qb,
-      (q) =>
-        q
-          .select(auditColumns)
-          .orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder)
-          .orderBy('audit_events.id', 'desc'),
-      list,
-    );
-    sendPage(res, 'audit-events', list, rows, total);
-  });
-
-  router.get('/:id', async (req, res) => {
-    const id = Number(req.params.id);
-    const event = Number.isSafeInteger(id)
-      ? await visible(currentUser(res).jurisdictionId)
-          .select(auditColumns)
-          .where('audit_events.id', '=', id)
-          .executeTakeFirst()
-      : undefined;
-    if (!event) throw notFound(`audit event "${req.params.id}"`);
-    res.json(event);
-  });
-
-  return router;
-}
+  route({
+    id: 'getAuditEvent',
+    method: 'get',
+    path: '/audit-events/:id',
+    tag: 'audit-events',
+    summary: 'Read one audit event',
+    access: ['coordinator'],
+    refusals: [404],
+    handler: async ({ res, deps: { db }, user, params }) => {
+      const id = Number(params.id);
+      const event = Number.isSafeInteger(id) ? await findVisible(db, user.jurisdictionId, id) : undefined;
+      if (!event) throw notFound(`audit event "${params.id}"`);
+      res.json(event);
+    },
+  }),
+];

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Batch, Database } from '../../db/schema';
 import type { BatchPhase } from '../../domain/contract/vocabulary';
 import { conflict, notFound } from '../errors';
+import { shareLockById } from './batches.queries';
 
 /** How the API names a phase in a message a person reads. */
 export const phaseNames: Record<BatchPhase, string> = {
@@ -29,7 +30,7 @@ export async function withBatchInPhase<T>(
   fn: (trx: Transaction<Database>, batch: Batch) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    const batch = await trx.selectFrom('batches').selectAll().where('id', '=', batchId).forShare().executeTakeFirst();
+    const batch = await shareLockById(trx, batchId);
     if (!batch) throw notFound(`batch "${batchId}"`);
     if (!phases.includes(batch.phase)) {
       const allowed = phases.map((p) => phaseNames[p]).join(' or ');

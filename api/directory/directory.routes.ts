@@ -1,11 +1,9 @@
-import { Router } from 'express';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { roleSchema } from '../../domain/assignee';
-import type { Database } from '../../db/schema';
-import { currentUser, requireRole } from '../auth/auth.middleware';
 import { notFound } from '../errors';
-import { containing, fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
+import { route } from '../http/route';
+import { idFilter, listOptions } from '../listQuery';
+import { departmentPage, findDepartment, findUser, userPage } from './directory.queries';
 
 export const userFilterSchema = z
   .object({
@@ -21,92 +19,75 @@ export const departmentFilterSchema = z
 export const userSortable = ['display_name', 'username', 'department_id'] as const;
 export const departmentSortable = ['name', 'id'] as const;
 
-// Never the password hash.
-const userColumns = [
-  'id',
-  'username',
-  'display_name',
-  'roles',
-  'jurisdiction_id',
-  'department_id',
-  'email',
-  'phone',
-] as const;
-const departmentColumns = ['id', 'name', 'jurisdiction_id', 'leader_user_id'] as const;
+const userList = listOptions({
+  sortable: userSortable,
+  defaultSort: ['display_name', 'ASC'],
+  filter: userFilterSchema,
+});
+const departmentList = listOptions({
+  sortable: departmentSortable,
+  defaultSort: ['name', 'ASC'],
+  filter: departmentFilterSchema,
+});
 
 /** People and departments of the caller's jurisdiction, for assigning tasks and reading lists. */
-export function directoryRoutes({ db }: { db: Kysely<Database> }): { users: Router; departments: Router } {
-  const users = Router();
-  users.use(requireRole('coordinator'));
-  users.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, {
-      sortable: userSortable,
-      defaultSort: ['display_name', 'ASC'],
-      filter: userFilterSchema,
-    });
-    let qb = db.selectFrom('users').where('jurisdiction_id', '=', currentUser(res).jurisdictionId);
-    const f = list.filter;
-    if (f.q)
-      qb = qb.where((eb) =>
-        eb.or([eb('display_name', 'ilike', containing(f.q!)), eb('username', 'ilike', containing(f.q!))]),
-      );
-    if (f.role) qb = qb.where('roles', '@>', [f.role]);
-    if (f.department_id) qb = qb.where('department_id', '=', f.department_id);
-    if (f.id !== undefined) qb = qb.where('id', 'in', [f.id].flat());
-    const { rows, total } = await fetchPage(
-      qb,
-      (q) =>
-        q
-          .select(userColumns)
-          .orderBy(list.sortField as 'display_name', list.sortOrder)
-          .orderBy('id'),
-      list,
-    );
-    sendPage(res, 'users', list, rows, total);
-  });
-  users.get('/:id', async (req, res) => {
-    const user = await db
-      .selectFrom('users')
-      .select(userColumns)
-      .where('id', '=', req.params.id)
-      .where('jurisdiction_id', '=', currentUser(res).jurisdictionId)
-      .executeTakeFirst();
-    if (!user) throw notFound(`user "${req.params.id}"`);
-    res.json(user);
-  });
+export const directoryRoutes = [
+  route({
+    id: 'listUsers',
+    method: 'get',
+    path: '/users',
+    tag: 'users',
+    summary: 'List the people of my jurisdiction',
+    access: ['coordinator'],
+    list: { resource: 'users', ...userList },
+    handler: async ({ deps: { db }, user, list, sendPage }) => {
+      const { rows, total } = await userPage(db, user.jurisdictionId, list);
+      sendPage(rows, total);
+    },
+  }),
+
+  route({
+    id: 'getUser',
+    method: 'get',
+    path: '/users/:id',
+    tag: 'users',
+    summary: 'Read a person of my jurisdiction',
+    access: ['coordinator'],
+    refusals: [404],
+    handler: async ({ res, deps: { db }, user, params }) => {
+      const found = await findUser(db, user.jurisdictionId, params.id);
+      if (!found) throw notFound(`user "${params.id}"`);
+      res.json(found);
+    },
+  }),
 
   // Department names are public information; every signed-in person may read them.
-  const departments = Router();
-  departments.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, {
-      sortable: departmentSortable,
-      defaultSort: ['name', 'ASC'],
-      filter: departmentFilterSchema,
-    });
-    let qb = db.selectFrom('departments').where('jurisdiction_id', '=', currentUser(res).jurisdictionId);
-    const f = list.filter;
-    if (f.q) qb = qb.where('name', 'ilike', containing(f.q));
-    if (f.id !== undefined) qb = qb.where('id', 'in', [f.id].flat());
-    const { rows, total } = await fetchPage(
-      qb,
-      (q) =>
-        q
-          .select(departmentColumns)
-          .orderBy(list.sortField as 'name', list.sortOrder)
-          .orderBy('id'),
-      list,
-    );
-    sendPage(res, 'departments', list, rows, total);
-  });
-  departments.get('/:id', async (req, res) => {
-    const department = await db
-      .selectFrom('departments')
-      .select(departmentColumns)
-      .where('id', '=', req.params.id)
-      .executeTakeFirst();
-    if (!department) throw notFound(`department "${req.params.id}"`);
-    res.json(department);
-  });
+  route({
+    id: 'listDepartments',
+    method: 'get',
+    path: '/departments',
+    tag: 'departments',
+    summary: 'List the departments of my jurisdiction',
+    access: 'signedIn',
+    list: { resource: 'departments', ...departmentList },
+    handler: async ({ deps: { db }, user, list, sendPage }) => {
+      const { rows, total } = await departmentPage(db, user.jurisdictionId, list);
+      sendPage(rows, total);
+    },
+  }),
 
-  return { users, departments };
-}
+  route({
+    id: 'getDepartment',
+    method: 'get',
+    path: '/departments/:id',
+    tag: 'departments',
+    summary: 'Read a department',
+    access: 'signedIn',
+    refusals: [404],
+    handler: async ({ res, deps: { db }, params }) => {
+      const department = await findDepartment(db, params.id);
+      if (!department) throw notFound(`department "${params.id}"`);
+      res.json(department);
+    },
+  }),
+];

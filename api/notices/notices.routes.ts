@@ -1,58 +1,61 @@
-import { Router } from 'express';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
-import { currentUser } from '../auth/auth.middleware';
 import { notFound } from '../errors';
-import { pageOf, parseListQuery, sendPage } from '../listQuery';
-import {
-  noticeColumns,
-  noticeFilterSchema,
-  noticeList,
-  noticeListing,
-  noticeSortable,
-  noticesOf,
-} from './notices.service';
+import { route } from '../http/route';
+import { pageOf } from '../listQuery';
+import { findMine, markRead } from './notices.queries';
+import { noticeFilterSchema, noticeList, noticeListing, noticeSortable } from './notices.service';
 
 export { noticeFilterSchema, noticeSortable };
 
 /** Each person's inbox (站内通知): only their own notices, ever. */
-export function noticeRoutes({ db }: { db: Kysely<Database> }): Router {
-  const router = Router();
-  const mine = (userId: string) => noticesOf(db, userId);
+export const noticeRoutes = [
+  route({
+    id: 'listNotices',
+    method: 'get',
+    path: '/notices',
+    tag: 'notices',
+    summary: 'List my notices',
+    access: 'signedIn',
+    list: { resource: 'notices', ...noticeList },
+    handler: async ({ deps: { db }, user, list, sendPage }) => {
+      const { rows, total } = await pageOf(noticeListing(db, user.userId, list), list);
+      sendPage(rows, total);
+    },
+  }),
 
-  router.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, noticeList);
-    const { rows, total } = await pageOf(noticeListing(db, currentUser(res).userId, list), list);
-    sendPage(res, 'notices', list, rows, total);
-  });
-
-  router.get('/:id', async (req, res) => {
-    const notice = await mine(currentUser(res).userId)
-      .select(noticeColumns)
-      .where('id', '=', noticeId(req.params.id))
-      .executeTakeFirst();
-    if (!notice) throw notFound(`notice ${req.params.id}`);
-    res.json(notice);
-  });
+  route({
+    id: 'getNotice',
+    method: 'get',
+    path: '/notices/:id',
+    tag: 'notices',
+    summary: 'Read one of my notices',
+    access: 'signedIn',
+    refusals: [404],
+    handler: async ({ res, deps: { db }, user, params }) => {
+      const notice = await findMine(db, user.userId, noticeId(params.id));
+      if (!notice) throw notFound(`notice ${params.id}`);
+      res.json(notice);
+    },
+  }),
 
   // Marking read twice keeps the first reading time.
-  router.post('/:id/read', async (req, res) => {
-    const userId = currentUser(res).userId;
-    const id = noticeId(req.params.id);
-    await db
-      .updateTable('notices')
-      .set({ read_at: new Date() })
-      .where('id', '=', id)
-      .where('recipient_user_id', '=', userId)
-      .where('read_at', 'is', null)
-      .execute();
-    const notice = await mine(userId).select(noticeColumns).where('id', '=', id).executeTakeFirst();
-    if (!notice) throw notFound(`notice ${req.params.id}`);
-    res.json(notice);
-  });
-
-  return router;
-}
+  route({
+    id: 'markNoticeRead',
+    method: 'post',
+    path: '/notices/:id/read',
+    tag: 'notices',
+    summary: 'Mark one of my notices as read',
+    access: 'signedIn',
+    notes: 'Marking it again keeps the first reading time.',
+    refusals: [404],
+    handler: async ({ res, deps: { db }, user, params }) => {
+      const id = noticeId(params.id);
+      await markRead(db, user.userId, id);
+      const notice = await findMine(db, user.userId, id);
+      if (!notice) throw notFound(`notice ${params.id}`);
+      res.json(notice);
+    },
+  }),
+];
 
 function noticeId(param: string): number {
   const id = Number(param);

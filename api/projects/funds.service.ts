@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import { recordAuditEvent } from '../../activities/audit';
+import { insertAuditEvent } from '../../db/auditEvents';
 import type { Database, FundMovementTable, Project } from '../../db/schema';
 import { allocationProblem, disbursementProblem, formatYuan } from '../../domain/fundPool';
 import type { SessionUser } from '../auth/tokens';
@@ -106,7 +106,7 @@ export async function setPoolTotal(
       .where('batch_id', '=', batchId)
       .execute();
   }
-  await recordAuditEvent(trx, {
+  await insertAuditEvent(trx, {
     dedupeKey: null,
     actorUserId: user.userId,
     actorLabel: user.displayName,
@@ -155,7 +155,7 @@ async function recordMovement(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordAuditEvent(trx, {
+  await insertAuditEvent(trx, {
     dedupeKey: id,
     actorUserId: user.userId,
     actorLabel: user.displayName,

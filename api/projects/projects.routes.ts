@@ -1,9 +1,8 @@
-import type { Client, WorkflowHandle } from '@temporalio/client';
-import express, { type Request, type RequestHandler, Router } from 'express';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
-import type { Actor } from '../../domain/assignee';
+import type { Actor, Role } from '../../domain/assignee';
 import {
   acceptCompletionUpdate,
   closeReRatingUpdate,
@@ -15,12 +14,15 @@ import {
   projectStateQuery,
   reviewFindingUpdate,
 } from '../../workflows/votedProject.messages';
-import { auditColumns, auditSortable } from '../audit/audit.routes';
-import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
+import { workflowTimelinePage } from '../audit/audit.queries';
+import { auditSortable } from '../audit/audit.routes';
+import { actorOf } from '../auth/auth.middleware';
 import type { SessionUser } from '../auth/tokens';
-import { batchParam, findOwnBatch } from '../batchRecords';
+import { findOwnBatch } from '../batchRecords';
 import { forbidden, HttpError, notFound } from '../errors';
-import { fetchPage, parseListQuery, sendPage } from '../listQuery';
+import { type Method, route } from '../http/route';
+import { listOptions } from '../listQuery';
+import { formRetry, fundKeyNotes, projectDecisionNotes } from '../openapi';
 import {
   allocate,
   clearAnomaly,
@@ -31,6 +33,7 @@ import {
   poolStanding,
   setPoolTotal,
 } from './funds.service';
+import { findFindingById, findingProject } from './projects.queries';
 import {
   allocateSchema,
   anomalySchema,
@@ -68,14 +71,10 @@ import {
 } from './projects.service';
 import { liveStateOf, workflowUiUrl } from '../workflowState';
 
-export interface ProjectRouteDeps {
+interface Decision<B> {
   db: Kysely<Database>;
-  temporal: Client;
-  temporalUiUrl: string;
-}
-
-interface Decision {
-  req: Request;
+  params: Record<string, string>;
+  body: B;
   project: VisibleProject;
   actor: Actor;
   /** From the Idempotency-Key header: a retried request is the same update, answered once. */
@@ -83,180 +82,283 @@ interface Decision {
 }
 
 /**
- * Voted projects (DOMAIN.md steps 6–11): the lists, the decisions that move each project's workflow,
- * its findings, its funds from the batch's pool, site photos and the monthly bulletins.
+ * Decisions that move the project's workflow, `POST /projects/:id/<verb>`: its update validator checks
+ * membership and phase, and refuses with a reason.
  */
-export function projectRoutes({ db, temporal, temporalUiUrl }: ProjectRouteDeps) {
-  // /api/projects
-  const projects = Router();
-
-  projects.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, projectList);
-    const { rows, total } = await listProjects(db, currentUser(res), list);
-    sendPage(res, 'projects', list, rows, total);
-  });
-
-  projects.get('/:id', async (req, res) => {
-    const project = await findVisibleProject(db, currentUser(res), req.params.id);
-    const live = await liveStateOf(temporal, project.id, projectStateQuery);
-    res.json({
-      ...project,
-      live,
-      supervision_group: await supervisionGroupOf(db, project.id),
-      funds: fundsOf(project),
-      temporalUiUrl: workflowUiUrl(temporalUiUrl, project.id),
-    });
-  });
-
-  // Decisions that move the project's workflow: its update validator checks membership and phase, and refuses with a reason.
-  const decide =
-    (run: (handle: WorkflowHandle, decision: Decision) => Promise<unknown>): RequestHandler =>
-    async (req, res) => {
-      const user = currentUser(res);
-      const project = await findVisibleProject(db, user, String(req.params.id));
-      const outcome = await run(temporal.workflow.getHandle(project.id), {
-        req,
+const projectDecision = <B extends z.ZodType = z.ZodUndefined>(spec: {
+  id: string;
+  verb: string;
+  access: readonly Role[];
+  summary: string;
+  method?: Method;
+  body?: B;
+  run: (handle: WorkflowHandle, decision: Decision<z.output<B>>) => Promise<unknown>;
+}) =>
+  route({
+    id: spec.id,
+    method: spec.method ?? 'post',
+    path: `/projects/:id/${spec.verb}`,
+    tag: 'projects',
+    summary: spec.summary,
+    access: spec.access,
+    notes: projectDecisionNotes,
+    body: spec.body,
+    idempotencyKey: true,
+    ok: { 200: 'The workflow’s answer: the project’s state, or the finding’s.' },
+    refusals: [403, 404, 409, 422],
+    handler: async ({ req, res, deps: { db, temporal }, user, params, body }) => {
+      const project = await findVisibleProject(db, user, params.id);
+      const outcome = await spec.run(temporal.workflow.getHandle(project.id), {
+        db,
+        params,
+        body,
         project,
         actor: actorOf(user),
         updateId: req.get('Idempotency-Key') ?? undefined,
       });
       res.json(outcome);
-    };
-
-  // 监督小组 (DOMAIN.md step 7): deputies sign up online.
-  projects.post(
-    '/:id/supervision-group/join',
-    requireRole('deputy'),
-    decide((h, { actor, updateId }) => h.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor }], updateId })),
-  );
-
-  // A finding from a site visit, handed to the department with a deadline for its response (限期反馈).
-  projects.post('/:id/findings', requireRole('deputy'), async (req: Request<{ id: string }>, res) => {
-    const user = currentUser(res);
-    const project = await findVisibleProject(db, user, req.params.id);
-    const body = fileFindingSchema.parse(req.body);
-    const findingId = findingIdOf(project.id, body.key);
-    const existing = await db.selectFrom('findings').selectAll().where('id', '=', findingId).executeTakeFirst();
-    if (existing) {
-      assertFindingResubmission(existing, body);
-      res.json(existing);
-      return;
-    }
-    await assertPhotos(db, user.jurisdictionId, body.photoIds);
-    const filed = await temporal.workflow.getHandle(project.id).executeUpdate(fileFindingUpdate, {
-      args: [{ actor: actorOf(user), findingId, text: body.text, photoIds: body.photoIds }],
-      // Without the header, the finding's own id: a retry sent before the row is written joins the same update.
-      updateId: req.get('Idempotency-Key') ?? findingId,
-    });
-    const row = await db.selectFrom('findings').selectAll().where('id', '=', findingId).executeTakeFirst();
-    res.status(201).json(row ?? filed);
+    },
   });
 
-  projects.post(
-    '/:id/findings/:findingId/review',
-    requireRole('deputy'),
-    decide(async (h, { req, project, actor, updateId }) => {
-      const finding = await db
-        .selectFrom('findings')
-        .select(['id', 'project_id'])
-        .where('id', '=', String(req.params.findingId))
-        .executeTakeFirst();
-      if (finding?.project_id !== project.id) {
-        throw notFound(`finding "${req.params.findingId}" of project "${project.id}"`);
-      }
-      return h.executeUpdate(reviewFindingUpdate, {
-        args: [{ actor, findingId: finding.id, ...reviewFindingSchema.parse(req.body) }],
-        updateId,
+/** A change to a project's funds: one movement in one locking transaction, answered with the project's fund standing. */
+const fundMovement = <S extends z.ZodType>(spec: {
+  id: string;
+  verb: string;
+  access: readonly Role[];
+  summary: string;
+  notes: string;
+  body: S;
+  run: (
+    trx: Transaction<Database>,
+    user: SessionUser,
+    project: VisibleProject,
+    body: z.output<S>,
+  ) => Promise<MovementOutcome>;
+}) =>
+  route({
+    id: spec.id,
+    method: 'post',
+    path: `/projects/:id/funds/${spec.verb}`,
+    tag: 'funds',
+    summary: spec.summary,
+    access: spec.access,
+    notes: `${spec.notes} ${fundKeyNotes}`,
+    body: spec.body,
+    ok: {
+      200: 'A retried request: `{ movement, funds }` as first recorded, funds as they stand now.',
+      201: 'The movement and the project’s funds after it: `{ movement, funds }`.',
+    },
+    refusals: [404, 409, 422],
+    handler: async ({ res, deps: { db }, user, params, body }) => {
+      const project = await findVisibleProject(db, user, params.id);
+      const { movement, created } = await db.transaction().execute((trx) => spec.run(trx, user, project, body));
+      const now = await findVisibleProject(db, user, project.id);
+      res.status(created ? 201 : 200).json({ movement, funds: fundsOf(now) });
+    },
+  });
+
+const timelineList = listOptions({
+  sortable: auditSortable,
+  defaultSort: ['at', 'DESC'],
+  filter: projectTimelineFilterSchema,
+});
+const bulletinList = listOptions({
+  sortable: bulletinSortable,
+  defaultSort: ['month', 'DESC'],
+  filter: bulletinFilterSchema,
+});
+
+/**
+ * Voted projects (DOMAIN.md steps 6–11): the lists, the decisions that move each project's workflow,
+ * its findings, its funds from the batch's pool, site photos and the monthly bulletins.
+ */
+export const projectRoutes = [
+  route({
+    id: 'listProjects',
+    method: 'get',
+    path: '/projects',
+    tag: 'projects',
+    summary: 'List the voted projects of my jurisdiction with their department and responsible leader',
+    access: 'signedIn',
+    notes: 'Sorting by `warning` orders by severity: none, blue, yellow, red.',
+    list: { resource: 'projects', ...projectList },
+    handler: async ({ deps: { db }, user, list, sendPage }) => {
+      const { rows, total } = await listProjects(db, user, list);
+      sendPage(rows, total);
+    },
+  }),
+
+  route({
+    id: 'getProject',
+    method: 'get',
+    path: '/projects/:id',
+    tag: 'projects',
+    summary: 'Read a project with its workflow’s live state, supervision group and funds',
+    access: 'signedIn',
+    notes: '`live` is null when the workflow cannot be reached.',
+    refusals: [404],
+    handler: async ({ res, deps: { db, temporal, temporalUiUrl }, user, params }) => {
+      const project = await findVisibleProject(db, user, params.id);
+      const live = await liveStateOf(temporal, project.id, projectStateQuery);
+      res.json({
+        ...project,
+        live,
+        supervision_group: await supervisionGroupOf(db, project.id),
+        funds: fundsOf(project),
+        temporalUiUrl: workflowUiUrl(temporalUiUrl, project.id),
       });
-    }),
-  );
+    },
+  }),
+
+  // 监督小组 (DOMAIN.md step 7): deputies sign up online.
+  projectDecision({
+    id: 'joinSupervisionGroup',
+    verb: 'supervision-group/join',
+    access: ['deputy'],
+    summary: 'Join the project’s supervision group (监督小组)',
+    run: (h, { actor, updateId }) => h.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor }], updateId }),
+  }),
+
+  // A finding from a site visit, handed to the department with a deadline for its response (限期反馈).
+  route({
+    id: 'fileFinding',
+    method: 'post',
+    path: '/projects/:id/findings',
+    tag: 'findings',
+    summary: 'File a finding of the supervision group, with photos, for the department to answer by its deadline',
+    access: ['deputy'],
+    notes: `${projectDecisionNotes} The photos must have been uploaded first (422 otherwise). ${formRetry('finding')}`,
+    body: fileFindingSchema,
+    idempotencyKey: true,
+    ok: { 200: 'A retried submit: the finding as filed.', 201: 'The finding as filed.' },
+    refusals: [404, 409, 422],
+    handler: async ({ req, res, deps: { db, temporal }, user, params, body }) => {
+      const project = await findVisibleProject(db, user, params.id);
+      const findingId = findingIdOf(project.id, body.key);
+      const existing = await findFindingById(db, findingId);
+      if (existing) {
+        assertFindingResubmission(existing, body);
+        res.json(existing);
+        return;
+      }
+      await assertPhotos(db, user.jurisdictionId, body.photoIds);
+      const filed = await temporal.workflow.getHandle(project.id).executeUpdate(fileFindingUpdate, {
+        args: [{ actor: actorOf(user), findingId, text: body.text, photoIds: body.photoIds }],
+        // Without the header, the finding's own id: a retry sent before the row is written joins the same update.
+        updateId: req.get('Idempotency-Key') ?? findingId,
+      });
+      const row = await findFindingById(db, findingId);
+      res.status(201).json(row ?? filed);
+    },
+  }),
+
+  projectDecision({
+    id: 'reviewFinding',
+    verb: 'findings/:findingId/review',
+    access: ['deputy'],
+    summary: 'Accept the department’s response to a finding, or send it back with a note',
+    body: reviewFindingSchema,
+    run: async (h, { db, params, body, project, actor, updateId }) => {
+      const finding = await findingProject(db, String(params.findingId));
+      if (finding?.project_id !== project.id) {
+        throw notFound(`finding "${params.findingId}" of project "${project.id}"`);
+      }
+      return h.executeUpdate(reviewFindingUpdate, { args: [{ actor, findingId: finding.id, ...body }], updateId });
+    },
+  }),
 
   // 竣工验收, 投入使用, and the standing committee's re-rating after rectification (DOMAIN.md steps 6, 10, 11).
   // The responsible department (or the office) plans the stages; the workflow checks the plan's rules.
-  projects.put(
-    '/:id/stage-plan',
-    requireRole('coordinator', 'official'),
-    decide((h, { req, actor, updateId }) =>
-      h.executeUpdate(setStagePlanUpdate, { args: [{ actor, ...setStagePlanSchema.parse(req.body) }], updateId }),
-    ),
-  );
-  projects.post(
-    '/:id/accept-completion',
-    requireRole('coordinator'),
-    decide((h, { actor, updateId }) => h.executeUpdate(acceptCompletionUpdate, { args: [{ actor }], updateId })),
-  );
-  projects.post(
-    '/:id/enter-use',
-    requireRole('coordinator'),
-    decide((h, { req, actor, updateId }) =>
-      h.executeUpdate(enterUseUpdate, { args: [{ actor, ...enterUseSchema.parse(req.body) }], updateId }),
-    ),
-  );
-  projects.post(
-    '/:id/re-rating/open',
-    requireRole('coordinator'),
-    decide((h, { actor, updateId }) => h.executeUpdate(openReRatingUpdate, { args: [{ actor }], updateId })),
-  );
-  projects.post(
-    '/:id/re-rating/close',
-    requireRole('coordinator'),
-    decide((h, { actor, updateId }) => h.executeUpdate(closeReRatingUpdate, { args: [{ actor }], updateId })),
-  );
+  projectDecision({
+    id: 'setStagePlan',
+    verb: 'stage-plan',
+    method: 'put',
+    access: ['coordinator', 'official'],
+    summary: 'Plan the stages (筹备 → 施工 → 验收) with their dates; acceptance must end by the deadline',
+    body: setStagePlanSchema,
+    run: (h, { body, actor, updateId }) =>
+      h.executeUpdate(setStagePlanUpdate, { args: [{ actor, ...body }], updateId }),
+  }),
+  projectDecision({
+    id: 'acceptCompletion',
+    verb: 'accept-completion',
+    access: ['coordinator'],
+    summary: 'Accept the project’s completion (竣工验收)',
+    run: (h, { actor, updateId }) => h.executeUpdate(acceptCompletionUpdate, { args: [{ actor }], updateId }),
+  }),
+  projectDecision({
+    id: 'enterUse',
+    verb: 'enter-use',
+    access: ['coordinator'],
+    summary: 'Record the day the project entered use (投入使用); post-evaluation follows a year later',
+    body: enterUseSchema,
+    run: (h, { body, actor, updateId }) => h.executeUpdate(enterUseUpdate, { args: [{ actor, ...body }], updateId }),
+  }),
+  projectDecision({
+    id: 'openReRating',
+    verb: 're-rating/open',
+    access: ['coordinator'],
+    summary: 'Open the standing committee’s re-rating after rectification',
+    run: (h, { actor, updateId }) => h.executeUpdate(openReRatingUpdate, { args: [{ actor }], updateId }),
+  }),
+  projectDecision({
+    id: 'closeReRating',
+    verb: 're-rating/close',
+    access: ['coordinator'],
+    summary: 'Close the standing committee’s re-rating and count it',
+    run: (h, { actor, updateId }) => h.executeUpdate(closeReRatingUpdate, { args: [{ actor }], updateId }),
+  }),
 
   // Everyone who may see a project may read what happened to it; the full audit log stays the office's.
-  projects.get('/:id/timeline', async (req, res) => {
-    const project = await findVisibleProject(db, currentUser(res), req.params.id);
-    const list = parseListQuery(req.query, {
-      sortable: auditSortable,
-      defaultSort: ['at', 'DESC'],
-      filter: projectTimelineFilterSchema,
-    });
-    const { rows, total } = await fetchPage(
-      db.selectFrom('audit_events').where('workflow_id', '=', project.id),
-      (q) =>
-        q
-          .select(auditColumns)
-          .orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder)
-          .orderBy('audit_events.id', 'desc'),
-      list,
-    );
-    sendPage(res, 'timeline', list, rows, total);
-  });
+  route({
+    id: 'listProjectTimeline',
+    method: 'get',
+    path: '/projects/:id/timeline',
+    tag: 'projects',
+    summary: 'List what happened to a project (its workflow’s audit events), for everyone who may see the project',
+    access: 'signedIn',
+    list: { resource: 'timeline', ...timelineList },
+    refusals: [404],
+    handler: async ({ deps: { db }, user, params, list, sendPage }) => {
+      const project = await findVisibleProject(db, user, params.id);
+      const { rows, total } = await workflowTimelinePage(db, project.id, list);
+      sendPage(rows, total);
+    },
+  }),
 
   // 资金池: plain records, one locking transaction each (funds.service.ts).
-  projects.get('/:id/funds', async (req, res) => {
-    const project = await findVisibleProject(db, currentUser(res), req.params.id);
-    res.json({ ...fundsOf(project), movements: await movementsOf(db, project.id) });
-  });
-
-  const fundAction =
-    <S extends z.ZodType>(
-      schema: S,
-      run: (
-        trx: Transaction<Database>,
-        user: SessionUser,
-        project: VisibleProject,
-        body: z.infer<S>,
-      ) => Promise<MovementOutcome>,
-    ): RequestHandler =>
-    async (req, res) => {
-      const user = currentUser(res);
-      const project = await findVisibleProject(db, user, String(req.params.id));
-      const body = schema.parse(req.body);
-      const { movement, created } = await db.transaction().execute((trx) => run(trx, user, project, body));
-      const now = await findVisibleProject(db, user, project.id);
-      res.status(created ? 201 : 200).json({ movement, funds: fundsOf(now) });
-    };
-
-  projects.post(
-    '/:id/funds/allocate',
-    requireRole('coordinator'),
-    fundAction(allocateSchema, (trx, user, project, body) => allocate(trx, user, project.id, project.batch_id, body)),
-  );
-  projects.post(
-    '/:id/funds/disburse',
-    requireRole('coordinator', 'official'),
-    fundAction(disburseSchema, (trx, user, project, body) => {
+  route({
+    id: 'getProjectFunds',
+    method: 'get',
+    path: '/projects/:id/funds',
+    tag: 'funds',
+    summary: 'Read a project’s allocation, disbursements and every fund movement',
+    access: 'signedIn',
+    refusals: [404],
+    handler: async ({ res, deps: { db }, user, params }) => {
+      const project = await findVisibleProject(db, user, params.id);
+      res.json({ ...fundsOf(project), movements: await movementsOf(db, project.id) });
+    },
+  }),
+  fundMovement({
+    id: 'allocateFunds',
+    verb: 'allocate',
+    access: ['coordinator'],
+    summary: 'Set the project’s allocation from the pool',
+    notes:
+      '`amountYuan` is the allocation as it should now stand, not an increment; more than the pool has left, or less than already disbursed, is a 422.',
+    body: allocateSchema,
+    run: (trx, user, project, body) => allocate(trx, user, project.id, project.batch_id, body),
+  }),
+  fundMovement({
+    id: 'disburseFunds',
+    verb: 'disburse',
+    access: ['coordinator', 'official'],
+    summary: 'Disburse part of the project’s allocation',
+    notes:
+      'An official only for a project of their own department (403 otherwise). More than the allocation leaves is a 422; while an anomaly is flagged, a 409.',
+    body: disburseSchema,
+    run: (trx, user, project, body) => {
       // An official pays only for a project of their own department (责任单位).
       if (!user.roles.includes('coordinator') && user.departmentId !== project.department_id) {
         throw forbidden(
@@ -264,86 +366,171 @@ export function projectRoutes({ db, temporal, temporalUiUrl }: ProjectRouteDeps)
         );
       }
       return disburse(trx, user, project.id, body);
-    }),
-  );
-  projects.post(
-    '/:id/funds/flag-anomaly',
-    requireRole('coordinator', 'reviewer', 'deputy'),
-    fundAction(anomalySchema, (trx, user, project, body) => flagAnomaly(trx, user, project.id, body)),
-  );
-  projects.post(
-    '/:id/funds/clear-anomaly',
-    requireRole('coordinator'),
-    fundAction(anomalySchema, (trx, user, project, body) => clearAnomaly(trx, user, project.id, body)),
-  );
+    },
+  }),
+  fundMovement({
+    id: 'flagFundAnomaly',
+    verb: 'flag-anomaly',
+    access: ['coordinator', 'reviewer', 'deputy'],
+    summary: 'Flag an anomaly, freezing the project’s disbursements',
+    notes: 'Each flag is kept with its note.',
+    body: anomalySchema,
+    run: (trx, user, project, body) => flagAnomaly(trx, user, project.id, body),
+  }),
+  fundMovement({
+    id: 'clearFundAnomaly',
+    verb: 'clear-anomaly',
+    access: ['coordinator'],
+    summary: 'Clear the anomaly and let disbursements resume',
+    notes: 'Nothing frozen is a 409.',
+    body: anomalySchema,
+    run: (trx, user, project, body) => clearAnomaly(trx, user, project.id, body),
+  }),
 
-  // /api/batches/:batchId/fund-pool
-  const fundPool = Router({ mergeParams: true });
-  fundPool.get('/', async (req, res) => {
-    const batch = await findOwnBatch(db, currentUser(res), batchParam(req));
-    res.json(await poolStanding(db, batch.id));
-  });
-  fundPool.put('/', requireRole('coordinator'), async (req, res) => {
-    const user = currentUser(res);
-    const batch = await findOwnBatch(db, user, batchParam(req));
-    const { totalYuan } = fundPoolSchema.parse(req.body);
-    await db.transaction().execute((trx) => setPoolTotal(trx, user, batch.id, totalYuan));
-    res.json(await poolStanding(db, batch.id));
-  });
+  // The batch's fund pool.
+  route({
+    id: 'getFundPool',
+    method: 'get',
+    path: '/batches/:batchId/fund-pool',
+    tag: 'funds',
+    summary: 'Read the batch’s fund pool: its total, allocated and disbursed',
+    access: 'signedIn',
+    refusals: [404],
+    handler: async ({ res, deps: { db }, user, params }) => {
+      const batch = await findOwnBatch(db, user, params.batchId);
+      res.json(await poolStanding(db, batch.id));
+    },
+  }),
+  route({
+    id: 'setFundPool',
+    method: 'put',
+    path: '/batches/:batchId/fund-pool',
+    tag: 'funds',
+    summary: 'Set the total of the batch’s fund pool',
+    access: ['coordinator'],
+    notes: 'A total below what the projects already hold is a 422. Setting the same total again records nothing.',
+    body: fundPoolSchema,
+    ok: { 200: 'The pool as it now stands.' },
+    refusals: [404, 422],
+    handler: async ({ res, deps: { db }, user, params, body: { totalYuan } }) => {
+      const batch = await findOwnBatch(db, user, params.batchId);
+      await db.transaction().execute((trx) => setPoolTotal(trx, user, batch.id, totalYuan));
+      res.json(await poolStanding(db, batch.id));
+    },
+  }),
 
-  // /api/findings
-  const findings = Router();
-  findings.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, findingList);
-    const { rows, total } = await listFindings(db, currentUser(res), list);
-    sendPage(res, 'findings', list, rows, total);
-  });
-  findings.get('/:id', async (req, res) => {
-    res.json(await findVisibleFinding(db, currentUser(res), req.params.id));
-  });
+  route({
+    id: 'listFindings',
+    method: 'get',
+    path: '/findings',
+    tag: 'findings',
+    summary: 'List the supervision groups’ findings in my jurisdiction',
+    access: 'signedIn',
+    list: { resource: 'findings', ...findingList },
+    handler: async ({ deps: { db }, user, list, sendPage }) => {
+      const { rows, total } = await listFindings(db, user, list);
+      sendPage(rows, total);
+    },
+  }),
+  route({
+    id: 'getFinding',
+    method: 'get',
+    path: '/findings/:id',
+    tag: 'findings',
+    summary: 'Read a finding with its project and who filed it',
+    access: 'signedIn',
+    refusals: [404],
+    handler: async ({ res, deps: { db }, user, params }) => {
+      res.json(await findVisibleFinding(db, user, params.id));
+    },
+  }),
 
-  // /api/photos: site photos for findings and progress reports.
-  const photos = Router();
-  photos.post('/', express.raw({ type: [...photoTypes], limit: PHOTO_LIMIT }), async (req, res) => {
-    const declared = photoTypes.find((t) => req.is(t));
-    if (!declared) throw new HttpError(415, `upload the photo as ${photoTypes.join(', ')}`);
-    const bytes: unknown = req.body;
-    if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new HttpError(400, 'the upload is empty');
-    if (imageTypeOf(bytes) !== declared) {
-      throw new HttpError(415, `the upload is not the ${declared} image its Content-Type says`);
-    }
-    res.status(201).json({ id: await storePhoto(db, currentUser(res), declared, bytes) });
-  });
-  photos.get('/:id', async (req, res) => {
-    const photo = await findVisiblePhoto(db, currentUser(res), req.params.id);
-    // A photo never changes under its id (it is derived from the bytes).
-    res.set({
-      'Content-Type': photo.content_type,
-      'Cache-Control': 'private, max-age=31536000, immutable',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    res.send(photo.bytes);
-  });
+  // Site photos for findings and progress reports.
+  route({
+    id: 'uploadPhoto',
+    method: 'post',
+    path: '/photos',
+    tag: 'photos',
+    summary: 'Upload a site photo (at most 5 MB)',
+    access: 'signedIn',
+    notes:
+      'The body is the image itself. A body whose bytes are not the declared image type is a 415; the same photo uploaded again by the same person gets the same id.',
+    upload: { types: photoTypes, limit: PHOTO_LIMIT },
+    ok: { 201: 'The photo’s id: `{ id }`.' },
+    refusals: [400, 413, 415],
+    handler: async ({ req, res, deps: { db }, user }) => {
+      const declared = photoTypes.find((t) => req.is(t));
+      if (!declared) throw new HttpError(415, `upload the photo as ${photoTypes.join(', ')}`);
+      const bytes: unknown = req.body;
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new HttpError(400, 'the upload is empty');
+      if (imageTypeOf(bytes) !== declared) {
+        throw new HttpError(415, `the upload is not the ${declared} image its Content-Type says`);
+      }
+      res.status(201).json({ id: await storePhoto(db, user, declared, bytes) });
+    },
+  }),
+  route({
+    id: 'getPhoto',
+    method: 'get',
+    path: '/photos/:id',
+    tag: 'photos',
+    summary: 'Read a photo uploaded in my jurisdiction',
+    access: 'signedIn',
+    produces: 'image/*',
+    ok: { 200: 'The image.' },
+    refusals: [404],
+    handler: async ({ res, deps: { db }, user, params }) => {
+      const photo = await findVisiblePhoto(db, user, params.id);
+      // A photo never changes under its id (it is derived from the bytes).
+      res.set({
+        'Content-Type': photo.content_type,
+        'Cache-Control': 'private, max-age=31536000, immutable',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.send(photo.bytes);
+    },
+  }),
 
-  // /api/bulletins: 月通报, written monthly by the batch workflow (DOMAIN.md step 6).
-  const bulletins = Router();
-  bulletins.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, {
-      sortable: bulletinSortable,
-      defaultSort: ['month', 'DESC'],
-      filter: bulletinFilterSchema,
-    });
-    const { rows, total } = await listBulletins(db, currentUser(res), list);
-    sendPage(res, 'bulletins', list, rows, total);
-  });
-  bulletins.get('/:id', async (req, res) => {
-    res.json(await findVisibleBulletin(db, currentUser(res), req.params.id));
-  });
-  bulletins.get('/:id/download', async (req, res) => {
-    const bulletin = await findVisibleBulletin(db, currentUser(res), req.params.id);
-    res.attachment(bulletinFileName(bulletin));
-    res.type('text/markdown; charset=utf-8').send(bulletin.body);
-  });
-
-  return { projects, findings, photos, bulletins, fundPool };
-}
+  // 月通报, written monthly by the batch workflow (DOMAIN.md step 6).
+  route({
+    id: 'listBulletins',
+    method: 'get',
+    path: '/bulletins',
+    tag: 'bulletins',
+    summary: 'List the monthly bulletins of my jurisdiction’s batches',
+    access: ['coordinator'],
+    list: { resource: 'bulletins', ...bulletinList },
+    handler: async ({ deps: { db }, user, list, sendPage }) => {
+      const { rows, total } = await listBulletins(db, user, list);
+      sendPage(rows, total);
+    },
+  }),
+  route({
+    id: 'getBulletin',
+    method: 'get',
+    path: '/bulletins/:id',
+    tag: 'bulletins',
+    summary: 'Read a monthly bulletin',
+    access: ['coordinator'],
+    refusals: [404],
+    handler: async ({ res, deps: { db }, user, params }) => {
+      res.json(await findVisibleBulletin(db, user, params.id));
+    },
+  }),
+  route({
+    id: 'downloadBulletin',
+    method: 'get',
+    path: '/bulletins/:id/download',
+    tag: 'bulletins',
+    summary: 'Download a monthly bulletin as a Markdown file',
+    access: ['coordinator'],
+    produces: 'text/markdown',
+    ok: { 200: 'The bulletin, as an attachment named `bulletin-<batch>-<month>.md`.' },
+    refusals: [404],
+    handler: async ({ res, deps: { db }, user, params }) => {
+      const bulletin = await findVisibleBulletin(db, user, params.id);
+      res.attachment(bulletinFileName(bulletin));
+      res.type('text/markdown; charset=utf-8').send(bulletin.body);
+    },
+  }),
+];

@@ -1,13 +1,22 @@
-import { Router } from 'express';
-import type { Kysely, Selectable } from 'kysely';
-import { recordAuditEvent } from '../../activities/audit';
-import type { Database, PublicityCommentTable } from '../../db/schema';
+import type { Selectable } from 'kysely';
+import { insertAuditEvent } from '../../db/auditEvents';
+import type { PublicityCommentTable } from '../../db/schema';
 import { batchPhases, type BatchPhase } from '../../workflows/annualBatch.messages';
-import { currentUser } from '../auth/auth.middleware';
-import { batchParam, keyedId } from '../batchRecords';
+import { keyedId } from '../batchRecords';
 import { phaseNames, withBatchInPhase } from '../batches/batchPhase';
 import { conflict, unprocessable } from '../errors';
-import { parseListQuery, sendPage } from '../listQuery';
+import { route } from '../http/route';
+import { listOptions } from '../listQuery';
+import { formRetry } from '../openapi';
+import {
+  answerCount,
+  findActiveCandidate,
+  findCommentById,
+  getCommentById,
+  insertComment,
+  lockCommentById,
+  setAnswer,
+} from './publicity.queries';
 import { commentFilterSchema, commentSortable, publicCommentSchema, respondSchema } from './publicity.schemas';
 import {
   findVisibleComment,
@@ -48,161 +57,219 @@ function assertResubmittedComment(existing: Comment, body: { candidateId?: strin
   }
 }
 
+const commentList = listOptions({
+  sortable: commentSortable,
+  defaultSort: ['created_at', 'DESC'],
+  filter: commentFilterSchema,
+});
+
 /** Publicity of the candidate list (候选项目公示): what anyone reads and comments on, and the office's answers. */
-export function publicityRoutes({ db }: { db: Kysely<Database> }) {
+export const publicityRoutes = [
   // /api/public/batches — no login.
-  const publicBatchList = Router();
-  publicBatchList.get('/', async (_req, res) => {
-    res.json(await publicBatches(db));
-  });
+  route({
+    id: 'listPublicBatches',
+    method: 'get',
+    path: '/public/batches',
+    tag: 'publicity',
+    summary: 'List the batches under way, newest year first',
+    access: 'public',
+    ok: {
+      200: '`[{ id, jurisdictionName, title, year, phase, nextDeadline: { at, label } | null }]` of every batch not closed.',
+    },
+    handler: async ({ res, deps: { db } }) => {
+      res.json(await publicBatches(db));
+    },
+  }),
 
-  // /api/public/batches/:batchId — no login.
-  const publicBatchRouter = Router({ mergeParams: true });
+  route({
+    id: 'getPublicBatch',
+    method: 'get',
+    path: '/public/batches/:batchId',
+    tag: 'publicity',
+    summary: 'Read where a batch stands and its next date',
+    access: 'public',
+    refusals: [404],
+    handler: async ({ res, deps: { db }, params }) => {
+      res.json(await publicBatch(db, params.batchId));
+    },
+  }),
 
-  publicBatchRouter.get('/', async (req, res) => {
-    res.json(await publicBatch(db, batchParam(req)));
-  });
-
-  publicBatchRouter.get('/candidates', async (req, res) => {
-    const batch = await publicBatch(db, batchParam(req));
-    if (!publishedPhases.includes(batch.phase)) {
-      throw conflict(
-        `the candidate list of "${batch.title}" is not public yet; it is published at ${phaseNames.candidatePublicity}`,
-      );
-    }
-    res.json(await publicCandidates(db, batch.id));
-  });
+  route({
+    id: 'listPublicCandidates',
+    method: 'get',
+    path: '/public/batches/:batchId/candidates',
+    tag: 'publicity',
+    summary: 'Read the published candidate list of a batch',
+    access: 'public',
+    notes: 'Public from candidate publicity on; before that a 409.',
+    ok: { 200: 'The active candidates with their responsibility lists, and the vote’s result once known.' },
+    refusals: [404, 409],
+    handler: async ({ res, deps: { db }, params }) => {
+      const batch = await publicBatch(db, params.batchId);
+      if (!publishedPhases.includes(batch.phase)) {
+        throw conflict(
+          `the candidate list of "${batch.title}" is not public yet; it is published at ${phaseNames.candidatePublicity}`,
+        );
+      }
+      res.json(await publicCandidates(db, batch.id));
+    },
+  }),
 
   // The vote's result and full tally, published as soon as the vote closes (seed 003).
-  publicBatchRouter.get('/results', async (req, res) => {
-    const batch = await publicBatch(db, batchParam(req));
-    res.json(await publicResults(db, batch));
-  });
+  route({
+    id: 'readPublicResults',
+    method: 'get',
+    path: '/public/batches/:batchId/results',
+    tag: 'publicity',
+    summary: 'Read the published vote result and full tally of a batch',
+    access: 'public',
+    notes:
+      'Every closed round with its seats, deputies entitled and present, scrutineers, tellers and per-candidate tally; a 409 before the vote has closed.',
+    ok: { 200: 'The elected list, candidate titles and every closed round.' },
+    refusals: [404, 409],
+    handler: async ({ res, deps: { db }, params }) => {
+      const batch = await publicBatch(db, params.batchId);
+      res.json(await publicResults(db, batch));
+    },
+  }),
 
   // 向人民报告: each project's progress, from implementation on.
-  publicBatchRouter.get('/projects', async (req, res) => {
-    const batch = await publicBatch(db, batchParam(req));
-    if (!projectPhases.includes(batch.phase)) {
-      throw conflict(`"${batch.title}" has no projects yet; they are reported from ${phaseNames.implementation}`);
-    }
-    res.json(await publicProjects(db, batch.id));
-  });
+  route({
+    id: 'listPublicProjects',
+    method: 'get',
+    path: '/public/batches/:batchId/projects',
+    tag: 'publicity',
+    summary: 'Read each voted project’s progress (向人民报告), the earliest deadline first',
+    access: 'public',
+    notes:
+      'From implementation on; before that a 409. Public facts only: the responsible department, never a person. `progressPercent` and `lastReportedAt` are null until the first progress report.',
+    ok: {
+      200: '`[{ id, title, departmentName, implementingUnit, budgetYuan, deadline, phase, progressPercent, stage, warning, lastReportedAt, ratingOutcome }]`.',
+    },
+    refusals: [404, 409],
+    handler: async ({ res, deps: { db }, params }) => {
+      const batch = await publicBatch(db, params.batchId);
+      if (!projectPhases.includes(batch.phase)) {
+        throw conflict(`"${batch.title}" has no projects yet; they are reported from ${phaseNames.implementation}`);
+      }
+      res.json(await publicProjects(db, batch.id));
+    },
+  }),
 
-  publicBatchRouter.post('/comments', async (req, res) => {
-    const batchId = batchParam(req);
-    const body = publicCommentSchema.parse(req.body);
-    const id = keyedId('cmt', batchId, body.key);
-    // A retried submit is answered even after publicity has ended.
-    const existing = await db.selectFrom('publicity_comments').selectAll().where('id', '=', id).executeTakeFirst();
-    if (existing) {
-      assertResubmittedComment(existing, body);
-      res.json(publicCommentView(existing));
-      return;
-    }
-    const { comment, created } = await withBatchInPhase(
-      db,
-      batchId,
-      ['candidatePublicity'],
-      'commenting on the candidate list',
-      async (trx) => {
-        if (body.candidateId) {
-          const candidate = await trx
-            .selectFrom('candidates')
-            .select('id')
-            .where('id', '=', body.candidateId)
-            .where('batch_id', '=', batchId)
-            .where('status', '=', 'active')
-            .executeTakeFirst();
-          if (!candidate)
-            throw unprocessable(`candidateId: "${body.candidateId}" is not on this batch's published candidate list`);
-        }
-        const inserted = await trx
-          .insertInto('publicity_comments')
-          .values({
+  route({
+    id: 'submitPublicComment',
+    method: 'post',
+    path: '/public/batches/:batchId/comments',
+    tag: 'publicity',
+    summary: 'Comment on the published candidate list or on one candidate',
+    access: 'public',
+    notes: `Only during candidate publicity. ${formRetry('comment')}`,
+    body: publicCommentSchema,
+    ok: { 200: 'A retried submit: the first comment.', 201: 'The comment as recorded.' },
+    refusals: [404, 409, 422],
+    handler: async ({ res, deps: { db }, params: { batchId }, body }) => {
+      const id = keyedId('cmt', batchId, body.key);
+      // A retried submit is answered even after publicity has ended.
+      const existing = await findCommentById(db, id);
+      if (existing) {
+        assertResubmittedComment(existing, body);
+        res.json(publicCommentView(existing));
+        return;
+      }
+      const { comment, created } = await withBatchInPhase(
+        db,
+        batchId,
+        ['candidatePublicity'],
+        'commenting on the candidate list',
+        async (trx) => {
+          if (body.candidateId) {
+            const candidate = await findActiveCandidate(trx, batchId, body.candidateId);
+            if (!candidate)
+              throw unprocessable(`candidateId: "${body.candidateId}" is not on this batch's published candidate list`);
+          }
+          const inserted = await insertComment(trx, {
             id,
             batch_id: batchId,
             candidate_id: body.candidateId ?? null,
             author_name: body.authorName ?? null,
             contact: body.contact ?? null,
             body: body.body,
-          })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .returningAll()
-          .executeTakeFirst();
-        if (!inserted)
-          return {
-            comment: await trx
-              .selectFrom('publicity_comments')
-              .selectAll()
-              .where('id', '=', id)
-              .executeTakeFirstOrThrow(),
-            created: false,
-          };
-        await recordAuditEvent(trx, {
-          dedupeKey: `${id}:submitted`,
-          actorUserId: null,
-          actorLabel: body.authorName ? `${body.authorName} (public)` : 'public',
-          action: 'comment.submitted',
-          workflowId: batchId,
-          subject: id,
-          detail: { candidateId: body.candidateId ?? null },
-        });
-        return { comment: inserted, created: true };
-      },
-    );
-    if (!created) assertResubmittedComment(comment, body);
-    res.status(created ? 201 : 200).json(publicCommentView(comment));
-  });
+          });
+          if (!inserted) return { comment: await getCommentById(trx, id), created: false };
+          await insertAuditEvent(trx, {
+            dedupeKey: `${id}:submitted`,
+            actorUserId: null,
+            actorLabel: body.authorName ? `${body.authorName} (public)` : 'public',
+            action: 'comment.submitted',
+            workflowId: batchId,
+            subject: id,
+            detail: { candidateId: body.candidateId ?? null },
+          });
+          return { comment: inserted, created: true };
+        },
+      );
+      if (!created) assertResubmittedComment(comment, body);
+      res.status(created ? 201 : 200).json(publicCommentView(comment));
+    },
+  }),
 
   // /api/publicity-comments — the coordinator's desk.
-  const comments = Router();
+  route({
+    id: 'listPublicityComments',
+    method: 'get',
+    path: '/publicity-comments',
+    tag: 'publicity',
+    summary: 'List the public’s comments on candidate lists',
+    access: ['coordinator'],
+    list: { resource: 'publicity-comments', ...commentList },
+    handler: async ({ deps: { db }, user, list, sendPage }) => {
+      const { rows, total } = await listComments(db, user, list);
+      sendPage(rows, total);
+    },
+  }),
 
-  comments.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, {
-      sortable: commentSortable,
-      defaultSort: ['created_at', 'DESC'],
-      filter: commentFilterSchema,
-    });
-    const { rows, total } = await listComments(db, currentUser(res), list);
-    sendPage(res, 'publicity-comments', list, rows, total);
-  });
+  route({
+    id: 'getPublicityComment',
+    method: 'get',
+    path: '/publicity-comments/:id',
+    tag: 'publicity',
+    summary: 'Read a public comment and its answer',
+    access: ['coordinator'],
+    refusals: [404],
+    handler: async ({ res, deps: { db }, user, params }) => {
+      res.json(await findVisibleComment(db, user, params.id));
+    },
+  }),
 
-  comments.get('/:id', async (req, res) => {
-    res.json(await findVisibleComment(db, currentUser(res), req.params.id));
-  });
-
-  comments.post('/:id/respond', async (req, res) => {
-    const user = currentUser(res);
-    const { adopted, response } = respondSchema.parse(req.body);
-    const found = await findVisibleComment(db, user, req.params.id);
-    await withBatchInPhase(db, found.batch_id, answeringPhases, 'answering a comment', async (trx, batch) => {
-      const current = await trx
-        .selectFrom('publicity_comments')
-        .selectAll()
-        .where('id', '=', found.id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      if (current.adopted === adopted && current.response === response) return; // a retry
-      // The n-th answer (the row is locked): a changed answer is recorded, even back to an earlier one.
-      const { answers } = await trx
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.countAll<string>().as('answers'))
-        .where('action', '=', 'comment.answered')
-        .where('subject', '=', found.id)
-        .executeTakeFirstOrThrow();
-      await trx.updateTable('publicity_comments').set({ adopted, response }).where('id', '=', found.id).execute();
-      await recordAuditEvent(trx, {
-        dedupeKey: `${found.id}:answered:${answers}`,
-        actorUserId: user.userId,
-        actorLabel: user.displayName,
-        action: 'comment.answered',
-        workflowId: batch.id,
-        subject: found.id,
-        detail: { adopted, response, candidateId: found.candidate_id },
+  route({
+    id: 'respondToPublicityComment',
+    method: 'post',
+    path: '/publicity-comments/:id/respond',
+    tag: 'publicity',
+    summary: 'Answer a public comment and say whether it is adopted',
+    access: ['coordinator'],
+    notes: 'During screening, candidate publicity or the approval chain, while the list can still change.',
+    body: respondSchema,
+    refusals: [404, 409],
+    handler: async ({ res, deps: { db }, user, params, body: { adopted, response } }) => {
+      const found = await findVisibleComment(db, user, params.id);
+      await withBatchInPhase(db, found.batch_id, answeringPhases, 'answering a comment', async (trx, batch) => {
+        const current = await lockCommentById(trx, found.id);
+        if (current.adopted === adopted && current.response === response) return; // a retry
+        // The n-th answer (the row is locked): a changed answer is recorded, even back to an earlier one.
+        const answers = await answerCount(trx, found.id);
+        await setAnswer(trx, found.id, adopted, response);
+        await insertAuditEvent(trx, {
+          dedupeKey: `${found.id}:answered:${answers}`,
+          actorUserId: user.userId,
+          actorLabel: user.displayName,
+          action: 'comment.answered',
+          workflowId: batch.id,
+          subject: found.id,
+          detail: { adopted, response, candidateId: found.candidate_id },
+        });
       });
-    });
-    res.json(await findVisibleComment(db, user, found.id));
-  });
-
-  return { publicBatches: publicBatchList, publicBatch: publicBatchRouter, comments };
-}
+      res.json(await findVisibleComment(db, user, found.id));
+    },
+  }),
+];

@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Router } from 'express';
-import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/schema';
 import { ratingChoiceSchema } from '../../domain/rating';
-import { currentUser } from '../auth/auth.middleware';
 import { notFound, unprocessable } from '../errors';
-import { fetchPage, parseListQuery, sendPage } from '../listQuery';
+import { route } from '../http/route';
+import { listOptions } from '../listQuery';
+import { receiptOf } from '../votes/votes.queries';
 import { sessionFilterSchema } from '../votes/votes.routes';
 import { checkCanTakePart, insertReceipt, newReceiptCode } from '../votes/votes.service';
+import { findInJurisdiction, insertRating, listPage, projectTitles, shareLockById } from './ratings.queries';
 
 /** A deputy's rating sheet: every project of the batch, once. */
 export const ratingSheetSchema = z.object({
@@ -19,125 +17,86 @@ export const ratingSheetSchema = z.object({
 
 export const ratingSessionSortable = ['opened_at', 'closed_at', 'status'] as const;
 
+const ratingSessionList = listOptions({
+  sortable: ratingSessionSortable,
+  defaultSort: ['opened_at', 'DESC'],
+  filter: sessionFilterSchema,
+});
+
 /** 满意度测评 (DOMAIN.md step 9), anonymous as the ballot is: a receipt per deputy, ratings with no deputy. */
-export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
-  const router = Router();
-
+export const ratingRoutes = [
   // The sessions of my jurisdiction; `rated` says whether I hold a receipt, nothing about anyone's ratings.
-  router.get('/', async (req, res) => {
-    const user = currentUser(res);
-    const list = parseListQuery(req.query, {
-      sortable: ratingSessionSortable,
-      defaultSort: ['opened_at', 'DESC'],
-      filter: sessionFilterSchema,
-    });
-    let qb = db
-      .selectFrom('rating_sessions')
-      .innerJoin('batches', 'batches.id', 'rating_sessions.batch_id')
-      .where('batches.jurisdiction_id', '=', user.jurisdictionId);
-    if (list.filter.batch_id) qb = qb.where('rating_sessions.batch_id', '=', list.filter.batch_id);
-    if (list.filter.status) qb = qb.where('rating_sessions.status', '=', list.filter.status);
-    if (list.filter.id !== undefined) qb = qb.where('rating_sessions.id', 'in', [list.filter.id].flat());
-    const { rows, total } = await fetchPage(
-      qb,
-      (q) =>
-        q
-          .select((eb) => [
-            'rating_sessions.id',
-            'rating_sessions.batch_id',
-            'rating_sessions.kind',
-            'rating_sessions.status',
-            'rating_sessions.opened_at',
-            'rating_sessions.closed_at',
-            sql<number>`coalesce(cardinality(rating_sessions.project_ids), 0)`.as('project_count'),
-            eb
-              .exists(
-                eb
-                  .selectFrom('rating_receipts')
-                  .select('rating_receipts.session_id')
-                  .whereRef('rating_receipts.session_id', '=', 'rating_sessions.id')
-                  .where('rating_receipts.deputy_user_id', '=', user.userId),
-              )
-              .as('rated'),
-          ])
-          .orderBy(`rating_sessions.${list.sortField}` as 'rating_sessions.opened_at', (ob) =>
-            (list.sortOrder === 'desc' ? ob.desc() : ob.asc()).nullsLast(),
-          )
-          .orderBy('rating_sessions.id'),
-      list,
-    );
-    sendPage(res, 'rating-sessions', list, rows, total);
-  });
+  route({
+    id: 'listRatingSessions',
+    method: 'get',
+    path: '/rating-sessions',
+    tag: 'rating-sessions',
+    summary: 'List the rating sessions of my jurisdiction and whether I have rated in each',
+    access: 'signedIn',
+    notes: '`rated` is true when I hold a receipt for the session; nothing about any rating’s content is shown.',
+    list: { resource: 'rating-sessions', ...ratingSessionList },
+    handler: async ({ deps: { db }, user, list, sendPage }) => {
+      const { rows, total } = await listPage(db, user, list);
+      sendPage(rows, total);
+    },
+  }),
 
-  router.get('/:id', async (req, res) => {
-    const user = currentUser(res);
-    const session = await db
-      .selectFrom('rating_sessions')
-      .innerJoin('batches', 'batches.id', 'rating_sessions.batch_id')
-      .selectAll('rating_sessions')
-      .where('rating_sessions.id', '=', req.params.id)
-      .where('batches.jurisdiction_id', '=', user.jurisdictionId)
-      .executeTakeFirst();
-    if (!session) throw notFound(`rating session "${req.params.id}"`);
-    const projects = await db
-      .selectFrom('projects')
-      .select(['id', 'title'])
-      .where('id', 'in', session.project_ids.length ? session.project_ids : [''])
-      .execute();
-    const receipt = await db
-      .selectFrom('rating_receipts')
-      .select('receipt_code')
-      .where('session_id', '=', session.id)
-      .where('deputy_user_id', '=', user.userId)
-      .executeTakeFirst();
-    res.json({ ...session, projects, my_receipt: receipt?.receipt_code ?? null });
-  });
+  route({
+    id: 'getRatingSession',
+    method: 'get',
+    path: '/rating-sessions/:id',
+    tag: 'rating-sessions',
+    summary: 'Read a rating session, its projects and my receipt if I rated',
+    access: 'signedIn',
+    refusals: [404],
+    handler: async ({ res, deps: { db }, user, params }) => {
+      const session = await findInJurisdiction(db, user.jurisdictionId, params.id);
+      if (!session) throw notFound(`rating session "${params.id}"`);
+      const projects = await projectTitles(db, session.project_ids);
+      const receipt = await receiptOf(db, 'rating_receipts', session.id, user.userId);
+      res.json({ ...session, projects, my_receipt: receipt?.receipt_code ?? null });
+    },
+  }),
 
-  router.post('/:id/ratings', async (req, res) => {
-    const user = currentUser(res);
-    const sheet = ratingSheetSchema.parse(req.body);
-    const receipt = await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('rating_sessions')
-        .innerJoin('batches', 'batches.id', 'rating_sessions.batch_id')
-        .select([
-          'rating_sessions.id',
-          'rating_sessions.kind',
-          'rating_sessions.status',
-          'rating_sessions.project_ids',
-          'batches.jurisdiction_id',
-        ])
-        .where('rating_sessions.id', '=', req.params.id)
-        .forShare('rating_sessions')
-        .executeTakeFirst();
-      const session = checkCanTakePart(row, user, 'rating session', req.params.id);
-      const projectIds = session.project_ids;
-      const rated = sheet.ratings.map((r) => r.projectId);
-      const foreign = rated.filter((id) => !projectIds.includes(id));
-      if (foreign.length) {
-        throw unprocessable(
-          `not rated: ${foreign.map((id) => `"${id}"`).join(', ')} is not a project of this batch's rating`,
-        );
-      }
-      const twice = rated.filter((id, i) => rated.indexOf(id) !== i);
-      if (twice.length) throw unprocessable(`not rated: project "${twice[0]}" is rated more than once`);
-      const missing = projectIds.filter((id) => !rated.includes(id));
-      if (missing.length)
-        throw unprocessable(
-          `not rated: every project must be rated; missing ${missing.map((id) => `"${id}"`).join(', ')}`,
-        );
-      const receiptCode = newReceiptCode();
-      await insertReceipt(trx, 'rating_receipts', session.id, user.userId, receiptCode);
-      for (const r of sheet.ratings) {
-        await trx
-          .insertInto('ratings')
-          .values({ id: randomUUID(), session_id: session.id, project_id: r.projectId, choice: r.choice })
-          .execute();
-      }
-      return { sessionId: session.id, receiptCode };
-    });
-    res.status(201).json(receipt);
-  });
-
-  return router;
-}
+  route({
+    id: 'submitRatings',
+    method: 'post',
+    path: '/rating-sessions/:id/ratings',
+    tag: 'rating-sessions',
+    summary: 'Rate every project of the session, once and anonymously',
+    access: ['deputy', 'committeeMember'],
+    // Which of the two roles depends on the session's kind, and another jurisdiction's session is a 404 first.
+    roleCheck: 'handler',
+    notes:
+      'Once per person and session, never changed; every project of the session is rated exactly once. A congress rating (`kind` congress) is for deputies; a re-rating after rectification (`kind` committee) for standing committee members; anyone else is refused with a 403 that says which.',
+    body: ratingSheetSchema,
+    ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
+    refusals: [404, 409, 422],
+    handler: async ({ res, deps: { db }, user, params, body: sheet }) => {
+      const receipt = await db.transaction().execute(async (trx) => {
+        const row = await shareLockById(trx, params.id);
+        const session = checkCanTakePart(row, user, 'rating session', params.id);
+        const projectIds = session.project_ids;
+        const rated = sheet.ratings.map((r) => r.projectId);
+        const foreign = rated.filter((id) => !projectIds.includes(id));
+        if (foreign.length) {
+          throw unprocessable(
+            `not rated: ${foreign.map((id) => `"${id}"`).join(', ')} is not a project of this batch's rating`,
+          );
+        }
+        const twice = rated.filter((id, i) => rated.indexOf(id) !== i);
+        if (twice.length) throw unprocessable(`not rated: project "${twice[0]}" is rated more than once`);
+        const missing = projectIds.filter((id) => !rated.includes(id));
+        if (missing.length)
+          throw unprocessable(
+            `not rated: every project must be rated; missing ${missing.map((id) => `"${id}"`).join(', ')}`,
+          );
+        const receiptCode = newReceiptCode();
+        await insertReceipt(trx, 'rating_receipts', session.id, user.userId, receiptCode);
+        for (const r of sheet.ratings) await insertRating(trx, session.id, r.projectId, r.choice);
+        return { sessionId: session.id, receiptCode };
+      });
+      res.status(201).json(receipt);
+    },
+  }),
+];

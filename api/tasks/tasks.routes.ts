@@ -1,107 +1,135 @@
 import { createHash } from 'node:crypto';
-import type { Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
-import { Router } from 'express';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import { insertAuditEvent } from '../../db/auditEvents';
 import { checkTaskResult, taskKindSchema } from '../../domain/taskKinds';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput, taskStateQuery } from '../../workflows/humanTask.messages';
-import { recordAuditEvent } from '../../activities/audit';
-import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
+import { actorOf } from '../auth/auth.middleware';
 import { conflict, notFound, unprocessable } from '../errors';
-import { parseListQuery, sendPage } from '../listQuery';
+import { route } from '../http/route';
 import { waitFor } from '../waitFor';
 import { liveStateOf } from '../workflowState';
 import { completeTaskSchema, createTaskSchema, taskList } from './tasks.schemas';
 import { assigneeProblem, findTask, findVisibleTask, listTasks } from './tasks.service';
 
-export interface TaskRouteDeps {
-  db: Kysely<Database>;
-  temporal: Client;
-  taskQueue: string;
-}
+export const taskRoutes = [
+  route({
+    id: 'listTasks',
+    method: 'get',
+    path: '/tasks',
+    tag: 'tasks',
+    summary: 'List my tasks, or as a coordinator every task of my jurisdiction',
+    access: 'signedIn',
+    notes:
+      'Others see the tasks assigned to them, to one of their roles or to their department; `filter.mine` narrows a coordinator’s list the same way.',
+    list: { resource: 'tasks', ...taskList },
+    handler: async ({ deps: { db }, user, list, sendPage }) => {
+      const { rows, total } = await listTasks(db, user, list);
+      sendPage(rows, total);
+    },
+  }),
 
-export function taskRoutes({ db, temporal, taskQueue }: TaskRouteDeps): Router {
-  const router = Router();
-
-  router.get('/', async (req, res) => {
-    const list = parseListQuery(req.query, taskList);
-    const { rows, total } = await listTasks(db, currentUser(res), list);
-    sendPage(res, 'tasks', list, rows, total);
-  });
-
-  router.get('/:id', async (req, res) => {
-    const task = await findVisibleTask(db, currentUser(res), req.params.id);
-    if (!task) throw notFound(`task "${req.params.id}"`);
-    res.json({ ...task, live: await liveStateOf(temporal, task.id, taskStateQuery) });
-  });
+  route({
+    id: 'getTask',
+    method: 'get',
+    path: '/tasks/:id',
+    tag: 'tasks',
+    summary: 'Read a task with its workflow’s live state',
+    access: 'signedIn',
+    refusals: [404],
+    handler: async ({ res, deps: { db, temporal }, user, params }) => {
+      const task = await findVisibleTask(db, user, params.id);
+      if (!task) throw notFound(`task "${params.id}"`);
+      res.json({ ...task, live: await liveStateOf(temporal, task.id, taskStateQuery) });
+    },
+  }),
 
   // A coordinator's instruction (交办事项) to a person, role or department, with a deadline and escalation.
-  router.post('/', requireRole('coordinator'), async (req, res) => {
-    const user = currentUser(res);
-    const body = createTaskSchema.parse(req.body);
-    const problem = await assigneeProblem(db, user, body.assignee);
-    if (problem) throw unprocessable(`assignee: ${problem}`);
-    const taskId = `task-adhoc-${body.key}`;
-    const input: HumanTaskInput = {
-      taskId,
-      ownerWorkflowId: null,
-      jurisdictionId: user.jurisdictionId,
-      kind: body.kind,
-      title: body.title,
-      assignee: body.assignee,
-      due: body.due,
-      remindBefore: body.remindBefore,
-      payload: { instructions: body.instructions, assignedBy: user.userId },
-    };
-    // The form's key names the workflow: a retried submit finds the running task instead of starting another.
-    await temporal.workflow.start(humanTaskWorkflow, {
-      workflowId: taskId,
-      taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    });
-    await recordAuditEvent(db, {
-      dedupeKey: `${taskId}:assigned`,
-      actorUserId: user.userId,
-      actorLabel: user.displayName,
-      action: 'task.assigned',
-      workflowId: taskId,
-      subject: taskId,
-      detail: { kind: body.kind, title: body.title, assignee: body.assignee, due: body.due },
-    });
-    const task = await waitFor(() => findTask(db, taskId), 5_000);
-    if (task) res.status(201).json(task);
-    // Started but not yet recorded (the worker is busy or down): the workflow will record it when it runs.
-    else
-      res
-        .status(202)
-        .json({ id: taskId, message: 'the task was accepted and will appear in the list once the worker records it' });
-  });
+  route({
+    id: 'createTask',
+    method: 'post',
+    path: '/tasks',
+    tag: 'tasks',
+    summary: 'Assign an instruction (交办事项) to a person, a role or a department, with a deadline',
+    access: ['coordinator'],
+    notes:
+      'The form’s `key` names the task’s workflow: a retried submit finds the running task instead of starting another.',
+    body: createTaskSchema,
+    ok: { 201: 'The task as recorded.', 202: 'Started, but the worker has not recorded it yet: `{ id, message }`.' },
+    refusals: [422],
+    handler: async ({ res, deps: { db, temporal, taskQueue }, user, body }) => {
+      const problem = await assigneeProblem(db, user, body.assignee);
+      if (problem) throw unprocessable(`assignee: ${problem}`);
+      const taskId = `task-adhoc-${body.key}`;
+      const input: HumanTaskInput = {
+        taskId,
+        ownerWorkflowId: null,
+        jurisdictionId: user.jurisdictionId,
+        kind: body.kind,
+        title: body.title,
+        assignee: body.assignee,
+        due: body.due,
+        remindBefore: body.remindBefore,
+        payload: { instructions: body.instructions, assignedBy: user.userId },
+      };
+      // The form's key names the workflow: a retried submit finds the running task instead of starting another.
+      await temporal.workflow.start(humanTaskWorkflow, {
+        workflowId: taskId,
+        taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      });
+      await insertAuditEvent(db, {
+        dedupeKey: `${taskId}:assigned`,
+        actorUserId: user.userId,
+        actorLabel: user.displayName,
+        action: 'task.assigned',
+        workflowId: taskId,
+        subject: taskId,
+        detail: { kind: body.kind, title: body.title, assignee: body.assignee, due: body.due },
+      });
+      const task = await waitFor(() => findTask(db, taskId), 5_000);
+      if (task) res.status(201).json(task);
+      // Started but not yet recorded (the worker is busy or down): the workflow will record it when it runs.
+      else
+        res.status(202).json({
+          id: taskId,
+          message: 'the task was accepted and will appear in the list once the worker records it',
+        });
+    },
+  }),
 
-  router.post('/:id/complete', async (req, res) => {
-    const user = currentUser(res);
-    const { result } = completeTaskSchema.parse(req.body);
-    const task = await findTask(db, req.params.id);
-    if (!task) throw notFound(`task "${req.params.id}"`);
-    if (task.status === 'done') {
-      // The same person resending the same answer (a lost response, a double click) gets the task back.
-      if (task.completed_by === user.userId && sameResult(task, result)) {
-        res.json(task);
-        return;
+  route({
+    id: 'completeTask',
+    method: 'post',
+    path: '/tasks/:id/complete',
+    tag: 'tasks',
+    summary: 'Complete a task assigned to me with its result',
+    access: 'signedIn',
+    notes:
+      'Only someone the task is assigned to (directly, by role or by department) may complete it. The same person sending the same result again gets the task back; anything else after completion is a 409.',
+    body: completeTaskSchema,
+    ok: { 200: 'The completed task.' },
+    refusals: [403, 404, 409, 422],
+    handler: async ({ res, deps: { db, temporal }, user, params, body: { result } }) => {
+      const task = await findTask(db, params.id);
+      if (!task) throw notFound(`task "${params.id}"`);
+      if (task.status === 'done') {
+        // The same person resending the same answer (a lost response, a double click) gets the task back.
+        if (task.completed_by === user.userId && sameResult(task, result)) {
+          res.json(task);
+          return;
+        }
+        throw conflict('this task has already been completed; nothing was changed');
       }
-      throw conflict('this task has already been completed; nothing was changed');
-    }
-    await temporal.workflow.getHandle(task.id).executeUpdate(completeTaskUpdate, {
-      args: [{ actor: actorOf(user), result }],
-      updateId: `complete:${user.userId}:${fingerprint(result)}`,
-    });
-    res.json(await findTask(db, task.id));
-  });
-
-  return router;
-}
+      await temporal.workflow.getHandle(task.id).executeUpdate(completeTaskUpdate, {
+        args: [{ actor: actorOf(user), result }],
+        updateId: `complete:${user.userId}:${fingerprint(result)}`,
+      });
+      res.json(await findTask(db, task.id));
+    },
+  }),
+];
 
 function fingerprint(result: Record<string, unknown>): string {
   return createHash('sha256').update(stableJson(result)).digest('hex').slice(0, 32);

@@ -1,11 +1,9 @@
-import { Router } from 'express';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/schema';
 import { ballotSchema } from '../../domain/election';
-import { currentUser } from '../auth/auth.middleware';
 import { notFound } from '../errors';
-import { fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
+import { route } from '../http/route';
+import { idFilter, listOptions } from '../listQuery';
+import { findInJurisdiction, listPage, receiptOf } from './votes.queries';
 import { castBallot } from './votes.service';
 
 /** Vote and rating sessions are filtered alike: by batch, status or id. */
@@ -14,86 +12,63 @@ export const sessionFilterSchema = z
   .strict();
 export const sessionSortable = ['opened_at', 'round'] as const;
 
+const sessionList = listOptions({
+  sortable: sessionSortable,
+  defaultSort: ['opened_at', 'DESC'],
+  filter: sessionFilterSchema,
+});
+
 /** Vote sessions (差额票决) as everyone in the jurisdiction sees them: counts only, never who chose what. */
-export function voteRoutes({ db }: { db: Kysely<Database> }): Router {
-  const router = Router();
+export const voteRoutes = [
+  route({
+    id: 'listVoteSessions',
+    method: 'get',
+    path: '/vote-sessions',
+    tag: 'vote-sessions',
+    summary: 'List the vote sessions of my jurisdiction with the number of ballots cast',
+    access: 'signedIn',
+    notes: '`voted` is true when I hold a receipt for the session; never how I voted.',
+    list: { resource: 'vote-sessions', ...sessionList },
+    handler: async ({ deps: { db }, user, list, sendPage }) => {
+      const { rows, total } = await listPage(db, user, list);
+      sendPage(rows, total);
+    },
+  }),
 
-  router.get('/', async (req, res) => {
-    const user = currentUser(res);
-    const list = parseListQuery(req.query, {
-      sortable: sessionSortable,
-      defaultSort: ['opened_at', 'DESC'],
-      filter: sessionFilterSchema,
-    });
-    let qb = db
-      .selectFrom('vote_sessions')
-      .innerJoin('batches', 'batches.id', 'vote_sessions.batch_id')
-      .where('batches.jurisdiction_id', '=', user.jurisdictionId);
-    if (list.filter.batch_id) qb = qb.where('vote_sessions.batch_id', '=', list.filter.batch_id);
-    if (list.filter.status) qb = qb.where('vote_sessions.status', '=', list.filter.status);
-    if (list.filter.id !== undefined) qb = qb.where('vote_sessions.id', 'in', [list.filter.id].flat());
-    const { rows, total } = await fetchPage(
-      qb,
-      (q) =>
-        q
-          .selectAll('vote_sessions')
-          .select((eb) =>
-            eb
-              .selectFrom('ballot_receipts')
-              .select((e) => e.fn.countAll<string>().as('n'))
-              .whereRef('ballot_receipts.session_id', '=', 'vote_sessions.id')
-              .as('ballots_cast'),
-          )
-          // Whether I have voted: my receipt exists. Never what I chose.
-          .select((eb) =>
-            eb
-              .exists(
-                eb
-                  .selectFrom('ballot_receipts')
-                  .select('ballot_receipts.session_id')
-                  .whereRef('ballot_receipts.session_id', '=', 'vote_sessions.id')
-                  .where('ballot_receipts.deputy_user_id', '=', user.userId),
-              )
-              .as('voted'),
-          )
-          .orderBy(`vote_sessions.${list.sortField}` as 'vote_sessions.opened_at', list.sortOrder)
-          .orderBy('vote_sessions.id'),
-      list,
-    );
-    sendPage(
-      res,
-      'vote-sessions',
-      list,
-      rows.map((r) => ({ ...r, ballots_cast: Number(r.ballots_cast ?? 0) })),
-      total,
-    );
-  });
+  route({
+    id: 'getVoteSession',
+    method: 'get',
+    path: '/vote-sessions/:id',
+    tag: 'vote-sessions',
+    summary: 'Read a vote session and my receipt if I voted',
+    access: 'signedIn',
+    refusals: [404],
+    handler: async ({ res, deps: { db }, user, params }) => {
+      const session = await findInJurisdiction(db, user.jurisdictionId, params.id);
+      if (!session) throw notFound(`vote session "${params.id}"`);
+      const receipt = await receiptOf(db, 'ballot_receipts', session.id, user.userId);
+      // A deputy sees that they voted and their receipt, never their choices.
+      res.json({ ...session, my_receipt: receipt?.receipt_code ?? null });
+    },
+  }),
 
-  router.get('/:id', async (req, res) => {
-    const user = currentUser(res);
-    const session = await db
-      .selectFrom('vote_sessions')
-      .innerJoin('batches', 'batches.id', 'vote_sessions.batch_id')
-      .selectAll('vote_sessions')
-      .where('vote_sessions.id', '=', req.params.id)
-      .where('batches.jurisdiction_id', '=', user.jurisdictionId)
-      .executeTakeFirst();
-    if (!session) throw notFound(`vote session "${req.params.id}"`);
-    const receipt = await db
-      .selectFrom('ballot_receipts')
-      .select('receipt_code')
-      .where('session_id', '=', session.id)
-      .where('deputy_user_id', '=', user.userId)
-      .executeTakeFirst();
-    // A deputy sees that they voted and their receipt, never their choices.
-    res.json({ ...session, my_receipt: receipt?.receipt_code ?? null });
-  });
-
-  router.post('/:id/ballots', async (req, res) => {
-    const ballot = ballotSchema.parse(req.body);
-    const receipt = await castBallot(db, currentUser(res), req.params.id, ballot);
-    res.status(201).json(receipt);
-  });
-
-  return router;
-}
+  route({
+    id: 'castBallot',
+    method: 'post',
+    path: '/vote-sessions/:id/ballots',
+    tag: 'vote-sessions',
+    summary: 'Cast my secret ballot in an open vote session',
+    access: ['deputy'],
+    // castBallot answers another jurisdiction's session with a 404 before refusing a non-deputy.
+    roleCheck: 'handler',
+    notes:
+      'Once per deputy and session, never changed. The ballot is stored without my name; the receipt proves it was counted.',
+    body: ballotSchema,
+    ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
+    refusals: [404, 409, 422],
+    handler: async ({ res, deps: { db }, user, params, body }) => {
+      const receipt = await castBallot(db, user, params.id, body);
+      res.status(201).json(receipt);
+    },
+  }),
+];

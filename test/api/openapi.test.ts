@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
@@ -6,7 +6,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app';
 import { createTokenSigner } from '../../api/auth/tokens';
-import { buildOpenApiDocument, openApiJson, operations } from '../../api/openapi';
+import { buildOpenApiDocument, openApiJson, openApiPath } from '../../api/openapi';
+import { apiRoutes } from '../../api/routes';
 import { roleSchema } from '../../domain/assignee';
 import { projectRoot } from '../../scripts/toolPaths';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -20,17 +21,19 @@ const REGENERATE =
 interface OpenApiDocument {
   paths: Record<string, Record<string, { operationId: string }>>;
 }
-const documented = buildOpenApiDocument() as OpenApiDocument;
+const documented = buildOpenApiDocument(apiRoutes) as OpenApiDocument;
+/** The declarations api/app.ts mounts, with their paths in OpenAPI form. */
+const operations = apiRoutes.map((declared) => ({ ...declared, path: openApiPath(declared.path) }));
 const documentedOperations = Object.entries(documented.paths).flatMap(([p, methods]) =>
   Object.keys(methods).map((method) => ({ method, path: p })),
 );
-const key = (method: string, openApiPath: string) => `${method.toUpperCase()} ${openApiPath}`;
+const key = (method: string, documentedPath: string) => `${method.toUpperCase()} ${documentedPath}`;
 
 describe('the committed document', () => {
   it('is what buildOpenApiDocument() produces from the routes and their zod schemas', () => {
     const committed = readFileSync(committedPath, 'utf8');
-    expect(JSON.parse(committed), REGENERATE).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
-    expect(committed, REGENERATE).toBe(openApiJson());
+    expect(JSON.parse(committed), REGENERATE).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(apiRoutes))));
+    expect(committed, REGENERATE).toBe(openApiJson(apiRoutes));
   });
 
   it('names each operation once and marks exactly the public ones as needing no token', () => {
@@ -44,108 +47,42 @@ describe('the committed document', () => {
   });
 });
 
-/**
- * Where each routes file's routers are mounted in api/app.ts. Kept by hand, because resolving the
- * routers that app.ts destructures from each factory is more fragile than this list; the test below
- * fails when a routes file, a router or an `api.use` mount is missing from it.
- */
-const mounts: Record<string, Record<string, string>> = {
-  'api/app.ts': { api: '' },
-  'api/auth/auth.routes.ts': { router: '/auth' },
-  'api/tasks/tasks.routes.ts': { router: '/tasks' },
-  'api/notices/notices.routes.ts': { router: '/notices' },
-  'api/audit/audit.routes.ts': { router: '/audit-events' },
-  'api/directory/directory.routes.ts': { users: '/users', departments: '/departments' },
-  'api/suggestions/suggestions.routes.ts': {
-    publicForm: '/public/batches/:batchId/suggestions',
-    batchSuggestions: '/batches/:batchId/suggestions',
-    reserveImports: '/batches/:batchId/reserve-imports',
-    suggestions: '/suggestions',
-  },
-  'api/publicity/publicity.routes.ts': {
-    publicBatchList: '/public/batches',
-    publicBatchRouter: '/public/batches/:batchId',
-    comments: '/publicity-comments',
-  },
-  'api/dashboard/dashboard.routes.ts': { router: '/dashboard' },
-  'api/exports/exports.routes.ts': { router: '/exports' },
-  'api/candidates/candidates.routes.ts': { router: '/candidates' },
-  'api/batches/batches.routes.ts': { router: '/batches' },
-  'api/votes/votes.routes.ts': { router: '/vote-sessions' },
-  'api/ratings/ratings.routes.ts': { router: '/rating-sessions' },
-  'api/projects/projects.routes.ts': {
-    projects: '/projects',
-    findings: '/findings',
-    photos: '/photos',
-    bulletins: '/bulletins',
-    fundPool: '/batches/:batchId/fund-pool',
-  },
-};
-
-const routesFiles = (dir: string): string[] =>
-  readdirSync(path.join(projectRoot, dir), { withFileTypes: true }).flatMap((entry) => {
-    const relative = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return routesFiles(relative);
-    return entry.name.endsWith('.routes.ts') ? [relative] : [];
-  });
-
-const toOpenApiPath = (expressPath: string) => (expressPath.replace(/\/$/, '') || '/').replace(/:(\w+)/g, '{$1}');
-
-/** Every `<router>.<method>('/path'` in the source, and each `decide('<verb>'` of the batch decision helper. */
-function registeredRoutes(): { routes: string[]; problems: string[] } {
-  const routes: string[] = [];
-  const problems: string[] = [];
-  for (const file of routesFiles('api')) {
-    if (!mounts[file]) problems.push(`${file} is not in the test's mounts: add where api/app.ts mounts its routers`);
-  }
-  for (const [file, routers] of Object.entries(mounts)) {
-    const source = readFileSync(path.join(projectRoot, file), 'utf8');
-    for (const [, router = '', method = '', , routePath = ''] of source.matchAll(
-      /\b(\w+)\.(get|post|put|patch|delete)\(\s*(['"`])(\/.*?)\3/g,
-    )) {
-      const prefix = routers[router];
-      if (prefix === undefined) {
-        problems.push(
-          `${file}: router "${router}" registers ${method.toUpperCase()} ${routePath} but is not in the test's mounts`,
-        );
-        continue;
-      }
-      if (!routePath.includes('${')) {
-        routes.push(key(method, toOpenApiPath(prefix + routePath)));
-        continue;
-      }
-      // The batch decisions: one registration in `decide`, one call per verb.
-      const verbs = [...source.matchAll(/\bdecide\(\s*'([^']+)'/g)].map(([, verb = '']) => verb);
-      if (!verbs.length)
-        problems.push(`${file}: ${method.toUpperCase()} ${routePath} is built from a template the test cannot resolve`);
-      for (const verb of verbs) routes.push(key(method, toOpenApiPath(prefix + routePath.replace(/\$\{\w+\}/, verb))));
-    }
-  }
-  const appSource = readFileSync(path.join(projectRoot, 'api/app.ts'), 'utf8');
-  const mounted = new Set([...appSource.matchAll(/\bapi\.use\(\s*'([^']+)'/g)].map(([, prefix = '']) => prefix));
-  const known = new Set(
-    Object.values(mounts)
-      .flatMap((routers) => Object.values(routers))
-      .filter(Boolean),
-  );
-  for (const prefix of mounted)
-    if (!known.has(prefix)) problems.push(`api/app.ts mounts "${prefix}", which the test's mounts do not name`);
-  for (const prefix of known)
-    if (!mounted.has(prefix)) problems.push(`the test's mounts name "${prefix}", which api/app.ts no longer mounts`);
-  return { routes, problems };
+interface RouterLayer {
+  route?: { path: unknown; methods: Record<string, boolean | undefined> };
+  handle?: unknown;
 }
 
-describe('the routes in the source', () => {
-  it('are each documented, and the document names no route the source lacks', () => {
-    const { routes, problems } = registeredRoutes();
-    expect(problems).toEqual([]);
-    expect(new Set(routes).size, 'a route is registered twice').toBe(routes.length);
-    expect(
-      documentedOperations.map((op) => key(op.method, op.path)).sort(),
-      'the operations table in api/openapi.ts must list exactly the routes the source registers (then run `npm run openapi`)',
-    ).toEqual(routes.sort());
-  });
-});
+/** The layers of an Express app's or router's stack, read without relying on Express's private types. */
+function stackOf(router: unknown): RouterLayer[] {
+  if (typeof router !== 'object' && typeof router !== 'function') return [];
+  if (router === null || !('stack' in router) || !Array.isArray(router.stack)) return [];
+  return router.stack as RouterLayer[];
+}
+
+/** What the app really mounts under /api: each method and path of the api router's stack, in OpenAPI form. */
+function mountedRoutes(app: Express): { routes: string[]; problems: string[] } {
+  const apiRouters = stackOf(app.router)
+    .map((layer) => layer.handle)
+    .filter((handle) => stackOf(handle).some((layer) => layer.route));
+  const problems =
+    apiRouters.length === 1 ? [] : [`expected one router of routes in the app, found ${apiRouters.length}`];
+  const routes: string[] = [];
+  for (const layer of stackOf(apiRouters[0])) {
+    if (!layer.route) {
+      // Middleware (the JSON parser, the unknown-route 404, the error handler) is fine; a nested router would hide routes.
+      if (stackOf(layer.handle).length)
+        problems.push('a router is nested inside the api router; mount declarations instead');
+      continue;
+    }
+    const { path: routePath, methods } = layer.route;
+    if (typeof routePath !== 'string') {
+      problems.push(`a route is mounted on a path that is not a string: ${String(routePath)}`);
+      continue;
+    }
+    for (const [method, on] of Object.entries(methods)) if (on) routes.push(key(method, openApiPath(routePath)));
+  }
+  return { routes, problems };
+}
 
 describe('the running app', () => {
   let testDb: TestDatabase;
@@ -183,8 +120,8 @@ describe('the running app', () => {
     await testDb?.drop();
   });
 
-  const send = (method: string, openApiPath: string) => {
-    const url = `/api${openApiPath.replace(/\{\w+\}/g, 'dummy')}`;
+  const send = (method: string, documentedPath: string) => {
+    const url = `/api${documentedPath.replace(/\{\w+\}/g, 'dummy')}`;
     const req = request(app)
       [method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url)
       .set('Authorization', `Bearer ${token}`);
@@ -198,10 +135,20 @@ describe('the running app', () => {
     expect(isUnknownRoute('post', url, await response)).toBe(true);
   });
 
+  it('mounts each documented operation exactly once, and nothing the document lacks', () => {
+    const { routes, problems } = mountedRoutes(app);
+    expect(problems).toEqual([]);
+    expect(new Set(routes).size, 'a route is mounted twice').toBe(routes.length);
+    expect(
+      routes.sort(),
+      'the document must name exactly the routes the app mounts (declare routes in a *.routes.ts file listed in api/routes.ts, then run `npm run openapi`)',
+    ).toEqual(documentedOperations.map((op) => key(op.method, op.path)).sort());
+  });
+
   it.each(documentedOperations.map(({ method, path: p }) => [method.toUpperCase(), p, method]))(
     'routes %s %s to a handler',
-    async (_m, openApiPath, method) => {
-      const { url, response } = send(method, openApiPath);
+    async (_m, documentedPath, method) => {
+      const { url, response } = send(method, documentedPath);
       const res = await response;
       expect(
         isUnknownRoute(method, url, res),
@@ -212,14 +159,14 @@ describe('the running app', () => {
 
   it('serves the document without a login', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
-    expect(res.body).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(apiRoutes))));
   });
 
   it.each(operations.filter((op) => op.list))(
     'pages $path under the documented Content-Range resource',
-    async ({ path: openApiPath, list }) => {
+    async ({ path: documentedPath, list }) => {
       const res = await request(app)
-        .get(`/api${openApiPath.replace('{id}', 'project-probe')}`)
+        .get(`/api${documentedPath.replace('{id}', 'project-probe')}`)
         .set('Authorization', `Bearer ${token}`)
         .expect(200);
       expect(res.headers['content-range']).toMatch(new RegExp(`^${list?.resource} \\d+-\\d+/\\d+$`));

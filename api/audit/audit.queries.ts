@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../db/schema';
+import { containing, fetchPage, type ListQuery } from '../listQuery';
+import type { auditFilterSchema } from './audit.routes';
+
+type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export const auditColumns = [
+  'audit_events.id',
+  'actor_user_id',
+  'actor_label',
+  'action',
+  'workflow_id',
+  'subject',
+  'detail',
+  'at',
+] as const;
+
+/**
+ * Scoped to the coordinator's jurisdiction through the tasks, batches and projects its workflows
+ * belong to; events of other jurisdictions stay out of sight.
+ */
+function visible(db: Kysely<Database>, jurisdictionId: string) {
+  return db
+    .selectFrom('audit_events')
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('tasks')
+            .select('tasks.id')
+            .whereRef('tasks.id', '=', 'audit_events.workflow_id')
+            .where('tasks.jurisdiction_id', '=', jurisdictionId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('tasks')
+            .select('tasks.id')
+            .whereRef('tasks.owner_workflow_id', '=', 'audit_events.workflow_id')
+            .where('tasks.jurisdiction_id', '=', jurisdictionId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('batches')
+            .select('batches.id')
+            .whereRef('batches.id', '=', 'audit_events.workflow_id')
+            .where('batches.jurisdiction_id', '=', jurisdictionId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('projects')
+            .innerJoin('batches', 'batches.id', 'projects.batch_id')
+            .select('projects.id')
+            .whereRef('projects.id', '=', 'audit_events.workflow_id')
+            .where('batches.jurisdiction_id', '=', jurisdictionId),
+        ),
+      ]),
+    );
+}
+
+export function listPage(db: Kysely<Database>, jurisdictionId: string, list: ListQuery<AuditFilter>) {
+  let qb = visible(db, jurisdictionId);
+  const f = list.filter;
+  if (f.workflow_id) qb = qb.where('workflow_id', '=', f.workflow_id);
+  if (f.subject) qb = qb.where('subject', '=', f.subject);
+  if (f.action) qb = qb.where('action', '=', f.action);
+  if (f.actor_user_id) qb = qb.where('actor_user_id', '=', f.actor_user_id);
+  if (f.q) qb = qb.where('action', 'ilike', containing(f.q));
+  if (f.id !== undefined) qb = qb.where('audit_events.id', 'in', [f.id].flat().map(Number).filter(Number.isInteger));
+  return fetchPage(
+    qb,
+    (q) =>
+      q
+        .select(auditColumns)
+        .orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder)
+        .orderBy('audit_events.id', 'desc'),
+    list,
+  );
+}
+
+export function findVisible(db: Kysely<Database>, jurisdictionId: string, id: number) {
+  return visible(db, jurisdictionId).select(auditColumns).where('audit_events.id', '=', id).executeTakeFirst();
+}
+
+/** A workflow's own events: the project timeline everyone who may see the project reads. */
+export function workflowTimelinePage(db: Kysely<Database>, workflowId: string, list: ListQuery<unknown>) {
+  return fetchPage(
+    db.selectFrom('audit_events').where('workflow_id', '=', workflowId),
+    (q) =>
+      q
+        .select(auditColumns)
+        .orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder)
+        .orderBy('audit_events.id', 'desc'),
+    list,
+  );
+}

@@ -1,0 +1,51 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { SessionUser } from '../auth/tokens';
+import type { z } from 'zod';
+import { fetchPage, type ListQuery } from '../listQuery';
+import type { batchFilterSchema } from './batches.schemas';
+
+type BatchFilter = z.infer<typeof batchFilterSchema>;
+
+export function findById(db: Kysely<Database>, id: string) {
+  return db.selectFrom('batches').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** One page of the caller's jurisdiction's batches. */
+export function listPage(db: Kysely<Database>, user: SessionUser, list: ListQuery<BatchFilter>) {
+  let qb = db.selectFrom('batches').where('jurisdiction_id', '=', user.jurisdictionId);
+  if (list.filter.phase) qb = qb.where('phase', '=', list.filter.phase);
+  if (list.filter.year) qb = qb.where('year', '=', list.filter.year);
+  if (list.filter.id !== undefined) qb = qb.where('id', 'in', [list.filter.id].flat());
+  return fetchPage(
+    qb,
+    (q) =>
+      q
+        .selectAll()
+        .orderBy(list.sortField as 'year', list.sortOrder)
+        .orderBy('id'),
+    list,
+  );
+}
+
+export function jurisdictionName(db: Kysely<Database>, jurisdictionId: string) {
+  return db.selectFrom('jurisdictions').select('name').where('id', '=', jurisdictionId).executeTakeFirstOrThrow();
+}
+
+/** A batch of this jurisdiction only; another jurisdiction's batch is as if it did not exist. */
+export function findInJurisdiction(db: Kysely<Database>, jurisdictionId: string, id: string) {
+  return db
+    .selectFrom('batches')
+    .selectAll()
+    .where('id', '=', id)
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .executeTakeFirst();
+}
+
+/**
+ * The batch row, share-locked until the transaction ends: the workflow's UPDATE of its phase waits for
+ * the writes already under way (batchPhase.ts).
+ */
+export function shareLockById(trx: Transaction<Database>, id: string) {
+  return trx.selectFrom('batches').selectAll().where('id', '=', id).forShare().executeTakeFirst();
+}

@@ -1,0 +1,71 @@
+import { auditRoutes } from './audit/audit.routes';
+import { authRoutes } from './auth/auth.routes';
+import { batchRoutes } from './batches/batches.routes';
+import { candidateRoutes } from './candidates/candidates.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { directoryRoutes } from './directory/directory.routes';
+import { exportRoutes } from './exports/exports.routes';
+import { route, type RouteDeclaration } from './http/route';
+import { noticeRoutes } from './notices/notices.routes';
+import { buildOpenApiDocument } from './openapi';
+import { projectRoutes } from './projects/projects.routes';
+import { publicityRoutes } from './publicity/publicity.routes';
+import { ratingRoutes } from './ratings/ratings.routes';
+import { suggestionRoutes } from './suggestions/suggestions.routes';
+import { taskRoutes } from './tasks/tasks.routes';
+import { voteRoutes } from './votes/votes.routes';
+
+const systemRoutes = [
+  route({
+    id: 'getHealth',
+    method: 'get',
+    path: '/health',
+    tag: 'system',
+    summary: 'Check that the API is up',
+    access: 'public',
+    handler: ({ res }) => {
+      res.json({ ok: true });
+    },
+  }),
+  route({
+    id: 'getConfig',
+    method: 'get',
+    path: '/config',
+    tag: 'system',
+    summary: 'Read the client configuration (the Temporal UI address)',
+    access: 'public',
+    handler: ({ res, deps }) => {
+      res.json({ temporalUiUrl: deps.temporalUiUrl });
+    },
+  }),
+  route({
+    id: 'getOpenApiDocument',
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'system',
+    summary: 'Read this OpenAPI document',
+    access: 'public',
+    handler: ({ res }) => {
+      res.json(buildOpenApiDocument(apiRoutes));
+    },
+  }),
+];
+
+/** Every route of the API, under /api: api/app.ts mounts exactly these and api/openapi.ts documents them. */
+export const apiRoutes: readonly RouteDeclaration[] = [
+  ...systemRoutes,
+  ...authRoutes,
+  ...taskRoutes,
+  ...noticeRoutes,
+  ...dashboardRoutes,
+  ...exportRoutes,
+  ...auditRoutes,
+  ...directoryRoutes,
+  ...suggestionRoutes,
+  ...publicityRoutes,
+  ...candidateRoutes,
+  ...batchRoutes,
+  ...voteRoutes,
+  ...ratingRoutes,
+  ...projectRoutes,
+];

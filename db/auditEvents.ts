@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
+
+export interface AuditEntry {
+  /** Makes a retried write (an activity's retry, a resubmitted form) record the event once. */
+  dedupeKey: string | null;
+  actorUserId: string | null;
+  /** A person's name, or 'system' for what a timer did. */
+  actorLabel: string;
+  action: string;
+  workflowId: string | null;
+  subject: string | null;
+  detail: Record<string, unknown>;
+  at?: string;
+}
+
+/**
+ * The one way an audit event is written, by activities and by the API's own record-keeping routes
+ * alike; pass the caller's transaction so the event commits or rolls back with the change it records.
+ */
+export async function insertAuditEvent(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      dedupe_key: entry.dedupeKey,
+      actor_user_id: entry.actorUserId,
+      actor_label: entry.actorLabel,
+      action: entry.action,
+      workflow_id: entry.workflowId,
+      subject: entry.subject,
+      detail: JSON.stringify(entry.detail),
+      ...(entry.at ? { at: entry.at } : {}),
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
