@@ -3,10 +3,13 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import type { Database } from '../db/schema';
 import type { TokenSigner } from './auth/tokens';
 import { errorMiddleware, notFound } from './errors';
 import { mountRoutes } from './http/route';
+import type { ApiMetrics } from './observability/metrics';
+import { requestLogging } from './observability/requestLogging';
 import { apiRoutes } from './routes';
 
 export interface AppDeps {
@@ -17,12 +20,18 @@ export interface AppDeps {
   temporalUiUrl: string;
   /** The built admin UI; served at `/` when present. */
   adminUiDist?: string;
+  /** JSON request logs and Prometheus metrics (api/main.ts); tests leave them out. */
+  observability?: { logger: Logger; metrics: ApiMetrics };
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.observability) {
+    app.use(requestLogging(deps.observability.logger));
+    app.use(deps.observability.metrics.middleware);
+  }
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));

@@ -2,6 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { isDependencyDown, RETRY_AFTER_SECONDS } from './http/dependencyDown';
 import { batchFailureTypes, projectFailureTypes, taskFailureTypes } from '../domain/contract/failures';
 
 /** An error whose message is meant for the person who made the request. */
@@ -82,6 +83,16 @@ export const errorMiddleware: ErrorRequestHandler = (err: unknown, req, res, nex
     res.status(413).json({ message: `the request body is larger than the limit${limit}` });
     return;
   }
-  console.error(`api: ${req.method} ${req.originalUrl} failed:`, err);
+  if (isDependencyDown(err)) {
+    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    res.status(503).json({
+      message: `the service is briefly unavailable (the database or the workflow engine is not answering); nothing was changed — please try again in ${RETRY_AFTER_SECONDS} seconds`,
+    });
+    return;
+  }
+  // pino-http's logger carries the request id when the API runs with logging (api/main.ts).
+  if ('log' in req && req.log && typeof req.log === 'object' && 'error' in req.log)
+    (req.log as { error: (obj: object, msg: string) => void }).error({ err }, 'request failed');
+  else console.error(`api: ${req.method} ${req.originalUrl} failed:`, err);
   res.status(500).json({ message: 'something went wrong on our side; the request was not applied' });
 };

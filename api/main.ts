@@ -1,15 +1,20 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
+import express from 'express';
 import { createDb } from '../db/connection';
 import { parseRuntimeConfig } from '../domain/config';
 import { createApp } from './app';
 import { createTokenSigner } from './auth/tokens';
+import { createLogger } from './observability/logger';
+import { createApiMetrics } from './observability/metrics';
 
 const defaultAdminUiDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../admin-ui/dist');
 
 async function main(): Promise<void> {
   const config = parseRuntimeConfig(process.env);
+  const logger = createLogger(config.LOG_LEVEL, 'api');
+  const metrics = createApiMetrics();
   const db = createDb(config.DATABASE_URL);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
@@ -20,11 +25,25 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     temporalUiUrl: config.TEMPORAL_UI_URL,
     adminUiDist: config.ADMIN_UI_DIST ?? defaultAdminUiDist,
+    observability: { logger, metrics },
   });
   const server = app.listen(config.PORT, () => {
-    console.log(`api: listening on http://127.0.0.1:${config.PORT} (admin UI at /, API at /api)`);
+    logger.info(
+      { port: config.PORT },
+      `api: listening on http://127.0.0.1:${config.PORT} (admin UI at /, API at /api)`,
+    );
   });
+  // Metrics on a listener of their own, so the public port never exposes them.
+  const metricsServer =
+    config.METRICS_PORT === 0
+      ? undefined
+      : express()
+          .get('/metrics', async (_req, res) => {
+            res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+          })
+          .listen(config.METRICS_PORT, config.METRICS_HOST);
   const stop = () => {
+    metricsServer?.close();
     server.close(async () => {
       await connection.close();
       await db.destroy();

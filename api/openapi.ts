@@ -69,6 +69,11 @@ const errorResponses: Record<ErrorStatus, { name: string; description: string }>
     description: 'The body is not of a media type the route takes; nothing was stored.',
   },
   422: { name: 'UnprocessableContent', description: 'Refused by a rule of the procedure; the message says which.' },
+  503: {
+    name: 'ServiceUnavailable',
+    description:
+      'PostgreSQL or Temporal is not answering right now; nothing was changed. Retry after the seconds the Retry-After header gives.',
+  },
 };
 
 const paramDescriptions: Record<string, string> = {
@@ -144,6 +149,8 @@ function errorStatuses(op: RouteDeclaration): ErrorStatus[] {
   if (op.body || op.list || op.export) implied.push(400);
   if (op.access !== 'public') implied.push(401);
   if (typeof op.access !== 'string') implied.push(403);
+  // Everything but the system routes reads PostgreSQL or Temporal, either of which may be down for a while.
+  if (op.tag !== 'system') implied.push(503);
   return [...new Set([...implied, ...(op.refusals ?? [])])].sort((a, b) => a - b);
 }
 

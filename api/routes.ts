@@ -5,6 +5,8 @@ import { candidateRoutes } from './candidates/candidates.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { directoryRoutes } from './directory/directory.routes';
 import { exportRoutes } from './exports/exports.routes';
+import { RETRY_AFTER_SECONDS } from './http/dependencyDown';
+import { checkReadiness } from './http/readiness';
 import { route, type RouteDeclaration } from './http/route';
 import { noticeRoutes } from './notices/notices.routes';
 import { buildOpenApiDocument } from './openapi';
@@ -25,6 +27,22 @@ const systemRoutes = [
     access: 'public',
     handler: ({ res }) => {
       res.json({ ok: true });
+    },
+  }),
+  route({
+    id: 'getReadiness',
+    method: 'get',
+    path: '/ready',
+    tag: 'system',
+    summary: 'Check that PostgreSQL and Temporal answer, for a load balancer or an orchestrator',
+    access: 'public',
+    notes: 'Each dependency gets two seconds; while one is down the answer is a 503 with Retry-After.',
+    ok: { 200: '`{ ok: true, postgres: "up", temporal: "up" }`.' },
+    refusals: [503],
+    handler: async ({ res, deps }) => {
+      const readiness = await checkReadiness(deps);
+      if (!readiness.ok) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      res.status(readiness.ok ? 200 : 503).json(readiness);
     },
   }),
   route({

@@ -21,6 +21,14 @@ export const runtimeConfigSchema = z.object({
   SMS_WEBHOOK_URL: z.string().url().optional(),
   /** The built admin UI the API serves. */
   ADMIN_UI_DIST: z.string().optional(),
+  /** pino's level for the JSON logs of the API and the worker. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Prometheus metrics of the API (its own listener, never the public port); 0 turns it off. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** Prometheus metrics of the worker (the Temporal SDK's runtime metrics); 0 turns it off. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
+  /** Where the metrics listeners bind: loopback unless a scraper elsewhere needs them (compose). */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

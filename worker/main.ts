@@ -1,4 +1,4 @@
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createNotifier } from '../activities/channels';
 import { createDb } from '../db/connection';
@@ -7,6 +7,15 @@ import { createWorker } from './createWorker';
 
 async function main(): Promise<void> {
   const config = parseRuntimeConfig(process.env);
+  // The SDK's own metrics (schedule-to-start latency, sticky cache, activity failures) for Prometheus;
+  // the runtime must be installed before the first connection.
+  if (config.WORKER_METRICS_PORT !== 0) {
+    Runtime.install({
+      telemetryOptions: {
+        metrics: { prometheus: { bindAddress: `${config.METRICS_HOST}:${config.WORKER_METRICS_PORT}` } },
+      },
+    });
+  }
   const db = createDb(config.DATABASE_URL);
   const notifier = createNotifier({
     smtpUrl: config.SMTP_URL,

@@ -17,7 +17,7 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** Who may call: anyone (no token), any signed-in person, or the holders of one of these roles. */
 export type Access = 'public' | 'signedIn' | readonly Role[];
 export type SuccessStatus = 200 | 201 | 202;
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503;
 
 /** A list in the ra-data-simple-rest dialect: its options, and the resource its Content-Range names. */
 export interface ListSpec<F extends z.ZodType = z.ZodType> extends ListOptions<F> {
