@@ -124,7 +124,10 @@ export default tseslint.config(
     files: ['admin-ui/**/*.ts', 'admin-ui/**/*.tsx'],
     rules: restrict([
       ...layer(['db', 'activities', 'workflows', 'api', 'worker', 'scripts', 'test']),
-      { group: ['**/domain/config', '@domain/config'], message: 'domain/config.ts reads the server environment; the console may not import it' },
+      {
+        group: ['**/domain/config', '@domain/config'],
+        message: 'domain/config.ts reads the server environment; the console may not import it',
+      },
     ]),
   },
 );

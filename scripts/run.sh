@@ -147,6 +147,9 @@ case "${1:-}" in
     ensure_chromium
     npx tsc --noEmit -p tsconfig.json
     npx tsc --noEmit -p admin-ui/tsconfig.json
+    # The layer rules and the house style: a violation fails the run (eslint.config.js, .prettierrc.json).
+    npx eslint --max-warnings 0 .
+    npx prettier --check --log-level warn .
     npx tsx admin-ui/scripts/check-i18n.ts
     # The browser tests drive the production build the API serves.
     npx tsx scripts/build-admin-ui.ts

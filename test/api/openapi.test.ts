@@ -122,9 +122,11 @@ describe('the running app', () => {
 
   const send = (method: string, documentedPath: string) => {
     const url = `/api${documentedPath.replace(/\{\w+\}/g, 'dummy')}`;
-    const req = request(app)
-      [method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url)
-      .set('Authorization', `Bearer ${token}`);
+    const agent = request(app);
+    const req = agent[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).set(
+      'Authorization',
+      `Bearer ${token}`,
+    );
     return { url, response: method === 'get' ? req : req.send({}) };
   };
   const isUnknownRoute = (method: string, url: string, res: request.Response) =>

@@ -74,11 +74,9 @@ describe('voted project hand-over', () => {
 
     // A response task the first run opened is answered now; the new run takes the answer in.
     const open = carried.openTasks.find((t) => t.kind === 'findingResponse')!;
-    await temporal.workflow
-      .getHandle(open.taskId)
-      .executeUpdate(completeTaskUpdate, {
-        args: [{ actor: await actor('official'), result: { response: '已整改' } }],
-      });
+    await temporal.workflow.getHandle(open.taskId).executeUpdate(completeTaskUpdate, {
+      args: [{ actor: await actor('official'), result: { response: '已整改' } }],
+    });
     const after = await eventually(async () => {
       const s = await handle.query(projectStateQuery);
       return s.findings.find((f) => f.findingId === open.findingId)?.status === 'responded' ? s : undefined;
