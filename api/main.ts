@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/connection';
 import { parseRuntimeConfig } from '../domain/config';
+import { dataConverterFor, parsePayloadKey } from '../temporal/payloadCodec';
 import { createApp } from './app';
 import { createTokenSigner } from './auth/tokens';
 
@@ -12,7 +13,11 @@ async function main(): Promise<void> {
   const config = parseRuntimeConfig(process.env);
   const db = createDb(config.DATABASE_URL);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: dataConverterFor(parsePayloadKey(config.PAYLOAD_KEY)),
+  });
   const app = createApp({
     db,
     temporal,

@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,6 +18,7 @@ import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import { migrateToLatest } from '../db/migrate';
 import { DEMO_PASSWORD, demoLogins, seedDemoData } from '../db/seed';
 import { parseRuntimeConfig, type RuntimeConfig } from '../domain/config';
+import { dataConverterFor, parsePayloadKey } from '../temporal/payloadCodec';
 import { adminUiBuildIsStale, adminUiDist, viteBuildArgs } from './adminUiBuild';
 import { openDemoBatch } from './demoBatch';
 import { openDemoProjects } from './demoProjects';
@@ -164,6 +165,28 @@ async function authSecret(): Promise<string> {
   return secret;
 }
 
+/**
+ * PAYLOAD_KEY, generated once like AUTH_SECRET. The dev server's data from before there was a key holds
+ * plain payloads, which the worker now refuses like forged ones, so that file is set aside (its workflows
+ * are the demo's, opened again below).
+ */
+async function payloadKey(): Promise<string> {
+  if (process.env.PAYLOAD_KEY) return process.env.PAYLOAD_KEY;
+  const file = path.join(dataDir, 'payload-key');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const sqlite = path.join(dataDir, 'temporal', 'temporal.sqlite');
+  if (!process.env.TEMPORAL_ADDRESS && existsSync(sqlite)) {
+    log('Temporal data from before payload encryption moved to .data/temporal/temporal.sqlite.before-payload-key');
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(sqlite + suffix)) await rename(sqlite + suffix, `${sqlite}.before-payload-key${suffix}`);
+    }
+  }
+  const key = randomBytes(32).toString('hex');
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
 // ---- admin UI -------------------------------------------------------------------------------------
 
 async function buildAdminUi(): Promise<void> {
@@ -267,7 +290,11 @@ async function startDemoBatch(config: RuntimeConfig): Promise<void> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const db = createDb(config.DATABASE_URL, 1);
   try {
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    const client = new Client({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      dataConverter: dataConverterFor(parsePayloadKey(config.PAYLOAD_KEY)),
+    });
     await openDemoBatch(db, client, config.TEMPORAL_TASK_QUEUE);
     await openDemoProjects(db, client, config.TEMPORAL_TASK_QUEUE);
   } finally {
@@ -314,6 +341,7 @@ async function main(): Promise<void> {
   await assertPortFree(API_PORT, 'API');
 
   const databaseUrl = await database();
+  const payloadKeyText = await step(payloadKey());
   const temporalServer = await temporal();
   log('migrating and seeding the demo data');
   await step(migrateAndSeed(databaseUrl));
@@ -326,6 +354,7 @@ async function main(): Promise<void> {
     ...(temporalServer.uiUrl ? { TEMPORAL_UI_URL: temporalServer.uiUrl } : {}),
     PORT: String(API_PORT),
     AUTH_SECRET: await step(authSecret()),
+    PAYLOAD_KEY: payloadKeyText,
     ADMIN_UI_DIST: adminUiDist,
   };
   // The same check the worker and the API make, before either starts.

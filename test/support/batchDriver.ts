@@ -16,6 +16,7 @@ import { bundleWorkflows, createWorker } from '../../worker/createWorker';
 import { createTestDatabase, type TestDatabase } from './database';
 import { eventually, jurisdictionId, seedPeople } from './fixtures';
 import { createTimeSkippingEnv } from './timeSkipping';
+import { testPayloadKey } from './payloadKey';
 
 const signer = createTokenSigner('batch-driver-secret-'.repeat(3));
 
@@ -269,6 +270,7 @@ export async function createBatchWorld(): Promise<BatchWorld> {
         taskQueue,
         workflowBundle: bundle,
         activities: createActivities({ db: testDb.db, notifier }),
+        payloadKey: testPayloadKey,
       });
       return worker.runUntil(fn(new BatchDriver(env, testDb.db, taskQueue)));
     },

@@ -17,6 +17,7 @@ import { BatchDriver, seedBatchPeople } from '../../support/batchDriver';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { seedPeople } from '../../support/fixtures';
 import { createTimeSkippingEnv } from '../../support/timeSkipping';
+import { testPayloadKey } from '../../support/payloadKey';
 
 /** Every browser-test person signs in with this password. */
 export const password = 'console-test-1';
@@ -63,6 +64,7 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
     taskQueue,
     workflowBundle: bundle,
     activities: createActivities({ db: testDb.db, notifier }),
+    payloadKey: testPayloadKey,
   });
   const running = worker.run();
   const app = createApp({
