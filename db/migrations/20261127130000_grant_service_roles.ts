@@ -111,14 +111,14 @@ const workerGrants: Grants = {
 
 const lockColumn: Record<string, string> = { batches: 'created_at', vote_sessions: 'id', rating_sessions: 'id' };
 
-async function roleExists(db: Kysely<any>, role: string): Promise<boolean> {
+async function roleExists<DB>(db: Kysely<DB>, role: string): Promise<boolean> {
   const { rows } = await sql<{
     exists: boolean;
   }>`select exists (select 1 from pg_roles where rolname = ${role})`.execute(db);
   return rows[0]?.exists === true;
 }
 
-async function grant(db: Kysely<any>, role: string, grants: Grants): Promise<void> {
+async function grant<DB>(db: Kysely<DB>, role: string, grants: Grants): Promise<void> {
   const r = sql.id(role);
   await sql`grant usage on schema public to ${r}`.execute(db);
   // serial ids: inserting draws from the table's sequence.
@@ -141,12 +141,12 @@ async function grant(db: Kysely<any>, role: string, grants: Grants): Promise<voi
   await sql`revoke all on kysely_migration, kysely_migration_lock from ${r}`.execute(db);
 }
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up<DB>(db: Kysely<DB>): Promise<void> {
   if (await roleExists(db, apiRole)) await grant(db, apiRole, apiGrants);
   if (await roleExists(db, workerRole)) await grant(db, workerRole, workerGrants);
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down<DB>(db: Kysely<DB>): Promise<void> {
   for (const role of [apiRole, workerRole]) {
     if (!(await roleExists(db, role))) continue;
     const r = sql.id(role);
