@@ -61,10 +61,14 @@ const apiGrants: Grants = {
     'photos',
     'rating_receipts',
     'ratings',
+    // activities/audit.ts's recordAuditEvent, which the API's record writes call too.
+    'audit_events',
   ],
   update: [
     'suggestions',
     'suggestion_proposers',
+    // A reviewer's second scoring replaces the first (insert … on conflict do update).
+    'suggestion_scores',
     'candidates',
     'publicity_comments',
     'projects',

@@ -3,26 +3,21 @@ import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRole, down, up, workerRole } from '../../db/migrations/20261127130000_grant_service_roles';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { adminQuery } from '../support/pgAdmin';
+import { ensureServiceRoles } from '../support/serviceRoles';
 
-// The roles docker/postgres-init creates (there with LOGIN and passwords), on this run's server.
+// The roles docker/postgres-init creates, on this run's server.
 let testDb: TestDatabase;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  for (const role of [apiRole, workerRole]) {
-    await adminQuery(
-      inject('pgServerUrl'),
-      `do $$ begin if not exists (select 1 from pg_roles where rolname = '${role}') then create role ${role} nologin; end if; end $$`,
-    );
-  }
+  await ensureServiceRoles(inject('pgServerUrl'));
   await up(testDb.db);
 });
 
+// The roles stay: they belong to the whole server, and other files running now may be using them.
 afterAll(async () => {
   await down(testDb.db);
   await testDb.drop();
-  for (const role of [apiRole, workerRole]) await adminQuery(inject('pgServerUrl'), `drop role if exists ${role}`);
 });
 
 async function can(role: string, table: string, privilege: string): Promise<boolean> {
