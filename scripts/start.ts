@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
 import { createDb } from '../db/connection';
 import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import { migrateToLatest } from '../db/migrate';
@@ -142,6 +143,36 @@ async function temporal(): Promise<{ address: string; uiUrl: string | undefined 
     { name: 'Temporal', stop: (s) => s.stop() },
   );
   return { address: server.address, uiUrl: process.env.TEMPORAL_UI_URL ?? server.uiUrl };
+}
+
+/**
+ * On the embedded server the API and the worker log in as their own roles with only their grants, as in
+ * docker-compose (docs/deployment.md, "Database roles"); made before migrating, so the grant migration
+ * finds them. Fresh passwords each start: only the processes started here use them. With DATABASE_URL the
+ * operator's one URL serves everything.
+ */
+async function serviceRoleUrls(ownerUrl: string): Promise<{ api: string; worker: string }> {
+  if (process.env.DATABASE_URL) return { api: ownerUrl, worker: ownerUrl };
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const urls: Record<string, string> = {};
+    for (const [service, role] of [
+      ['api', 'livelihood_api'],
+      ['worker', 'livelihood_worker'],
+    ] as const) {
+      const password = randomBytes(18).toString('hex');
+      const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [role]);
+      await client.query(`${rowCount ? 'alter' : 'create'} role ${role} login password '${password}'`);
+      const url = new URL(ownerUrl);
+      url.username = role;
+      url.password = password;
+      urls[service] = url.toString();
+    }
+    return { api: urls.api!, worker: urls.worker! };
+  } finally {
+    await client.end();
+  }
 }
 
 async function migrateAndSeed(url: string): Promise<void> {
@@ -343,6 +374,7 @@ async function main(): Promise<void> {
   const databaseUrl = await database();
   const payloadKeyText = await step(payloadKey());
   const temporalServer = await temporal();
+  const roleUrls = await step(serviceRoleUrls(databaseUrl));
   log('migrating and seeding the demo data');
   await step(migrateAndSeed(databaseUrl));
   await buildAdminUi();
@@ -360,8 +392,8 @@ async function main(): Promise<void> {
   // The same check the worker and the API make, before either starts.
   const config = parseRuntimeConfig(env);
   log('starting the worker and the API');
-  const worker = startService('worker', 'worker/main.ts', env, 30_000);
-  const api = startService('api', 'api/main.ts', env, 10_000);
+  const worker = startService('worker', 'worker/main.ts', { ...env, DATABASE_URL: roleUrls.worker }, 30_000);
+  const api = startService('api', 'api/main.ts', { ...env, DATABASE_URL: roleUrls.api }, 10_000);
   const apiUrl = `http://127.0.0.1:${API_PORT}`;
   await step(waitForHealth(`${apiUrl}/api/health`, api));
   await step(waitForWorker(config, worker));
