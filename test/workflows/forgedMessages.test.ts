@@ -136,4 +136,23 @@ describe('messages sent straight to Temporal, without the payload key', () => {
       expect((await project.state()).phase).toBe('implementation');
     });
   });
+  it('fails a workflow started straight on Temporal at once, before it writes anything', async () => {
+    await ctx.world.withWorker(async (drive) => {
+      const task = roadRepairTask('task-forged-start', 'X902');
+      const handle = await plainClient().workflow.start(humanTaskWorkflow, {
+        taskQueue: drive.taskQueue,
+        workflowId: task.taskId,
+        args: [task],
+      });
+      await expect(handle.result()).rejects.toThrow();
+      const history = await ctx.env.client.workflow.getHandle(task.taskId).fetchHistory();
+      const failed = (history.events ?? []).find((e) => e.workflowExecutionFailedEventAttributes);
+      expect(failed?.workflowExecutionFailedEventAttributes?.failure?.applicationFailureInfo?.type).toBe(
+        'UntrustedPayload',
+      );
+      expect((history.events ?? []).some((e) => e.activityTaskScheduledEventAttributes)).toBe(false);
+      const row = await drive.db.selectFrom('tasks').select('id').where('id', '=', task.taskId).executeTakeFirst();
+      expect(row).toBeUndefined();
+    });
+  });
 });
