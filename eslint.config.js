@@ -4,53 +4,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const layer = (names) =>
-  names.map((name) => ({
-    group: [`**/${name}/**`, `**/${name}`],
-    message: `this layer may not import ${name}/ (docs/architecture.md, "Layers")`,
-  }));
+const layer = (names) => names.map((name) => ({ group: [`**/${name}/**`, `**/${name}`], message: `this layer may not import ${name}/ (docs/architecture.md, "Layers")` }));
 const restrict = (patterns, { allowTypeImports = false, paths = [] } = {}) => ({
-  '@typescript-eslint/no-restricted-imports': [
-    'error',
-    { patterns: patterns.map((p) => ({ ...p, allowTypeImports })), paths },
-  ],
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, allowTypeImports })), paths }],
 });
-const nodeBuiltins = [
-  'fs',
-  'path',
-  'os',
-  'crypto',
-  'http',
-  'https',
-  'net',
-  'child_process',
-  'process',
-  'url',
-  'util',
-  'stream',
-  'events',
-  'worker_threads',
-  'zlib',
-  'dns',
-  'tls',
-];
-const noNode = nodeBuiltins
-  .flatMap((m) => [m, `node:${m}`])
-  .map((name) => ({ name, message: 'workflow code is deterministic and bundled: no Node built-ins' }));
+const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'process', 'url', 'util', 'stream', 'events', 'worker_threads', 'zlib', 'dns', 'tls'];
+const noNode = nodeBuiltins.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'workflow code is deterministic and bundled: no Node built-ins' }));
 
 export default tseslint.config(
-  {
-    ignores: [
-      'node_modules/',
-      '.data/',
-      '.tools/',
-      'admin-ui/dist/',
-      'test/.artifacts/',
-      '**/*.js',
-      '**/*.mjs',
-      '**/*.cjs',
-    ],
-  },
+  { ignores: ['node_modules/', '.data/', '.tools/', 'admin-ui/dist/', 'test/.artifacts/', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -60,27 +22,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'off',
     },
   },
   {
     files: ['domain/**/*.ts'],
-    rules: restrict(
-      layer(['db', 'activities', 'workflows', 'api', 'temporal', 'worker', 'scripts', 'admin-ui', 'test']),
-      {
-        paths: [
-          { name: 'kysely', message: 'domain/ holds pure rules: no database access' },
-          { name: 'pg' },
-          { name: '@temporalio/client' },
-          { name: '@temporalio/worker' },
-        ],
-      },
-    ),
+    rules: restrict(layer(['db', 'activities', 'workflows', 'api', 'temporal', 'worker', 'scripts', 'admin-ui', 'test']), {
+      paths: [{ name: 'kysely', message: 'domain/ holds pure rules: no database access' }, { name: 'pg' }, { name: '@temporalio/client' }, { name: '@temporalio/worker' }],
+    }),
   },
   {
     files: ['db/**/*.ts'],
@@ -100,13 +51,7 @@ export default tseslint.config(
     rules: {
       ...restrict(layer(['activities', 'db', 'api', 'temporal', 'worker', 'scripts', 'admin-ui', 'test']), {
         allowTypeImports: true,
-        paths: [
-          ...noNode,
-          { name: '@temporalio/client', message: 'workflows talk to Temporal through @temporalio/workflow' },
-          { name: '@temporalio/worker' },
-          { name: 'kysely' },
-          { name: 'pg' },
-        ],
+        paths: [...noNode, { name: '@temporalio/client', message: 'workflows talk to Temporal through @temporalio/workflow' }, { name: '@temporalio/worker' }, { name: 'kysely' }, { name: 'pg' }],
       }),
     },
   },
@@ -114,12 +59,7 @@ export default tseslint.config(
     // The API reaches workflows through their messages (and starts them by type), never their code.
     files: ['api/**/*.ts'],
     rules: restrict(layer(['activities', 'worker', 'scripts', 'admin-ui', 'test']), {
-      paths: [
-        {
-          name: '@temporalio/workflow',
-          message: 'the API uses @temporalio/client; workflow code runs only in the worker',
-        },
-      ],
+      paths: [{ name: '@temporalio/workflow', message: 'the API uses @temporalio/client; workflow code runs only in the worker' }],
     }),
   },
   {
