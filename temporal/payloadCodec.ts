@@ -1,4 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DataConverter, Payload, PayloadCodec, SerializationContext } from '@temporalio/common';
 import { untrustedPayloadMarker } from '../domain/untrustedPayload';
 
@@ -134,7 +136,10 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   }
 }
 
+/** Moves failure messages and stack traces into a payload, so the codec seals them too. */
+export const failureConverterPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'failureConverter.cjs');
+
 /** The data converter every legitimate client and worker uses: the default converters, then the codec. */
 export function dataConverterFor(key: Buffer, options: PayloadCodecOptions = {}): DataConverter {
-  return { payloadCodecs: [new AesGcmPayloadCodec(key, options)] };
+  return { payloadCodecs: [new AesGcmPayloadCodec(key, options)], failureConverterPath };
 }

@@ -7,7 +7,7 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import type { Activities } from '../activities';
-import { dataConverterFor } from '../temporal/payloadCodec';
+import { dataConverterFor, failureConverterPath } from '../temporal/payloadCodec';
 
 const workflowsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workflows');
 export const workflowsPath = path.join(workflowsDir, 'index.ts');
@@ -16,7 +16,13 @@ const workflowInterceptorModules = [path.join(workflowsDir, 'untrustedMessages.t
 
 /** Bundling takes seconds; tests bundle once per file and hand the bundle to each worker. */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath, workflowInterceptorModules, logger: quietBundlerLogger });
+  return bundleWorkflowCode({
+    workflowsPath,
+    workflowInterceptorModules,
+    // Failures a workflow raises are converted inside the bundle: it must carry the same converter.
+    failureConverterPath,
+    logger: quietBundlerLogger,
+  });
 }
 
 export interface WorkerOptions {

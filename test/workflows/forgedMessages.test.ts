@@ -1,21 +1,39 @@
 import { randomBytes } from 'node:crypto';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { dataConverterFor } from '../../temporal/payloadCodec';
+import type { PayloadCodec } from '@temporalio/common';
+import { AesGcmPayloadCodec, failureConverterPath } from '../../temporal/payloadCodec';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, taskStateQuery } from '../../workflows/humanTask.messages';
 import { closeCollectionUpdate } from '../../workflows/annualBatch.messages';
 import { ratingOutcomeSignal, type RatingOutcomeNotice } from '../../workflows/votedProject.messages';
 import { eventually, roadRepairTask } from '../support/fixtures';
+import { testPayloadKey } from '../support/payloadKey';
 import { actorFor, startProject, useProjectWorld } from '../support/projectDriver';
 
 // Someone who reaches Temporal's port directly, without the API: a plain client, or one with a key of its own.
 // The worker must refuse what they send without its workflow task failing (a failing task is retried forever).
 const ctx = useProjectWorld();
 
+/** Reads Temporal with no key at all: what anyone reaching the port sees. */
 const plainClient = () => new Client({ connection: ctx.env.connection });
-const otherKeyClient = () =>
-  new Client({ connection: ctx.env.connection, dataConverter: dataConverterFor(randomBytes(32)) });
+
+/**
+ * Sends as someone without the key — plain payloads, or sealed with a key of their own — but reads the answers
+ * with the real key, for the test's eyes only: a refusal's reason is sealed like everything else.
+ */
+function forger(sends: 'plain' | 'otherKey'): Client {
+  const real = new AesGcmPayloadCodec(testPayloadKey);
+  const other = new AesGcmPayloadCodec(randomBytes(32));
+  const codec: PayloadCodec = {
+    encode: (payloads, context) => (sends === 'plain' ? Promise.resolve(payloads) : other.encode(payloads, context)),
+    decode: (payloads, context) => real.decode(payloads, context),
+  };
+  return new Client({
+    connection: ctx.env.connection,
+    dataConverter: { payloadCodecs: [codec], failureConverterPath },
+  });
+}
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   const err = await promise.then(
@@ -55,7 +73,7 @@ describe('messages sent straight to Temporal, without the payload key', () => {
       await eventually(async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined), 'open');
       const official = await actorFor(drive.db, 'official');
 
-      for (const client of [plainClient(), otherKeyClient()]) {
+      for (const client of [forger('plain'), forger('otherKey')]) {
         const message = await refusal(
           client.workflow.getHandle(task.taskId).executeUpdate(completeTaskUpdate, {
             args: [{ actor: official, result: { note: '伪造的办结' } }],
@@ -92,7 +110,7 @@ describe('messages sent straight to Temporal, without the payload key', () => {
       const coordinator = await actorFor(drive.db, 'coordinator');
 
       const message = await refusal(
-        plainClient()
+        forger('plain')
           .workflow.getHandle(batchId)
           .executeUpdate(closeCollectionUpdate, { args: [{ actor: coordinator }] }),
       );
@@ -117,8 +135,8 @@ describe('messages sent straight to Temporal, without the payload key', () => {
         ratedAt,
       };
       // Before the fix the first outcome to arrive won, whoever sent it.
-      await plainClient().workflow.getHandle(project.projectId).signal(ratingOutcomeSignal, forged);
-      await otherKeyClient().workflow.getHandle(project.projectId).signal(ratingOutcomeSignal, forged);
+      await forger('plain').workflow.getHandle(project.projectId).signal(ratingOutcomeSignal, forged);
+      await forger('otherKey').workflow.getHandle(project.projectId).signal(ratingOutcomeSignal, forged);
       await project.handle.signal(ratingOutcomeSignal, {
         ...forged,
         outcome: 'satisfied',
@@ -139,7 +157,7 @@ describe('messages sent straight to Temporal, without the payload key', () => {
   it('fails a workflow started straight on Temporal at once, before it writes anything', async () => {
     await ctx.world.withWorker(async (drive) => {
       const task = roadRepairTask('task-forged-start', 'X902');
-      const handle = await plainClient().workflow.start(humanTaskWorkflow, {
+      const handle = await forger('plain').workflow.start(humanTaskWorkflow, {
         taskQueue: drive.taskQueue,
         workflowId: task.taskId,
         args: [task],
@@ -151,6 +169,10 @@ describe('messages sent straight to Temporal, without the payload key', () => {
         'UntrustedPayload',
       );
       expect((history.events ?? []).some((e) => e.activityTaskScheduledEventAttributes)).toBe(false);
+      // The reason is sealed too: without the key the history says only that it failed.
+      const raw = historyText(await plainClient().workflow.getHandle(task.taskId).fetchHistory());
+      expect(raw).not.toContain('not sent through the API');
+      expect(raw).toContain('Encoded failure');
       const row = await drive.db.selectFrom('tasks').select('id').where('id', '=', task.taskId).executeTakeFirst();
       expect(row).toBeUndefined();
     });
