@@ -75,27 +75,35 @@ export default tseslint.config(
   },
   {
     files: ['domain/**/*.ts'],
-    rules: restrict(layer(['db', 'activities', 'workflows', 'api', 'worker', 'scripts', 'admin-ui', 'test']), {
-      paths: [
-        { name: 'kysely', message: 'domain/ holds pure rules: no database access' },
-        { name: 'pg' },
-        { name: '@temporalio/client' },
-        { name: '@temporalio/worker' },
-      ],
-    }),
+    rules: restrict(
+      layer(['db', 'activities', 'workflows', 'api', 'temporal', 'worker', 'scripts', 'admin-ui', 'test']),
+      {
+        paths: [
+          { name: 'kysely', message: 'domain/ holds pure rules: no database access' },
+          { name: 'pg' },
+          { name: '@temporalio/client' },
+          { name: '@temporalio/worker' },
+        ],
+      },
+    ),
   },
   {
     files: ['db/**/*.ts'],
-    rules: restrict(layer(['activities', 'workflows', 'api', 'worker', 'scripts', 'admin-ui', 'test'])),
+    rules: restrict(layer(['activities', 'workflows', 'api', 'temporal', 'worker', 'scripts', 'admin-ui', 'test'])),
   },
   {
     files: ['activities/**/*.ts'],
-    rules: restrict(layer(['workflows', 'api', 'worker', 'scripts', 'admin-ui', 'test'])),
+    rules: restrict(layer(['workflows', 'api', 'temporal', 'worker', 'scripts', 'admin-ui', 'test'])),
+  },
+  {
+    // The payload codec both the API and the worker load: Node crypto on bytes, never bundled into workflows.
+    files: ['temporal/**/*.ts'],
+    rules: restrict(layer(['db', 'activities', 'workflows', 'api', 'worker', 'scripts', 'admin-ui', 'test'])),
   },
   {
     files: ['workflows/**/*.ts'],
     rules: {
-      ...restrict(layer(['activities', 'db', 'api', 'worker', 'scripts', 'admin-ui', 'test']), {
+      ...restrict(layer(['activities', 'db', 'api', 'temporal', 'worker', 'scripts', 'admin-ui', 'test']), {
         allowTypeImports: true,
         paths: [
           ...noNode,
@@ -123,7 +131,7 @@ export default tseslint.config(
     // The console imports the contract from domain/ (through @domain/*), never the server's runtime configuration.
     files: ['admin-ui/**/*.ts', 'admin-ui/**/*.tsx'],
     rules: restrict([
-      ...layer(['db', 'activities', 'workflows', 'api', 'worker', 'scripts', 'test']),
+      ...layer(['db', 'activities', 'workflows', 'api', 'temporal', 'worker', 'scripts', 'test']),
       {
         group: ['**/domain/config', '@domain/config'],
         message: 'domain/config.ts reads the server environment; the console may not import it',

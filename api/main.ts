@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import express from 'express';
 import { createDb } from '../db/connection';
 import { parseRuntimeConfig } from '../domain/config';
+import { dataConverterFor, parsePayloadKey } from '../temporal/payloadCodec';
 import { createApp } from './app';
 import { createTokenSigner } from './auth/tokens';
 import { createLogger } from './observability/logger';
@@ -17,7 +18,11 @@ async function main(): Promise<void> {
   const metrics = createApiMetrics();
   const db = createDb(config.DATABASE_URL);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: dataConverterFor(parsePayloadKey(config.PAYLOAD_KEY)),
+  });
   const app = createApp({
     db,
     temporal,

@@ -17,6 +17,6 @@ export async function liveStateOf<T>(
   return Promise.race([answer, ...late]).catch(() => null);
 }
 
-/** The workflow's page in the Temporal web UI. */
+/** The workflow's page in the Temporal web UI; empty where the UI is not offered (docker-compose). */
 export const workflowUiUrl = (temporalUiUrl: string, workflowId: string) =>
-  `${temporalUiUrl}/namespaces/default/workflows/${encodeURIComponent(workflowId)}`;
+  temporalUiUrl ? `${temporalUiUrl}/namespaces/default/workflows/${encodeURIComponent(workflowId)}` : '';

@@ -9,11 +9,18 @@ export const runtimeConfigSchema = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('livelihood'),
-  /** Where people open the Temporal web UI; the admin UI links workflows there. */
-  TEMPORAL_UI_URL: z.string().url().default('http://127.0.0.1:8233'),
+  /** Where people open the Temporal web UI; the admin UI links workflows there. Empty: no UI, no links. */
+  TEMPORAL_UI_URL: z.union([z.literal(''), z.string().url()]).default('http://127.0.0.1:8233'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Signs session tokens; at least 32 characters. */
   AUTH_SECRET: z.string().min(32, { message: 'AUTH_SECRET must be at least 32 characters' }),
+  /**
+   * Seals every Temporal payload (AES-256-GCM): 32 bytes as 64 hex digits or base64. Only the API and the
+   * worker hold it; without it a history is unreadable and a message sent straight to Temporal is refused.
+   */
+  PAYLOAD_KEY: z.string().regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, {
+    message: 'PAYLOAD_KEY must be 32 bytes: 64 hex digits or 43 base64 characters (openssl rand -hex 32)',
+  }),
   /** smtp://user:pass@host:port; unset: e-mail channel off, the in-app notice still goes out. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('人大常委会办公室 <noreply@localhost>'),

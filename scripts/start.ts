@@ -7,17 +7,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
 import { createDb } from '../db/connection';
 import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import { migrateToLatest } from '../db/migrate';
 import { DEMO_PASSWORD, demoLogins, seedDemoData } from '../db/seed';
 import { parseRuntimeConfig, type RuntimeConfig } from '../domain/config';
+import { dataConverterFor, parsePayloadKey } from '../temporal/payloadCodec';
 import { adminUiBuildIsStale, adminUiDist, viteBuildArgs } from './adminUiBuild';
 import { openDemoBatch } from './demoBatch';
 import { openDemoProjects } from './demoProjects';
@@ -183,6 +185,36 @@ async function temporalOnPostgres(databaseUrl: string): Promise<{ address: strin
   return { address: server.address, uiUrl: process.env.TEMPORAL_UI_URL };
 }
 
+/**
+ * On the embedded server the API and the worker log in as their own roles with only their grants, as in
+ * docker-compose (docs/deployment.md, "Database roles"); made before migrating, so the grant migration
+ * finds them. Fresh passwords each start: only the processes started here use them. With DATABASE_URL the
+ * operator's one URL serves everything.
+ */
+async function serviceRoleUrls(ownerUrl: string): Promise<{ api: string; worker: string }> {
+  if (process.env.DATABASE_URL) return { api: ownerUrl, worker: ownerUrl };
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const urls: Record<string, string> = {};
+    for (const [service, role] of [
+      ['api', 'livelihood_api'],
+      ['worker', 'livelihood_worker'],
+    ] as const) {
+      const password = randomBytes(18).toString('hex');
+      const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [role]);
+      await client.query(`${rowCount ? 'alter' : 'create'} role ${role} login password '${password}'`);
+      const url = new URL(ownerUrl);
+      url.username = role;
+      url.password = password;
+      urls[service] = url.toString();
+    }
+    return { api: urls.api!, worker: urls.worker! };
+  } finally {
+    await client.end();
+  }
+}
+
 async function migrateAndSeed(url: string): Promise<void> {
   const db = createDb(url, 2);
   try {
@@ -202,6 +234,28 @@ async function authSecret(): Promise<string> {
   await mkdir(dataDir, { recursive: true });
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * PAYLOAD_KEY, generated once like AUTH_SECRET. The dev server's data from before there was a key holds
+ * plain payloads, which the worker now refuses like forged ones, so that file is set aside (its workflows
+ * are the demo's, opened again below).
+ */
+async function payloadKey(): Promise<string> {
+  if (process.env.PAYLOAD_KEY) return process.env.PAYLOAD_KEY;
+  const file = path.join(dataDir, 'payload-key');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const sqlite = path.join(dataDir, 'temporal', 'temporal.sqlite');
+  if (!process.env.TEMPORAL_ADDRESS && existsSync(sqlite)) {
+    log('Temporal data from before payload encryption moved to .data/temporal/temporal.sqlite.before-payload-key');
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(sqlite + suffix)) await rename(sqlite + suffix, `${sqlite}.before-payload-key${suffix}`);
+    }
+  }
+  const key = randomBytes(32).toString('hex');
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  return key;
 }
 
 // ---- admin UI -------------------------------------------------------------------------------------
@@ -307,7 +361,11 @@ async function startDemoBatch(config: RuntimeConfig): Promise<void> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const db = createDb(config.DATABASE_URL, 1);
   try {
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    const client = new Client({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      dataConverter: dataConverterFor(parsePayloadKey(config.PAYLOAD_KEY)),
+    });
     await openDemoBatch(db, client, config.TEMPORAL_TASK_QUEUE);
     await openDemoProjects(db, client, config.TEMPORAL_TASK_QUEUE);
   } finally {
@@ -354,7 +412,9 @@ async function main(): Promise<void> {
   await assertPortFree(API_PORT, 'API');
 
   const databaseUrl = await database();
+  const payloadKeyText = await step(payloadKey());
   const temporalServer = await temporal(databaseUrl);
+  const roleUrls = await step(serviceRoleUrls(databaseUrl));
   log('migrating and seeding the demo data');
   await step(migrateAndSeed(databaseUrl));
   await buildAdminUi();
@@ -366,13 +426,14 @@ async function main(): Promise<void> {
     ...(temporalServer.uiUrl ? { TEMPORAL_UI_URL: temporalServer.uiUrl } : {}),
     PORT: String(API_PORT),
     AUTH_SECRET: await step(authSecret()),
+    PAYLOAD_KEY: payloadKeyText,
     ADMIN_UI_DIST: adminUiDist,
   };
   // The same check the worker and the API make, before either starts.
   const config = parseRuntimeConfig(env);
   log('starting the worker and the API');
-  const worker = startService('worker', 'worker/main.ts', env, 30_000);
-  const api = startService('api', 'api/main.ts', env, 10_000);
+  const worker = startService('worker', 'worker/main.ts', { ...env, DATABASE_URL: roleUrls.worker }, 30_000);
+  const api = startService('api', 'api/main.ts', { ...env, DATABASE_URL: roleUrls.api }, 10_000);
   const apiUrl = `http://127.0.0.1:${API_PORT}`;
   await step(waitForHealth(`${apiUrl}/api/health`, api));
   await step(waitForWorker(config, worker));

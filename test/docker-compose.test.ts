@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { apiRole, workerRole } from '../db/migrations/20261127130000_grant_service_roles';
 import { runtimeConfigKeys, runtimeConfigSchema } from '../domain/config';
 import { projectRoot } from '../scripts/toolPaths';
 
@@ -33,16 +34,30 @@ const serviceSchema = z.object({
     .optional(),
   restart: z.string().optional(),
   volumes: z.array(z.union([z.string(), z.object({}).passthrough()])).optional(),
+  networks: z.union([z.array(z.string()), z.record(z.string(), z.unknown())]).optional(),
+  profiles: z.array(z.string()).optional(),
 });
 type Service = z.infer<typeof serviceSchema>;
-const composeSchema = z.object({ services: z.record(z.string(), serviceSchema) });
+const networkSchema = z.object({ internal: z.boolean().optional() }).passthrough().nullable();
+const composeSchema = z.object({
+  services: z.record(z.string(), serviceSchema),
+  networks: z.record(z.string(), networkSchema).optional(),
+});
 
 const composeText = readFileSync(path.join(projectRoot, 'docker-compose.yml'), 'utf8');
 // merge: compose honours `<<:` merge keys, which the x-app / x-app-env anchors rely on.
 const compose = composeSchema.parse(parse(composeText, { merge: true }) as unknown);
 
 /** What the operator exports before `docker compose up`; the values only have to satisfy the config schema. */
-const hostEnv: Record<string, string> = { AUTH_SECRET: 'a'.repeat(40), POSTGRES_PASSWORD: 'test0password' };
+const hostEnv: Record<string, string> = {
+  AUTH_SECRET: 'a'.repeat(40),
+  PAYLOAD_KEY: 'b'.repeat(64),
+  POSTGRES_PASSWORD: 'superuser0password',
+  LIVELIHOOD_OWNER_PASSWORD: 'owner0password',
+  LIVELIHOOD_API_PASSWORD: 'api0password',
+  LIVELIHOOD_WORKER_PASSWORD: 'worker0password',
+  TEMPORAL_DB_PASSWORD: 'temporal0password',
+};
 
 /** Compose's variable substitution: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, $$. */
 function interpolate(value: string, env: Record<string, string | undefined>): string {
@@ -106,12 +121,26 @@ function dependsOn(s: Service): Record<string, string> {
   return Object.fromEntries(Object.entries(d).map(([n, v]) => [n, v.condition]));
 }
 
+/** The networks a service joins; compose puts one with none on `default`. */
+function networksOf(s: Service): string[] {
+  if (!s.networks) return ['default'];
+  return Array.isArray(s.networks) ? s.networks : Object.keys(s.networks);
+}
+
+function isInternal(network: string): boolean {
+  return compose.networks?.[network]?.internal === true;
+}
+
+function stringVolumes(s: Service): string[] {
+  return (s.volumes ?? []).filter((v): v is string => typeof v === 'string');
+}
+
 function commandText(s: Service): string {
   return Array.isArray(s.command) ? s.command.join(' ') : (s.command ?? '');
 }
 
 const requiredKeys = runtimeConfigKeys.filter((key) => !runtimeConfigSchema.shape[key].safeParse(undefined).success);
-const expectedServices = ['postgres', 'temporal', 'temporal-ui', 'migrate', 'worker', 'api'];
+const expectedServices = ['postgres', 'temporal', 'temporal-ui', 'migrate', 'worker', 'api', 'proxy'];
 
 describe('docker-compose.yml', () => {
   it('has every service of the stack, each with a pinned image or a build', () => {
@@ -128,14 +157,57 @@ describe('docker-compose.yml', () => {
     expect(service('postgres').image).toMatch(/^postgres:17(\.\d+)?$/);
     expect(service('temporal').image).toMatch(/^temporalio\/auto-setup:1\.29\.\d+$/);
     expect(service('temporal-ui').image).toMatch(/^temporalio\/ui:2\.\d+\.\d+$/);
+    expect(service('proxy').image).toMatch(/^nginx:1\.\d+\.\d+$/);
   });
 
-  it('publishes the api, Temporal and Temporal UI ports, and nothing for the worker or the database', () => {
-    expect(publishedPorts(service('api')).get(3000)).toBe(3000);
-    expect(publishedPorts(service('temporal')).get(7233)).toBe(7233);
-    expect(publishedPorts(service('temporal-ui')).get(8233)).toBe(8080);
-    expect(service('worker').ports ?? []).toEqual([]);
-    expect(service('postgres').ports ?? []).toEqual([]);
+  it('publishes ports only on the TLS proxy: not Temporal, its UI, the API, the worker or the database', () => {
+    for (const name of expectedServices.filter((n) => n !== 'proxy')) {
+      expect(service(name).ports ?? [], `${name} publishes nothing`).toEqual([]);
+    }
+    expect(publishedPorts(service('proxy')).get(443)).toBe(443);
+  });
+
+  it('keeps Temporal, its UI and PostgreSQL on an internal network only, and the UI off by default', () => {
+    expect(isInternal('backend')).toBe(true);
+    for (const name of ['temporal', 'temporal-ui', 'postgres', 'migrate']) {
+      const networks = networksOf(service(name));
+      expect(networks.length, `${name} joins a network`).toBeGreaterThan(0);
+      for (const n of networks) expect(isInternal(n), `${name} on ${n} must be internal`).toBe(true);
+    }
+    // The proxy reaches the API, never Temporal or the database.
+    const proxyNetworks = networksOf(service('proxy'));
+    for (const name of ['temporal', 'temporal-ui', 'postgres', 'worker']) {
+      expect(
+        networksOf(service(name)).filter((n) => proxyNetworks.includes(n)),
+        `proxy and ${name}`,
+      ).toEqual([]);
+    }
+    expect(networksOf(service('api')).some((n) => proxyNetworks.includes(n))).toBe(true);
+    expect(service('temporal-ui').profiles ?? []).not.toEqual([]);
+    // No UI offered, so the console links nowhere (admin-ui hides the button when this is empty).
+    expect(environment(service('api')).TEMPORAL_UI_URL).toBe('');
+  });
+
+  it('terminates TLS at nginx with a mounted certificate and key, and sends plain HTTP to https', () => {
+    const proxy = service('proxy');
+    const volumes = stringVolumes(proxy).map((v) => interpolate(v, hostEnv));
+    const confMount = volumes.find((v) => v.split(':')[1]?.startsWith('/etc/nginx/conf.d/'));
+    expect(confMount, 'nginx config mounted').toBeDefined();
+    const conf = readFileSync(path.join(projectRoot, confMount!.split(':')[0]!), 'utf8');
+    const certMount = volumes.find((v) => v.split(':')[1] === '/etc/nginx/certs');
+    expect(certMount, 'certificate folder mounted').toBeDefined();
+    expect(certMount).toBe('./docker/certs:/etc/nginx/certs:ro');
+    expect(stringVolumes(proxy).map((v) => interpolate(v, { ...hostEnv, TLS_CERT_DIR: '/srv/tls' }))).toContain(
+      '/srv/tls:/etc/nginx/certs:ro',
+    );
+    expect(conf).toMatch(/listen 443 ssl;/);
+    expect(conf).toContain('ssl_certificate     /etc/nginx/certs/fullchain.pem;');
+    expect(conf).toContain('ssl_certificate_key /etc/nginx/certs/privkey.pem;');
+    expect(conf).toMatch(/ssl_protocols TLSv1\.2 TLSv1\.3;/);
+    expect(conf).toMatch(/listen 80;[\s\S]*?return 30[18] https:\/\/\$host\$request_uri;/);
+    const port = Number(environment(service('api')).PORT ?? '3000');
+    expect(conf).toContain(`proxy_pass http://api:${port};`);
+    expect(dependsOn(proxy).api).toBe('service_healthy');
   });
 
   it('keeps PostgreSQL data in a named volume, checks readiness with pg_isready, and creates the app database', () => {
@@ -152,17 +224,44 @@ describe('docker-compose.yml', () => {
     expect([pg.healthcheck?.test].flat().join(' ')).toContain('pg_isready');
   });
 
-  it('persists Temporal to the postgres service and starts it only once PostgreSQL is healthy', () => {
+  it('persists Temporal to the postgres service, as its own role, once PostgreSQL is healthy', () => {
     const temporal = service('temporal');
     const env = environment(temporal);
     const pgEnv = environment(service('postgres'));
     expect(env.DB).toBe('postgres12');
     expect(env.DB_PORT).toBe('5432');
     expect(env.POSTGRES_SEEDS).toBe('postgres');
-    expect(env.POSTGRES_USER).toBe(pgEnv.POSTGRES_USER);
-    expect(env.POSTGRES_PWD).toBe(pgEnv.POSTGRES_PASSWORD);
+    expect(env.POSTGRES_USER).toBe('temporal');
+    expect(env.POSTGRES_USER).not.toBe(pgEnv.POSTGRES_USER);
+    expect(env.POSTGRES_PWD).toBe(pgEnv.TEMPORAL_DB_PASSWORD);
+    expect(env.POSTGRES_PWD).not.toBe(pgEnv.POSTGRES_PASSWORD);
+    expect(env.SKIP_DB_CREATE).toBe('true');
     expect(dependsOn(temporal).postgres).toBe('service_healthy');
     expect(environment(service('temporal-ui')).TEMPORAL_ADDRESS).toBe('temporal:7233');
+  });
+
+  it('gives the migrations, the API, the worker and Temporal each a role of their own, none the superuser', () => {
+    const userOf = (name: string) => new URL(environment(service(name)).DATABASE_URL ?? '').username;
+    const superuser = environment(service('postgres')).POSTGRES_USER;
+    const users = { migrate: userOf('migrate'), api: userOf('api'), worker: userOf('worker') };
+    expect(users.api).toBe(apiRole);
+    expect(users.worker).toBe(workerRole);
+    expect(new Set([...Object.values(users), superuser, environment(service('temporal')).POSTGRES_USER]).size).toBe(5);
+    const initDir = path.join(projectRoot, 'docker/postgres-init');
+    const init = readdirSync(initDir)
+      .map((f) => readFileSync(path.join(initDir, f), 'utf8'))
+      .join('\n');
+    for (const role of [...Object.values(users), 'temporal']) {
+      expect(init).toMatch(new RegExp(`CREATE ROLE ${role} LOGIN PASSWORD :'\\w+';`));
+    }
+    expect(init).toMatch(new RegExp(`CREATE DATABASE livelihood OWNER ${users.migrate};`));
+    expect(init).toMatch(/CREATE DATABASE temporal OWNER temporal;/);
+    expect(init).toMatch(/CREATE DATABASE temporal_visibility OWNER temporal;/);
+    // Each password reaches the init script from the host, and each URL carries the same one.
+    const pgEnv = environment(service('postgres'));
+    expect(new URL(environment(service('api')).DATABASE_URL!).password).toBe(pgEnv.LIVELIHOOD_API_PASSWORD);
+    expect(new URL(environment(service('worker')).DATABASE_URL!).password).toBe(pgEnv.LIVELIHOOD_WORKER_PASSWORD);
+    expect(new URL(environment(service('migrate')).DATABASE_URL!).password).toBe(pgEnv.LIVELIHOOD_OWNER_PASSWORD);
   });
 
   for (const name of ['worker', 'api']) {
@@ -179,10 +278,12 @@ describe('docker-compose.yml', () => {
       expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
     });
 
-    it(`${name}: takes AUTH_SECRET from the host environment and refuses to start without it`, () => {
-      expect(rawEnvironment(service(name)).AUTH_SECRET).toMatch(/^\$\{AUTH_SECRET:\?[^}]+\}$/);
-      expect(() => environment(service(name), { ...hostEnv, AUTH_SECRET: undefined })).toThrow(/AUTH_SECRET/);
-    });
+    for (const secret of ['AUTH_SECRET', 'PAYLOAD_KEY']) {
+      it(`${name}: takes ${secret} from the host environment and refuses to start without it`, () => {
+        expect(rawEnvironment(service(name))[secret]).toMatch(new RegExp(`^\\$\\{${secret}:\\?[^}]+\\}$`));
+        expect(() => environment(service(name), { ...hostEnv, [secret]: undefined })).toThrow(new RegExp(secret));
+      });
+    }
 
     it(`${name}: runs only after the migrations completed and Temporal is up`, () => {
       const deps = dependsOn(service(name));
@@ -207,9 +308,8 @@ describe('docker-compose.yml', () => {
 
   it('health-checks the api on /api/health, on the port it listens on', () => {
     const api = service('api');
-    expect([api.healthcheck?.test].flat().join(' ')).toContain('/api/health');
     const port = Number(environment(api).PORT ?? '3000');
-    expect([...publishedPorts(api).values()]).toContain(port);
+    expect([api.healthcheck?.test].flat().join(' ')).toContain(`127.0.0.1:${port}/api/health`);
   });
 
   const entryPoints: [string, string][] = [

@@ -7,12 +7,22 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import type { Activities } from '../activities';
+import { dataConverterFor, failureConverterPath } from '../temporal/payloadCodec';
 
-export const workflowsPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workflows/index.ts');
+const workflowsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workflows');
+export const workflowsPath = path.join(workflowsDir, 'index.ts');
+/** Refuses messages the payload codec could not authenticate; part of every bundle, replays included. */
+const workflowInterceptorModules = [path.join(workflowsDir, 'untrustedMessages.ts')];
 
 /** Bundling takes seconds; tests bundle once per file and hand the bundle to each worker. */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+  return bundleWorkflowCode({
+    workflowsPath,
+    workflowInterceptorModules,
+    // Failures a workflow raises are converted inside the bundle: it must carry the same converter.
+    failureConverterPath,
+    logger: quietBundlerLogger,
+  });
 }
 
 export interface WorkerOptions {
@@ -20,17 +30,21 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   activities: Activities;
+  /** PAYLOAD_KEY: the worker seals and opens every payload with it (temporal/payloadCodec.ts). */
+  payloadKey: Buffer;
   workflowBundle?: WorkflowBundleWithSourceMap;
 }
 
 /** One worker runs every workflow and activity on one task queue (DESIGN.md); run more for scale. */
-export function createWorker(options: WorkerOptions): Promise<Worker> {
+export async function createWorker(options: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    // Codecs run in the worker's main thread, outside the workflow sandbox, so workflows get them too.
+    dataConverter: dataConverterFor(options.payloadKey),
+    workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
   });
 }
 

@@ -3,6 +3,7 @@ import { createActivities } from '../activities';
 import { createNotifier } from '../activities/channels';
 import { createDb } from '../db/connection';
 import { parseRuntimeConfig } from '../domain/config';
+import { parsePayloadKey } from '../temporal/payloadCodec';
 import { createWorker } from './createWorker';
 
 async function main(): Promise<void> {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: createActivities({ db, notifier }),
+    payloadKey: parsePayloadKey(config.PAYLOAD_KEY),
   });
   console.log(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
   // The SDK installs SIGINT/SIGTERM handlers that shut the worker down gracefully.

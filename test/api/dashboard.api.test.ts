@@ -9,6 +9,7 @@ import { addDays, chinaDay, weekdayOf } from '../../domain/workingDays';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { jurisdictionId, seedPeople } from '../support/fixtures';
 import { insertVotedProject } from '../support/projectFixtures';
+import { testDataConverter } from '../support/payloadKey';
 
 // API → PostgreSQL, real; no batch workflow runs, so the open batches come from their rows.
 const PASSWORD = 'correct horse battery';
@@ -167,7 +168,7 @@ beforeAll(async () => {
   connection = await Connection.connect({ address: inject('temporalAddress') });
   app = createApp({
     db,
-    temporal: new Client({ connection }),
+    temporal: new Client({ connection, dataConverter: testDataConverter }),
     tokens: createTokenSigner('x'.repeat(40)),
     taskQueue: 'unused',
     temporalUiUrl: 'http://127.0.0.1:8233',

@@ -9,6 +9,7 @@ import { createTokenSigner } from '../../api/auth/tokens';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { jurisdictionId, seedPeople } from '../support/fixtures';
 import { insertVotedProject } from '../support/projectFixtures';
+import { testDataConverter } from '../support/payloadKey';
 
 // API → PostgreSQL, real: the CSV exports read the same rows the lists page through.
 const PASSWORD = 'correct horse battery';
@@ -105,7 +106,7 @@ beforeAll(async () => {
   connection = await Connection.connect({ address: inject('temporalAddress') });
   app = createApp({
     db,
-    temporal: new Client({ connection }),
+    temporal: new Client({ connection, dataConverter: testDataConverter }),
     tokens: createTokenSigner('x'.repeat(40)),
     taskQueue: 'unused',
     temporalUiUrl: 'http://127.0.0.1:8233',

@@ -13,6 +13,7 @@ import { projectRoot } from '../../scripts/toolPaths';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { jurisdictionId, seedPeople } from '../support/fixtures';
 import { insertVotedProject } from '../support/projectFixtures';
+import { testDataConverter } from '../support/payloadKey';
 
 const committedPath = path.join(projectRoot, 'api', 'openapi.json');
 const REGENERATE =
@@ -96,7 +97,7 @@ describe('the running app', () => {
     const tokens = createTokenSigner('x'.repeat(40));
     app = createApp({
       db: testDb.db,
-      temporal: new Client({ connection }),
+      temporal: new Client({ connection, dataConverter: testDataConverter }),
       tokens,
       taskQueue: 'openapi-test',
       temporalUiUrl: 'http://127.0.0.1:8233',

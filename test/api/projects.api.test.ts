@@ -9,6 +9,7 @@ import { keyedId } from '../../api/batchRecords';
 import type { Role } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { jurisdictionId, seedPeople } from '../support/fixtures';
+import { testDataConverter } from '../support/payloadKey';
 
 // API → PostgreSQL, real. The fund pool, photos, findings and bulletins are rows the tests arrange and
 // read back. No project workflow runs here: the decision routes are shown only as far as the API goes
@@ -162,7 +163,7 @@ beforeAll(async () => {
   connection = await Connection.connect({ address: inject('temporalAddress') });
   app = createApp({
     db,
-    temporal: new Client({ connection }),
+    temporal: new Client({ connection, dataConverter: testDataConverter }),
     tokens: createTokenSigner('x'.repeat(40)),
     taskQueue: 'unused',
     temporalUiUrl: 'http://127.0.0.1:8233',

@@ -7,6 +7,7 @@ import { createTokenSigner } from '../../api/auth/tokens';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { jurisdictionId, seedPeople } from '../support/fixtures';
 import { insertVotedProject } from '../support/projectFixtures';
+import { testDataConverter } from '../support/payloadKey';
 
 // API → PostgreSQL, real: what anyone may read without a login.
 const IMPLEMENTING = `batch-${jurisdictionId}-2026`;
@@ -58,7 +59,7 @@ beforeAll(async () => {
   connection = await Connection.connect({ address: inject('temporalAddress') });
   app = createApp({
     db,
-    temporal: new Client({ connection }),
+    temporal: new Client({ connection, dataConverter: testDataConverter }),
     tokens: createTokenSigner('x'.repeat(40)),
     taskQueue: 'unused',
     temporalUiUrl: 'http://127.0.0.1:8233',

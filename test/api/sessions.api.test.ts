@@ -8,6 +8,7 @@ import { createTokenSigner } from '../../api/auth/tokens';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { jurisdictionId, seedPeople } from '../support/fixtures';
 import { insertVotedProject } from '../support/projectFixtures';
+import { testDataConverter } from '../support/payloadKey';
 
 // API → PostgreSQL, real: the session lists a deputy opens on a phone, and the 400 body a form reads.
 const PASSWORD = 'correct horse battery';
@@ -115,7 +116,7 @@ beforeAll(async () => {
   connection = await Connection.connect({ address: inject('temporalAddress') });
   app = createApp({
     db,
-    temporal: new Client({ connection }),
+    temporal: new Client({ connection, dataConverter: testDataConverter }),
     tokens: createTokenSigner('x'.repeat(40)),
     taskQueue: 'unused',
     temporalUiUrl: 'http://127.0.0.1:8233',

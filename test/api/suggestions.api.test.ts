@@ -9,6 +9,7 @@ import type { Role } from '../../db/schema';
 import type { BatchPhase } from '../../workflows/annualBatch.messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { jurisdictionId, seedPeople } from '../support/fixtures';
+import { testDataConverter } from '../support/payloadKey';
 
 // API → PostgreSQL, real; these routes read the batch phase and never call the workflow, so no worker runs.
 // Each test sets the phase it needs on the batch row, as the batch workflow would.
@@ -117,7 +118,7 @@ beforeAll(async () => {
   connection = await Connection.connect({ address: inject('temporalAddress') });
   app = createApp({
     db,
-    temporal: new Client({ connection }),
+    temporal: new Client({ connection, dataConverter: testDataConverter }),
     tokens: createTokenSigner('x'.repeat(40)),
     taskQueue: 'unused',
     temporalUiUrl: 'http://127.0.0.1:8233',

@@ -12,6 +12,7 @@ import { createWorker } from '../../worker/createWorker';
 import { type humanTaskWorkflow } from '../../workflows/humanTask';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { seedPeople } from '../support/fixtures';
+import { testDataConverter, testPayloadKey } from '../support/payloadKey';
 
 // API → Temporal dev server → worker → PostgreSQL, all real; only the HTTP socket is supertest's.
 const PASSWORD = 'correct horse battery';
@@ -35,12 +36,13 @@ beforeAll(async () => {
     NativeConnection.connect({ address }),
     Connection.connect({ address }),
   ]);
-  temporal = new Client({ connection });
+  temporal = new Client({ connection, dataConverter: testDataConverter });
   worker = await createWorker({
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
     activities: createActivities({ db: testDb.db, notifier }),
+    payloadKey: testPayloadKey,
   });
   workerRun = worker.run();
   app = createApp({

@@ -19,6 +19,7 @@ import { historyToJson } from '../support/historyJson';
 import { startSmtpSink } from '../support/smtpSink';
 import { createTimeSkippingEnv, freePort } from '../support/timeSkipping';
 import { projectRoot } from '../../scripts/toolPaths';
+import { testPayloadKey } from '../support/payloadKey';
 
 const historiesDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
         taskQueue: `record-${scenario.name}`,
         workflowBundle: bundle,
         activities: createActivities({ db, notifier }),
+        payloadKey: testPayloadKey,
       });
       const history = await worker.runUntil(async () => {
         const handle = await env.client.workflow.start(humanTaskWorkflow, {

@@ -3,11 +3,12 @@ import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Express } from 'express';
 import type { Kysely } from 'kysely';
 import request from 'supertest';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { createActivities } from '../../activities';
 import { createNotifier } from '../../activities/channels';
 import { createApp } from '../../api/app';
 import { createTokenSigner } from '../../api/auth/tokens';
+import { createDb } from '../../db/connection';
 import type { Role } from '../../domain/assignee';
 import type { Ballot } from '../../domain/election';
 import type { Database, User } from '../../db/schema';
@@ -16,6 +17,8 @@ import { bundleWorkflows, createWorker } from '../../worker/createWorker';
 import { createTestDatabase, type TestDatabase } from './database';
 import { eventually, jurisdictionId, seedPeople } from './fixtures';
 import { createTimeSkippingEnv } from './timeSkipping';
+import { testPayloadKey } from './payloadKey';
+import { serviceRoleUrls } from './serviceRoles';
 
 const signer = createTokenSigner('batch-driver-secret-'.repeat(3));
 
@@ -58,9 +61,11 @@ export class BatchDriver {
     readonly env: TestWorkflowEnvironment,
     readonly db: Kysely<Database>,
     readonly taskQueue: string,
+    /** What the API connects as; `db` (the superuser) is for arranging and asserting. */
+    apiDb: Kysely<Database> = db,
   ) {
     this.app = createApp({
-      db,
+      db: apiDb,
       temporal: env.client,
       tokens: signer,
       taskQueue,
@@ -255,6 +260,11 @@ export async function createBatchWorld(): Promise<BatchWorld> {
   );
   await seedPeople(testDb.db);
   await seedBatchPeople(testDb.db);
+  // The API and the worker log in as their own roles with only their grants, as in docker-compose, so a
+  // write the grants do not allow fails here first (db/migrations/20261127130000_grant_service_roles.ts).
+  const urls = await serviceRoleUrls(inject('pgServerUrl'), testDb);
+  const apiDb = createDb(urls.api, 5);
+  const workerDb = createDb(urls.worker, 5);
   const notifier = createNotifier({ mailFrom: 'office@test.local' });
   // One queue for the whole file: a task a test leaves open (an escalated quarterly evaluation, say) is
   // picked up by the next test's worker when its timers fire, instead of holding the test server's clock.
@@ -268,12 +278,14 @@ export async function createBatchWorld(): Promise<BatchWorld> {
         namespace: 'default',
         taskQueue,
         workflowBundle: bundle,
-        activities: createActivities({ db: testDb.db, notifier }),
+        activities: createActivities({ db: workerDb, notifier }),
+        payloadKey: testPayloadKey,
       });
-      return worker.runUntil(fn(new BatchDriver(env, testDb.db, taskQueue)));
+      return worker.runUntil(fn(new BatchDriver(env, testDb.db, taskQueue, apiDb)));
     },
     async teardown() {
       await notifier.close();
+      await Promise.all([apiDb.destroy(), workerDb.destroy()]);
       await env.teardown();
       await testDb.drop();
     },

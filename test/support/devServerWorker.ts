@@ -6,6 +6,7 @@ import { createActivities } from '../../activities';
 import { createNotifier } from '../../activities/channels';
 import type { Database } from '../../db/schema';
 import { createWorker } from '../../worker/createWorker';
+import { testDataConverter, testPayloadKey } from './payloadKey';
 
 export interface DevServerWorker {
   temporal: Client;
@@ -25,10 +26,11 @@ export async function startDevServerWorker(db: Kysely<Database>, taskQueue: stri
     namespace: 'default',
     taskQueue,
     activities: createActivities({ db, notifier }),
+    payloadKey: testPayloadKey,
   });
   const running = worker.run();
   return {
-    temporal: new Client({ connection }),
+    temporal: new Client({ connection, dataConverter: testDataConverter }),
     async stop() {
       worker.shutdown();
       await running;

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { connect, createServer } from 'node:net';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { timeSkippingServerPath } from '../../scripts/toolPaths';
+import { testDataConverter } from './payloadKey';
 
 /**
  * Temporal's time-skipping test server: the Java build from Maven Central, provisioned into .tools/.
@@ -26,12 +27,15 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
       server: { type: 'existing' };
       address: string;
       supportsTimeSkipping: true;
+      client: { dataConverter: typeof testDataConverter };
     }): Promise<TestWorkflowEnvironment>;
   };
   const env = await factory.create({
     server: { type: 'existing' },
     address: `127.0.0.1:${port}`,
     supportsTimeSkipping: true,
+    // env.client plays the API: it seals payloads like the API does, so the workers trust it.
+    client: { dataConverter: testDataConverter },
   });
   const teardown = env.teardown.bind(env);
   env.teardown = async () => {

@@ -16,6 +16,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { actorOf, eventually, type PeopleFixture, roadRepairTask, seedPeople } from '../support/fixtures';
 import { type SmtpSink, startSmtpSink } from '../support/smtpSink';
 import { createTimeSkippingEnv } from '../support/timeSkipping';
+import { testPayloadKey } from '../support/payloadKey';
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
@@ -59,6 +60,7 @@ async function withWorker<T>(fn: () => Promise<T>): Promise<T> {
     taskQueue,
     workflowBundle: bundle,
     activities: createActivities({ db: testDb.db, notifier }),
+    payloadKey: testPayloadKey,
   });
   return worker.runUntil(fn());
 }

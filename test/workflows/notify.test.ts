@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { actorOf, eventually, type PeopleFixture, roadRepairTask, seedPeople } from '../support/fixtures';
 import { type SmtpSink, startSmtpSink } from '../support/smtpSink';
 import { createTimeSkippingEnv } from '../support/timeSkipping';
+import { testPayloadKey } from '../support/payloadKey';
 
 // The notice sender is exercised through the task workflow, the way the product uses it: the "assigned"
 // notice goes to both officials of the roads department, each with an e-mail address.
@@ -45,6 +46,7 @@ async function withWorker<T>(taskQueue: string, smtpUrl: string, fn: () => Promi
       taskQueue,
       workflowBundle: bundle,
       activities: createActivities({ db: testDb.db, notifier }),
+      payloadKey: testPayloadKey,
     });
     return await worker.runUntil(fn());
   } finally {

@@ -5,7 +5,9 @@ import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@t
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleWorkflows, quietBundlerLogger } from '../../worker/createWorker';
+import { dataConverterFor } from '../../temporal/payloadCodec';
 import { type History, historyFromJson } from '../support/historyJson';
+import { testPayloadKey } from '../support/payloadKey';
 
 // humanTask-<scenario>.json is recorded by test/histories/record.ts and ran as task-history-<scenario>;
 // annualBatch-<workflow id>.json by the batch test with RECORD_HISTORIES=1 (see test/histories/README.md).
@@ -23,6 +25,10 @@ function workflowIdOf(file: string): string {
 async function loadHistory(file: string): Promise<History> {
   return historyFromJson(JSON.parse(await readFile(path.join(historiesDir, file), 'utf8')));
 }
+
+// The recordings predate payload encryption and hold plain payloads; one recorded since is sealed with the
+// test key. Only a replay may take plain payloads: a live worker turns them into refusals (temporal/payloadCodec.ts).
+const replayDataConverter = dataConverterFor(testPayloadKey, { acceptPlainPayloads: true });
 
 let bundle: WorkflowBundleWithSourceMap;
 let alteredBundle: WorkflowBundleWithSourceMap;
@@ -53,13 +59,21 @@ describe('recorded workflow histories replay', () => {
   });
 
   it.each(historyFiles)('replays %s with the current workflow code without a determinism violation', async (file) => {
-    await Worker.runReplayHistory({ workflowBundle: bundle }, await loadHistory(file), workflowIdOf(file));
+    await Worker.runReplayHistory(
+      { workflowBundle: bundle, dataConverter: replayDataConverter },
+      await loadHistory(file),
+      workflowIdOf(file),
+    );
   });
 
   it('rejects a recorded history when the workflow code has changed incompatibly', async () => {
     const file = 'humanTask-completed-on-time.json';
     await expect(
-      Worker.runReplayHistory({ workflowBundle: alteredBundle }, await loadHistory(file), workflowIdOf(file)),
+      Worker.runReplayHistory(
+        { workflowBundle: alteredBundle, dataConverter: replayDataConverter },
+        await loadHistory(file),
+        workflowIdOf(file),
+      ),
     ).rejects.toBeInstanceOf(DeterminismViolationError);
   });
 });

@@ -5,18 +5,22 @@ import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { createActivities } from '../../../activities';
 import { createNotifier } from '../../../activities/channels';
 import { createApp } from '../../../api/app';
 import { hashPassword } from '../../../api/auth/passwords';
 import { createTokenSigner } from '../../../api/auth/tokens';
+import { createDb } from '../../../db/connection';
 import { adminUiDist } from '../../../scripts/adminUiBuild';
 import { projectRoot } from '../../../scripts/toolPaths';
 import { bundleWorkflows, createWorker } from '../../../worker/createWorker';
 import { BatchDriver, seedBatchPeople } from '../../support/batchDriver';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { seedPeople } from '../../support/fixtures';
+import { serviceRoleUrls } from '../../support/serviceRoles';
 import { createTimeSkippingEnv } from '../../support/timeSkipping';
+import { testPayloadKey } from '../../support/payloadKey';
 
 /** Every browser-test person signs in with this password. */
 export const password = 'console-test-1';
@@ -55,6 +59,10 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
   ]);
   await seedPeople(testDb.db, passwordHash);
   await seedBatchPeople(testDb.db, passwordHash);
+  // The API and the worker log in as their own roles, as in docker-compose (test/support/serviceRoles.ts).
+  const urls = await serviceRoleUrls(inject('pgServerUrl'), testDb);
+  const apiDb = createDb(urls.api, 5);
+  const workerDb = createDb(urls.worker, 5);
   const notifier = createNotifier({ mailFrom: 'office@test.local' });
   const taskQueue = `console-test-${process.pid}`;
   const worker: Worker = await createWorker({
@@ -62,11 +70,12 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
     namespace: 'default',
     taskQueue,
     workflowBundle: bundle,
-    activities: createActivities({ db: testDb.db, notifier }),
+    activities: createActivities({ db: workerDb, notifier }),
+    payloadKey: testPayloadKey,
   });
   const running = worker.run();
   const app = createApp({
-    db: testDb.db,
+    db: apiDb,
     temporal: env.client,
     tokens: createTokenSigner('console-test-secret-'.repeat(3)),
     taskQueue,
@@ -85,7 +94,7 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
     testDb,
     baseUrl,
     browser,
-    driver: new BatchDriver(env, testDb.db, taskQueue),
+    driver: new BatchDriver(env, testDb.db, taskQueue, apiDb),
     async newPage(options = {}) {
       const context = await browser.newContext({
         baseURL: baseUrl,
@@ -112,6 +121,7 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
       worker.shutdown();
       await running;
       await notifier.close();
+      await Promise.all([apiDb.destroy(), workerDb.destroy()]);
       await env.teardown();
       await testDb.drop();
     },

@@ -1,0 +1,43 @@
+import pg from 'pg';
+import { apiRole, up as grantServiceRoles, workerRole } from '../../db/migrations/20261127130000_grant_service_roles';
+import type { TestDatabase } from './database';
+import { withDatabase } from './pgAdmin';
+
+const password = 'test-service-role';
+
+/**
+ * The API's and the worker's roles, as docker/postgres-init makes them, on the test server (roles belong to
+ * the whole server, so they stay; files running at once may both get here, hence the tolerated duplicate).
+ */
+export async function ensureServiceRoles(serverUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    for (const role of [apiRole, workerRole]) {
+      try {
+        await client.query(`create role ${role} login password '${password}'`);
+      } catch (err) {
+        if ((err as { code?: string }).code !== '42710') throw err; // duplicate_object
+        await client.query(`alter role ${role} login password '${password}'`);
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Grants the roles their rights in a test database and returns its URL as each role: what compose gives each service. */
+export async function serviceRoleUrls(
+  serverUrl: string,
+  testDb: TestDatabase,
+): Promise<{ api: string; worker: string }> {
+  await ensureServiceRoles(serverUrl);
+  await grantServiceRoles(testDb.db);
+  const as = (role: string) => {
+    const u = new URL(testDb.url);
+    u.username = role;
+    u.password = password;
+    return u.toString();
+  };
+  return { api: as(apiRole), worker: as(workerRole) };
+}
