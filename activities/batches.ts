@@ -5,7 +5,7 @@ import type { Actor } from '../domain/assignee';
 import { batchPolicyOf, type BatchPolicy } from '../domain/batchPolicy';
 import { ballotSchema, type ElectionPolicy, type ElectionResult, tallyVote } from '../domain/election';
 import { classifyRating, countRatings, type RatingRule } from '../domain/rating';
-import { isTaken } from '../domain/screening';
+import { proposerIsAnswered } from '../domain/screening';
 import type { Database } from '../db/schema';
 import { batchFailureTypes, type BatchPhase, type ProjectRatingResult } from '../workflows/annualBatch.messages';
 import type { RatingOutcomeNotice, VotedProjectInput } from '../workflows/votedProject.messages';
@@ -148,7 +148,9 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
             batchFailureTypes.invalid,
           );
         }
-        const notTakenIds = suggestions.filter((s) => s.outcome !== null && !isTaken(s.outcome)).map((s) => s.id);
+        const notTakenIds = suggestions
+          .filter((s) => s.outcome !== null && proposerIsAnswered(s.outcome))
+          .map((s) => s.id);
         const proposers = notTakenIds.length
           ? await trx
               .selectFrom('suggestion_proposers')

@@ -16,6 +16,11 @@ import { suggestionRoutes } from './suggestions/suggestions.routes';
 import type { TokenSigner } from './auth/tokens';
 import { directoryRoutes } from './directory/directory.routes';
 import { errorMiddleware, notFound } from './errors';
+import { badInputGuards } from './http/badInput';
+import { securityHeaders } from './security/headers';
+import type { LoginThrottlePolicy } from './security/loginThrottle';
+import { defaultPublicFormLimit, publicFormLimit, type PublicFormLimit } from './security/publicLimits';
+import { spamRoutes } from './suggestions/spam.routes';
 import { noticeRoutes } from './notices/notices.routes';
 import { projectRoutes } from './projects/projects.routes';
 import { buildOpenApiDocument } from './openapi';
@@ -31,15 +36,20 @@ export interface AppDeps {
   temporalUiUrl: string;
   /** The built admin UI; served at `/` when present. */
   adminUiDist?: string;
+  /** Failed sign-ins before a username is locked, and for how long (api/security/loginThrottle.ts). */
+  loginThrottle?: LoginThrottlePolicy;
+  /** Submissions per address to each anonymous public form (api/security/publicLimits.ts). */
+  publicFormLimit?: PublicFormLimit;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(securityHeaders());
 
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }));
+  api.use(badInputGuards(express.json({ limit: '1mb' }), ['/photos']));
   api.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
@@ -53,11 +63,14 @@ export function createApp(deps: AppDeps): Express {
   // The public form and the published candidate list: no login (DOMAIN.md steps 1 and 3).
   const { publicForm, batchSuggestions, reserveImports, suggestions } = suggestionRoutes(deps);
   const publicity = publicityRoutes(deps);
-  api.use('/public/batches/:batchId/suggestions', publicForm);
+  const formLimit = deps.publicFormLimit ?? defaultPublicFormLimit;
+  api.use('/public/batches/:batchId/suggestions', publicFormLimit(formLimit, 'suggestions'), publicForm);
+  api.use('/public/batches/:batchId/comments', publicFormLimit(formLimit, 'comments'));
   api.use('/public/batches/:batchId', publicity.publicBatch);
   api.use('/public/batches', publicity.publicBatches);
 
-  const signedIn = authenticate(deps.tokens);
+  const signedIn = authenticate(deps);
+  const spam = spamRoutes(deps);
   const { users, departments } = directoryRoutes(deps);
   const { projects, findings, photos, bulletins, fundPool } = projectRoutes(deps);
   api.use('/tasks', signedIn, taskRoutes(deps));
@@ -70,8 +83,10 @@ export function createApp(deps: AppDeps): Express {
   api.use('/batches/:batchId/suggestions', signedIn, batchSuggestions);
   api.use('/batches/:batchId/reserve-imports', signedIn, reserveImports);
   api.use('/batches/:batchId/fund-pool', signedIn, fundPool);
+  api.use('/suggestions/bulk-review', signedIn, requireRole('coordinator'), spam.suggestions);
   api.use('/suggestions', signedIn, suggestions);
   api.use('/candidates', signedIn, candidateRoutes(deps));
+  api.use('/publicity-comments/bulk-spam', signedIn, requireRole('coordinator'), spam.comments);
   api.use('/publicity-comments', signedIn, requireRole('coordinator'), publicity.comments);
   api.use('/batches', signedIn, batchRoutes(deps));
   api.use('/vote-sessions', signedIn, voteRoutes(deps));

@@ -5,6 +5,7 @@ import { createDb } from '../db/connection';
 import { parseRuntimeConfig } from '../domain/config';
 import { createApp } from './app';
 import { createTokenSigner } from './auth/tokens';
+import { answerClientErrorsWithJson } from './http/badInput';
 
 const defaultAdminUiDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../admin-ui/dist');
 
@@ -21,9 +22,10 @@ async function main(): Promise<void> {
     temporalUiUrl: config.TEMPORAL_UI_URL,
     adminUiDist: config.ADMIN_UI_DIST ?? defaultAdminUiDist,
   });
-  const server = app.listen(config.PORT, () => {
-    console.log(`api: listening on http://127.0.0.1:${config.PORT} (admin UI at /, API at /api)`);
+  const server = app.listen(config.PORT, config.HOST, () => {
+    console.log(`api: listening on http://${config.HOST}:${config.PORT} (admin UI at /, API at /api)`);
   });
+  answerClientErrorsWithJson(server);
   const stop = () => {
     server.close(async () => {
       await connection.close();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { currentUser } from '../auth/auth.middleware';
 import { notFound } from '../errors';
+import { strictPositiveId } from '../http/ids';
 import { containing, fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
 
 export const auditFilterSchema = z
@@ -101,8 +102,8 @@ export function auditRoutes({ db }: { db: Kysely<Database> }): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const id = Number(req.params.id);
-    const event = Number.isSafeInteger(id)
+    const id = strictPositiveId(req.params.id);
+    const event = id !== undefined
       ? await visible(currentUser(res).jurisdictionId)
           .select(auditColumns)
           .where('audit_events.id', '=', id)

@@ -103,6 +103,7 @@ export function directoryRoutes({ db }: { db: Kysely<Database> }): { users: Rout
       .selectFrom('departments')
       .select(departmentColumns)
       .where('id', '=', req.params.id)
+      .where('jurisdiction_id', '=', currentUser(res).jurisdictionId)
       .executeTakeFirst();
     if (!department) throw notFound(`department "${req.params.id}"`);
     res.json(department);

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema';
 import { currentUser } from '../auth/auth.middleware';
 import { notFound } from '../errors';
 import { pageOf, parseListQuery, sendPage } from '../listQuery';
+import { strictPositiveId } from '../http/ids';
 import {
   noticeColumns,
   noticeFilterSchema,
@@ -55,7 +56,7 @@ export function noticeRoutes({ db }: { db: Kysely<Database> }): Router {
 }
 
 function noticeId(param: string): number {
-  const id = Number(param);
-  if (!Number.isSafeInteger(id) || id < 1) throw notFound(`notice "${param}"`);
+  const id = strictPositiveId(param);
+  if (id === undefined) throw notFound(`notice "${param}"`);
   return id;
 }

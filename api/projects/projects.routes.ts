@@ -67,6 +67,7 @@ import {
   type VisibleProject,
 } from './projects.service';
 import { liveStateOf, workflowUiUrl } from '../workflowState';
+import { reencodePhoto } from '../security/photos';
 
 export interface ProjectRouteDeps {
   db: Kysely<Database>;
@@ -312,7 +313,8 @@ export function projectRoutes({ db, temporal, temporalUiUrl }: ProjectRouteDeps)
     if (imageTypeOf(bytes) !== declared) {
       throw new HttpError(415, `the upload is not the ${declared} image its Content-Type says`);
     }
-    res.status(201).json({ id: await storePhoto(db, currentUser(res), declared, bytes) });
+    const clean = await reencodePhoto(bytes, declared);
+    res.status(201).json({ id: await storePhoto(db, currentUser(res), declared, clean) });
   });
   photos.get('/:id', async (req, res) => {
     const photo = await findVisiblePhoto(db, currentUser(res), req.params.id);

@@ -9,7 +9,7 @@ import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput, taskStateQuery } from '../../workflows/humanTask.messages';
 import { recordAuditEvent } from '../../activities/audit';
 import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
-import { conflict, notFound, unprocessable } from '../errors';
+import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { parseListQuery, sendPage } from '../listQuery';
 import { waitFor } from '../waitFor';
 import { liveStateOf } from '../workflowState';
@@ -84,7 +84,12 @@ export function taskRoutes({ db, temporal, taskQueue }: TaskRouteDeps): Router {
     const user = currentUser(res);
     const { result } = completeTaskSchema.parse(req.body);
     const task = await findTask(db, req.params.id);
-    if (!task) throw notFound(`task "${req.params.id}"`);
+    // Another county's task does not exist for the caller; one of their own county's that is not theirs
+    // is refused without its title (the workflow's refusal would name it).
+    if (!task || task.jurisdiction_id !== user.jurisdictionId) throw notFound(`task "${req.params.id}"`);
+    if (!(await findVisibleTask(db, user, task.id))) {
+      throw forbidden(`this task is assigned to ${task.assignee_kind} ${task.assignee_ref}, not to you`);
+    }
     if (task.status === 'done') {
       // The same person resending the same answer (a lost response, a double click) gets the task back.
       if (task.completed_by === user.userId && sameResult(task, result)) {

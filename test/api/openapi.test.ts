@@ -6,6 +6,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app';
 import { createTokenSigner } from '../../api/auth/tokens';
+import { issueToken } from '../../api/security/sessions';
 import { buildOpenApiDocument, openApiJson, operations } from '../../api/openapi';
 import { roleSchema } from '../../domain/assignee';
 import { projectRoot } from '../../scripts/toolPaths';
@@ -168,7 +169,22 @@ describe('the running app', () => {
     // One project to page the lists that belong to a project (its timeline).
     await seedPeople(testDb.db);
     await insertVotedProject(testDb.db, { key: 'probe', batchId: 'batch-probe', year: 2027, deadline: '2027-11-30' });
-    token = await tokens.sign({
+    // A real user: a token is only good while its session row and its user exist.
+    await testDb.db
+      .insertInto('users')
+      .values({
+        id: 'openapi-probe',
+        username: 'openapi-probe',
+        display_name: 'OpenAPI probe',
+        password_hash: 'not-a-login',
+        roles: [...roleSchema.options],
+        jurisdiction_id: jurisdictionId,
+        department_id: null,
+        email: null,
+        phone: null,
+      })
+      .execute();
+    token = await issueToken(testDb.db, tokens, {
       userId: 'openapi-probe',
       username: 'openapi-probe',
       displayName: 'OpenAPI probe',

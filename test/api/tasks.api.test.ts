@@ -98,7 +98,7 @@ describe('who is calling', () => {
       roles: ['coordinator'],
       jurisdictionId: 'test-county',
       departmentId: null,
-    });
+    }, 'a-session-id');
     await request(app).get('/api/tasks').set('Authorization', `Bearer ${token}`).expect(401);
   });
 
