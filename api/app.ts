@@ -65,8 +65,7 @@ export function createApp(deps: AppDeps): Express {
   const publicity = publicityRoutes(deps);
   const formLimit = deps.publicFormLimit ?? defaultPublicFormLimit;
   api.use('/public/batches/:batchId/suggestions', publicFormLimit(formLimit, 'suggestions'), publicForm);
-  api.use('/public/batches/:batchId/comments', publicFormLimit(formLimit, 'comments'));
-  api.use('/public/batches/:batchId', publicity.publicBatch);
+  api.use('/public/batches/:batchId', publicFormLimit(formLimit, 'comments'), publicity.publicBatch);
   api.use('/public/batches', publicity.publicBatches);
 
   const signedIn = authenticate(deps);

@@ -3,6 +3,7 @@ import type { Role } from '../domain/assignee';
 import { ballotSchema } from '../domain/election';
 import { auditFilterSchema, auditSortable } from './audit/audit.routes';
 import { loginSchema } from './auth/auth.schemas';
+import { bulkReviewSchema, bulkSpamSchema } from './suggestions/spam.schemas';
 import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches/batches.schemas';
 import { amendCandidateSchema, candidateFilterSchema, candidateSortable } from './candidates/candidates.schemas';
 import {
@@ -61,7 +62,7 @@ import { sessionFilterSchema, sessionSortable } from './votes/votes.routes';
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** Who may call: anyone (no token), any signed-in person, or the holders of one of these roles. */
 type Access = 'public' | 'signedIn' | readonly Role[];
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 type SuccessStatus = 200 | 201 | 202;
 
 interface ListSpec {
@@ -156,6 +157,10 @@ const errorResponses: Record<ErrorStatus, { name: string; description: string }>
     description: 'The body is not of a media type the route takes; nothing was stored.',
   },
   422: { name: 'UnprocessableContent', description: 'Refused by a rule of the procedure; the message says which.' },
+  429: {
+    name: 'TooManyRequests',
+    description: 'Too many attempts (failed sign-ins, public form submissions); the message says when to try again.',
+  },
 };
 
 const paramDescriptions: Record<string, string> = {
@@ -297,8 +302,19 @@ export const operations: readonly Operation[] = [
     summary: 'Sign in with a username and password and receive a bearer token',
     access: 'public',
     body: loginSchema,
+    notes:
+      'Each failure is recorded (never the password). After a few failures a username is locked for a while, even with the right password, and an address that keeps failing is slowed down: both answer 429.',
     ok: { 200: 'The bearer token and the signed-in user.' },
-    refusals: [401],
+    refusals: [401, 429],
+  },
+  {
+    id: 'logout',
+    method: 'post',
+    path: '/auth/logout',
+    tag: 'auth',
+    summary: 'Sign out: the token’s session is revoked on the server',
+    access: 'signedIn',
+    ok: { 200: 'The session is ended: `{ message }`.' },
   },
   {
     id: 'getMe',
@@ -630,6 +646,20 @@ export const operations: readonly Operation[] = [
     refusals: [404, 409, 422],
   },
 
+  {
+    id: 'bulkReviewSuggestions',
+    method: 'post',
+    path: '/suggestions/bulk-review',
+    tag: 'suggestions',
+    summary: 'Review many suggestions as spam at once',
+    access: ['coordinator'],
+    notes:
+      'During collection or screening. Spam needs no score and counts as reviewed, so screening can end; its proposer gets no feedback task. Other outcomes are reviewed one by one.',
+    body: bulkReviewSchema,
+    ok: { 200: 'How many suggestions were newly marked: `{ updated }`.' },
+    refusals: [404, 409],
+  },
+
   // Candidates and the office's side of publicity
   {
     id: 'listCandidates',
@@ -689,6 +719,18 @@ export const operations: readonly Operation[] = [
     notes: 'During screening, candidate publicity or the approval chain, while the list can still change.',
     body: respondSchema,
     refusals: [404, 409],
+  },
+  {
+    id: 'bulkMarkPublicityCommentsSpam',
+    method: 'post',
+    path: '/publicity-comments/bulk-spam',
+    tag: 'publicity',
+    summary: 'Mark (or unmark) many public comments as spam',
+    access: ['coordinator'],
+    notes: 'A spam comment is kept and marked; the list’s `spam` filter leaves such comments out.',
+    body: bulkSpamSchema,
+    ok: { 200: 'How many comments changed: `{ updated }`.' },
+    refusals: [404],
   },
 
   // Batches

@@ -103,12 +103,13 @@ export function auditRoutes({ db }: { db: Kysely<Database> }): Router {
 
   router.get('/:id', async (req, res) => {
     const id = strictPositiveId(req.params.id);
-    const event = id !== undefined
-      ? await visible(currentUser(res).jurisdictionId)
-          .select(auditColumns)
-          .where('audit_events.id', '=', id)
-          .executeTakeFirst()
-      : undefined;
+    const event =
+      id !== undefined
+        ? await visible(currentUser(res).jurisdictionId)
+            .select(auditColumns)
+            .where('audit_events.id', '=', id)
+            .executeTakeFirst()
+        : undefined;
     if (!event) throw notFound(`audit event "${req.params.id}"`);
     res.json(event);
   });

@@ -52,7 +52,7 @@ export function authRoutes(deps: {
   // The token stops working here and now, not when it would have expired.
   router.post('/logout', signedIn, async (_req, res) => {
     if (res.locals.sessionId) await revokeSession(deps.db, res.locals.sessionId);
-    res.status(204).end();
+    res.json({ message: 'signed out' });
   });
 
   router.get('/me', signedIn, (_req, res) => {

@@ -24,7 +24,10 @@ function decodeComponent(raw: string, where: string): string {
   try {
     decoded = decodeURIComponent(raw);
   } catch {
-    throw new HttpError(400, `the ${where} has a malformed percent-encoding ("${raw.slice(0, 40)}"): encode "%" as %25`);
+    throw new HttpError(
+      400,
+      `the ${where} has a malformed percent-encoding ("${raw.slice(0, 40)}"): encode "%" as %25`,
+    );
   }
   const reason = unsafeTextReason(decoded);
   if (reason) throw new HttpError(400, `the ${where} ${reason}`);
@@ -109,7 +112,10 @@ export function clientErrorOf(err: unknown): { status: number; message: string }
     case 'charset.unsupported':
       return { status, message: 'send the request body as UTF-8 JSON (Content-Type: application/json; charset=utf-8)' };
     case 'encoding.unsupported':
-      return { status, message: 'the Content-Encoding is not accepted: send the body as identity, gzip, deflate or br' };
+      return {
+        status,
+        message: 'the Content-Encoding is not accepted: send the body as identity, gzip, deflate or br',
+      };
     case 'request.aborted':
       return { status, message: 'the request body ended before it was complete' };
     case 'request.size.invalid':

@@ -63,6 +63,10 @@ const mounts: Record<string, Record<string, string>> = {
     reserveImports: '/batches/:batchId/reserve-imports',
     suggestions: '/suggestions',
   },
+  'api/suggestions/spam.routes.ts': {
+    suggestions: '/suggestions/bulk-review',
+    comments: '/publicity-comments/bulk-spam',
+  },
   'api/publicity/publicity.routes.ts': {
     publicBatchList: '/public/batches',
     publicBatchRouter: '/public/batches/:batchId',
