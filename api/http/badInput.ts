@@ -75,7 +75,8 @@ export const rejectUnsafeJsonText: RequestHandler = (req, _res, next) => {
   next();
 };
 
-function findUnsafeText(value: unknown, path: string[]): { path: string; reason: string } | undefined {
+/** The first string or key in a decoded JSON value that cannot be stored, with its path. */
+export function findUnsafeText(value: unknown, path: string[] = []): { path: string; reason: string } | undefined {
   if (typeof value === 'string') {
     const reason = unsafeTextReason(value);
     return reason ? { path: path.join('.'), reason } : undefined;
