@@ -157,6 +157,8 @@ describe('the running app', () => {
   let connection: Connection;
   let app: Express;
   let token: string;
+  // Signing out revokes the token it is sent with: that request gets a session of its own.
+  let logoutToken: string;
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
@@ -196,6 +198,14 @@ describe('the running app', () => {
       jurisdictionId,
       departmentId: null,
     });
+    logoutToken = await issueToken(testDb.db, tokens, {
+      userId: 'openapi-probe',
+      username: 'openapi-probe',
+      displayName: 'OpenAPI probe',
+      roles: [...roleSchema.options],
+      jurisdictionId,
+      departmentId: null,
+    });
   });
 
   afterAll(async () => {
@@ -207,7 +217,7 @@ describe('the running app', () => {
     const url = `/api${openApiPath.replace(/\{\w+\}/g, 'dummy')}`;
     const req = request(app)
       [method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url)
-      .set('Authorization', `Bearer ${token}`);
+      .set('Authorization', `Bearer ${openApiPath === '/auth/logout' ? logoutToken : token}`);
     return { url, response: method === 'get' ? req : req.send({}) };
   };
   const isUnknownRoute = (method: string, url: string, res: request.Response) =>
