@@ -88,7 +88,12 @@ export function auditRoutes({ db }: { db: Kysely<Database> }): Router {
     if (f.action) qb = qb.where('action', '=', f.action);
     if (f.actor_user_id) qb = qb.where('actor_user_id', '=', f.actor_user_id);
     if (f.q) qb = qb.where('action', 'ilike', containing(f.q));
-    if (f.id !== undefined) qb = qb.where('audit_events.id', 'in', [f.id].flat().map(Number).filter(Number.isInteger));
+    if (f.id !== undefined)
+      qb = qb.where(
+        'audit_events.id',
+        'in',
+        [f.id].flat().flatMap((id) => strictPositiveId(id) ?? []),
+      );
     const { rows, total } = await fetchPage(
       qb,
       (q) =>

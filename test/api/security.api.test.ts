@@ -379,3 +379,56 @@ describe('another jurisdiction', () => {
     expect(JSON.stringify(notMine.body)).not.toContain('河道');
   });
 });
+
+describe('bad input', () => {
+  it('is refused before any route with a message that says what to change', async () => {
+    const auth = await bearer('coordinator');
+    const undecodable = await request(app).get('/api/batches/%').set(auth).expect(400);
+    expect(undecodable.body.message).toMatch(/malformed percent-encoding/);
+    const nul = await request(app).get('/api/suggestions/a%00b').set(auth).expect(400);
+    expect(nul.body.message).toBe('the address contains a NUL character (U+0000)');
+    const nulInFilter = await request(app)
+      .get('/api/suggestions')
+      .query({ filter: JSON.stringify({ q: 'a\u0000b' }) })
+      .set(auth)
+      .expect(400);
+    expect(nulInFilter.body.message).toMatch(/filter: q contains a NUL character/);
+    const nulInBody = await request(app)
+      .post('/api/auth/login')
+      .send({ username: 'coordinator\u0000', password: PASSWORD })
+      .expect(400);
+    expect(nulInBody.body.message).toBe('invalid request — username: contains a NUL character (U+0000)');
+    const text = await request(app)
+      .post('/api/auth/login')
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify({ username: 'coordinator', password: PASSWORD }))
+      .expect(415);
+    expect(text.body.message).toBe(
+      'send the request body as JSON with Content-Type: application/json (got text/plain)',
+    );
+    const latin1 = await request(app)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json; charset=latin1')
+      .send('{}')
+      .expect(415);
+    expect(latin1.body.message).toMatch(/UTF-8 JSON/);
+  });
+
+  it('answers an empty id filter with an empty page, and reads ids only in their one spelling', async () => {
+    const auth = await bearer('coordinator');
+    const empty = await request(app)
+      .get('/api/suggestions')
+      .query({ filter: JSON.stringify({ id: [] }) })
+      .set(auth)
+      .expect(200);
+    expect(empty.body).toEqual([]);
+    expect(empty.headers['content-range']).toBe('suggestions 0-0/0');
+    const [event] = await testDb.db.selectFrom('audit_events').select('id').orderBy('id').limit(1).execute();
+    expect(event).toBeDefined();
+    await request(app).get(`/api/audit-events/${event!.id}`).set(auth).expect(200);
+    for (const odd of ['0x1', '1e0', '+1', '%201', '01']) {
+      const alias = odd.replace(/1$/, String(event!.id)).replace('0x1', `0x${Number(event!.id).toString(16)}`);
+      await request(app).get(`/api/audit-events/${alias}`).set(auth).expect(404);
+    }
+  });
+});
