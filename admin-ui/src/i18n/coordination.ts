@@ -153,6 +153,7 @@ export const coordinationEn = {
         reserve: 'Reserve library',
         pendingResearch: 'Pending research',
         rejected: 'Rejected',
+        spam: 'Spam',
         none: 'Not reviewed yet',
       },
       channel: {
@@ -634,6 +635,7 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
         reserve: '列入储备库',
         pendingResearch: '列入待研项目库',
         rejected: '不予采纳',
+        spam: '无效或恶意提交',
         none: '尚未审查',
       },
       channel: {

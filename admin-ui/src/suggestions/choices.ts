@@ -1,8 +1,9 @@
-export const outcomeChoices = ['candidate', 'reserve', 'pendingResearch', 'rejected', 'none'].map((id) => ({
+export const outcomeChoices = ['candidate', 'reserve', 'pendingResearch', 'rejected', 'spam', 'none'].map((id) => ({
   id,
   name: `app.suggestion.outcome.${id}`,
 }));
-export const reviewOutcomeChoices = outcomeChoices.filter((c) => c.id !== 'none');
+// Spam is marked in bulk (POST /suggestions/bulk-review), not through the joint review's form.
+export const reviewOutcomeChoices = outcomeChoices.filter((c) => c.id !== 'none' && c.id !== 'spam');
 export const categoryChoices = [
   'education',
   'transport',

@@ -1,4 +1,4 @@
-export type ScreeningOutcome = 'candidate' | 'reserve' | 'pendingResearch' | 'rejected';
+export type ScreeningOutcome = 'candidate' | 'reserve' | 'pendingResearch' | 'rejected' | 'spam';
 
 export interface Suggestion {
   id: string;
