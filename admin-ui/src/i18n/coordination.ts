@@ -156,6 +156,8 @@ export const coordinationEn = {
         spam: 'Spam',
         none: 'Not reviewed yet',
       },
+      mark_spam: 'Mark as spam',
+      marked_spam: '%{smart_count} suggestion marked as spam |||| %{smart_count} suggestions marked as spam',
       channel: {
         online: 'Online form',
         hotline12345: '12345 hotline',
@@ -638,6 +640,8 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
         spam: '无效或恶意提交',
         none: '尚未审查',
       },
+      mark_spam: '标记为无效提交',
+      marked_spam: '已将 %{smart_count} 条建议标记为无效提交',
       channel: {
         online: '网上征集',
         hotline12345: '12345热线',

@@ -19,6 +19,8 @@ export interface AppDataProvider extends DataProvider {
   /** Hands in the result of a human task; the task workflow validates it (403, 409, 422 carry a message). */
   completeTask(id: Identifier, result: TaskResult): Promise<{ data: Task }>;
   markNoticeRead(id: Identifier): Promise<{ data: Notice }>;
+  /** The office's bulk review of junk from the public form: no score needed, no proposer answered. */
+  markSuggestionsSpam(ids: Identifier[]): Promise<{ data: { updated: number } }>;
 }
 
 const postAction = async <T>(path: string, body: unknown = {}): Promise<{ data: T }> => {
@@ -30,4 +32,6 @@ export const dataProvider: AppDataProvider = {
   ...simpleRestProvider(apiUrl, httpClient),
   completeTask: (id, result) => postAction<Task>(`tasks/${encodeURIComponent(String(id))}/complete`, { result }),
   markNoticeRead: (id) => postAction<Notice>(`notices/${encodeURIComponent(String(id))}/read`),
+  markSuggestionsSpam: (ids) =>
+    postAction<{ updated: number }>('suggestions/bulk-review', { ids: ids.map(String), outcome: 'spam' }),
 };
