@@ -8,6 +8,12 @@ import { SESSION_HOURS, type SessionUser, type TokenSigner } from '../auth/token
  * anything that changes who someone is (disabling them, changing their roles) through `revokeSessionsOf`.
  */
 export async function openSession(db: Kysely<Database>, userId: string): Promise<string> {
+  // A user's sessions that ended a week ago prove nothing more: the table holds live ones and recent history.
+  await db
+    .deleteFrom('auth_sessions')
+    .where('user_id', '=', userId)
+    .where('expires_at', '<', sql<Date>`now() - interval '7 days'`)
+    .execute();
   const id = randomBytes(24).toString('base64url');
   await db
     .insertInto('auth_sessions')
