@@ -5,7 +5,7 @@ import type { Actor } from '../domain/assignee';
 import { batchPolicyOf, type BatchPolicy } from '../domain/batchPolicy';
 import { ballotSchema, type ElectionPolicy, type ElectionResult, tallyVote } from '../domain/election';
 import { classifyRating, countRatings, type RatingRule } from '../domain/rating';
-import { isTaken } from '../domain/screening';
+import { proposerIsAnswered } from '../domain/screening';
 import type { ProjectRatingResult, PublishedElection } from '../domain/contract/batchWorkflow';
 import { batchFailureTypes } from '../domain/contract/failures';
 import type { RatingOutcomeNotice, VotedProjectInput } from '../domain/contract/projectWorkflow';
@@ -150,7 +150,9 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
             batchFailureTypes.invalid,
           );
         }
-        const notTakenIds = suggestions.filter((s) => s.outcome !== null && !isTaken(s.outcome)).map((s) => s.id);
+        const notTakenIds = suggestions
+          .filter((s) => s.outcome !== null && proposerIsAnswered(s.outcome))
+          .map((s) => s.id);
         const proposers = notTakenIds.length
           ? await trx
               .selectFrom('suggestion_proposers')

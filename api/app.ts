@@ -7,7 +7,11 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/schema';
 import type { TokenSigner } from './auth/tokens';
 import { errorMiddleware, notFound } from './errors';
+import { badInputGuards } from './http/badInput';
 import { mountRoutes } from './http/route';
+import { securityHeaders } from './security/headers';
+import type { LoginThrottlePolicy } from './security/loginThrottle';
+import { defaultPublicFormLimit, publicFormLimit, type PublicFormLimit } from './security/publicLimits';
 import type { ApiMetrics } from './observability/metrics';
 import { requestLogging } from './observability/requestLogging';
 import { apiRoutes } from './routes';
@@ -20,6 +24,10 @@ export interface AppDeps {
   temporalUiUrl: string;
   /** The built admin UI; served at `/` when present. */
   adminUiDist?: string;
+  /** Failed sign-ins before a username is locked, and for how long (api/security/loginThrottle.ts). */
+  loginThrottle?: LoginThrottlePolicy;
+  /** Submissions per address to each anonymous public form (api/security/publicLimits.ts). */
+  publicFormLimit?: PublicFormLimit;
   /** JSON request logs and Prometheus metrics (api/main.ts); tests leave them out. */
   observability?: { logger: Logger; metrics: ApiMetrics };
 }
@@ -32,9 +40,14 @@ export function createApp(deps: AppDeps): Express {
     app.use(requestLogging(deps.observability.logger));
     app.use(deps.observability.metrics.middleware);
   }
+  app.use(securityHeaders());
 
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }));
+  // Bad input is refused with a message before any route (undecodable paths, NUL, wrong media types).
+  api.use(badInputGuards(express.json({ limit: '1mb' }), ['/photos']));
+  const formLimit = deps.publicFormLimit ?? defaultPublicFormLimit;
+  api.use('/public/batches/:batchId/suggestions', publicFormLimit(formLimit, 'suggestions'));
+  api.use('/public/batches/:batchId/comments', publicFormLimit(formLimit, 'comments'));
   mountRoutes(api, apiRoutes, deps);
   api.use((req) => {
     throw notFound(`${req.method} /api${req.path}`);

@@ -2,6 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { clientErrorOf } from './http/badInput';
 import { isDependencyDown, RETRY_AFTER_SECONDS } from './http/dependencyDown';
 import { batchFailureTypes, projectFailureTypes, taskFailureTypes } from '../domain/contract/failures';
 
@@ -81,6 +82,12 @@ export const errorMiddleware: ErrorRequestHandler = (err: unknown, req, res, nex
     const limit =
       'limit' in err && typeof err.limit === 'number' ? ` of ${Math.round(err.limit / 1024 / 1024)} MB` : '';
     res.status(413).json({ message: `the request body is larger than the limit${limit}` });
+    return;
+  }
+  // Express, its router and body-parser refuse what a client sent (charset, encoding, corrupt gzip): theirs, not ours.
+  const refused = clientErrorOf(err);
+  if (refused) {
+    res.status(refused.status).json({ message: refused.message });
     return;
   }
   if (isDependencyDown(err)) {

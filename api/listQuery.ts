@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import type { SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import type { ListOptions } from '../domain/contract/common';
+import { findUnsafeText } from './http/badInput';
 
 const MAX_PAGE = 500;
 
@@ -11,12 +12,20 @@ const jsonParam = <T extends z.ZodType>(schema: T) =>
   z
     .string()
     .transform((text, ctx) => {
+      let value: unknown;
       try {
-        return JSON.parse(text) as unknown;
+        value = JSON.parse(text) as unknown;
       } catch {
         ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
         return z.NEVER;
       }
+      // A JSON escape (\u0000, a lone \ud800) is not caught by the address check: it decodes only here.
+      const unsafe = findUnsafeText(value);
+      if (unsafe) {
+        ctx.addIssue({ code: 'custom', message: `${unsafe.path ? `${unsafe.path} ` : ''}${unsafe.reason}` });
+        return z.NEVER;
+      }
+      return value;
     })
     .pipe(schema);
 

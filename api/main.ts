@@ -9,6 +9,7 @@ import { createApp } from './app';
 import { createTokenSigner } from './auth/tokens';
 import { createLogger } from './observability/logger';
 import { createApiMetrics } from './observability/metrics';
+import { answerClientErrorsWithJson } from './http/badInput';
 
 const defaultAdminUiDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../admin-ui/dist');
 
@@ -32,10 +33,10 @@ async function main(): Promise<void> {
     adminUiDist: config.ADMIN_UI_DIST ?? defaultAdminUiDist,
     observability: { logger, metrics },
   });
-  const server = app.listen(config.PORT, () => {
+  const server = app.listen(config.PORT, config.HOST, () => {
     logger.info(
       { port: config.PORT },
-      `api: listening on http://127.0.0.1:${config.PORT} (admin UI at /, API at /api)`,
+      `api: listening on http://${config.HOST}:${config.PORT} (admin UI at /, API at /api)`,
     );
   });
   // Metrics on a listener of their own, so the public port never exposes them.
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
             res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
           })
           .listen(config.METRICS_PORT, config.METRICS_HOST);
+  answerClientErrorsWithJson(server);
   const stop = () => {
     metricsServer?.close();
     server.close(async () => {

@@ -69,6 +69,10 @@ const errorResponses: Record<ErrorStatus, { name: string; description: string }>
     description: 'The body is not of a media type the route takes; nothing was stored.',
   },
   422: { name: 'UnprocessableContent', description: 'Refused by a rule of the procedure; the message says which.' },
+  429: {
+    name: 'TooManyRequests',
+    description: 'Too many attempts (failed sign-ins, public form submissions); the message says when to try again.',
+  },
   503: {
     name: 'ServiceUnavailable',
     description:

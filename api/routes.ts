@@ -13,6 +13,7 @@ import { buildOpenApiDocument } from './openapi';
 import { projectRoutes } from './projects/projects.routes';
 import { publicityRoutes } from './publicity/publicity.routes';
 import { ratingRoutes } from './ratings/ratings.routes';
+import { spamRoutes } from './suggestions/spam.routes';
 import { suggestionRoutes } from './suggestions/suggestions.routes';
 import { taskRoutes } from './tasks/tasks.routes';
 import { voteRoutes } from './votes/votes.routes';
@@ -79,6 +80,8 @@ export const apiRoutes: readonly RouteDeclaration[] = [
   ...exportRoutes,
   ...auditRoutes,
   ...directoryRoutes,
+  // Before /suggestions/:id… so that bulk-review is not taken for an id.
+  ...spamRoutes,
   ...suggestionRoutes,
   ...publicityRoutes,
   ...candidateRoutes,

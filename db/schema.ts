@@ -175,6 +175,8 @@ export interface PublicityCommentTable {
   body: string;
   adopted: boolean | null;
   response: string | null;
+  /** Junk from the anonymous form, marked by the office: kept, but nobody answers it. */
+  spam: Generated<boolean>;
   created_at: CreatedAt;
 }
 
@@ -376,6 +378,23 @@ export interface AuditEventTable {
   at: CreatedAt;
 }
 
+/** A signed-in session: the token carries its id, so signing out ends it before the token expires. */
+export interface AuthSessionTable {
+  id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+/** A refused login (never the password tried): counted for the lockout, kept as the trail of guessing. */
+export interface LoginFailureTable {
+  id: Generated<string>;
+  username: string;
+  ip: string;
+  at: CreatedAt;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   departments: DepartmentTable;
@@ -405,6 +424,8 @@ export interface Database {
   notices: NoticeTable;
   notice_deliveries: NoticeDeliveryTable;
   audit_events: AuditEventTable;
+  auth_sessions: AuthSessionTable;
+  login_failures: LoginFailureTable;
 }
 
 export type User = Selectable<UserTable>;

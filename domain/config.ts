@@ -12,6 +12,8 @@ export const runtimeConfigSchema = z.object({
   /** Where people open the Temporal web UI; the admin UI links workflows there. Empty: no UI, no links. */
   TEMPORAL_UI_URL: z.union([z.literal(''), z.string().url()]).default('http://127.0.0.1:8233'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address the API listens on: loopback unless set (a container sets 0.0.0.0 behind its port mapping). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   /** Signs session tokens; at least 32 characters. */
   AUTH_SECRET: z.string().min(32, { message: 'AUTH_SECRET must be at least 32 characters' }),
   /**

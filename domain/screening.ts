@@ -43,14 +43,22 @@ export function meanScore(scores: readonly ScreeningScore[], weights: ScreeningW
   return Math.round((total / scores.length) * 10) / 10;
 }
 
-/** The joint review's outcome (联合审查): candidate, 储备库, 待研项目库, or rejected. */
-export const screeningOutcomes = ['candidate', 'reserve', 'pendingResearch', 'rejected'] as const;
+/**
+ * The joint review's outcome (联合审查): candidate, 储备库, 待研项目库, or rejected; or spam, the office's
+ * mark for junk from the anonymous public form (no proposer to answer, no score needed).
+ */
+export const screeningOutcomes = ['candidate', 'reserve', 'pendingResearch', 'rejected', 'spam'] as const;
 export const screeningOutcomeSchema = z.enum(screeningOutcomes);
 export type ScreeningOutcome = z.infer<typeof screeningOutcomeSchema>;
 
 /** Every outcome but candidate leaves a proposer to be told why (seed 001). */
 export function isTaken(outcome: ScreeningOutcome): boolean {
   return outcome === 'candidate';
+}
+
+/** A proposer not taken is told why by a feedback task; spam has no real proposer to tell. */
+export function proposerIsAnswered(outcome: ScreeningOutcome): boolean {
+  return !isTaken(outcome) && outcome !== 'spam';
 }
 
 export const suggestionChannels = [

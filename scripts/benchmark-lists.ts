@@ -16,6 +16,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../api/app';
 import { createTokenSigner, type SessionUser } from '../api/auth/tokens';
+import { issueToken } from '../api/security/sessions';
 import { createDb } from '../db/connection';
 import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import type { Role } from '../domain/assignee';
@@ -208,8 +209,8 @@ async function main(): Promise<void> {
       departmentId,
     });
     const token = {
-      coordinator: await tokens.sign(session('bench-coordinator', ['coordinator'], null)),
-      official: await tokens.sign(session('bench-official', ['official'], 'bench-dept')),
+      coordinator: await issueToken(db, tokens, session('bench-coordinator', ['coordinator'], null)),
+      official: await issueToken(db, tokens, session('bench-official', ['official'], 'bench-dept')),
     };
     const table: string[][] = [['list', 'case', 'rows', 'ms (median)']];
     for (const probe of probes) {

@@ -425,6 +425,8 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalServer.address,
     ...(temporalServer.uiUrl ? { TEMPORAL_UI_URL: temporalServer.uiUrl } : {}),
     PORT: String(API_PORT),
+    // Demo logins with a known password: reachable from this machine only, unless HOST says otherwise.
+    HOST: process.env.HOST ?? '127.0.0.1',
     AUTH_SECRET: await step(authSecret()),
     PAYLOAD_KEY: payloadKeyText,
     ADMIN_UI_DIST: adminUiDist,

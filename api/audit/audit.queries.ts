@@ -1,3 +1,4 @@
+import { strictPositiveId } from '../http/ids';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
@@ -67,7 +68,12 @@ export function listPage(db: Kysely<Database>, jurisdictionId: string, list: Lis
   if (f.action) qb = qb.where('action', '=', f.action);
   if (f.actor_user_id) qb = qb.where('actor_user_id', '=', f.actor_user_id);
   if (f.q) qb = qb.where('action', 'ilike', containing(f.q));
-  if (f.id !== undefined) qb = qb.where('audit_events.id', 'in', [f.id].flat().map(Number).filter(Number.isInteger));
+  if (f.id !== undefined)
+    qb = qb.where(
+      'audit_events.id',
+      'in',
+      [f.id].flat().flatMap((id) => strictPositiveId(id) ?? []),
+    );
   return fetchPage(
     qb,
     (q) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../errors';
+import { strictPositiveId } from '../http/ids';
 import { route } from '../http/route';
 import { idFilter, listOptions } from '../listQuery';
 import { auditColumns, findVisible, listPage } from './audit.queries';
@@ -50,8 +51,8 @@ export const auditRoutes = [
     access: ['coordinator'],
     refusals: [404],
     handler: async ({ res, deps: { db }, user, params }) => {
-      const id = Number(params.id);
-      const event = Number.isSafeInteger(id) ? await findVisible(db, user.jurisdictionId, id) : undefined;
+      const id = strictPositiveId(params.id);
+      const event = id !== undefined ? await findVisible(db, user.jurisdictionId, id) : undefined;
       if (!event) throw notFound(`audit event "${params.id}"`);
       res.json(event);
     },

@@ -1,6 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { Actor, Role } from '../../domain/assignee';
 import { forbidden, HttpError } from '../errors';
+import { sessionIsLive } from '../security/sessions';
 import type { SessionUser, TokenSigner } from './tokens';
 
 declare global {
@@ -8,18 +11,26 @@ declare global {
   namespace Express {
     interface Locals {
       user?: SessionUser;
+      sessionId?: string;
     }
   }
 }
 
-/** Every route behind it knows who is calling; a missing or bad token is a 401. */
-export function authenticate(tokens: TokenSigner): RequestHandler {
+/**
+ * Every route behind it knows who is calling; a missing or bad token, or one whose session was
+ * signed out or revoked (or whose user is gone), is a 401.
+ */
+export function authenticate(deps: { tokens: TokenSigner; db: Kysely<Database> }): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.get('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    const user = token ? await tokens.verify(token) : undefined;
-    if (!user) throw new HttpError(401, 'please sign in again: your session is missing or has expired');
+    const verified = token ? await deps.tokens.verify(token) : undefined;
+    if (!verified || !(await sessionIsLive(deps.db, verified.sessionId, verified.userId))) {
+      throw new HttpError(401, 'please sign in again: your session is missing, has expired or was signed out');
+    }
+    const { sessionId, ...user } = verified;
     res.locals.user = user;
+    res.locals.sessionId = sessionId;
     next();
   };
 }

@@ -1,6 +1,14 @@
 import { roleSchema } from '../../domain/assignee';
 import { HttpError } from '../errors';
 import { route } from '../http/route';
+import {
+  assertNotLockedOut,
+  clientAddress,
+  defaultLoginThrottle,
+  loginAddressLimit,
+  recordLoginFailure,
+} from '../security/loginThrottle';
+import { issueToken, revokeSession } from '../security/sessions';
 import { findByUsername } from './auth.queries';
 import { loginSchema } from './auth.schemas';
 import { verifyPassword } from './passwords';
@@ -18,12 +26,19 @@ export const authRoutes = [
     summary: 'Sign in with a username and password and receive a bearer token',
     access: 'public',
     body: loginSchema,
+    notes:
+      'Each failure is recorded (never the password); too many from one address in a window answer 429, and a username with too many recent failures is locked for a while (401 saying so).',
     ok: { 200: 'The bearer token and the signed-in user.' },
-    refusals: [401],
-    handler: async ({ res, deps, body: { username, password } }) => {
+    refusals: [401, 429],
+    before: (deps) => [loginAddressLimit(deps.loginThrottle ?? defaultLoginThrottle)],
+    handler: async ({ req, res, deps, body: { username, password } }) => {
+      await assertNotLockedOut(deps.db, username, deps.loginThrottle ?? defaultLoginThrottle);
       const user = await findByUsername(deps.db, username);
       const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
-      if (!user || !ok) throw new HttpError(401, 'the username or password is wrong');
+      if (!user || !ok) {
+        await recordLoginFailure(deps.db, username, clientAddress(req));
+        throw new HttpError(401, 'the username or password is wrong');
+      }
       const session: SessionUser = {
         userId: user.id,
         username: user.username,
@@ -32,7 +47,22 @@ export const authRoutes = [
         jurisdictionId: user.jurisdiction_id,
         departmentId: user.department_id,
       };
-      res.json({ token: await deps.tokens.sign(session), user: toClientUser(session) });
+      res.json({ token: await issueToken(deps.db, deps.tokens, session), user: toClientUser(session) });
+    },
+  }),
+
+  // The token stops working here and now, not when it would have expired.
+  route({
+    id: 'logout',
+    method: 'post',
+    path: '/auth/logout',
+    tag: 'auth',
+    summary: 'Sign out: the token stops working at once',
+    access: 'signedIn',
+    ok: { 200: '`{ message }`.' },
+    handler: async ({ res, deps }) => {
+      if (res.locals.sessionId) await revokeSession(deps.db, res.locals.sessionId);
+      res.json({ message: 'signed out' });
     },
   }),
 

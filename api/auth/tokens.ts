@@ -12,20 +12,25 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
-const SESSION_HOURS = 12;
+/** A working day; the session row ends at the same time, or earlier when it is revoked. */
+export const SESSION_HOURS = 10;
+
+/** Who is calling, and the server-side session their token belongs to. */
+export type VerifiedToken = SessionUser & { sessionId: string };
 
 export interface TokenSigner {
-  sign(user: SessionUser): Promise<string>;
-  /** undefined for a token that is forged, expired or malformed. */
-  verify(token: string): Promise<SessionUser | undefined>;
+  /** A token for a session opened by `openSession` (api/security/sessions.ts). */
+  sign(user: SessionUser, sessionId: string): Promise<string>;
+  /** undefined for a token that is forged, expired, malformed or carries no session. */
+  verify(token: string): Promise<VerifiedToken | undefined>;
 }
 
 /** HS256-signed session tokens carrying who the user is and which roles they hold. */
 export function createTokenSigner(secret: string): TokenSigner {
   const key = new TextEncoder().encode(secret);
   return {
-    sign: (user) =>
-      new SignJWT({ user })
+    sign: (user, sessionId) =>
+      new SignJWT({ user, sid: sessionId })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(user.userId)
         .setIssuedAt()
@@ -35,7 +40,8 @@ export function createTokenSigner(secret: string): TokenSigner {
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
         const parsed = sessionUserSchema.safeParse(payload.user);
-        return parsed.success ? parsed.data : undefined;
+        const sid = payload['sid'];
+        return parsed.success && typeof sid === 'string' && sid ? { ...parsed.data, sessionId: sid } : undefined;
       } catch {
         return undefined;
       }

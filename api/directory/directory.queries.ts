@@ -71,6 +71,11 @@ export function departmentPage(
   );
 }
 
-export function findDepartment(db: Kysely<Database>, id: string) {
-  return db.selectFrom('departments').select(departmentColumns).where('id', '=', id).executeTakeFirst();
+export function findDepartment(db: Kysely<Database>, jurisdictionId: string, id: string) {
+  return db
+    .selectFrom('departments')
+    .select(departmentColumns)
+    .where('id', '=', id)
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .executeTakeFirst();
 }

@@ -81,11 +81,11 @@ export const directoryRoutes = [
     method: 'get',
     path: '/departments/:id',
     tag: 'departments',
-    summary: 'Read a department',
+    summary: 'Read a department of my jurisdiction',
     access: 'signedIn',
     refusals: [404],
-    handler: async ({ res, deps: { db }, params }) => {
-      const department = await findDepartment(db, params.id);
+    handler: async ({ res, deps: { db }, user, params }) => {
+      const department = await findDepartment(db, user.jurisdictionId, params.id);
       if (!department) throw notFound(`department "${params.id}"`);
       res.json(department);
     },

@@ -17,7 +17,7 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** Who may call: anyone (no token), any signed-in person, or the holders of one of these roles. */
 export type Access = 'public' | 'signedIn' | readonly Role[];
 export type SuccessStatus = 200 | 201 | 202;
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /** A list in the ra-data-simple-rest dialect: its options, and the resource its Content-Range names. */
 export interface ListSpec<F extends z.ZodType = z.ZodType> extends ListOptions<F> {
@@ -76,6 +76,8 @@ export interface RouteSpec<P extends string, B extends z.ZodType, F extends z.Zo
   ok?: Partial<Record<SuccessStatus, string>>;
   /** Refusals besides those access, body and list imply (401; 403 for a role list; 400 for input). */
   refusals?: ErrorStatus[];
+  /** Middleware made once per app and run before sign-in, e.g. a rate limit (its state is the app's). */
+  before?: (deps: AppDeps) => RequestHandler[];
   handler: (ctx: RouteContext<P, z.output<B>, z.output<F>>) => Promise<void> | void;
 }
 
@@ -94,9 +96,9 @@ const paramNamesOf = (path: string) => [...path.matchAll(/:(\w+)/g)].map(([, nam
 
 /** Mounts each declaration on the router: sign-in, role check, upload parser, parsing, handler. */
 export function mountRoutes(router: Router, routes: readonly RouteDeclaration[], deps: AppDeps): void {
-  const signedIn = authenticate(deps.tokens);
+  const signedIn = authenticate(deps);
   for (const declared of routes) {
-    const chain: RequestHandler[] = [];
+    const chain: RequestHandler[] = [...(declared.before?.(deps) ?? [])];
     if (declared.access !== 'public') chain.push(signedIn);
     if (typeof declared.access !== 'string' && declared.roleCheck !== 'handler')
       chain.push(requireRole(...declared.access));

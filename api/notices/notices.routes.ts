@@ -1,4 +1,5 @@
 import { notFound } from '../errors';
+import { strictPositiveId } from '../http/ids';
 import { route } from '../http/route';
 import { pageOf } from '../listQuery';
 import { findMine, markRead } from './notices.queries';
@@ -58,7 +59,7 @@ export const noticeRoutes = [
 ];
 
 function noticeId(param: string): number {
-  const id = Number(param);
-  if (!Number.isSafeInteger(id) || id < 1) throw notFound(`notice "${param}"`);
+  const id = strictPositiveId(param);
+  if (id === undefined) throw notFound(`notice "${param}"`);
   return id;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
+import { strictPositiveId } from '../http/ids';
 import { flag, idFilter, type ListQuery, listingOf, listOptions } from '../listQuery';
 
 export const noticeFilterSchema = z
@@ -42,7 +43,12 @@ export function noticeListing(db: Kysely<Database>, userId: string, list: ListQu
   if (f.unread) qb = qb.where('read_at', 'is', null);
   if (f.kind) qb = qb.where('kind', '=', f.kind);
   if (f.task_id) qb = qb.where('task_id', '=', f.task_id);
-  if (f.id !== undefined) qb = qb.where('id', 'in', [f.id].flat().map(Number).filter(Number.isInteger));
+  if (f.id !== undefined)
+    qb = qb.where(
+      'id',
+      'in',
+      [f.id].flat().flatMap((id) => strictPositiveId(id) ?? []),
+    );
   return listingOf(qb, (q) =>
     q
       .select(noticeColumns)

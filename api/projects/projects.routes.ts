@@ -21,6 +21,7 @@ import type { SessionUser } from '../auth/tokens';
 import { findOwnBatch } from '../batchRecords';
 import { forbidden, HttpError, notFound } from '../errors';
 import { type Method, route } from '../http/route';
+import { reencodePhoto } from '../security/photos';
 import { listOptions } from '../listQuery';
 import { formRetry, fundKeyNotes, projectDecisionNotes } from '../openapi';
 import {
@@ -466,7 +467,9 @@ export const projectRoutes = [
       if (imageTypeOf(bytes) !== declared) {
         throw new HttpError(415, `the upload is not the ${declared} image its Content-Type says`);
       }
-      res.status(201).json({ id: await storePhoto(db, user, declared, bytes) });
+      // Decoded and re-encoded: junk behind an image signature is refused, and metadata (GPS, camera) stripped.
+      const clean = await reencodePhoto(bytes, declared);
+      res.status(201).json({ id: await storePhoto(db, user, declared, clean) });
     },
   }),
   route({

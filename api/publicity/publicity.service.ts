@@ -181,6 +181,7 @@ export async function listComments(db: Kysely<Database>, user: SessionUser, list
   if (f.candidate_id) qb = qb.where('publicity_comments.candidate_id', '=', f.candidate_id);
   if (f.adopted !== undefined) qb = qb.where('publicity_comments.adopted', '=', f.adopted);
   if (f.answered !== undefined) qb = qb.where('publicity_comments.response', f.answered ? 'is not' : 'is', null);
+  if (f.spam !== undefined) qb = qb.where('publicity_comments.spam', '=', f.spam);
   if (f.id !== undefined) qb = qb.where('publicity_comments.id', 'in', [f.id].flat());
   return fetchPage(
     qb,

@@ -5,7 +5,7 @@ import { checkTaskResult, taskKindSchema } from '../../domain/taskKinds';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput, taskStateQuery } from '../../workflows/humanTask.messages';
 import { actorOf } from '../auth/auth.middleware';
-import { conflict, notFound, unprocessable } from '../errors';
+import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { route } from '../http/route';
 import { waitFor } from '../waitFor';
 import { liveStateOf } from '../workflowState';
@@ -113,7 +113,12 @@ export const taskRoutes = [
     refusals: [403, 404, 409, 422],
     handler: async ({ res, deps: { db, temporal }, user, params, body: { result } }) => {
       const task = await findTask(db, params.id);
-      if (!task) throw notFound(`task "${params.id}"`);
+      // Another county's task does not exist for the caller; one of their own county's that is not theirs
+      // is refused without its title (the workflow's refusal would name it).
+      if (!task || task.jurisdiction_id !== user.jurisdictionId) throw notFound(`task "${params.id}"`);
+      if (!(await findVisibleTask(db, user, task.id))) {
+        throw forbidden(`this task is assigned to ${task.assignee_kind} ${task.assignee_ref}, not to you`);
+      }
       if (task.status === 'done') {
         // The same person resending the same answer (a lost response, a double click) gets the task back.
         if (task.completed_by === user.userId && sameResult(task, result)) {

@@ -108,17 +108,25 @@ export async function assigneeProblem(
   assignee: Assignee,
 ): Promise<string | undefined> {
   switch (assignee.kind) {
+    // Another county's people and departments are not the caller's to instruct, nor to learn of:
+    // they read exactly as ids that do not exist.
     case 'user': {
-      const found = await db.selectFrom('users').select('id').where('id', '=', assignee.userId).executeTakeFirst();
-      return found ? undefined : `there is no user "${assignee.userId}"`;
+      const found = await db
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', assignee.userId)
+        .where('jurisdiction_id', '=', user.jurisdictionId)
+        .executeTakeFirst();
+      return found ? undefined : `there is no user "${assignee.userId}" in your jurisdiction`;
     }
     case 'department': {
       const found = await db
         .selectFrom('departments')
         .select('id')
         .where('id', '=', assignee.departmentId)
+        .where('jurisdiction_id', '=', user.jurisdictionId)
         .executeTakeFirst();
-      return found ? undefined : `there is no department "${assignee.departmentId}"`;
+      return found ? undefined : `there is no department "${assignee.departmentId}" in your jurisdiction`;
     }
     case 'role': {
       const found = await db

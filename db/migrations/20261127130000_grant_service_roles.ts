@@ -46,8 +46,12 @@ const apiGrants: Grants = {
     'tasks',
     'notices',
     'audit_events',
+    'auth_sessions',
+    'login_failures',
   ],
   insert: [
+    'auth_sessions',
+    'login_failures',
     'suggestions',
     'suggestion_proposers',
     'suggestion_scores',
@@ -74,8 +78,11 @@ const apiGrants: Grants = {
     'projects',
     'fund_pools',
     'notices',
+    // Signing out and revocation end a session.
+    'auth_sessions',
   ],
-  delete: [],
+  // Sessions that ended long ago are cleared when their user signs in again.
+  delete: ['auth_sessions'],
   lockOnly: ['batches', 'vote_sessions', 'rating_sessions'],
 };
 

@@ -22,6 +22,7 @@ export const commentFilterSchema = z
     candidate_id: z.string().optional(),
     adopted: flag.optional(),
     answered: flag.optional(),
+    spam: flag.optional(),
     id: idFilter.optional(),
   })
   .strict();

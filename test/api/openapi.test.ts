@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app';
 import { createTokenSigner } from '../../api/auth/tokens';
 import { buildOpenApiDocument, openApiJson, openApiPath } from '../../api/openapi';
+import { issueToken } from '../../api/security/sessions';
 import { apiRoutes } from '../../api/routes';
 import { roleSchema } from '../../domain/assignee';
 import { projectRoot } from '../../scripts/toolPaths';
@@ -90,6 +91,7 @@ describe('the running app', () => {
   let connection: Connection;
   let app: Express;
   let token: string;
+  let logoutToken: string;
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
@@ -106,14 +108,32 @@ describe('the running app', () => {
     // One project to page the lists that belong to a project (its timeline).
     await seedPeople(testDb.db);
     await insertVotedProject(testDb.db, { key: 'probe', batchId: 'batch-probe', year: 2027, deadline: '2027-11-30' });
-    token = await tokens.sign({
+    // A real user: a token is only good while its session row and its user exist.
+    await testDb.db
+      .insertInto('users')
+      .values({
+        id: 'openapi-probe',
+        username: 'openapi-probe',
+        display_name: 'OpenAPI probe',
+        password_hash: 'not-a-login',
+        roles: [...roleSchema.options],
+        jurisdiction_id: jurisdictionId,
+        department_id: null,
+        email: null,
+        phone: null,
+      })
+      .execute();
+    const probe = {
       userId: 'openapi-probe',
       username: 'openapi-probe',
       displayName: 'OpenAPI probe',
       roles: [...roleSchema.options],
       jurisdictionId,
       departmentId: null,
-    });
+    };
+    token = await issueToken(testDb.db, tokens, probe);
+    // Signing out revokes its own token; the other requests keep theirs.
+    logoutToken = await issueToken(testDb.db, tokens, probe);
   });
 
   afterAll(async () => {
@@ -126,7 +146,7 @@ describe('the running app', () => {
     const agent = request(app);
     const req = agent[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).set(
       'Authorization',
-      `Bearer ${token}`,
+      `Bearer ${documentedPath === '/auth/logout' ? logoutToken : token}`,
     );
     return { url, response: method === 'get' ? req : req.send({}) };
   };

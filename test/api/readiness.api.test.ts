@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app';
 import { createTokenSigner } from '../../api/auth/tokens';
+import { issueToken } from '../../api/security/sessions';
 import { createDb } from '../../db/connection';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { seedPeople } from '../support/fixtures';
@@ -54,7 +55,7 @@ describe('readiness', () => {
         .selectAll()
         .where('id', '=', 'coordinator')
         .executeTakeFirstOrThrow();
-      const token = await tokens.sign({
+      const token = await issueToken(testDb.db, tokens, {
         userId: user.id,
         username: user.username,
         displayName: user.display_name,

@@ -93,14 +93,17 @@ describe('who is calling', () => {
     const missing = await request(app).get('/api/tasks').expect(401);
     expect(missing.body.message).toMatch(/sign in/);
     const forged = createTokenSigner('y'.repeat(40));
-    const token = await forged.sign({
-      userId: 'coordinator',
-      username: 'coordinator',
-      displayName: 'x',
-      roles: ['coordinator'],
-      jurisdictionId: 'test-county',
-      departmentId: null,
-    });
+    const token = await forged.sign(
+      {
+        userId: 'coordinator',
+        username: 'coordinator',
+        displayName: 'x',
+        roles: ['coordinator'],
+        jurisdictionId: 'test-county',
+        departmentId: null,
+      },
+      'a-session-id',
+    );
     await request(app).get('/api/tasks').set('Authorization', `Bearer ${token}`).expect(401);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchPolicyOf } from '../../domain/batchPolicy';
-import { meanScore, screeningWeightsSchema, weightedScore } from '../../domain/screening';
+import { meanScore, proposerIsAnswered, screeningWeightsSchema, weightedScore } from '../../domain/screening';
 
 const seed003 = { publicSupport: 40, fundingFeasibility: 30, socialBenefit: 20, implementationDifficulty: 10 };
 
@@ -68,5 +68,15 @@ describe('batch policy', () => {
     });
     expect(township.candidatePublicityWorkingDays).toBe(10);
     expect(() => batchPolicyOf({ resultPublicityWorkingDays: 0 })).toThrow();
+  });
+});
+
+describe('who is told the outcome', () => {
+  it('answers every proposer not taken except those whose suggestion was marked spam', () => {
+    expect(proposerIsAnswered('candidate')).toBe(false);
+    expect(proposerIsAnswered('rejected')).toBe(true);
+    expect(proposerIsAnswered('reserve')).toBe(true);
+    expect(proposerIsAnswered('pendingResearch')).toBe(true);
+    expect(proposerIsAnswered('spam')).toBe(false);
   });
 });

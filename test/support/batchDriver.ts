@@ -9,6 +9,7 @@ import { createNotifier } from '../../activities/channels';
 import { createApp } from '../../api/app';
 import { createTokenSigner } from '../../api/auth/tokens';
 import { createDb } from '../../db/connection';
+import { issueToken } from '../../api/security/sessions';
 import type { Role } from '../../domain/assignee';
 import type { Ballot } from '../../domain/election';
 import type { Database, User } from '../../db/schema';
@@ -77,7 +78,7 @@ export class BatchDriver {
     let token = this.tokens.get(userId);
     if (!token) {
       const u = await this.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-      token = await signer.sign({
+      token = await issueToken(this.db, signer, {
         userId: u.id,
         username: u.username,
         displayName: u.display_name,

@@ -151,8 +151,11 @@ export const coordinationEn = {
         reserve: 'Reserve library',
         pendingResearch: 'Pending research',
         rejected: 'Rejected',
+        spam: 'Spam',
         none: 'Not reviewed yet',
       },
+      mark_spam: 'Mark as spam',
+      marked_spam: '%{smart_count} suggestion marked as spam |||| %{smart_count} suggestions marked as spam',
       channel: {
         online: 'Online form',
         hotline12345: '12345 hotline',

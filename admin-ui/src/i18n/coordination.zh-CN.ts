@@ -154,8 +154,11 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
         reserve: '列入储备库',
         pendingResearch: '列入待研项目库',
         rejected: '不予采纳',
+        spam: '无效或恶意提交',
         none: '尚未审查',
       },
+      mark_spam: '标记为无效提交',
+      marked_spam: '已将 %{smart_count} 条建议标记为无效提交',
       channel: {
         online: '网上征集',
         hotline12345: '12345热线',

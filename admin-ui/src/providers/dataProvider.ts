@@ -77,6 +77,8 @@ export interface AppDataProvider extends DataProvider {
   downloadBulletin(id: Identifier): Promise<{ data: Blob }>;
   /** The whole list as CSV, written by the API for the list's filter and sort (no 1,000-row cap). */
   exportCsv(resource: ExportableResource, params: { filter: object; sort?: SortPayload }): Promise<{ data: Blob }>;
+  /** The office's bulk review of junk from the public form: no score needed, no proposer answered. */
+  markSuggestionsSpam(ids: Identifier[]): Promise<{ data: { updated: number } }>;
 }
 
 const path = (...parts: Identifier[]) => parts.map((part) => encodeURIComponent(String(part))).join('/');
@@ -146,6 +148,8 @@ export const dataProvider: AppDataProvider = {
     if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));
     return blob(`exports/${resource}.csv?${params}`);
   },
+  markSuggestionsSpam: (ids) =>
+    send<{ updated: number }>('POST', 'suggestions/bulk-review', { ids: ids.map(String), outcome: 'spam' }),
 };
 
 /** The data provider with the console's own methods, for components. */

@@ -1,8 +1,10 @@
-import { DataTable, List, ReferenceInput, SearchInput, SelectInput, TopToolbar } from 'react-admin';
+import { DataTable, List, ReferenceInput, SearchInput, SelectInput, TopToolbar, usePermissions } from 'react-admin';
+import { hasRole } from '../common/roles';
 import { EnumField } from '../common/EnumField';
 import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { categoryChoices, channelChoices, outcomeChoices } from './choices';
+import { MarkSpamButton } from './MarkSpamButton';
 
 const suggestionFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -20,24 +22,29 @@ const SuggestionListActions = () => (
   </TopToolbar>
 );
 
-export const SuggestionList = () => (
-  <List filters={suggestionFilters} actions={<SuggestionListActions />} sort={{ field: 'created_at', order: 'DESC' }}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="title" />
-      <DataTable.Col source="category" disableSort>
-        <EnumField source="category" prefix="app.suggestion.category" />
-      </DataTable.Col>
-      <DataTable.Col source="channel" disableSort>
-        <EnumField source="channel" prefix="app.suggestion.channel" />
-      </DataTable.Col>
-      <DataTable.Col source="proposer_count" disableSort />
-      <DataTable.Col source="score" />
-      <DataTable.Col source="outcome" disableSort>
-        <EnumField source="outcome" prefix="app.suggestion.outcome" chip />
-      </DataTable.Col>
-      <DataTable.Col source="created_at">
-        <DateTimeField source="created_at" />
-      </DataTable.Col>
-    </DataTable>
-  </List>
-);
+export const SuggestionList = () => {
+  const { permissions } = usePermissions();
+  // Only the office marks spam; everyone else keeps the plain list.
+  const bulkActions = hasRole(permissions, 'coordinator') ? <MarkSpamButton /> : false;
+  return (
+    <List filters={suggestionFilters} actions={<SuggestionListActions />} sort={{ field: 'created_at', order: 'DESC' }}>
+      <DataTable rowClick="show" bulkActionButtons={bulkActions}>
+        <DataTable.Col source="title" />
+        <DataTable.Col source="category" disableSort>
+          <EnumField source="category" prefix="app.suggestion.category" />
+        </DataTable.Col>
+        <DataTable.Col source="channel" disableSort>
+          <EnumField source="channel" prefix="app.suggestion.channel" />
+        </DataTable.Col>
+        <DataTable.Col source="proposer_count" disableSort />
+        <DataTable.Col source="score" />
+        <DataTable.Col source="outcome" disableSort>
+          <EnumField source="outcome" prefix="app.suggestion.outcome" chip />
+        </DataTable.Col>
+        <DataTable.Col source="created_at">
+          <DateTimeField source="created_at" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

@@ -1,0 +1,28 @@
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+
+/** Submissions one address may make to an anonymous public form in a window. */
+export interface PublicFormLimit {
+  windowMinutes: number;
+  perAddress: number;
+}
+
+// A family or a liaison station may send several; a script sending hundreds is stopped (each entry
+// is work for the office and, unless marked spam, a proposer to answer).
+export const defaultPublicFormLimit: PublicFormLimit = { windowMinutes: 60, perAddress: 20 };
+
+/** Only writes count: reading the public list is not limited here. */
+export function publicFormLimit(limit: PublicFormLimit, what: string): RequestHandler {
+  return rateLimit({
+    windowMs: limit.windowMinutes * 60_000,
+    limit: limit.perAddress,
+    skip: (req) => req.method === 'GET' || req.method === 'HEAD',
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res.status(429).json({
+        message: `too many ${what} from this address; try again in ${limit.windowMinutes} minutes`,
+      });
+    },
+  });
+}
