@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { attendanceRoutes, tellerTotalsRoutes } from './attendance/attendance.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { batchRoutes } from './batches/batches.routes';
 import { authenticate, requireRole } from './auth/auth.middleware';
@@ -73,7 +74,9 @@ export function createApp(deps: AppDeps): Express {
   api.use('/suggestions', signedIn, suggestions);
   api.use('/candidates', signedIn, candidateRoutes(deps));
   api.use('/publicity-comments', signedIn, requireRole('coordinator'), publicity.comments);
+  api.use('/batches/:batchId/attendance', signedIn, attendanceRoutes(deps));
   api.use('/batches', signedIn, batchRoutes(deps));
+  api.use('/vote-sessions/:sessionId/totals', signedIn, tellerTotalsRoutes(deps));
   api.use('/vote-sessions', signedIn, voteRoutes(deps));
   api.use('/rating-sessions', signedIn, ratingRoutes(deps));
   api.use('/projects', signedIn, projects);

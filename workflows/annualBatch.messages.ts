@@ -99,6 +99,12 @@ export interface CoordinatorAction {
   actor: Actor;
 }
 
+export interface CloseVoteInput {
+  actor: Actor;
+  /** The counts the office saw when it chose to close before every deputy present had voted. */
+  confirmIncomplete?: { ballotsCast: number; present: number };
+}
+
 /** Failure types the batch updates reject with; the API maps them to 403 / 409 / 422. */
 export const batchFailureTypes = {
   forbidden: 'BatchForbidden',
@@ -112,6 +118,6 @@ export const closeCollectionUpdate = defineUpdate<BatchState, [CoordinatorAction
 /** Ends screening: every suggestion has an outcome; publicity of the candidates begins. */
 export const concludeScreeningUpdate = defineUpdate<BatchState, [CoordinatorAction]>('concludeScreening');
 export const openVoteUpdate = defineUpdate<VoteSessionState, [OpenVoteInput]>('openVote');
-export const closeVoteUpdate = defineUpdate<VoteSessionState, [CoordinatorAction]>('closeVote');
+export const closeVoteUpdate = defineUpdate<VoteSessionState, [CloseVoteInput]>('closeVote');
 export const openRatingUpdate = defineUpdate<BatchState, [CoordinatorAction]>('openRating');
 export const closeRatingUpdate = defineUpdate<BatchState, [CoordinatorAction]>('closeRating');

@@ -15,13 +15,15 @@ import {
   openRatingUpdate,
   openVoteUpdate,
 } from '../../workflows/annualBatch.messages';
+import { closeVoteSchema, openVoteWithAttendanceSchema } from '../attendance/attendance.schemas';
+import { withAttendance } from '../attendance/attendance.service';
 import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
 import { findOwnBatch } from '../batchRecords';
 import { unprocessable } from '../errors';
 import { fetchPage, parseListQuery, sendPage } from '../listQuery';
 import { waitFor } from '../waitFor';
 import { liveStateOf, workflowUiUrl } from '../workflowState';
-import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches.schemas';
+import { batchFilterSchema, batchSortable, createBatchSchema } from './batches.schemas';
 
 export interface BatchRouteDeps {
   db: Kysely<Database>;
@@ -134,10 +136,14 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
   decide('conclude-screening', (h, _b, actor, updateId) =>
     h.executeUpdate(concludeScreeningUpdate, { args: [{ actor }], updateId }),
   );
-  decide('open-vote', (h, body, actor, updateId) =>
-    h.executeUpdate(openVoteUpdate, { args: [{ actor, ...openVoteSchema.parse(body) }], updateId }),
+  // Deputies present are the attendance the office recorded (docs/domain.md, "Vote"), not a number typed in.
+  decide('open-vote', async (h, body, actor, updateId) => {
+    const vote = await withAttendance(db, h.workflowId, openVoteWithAttendanceSchema.parse(body));
+    return h.executeUpdate(openVoteUpdate, { args: [{ actor, ...vote }], updateId });
+  });
+  decide('close-vote', (h, body, actor, updateId) =>
+    h.executeUpdate(closeVoteUpdate, { args: [{ actor, ...closeVoteSchema.parse(body ?? {}) }], updateId }),
   );
-  decide('close-vote', (h, _b, actor, updateId) => h.executeUpdate(closeVoteUpdate, { args: [{ actor }], updateId }));
   decide('open-rating', (h, _b, actor, updateId) => h.executeUpdate(openRatingUpdate, { args: [{ actor }], updateId }));
   decide('close-rating', (h, _b, actor, updateId) =>
     h.executeUpdate(closeRatingUpdate, { args: [{ actor }], updateId }),

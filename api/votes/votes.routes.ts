@@ -64,7 +64,8 @@ export function voteRoutes({ db }: { db: Kysely<Database> }): Router {
       res,
       'vote-sessions',
       list,
-      rows.map((r) => ({ ...r, ballots_cast: Number(r.ballots_cast ?? 0) })),
+      // While a session is open its ballot count is nobody's to watch: whoever closes could pick the moment.
+      rows.map((r) => ({ ...r, ballots_cast: r.status === 'open' ? null : Number(r.ballots_cast ?? 0) })),
       total,
     );
   });

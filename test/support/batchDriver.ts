@@ -192,8 +192,28 @@ export class BatchDriver {
     return outcome === 'candidate' ? `cand-${suggestionId.replace(/^sug-/, '')}` : null;
   }
 
+  /**
+   * Opening a vote needs the sitting's attendance: unless the test recorded it itself, the driver records
+   * deputies d1…dN present for the `deputiesPresent` the body names, as the office would at sign-in.
+   */
   async decide(batchId: string, verb: string, body: object = {}, userId = 'coordinator') {
+    if (verb === 'open-vote' && 'deputiesPresent' in body && typeof body.deputiesPresent === 'number') {
+      const recorded = await this.get('coordinator', `/api/batches/${batchId}/attendance`);
+      if (recorded.status === 200 && recorded.body.count === 0) {
+        await this.recordAttendance(
+          batchId,
+          Array.from({ length: body.deputiesPresent }, (_, i) => `d${i + 1}`),
+        );
+      }
+    }
     return this.post(userId, `/api/batches/${batchId}/${verb}`, body);
+  }
+
+  /** The office records who signed in at the sitting. */
+  async recordAttendance(batchId: string, deputyUserIds: string[], userId = 'coordinator') {
+    const res = await this.put(userId, `/api/batches/${batchId}/attendance`, { deputyUserIds });
+    expect(res.status, res.body.message).toBe(200);
+    return res;
   }
 
   async completeTask(taskId: string, userId: string, result: object) {

@@ -17,7 +17,7 @@ export interface VoteSession {
   closed_at: string | null;
   result: ElectionResult | null;
   /** On the list: how many ballots have been cast. */
-  ballots_cast?: number;
+  ballots_cast?: number | null;
   /** On the list: whether the signed-in deputy has a receipt. */
   voted?: boolean;
   /** On GET one: the signed-in deputy's receipt code, never their choices. */
