@@ -45,7 +45,7 @@ export async function attendanceOf(db: Kysely<Database>, user: SessionUser, batc
     .selectFrom('users')
     .select(['id', 'display_name as displayName'])
     .where('jurisdiction_id', '=', user.jurisdictionId)
-    .where('roles', '@>', ['deputy'])
+    .where((eb) => eb(eb.val('deputy'), '=', eb.fn.any('roles')))
     .orderBy('display_name')
     .execute();
   return { id: batchId, batchId, present, count: present.length, deputies };
@@ -69,7 +69,7 @@ export async function recordAttendance(
         .select('id')
         .where('id', 'in', wanted)
         .where('jurisdiction_id', '=', user.jurisdictionId)
-        .where('roles', '@>', ['deputy'])
+        .where((eb) => eb(eb.val('deputy'), '=', eb.fn.any('roles')))
         .execute();
       const known = new Set(deputies.map((d) => d.id));
       const unknown = wanted.filter((id) => !known.has(id));

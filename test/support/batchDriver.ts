@@ -199,7 +199,8 @@ export class BatchDriver {
   async decide(batchId: string, verb: string, body: object = {}, userId = 'coordinator') {
     if (verb === 'open-vote' && 'deputiesPresent' in body && typeof body.deputiesPresent === 'number') {
       const recorded = await this.get('coordinator', `/api/batches/${batchId}/attendance`);
-      if (recorded.status === 200 && recorded.body.count === 0) {
+      expect(recorded.status, recorded.body.message).toBe(200);
+      if (recorded.body.count === 0) {
         await this.recordAttendance(
           batchId,
           Array.from({ length: body.deputiesPresent }, (_, i) => `d${i + 1}`),
