@@ -9,6 +9,7 @@ import { notFound, unprocessable } from '../errors';
 import { fetchPage, parseListQuery, sendPage } from '../listQuery';
 import { sessionFilterSchema } from '../votes/votes.routes';
 import { checkCanTakePart, insertReceipt, newReceiptCode } from '../votes/votes.service';
+import { publishedRatingResult } from '../attendance/publishedResults';
 
 /** A deputy's rating sheet: every project of the batch, once. */
 export const ratingSheetSchema = z.object({
@@ -90,7 +91,12 @@ export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
       .where('session_id', '=', session.id)
       .where('deputy_user_id', '=', user.userId)
       .executeTakeFirst();
-    res.json({ ...session, projects, my_receipt: receipt?.receipt_code ?? null });
+    res.json({
+      ...session,
+      result: publishedRatingResult(session),
+      projects,
+      my_receipt: receipt?.receipt_code ?? null,
+    });
   });
 
   router.post('/:id/ratings', async (req, res) => {
