@@ -8,9 +8,9 @@ import {
   incompleteCloseProblem,
   quorumProblem,
   tellerTotalsProblem,
+  voteCloseRefusals,
 } from '../domain/voteIntegrity';
 import type { Database } from '../db/schema';
-import { batchFailureTypes } from '../workflows/annualBatch.messages';
 import { recordAuditEvent } from './audit';
 
 export interface PrepareVoteCloseInput {
@@ -27,7 +27,7 @@ export interface VoteCloseCheck {
   ballotsCast: number;
 }
 
-const refuse = (message: string, type: string = batchFailureTypes.invalid) =>
+const refuse = (message: string, type: string = voteCloseRefusals.invalid) =>
   ApplicationFailure.nonRetryable(message, type);
 
 /**
@@ -84,7 +84,7 @@ export function createVoteIntegrityActivities({ db }: { db: Kysely<Database> }) 
           if (!totals.confirmed_by)
             throw refuse(
               "the vote cannot close: the tellers' totals have been entered but not yet confirmed by a second person",
-              batchFailureTypes.outOfPhase,
+              voteCloseRefusals.unconfirmed,
             );
           if (ballotsCast > 0)
             throw refuse('the vote cannot close: it has both electronic ballots and tellers’ totals');
@@ -96,7 +96,7 @@ export function createVoteIntegrityActivities({ db }: { db: Kysely<Database> }) 
         const over = ballotsOverPresentProblem(ballotsCast, present);
         if (over) throw refuse(over);
         const incomplete = incompleteCloseProblem({ ballotsCast, present }, input.confirmIncomplete ?? undefined);
-        if (incomplete) throw refuse(`the vote was not closed: ${incomplete}`, batchFailureTypes.outOfPhase);
+        if (incomplete) throw refuse(`the vote was not closed: ${incomplete}`, voteCloseRefusals.unconfirmed);
 
         await trx
           .insertInto('vote_close_checks')

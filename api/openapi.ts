@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import type { Role } from '../domain/assignee';
 import { ballotSchema } from '../domain/election';
+import {
+  attendanceSchema,
+  closeVoteSchema,
+  openVoteWithAttendanceSchema,
+  tellerTotalsBodySchema,
+} from './attendance/attendance.schemas';
 import { auditFilterSchema, auditSortable } from './audit/audit.routes';
 import { loginSchema } from './auth/auth.schemas';
-import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches/batches.schemas';
+import { batchFilterSchema, batchSortable, createBatchSchema } from './batches/batches.schemas';
 import { amendCandidateSchema, candidateFilterSchema, candidateSortable } from './candidates/candidates.schemas';
 import {
   departmentFilterSchema,
@@ -729,8 +735,39 @@ export const operations: readonly Operation[] = [
   },
   decision('closeCollection', 'close-collection', 'Close the collection of suggestions before its closing day'),
   decision('concludeScreening', 'conclude-screening', 'Conclude screening and start the publicity of the candidates'),
-  decision('openVote', 'open-vote', 'Open the deputies’ vote on the candidates', openVoteSchema),
-  decision('closeVote', 'close-vote', 'Close the vote and count the ballots'),
+  decision(
+    'openVote',
+    'open-vote',
+    'Open the deputies’ vote on the candidates (refused below two thirds of the deputies entitled present)',
+    openVoteWithAttendanceSchema,
+  ),
+  decision(
+    'closeVote',
+    'close-vote',
+    'Close the vote and count the ballots (or the confirmed tellers’ totals); before every deputy present has voted, confirm the counts',
+    closeVoteSchema,
+  ),
+  {
+    id: 'getAttendance',
+    method: 'get',
+    path: '/batches/{batchId}/attendance',
+    tag: 'batches',
+    summary: 'Read who is recorded present at the sitting that votes on the batch, and the deputies to choose from',
+    access: ['coordinator'],
+    refusals: [404],
+  },
+  {
+    id: 'recordAttendance',
+    method: 'put',
+    path: '/batches/{batchId}/attendance',
+    tag: 'batches',
+    summary: 'Record the deputies who signed in as present; only they may vote, and their number is the quorum count',
+    access: ['coordinator'],
+    notes:
+      'Replaces the list. During the vote only; a deputy who has voted in the open session cannot be marked absent (409).',
+    body: attendanceSchema,
+    refusals: [404, 409, 422],
+  },
   decision('openRating', 'open-rating', 'Open the deputies’ satisfaction rating of the projects'),
   decision('closeRating', 'close-rating', 'Close the satisfaction rating and count it'),
 
@@ -766,6 +803,38 @@ export const operations: readonly Operation[] = [
     body: ballotSchema,
     ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
     refusals: [404, 409, 422],
+  },
+  {
+    id: 'getTellerTotals',
+    method: 'get',
+    path: '/vote-sessions/{sessionId}/totals',
+    tag: 'vote-sessions',
+    summary: 'Read the tellers’ totals of a paper or voting-device vote, with who entered and who confirmed them',
+    access: ['coordinator'],
+    refusals: [404],
+  },
+  {
+    id: 'enterTellerTotals',
+    method: 'put',
+    path: '/vote-sessions/{sessionId}/totals',
+    tag: 'vote-sessions',
+    summary: 'Enter the tellers’ totals per candidate of a paper or voting-device vote',
+    access: ['coordinator'],
+    notes:
+      'Ballots cast may not exceed the deputies present and each candidate’s marks must sum to the valid ballots (422). Replaceable until confirmed.',
+    body: tellerTotalsBodySchema,
+    refusals: [404, 409, 422],
+  },
+  {
+    id: 'confirmTellerTotals',
+    method: 'post',
+    path: '/vote-sessions/{sessionId}/totals/confirm',
+    tag: 'vote-sessions',
+    summary: 'Confirm the tellers’ totals by entering them again, as a different person from the one who entered them',
+    access: ['coordinator'],
+    notes: 'The person who entered the totals is refused (403); totals that differ are refused (409).',
+    body: tellerTotalsBodySchema,
+    refusals: [404, 409],
   },
   {
     id: 'listRatingSessions',

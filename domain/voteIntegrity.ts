@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+/** How the close-time check refuses; the batch workflow answers the first as a 409, the second as a 422. */
+export const voteCloseRefusals = {
+  /** Not every deputy present has voted and the counts were not (or no longer) confirmed; or totals await confirmation. */
+  unconfirmed: 'VoteCloseUnconfirmed',
+  /** Against a rule: no quorum, more ballots than deputies present, inconsistent totals. */
+  invalid: 'VoteCloseInvalid',
+} as const;
+
 /**
  * What makes a congress vote valid whoever runs it (docs/domain.md, "Vote"): a session is held only with at
  * least two thirds of the deputies present (地方各级人民代表大会和地方各级人民政府组织法, 三分之二以上: 以上 includes

@@ -18,7 +18,7 @@ import type { FeedbackTarget, RecordPhaseInput } from '../activities/batches';
 import type { Actor } from '../domain/assignee';
 import type { BatchPolicy } from '../domain/batchPolicy';
 import { voteOpeningProblem } from '../domain/election';
-import { quorumProblem } from '../domain/voteIntegrity';
+import { quorumProblem, voteCloseRefusals } from '../domain/voteIntegrity';
 import { chinaDay, startOfChinaDay } from '../domain/workingDays';
 import {
   type AnnualBatchInput,
@@ -195,7 +195,17 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
               actor,
               at: new Date().toISOString(),
             }),
-          );
+          ).catch((err: unknown) => {
+            // An unconfirmed early close is a conflict with what the office saw (409); the rest break a rule (422).
+            if (err instanceof ApplicationFailure)
+              throw ApplicationFailure.create({
+                type:
+                  err.type === voteCloseRefusals.unconfirmed ? batchFailureTypes.outOfPhase : batchFailureTypes.invalid,
+                message: err.message,
+                nonRetryable: true,
+              });
+            throw err;
+          });
           session.status = 'closed';
           session.result =
             check.countedFrom === 'tellersTotals'

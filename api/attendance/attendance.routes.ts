@@ -35,24 +35,24 @@ export function attendanceRoutes({ db }: { db: Kysely<Database> }): Router {
  * coordinator enters them, a different one confirms them by entering what they read.
  */
 export function tellerTotalsRoutes({ db }: { db: Kysely<Database> }): Router {
-  const router = Router({ mergeParams: true });
+  const tellerTotals = Router({ mergeParams: true });
   const sessionId = (params: Request['params']) => String(params.sessionId);
 
-  router.get('/', requireRole('coordinator'), async (req, res) => {
+  tellerTotals.get('/', requireRole('coordinator'), async (req, res) => {
     res.json(await tellerTotalsOf(db, currentUser(res), sessionId(req.params)));
   });
 
-  router.put('/', requireRole('coordinator'), async (req, res) => {
+  tellerTotals.put('/', requireRole('coordinator'), async (req, res) => {
     const user = currentUser(res);
     await enterTellerTotals(db, user, sessionId(req.params), tellerTotalsBodySchema.parse(req.body));
     res.json(await tellerTotalsOf(db, user, sessionId(req.params)));
   });
 
-  router.post('/confirm', requireRole('coordinator'), async (req, res) => {
+  tellerTotals.post('/confirm', requireRole('coordinator'), async (req, res) => {
     const user = currentUser(res);
     await confirmTellerTotals(db, user, sessionId(req.params), tellerTotalsBodySchema.parse(req.body));
     res.json(await tellerTotalsOf(db, user, sessionId(req.params)));
   });
 
-  return router;
+  return tellerTotals;
 }

@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import { recordAuditEvent } from '../../activities/audit';
 import type { Database } from '../../db/schema';
 import { type TellerTotals, sameTotals, tellerTotalsProblem } from '../../domain/voteIntegrity';
 import type { SessionUser } from '../auth/tokens';
@@ -9,6 +8,34 @@ import type { openVoteWithAttendanceSchema } from './attendance.schemas';
 import type { z } from 'zod';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** The office's acts on attendance and totals go on the batch's timeline, as every decision does. */
+async function recordAuditEvent(
+  db: Db,
+  entry: {
+    actorUserId: string;
+    actorLabel: string;
+    action: string;
+    workflowId: string;
+    subject: string;
+    detail: object;
+    at: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      dedupe_key: null,
+      actor_user_id: entry.actorUserId,
+      actor_label: entry.actorLabel,
+      action: entry.action,
+      workflow_id: entry.workflowId,
+      subject: entry.subject,
+      detail: JSON.stringify(entry.detail),
+      at: entry.at,
+    })
+    .execute();
+}
 
 export async function presentCount(db: Db, batchId: string): Promise<number> {
   const row = await db
@@ -113,7 +140,6 @@ export async function recordAttendance(
         .execute();
     }
     await recordAuditEvent(trx, {
-      dedupeKey: null,
       actorUserId: user.userId,
       actorLabel: user.displayName,
       action: 'vote.attendanceRecorded',
@@ -270,7 +296,6 @@ export async function enterTellerTotals(
       )
       .execute();
     await recordAuditEvent(trx, {
-      dedupeKey: null,
       actorUserId: user.userId,
       actorLabel: user.displayName,
       action: 'vote.totalsEntered',
@@ -311,7 +336,6 @@ export async function confirmTellerTotals(
       .where('session_id', '=', sessionId)
       .execute();
     await recordAuditEvent(trx, {
-      dedupeKey: null,
       actorUserId: user.userId,
       actorLabel: user.displayName,
       action: 'vote.totalsConfirmed',

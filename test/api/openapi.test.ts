@@ -71,6 +71,10 @@ const mounts: Record<string, Record<string, string>> = {
   'api/exports/exports.routes.ts': { router: '/exports' },
   'api/candidates/candidates.routes.ts': { router: '/candidates' },
   'api/batches/batches.routes.ts': { router: '/batches' },
+  'api/attendance/attendance.routes.ts': {
+    router: '/batches/:batchId/attendance',
+    tellerTotals: '/vote-sessions/:sessionId/totals',
+  },
   'api/votes/votes.routes.ts': { router: '/vote-sessions' },
   'api/ratings/ratings.routes.ts': { router: '/rating-sessions' },
   'api/projects/projects.routes.ts': {

@@ -4,6 +4,8 @@ import { hasRole } from '../common/roles';
 import { BatchActionButton } from './BatchActionButton';
 import { OpenVoteDialog } from './OpenVoteDialog';
 import type { Batch } from './types';
+import { AttendanceDialog } from '../vote-sessions/AttendanceDialog';
+import { CloseVoteButton } from '../vote-sessions/CloseVoteButton';
 
 /** The decisions the batch's phase allows, for the standing committee office only. */
 export const BatchDecisions = ({ batch }: { batch: Batch }) => {
@@ -24,6 +26,7 @@ export const BatchDecisions = ({ batch }: { batch: Batch }) => {
     >
       {live.phase === 'collection' ? <BatchActionButton {...common} action="close-collection" /> : null}
       {live.phase === 'screening' ? <BatchActionButton {...common} action="conclude-screening" /> : null}
+      {live.phase === 'vote' ? <AttendanceDialog batchId={batch.id} /> : null}
       {canOpenVote ? (
         <OpenVoteDialog
           {...common}
@@ -32,7 +35,7 @@ export const BatchDecisions = ({ batch }: { batch: Batch }) => {
           runOffSeats={live.runOff?.seats ?? null}
         />
       ) : null}
-      {openVote ? <BatchActionButton {...common} action="close-vote" /> : null}
+      {openVote ? <CloseVoteButton {...common} /> : null}
       {live.phase === 'implementation' && !live.rating ? <BatchActionButton {...common} action="open-rating" /> : null}
       {live.rating?.status === 'open' ? <BatchActionButton {...common} action="close-rating" /> : null}
     </Stack>

@@ -283,6 +283,29 @@ export const coordinationEn = {
       passed: 'Passed, not elected',
       not_elected: 'Not elected',
     },
+    vote_integrity: {
+      attendance: {
+        label: 'Attendance',
+        help: 'Tick the deputies who signed in at the sitting (%{count} ticked). Only they may vote; the vote opens with two thirds of the deputies entitled present.',
+        save: 'Record attendance',
+        saved: 'Attendance recorded: %{count} deputies present',
+      },
+      close_incomplete: {
+        title: 'Not every deputy present has voted',
+        confirm: '%{cast} of %{present} deputies present have voted. Close the vote now anyway?',
+      },
+      totals: {
+        title: "Tellers' totals (paper or voting device)",
+        help: "For a vote on paper or with the hall's voting device: one person enters the tellers' totals, a different person enters them again to confirm.",
+        invalid: 'Invalid ballots',
+        enter: 'Enter totals',
+        confirm: 'Confirm totals',
+        entered: "The tellers' totals are entered; a different person must confirm them",
+        confirmed: "The tellers' totals are confirmed; the vote can be closed",
+        status_entered: 'Entered by %{entered}; awaiting confirmation by a different person.',
+        status_confirmed: 'Entered by %{entered}, confirmed by %{confirmed}.',
+      },
+    },
     countdown: {
       in: 'in %{amount}',
       overdue: 'overdue by %{amount}',
@@ -763,6 +786,29 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
       outcome: '结果',
       passed: '过半数未当选',
       not_elected: '未当选',
+    },
+    vote_integrity: {
+      attendance: {
+        label: '代表签到',
+        help: '勾选已签到出席的代表（已勾选%{count}人）。只有出席代表可以投票；出席代表达到应出席代表的三分之二以上方可开始票决。',
+        save: '登记出席',
+        saved: '已登记出席代表%{count}人',
+      },
+      close_incomplete: {
+        title: '尚有出席代表未投票',
+        confirm: '出席代表%{present}人，已投票%{cast}人。仍要现在结束票决吗？',
+      },
+      totals: {
+        title: '计票结果（纸质选票或表决器）',
+        help: '纸质选票或表决器表决时：由一人录入计票人的计票结果，另一人再次录入予以核对确认。',
+        invalid: '无效票',
+        enter: '录入计票结果',
+        confirm: '核对确认',
+        entered: '计票结果已录入，须由另一人核对确认',
+        confirmed: '计票结果已确认，可以结束票决',
+        status_entered: '%{entered}已录入，等待另一人核对确认。',
+        status_confirmed: '%{entered}录入，%{confirmed}确认。',
+      },
     },
     countdown: {
       in: '还剩%{amount}',
