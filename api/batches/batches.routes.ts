@@ -17,6 +17,7 @@ import {
 } from '../../workflows/annualBatch.messages';
 import { closeVoteSchema, openVoteWithAttendanceSchema } from '../attendance/attendance.schemas';
 import { withAttendance } from '../attendance/attendance.service';
+import { publishedBatchVotes } from '../attendance/publishedResults';
 import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
 import { findOwnBatch } from '../batchRecords';
 import { unprocessable } from '../errors';
@@ -63,8 +64,8 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
 
   router.get('/:id', async (req, res) => {
     const batch = await findOwnBatch(db, currentUser(res), req.params.id);
-    const live = await liveStateOf(temporal, batch.id, batchStateQuery);
-    res.json({ ...batch, live, temporalUiUrl: workflowUiUrl(temporalUiUrl, batch.id) });
+    const published = await publishedBatchVotes(db, batch, await liveStateOf(temporal, batch.id, batchStateQuery));
+    res.json({ ...published.batch, live: published.live, temporalUiUrl: workflowUiUrl(temporalUiUrl, batch.id) });
   });
 
   // Opens the year's batch: one workflow per jurisdiction and year, so a resubmit finds the same one.
@@ -141,9 +142,15 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
     const vote = await withAttendance(db, h.workflowId, openVoteWithAttendanceSchema.parse(body));
     return h.executeUpdate(openVoteUpdate, { args: [{ actor, ...vote }], updateId });
   });
-  decide('close-vote', (h, body, actor, updateId) =>
-    h.executeUpdate(closeVoteUpdate, { args: [{ actor, ...closeVoteSchema.parse(body ?? {}) }], updateId }),
-  );
+  decide('close-vote', async (h, body, actor, updateId) => {
+    const session = await h.executeUpdate(closeVoteUpdate, {
+      args: [{ actor, ...closeVoteSchema.parse(body ?? {}) }],
+      updateId,
+    });
+    // A session with few deputies present answers with its outcome only, as it is published.
+    const { live } = await publishedBatchVotes(db, { id: h.workflowId }, { votes: [session] });
+    return live.votes[0];
+  });
   decide('open-rating', (h, _b, actor, updateId) => h.executeUpdate(openRatingUpdate, { args: [{ actor }], updateId }));
   decide('close-rating', (h, _b, actor, updateId) =>
     h.executeUpdate(closeRatingUpdate, { args: [{ actor }], updateId }),

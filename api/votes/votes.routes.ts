@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { ballotSchema } from '../../domain/election';
+import { outcomeOnlyBelowIn, publishedVoteResult } from '../attendance/publishedResults';
 import { currentUser } from '../auth/auth.middleware';
 import { notFound } from '../errors';
 import { fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
@@ -60,12 +61,17 @@ export function voteRoutes({ db }: { db: Kysely<Database> }): Router {
           .orderBy('vote_sessions.id'),
       list,
     );
+    const threshold = await outcomeOnlyBelowIn(db, user.jurisdictionId);
     sendPage(
       res,
       'vote-sessions',
       list,
       // While a session is open its ballot count is nobody's to watch: whoever closes could pick the moment.
-      rows.map((r) => ({ ...r, ballots_cast: r.status === 'open' ? null : Number(r.ballots_cast ?? 0) })),
+      rows.map((r) => ({
+        ...r,
+        ballots_cast: r.status === 'open' ? null : Number(r.ballots_cast ?? 0),
+        result: publishedVoteResult(r.result, r.deputies_present, threshold),
+      })),
       total,
     );
   });
@@ -87,7 +93,12 @@ export function voteRoutes({ db }: { db: Kysely<Database> }): Router {
       .where('deputy_user_id', '=', user.userId)
       .executeTakeFirst();
     // A deputy sees that they voted and their receipt, never their choices.
-    res.json({ ...session, my_receipt: receipt?.receipt_code ?? null });
+    const threshold = await outcomeOnlyBelowIn(db, user.jurisdictionId);
+    res.json({
+      ...session,
+      result: publishedVoteResult(session.result, session.deputies_present, threshold),
+      my_receipt: receipt?.receipt_code ?? null,
+    });
   });
 
   router.post('/:id/ballots', async (req, res) => {

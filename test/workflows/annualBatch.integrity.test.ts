@@ -226,4 +226,55 @@ describe('a vote that cannot be rigged', () => {
       await env.client.workflow.getHandle(batchId).terminate('test finished with this batch');
     });
   });
+
+  it('publishes only the outcome of a vote with fewer deputies present than the policy names', async () => {
+    await withWorker(async (drive) => {
+      const { batchId, candidates } = await toVote(drive, 2043);
+      const [a, b] = candidates as [string, string, string];
+      // 3 of 4 entitled is a quorum; the test county publishes counts from 5 present.
+      const opened = await drive.decide(batchId, 'open-vote', voteSessionBody(1, 3, 4));
+      expect(opened.status, opened.body.message).toBe(200);
+      const sessionId = opened.body.sessionId as string;
+      for (const [d, pick] of [
+        ['d1', a],
+        ['d2', a],
+        ['d3', b],
+      ] as [string, string][])
+        expect((await drive.vote(sessionId, d, [pick], candidates)).status).toBe(201);
+      const closed = await drive.decide(batchId, 'close-vote');
+      expect(closed.status, closed.body.message).toBe(200);
+      const outcome = {
+        outcomeOnly: true,
+        // In the session's order of candidates.
+        tallies: (opened.body.candidateIds as string[]).map((id) => ({ candidateId: id, passed: id === a })),
+        elected: [a],
+        runOff: null,
+      };
+      expect(closed.body.result).toEqual(outcome);
+      const results = await drive.get(null, `/api/public/batches/${batchId}/results`);
+      expect(results.body.elected).toEqual([a]);
+      expect(results.body.rounds[0].result).toEqual(outcome);
+      const session = await drive.get('coordinator', `/api/vote-sessions/${sessionId}`);
+      expect(session.body.result).toEqual(outcome);
+      const list = await drive.get('d1', '/api/vote-sessions');
+      expect(list.body.find((s: { id: string }) => s.id === sessionId).result).toEqual(outcome);
+      await drive.phase(batchId, 'resultPublicity');
+      const batch = await drive.get('coordinator', `/api/batches/${batchId}`);
+      expect(batch.body.live.votes[0].result).toEqual(outcome);
+      expect(JSON.stringify(batch.body.result)).not.toMatch(/"approve"/);
+      const published = await drive.get(null, `/api/public/batches/${batchId}/candidates`);
+      expect(published.body.map((p: { approvals: number | null }) => p.approvals)).toEqual([null, null, null]);
+      // The scrutineers' record keeps the count.
+      const row = await testDb.db
+        .selectFrom('vote_sessions')
+        .select('result')
+        .where('id', '=', sessionId)
+        .executeTakeFirstOrThrow();
+      expect(row.result).toMatchObject({
+        ballotsCast: 3,
+        tallies: expect.arrayContaining([expect.objectContaining({ approve: 2 })]),
+      });
+      await env.client.workflow.getHandle(batchId).terminate('test finished with this batch');
+    });
+  });
 });
