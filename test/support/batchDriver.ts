@@ -210,8 +210,21 @@ export class BatchDriver {
     return this.post(userId, `/api/batches/${batchId}/${verb}`, body);
   }
 
-  /** The office records who signed in at the sitting. */
+  /** Waits until the batch row (which the API's writes check) shows the phase the workflow has entered. */
+  async rowPhase(batchId: string, phase: BatchState['phase']): Promise<void> {
+    await eventually(
+      async () =>
+        (await this.db.selectFrom('batches').select('phase').where('id', '=', batchId).executeTakeFirst())?.phase ===
+        phase
+          ? true
+          : undefined,
+      `the batch row of ${batchId} to reach ${phase}`,
+    );
+  }
+
+  /** The office records who signed in at the sitting (during the vote). */
   async recordAttendance(batchId: string, deputyUserIds: string[], userId = 'coordinator') {
+    await this.rowPhase(batchId, 'vote');
     const res = await this.put(userId, `/api/batches/${batchId}/attendance`, { deputyUserIds });
     expect(res.status, res.body.message).toBe(200);
     return res;

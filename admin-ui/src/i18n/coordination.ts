@@ -282,6 +282,7 @@ export const coordinationEn = {
       outcome: 'Outcome',
       passed: 'Passed, not elected',
       not_elected: 'Not elected',
+      outcome_only: 'Few deputies were present: only the outcome is published, not the counts.',
     },
     vote_integrity: {
       attendance: {
@@ -786,6 +787,7 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
       outcome: '结果',
       passed: '过半数未当选',
       not_elected: '未当选',
+      outcome_only: '出席代表人数较少，仅公布结果，不公布票数。',
     },
     vote_integrity: {
       attendance: {

@@ -180,6 +180,7 @@ export const deputiesEn = {
       },
       results: {
         not_published: 'The vote result is not published yet.',
+        outcome_only: 'Few deputies were present: only the outcome is published, not the counts.',
         elected_title: 'Elected projects',
         run_off: 'A run-off vote is pending for %{seats} seat(s) among: %{names}',
         round: 'Round %{round}',
@@ -397,6 +398,7 @@ export const deputiesZh: Messages<typeof deputiesEn> = {
       },
       results: {
         not_published: '票决结果尚未公布。',
+        outcome_only: '出席代表人数较少，仅公布结果，不公布票数。',
         elected_title: '当选项目',
         run_off: '以下项目票数相同，需就 %{seats} 个名额另行票决：%{names}',
         round: '第%{round}轮',
