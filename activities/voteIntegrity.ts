@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/assignee';
+import { batchPolicyOf } from '../domain/batchPolicy';
 import { type ElectionPolicy, type ElectionResult, tallyFromTotals } from '../domain/election';
 import {
   ballotsOverPresentProblem,
@@ -25,6 +26,17 @@ export interface VoteCloseCheck {
   countedFrom: 'ballots' | 'tellersTotals';
   present: number;
   ballotsCast: number;
+}
+
+/** Whether a session of this batch with `present` deputies publishes its outcome only (docs/domain.md, "Vote"). */
+async function outcomeOnly(db: Kysely<Database>, batchId: string, present: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('batches')
+    .innerJoin('jurisdictions', 'jurisdictions.id', 'batches.jurisdiction_id')
+    .select('jurisdictions.policy')
+    .where('batches.id', '=', batchId)
+    .executeTakeFirst();
+  return present < batchPolicyOf(row?.policy).outcomeOnlyBelow;
 }
 
 const refuse = (message: string, type: string = voteCloseRefusals.invalid) =>
@@ -122,7 +134,9 @@ export function createVoteIntegrityActivities({ db }: { db: Kysely<Database> }) 
           action: 'vote.castingStopped',
           workflowId: session.batch_id,
           subject: input.sessionId,
-          detail: { present, ballotsCast, confirmedIncomplete: ballotsCast < present, countedFrom },
+          detail: (await outcomeOnly(trx, session.batch_id, present))
+            ? { present, confirmedIncomplete: ballotsCast < present, countedFrom }
+            : { present, ballotsCast, confirmedIncomplete: ballotsCast < present, countedFrom },
           at: input.at,
         });
         return { countedFrom, present, ballotsCast };
@@ -169,13 +183,15 @@ export function createVoteIntegrityActivities({ db }: { db: Kysely<Database> }) 
           action: 'vote.closed',
           workflowId: session.batch_id,
           subject: input.sessionId,
-          detail: {
-            countedFrom: 'tellersTotals',
-            ballotsCast: result.ballotsCast,
-            invalidBallots: result.invalidBallots,
-            elected: result.elected,
-            runOff: result.runOff,
-          },
+          detail: (await outcomeOnly(trx, session.batch_id, session.deputies_present))
+            ? { countedFrom: 'tellersTotals', elected: result.elected, runOff: result.runOff }
+            : {
+                countedFrom: 'tellersTotals',
+                ballotsCast: result.ballotsCast,
+                invalidBallots: result.invalidBallots,
+                elected: result.elected,
+                runOff: result.runOff,
+              },
           at: input.at,
         });
         return result;

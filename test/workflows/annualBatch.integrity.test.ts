@@ -275,6 +275,13 @@ describe('a vote that cannot be rigged', () => {
       expect(JSON.stringify(batch.body.result)).not.toMatch(/"approve"/);
       const published = await drive.get(null, `/api/public/batches/${batchId}/candidates`);
       expect(published.body.map((p: { approvals: number | null }) => p.approvals)).toEqual([null, null, null]);
+      const stopped = await testDb.db
+        .selectFrom('audit_events')
+        .select('detail')
+        .where('subject', '=', sessionId)
+        .where('action', '=', 'vote.castingStopped')
+        .executeTakeFirstOrThrow();
+      expect(stopped.detail).not.toHaveProperty('ballotsCast');
       // The scrutineers' record keeps the count.
       const row = await testDb.db
         .selectFrom('vote_sessions')
