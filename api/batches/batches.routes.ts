@@ -59,7 +59,8 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
           .orderBy('id'),
       list,
     );
-    sendPage(res, 'batches', list, rows, total);
+    const published = await Promise.all(rows.map(async (row) => (await publishedBatchVotes(db, row, null)).batch));
+    sendPage(res, 'batches', list, published, total);
   });
 
   router.get('/:id', async (req, res) => {

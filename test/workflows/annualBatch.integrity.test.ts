@@ -273,6 +273,10 @@ describe('a vote that cannot be rigged', () => {
       const batch = await drive.get('coordinator', `/api/batches/${batchId}`);
       expect(batch.body.live.votes[0].result).toEqual(outcome);
       expect(JSON.stringify(batch.body.result)).not.toMatch(/"approve"/);
+      const batches = await drive.get('coordinator', '/api/batches');
+      expect(JSON.stringify(batches.body.find((b: { id: string }) => b.id === batchId).result)).not.toMatch(
+        /"approve"/,
+      );
       const published = await drive.get(null, `/api/public/batches/${batchId}/candidates`);
       expect(published.body.map((p: { approvals: number | null }) => p.approvals)).toEqual([null, null, null]);
       const stopped = await testDb.db
