@@ -198,6 +198,8 @@ describe('annual batch decisions that are refused or repeated', () => {
         expect.objectContaining({ step: 'standingCommitteeOpinion', note: '第三个项目资金来源不明' }),
       ]);
       const third = candidates[2]!.replace(/^cand-/, 'sug-');
+      // The review checks the batch row's phase, which the workflow writes just after its own state.
+      await drive.rowPhase(batchId, 'screening');
       await drive.review(third, 'reserve');
       expect((await drive.decide(batchId, 'conclude-screening')).status).toBe(200);
       state = await drive.state(batchId);
