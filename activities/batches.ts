@@ -490,7 +490,13 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           action: 'rating.closed',
           workflowId: session.kind === 'committee' ? session.project_ids[0]! : session.batch_id,
           subject: input.sessionId,
-          detail: { projects: results },
+          // A committee's counts would name its members' choices: the timeline gets the outcome only.
+          detail: {
+            projects:
+              session.kind === 'committee'
+                ? results.map(({ projectId, outcome }) => ({ projectId, outcome }))
+                : results,
+          },
           at: input.at,
         });
         return results;

@@ -7,6 +7,7 @@ import { createCalendar } from './calendar';
 import { createNoticeActivities } from './notices';
 import type { Notifier } from './notifier';
 import { createTaskActivities } from './tasks';
+import { createVoteIntegrityActivities } from './voteIntegrity';
 
 export interface ActivityDeps {
   db: Kysely<Database>;
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createBatchActivities(deps),
     ...createProjectActivities(deps),
     ...createBulletinActivities(deps),
+    ...createVoteIntegrityActivities(deps),
   };
 }
 

@@ -1,3 +1,4 @@
+import { attendanceRoutes } from './attendance/attendance.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { batchRoutes } from './batches/batches.routes';
@@ -87,6 +88,7 @@ export const apiRoutes: readonly RouteDeclaration[] = [
   ...candidateRoutes,
   ...batchRoutes,
   ...voteRoutes,
+  ...attendanceRoutes,
   ...ratingRoutes,
   ...projectRoutes,
 ];

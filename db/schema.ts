@@ -212,6 +212,38 @@ export interface BallotTable {
   marks: Json<BallotMark[]>;
 }
 
+/** Who the office recorded present at the congress sitting that votes on a batch: only they may cast. */
+export interface VoteAttendanceTable {
+  batch_id: string;
+  deputy_user_id: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** Written when the office closes a session: casting stops here, with the counts the close was checked on. */
+export interface VoteCloseCheckTable {
+  session_id: string;
+  deputies_present: number;
+  ballots_cast: number;
+  confirmed_incomplete: boolean;
+  checked_by: string;
+  checked_at: Timestamp;
+}
+
+/** The tellers' totals of a paper or voting-device vote: entered by one person, confirmed by another. */
+export interface VoteTellerTotalsTable {
+  session_id: string;
+  totals: Json<{
+    ballotsCast: number;
+    invalidBallots: number;
+    candidates: { candidateId: string; approve: number; disapprove: number; abstain: number }[];
+  }>;
+  entered_by: string;
+  entered_at: Timestamp;
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+}
+
 /** A voted project (民生实事项目); its workflow id is `project-…`, its primary key. The workflow mirrors its state here. */
 export interface ProjectTable {
   id: string;
@@ -410,6 +442,9 @@ export interface Database {
   vote_sessions: VoteSessionTable;
   ballot_receipts: BallotReceiptTable;
   ballots: BallotTable;
+  vote_attendance: VoteAttendanceTable;
+  vote_close_checks: VoteCloseCheckTable;
+  vote_teller_totals: VoteTellerTotalsTable;
   projects: ProjectTable;
   fund_pools: FundPoolTable;
   fund_movements: FundMovementTable;

@@ -35,6 +35,11 @@ export const batchPolicySchema = z.object({
     majorityBase: 'present',
   }),
   ratingRule: ratingRuleSchema.default('twoThirds'),
+  /**
+   * A vote or rating with fewer participants publishes only its outcome, never counts that could name a
+   * person; a committee re-rating always does (docs/domain.md, "Vote"). Local practice, not a seed rule.
+   */
+  outcomeOnlyBelow: z.number().int().min(0).max(1000).default(10),
 });
 export type BatchPolicy = z.infer<typeof batchPolicySchema>;
 

@@ -107,6 +107,52 @@ export function tallyVote(input: TallyInput): ElectionResult {
       if (c) c[mark.choice] += 1;
     }
   }
+  return decide({ ...input, ballotsCast: ballots.length, validBallots, counts });
+}
+
+export interface TotalsTallyInput {
+  candidateIds: readonly string[];
+  seats: number;
+  /** The tellers' sheet of a paper or voting-device vote; checked with `tellerTotalsProblem` first. */
+  totals: {
+    ballotsCast: number;
+    invalidBallots: number;
+    candidates: readonly { candidateId: string; approve: number; disapprove: number; abstain: number }[];
+  };
+  deputiesEntitled: number;
+  deputiesPresent: number;
+  policy: ElectionPolicy;
+}
+
+/** The same rules as `tallyVote`, from the tellers' totals instead of the ballots themselves. */
+export function tallyFromTotals(input: TotalsTallyInput): ElectionResult {
+  const { totals } = input;
+  const byId = new Map(totals.candidates.map((c) => [c.candidateId, c]));
+  const counts = new Map(
+    input.candidateIds.map((id) => {
+      const c = byId.get(id);
+      return [id, { approve: c?.approve ?? 0, disapprove: c?.disapprove ?? 0, abstain: c?.abstain ?? 0 }];
+    }),
+  );
+  return decide({
+    ...input,
+    ballotsCast: totals.ballotsCast,
+    validBallots: totals.ballotsCast - totals.invalidBallots,
+    counts,
+  });
+}
+
+function decide(input: {
+  candidateIds: readonly string[];
+  seats: number;
+  ballotsCast: number;
+  validBallots: number;
+  counts: Map<string, { approve: number; disapprove: number; abstain: number }>;
+  deputiesEntitled: number;
+  deputiesPresent: number;
+  policy: ElectionPolicy;
+}): ElectionResult {
+  const { candidateIds, seats, ballotsCast, validBallots, counts, policy } = input;
   const majorityBase = { entitled: input.deputiesEntitled, present: input.deputiesPresent, validBallots }[
     policy.majorityBase
   ];
@@ -129,12 +175,38 @@ export function tallyVote(input: TallyInput): ElectionResult {
     else elected.push(...tied.map((t) => t.candidateId));
   }
   return {
-    ballotsCast: ballots.length,
+    ballotsCast,
     validBallots,
-    invalidBallots: ballots.length - validBallots,
+    invalidBallots: ballotsCast - validBallots,
     majorityBase,
     tallies,
     elected,
     runOff,
+  };
+}
+
+/** What a session with few participants publishes: who passed and was elected, no count that names a person. */
+export interface ElectionOutcome {
+  outcomeOnly: true;
+  tallies: { candidateId: string; passed: boolean }[];
+  elected: string[];
+  runOff: ElectionResult['runOff'];
+}
+
+/**
+ * In a small session a count can name a person (3 members, 2 approvals: the office knows who sat), so only
+ * the outcome is published below `outcomeOnlyBelow` participants (docs/domain.md, "Vote").
+ */
+export function publishableResult(
+  result: ElectionResult,
+  participants: number,
+  outcomeOnlyBelow: number,
+): ElectionResult | ElectionOutcome {
+  if (participants >= outcomeOnlyBelow) return result;
+  return {
+    outcomeOnly: true,
+    tallies: result.tallies.map(({ candidateId, passed }) => ({ candidateId, passed })),
+    elected: result.elected,
+    runOff: result.runOff,
   };
 }

@@ -1,5 +1,11 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { BatchState, CoordinatorAction, OpenVoteInput, VoteSessionState } from '../domain/contract/batchWorkflow';
+import type {
+  BatchState,
+  CloseVoteInput,
+  CoordinatorAction,
+  OpenVoteInput,
+  VoteSessionState,
+} from '../domain/contract/batchWorkflow';
 
 // The shapes and words are the contract's (domain/contract/); this file names the workflow's messages.
 export * from '../domain/contract/batchWorkflow';
@@ -12,6 +18,6 @@ export const closeCollectionUpdate = defineUpdate<BatchState, [CoordinatorAction
 /** Ends screening: every suggestion has an outcome; publicity of the candidates begins. */
 export const concludeScreeningUpdate = defineUpdate<BatchState, [CoordinatorAction]>('concludeScreening');
 export const openVoteUpdate = defineUpdate<VoteSessionState, [OpenVoteInput]>('openVote');
-export const closeVoteUpdate = defineUpdate<VoteSessionState, [CoordinatorAction]>('closeVote');
+export const closeVoteUpdate = defineUpdate<VoteSessionState, [CloseVoteInput]>('closeVote');
 export const openRatingUpdate = defineUpdate<BatchState, [CoordinatorAction]>('openRating');
 export const closeRatingUpdate = defineUpdate<BatchState, [CoordinatorAction]>('closeRating');

@@ -18,6 +18,7 @@ import type { FeedbackTarget, RecordPhaseInput } from '../activities/batches';
 import type { Actor } from '../domain/assignee';
 import type { BatchPolicy } from '../domain/batchPolicy';
 import { voteOpeningProblem } from '../domain/election';
+import { quorumProblem, voteCloseRefusals } from '../domain/voteIntegrity';
 import { chinaDay, startOfChinaDay } from '../domain/workingDays';
 import {
   type AnnualBatchInput,
@@ -86,6 +87,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
   let concluding = false;
   let screeningOutcome: { notTaken: FeedbackTarget[] } | null = null;
   let ratingClosed = false;
+  let closingVote = false;
 
   // Handlers first, before any await (STYLE.md): a decision may arrive as soon as the workflow exists.
   setHandler(batchStateQuery, () => state);
@@ -170,16 +172,50 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
 
   setHandler(
     closeVoteUpdate,
-    async ({ actor }) => {
+    async ({ actor, confirmIncomplete }) => {
       const session = openSession()!;
-      session.status = 'closed';
-      const result = await acts.closeVoteSession({
+      const closeInput = () => ({
         sessionId: session.sessionId,
         policy: state.policy!.election,
         actor,
         at: new Date().toISOString(),
       });
-      session.result = result;
+      // Added after batches had voted: quorum, ballots ≤ present and a confirmed early close are checked by an
+      // activity before counting, and a paper vote is counted from its tellers' totals (docs/domain.md, "Vote").
+      if (!patched('vote-integrity')) {
+        session.status = 'closed';
+        session.result = await acts.closeVoteSession(closeInput());
+      } else {
+        closingVote = true;
+        try {
+          const check = await asDecisionFailure(() =>
+            acts.prepareVoteClose({
+              sessionId: session.sessionId,
+              confirmIncomplete: confirmIncomplete ?? null,
+              actor,
+              at: new Date().toISOString(),
+            }),
+          ).catch((err: unknown) => {
+            // An unconfirmed early close is a conflict with what the office saw (409); the rest break a rule (422).
+            if (err instanceof ApplicationFailure)
+              throw ApplicationFailure.create({
+                type:
+                  err.type === voteCloseRefusals.unconfirmed ? batchFailureTypes.outOfPhase : batchFailureTypes.invalid,
+                message: err.message,
+                nonRetryable: true,
+              });
+            throw err;
+          });
+          session.status = 'closed';
+          session.result =
+            check.countedFrom === 'tellersTotals'
+              ? await acts.closeTalliedVoteSession(closeInput())
+              : await acts.closeVoteSession(closeInput());
+        } finally {
+          closingVote = false;
+        }
+      }
+      const result = session.result;
       state.elected = state.runOff ? [...state.elected, ...result.elected] : [...result.elected];
       state.runOff = result.runOff;
       return session;
@@ -188,6 +224,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
       validator: ({ actor }) => {
         allowed(actor, ['vote'], 'close the vote');
         if (!openSession()) throw outOfPhase('no vote session is open');
+        if (closingVote) throw outOfPhase('the vote is already being closed');
       },
     },
   );
@@ -517,15 +554,9 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     if (state.votes.length > 0 && !state.runOff) throw outOfPhase('the vote has been held; there is no tie to run off');
     const pol = state.policy!;
     const problems: string[] = [];
-    if (!Number.isInteger(vote.deputiesEntitled) || vote.deputiesEntitled < 1)
-      problems.push('deputiesEntitled must be at least 1');
-    if (
-      !Number.isInteger(vote.deputiesPresent) ||
-      vote.deputiesPresent < 1 ||
-      vote.deputiesPresent > vote.deputiesEntitled
-    ) {
-      problems.push('deputiesPresent must be between 1 and deputiesEntitled');
-    }
+    // A congress votes only with two thirds of its deputies present, counted from the attendance.
+    const quorum = quorumProblem(vote.deputiesPresent, vote.deputiesEntitled);
+    if (quorum) problems.push(quorum);
     const named = (names: string[]) => names.filter((n) => n.trim().length > 0).length;
     if (named(vote.scrutineers) !== pol.scrutineers)
       problems.push(`name exactly ${pol.scrutineers} scrutineers (监票人)`);

@@ -314,22 +314,26 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
         projectFailureTypes.invalid,
       );
       const result = results[0]!;
+      // A committee of a handful of members: its counts would name who rated how, so only the outcome is kept
+      // and published (docs/domain.md, "Vote"). Projects re-rated before this change keep their counts.
+      const counts = patched('outcome-only-rerating') ? null : result.counts;
+      const published = counts ? { outcome: result.outcome, counts } : { outcome: result.outcome };
       reRating.outcome = result.outcome;
-      reRating.counts = result.counts;
+      reRating.counts = counts;
       if (result.outcome === 'unsatisfied') {
         state.consequence.stage = 'oversight';
-        await milestone('project.reRated', actor, { outcome: result.outcome, counts: result.counts });
+        await milestone('project.reRated', actor, published);
         await openTask(
           'oversightMeasure',
           `决定监督措施：${input.title}`,
           coordinators(),
           { kind: 'workingDays', days: 10 },
-          { counts: result.counts },
+          counts ? { counts } : { outcome: result.outcome },
         );
         await warnLeaders('整改后再次测评仍不满意', '常委会将研究决定开展专题询问、质询或特定问题调查。');
       } else {
         state.consequence.stage = 'settled';
-        await milestone('project.reRated', actor, { outcome: result.outcome, counts: result.counts });
+        await milestone('project.reRated', actor, published);
       }
       return state;
     },

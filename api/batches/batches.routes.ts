@@ -13,6 +13,10 @@ import {
   openRatingUpdate,
   openVoteUpdate,
 } from '../../workflows/annualBatch.messages';
+import { closeVoteSchema, openVoteWithAttendanceSchema } from '../../domain/contract/attendance';
+import type { AppDeps } from '../app';
+import { withAttendance } from '../attendance/attendance.service';
+import { publishedBatchVotes } from '../attendance/publishedResults';
 import { actorOf } from '../auth/auth.middleware';
 import { findOwnBatch } from '../batchRecords';
 import { unprocessable } from '../errors';
@@ -21,7 +25,7 @@ import { listOptions } from '../listQuery';
 import { decisionNotes } from '../openapi';
 import { waitFor } from '../waitFor';
 import { liveStateOf, workflowUiUrl } from '../workflowState';
-import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches.schemas';
+import { batchFilterSchema, batchSortable, createBatchSchema } from './batches.schemas';
 import { findById, jurisdictionName, listPage } from './batches.queries';
 
 /** Batch workflow ids are business keys (DESIGN.md). */
@@ -43,6 +47,7 @@ const decision = <B extends z.ZodType = z.ZodUndefined>(
     body: z.output<B>,
     actor: ReturnType<typeof actorOf>,
     updateId: string | undefined,
+    db: AppDeps['db'],
   ) => Promise<unknown>,
   body?: B,
 ) =>
@@ -62,7 +67,7 @@ const decision = <B extends z.ZodType = z.ZodUndefined>(
       const batch = await findOwnBatch(db, user, params.id);
       const handle = temporal.workflow.getHandle(batch.id);
       // An Idempotency-Key header makes a retried request the same update, answered once.
-      const outcome = await run(handle, body, actorOf(user), req.get('Idempotency-Key') ?? undefined);
+      const outcome = await run(handle, body, actorOf(user), req.get('Idempotency-Key') ?? undefined, db);
       res.json(outcome);
     },
   });
@@ -78,7 +83,8 @@ export const batchRoutes = [
     list: { resource: 'batches', ...batchList },
     handler: async ({ deps: { db }, user, list, sendPage }) => {
       const { rows, total } = await listPage(db, user, list);
-      sendPage(rows, total);
+      // A small session's counts stay off the list, as they are published (docs/domain.md, "Vote").
+      sendPage(await Promise.all(rows.map(async (row) => (await publishedBatchVotes(db, row, null)).batch)), total);
     },
   }),
 
@@ -92,8 +98,8 @@ export const batchRoutes = [
     refusals: [404],
     handler: async ({ res, deps: { db, temporal, temporalUiUrl }, user, params }) => {
       const batch = await findOwnBatch(db, user, params.id);
-      const live = await liveStateOf(temporal, batch.id, batchStateQuery);
-      res.json({ ...batch, live, temporalUiUrl: workflowUiUrl(temporalUiUrl, batch.id) });
+      const published = await publishedBatchVotes(db, batch, await liveStateOf(temporal, batch.id, batchStateQuery));
+      res.json({ ...published.batch, live: published.live, temporalUiUrl: workflowUiUrl(temporalUiUrl, batch.id) });
     },
   }),
 
@@ -165,12 +171,25 @@ export const batchRoutes = [
   decision(
     'openVote',
     'open-vote',
-    'Open the deputies’ vote on the candidates',
-    (h, body, actor, updateId) => h.executeUpdate(openVoteUpdate, { args: [{ actor, ...body }], updateId }),
-    openVoteSchema,
+    'Open the deputies’ vote on the candidates (refused below two thirds of the deputies entitled present)',
+    // Deputies present are the attendance the office recorded (docs/domain.md, "Vote"), not a number typed in.
+    async (h, body, actor, updateId, db) => {
+      const vote = await withAttendance(db, h.workflowId, body);
+      return h.executeUpdate(openVoteUpdate, { args: [{ actor, ...vote }], updateId });
+    },
+    openVoteWithAttendanceSchema,
   ),
-  decision('closeVote', 'close-vote', 'Close the vote and count the ballots', (h, _b, actor, updateId) =>
-    h.executeUpdate(closeVoteUpdate, { args: [{ actor }], updateId }),
+  decision(
+    'closeVote',
+    'close-vote',
+    'Close the vote and count the ballots (or the confirmed tellers’ totals); before every deputy present has voted, confirm the counts',
+    async (h, body, actor, updateId, db) => {
+      const session = await h.executeUpdate(closeVoteUpdate, { args: [{ actor, ...body }], updateId });
+      // A session with few deputies present answers with its outcome only, as it is published.
+      const { live } = await publishedBatchVotes(db, { id: h.workflowId }, { votes: [session] });
+      return live.votes[0];
+    },
+    closeVoteSchema,
   ),
   decision(
     'openRating',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
+import { outcomeOnlyBelowOf, outcomeOnlySessions, publishedVoteResult } from '../attendance/publishedResults';
 import type { SessionUser } from '../auth/tokens';
 import { conflict, notFound } from '../errors';
 import { fetchPage, type ListQuery } from '../listQuery';
@@ -104,7 +105,9 @@ export async function publicProjects(db: Kysely<Database>, batchId: string) {
 
 /** The published list: active candidates with their responsibility lists, and the vote's result once known. */
 export async function publicCandidates(db: Kysely<Database>, batchId: string) {
-  return db
+  // Approvals counted in a round with few deputies present are not published (docs/domain.md, "Vote").
+  const countsHidden = (await outcomeOnlySessions(db, batchId)).size > 0;
+  const rows = await db
     .selectFrom('candidates')
     .innerJoin('departments', 'departments.id', 'candidates.department_id')
     .leftJoin('users as leader', 'leader.id', 'candidates.responsible_leader_user_id')
@@ -126,6 +129,7 @@ export async function publicCandidates(db: Kysely<Database>, batchId: string) {
     .orderBy('candidates.created_at')
     .orderBy('candidates.id')
     .execute();
+  return countsHidden ? rows.map((r) => ({ ...r, approvals: null })) : rows;
 }
 
 /** Every round's tally with its scrutineers and tellers, and the elected list; a 409 before the vote has closed. */
@@ -151,6 +155,7 @@ export async function publicResults(db: Kysely<Database>, batch: { id: string; t
   if (rounds.length === 0)
     throw conflict(`the vote on "${batch.title}" has not closed yet; its result is published when it does`);
   const titles = await db.selectFrom('candidates').select(['id', 'title']).where('batch_id', '=', batch.id).execute();
+  const threshold = await outcomeOnlyBelowOf(db, batch.id);
   // A run-off round elects among the previous round's tie, so the rounds' elected lists add up.
   const elected = rounds.flatMap((r) => r.result?.elected ?? []);
   return {
@@ -158,7 +163,8 @@ export async function publicResults(db: Kysely<Database>, batch: { id: string; t
     elected,
     runOffPending: rounds.at(-1)?.result?.runOff ?? null,
     candidates: Object.fromEntries(titles.map((c) => [c.id, c.title])),
-    rounds,
+    // A round with few deputies present publishes its outcome only (docs/domain.md, "Vote").
+    rounds: rounds.map((r) => ({ ...r, result: publishedVoteResult(r.result, r.deputies_present, threshold) })),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ratingChoiceSchema } from '../../domain/rating';
 import { notFound, unprocessable } from '../errors';
+import { publishedRatingResult } from '../attendance/publishedResults';
 import { route } from '../http/route';
 import { listOptions } from '../listQuery';
 import { receiptOf } from '../votes/votes.queries';
@@ -54,7 +55,12 @@ export const ratingRoutes = [
       if (!session) throw notFound(`rating session "${params.id}"`);
       const projects = await projectTitles(db, session.project_ids);
       const receipt = await receiptOf(db, 'rating_receipts', session.id, user.userId);
-      res.json({ ...session, projects, my_receipt: receipt?.receipt_code ?? null });
+      res.json({
+        ...session,
+        result: publishedRatingResult(session),
+        projects,
+        my_receipt: receipt?.receipt_code ?? null,
+      });
     },
   }),
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ballotSchema } from '../../domain/election';
+import { outcomeOnlyBelowIn, publishedVoteResult } from '../attendance/publishedResults';
 import { notFound } from '../errors';
 import { route } from '../http/route';
 import { idFilter, listOptions } from '../listQuery';
@@ -31,7 +32,16 @@ export const voteRoutes = [
     list: { resource: 'vote-sessions', ...sessionList },
     handler: async ({ deps: { db }, user, list, sendPage }) => {
       const { rows, total } = await listPage(db, user, list);
-      sendPage(rows, total);
+      const threshold = await outcomeOnlyBelowIn(db, user.jurisdictionId);
+      sendPage(
+        // While a session is open its ballot count is nobody's to watch: whoever closes could pick the moment.
+        rows.map((r) => ({
+          ...r,
+          ballots_cast: r.status === 'open' ? null : r.ballots_cast,
+          result: publishedVoteResult(r.result, r.deputies_present, threshold),
+        })),
+        total,
+      );
     },
   }),
 
@@ -48,7 +58,12 @@ export const voteRoutes = [
       if (!session) throw notFound(`vote session "${params.id}"`);
       const receipt = await receiptOf(db, 'ballot_receipts', session.id, user.userId);
       // A deputy sees that they voted and their receipt, never their choices.
-      res.json({ ...session, my_receipt: receipt?.receipt_code ?? null });
+      const threshold = await outcomeOnlyBelowIn(db, user.jurisdictionId);
+      res.json({
+        ...session,
+        result: publishedVoteResult(session.result, session.deputies_present, threshold),
+        my_receipt: receipt?.receipt_code ?? null,
+      });
     },
   }),
 

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Ballot } from '../../domain/election';
 import { ballotProblem } from '../../domain/election';
+import { assertPresent } from '../attendance/attendance.service';
 import type { SessionUser } from '../auth/tokens';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 
@@ -34,6 +35,7 @@ export async function castBallot(
       .forShare('vote_sessions')
       .executeTakeFirst();
     const session = checkCanTakePart(row, user, 'vote session', sessionId);
+    await assertPresent(trx, sessionId, user.userId);
     const problem = ballotProblem(ballot, session.candidate_ids);
     if (problem) throw unprocessable(`the ballot was not cast: ${problem}`);
     const receiptCode = newReceiptCode();

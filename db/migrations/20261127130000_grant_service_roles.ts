@@ -48,10 +48,15 @@ const apiGrants: Grants = {
     'audit_events',
     'auth_sessions',
     'login_failures',
+    'vote_attendance',
+    'vote_close_checks',
+    'vote_teller_totals',
   ],
   insert: [
     'auth_sessions',
     'login_failures',
+    'vote_attendance',
+    'vote_teller_totals',
     'suggestions',
     'suggestion_proposers',
     'suggestion_scores',
@@ -80,9 +85,11 @@ const apiGrants: Grants = {
     'notices',
     // Signing out and revocation end a session.
     'auth_sessions',
+    // The tellers' totals are replaceable until a second person confirms them.
+    'vote_teller_totals',
   ],
-  // Sessions that ended long ago are cleared when their user signs in again.
-  delete: ['auth_sessions'],
+  // Sessions that ended long ago are cleared when their user signs in again; attendance is replaced whole.
+  delete: ['auth_sessions', 'vote_attendance'],
   lockOnly: ['batches', 'vote_sessions', 'rating_sessions'],
 };
 
@@ -103,6 +110,7 @@ const workerGrants: Grants = {
     'notices',
     'notice_deliveries',
     'audit_events',
+    'vote_close_checks',
   ],
   update: [
     'batches',

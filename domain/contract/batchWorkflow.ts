@@ -83,3 +83,9 @@ export interface OpenVoteInput extends OpenVoteBody {
 export interface CoordinatorAction {
   actor: Actor;
 }
+
+export interface CloseVoteInput {
+  actor: Actor;
+  /** The counts the office saw when it chose to close before every deputy present had voted. */
+  confirmIncomplete?: { ballotsCast: number; present: number };
+}

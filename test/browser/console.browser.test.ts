@@ -158,6 +158,8 @@ describe('the console, end to end in Chromium', () => {
     await driver.phase(batchId, 'vote');
 
     await batches.show(batchId);
+    // Only deputies the office records present may vote; six of six entitled is the quorum and more.
+    await batches.recordAttendance(['代表1', '代表2', '代表3', '代表4', '代表5', '代表6']);
     await batches.openVote(2, 6, 6, ['王监票', '李监票', '张监票'], ['赵计票', '钱计票']);
     const session = await eventually(
       () => testDb.db.selectFrom('vote_sessions').selectAll().where('batch_id', '=', batchId).executeTakeFirst(),

@@ -198,8 +198,42 @@ export class BatchDriver {
     return outcome === 'candidate' ? `cand-${suggestionId.replace(/^sug-/, '')}` : null;
   }
 
+  /**
+   * Opening a vote needs the sitting's attendance: unless the test recorded it itself, the driver records
+   * deputies d1…dN present for the `deputiesPresent` the body names, as the office would at sign-in.
+   */
   async decide(batchId: string, verb: string, body: object = {}, userId = 'coordinator') {
+    if (verb === 'open-vote' && 'deputiesPresent' in body && typeof body.deputiesPresent === 'number') {
+      const recorded = await this.get('coordinator', `/api/batches/${batchId}/attendance`);
+      expect(recorded.status, recorded.body.message).toBe(200);
+      if (recorded.body.count === 0) {
+        await this.recordAttendance(
+          batchId,
+          Array.from({ length: body.deputiesPresent }, (_, i) => `d${i + 1}`),
+        );
+      }
+    }
     return this.post(userId, `/api/batches/${batchId}/${verb}`, body);
+  }
+
+  /** Waits until the batch row (which the API's writes check) shows the phase the workflow has entered. */
+  async rowPhase(batchId: string, phase: BatchState['phase']): Promise<void> {
+    await eventually(
+      async () =>
+        (await this.db.selectFrom('batches').select('phase').where('id', '=', batchId).executeTakeFirst())?.phase ===
+        phase
+          ? true
+          : undefined,
+      `the batch row of ${batchId} to reach ${phase}`,
+    );
+  }
+
+  /** The office records who signed in at the sitting (during the vote). */
+  async recordAttendance(batchId: string, deputyUserIds: string[], userId = 'coordinator') {
+    await this.rowPhase(batchId, 'vote');
+    const res = await this.put(userId, `/api/batches/${batchId}/attendance`, { deputyUserIds });
+    expect(res.status, res.body.message).toBe(200);
+    return res;
   }
 
   async completeTask(taskId: string, userId: string, result: object) {

@@ -22,7 +22,14 @@ export interface PeopleFixture {
 export async function seedPeople(db: Kysely<Database>, passwordHash = 'not-a-login'): Promise<PeopleFixture> {
   await db
     .insertInto('jurisdictions')
-    .values({ id: jurisdictionId, name: '测试县', level: 'county', parent_id: null, policy: '{}' })
+    // Test congresses have a handful of deputies; below 5 present a vote publishes its outcome only.
+    .values({
+      id: jurisdictionId,
+      name: '测试县',
+      level: 'county',
+      parent_id: null,
+      policy: JSON.stringify({ outcomeOnlyBelow: 5 }),
+    })
     .execute();
   const person = (id: string, name: string, roles: Role[], departmentId: string | null) => ({
     id,

@@ -78,9 +78,9 @@ describe('annual batch decisions that are refused or repeated', () => {
         marks: [{ candidateId: a, choice: 'approve' }],
       });
       expect(missing.status).toBe(404);
-      const opened = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5));
+      const opened = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5, 7));
       expect(opened.status, opened.body.message).toBe(200);
-      const again = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5));
+      const again = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5, 7));
       expect(again.status).toBe(409);
       const session = opened.body.sessionId as string;
       const unknown = await drive.post('d1', `/api/vote-sessions/${session}/ballots`, {
@@ -115,10 +115,10 @@ describe('annual batch decisions that are refused or repeated', () => {
       expect(state.phase).toBe('vote');
       expect(state.runOff).toEqual({ seats: 1, candidateIds: [b, c] });
 
-      const wrongSeats = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5));
+      const wrongSeats = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5, 7));
       expect(wrongSeats.status).toBe(422);
       expect(wrongSeats.body.message).toMatch(/run-off fills 1 seat/);
-      const runOff = await drive.decide(batchId, 'open-vote', voteSessionBody(1, 5));
+      const runOff = await drive.decide(batchId, 'open-vote', voteSessionBody(1, 5, 7));
       expect(runOff.status, runOff.body.message).toBe(200);
       expect(runOff.body.candidateIds).toEqual([b, c]);
       const runOffSession = runOff.body.sessionId as string;
@@ -198,6 +198,8 @@ describe('annual batch decisions that are refused or repeated', () => {
         expect.objectContaining({ step: 'standingCommitteeOpinion', note: '第三个项目资金来源不明' }),
       ]);
       const third = candidates[2]!.replace(/^cand-/, 'sug-');
+      // The review checks the batch row's phase, which the workflow writes just after its own state.
+      await drive.rowPhase(batchId, 'screening');
       await drive.review(third, 'reserve');
       expect((await drive.decide(batchId, 'conclude-screening')).status).toBe(200);
       state = await drive.state(batchId);

@@ -156,10 +156,27 @@ describe('voted project workflow', () => {
         const reRated = await handle.executeUpdate(closeReRatingUpdate, {
           args: [{ actor: await actor('coordinator') }],
         });
+        // Three members: a count of 2:1 would tell who rated how, so only the outcome is kept and published.
         expect(reRated.consequence).toMatchObject({
           stage: 'oversight',
-          reRating: { outcome: 'unsatisfied', counts: { satisfied: 0, basicallySatisfied: 1, unsatisfied: 2 } },
+          reRating: { outcome: 'unsatisfied', counts: null },
         });
+        const reRatingSession = await drive.get('coordinator', `/api/rating-sessions/${sessionId}`);
+        expect(reRatingSession.body.result).toEqual({
+          outcomeOnly: true,
+          projects: [{ projectId: project.projectId, outcome: 'unsatisfied' }],
+        });
+        const reRatingTrail = (await project.audit()).filter((a) =>
+          ['rating.closed', 'project.reRated'].includes(a.action),
+        );
+        expect(reRatingTrail.map((a) => a.action)).toEqual(['rating.closed', 'project.reRated']);
+        expect(JSON.stringify(reRatingTrail)).not.toMatch(/basicallySatisfied|"unsatisfied":\s*\d/);
+        const oversightTask = await drive.db
+          .selectFrom('tasks')
+          .select('payload')
+          .where('kind', '=', 'oversightMeasure')
+          .executeTakeFirstOrThrow();
+        expect(JSON.stringify(oversightTask.payload)).not.toMatch(/counts|satisfied"?:\s*\d/);
         await project.complete('oversightMeasure', 'coordinator', {
           measure: 'specialInquiry',
           note: '下次常委会会议开展专题询问',

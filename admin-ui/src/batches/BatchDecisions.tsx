@@ -5,6 +5,8 @@ import { hasRole } from '../common/roles';
 import { useAppDataProvider } from '../providers/dataProvider';
 import { OpenVoteDialog } from './OpenVoteDialog';
 import type { Batch, BatchAction } from './types';
+import { AttendanceDialog } from '../vote-sessions/AttendanceDialog';
+import { CloseVoteButton } from '../vote-sessions/CloseVoteButton';
 
 /** The decisions the batch's phase allows, for the standing committee office only. */
 export const BatchDecisions = ({ batch }: { batch: Batch }) => {
@@ -37,6 +39,7 @@ export const BatchDecisions = ({ batch }: { batch: Batch }) => {
     >
       {live.phase === 'collection' ? decide('close-collection') : null}
       {live.phase === 'screening' ? decide('conclude-screening') : null}
+      {live.phase === 'vote' ? <AttendanceDialog batchId={batch.id} /> : null}
       {canOpenVote ? (
         <OpenVoteDialog
           {...common}
@@ -45,7 +48,7 @@ export const BatchDecisions = ({ batch }: { batch: Batch }) => {
           runOffSeats={live.runOff?.seats ?? null}
         />
       ) : null}
-      {openVote ? decide('close-vote') : null}
+      {openVote ? <CloseVoteButton {...common} /> : null}
       {live.phase === 'implementation' && !live.rating ? decide('open-rating') : null}
       {live.rating?.status === 'open' ? decide('close-rating') : null}
     </Stack>

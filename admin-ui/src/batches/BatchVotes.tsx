@@ -11,6 +11,7 @@ import {
   TableRow,
 } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
+import { isOutcomeOnly } from '../vote-sessions/outcomeOnly';
 import type { LiveVoteSession } from './types';
 
 /** Each vote round the workflow held, with its count once closed. */
@@ -53,9 +54,11 @@ export const BatchVotes = ({ votes }: { votes: LiveVoteSession[] }) => {
                     />
                   </TableCell>
                   <TableCell>
-                    {v.result
-                      ? `${v.result.ballotsCast} (${translate('app.vote.invalid', { count: v.result.invalidBallots })})`
-                      : '—'}
+                    {v.result && isOutcomeOnly(v.result)
+                      ? translate('app.vote.outcome_only')
+                      : v.result
+                        ? `${v.result.ballotsCast} (${translate('app.vote.invalid', { count: v.result.invalidBallots })})`
+                        : '—'}
                   </TableCell>
                   <TableCell>
                     {v.result ? v.result.elected.length : '—'}

@@ -61,7 +61,7 @@ export const OpenVoteDialog = ({ batchId, batchTitle, scrutineers, tellers, runO
       await run({
         seats: values.seats,
         deputiesEntitled: values.deputiesEntitled,
-        deputiesPresent: values.deputiesPresent,
+        deputiesPresent: values.deputiesPresent ?? undefined,
         scrutineers: (values.scrutineers ?? []).map((s) => s.name),
         tellers: (values.tellers ?? []).map((t) => t.name),
       });
@@ -105,7 +105,8 @@ export const OpenVoteDialog = ({ batchId, batchTitle, scrutineers, tellers, runO
             <NumberInput
               source="deputiesPresent"
               label="app.batch.vote_form.deputiesPresent"
-              validate={[required(), integer, minValue(1), maxValue(100000), presentWithinEntitled]}
+              // Optional: the API takes the number from the recorded attendance, and refuses one that differs.
+              validate={[integer, minValue(0), maxValue(100000), presentWithinEntitled]}
               fullWidth
             />
             <ArrayInput source="scrutineers" label="app.batch.vote_form.scrutineers">

@@ -283,6 +283,30 @@ export const coordinationEn = {
       outcome: 'Outcome',
       passed: 'Passed, not elected',
       not_elected: 'Not elected',
+      outcome_only: 'Few deputies were present: only the outcome is published, not the counts.',
+    },
+    vote_integrity: {
+      attendance: {
+        label: 'Attendance',
+        help: 'Tick the deputies who signed in at the sitting (%{count} ticked). Only they may vote; the vote opens with two thirds of the deputies entitled present.',
+        save: 'Record attendance',
+        saved: 'Attendance recorded: %{count} deputies present',
+      },
+      close_incomplete: {
+        title: 'Not every deputy present has voted',
+        confirm: '%{cast} of %{present} deputies present have voted. Close the vote now anyway?',
+      },
+      totals: {
+        title: "Tellers' totals (paper or voting device)",
+        help: "For a vote on paper or with the hall's voting device: one person enters the tellers' totals, a different person enters them again to confirm.",
+        invalid: 'Invalid ballots',
+        enter: 'Enter totals',
+        confirm: 'Confirm totals',
+        entered: "The tellers' totals are entered; a different person must confirm them",
+        confirmed: "The tellers' totals are confirmed; the vote can be closed",
+        status_entered: 'Entered by %{entered}; awaiting confirmation by a different person.',
+        status_confirmed: 'Entered by %{entered}, confirmed by %{confirmed}.',
+      },
     },
     countdown: {
       in: 'in %{amount}',

@@ -286,6 +286,30 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
       outcome: '结果',
       passed: '过半数未当选',
       not_elected: '未当选',
+      outcome_only: '出席代表人数较少，仅公布结果，不公布票数。',
+    },
+    vote_integrity: {
+      attendance: {
+        label: '代表签到',
+        help: '勾选已签到出席的代表（已勾选%{count}人）。只有出席代表可以投票；出席代表达到应出席代表的三分之二以上方可开始票决。',
+        save: '登记出席',
+        saved: '已登记出席代表%{count}人',
+      },
+      close_incomplete: {
+        title: '尚有出席代表未投票',
+        confirm: '出席代表%{present}人，已投票%{cast}人。仍要现在结束票决吗？',
+      },
+      totals: {
+        title: '计票结果（纸质选票或表决器）',
+        help: '纸质选票或表决器表决时：由一人录入计票人的计票结果，另一人再次录入予以核对确认。',
+        invalid: '无效票',
+        enter: '录入计票结果',
+        confirm: '核对确认',
+        entered: '计票结果已录入，须由另一人核对确认',
+        confirmed: '计票结果已确认，可以结束票决',
+        status_entered: '%{entered}已录入，等待另一人核对确认。',
+        status_confirmed: '%{entered}录入，%{confirmed}确认。',
+      },
     },
     countdown: {
       in: '还剩%{amount}',

@@ -178,6 +178,7 @@ export const deputiesEn = {
       },
       results: {
         not_published: 'The vote result is not published yet.',
+        outcome_only: 'Few deputies were present: only the outcome is published, not the counts.',
         elected_title: 'Elected projects',
         run_off: 'A run-off vote is pending for %{seats} seat(s) among: %{names}',
         round: 'Round %{round}',

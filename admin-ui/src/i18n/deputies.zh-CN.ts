@@ -174,6 +174,7 @@ export const deputiesZh: Messages<typeof deputiesEn> = {
       },
       results: {
         not_published: '票决结果尚未公布。',
+        outcome_only: '出席代表人数较少，仅公布结果，不公布票数。',
         elected_title: '当选项目',
         run_off: '以下项目票数相同，需就 %{seats} 个名额另行票决：%{names}',
         round: '第%{round}轮',

@@ -7,6 +7,7 @@ import type { ProjectFundsWithMovements, StagePlanEntry } from '../projects/type
 import type { ProjectRating } from '../rating/types';
 import type { Notice, Task } from '../types';
 import { apiUrl, httpClient, httpRaw } from './httpClient';
+import type { Attendance, RecordedTellerTotals, TellerTotals } from '../vote-sessions/types';
 
 /** The project decisions that are a plain POST /api/projects/:id/<verb> into the project's workflow. */
 export type ProjectDecision =
@@ -79,6 +80,14 @@ export interface AppDataProvider extends DataProvider {
   exportCsv(resource: ExportableResource, params: { filter: object; sort?: SortPayload }): Promise<{ data: Blob }>;
   /** The office's bulk review of junk from the public form: no score needed, no proposer answered. */
   markSuggestionsSpam(ids: Identifier[]): Promise<{ data: { updated: number } }>;
+
+  /** Who signed in at the sitting, and the deputies to tick (api/votes/attendance). */
+  getAttendance(batchId: Identifier): Promise<{ data: Attendance }>;
+  recordAttendance(batchId: Identifier, deputyUserIds: string[]): Promise<{ data: Attendance }>;
+  /** The tellers' totals of a paper or voting-device vote: one person enters, another confirms. */
+  getTellerTotals(sessionId: Identifier): Promise<{ data: RecordedTellerTotals }>;
+  enterTellerTotals(sessionId: Identifier, totals: TellerTotals): Promise<{ data: RecordedTellerTotals }>;
+  confirmTellerTotals(sessionId: Identifier, totals: TellerTotals): Promise<{ data: RecordedTellerTotals }>;
 }
 
 const path = (...parts: Identifier[]) => parts.map((part) => encodeURIComponent(String(part))).join('/');
@@ -148,6 +157,11 @@ export const dataProvider: AppDataProvider = {
     if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));
     return blob(`exports/${resource}.csv?${params}`);
   },
+  getAttendance: (batchId) => get(`batches/${path(batchId)}/attendance`),
+  recordAttendance: (batchId, deputyUserIds) => send('PUT', `batches/${path(batchId)}/attendance`, { deputyUserIds }),
+  getTellerTotals: (sessionId) => get(`vote-sessions/${path(sessionId)}/totals`),
+  enterTellerTotals: (sessionId, totals) => send('PUT', `vote-sessions/${path(sessionId)}/totals`, totals),
+  confirmTellerTotals: (sessionId, totals) => send('POST', `vote-sessions/${path(sessionId)}/totals/confirm`, totals),
   markSuggestionsSpam: (ids) =>
     send<{ updated: number }>('POST', 'suggestions/bulk-review', { ids: ids.map(String), outcome: 'spam' }),
 };

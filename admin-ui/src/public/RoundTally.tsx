@@ -11,6 +11,7 @@ import {
 } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatInstant } from '../timeline/formatInstant';
+import { countOrDash, isOutcomeOnly } from '../vote-sessions/outcomeOnly';
 import type { VoteRound } from './types';
 
 interface RoundTallyProps {
@@ -24,7 +25,7 @@ export const RoundTally = ({ round, titles }: RoundTallyProps) => {
   const [locale = 'zh-CN'] = useLocaleState();
   const result = round.result;
   const heading = translate('app.public.results.round', { round: round.round });
-  const tallies = [...(result?.tallies ?? [])].sort((a, b) => b.approve - a.approve);
+  const tallies = [...(result?.tallies ?? [])].sort((a, b) => (b.approve ?? 0) - (a.approve ?? 0));
   const elected = new Set(result?.elected ?? []);
   return (
     <Paper component="section" aria-label={heading} variant="outlined" sx={{ p: 2 }}>
@@ -41,7 +42,9 @@ export const RoundTally = ({ round, titles }: RoundTallyProps) => {
           present: round.deputies_present,
         })}
       </Typography>
-      {result ? (
+      {result && isOutcomeOnly(result) ? (
+        <Typography variant="body2">{translate('app.public.results.outcome_only')}</Typography>
+      ) : result ? (
         <Typography variant="body2">
           {translate('app.public.results.ballots', {
             cast: result.ballotsCast,
@@ -73,9 +76,9 @@ export const RoundTally = ({ round, titles }: RoundTallyProps) => {
                 <TableCell sx={{ overflowWrap: 'anywhere', minWidth: 96 }}>
                   {titles[t.candidateId] ?? t.candidateId}
                 </TableCell>
-                <TableCell align="right">{t.approve}</TableCell>
-                <TableCell align="right">{t.disapprove}</TableCell>
-                <TableCell align="right">{t.abstain}</TableCell>
+                <TableCell align="right">{countOrDash(t.approve)}</TableCell>
+                <TableCell align="right">{countOrDash(t.disapprove)}</TableCell>
+                <TableCell align="right">{countOrDash(t.abstain)}</TableCell>
                 <TableCell>
                   {elected.has(t.candidateId) ? (
                     <Chip size="small" color="success" label={translate('app.public.elected')} />

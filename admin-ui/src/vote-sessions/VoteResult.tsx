@@ -13,6 +13,7 @@ import {
 } from '@mui/material';
 import { Link, useGetMany, useRecordContext, useTranslate } from 'react-admin';
 import type { Candidate } from '../candidates/types';
+import { countOrDash, isOutcomeOnly } from './outcomeOnly';
 import type { VoteSession } from './types';
 
 /** The count: each candidate's approvals, who passed and who was elected; a tie at the last seat is named. */
@@ -39,12 +40,14 @@ export const VoteResult = () => {
         ) : (
           <>
             <Typography variant="body2" sx={{ mb: 1 }}>
-              {translate('app.vote.summary', {
-                cast: result.ballotsCast,
-                valid: result.validBallots,
-                invalid: result.invalidBallots,
-                base: result.majorityBase,
-              })}
+              {isOutcomeOnly(result)
+                ? translate('app.vote.outcome_only')
+                : translate('app.vote.summary', {
+                    cast: result.ballotsCast,
+                    valid: result.validBallots,
+                    invalid: result.invalidBallots,
+                    base: result.majorityBase,
+                  })}
             </Typography>
             {result.runOff ? (
               <Alert severity="warning">{translate('app.vote.run_off_needed', { seats: result.runOff.seats })}</Alert>
@@ -61,7 +64,7 @@ export const VoteResult = () => {
               </TableHead>
               <TableBody>
                 {[...result.tallies]
-                  .sort((a, b) => b.approve - a.approve)
+                  .sort((a, b) => (b.approve ?? 0) - (a.approve ?? 0))
                   .map((t) => (
                     <TableRow key={t.candidateId}>
                       <TableCell>
@@ -69,9 +72,9 @@ export const VoteResult = () => {
                           {titleOf(t.candidateId)}
                         </Link>
                       </TableCell>
-                      <TableCell align="right">{t.approve}</TableCell>
-                      <TableCell align="right">{t.disapprove}</TableCell>
-                      <TableCell align="right">{t.abstain}</TableCell>
+                      <TableCell align="right">{countOrDash(t.approve)}</TableCell>
+                      <TableCell align="right">{countOrDash(t.disapprove)}</TableCell>
+                      <TableCell align="right">{countOrDash(t.abstain)}</TableCell>
                       <TableCell>
                         {result.elected.includes(t.candidateId) ? (
                           <Chip size="small" color="success" label={translate('app.vote.elected')} />

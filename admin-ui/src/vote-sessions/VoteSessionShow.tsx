@@ -1,8 +1,27 @@
-import { FunctionField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import {
+  FunctionField,
+  NumberField,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  usePermissions,
+  useRecordContext,
+} from 'react-admin';
+import { hasRole } from '../common/roles';
 import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
 import { EnumField } from '../common/EnumField';
 import type { VoteSession } from './types';
+import { TellerTotalsPanel } from './TellerTotalsPanel';
 import { VoteResult } from './VoteResult';
+
+/** While the session is open, the office may count it from the tellers' paper or voting-device totals. */
+const TellerTotalsWhileOpen = () => {
+  const session = useRecordContext<VoteSession>();
+  const { permissions } = usePermissions();
+  if (!session || session.status !== 'open' || !hasRole(permissions, 'coordinator')) return null;
+  return <TellerTotalsPanel session={session} />;
+};
 
 export const VoteSessionShow = () => (
   <Show queryOptions={{ refetchInterval: 30_000 }}>
@@ -19,6 +38,7 @@ export const VoteSessionShow = () => (
       <DateTimeField source="closed_at" emptyText="—" />
       <TextField source="id" />
       <VoteResult />
+      <TellerTotalsWhileOpen />
     </SimpleShowLayout>
   </Show>
 );

@@ -18,9 +18,36 @@ export interface VoteSession {
   closed_at: string | null;
   result: ElectionResult | null;
   /** On the list: how many ballots have been cast. */
-  ballots_cast?: number;
+  ballots_cast?: number | null;
   /** On the list: whether the signed-in deputy has a receipt. */
   voted?: boolean;
   /** On GET one: the signed-in deputy's receipt code, never their choices. */
   my_receipt?: string | null;
+}
+
+/** Who signed in at the sitting (签到), as the office recorded it, and the deputies to tick. */
+export interface Attendance {
+  count: number;
+  present: { deputyUserId: string; displayName: string; recordedBy: string; recordedAt: string }[];
+  deputies: { id: string; displayName: string }[];
+}
+
+export interface TellerLine {
+  candidateId: string;
+  approve: number;
+  disapprove: number;
+  abstain: number;
+}
+/** The tellers' totals of a paper or voting-device vote (计票). */
+export interface TellerTotals {
+  ballotsCast: number;
+  invalidBallots: number;
+  candidates: TellerLine[];
+}
+export interface RecordedTellerTotals {
+  totals: TellerTotals;
+  enteredBy: string;
+  enteredByName: string;
+  confirmedBy: string | null;
+  confirmedByName: string | null;
 }

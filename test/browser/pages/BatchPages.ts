@@ -29,6 +29,16 @@ export class BatchPages {
     await page.getByText(done).waitFor();
   }
 
+  /** 代表签到: ticks the deputies who signed in at the sitting, by name, and records them. */
+  async recordAttendance(names: string[]): Promise<void> {
+    const { page } = this;
+    await page.getByRole('group', { name: '决定事项' }).getByRole('button', { name: '代表签到' }).click();
+    const dialog = page.getByRole('dialog');
+    for (const name of names) await dialog.getByRole('checkbox', { name, exact: true }).check();
+    await dialog.getByRole('button', { name: '登记出席' }).click();
+    await page.getByText(`已登记出席代表${names.length}人`).waitFor();
+  }
+
   /** 开始票决: the session's seats, attendance, scrutineers and tellers. */
   async openVote(
     seats: number,

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { electionPolicySchema, publishableResult, tallyFromTotals, tallyVote } from '../../domain/election';
+import {
+  ballotsOverPresentProblem,
+  incompleteCloseProblem,
+  quorumOf,
+  quorumProblem,
+  sameTotals,
+  type TellerTotals,
+  tellerTotalsProblem,
+} from '../../domain/voteIntegrity';
+
+const policy = electionPolicySchema.parse({});
+
+describe('quorum: two thirds of the deputies entitled, 以上 including the number itself', () => {
+  it('is met at exactly two thirds and missed one below', () => {
+    expect(quorumOf(300)).toBe(200);
+    expect(quorumProblem(200, 300)).toBeUndefined();
+    expect(quorumProblem(199, 300)).toMatch(/no quorum: 199 of 300 deputies are present; at least 200/);
+  });
+
+  it('rounds two thirds up when it is not a whole number', () => {
+    expect(quorumOf(8)).toBe(6); // 5.33…
+    expect(quorumProblem(6, 8)).toBeUndefined();
+    expect(quorumProblem(5, 8)).toMatch(/at least 6/);
+    expect(quorumOf(7)).toBe(5); // 4.67…
+    expect(quorumProblem(5, 7)).toBeUndefined();
+  });
+
+  it('refuses more present than entitled', () => {
+    expect(quorumProblem(9, 8)).toMatch(/9 deputies are recorded present but only 8 are entitled/);
+  });
+});
+
+describe('ballots cast never exceed the deputies present', () => {
+  it('allows as many ballots as deputies present, not one more', () => {
+    expect(ballotsOverPresentProblem(230, 230)).toBeUndefined();
+    expect(ballotsOverPresentProblem(231, 230)).toMatch(/231 ballots were cast but only 230 deputies are present/);
+  });
+});
+
+describe('closing before every deputy present has voted', () => {
+  it('needs a confirmation carrying the current counts', () => {
+    expect(incompleteCloseProblem({ ballotsCast: 230, present: 230 }, undefined)).toBeUndefined();
+    expect(incompleteCloseProblem({ ballotsCast: 212, present: 230 }, undefined)).toMatch(
+      /212 of 230 deputies present have voted; to close now, confirm/,
+    );
+    expect(incompleteCloseProblem({ ballotsCast: 213, present: 230 }, { ballotsCast: 212, present: 230 })).toMatch(
+      /changed since you confirmed 212 of 230: now 213 of 230/,
+    );
+    expect(
+      incompleteCloseProblem({ ballotsCast: 212, present: 230 }, { ballotsCast: 212, present: 230 }),
+    ).toBeUndefined();
+  });
+});
+
+describe("the tellers' totals of a paper or voting-device vote", () => {
+  const totals: TellerTotals = {
+    ballotsCast: 10,
+    invalidBallots: 1,
+    candidates: [
+      { candidateId: 'a', approve: 6, disapprove: 2, abstain: 1 },
+      { candidateId: 'b', approve: 4, disapprove: 4, abstain: 1 },
+    ],
+  };
+
+  it('add up when every candidate has as many marks as valid ballots', () => {
+    expect(tellerTotalsProblem(totals, ['a', 'b'], 10)).toBeUndefined();
+  });
+
+  it('are refused with more ballots than deputies present', () => {
+    expect(tellerTotalsProblem(totals, ['a', 'b'], 9)).toMatch(/10 ballots were cast but only 9/);
+  });
+
+  it('are refused when a candidate’s marks do not sum to the valid ballots', () => {
+    const wrong = {
+      ...totals,
+      candidates: [totals.candidates[0]!, { candidateId: 'b', approve: 5, disapprove: 4, abstain: 1 }],
+    };
+    expect(tellerTotalsProblem(wrong, ['a', 'b'], 10)).toMatch(/candidate "b": .* = 10, but there are 9 valid ballots/);
+  });
+
+  it('are refused with a candidate missing, unknown or twice, or more invalid ballots than cast', () => {
+    expect(tellerTotalsProblem({ ...totals, candidates: [totals.candidates[0]!] }, ['a', 'b'], 10)).toMatch(
+      /totals of candidate "b" are missing/,
+    );
+    expect(tellerTotalsProblem(totals, ['a'], 10)).toMatch(/"b" is not a candidate/);
+    expect(
+      tellerTotalsProblem({ ...totals, candidates: [totals.candidates[0]!, totals.candidates[0]!] }, ['a', 'b'], 10),
+    ).toMatch(/more than once/);
+    expect(tellerTotalsProblem({ ...totals, invalidBallots: 11 }, ['a', 'b'], 10)).toMatch(/more than the 10 cast/);
+  });
+
+  it('compare equal whatever the order of the candidates', () => {
+    expect(sameTotals(totals, { ...totals, candidates: [...totals.candidates].reverse() })).toBe(true);
+    expect(sameTotals(totals, { ...totals, invalidBallots: 0 })).toBe(false);
+  });
+
+  it('are tallied by the same rules as ballots', () => {
+    const fromTotals = tallyFromTotals({
+      candidateIds: ['a', 'b'],
+      seats: 1,
+      totals,
+      deputiesEntitled: 12,
+      deputiesPresent: 10,
+      policy,
+    });
+    const ballots = [
+      ...Array.from({ length: 4 }, () => ({
+        marks: [
+          { candidateId: 'a', choice: 'approve' as const },
+          { candidateId: 'b', choice: 'disapprove' as const },
+        ],
+      })),
+      ...Array.from({ length: 2 }, () => ({
+        marks: [
+          { candidateId: 'a', choice: 'approve' as const },
+          { candidateId: 'b', choice: 'abstain' as const },
+        ],
+      })),
+    ];
+    expect(fromTotals).toMatchObject({ ballotsCast: 10, validBallots: 9, invalidBallots: 1, majorityBase: 10 });
+    // 6 of 10 present approve a (> half); b's 4 is less than half.
+    expect(fromTotals.elected).toEqual(['a']);
+    expect(fromTotals.tallies.map((t) => [t.candidateId, t.passed])).toEqual([
+      ['a', true],
+      ['b', false],
+    ]);
+    const fromBallots = tallyVote({
+      candidateIds: ['a', 'b'],
+      seats: 1,
+      ballots,
+      deputiesEntitled: 12,
+      deputiesPresent: 10,
+      policy,
+    });
+    expect(fromBallots.elected).toEqual(fromTotals.elected);
+  });
+});
+
+describe('a small session publishes the outcome only', () => {
+  const result = tallyFromTotals({
+    candidateIds: ['a'],
+    seats: 1,
+    totals: {
+      ballotsCast: 3,
+      invalidBallots: 0,
+      candidates: [{ candidateId: 'a', approve: 2, disapprove: 1, abstain: 0 }],
+    },
+    deputiesEntitled: 3,
+    deputiesPresent: 3,
+    policy,
+  });
+
+  it('keeps no count below the threshold, and the full tally at it', () => {
+    const small = publishableResult(result, 3, 10);
+    expect(small).toEqual({
+      outcomeOnly: true,
+      tallies: [{ candidateId: 'a', passed: true }],
+      elected: ['a'],
+      runOff: null,
+    });
+    expect(JSON.stringify(small)).not.toMatch(/approve|ballotsCast|majorityBase/);
+    expect(publishableResult(result, 10, 10)).toBe(result);
+  });
+});
