@@ -7,7 +7,12 @@ import { ballotSchema, type ElectionPolicy, type ElectionResult, tallyVote } fro
 import { classifyRating, countRatings, type RatingRule } from '../domain/rating';
 import { isTaken } from '../domain/screening';
 import type { Database } from '../db/schema';
-import { batchFailureTypes, type BatchPhase, type ProjectRatingResult } from '../workflows/annualBatch.messages';
+import {
+  type BallotBoxKey,
+  batchFailureTypes,
+  type BatchPhase,
+  type ProjectRatingResult,
+} from '../workflows/annualBatch.messages';
 import type { RatingOutcomeNotice, VotedProjectInput } from '../workflows/votedProject.messages';
 import { recordAuditEvent } from './audit';
 
@@ -45,6 +50,8 @@ export interface OpenVoteSessionInput {
   deputiesPresent: number;
   scrutineers: string[];
   tellers: string[];
+  /** The sealed ballot box's public key (docs/secrecy.md); null for a session opened before boxes. */
+  box?: BallotBoxKey | null;
   actor: Actor;
   at: string;
 }
@@ -214,6 +221,8 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
             deputies_present: input.deputiesPresent,
             scrutineers: input.scrutineers,
             tellers: input.tellers,
+            box_public_key: input.box?.publicKey ?? null,
+            box_threshold: input.box?.threshold ?? null,
             status: 'open',
             opened_by: input.actor.userId,
             opened_at: input.at,
@@ -242,8 +251,9 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
     },
 
     /**
-     * Closes the session and counts it. The row lock waits for ballots being cast; after the count the
-     * ballots are written back in random order, so their physical order no longer mirrors the receipts'.
+     * Closes the session and counts it, once: a retry finds the result recorded. A sealed session is counted
+     * only after the API has opened its box with the scrutineers' shares (api/votes/ballotBox.ts), which
+     * wrote the plain ballots in CSPRNG order; nothing is rewritten here.
      */
     async closeVoteSession(input: {
       sessionId: string;
@@ -259,6 +269,12 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           .forUpdate()
           .executeTakeFirstOrThrow();
         if (session.status === 'closed' && session.result) return session.result as unknown as ElectionResult;
+        if (session.box_public_key && !session.box_opened_at) {
+          throw ApplicationFailure.nonRetryable(
+            'the ballot box is still sealed: the scrutineers must open it with their key shares before the count',
+            batchFailureTypes.invalid,
+          );
+        }
         const rows = await trx
           .selectFrom('ballots')
           .select(['marks'])
@@ -273,19 +289,6 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           deputiesPresent: session.deputies_present,
           policy: input.policy,
         });
-        await trx.deleteFrom('ballots').where('session_id', '=', input.sessionId).execute();
-        if (rows.length > 0) {
-          await trx
-            .insertInto('ballots')
-            .values(
-              shuffled(rows).map((r) => ({
-                id: randomUUID(),
-                session_id: input.sessionId,
-                marks: JSON.stringify(r.marks),
-              })),
-            )
-            .execute();
-        }
         await trx
           .updateTable('vote_sessions')
           .set({ status: 'closed', closed_at: input.at, result: JSON.stringify(result) })

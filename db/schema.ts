@@ -178,6 +178,10 @@ export interface VoteSessionTable {
   opened_at: Timestamp;
   closed_at: Timestamp | null;
   result: Json<Record<string, unknown>> | null;
+  /** The sealed ballot box (docs/secrecy.md): the session's public key, shares needed, when it was opened. */
+  box_public_key: string | null;
+  box_threshold: number | null;
+  box_opened_at: Timestamp | null;
 }
 
 /** Who has voted: blocks a second ballot. Nothing here says how. */
@@ -192,6 +196,20 @@ export interface BallotTable {
   id: string;
   session_id: string;
   marks: Json<{ candidateId: string; choice: string; priority?: string }[]>;
+}
+
+/** A ballot while its session is open: sealed to the session's key, the same size whatever it says. */
+export interface SealedBallotTable {
+  id: string;
+  session_id: string;
+  sealed: Buffer;
+}
+
+/** A rating sheet while its session is open, sealed as a ballot is. */
+export interface SealedRatingSheetTable {
+  id: string;
+  session_id: string;
+  sealed: Buffer;
 }
 
 /** A voted project (民生实事项目); its workflow id is `project-…`, its primary key. The workflow mirrors its state here. */
@@ -292,6 +310,10 @@ export interface RatingSessionTable {
   opened_at: Timestamp;
   closed_at: Timestamp | null;
   result: Json<Record<string, unknown>> | null;
+  /** The sealed ballot box (docs/secrecy.md): the session's public key, shares needed, when it was opened. */
+  box_public_key: string | null;
+  box_threshold: number | null;
+  box_opened_at: Timestamp | null;
 }
 
 export interface RatingReceiptTable {
@@ -375,6 +397,7 @@ export interface Database {
   vote_sessions: VoteSessionTable;
   ballot_receipts: BallotReceiptTable;
   ballots: BallotTable;
+  sealed_ballots: SealedBallotTable;
   projects: ProjectTable;
   fund_pools: FundPoolTable;
   fund_movements: FundMovementTable;
@@ -385,6 +408,7 @@ export interface Database {
   rating_sessions: RatingSessionTable;
   rating_receipts: RatingReceiptTable;
   ratings: RatingTable;
+  sealed_rating_sheets: SealedRatingSheetTable;
   tasks: TaskTable;
   notices: NoticeTable;
   notice_deliveries: NoticeDeliveryTable;

@@ -93,6 +93,16 @@ export interface OpenVoteInput {
   /** 监票人 and 计票人 by name (seed 003: 3 and 2). */
   scrutineers: string[];
   tellers: string[];
+  /**
+   * The sealed ballot box's public key and how many scrutineers' shares open it (docs/secrecy.md). Public
+   * by design: the private key and its shares never reach the workflow. Absent in histories recorded before.
+   */
+  box?: BallotBoxKey;
+}
+
+export interface BallotBoxKey {
+  publicKey: string;
+  threshold: number;
 }
 
 export interface CoordinatorAction {

@@ -160,6 +160,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
         deputiesPresent: vote.deputiesPresent,
         scrutineers: vote.scrutineers,
         tellers: vote.tellers,
+        box: vote.box ?? null,
         actor: vote.actor,
         at: new Date().toISOString(),
       });

@@ -19,6 +19,9 @@ import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
 import { findOwnBatch } from '../batchRecords';
 import { unprocessable } from '../errors';
 import { fetchPage, parseListQuery, sendPage } from '../listQuery';
+import { boxSharesSchema } from '../../domain/ballotEncoding';
+import { createBallotKey } from '../votes/ballotBox';
+import { openVoteBallotBox, withShares } from '../votes/sealedBox.service';
 import { waitFor } from '../waitFor';
 import { liveStateOf, workflowUiUrl } from '../workflowState';
 import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches.schemas';
@@ -134,10 +137,19 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
   decide('conclude-screening', (h, _b, actor, updateId) =>
     h.executeUpdate(concludeScreeningUpdate, { args: [{ actor }], updateId }),
   );
-  decide('open-vote', (h, body, actor, updateId) =>
-    h.executeUpdate(openVoteUpdate, { args: [{ actor, ...openVoteSchema.parse(body) }], updateId }),
-  );
-  decide('close-vote', (h, _b, actor, updateId) => h.executeUpdate(closeVoteUpdate, { args: [{ actor }], updateId }));
+  // Sealed ballot box (docs/secrecy.md): the key is made here and its shares go back in this response only.
+  decide('open-vote', async (h, body, actor, updateId) => {
+    const vote = openVoteSchema.parse(body);
+    const key = await createBallotKey(vote.scrutineers.length);
+    const box = { publicKey: key.publicKey, threshold: key.threshold };
+    const session = await h.executeUpdate(openVoteUpdate, { args: [{ actor, ...vote, box }], updateId });
+    return withShares(db, session, key, vote.scrutineers);
+  });
+  // The scrutineers' shares open the box here, never in the worker, so they reach no workflow history.
+  decide('close-vote', async (h, body, actor, updateId) => {
+    await openVoteBallotBox(db, h.workflowId, boxSharesSchema.parse(body ?? {}).shares);
+    return h.executeUpdate(closeVoteUpdate, { args: [{ actor }], updateId });
+  });
   decide('open-rating', (h, _b, actor, updateId) => h.executeUpdate(openRatingUpdate, { args: [{ actor }], updateId }));
   decide('close-rating', (h, _b, actor, updateId) =>
     h.executeUpdate(closeRatingUpdate, { args: [{ actor }], updateId }),

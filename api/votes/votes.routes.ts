@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { ballotSchema } from '../../domain/election';
+import { encodedBallotSchema } from '../../domain/ballotEncoding';
 import { currentUser } from '../auth/auth.middleware';
 import { notFound } from '../errors';
 import { fetchPage, idFilter, parseListQuery, sendPage } from '../listQuery';
@@ -90,7 +90,8 @@ export function voteRoutes({ db }: { db: Kysely<Database> }): Router {
   });
 
   router.post('/:id/ballots', async (req, res) => {
-    const ballot = ballotSchema.parse(req.body);
+    // One fixed-length encoding, nothing else, so every ballot of a session is the same size (docs/secrecy.md).
+    const { ballot } = encodedBallotSchema.parse(req.body);
     const receipt = await castBallot(db, currentUser(res), req.params.id, ballot);
     res.status(201).json(receipt);
   });

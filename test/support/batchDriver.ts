@@ -9,6 +9,7 @@ import { createNotifier } from '../../activities/channels';
 import { createApp } from '../../api/app';
 import { createTokenSigner } from '../../api/auth/tokens';
 import type { Role } from '../../domain/assignee';
+import { encodeBallot } from '../../domain/ballotEncoding';
 import type { Ballot } from '../../domain/election';
 import type { Database, User } from '../../db/schema';
 import { type BatchState, batchStateQuery } from '../../workflows/annualBatch.messages';
@@ -192,8 +193,25 @@ export class BatchDriver {
     return outcome === 'candidate' ? `cand-${suggestionId.replace(/^sug-/, '')}` : null;
   }
 
+  /** The key shares each vote's opening handed out, by batch, as the scrutineers would keep them. */
+  readonly shares = new Map<string, string[]>();
+
+  /**
+   * A decision as the office takes it. Opening a vote keeps the scrutineers' key shares it answers with;
+   * closing one hands a majority of them over unless the test gives its own `shares`.
+   */
   async decide(batchId: string, verb: string, body: object = {}, userId = 'coordinator') {
-    return this.post(userId, `/api/batches/${batchId}/${verb}`, body);
+    const withShares =
+      verb === 'close-vote' && !('shares' in body) ? { ...body, shares: this.shares.get(batchId) ?? [] } : body;
+    const res = await this.post(userId, `/api/batches/${batchId}/${verb}`, withShares);
+    if (verb === 'open-vote' && res.status === 200) {
+      const box = res.body.box as { threshold: number; shares: { share: string }[] };
+      this.shares.set(
+        batchId,
+        box.shares.slice(0, box.threshold).map((s) => s.share),
+      );
+    }
+    return res;
   }
 
   async completeTask(taskId: string, userId: string, result: object) {
@@ -218,14 +236,25 @@ export class BatchDriver {
     }
   }
 
+  /**
+   * Casts a ballot in the fixed-length encoding a deputy's client sends, in the session's candidate order
+   * when `candidateIds` are the session's; otherwise as given (a stale ballot the API must refuse).
+   */
   async vote(sessionId: string, deputyId: string, approve: string[], candidateIds: string[]) {
-    const ballot: Ballot = {
-      marks: candidateIds.map((candidateId) => ({
-        candidateId,
-        choice: approve.includes(candidateId) ? 'approve' : 'disapprove',
-      })),
-    };
-    return this.post(deputyId, `/api/vote-sessions/${sessionId}/ballots`, ballot);
+    const marks: Ballot['marks'] = candidateIds.map((candidateId) => ({
+      candidateId,
+      choice: approve.includes(candidateId) ? 'approve' : 'disapprove',
+    }));
+    const session = await this.db
+      .selectFrom('vote_sessions')
+      .select('candidate_ids')
+      .where('id', '=', sessionId)
+      .executeTakeFirst();
+    const sameSet =
+      session?.candidate_ids.length === candidateIds.length &&
+      candidateIds.every((id) => session.candidate_ids.includes(id));
+    const ballot = encodeBallot(marks, sameSet ? session.candidate_ids : candidateIds);
+    return this.post(deputyId, `/api/vote-sessions/${sessionId}/ballots`, { ballot });
   }
 }
 
