@@ -53,6 +53,10 @@ export function encodeBallot(marks: Ballot['marks'], candidateIds: readonly stri
     .join('');
 }
 
+/** The request body the console sends: the same number of bytes for every ballot of a session. */
+export const ballotRequestBody = (marks: Ballot['marks'], candidateIds: readonly string[]): string =>
+  JSON.stringify({ ballot: encodeBallot(marks, candidateIds) } satisfies EncodedBallot);
+
 /** Why an encoded ballot is not one of this session's, or undefined when it is. */
 export function encodedBallotProblem(encoded: string, candidateIds: readonly string[]): string | undefined {
   const expected = candidateIds.length * ballotCodeWidth;
@@ -110,6 +114,12 @@ export function encodeRatingSheet(
     })
     .join('');
 }
+
+/** The request body the console sends: the same number of bytes for every sheet of a session. */
+export const ratingRequestBody = (
+  ratings: readonly { projectId: string; choice: RatingChoice }[],
+  projectIds: readonly string[],
+): string => JSON.stringify({ sheet: encodeRatingSheet(ratings, projectIds) } satisfies EncodedRatingSheet);
 
 export function encodedRatingSheetProblem(encoded: string, projectIds: readonly string[]): string | undefined {
   if (encoded.length !== projectIds.length)

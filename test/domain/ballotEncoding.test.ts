@@ -7,6 +7,8 @@ import {
   encodedRatingSheetProblem,
   encodeRatingSheet,
   everyEncodedBallot,
+  ballotRequestBody,
+  ratingRequestBody,
 } from '../../domain/ballotEncoding';
 
 const candidates = ['cand-b', 'cand-a', 'cand-c'];
@@ -91,5 +93,39 @@ describe('the fixed-length rating sheet', () => {
     expect(encodedRatingSheetProblem('s', projects)).toMatch(/exactly 2 characters/);
     expect(encodedRatingSheetProblem('sx', projects)).toMatch(/project 2 \("x"\) is not a rating/);
     expect(encodedRatingSheetProblem('us', projects)).toBeUndefined();
+  });
+});
+
+describe('request bodies', () => {
+  it('are the same number of bytes for every ballot of a session, marked fully or in part', () => {
+    const lengths = new Set<number>();
+    for (const encoded of everyEncodedBallot(3)) {
+      const { marks } = decodeBallot(encoded, candidates);
+      lengths.add(Buffer.byteLength(ballotRequestBody(marks, candidates)));
+      // The same choices sent in another order, or with abstentions left out, make the same body.
+      const sent = [...marks].reverse().filter((m) => m.choice !== 'abstain' || m.priority);
+      expect(ballotRequestBody(sent, candidates)).toBe(ballotRequestBody(marks, candidates));
+    }
+    expect([...lengths]).toEqual([Buffer.byteLength('{"ballot":"a0a0a0"}')]);
+  });
+
+  it('are the same number of bytes for every rating sheet of a session', () => {
+    const projects = ['project-1', 'project-2'];
+    const choices = ['satisfied', 'basicallySatisfied', 'unsatisfied'] as const;
+    const lengths = new Set<number>();
+    for (const first of choices)
+      for (const second of choices)
+        lengths.add(
+          Buffer.byteLength(
+            ratingRequestBody(
+              [
+                { projectId: 'project-2', choice: second },
+                { projectId: 'project-1', choice: first },
+              ],
+              projects,
+            ),
+          ),
+        );
+    expect([...lengths]).toEqual([Buffer.byteLength('{"sheet":"ss"}')]);
   });
 });
