@@ -6,13 +6,9 @@ import { batchPolicyOf, type BatchPolicy } from '../domain/batchPolicy';
 import { ballotSchema, type ElectionPolicy, type ElectionResult, tallyVote } from '../domain/election';
 import { classifyRating, countRatings, type RatingRule } from '../domain/rating';
 import { isTaken } from '../domain/screening';
+import { csprngShuffle } from '../domain/shuffle';
 import type { Database } from '../db/schema';
-import {
-  type BallotBoxKey,
-  batchFailureTypes,
-  type BatchPhase,
-  type ProjectRatingResult,
-} from '../workflows/annualBatch.messages';
+import { batchFailureTypes, type BatchPhase, type ProjectRatingResult } from '../workflows/annualBatch.messages';
 import type { RatingOutcomeNotice, VotedProjectInput } from '../workflows/votedProject.messages';
 import { recordAuditEvent } from './audit';
 
@@ -51,7 +47,7 @@ export interface OpenVoteSessionInput {
   scrutineers: string[];
   tellers: string[];
   /** The sealed ballot box's public key (docs/secrecy.md); null for a session opened before boxes. */
-  box?: BallotBoxKey | null;
+  box?: { publicKey: string; threshold: number } | null;
   actor: Actor;
   at: string;
 }
@@ -431,7 +427,11 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
       });
     },
 
-    /** Counts each project's ratings under the jurisdiction's rule (DOMAIN.md step 9); ratings are reshuffled as ballots are. */
+    /**
+     * Counts each project's ratings under the jurisdiction's rule (DOMAIN.md step 9). Rating sheets are not
+     * sealed yet (docs/secrecy.md, "What remains"): their rows are rewritten in CSPRNG order so the live rows'
+     * order no longer mirrors the receipts'.
+     */
     async closeRatingSession(input: {
       sessionId: string;
       rule: RatingRule;
@@ -469,7 +469,7 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           await trx
             .insertInto('ratings')
             .values(
-              shuffled(rows).map((r) => ({
+              csprngShuffle(rows).map((r) => ({
                 id: randomUUID(),
                 session_id: input.sessionId,
                 project_id: r.project_id,
@@ -521,13 +521,4 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
       });
     },
   };
-}
-
-function shuffled<T>(items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../domain/assignee';
-import { ballotSchema } from '../domain/election';
+import { boxSharesSchema, encodedBallotSchema, encodedRatingSheetSchema } from '../domain/ballotEncoding';
 import { auditFilterSchema, auditSortable } from './audit/audit.routes';
 import { loginSchema } from './auth/auth.schemas';
 import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches/batches.schemas';
@@ -37,7 +37,7 @@ import {
   publicCommentSchema,
   respondSchema,
 } from './publicity/publicity.schemas';
-import { ratingSessionSortable, ratingSheetSchema } from './ratings/ratings.routes';
+import { ratingSessionSortable } from './ratings/ratings.routes';
 import {
   enteredSuggestionSchema,
   mergeSchema,
@@ -729,8 +729,19 @@ export const operations: readonly Operation[] = [
   },
   decision('closeCollection', 'close-collection', 'Close the collection of suggestions before its closing day'),
   decision('concludeScreening', 'conclude-screening', 'Conclude screening and start the publicity of the candidates'),
-  decision('openVote', 'open-vote', 'Open the deputies’ vote on the candidates', openVoteSchema),
-  decision('closeVote', 'close-vote', 'Close the vote and count the ballots'),
+  {
+    ...decision('openVote', 'open-vote', 'Open the deputies’ vote on the candidates', openVoteSchema),
+    notes: `${decisionNotes} The answer carries, this once, \`box.shares\`: one key share per scrutineer for the sealed ballot box (docs/secrecy.md); \`box.threshold\` of them open it at close. A retried request is refused with a 409: the shares are shown only once.`,
+  },
+  {
+    ...decision(
+      'closeVote',
+      'close-vote',
+      'Open the sealed ballot box with the scrutineers’ shares, close the vote and count it',
+      boxSharesSchema,
+    ),
+    notes: `${decisionNotes} \`shares\`: at least \`threshold\` different scrutineers’ key shares as printed at opening; too few or wrong ones are refused with a 422 and nothing changes.`,
+  },
   decision('openRating', 'open-rating', 'Open the deputies’ satisfaction rating of the projects'),
   decision('closeRating', 'close-rating', 'Close the satisfaction rating and count it'),
 
@@ -762,8 +773,8 @@ export const operations: readonly Operation[] = [
     summary: 'Cast my secret ballot in an open vote session',
     access: ['deputy'],
     notes:
-      'Once per deputy and session, never changed. The ballot is stored without my name; the receipt proves it was counted.',
-    body: ballotSchema,
+      'Once per deputy and session, never changed. `ballot` is two characters per candidate in the session’s `candidate_ids` order — the choice (`a` approve, `d` disapprove, `s` abstain) and the priority (`0` none, `1` very necessary, `2` necessary, `3` ordinary) — so every ballot of a session is the same size; any other length or shape is refused. It is sealed to the session’s key and stored without my name; the receipt proves it was counted.',
+    body: encodedBallotSchema,
     ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
     refusals: [404, 409, 422],
   },
@@ -794,8 +805,8 @@ export const operations: readonly Operation[] = [
     summary: 'Rate every project of the session, once and anonymously',
     access: ['deputy', 'committeeMember'],
     notes:
-      'Once per person and session, never changed; every project of the session is rated exactly once. A congress rating (`kind` congress) is for deputies; a re-rating after rectification (`kind` committee) for standing committee members; anyone else is refused with a 403 that says which.',
-    body: ratingSheetSchema,
+      'Once per person and session, never changed. `sheet` is one character per project in the session’s `project_ids` order (`s` satisfied, `b` basically satisfied, `u` unsatisfied), so every sheet is the same size. A congress rating (`kind` congress) is for deputies; a re-rating after rectification (`kind` committee) for standing committee members; anyone else is refused with a 403 that says which.',
+    body: encodedRatingSheetSchema,
     ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
     refusals: [404, 409, 422],
   },

@@ -3,19 +3,12 @@ import { Router } from 'express';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { ratingChoiceSchema } from '../../domain/rating';
+import { decodeRatingSheet, encodedRatingSheetProblem, encodedRatingSheetSchema } from '../../domain/ballotEncoding';
 import { currentUser } from '../auth/auth.middleware';
 import { notFound, unprocessable } from '../errors';
 import { fetchPage, parseListQuery, sendPage } from '../listQuery';
 import { sessionFilterSchema } from '../votes/votes.routes';
 import { checkCanTakePart, insertReceipt, newReceiptCode } from '../votes/votes.service';
-
-/** A deputy's rating sheet: every project of the batch, once. */
-export const ratingSheetSchema = z.object({
-  ratings: z
-    .array(z.object({ projectId: z.string().min(1), choice: ratingChoiceSchema }))
-    .min(1, 'rate at least one project'),
-});
 
 export const ratingSessionSortable = ['opened_at', 'closed_at', 'status'] as const;
 
@@ -95,7 +88,8 @@ export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
 
   router.post('/:id/ratings', async (req, res) => {
     const user = currentUser(res);
-    const sheet = ratingSheetSchema.parse(req.body);
+    // One fixed-length encoding, nothing else, so every sheet of a session is the same size (docs/secrecy.md).
+    const { sheet } = encodedRatingSheetSchema.parse(req.body);
     const receipt = await db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom('rating_sessions')
@@ -111,24 +105,13 @@ export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
         .forShare('rating_sessions')
         .executeTakeFirst();
       const session = checkCanTakePart(row, user, 'rating session', req.params.id);
-      const projectIds = session.project_ids;
-      const rated = sheet.ratings.map((r) => r.projectId);
-      const foreign = rated.filter((id) => !projectIds.includes(id));
-      if (foreign.length) {
-        throw unprocessable(
-          `not rated: ${foreign.map((id) => `"${id}"`).join(', ')} is not a project of this batch's rating`,
-        );
-      }
-      const twice = rated.filter((id, i) => rated.indexOf(id) !== i);
-      if (twice.length) throw unprocessable(`not rated: project "${twice[0]}" is rated more than once`);
-      const missing = projectIds.filter((id) => !rated.includes(id));
-      if (missing.length)
-        throw unprocessable(
-          `not rated: every project must be rated; missing ${missing.map((id) => `"${id}"`).join(', ')}`,
-        );
+      const problem = encodedRatingSheetProblem(sheet, session.project_ids);
+      if (problem) throw unprocessable(`not rated: ${problem}`);
+      // Every project once, in the session's order, whatever order the client used.
+      const ratings = decodeRatingSheet(sheet, session.project_ids);
       const receiptCode = newReceiptCode();
       await insertReceipt(trx, 'rating_receipts', session.id, user.userId, receiptCode);
-      for (const r of sheet.ratings) {
+      for (const r of ratings) {
         await trx
           .insertInto('ratings')
           .values({ id: randomUUID(), session_id: session.id, project_id: r.projectId, choice: r.choice })

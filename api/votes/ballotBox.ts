@@ -8,7 +8,6 @@ import {
   hkdfSync,
   type KeyObject,
   randomBytes,
-  randomInt,
 } from 'node:crypto';
 import { combine, split } from 'shamir-secret-sharing';
 import { unprocessable } from '../errors';
@@ -123,14 +122,4 @@ export async function reconstructBallotKey(shares: readonly string[], publicKey:
   raw.fill(0);
   if (createPublicKey(privateKey).export({ format: 'jwk' }).x !== publicKey) throw wrong();
   return privateKey;
-}
-
-/** Fisher–Yates with the operating system's CSPRNG: the order of opened ballots says nothing about casting. */
-export function csprngShuffle<T>(items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = randomInt(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }

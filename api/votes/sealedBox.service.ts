@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { decodeBallot } from '../../domain/ballotEncoding';
+import { csprngShuffle } from '../../domain/shuffle';
 import type { Database } from '../../db/schema';
 import type { VoteSessionState } from '../../workflows/annualBatch.messages';
 import { conflict, HttpError } from '../errors';
-import { type BallotKey, csprngShuffle, openSealedBallot, reconstructBallotKey } from './ballotBox';
+import { type BallotKey, openSealedBallot, reconstructBallotKey } from './ballotBox';
 
 /** What the open-vote request answers: the session, and the key shares, this once (docs/secrecy.md). */
 export interface OpenedVote extends VoteSessionState {

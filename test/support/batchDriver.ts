@@ -267,7 +267,7 @@ export const voteSessionBody = (seats: number, deputiesPresent: number, deputies
 });
 
 export interface BatchWorld {
-  env: TestWorkflowEnvironment;
+  env: TestWorkflowEnvironment & { address: string };
   testDb: TestDatabase;
   /** Runs `fn` with a worker on a queue of its own, and a driver whose API starts workflows on that queue. */
   withWorker<T>(fn: (driver: BatchDriver) => Promise<T>): Promise<T>;
@@ -279,9 +279,11 @@ export interface BatchWorld {
  * only runs forward, so each file that needs dates of its own gets its own world.
  */
 export async function createBatchWorld(): Promise<BatchWorld> {
-  const [env, bundle, testDb]: [TestWorkflowEnvironment, WorkflowBundleWithSourceMap, TestDatabase] = await Promise.all(
-    [createTimeSkippingEnv(), bundleWorkflows(), createTestDatabase()],
-  );
+  const [env, bundle, testDb]: [
+    TestWorkflowEnvironment & { address: string },
+    WorkflowBundleWithSourceMap,
+    TestDatabase,
+  ] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows(), createTestDatabase()]);
   await seedPeople(testDb.db);
   await seedBatchPeople(testDb.db);
   const notifier = createNotifier({ mailFrom: 'office@test.local' });
