@@ -28,9 +28,17 @@ afterAll(async () => {
 
 /** Starts a worker process on the queue and resolves once it polls. */
 function startWorkerProcess(taskQueue: string): Promise<ChildProcess> {
+  // Node itself with tsx's loader: the tsx command would put a process of its own between the kill and the worker.
   const child = spawn(
-    path.join(root, 'node_modules/.bin/tsx'),
-    [path.join(root, 'test/support/crashableWorker.ts'), world.testDb.url, world.env.address, taskQueue],
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(root, 'test/support/crashableWorker.ts'),
+      world.testDb.url,
+      world.env.address,
+      taskQueue,
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.push(child);

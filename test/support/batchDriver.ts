@@ -9,7 +9,8 @@ import { createNotifier } from '../../activities/channels';
 import { createApp } from '../../api/app';
 import { createTokenSigner } from '../../api/auth/tokens';
 import type { Role } from '../../domain/assignee';
-import { encodeBallot } from '../../domain/ballotEncoding';
+import { encodeBallot, encodeRatingSheet } from '../../domain/ballotEncoding';
+import type { RatingOutcome } from '../../domain/rating';
 import type { Ballot } from '../../domain/election';
 import type { Database, User } from '../../db/schema';
 import { type BatchState, batchStateQuery } from '../../workflows/annualBatch.messages';
@@ -240,6 +241,14 @@ export class BatchDriver {
    * Casts a ballot in the fixed-length encoding a deputy's client sends, in the session's candidate order
    * when `candidateIds` are the session's; otherwise as given (a stale ballot the API must refuse).
    */
+  async rate(userId: string, sessionId: string, ratings: { projectId: string; choice: RatingOutcome }[]) {
+    return this.post(
+      userId,
+      `/api/rating-sessions/${sessionId}/ratings`,
+      await ratingSheetBody(this.db, sessionId, ratings),
+    );
+  }
+
   async vote(sessionId: string, deputyId: string, approve: string[], candidateIds: string[]) {
     const marks: Ballot['marks'] = candidateIds.map((candidateId) => ({
       candidateId,
@@ -256,6 +265,25 @@ export class BatchDriver {
     const ballot = encodeBallot(marks, sameSet ? session.candidate_ids : candidateIds);
     return this.post(deputyId, `/api/vote-sessions/${sessionId}/ballots`, { ballot });
   }
+}
+
+/**
+ * A rating sheet in the fixed-length encoding a client sends, in the session's project order when the
+ * ratings cover its projects; otherwise one code per rating as given (a sheet the API must refuse).
+ */
+export async function ratingSheetBody(
+  db: Kysely<Database>,
+  sessionId: string,
+  ratings: { projectId: string; choice: RatingOutcome }[],
+): Promise<{ sheet: string }> {
+  const session = await db
+    .selectFrom('rating_sessions')
+    .select('project_ids')
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  const ids = ratings.map((r) => r.projectId);
+  const sameSet = session?.project_ids.length === ids.length && ids.every((id) => session.project_ids.includes(id));
+  return { sheet: encodeRatingSheet(ratings, sameSet ? session.project_ids : ids) };
 }
 
 export const voteSessionBody = (seats: number, deputiesPresent: number, deputiesEntitled = 8) => ({

@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { encodeRatingSheet } from '../../domain/ballotEncoding';
+import type { RatingOutcome } from '../../domain/rating';
 import { addDays, chinaDay } from '../../domain/workingDays';
 import {
   acceptCompletionUpdate,
@@ -141,7 +143,10 @@ describe('voted project workflow', () => {
           args: [{ actor: await actor('coordinator') }],
         });
         const sessionId = opened.consequence.reRating!.sessionId;
-        const sheet = (choice: string) => ({ ratings: [{ projectId: project.projectId, choice }] });
+        // One project, so the fixed-length sheet is its one code (docs/secrecy.md).
+        const sheet = (choice: RatingOutcome) => ({
+          sheet: encodeRatingSheet([{ projectId: project.projectId, choice }], [project.projectId]),
+        });
         expect((await drive.post('d1', `/api/rating-sessions/${sessionId}/ratings`, sheet('satisfied'))).status).toBe(
           403,
         );
@@ -149,7 +154,7 @@ describe('voted project workflow', () => {
           ['cm1', 'unsatisfied'],
           ['cm2', 'unsatisfied'],
           ['cm3', 'basicallySatisfied'],
-        ]) {
+        ] as [string, RatingOutcome][]) {
           const rated = await drive.post(member!, `/api/rating-sessions/${sessionId}/ratings`, sheet(choice!));
           expect(rated.status, rated.body.message).toBe(201);
         }

@@ -35,7 +35,7 @@ export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
   const cast = useMutation({
     mutationFn: () =>
       castBallot(
-        session.id,
+        session,
         session.candidate_ids.map((candidateId) => ({ candidateId, choice: marks[candidateId] as VoteChoice })),
       ),
     onSuccess: (receipt) => {

@@ -1,7 +1,10 @@
 import { Stack } from '@mui/material';
+import { useState } from 'react';
 import { usePermissions, useTranslate } from 'react-admin';
 import { hasRole } from '../common/roles';
 import { BatchActionButton } from './BatchActionButton';
+import { CloseVoteDialog } from './CloseVoteDialog';
+import { KeySharesDialog, type OpenedBox } from './KeySharesDialog';
 import { OpenVoteDialog } from './OpenVoteDialog';
 import type { Batch } from './types';
 
@@ -9,6 +12,8 @@ import type { Batch } from './types';
 export const BatchDecisions = ({ batch }: { batch: Batch }) => {
   const translate = useTranslate();
   const { permissions } = usePermissions();
+  // Held here, not in the opening dialog: the refresh after opening removes that dialog, not this.
+  const [openedBox, setOpenedBox] = useState<OpenedBox | null>(null);
   const live = batch.live;
   if (!hasRole(permissions, 'coordinator') || !live) return null;
   const openVote = live.votes.find((v) => v.status === 'open');
@@ -30,9 +35,11 @@ export const BatchDecisions = ({ batch }: { batch: Batch }) => {
           scrutineers={live.policy?.scrutineers ?? 3}
           tellers={live.policy?.tellers ?? 2}
           runOffSeats={live.runOff?.seats ?? null}
+          onOpened={setOpenedBox}
         />
       ) : null}
-      {openVote ? <BatchActionButton {...common} action="close-vote" /> : null}
+      <KeySharesDialog box={openedBox} onClose={() => setOpenedBox(null)} />
+      {openVote ? <CloseVoteDialog {...common} scrutineers={live.policy?.scrutineers ?? 3} /> : null}
       {live.phase === 'implementation' && !live.rating ? <BatchActionButton {...common} action="open-rating" /> : null}
       {live.rating?.status === 'open' ? <BatchActionButton {...common} action="close-rating" /> : null}
     </Stack>

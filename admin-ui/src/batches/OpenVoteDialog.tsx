@@ -15,6 +15,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { integer } from '../common/validators';
+import type { OpenedBox } from './KeySharesDialog';
 import { apiFieldErrors } from './apiFieldErrors';
 import { useBatchAction } from './useBatchAction';
 import { useConfirmation } from './useConfirmation';
@@ -27,6 +28,8 @@ interface OpenVoteDialogProps {
   tellers: number;
   /** A run-off fills exactly these seats. */
   runOffSeats: number | null;
+  /** Receives the key shares the opening answers with, for the scrutineers (docs/secrecy.md). */
+  onOpened: (box: OpenedBox) => void;
 }
 
 interface OpenVoteValues {
@@ -45,7 +48,14 @@ const presentWithinEntitled = (value: unknown, all: Partial<OpenVoteValues>) =>
     : undefined;
 
 /** 差额票决 opens with its seats, the deputies entitled and present, and the scrutineers and tellers by name. */
-export const OpenVoteDialog = ({ batchId, batchTitle, scrutineers, tellers, runOffSeats }: OpenVoteDialogProps) => {
+export const OpenVoteDialog = ({
+  batchId,
+  batchTitle,
+  scrutineers,
+  tellers,
+  runOffSeats,
+  onOpened,
+}: OpenVoteDialogProps) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
@@ -59,14 +69,15 @@ export const OpenVoteDialog = ({ batchId, batchTitle, scrutineers, tellers, runO
     });
     if (!confirmed) return undefined;
     try {
-      await run({
+      const opened = (await run({
         seats: values.seats,
         deputiesEntitled: values.deputiesEntitled,
         deputiesPresent: values.deputiesPresent,
         scrutineers: (values.scrutineers ?? []).map((s) => s.name),
         tellers: (values.tellers ?? []).map((t) => t.name),
-      });
+      })) as { box: OpenedBox };
       setOpen(false);
+      onOpened(opened.box);
       return undefined;
     } catch (error) {
       const { fieldErrors, message } = apiFieldErrors(error, fields);

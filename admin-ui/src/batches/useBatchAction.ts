@@ -14,10 +14,11 @@ export function useBatchAction(batchId: string, action: BatchAction) {
   const refresh = useRefresh();
   const [key, setKey] = useState(newIdempotencyKey);
   const [isPending, setPending] = useState(false);
-  const run = async (body: Record<string, unknown> = {}): Promise<void> => {
+  /** Sends the decision; resolves with the API's answer (the open-vote answer carries the key shares). */
+  const run = async (body: Record<string, unknown> = {}): Promise<unknown> => {
     setPending(true);
     try {
-      await httpClient(`${apiUrl}/batches/${encodeURIComponent(batchId)}/${action}`, {
+      const { json } = await httpClient(`${apiUrl}/batches/${encodeURIComponent(batchId)}/${action}`, {
         method: 'POST',
         body: JSON.stringify(body),
         headers: new Headers({ 'Idempotency-Key': key }),
@@ -25,6 +26,7 @@ export function useBatchAction(batchId: string, action: BatchAction) {
       setKey(newIdempotencyKey());
       notify(`app.batch.action.${action}.done`, { type: 'success' });
       refresh();
+      return json as unknown;
     } finally {
       setPending(false);
     }

@@ -114,6 +114,19 @@ export const coordinationEn = {
         name: 'Name',
         present_over_entitled: 'Cannot exceed the deputies entitled to vote',
       },
+      key_shares: {
+        title: 'Key shares for the ballot box',
+        intro:
+          'The ballots are sealed. Each scrutineer receives one key share, shown only now and never stored: print or copy it and hand it to that scrutineer alone. Any %{threshold} of them open the box when the vote closes.',
+        scrutineer: 'Share %{index} of %{count}, for scrutineer %{name}',
+        next: 'Handed over, next scrutineer',
+        done: 'All shares handed over',
+      },
+      close_vote_form: {
+        intro:
+          'The scrutineers open the sealed ballot box: at least %{threshold} of them enter the key share they were given when the vote opened.',
+        share: "A scrutineer's key share",
+      },
       action: {
         'close-collection': {
           label: 'Close collection',
@@ -594,6 +607,18 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
         tellers: '计票人',
         name: '姓名',
         present_over_entitled: '实到人数不能超过应到人数',
+      },
+      key_shares: {
+        title: '票箱密钥分片',
+        intro:
+          '选票已加密封存。每位监票人获得一份密钥分片，只在此刻显示一次、系统不保存：请打印或抄录后分别交给对应的监票人本人。计票时任意 %{threshold} 位监票人的分片即可开启票箱。',
+        scrutineer: '第 %{index} / %{count} 份，交监票人 %{name}',
+        next: '已交付，下一位监票人',
+        done: '分片已全部交付',
+      },
+      close_vote_form: {
+        intro: '由监票人开启加密票箱：至少 %{threshold} 位监票人输入开始票决时交给他们的密钥分片。',
+        share: '监票人密钥分片',
       },
       action: {
         'close-collection': {

@@ -43,7 +43,7 @@ export const RatingForm = ({ session, onRated, onRefused }: RatingFormProps) => 
   const submit = useMutation({
     mutationFn: () =>
       submitRatings(
-        session.id,
+        session,
         projects.map((p) => ({ projectId: p.id, choice: choices[p.id] as RatingChoice })),
       ),
     onSuccess: (receipt) => {
