@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { type Kysely, sql } from 'kysely';
-import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { decodeRatingSheet, encodedRatingSheetProblem, encodedRatingSheetSchema } from '../../domain/ballotEncoding';
 import { currentUser } from '../auth/auth.middleware';
