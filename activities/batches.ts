@@ -398,6 +398,8 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
       actor: Actor;
       at: string;
       kind?: 'congress' | 'committee';
+      /** The sealed rating sheets' public key (docs/secrecy.md); null for plain sheets. */
+      box?: { publicKey: string; threshold: number } | null;
     }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const inserted = await trx
@@ -410,6 +412,8 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
             opened_by: input.actor.userId,
             opened_at: input.at,
             kind: input.kind ?? 'congress',
+            box_public_key: input.box?.publicKey ?? null,
+            box_threshold: input.box?.threshold ?? null,
           })
           .onConflict((oc) => oc.column('id').doNothing())
           .executeTakeFirst();
@@ -428,9 +432,9 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
     },
 
     /**
-     * Counts each project's ratings under the jurisdiction's rule (DOMAIN.md step 9). Rating sheets are not
-     * sealed yet (docs/secrecy.md, "What remains"): their rows are rewritten in CSPRNG order so the live rows'
-     * order no longer mirrors the receipts'.
+     * Counts each project's ratings under the jurisdiction's rule (DOMAIN.md step 9), once. Sealed sheets
+     * were opened by the API with the scrutineers' shares (docs/secrecy.md); plain ones (a committee
+     * re-rating) are rewritten in CSPRNG order so the live rows' order no longer mirrors the receipts'.
      */
     async closeRatingSession(input: {
       sessionId: string;
@@ -447,6 +451,12 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           .executeTakeFirstOrThrow();
         if (session.status === 'closed' && session.result)
           return (session.result as unknown as { projects: ProjectRatingResult[] }).projects;
+        if (session.box_public_key && !session.box_opened_at) {
+          throw ApplicationFailure.nonRetryable(
+            'the rating sheets are still sealed: the scrutineers must open them with their key shares before the count',
+            batchFailureTypes.invalid,
+          );
+        }
         const rows = await trx
           .selectFrom('ratings')
           .select(['project_id', 'choice'])
@@ -464,8 +474,9 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           }
           results.push({ projectId, outcome: classifyRating(counts, input.rule), counts });
         }
-        await trx.deleteFrom('ratings').where('session_id', '=', input.sessionId).execute();
-        if (rows.length > 0) {
+        // Opened sealed sheets were written in CSPRNG order by the API; plain ones are rewritten so here.
+        if (!session.box_public_key && rows.length > 0) {
+          await trx.deleteFrom('ratings').where('session_id', '=', input.sessionId).execute();
           await trx
             .insertInto('ratings')
             .values(

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { Role } from '../domain/assignee';
-import { boxSharesSchema, encodedBallotSchema, encodedRatingSheetSchema } from '../domain/ballotEncoding';
+import {
+  boxSharesSchema,
+  encodedBallotSchema,
+  encodedRatingSheetSchema,
+  openRatingSchema,
+} from '../domain/ballotEncoding';
 import { auditFilterSchema, auditSortable } from './audit/audit.routes';
 import { loginSchema } from './auth/auth.schemas';
 import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches/batches.schemas';
@@ -742,8 +747,24 @@ export const operations: readonly Operation[] = [
     ),
     notes: `${decisionNotes} \`shares\`: at least \`threshold\` different scrutineers’ key shares as printed at opening; too few or wrong ones are refused with a 422 and nothing changes.`,
   },
-  decision('openRating', 'open-rating', 'Open the deputies’ satisfaction rating of the projects'),
-  decision('closeRating', 'close-rating', 'Close the satisfaction rating and count it'),
+  {
+    ...decision(
+      'openRating',
+      'open-rating',
+      'Open the deputies’ satisfaction rating of the projects',
+      openRatingSchema,
+    ),
+    notes: `${decisionNotes} \`scrutineers\` (at least two) hold the sealed rating sheets' key: the answer carries, this once, \`box.shares\`, one per scrutineer, \`box.threshold\` of which open the sheets at close (docs/secrecy.md).`,
+  },
+  {
+    ...decision(
+      'closeRating',
+      'close-rating',
+      'Open the sealed rating sheets with the scrutineers’ shares and count them',
+      boxSharesSchema,
+    ),
+    notes: `${decisionNotes} \`shares\`: at least \`threshold\` different scrutineers’ key shares as printed at opening; too few or wrong ones are refused with a 422 and nothing changes.`,
+  },
 
   // Vote and rating sessions
   {

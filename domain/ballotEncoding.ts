@@ -148,3 +148,11 @@ export const encodedRatingSheetSchema = z.object({ sheet: z.string().max(2000) }
 export const boxSharesSchema = z.object({
   shares: z.array(z.string().trim().max(200)).max(255).default([]),
 });
+
+/** Who holds the shares of a congress rating's key: the session's scrutineers (监票人), by name. */
+export const openRatingSchema = z.object({
+  scrutineers: z
+    .array(z.string().trim().min(1).max(50))
+    .min(2, 'name at least two scrutineers to hold the key to the sealed rating sheets')
+    .max(255),
+});

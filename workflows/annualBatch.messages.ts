@@ -109,6 +109,11 @@ export interface CoordinatorAction {
   actor: Actor;
 }
 
+export interface OpenRatingInput extends CoordinatorAction {
+  /** The sealed rating sheets' public key (docs/secrecy.md); absent in histories recorded before. */
+  box?: BallotBoxKey;
+}
+
 /** Failure types the batch updates reject with; the API maps them to 403 / 409 / 422. */
 export const batchFailureTypes = {
   forbidden: 'BatchForbidden',
@@ -123,5 +128,5 @@ export const closeCollectionUpdate = defineUpdate<BatchState, [CoordinatorAction
 export const concludeScreeningUpdate = defineUpdate<BatchState, [CoordinatorAction]>('concludeScreening');
 export const openVoteUpdate = defineUpdate<VoteSessionState, [OpenVoteInput]>('openVote');
 export const closeVoteUpdate = defineUpdate<VoteSessionState, [CoordinatorAction]>('closeVote');
-export const openRatingUpdate = defineUpdate<BatchState, [CoordinatorAction]>('openRating');
+export const openRatingUpdate = defineUpdate<BatchState, [OpenRatingInput]>('openRating');
 export const closeRatingUpdate = defineUpdate<BatchState, [CoordinatorAction]>('closeRating');

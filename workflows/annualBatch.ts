@@ -195,7 +195,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
 
   setHandler(
     openRatingUpdate,
-    async ({ actor }) => {
+    async ({ actor, box }) => {
       const at = new Date().toISOString();
       state.rating = { sessionId: `${batchId}-rating`, status: 'open', results: [] };
       await enterPhase('rating', null, actor);
@@ -203,6 +203,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
         sessionId: state.rating.sessionId,
         batchId,
         projectIds: state.projectIds,
+        box: box ?? null,
         actor,
         at,
       });

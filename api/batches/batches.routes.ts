@@ -19,9 +19,9 @@ import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
 import { findOwnBatch } from '../batchRecords';
 import { unprocessable } from '../errors';
 import { fetchPage, parseListQuery, sendPage } from '../listQuery';
-import { boxSharesSchema } from '../../domain/ballotEncoding';
+import { boxSharesSchema, openRatingSchema } from '../../domain/ballotEncoding';
 import { createBallotKey } from '../votes/ballotBox';
-import { openVoteBallotBox, withShares } from '../votes/sealedBox.service';
+import { openRatingBallotBox, openVoteBallotBox, withRatingShares, withShares } from '../votes/sealedBox.service';
 import { waitFor } from '../waitFor';
 import { liveStateOf, workflowUiUrl } from '../workflowState';
 import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches.schemas';
@@ -150,10 +150,18 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
     await openVoteBallotBox(db, h.workflowId, boxSharesSchema.parse(body ?? {}).shares);
     return h.executeUpdate(closeVoteUpdate, { args: [{ actor }], updateId });
   });
-  decide('open-rating', (h, _b, actor, updateId) => h.executeUpdate(openRatingUpdate, { args: [{ actor }], updateId }));
-  decide('close-rating', (h, _b, actor, updateId) =>
-    h.executeUpdate(closeRatingUpdate, { args: [{ actor }], updateId }),
-  );
+  // Congress rating sheets are sealed as ballots are (docs/secrecy.md), to a key its scrutineers hold.
+  decide('open-rating', async (h, body, actor, updateId) => {
+    const { scrutineers } = openRatingSchema.parse(body ?? {});
+    const key = await createBallotKey(scrutineers.length);
+    const box = { publicKey: key.publicKey, threshold: key.threshold };
+    const state = await h.executeUpdate(openRatingUpdate, { args: [{ actor, box }], updateId });
+    return withRatingShares(db, state, key, scrutineers);
+  });
+  decide('close-rating', async (h, body, actor, updateId) => {
+    await openRatingBallotBox(db, h.workflowId, boxSharesSchema.parse(body ?? {}).shares);
+    return h.executeUpdate(closeRatingUpdate, { args: [{ actor }], updateId });
+  });
 
   return router;
 }

@@ -4,7 +4,8 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
 import { decodeRatingSheet, encodedRatingSheetProblem, encodedRatingSheetSchema } from '../../domain/ballotEncoding';
 import { currentUser } from '../auth/auth.middleware';
-import { notFound, unprocessable } from '../errors';
+import { conflict, notFound, unprocessable } from '../errors';
+import { sealBallot } from '../votes/ballotBox';
 import { fetchPage, parseListQuery, sendPage } from '../listQuery';
 import { sessionFilterSchema } from '../votes/votes.routes';
 import { checkCanTakePart, insertReceipt, newReceiptCode } from '../votes/votes.service';
@@ -98,18 +99,34 @@ export function ratingRoutes({ db }: { db: Kysely<Database> }): Router {
           'rating_sessions.kind',
           'rating_sessions.status',
           'rating_sessions.project_ids',
+          'rating_sessions.box_public_key',
+          'rating_sessions.box_opened_at',
           'batches.jurisdiction_id',
         ])
         .where('rating_sessions.id', '=', req.params.id)
         .forShare('rating_sessions')
         .executeTakeFirst();
       const session = checkCanTakePart(row, user, 'rating session', req.params.id);
+      if (session.box_opened_at)
+        throw conflict('the rating sheets have been opened for the count; nothing was recorded');
       const problem = encodedRatingSheetProblem(sheet, session.project_ids);
       if (problem) throw unprocessable(`not rated: ${problem}`);
       // Every project once, in the session's order, whatever order the client used.
       const ratings = decodeRatingSheet(sheet, session.project_ids);
       const receiptCode = newReceiptCode();
       await insertReceipt(trx, 'rating_receipts', session.id, user.userId, receiptCode);
+      if (session.box_public_key) {
+        // Sealed beside the receipt, as a ballot is: the database never holds this sheet in the clear.
+        await trx
+          .insertInto('sealed_rating_sheets')
+          .values({
+            id: randomUUID(),
+            session_id: session.id,
+            sealed: sealBallot(session.box_public_key, session.id, sheet),
+          })
+          .execute();
+        return { sessionId: session.id, receiptCode };
+      }
       for (const r of ratings) {
         await trx
           .insertInto('ratings')

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { decodeBallot } from '../../domain/ballotEncoding';
+import { decodeBallot, decodeRatingSheet } from '../../domain/ballotEncoding';
 import { csprngShuffle } from '../../domain/shuffle';
 import type { Database } from '../../db/schema';
-import type { VoteSessionState } from '../../workflows/annualBatch.messages';
+import type { BatchState, VoteSessionState } from '../../workflows/annualBatch.messages';
 import { conflict, HttpError } from '../errors';
 import { type BallotKey, openSealedBallot, reconstructBallotKey } from './ballotBox';
 
@@ -106,5 +106,99 @@ export async function openVoteBallotBox(db: Kysely<Database>, batchId: string, s
     }
     await trx.deleteFrom('sealed_ballots').where('session_id', '=', session.id).execute();
     await trx.updateTable('vote_sessions').set({ box_opened_at: new Date() }).where('id', '=', session.id).execute();
+  });
+}
+
+/** What the open-rating request answers: the batch's state, and the rating key's shares, this once. */
+export interface OpenedRating extends BatchState {
+  box: OpenedVote['box'];
+}
+
+/** As withShares, for the congress rating session the batch has just opened. */
+export async function withRatingShares(
+  db: Kysely<Database>,
+  state: BatchState,
+  key: BallotKey,
+  scrutineers: readonly string[],
+): Promise<OpenedRating> {
+  const row = state.rating
+    ? await db
+        .selectFrom('rating_sessions')
+        .select('box_public_key')
+        .where('id', '=', state.rating.sessionId)
+        .executeTakeFirst()
+    : undefined;
+  if (row?.box_public_key !== key.publicKey) {
+    throw conflict(
+      "this rating was already opened by an earlier request; its scrutineers' key shares were shown then and cannot be shown again",
+    );
+  }
+  return {
+    ...state,
+    box: { threshold: key.threshold, shares: key.shares.map((share, i) => ({ scrutineer: scrutineers[i]!, share })) },
+  };
+}
+
+/**
+ * Opens the batch's open congress rating's sealed sheets with the scrutineers' shares, as
+ * openVoteBallotBox does for ballots: one transaction, every project's rating written as a plain row, all
+ * rows of all sheets in one CSPRNG order, the sealed sheets deleted, the box marked opened.
+ */
+export async function openRatingBallotBox(db: Kysely<Database>, batchId: string, shares: readonly string[]) {
+  await db.transaction().execute(async (trx) => {
+    const session = await trx
+      .selectFrom('rating_sessions')
+      .select(['id', 'project_ids', 'box_public_key', 'box_threshold', 'box_opened_at'])
+      .where('batch_id', '=', batchId)
+      .where('kind', '=', 'congress')
+      .where('status', '=', 'open')
+      .forUpdate()
+      .executeTakeFirst();
+    if (!session?.box_public_key || session.box_opened_at) return;
+    const privateKey = await reconstructBallotKey(shares, session.box_public_key, session.box_threshold ?? 2);
+    const sealed = await trx
+      .selectFrom('sealed_rating_sheets')
+      .select('sealed')
+      .where('session_id', '=', session.id)
+      .execute();
+    const receipts = await trx
+      .selectFrom('rating_receipts')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('session_id', '=', session.id)
+      .executeTakeFirstOrThrow();
+    if (Number(receipts.n) !== sealed.length) {
+      throw new HttpError(
+        409,
+        `the sealed box holds ${sealed.length} rating sheets but ${receipts.n} deputies hold receipts; it stays sealed for the scrutineers to examine`,
+      );
+    }
+    const rows = sealed.flatMap(({ sealed: bytes }) => {
+      try {
+        return decodeRatingSheet(
+          openSealedBallot(privateKey, session.box_public_key!, session.id, bytes),
+          session.project_ids,
+        );
+      } catch {
+        throw new HttpError(
+          409,
+          'a sealed rating sheet does not open with its key; the box stays sealed for the scrutineers to examine',
+        );
+      }
+    });
+    if (rows.length > 0) {
+      await trx
+        .insertInto('ratings')
+        .values(
+          csprngShuffle(rows).map((r) => ({
+            id: randomUUID(),
+            session_id: session.id,
+            project_id: r.projectId,
+            choice: r.choice,
+          })),
+        )
+        .execute();
+    }
+    await trx.deleteFrom('sealed_rating_sheets').where('session_id', '=', session.id).execute();
+    await trx.updateTable('rating_sessions').set({ box_opened_at: new Date() }).where('id', '=', session.id).execute();
   });
 }

@@ -194,22 +194,27 @@ export class BatchDriver {
     return outcome === 'candidate' ? `cand-${suggestionId.replace(/^sug-/, '')}` : null;
   }
 
-  /** The key shares each vote's opening handed out, by batch, as the scrutineers would keep them. */
+  /** The key shares each vote's or rating's opening handed out, as the scrutineers would keep them. */
   readonly shares = new Map<string, string[]>();
 
   /**
-   * A decision as the office takes it. Opening a vote keeps the scrutineers' key shares it answers with;
-   * closing one hands a majority of them over unless the test gives its own `shares`.
+   * A decision as the office takes it. Opening a vote or the rating keeps the scrutineers' key shares it
+   * answers with (a rating opened without names gets three scrutineers); closing one hands a majority of
+   * them over unless the test gives its own `shares` (docs/secrecy.md).
    */
   async decide(batchId: string, verb: string, body: object = {}, userId = 'coordinator') {
-    const withShares =
-      verb === 'close-vote' && !('shares' in body) ? { ...body, shares: this.shares.get(batchId) ?? [] } : body;
-    const res = await this.post(userId, `/api/batches/${batchId}/${verb}`, withShares);
-    if (verb === 'open-vote' && res.status === 200) {
-      const box = res.body.box as { threshold: number; shares: { share: string }[] };
+    const box = verb.endsWith('-rating') ? `rating:${batchId}` : `vote:${batchId}`;
+    let sent = body;
+    if ((verb === 'close-vote' || verb === 'close-rating') && !('shares' in body))
+      sent = { ...body, shares: this.shares.get(box) ?? [] };
+    if (verb === 'open-rating' && !('scrutineers' in body))
+      sent = { ...body, scrutineers: ['王监票', '李监票', '张监票'] };
+    const res = await this.post(userId, `/api/batches/${batchId}/${verb}`, sent);
+    if ((verb === 'open-vote' || verb === 'open-rating') && res.status === 200) {
+      const opened = res.body.box as { threshold: number; shares: { share: string }[] };
       this.shares.set(
-        batchId,
-        box.shares.slice(0, box.threshold).map((s) => s.share),
+        box,
+        opened.shares.slice(0, opened.threshold).map((s) => s.share),
       );
     }
     return res;

@@ -455,6 +455,27 @@ describe('annual batch workflow', () => {
       'ratings.project_id',
       'ratings.choice',
     ]);
+    // No ballot or rating row, live or dead, was written by a receipt's transaction: ballots and rating
+    // sheets were sealed beside their receipts and written in the clear only when opened (docs/secrecy.md).
+    await sql`create extension if not exists pageinspect`.execute(testDb.db);
+    const receiptXmins = new Set(
+      (
+        await sql<{ xmin: string }>`
+          select xmin::text as xmin from ballot_receipts union select xmin::text from rating_receipts`.execute(
+          testDb.db,
+        )
+      ).rows.map((r) => r.xmin),
+    );
+    for (const table of ['ballots', 'ratings']) {
+      const tuples = await sql<{ t_xmin: string }>`
+        select i.t_xmin::text as t_xmin
+        from generate_series(0, pg_relation_size(${table}::regclass) / current_setting('block_size')::int - 1) as p,
+             heap_page_items(get_raw_page(${table}, p::int)) as i
+        where i.t_xmin is not null`.execute(testDb.db);
+      expect(tuples.rows.length).toBeGreaterThan(0);
+      for (const t of tuples.rows)
+        expect(receiptXmins.has(t.t_xmin), `${table} tuple by a receipt's transaction`).toBe(false);
+    }
     // No row anywhere outside the receipts mentions a voter together with the session.
     const audit = JSON.stringify(
       await testDb.db.selectFrom('audit_events').selectAll().where('workflow_id', '=', fullBatchId).execute(),

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { usePermissions, useTranslate } from 'react-admin';
 import { hasRole } from '../common/roles';
 import { BatchActionButton } from './BatchActionButton';
-import { CloseVoteDialog } from './CloseVoteDialog';
+import { OpenBoxDialog } from './OpenBoxDialog';
+import { OpenRatingDialog } from './OpenRatingDialog';
 import { KeySharesDialog, type OpenedBox } from './KeySharesDialog';
 import { OpenVoteDialog } from './OpenVoteDialog';
 import type { Batch } from './types';
@@ -19,6 +20,7 @@ export const BatchDecisions = ({ batch }: { batch: Batch }) => {
   const openVote = live.votes.find((v) => v.status === 'open');
   const canOpenVote = live.phase === 'vote' && !openVote && (live.votes.length === 0 || live.runOff !== null);
   const common = { batchId: batch.id, batchTitle: batch.title };
+  const scrutineers = live.policy?.scrutineers ?? 3;
   return (
     <Stack
       direction="row"
@@ -32,16 +34,20 @@ export const BatchDecisions = ({ batch }: { batch: Batch }) => {
       {canOpenVote ? (
         <OpenVoteDialog
           {...common}
-          scrutineers={live.policy?.scrutineers ?? 3}
+          scrutineers={scrutineers}
           tellers={live.policy?.tellers ?? 2}
           runOffSeats={live.runOff?.seats ?? null}
           onOpened={setOpenedBox}
         />
       ) : null}
       <KeySharesDialog box={openedBox} onClose={() => setOpenedBox(null)} />
-      {openVote ? <CloseVoteDialog {...common} scrutineers={live.policy?.scrutineers ?? 3} /> : null}
-      {live.phase === 'implementation' && !live.rating ? <BatchActionButton {...common} action="open-rating" /> : null}
-      {live.rating?.status === 'open' ? <BatchActionButton {...common} action="close-rating" /> : null}
+      {openVote ? <OpenBoxDialog {...common} action="close-vote" scrutineers={scrutineers} /> : null}
+      {live.phase === 'implementation' && !live.rating ? (
+        <OpenRatingDialog {...common} scrutineers={scrutineers} onOpened={setOpenedBox} />
+      ) : null}
+      {live.rating?.status === 'open' ? (
+        <OpenBoxDialog {...common} action="close-rating" scrutineers={scrutineers} />
+      ) : null}
     </Stack>
   );
 };

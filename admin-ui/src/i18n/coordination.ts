@@ -117,15 +117,18 @@ export const coordinationEn = {
       key_shares: {
         title: 'Key shares for the ballot box',
         intro:
-          'The ballots are sealed. Each scrutineer receives one key share, shown only now and never stored: print or copy it and hand it to that scrutineer alone. Any %{threshold} of them open the box when the vote closes.',
+          'The ballots (rating sheets) are sealed. Each scrutineer receives one key share, shown only now and never stored: print or copy it and hand it to that scrutineer alone. Any %{threshold} of them open the box at the count.',
         scrutineer: 'Share %{index} of %{count}, for scrutineer %{name}',
         next: 'Handed over, next scrutineer',
         done: 'All shares handed over',
       },
       close_vote_form: {
         intro:
-          'The scrutineers open the sealed ballot box: at least %{threshold} of them enter the key share they were given when the vote opened.',
+          'The scrutineers open the sealed box: at least %{threshold} of them enter the key share they were given when the session opened.',
         share: "A scrutineer's key share",
+      },
+      rating_form: {
+        intro: 'The rating sheets are sealed to a key whose shares go to these scrutineers, one each.',
       },
       action: {
         'close-collection': {
@@ -611,14 +614,17 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
       key_shares: {
         title: '票箱密钥分片',
         intro:
-          '选票已加密封存。每位监票人获得一份密钥分片，只在此刻显示一次、系统不保存：请打印或抄录后分别交给对应的监票人本人。计票时任意 %{threshold} 位监票人的分片即可开启票箱。',
+          '选票（测评表）已加密封存。每位监票人获得一份密钥分片，只在此刻显示一次、系统不保存：请打印或抄录后分别交给对应的监票人本人。计票时任意 %{threshold} 位监票人的分片即可开启票箱。',
         scrutineer: '第 %{index} / %{count} 份，交监票人 %{name}',
         next: '已交付，下一位监票人',
         done: '分片已全部交付',
       },
       close_vote_form: {
-        intro: '由监票人开启加密票箱：至少 %{threshold} 位监票人输入开始票决时交给他们的密钥分片。',
+        intro: '由监票人开启加密票箱：至少 %{threshold} 位监票人输入开始时交给他们的密钥分片。',
         share: '监票人密钥分片',
+      },
+      rating_form: {
+        intro: '测评表将加密封存，密钥分片分别交给以下监票人。',
       },
       action: {
         'close-collection': {

@@ -4,35 +4,37 @@ import { newIdempotencyKey } from '../common/idempotencyKey';
 import { apiUrl, httpClient } from '../providers/dataProvider';
 import { FormDialog } from './FormDialog';
 
-interface CloseVoteDialogProps {
+interface OpenBoxDialogProps {
   batchId: string;
   batchTitle: string;
+  /** Closing the vote opens the ballot box; closing the rating opens the sealed rating sheets. */
+  action: 'close-vote' | 'close-rating';
   /** How many scrutineers hold shares (the jurisdiction's policy); a majority of them opens the box. */
   scrutineers: number;
 }
 
-interface CloseVoteValues extends Record<string, unknown> {
+interface OpenBoxValues extends Record<string, unknown> {
   shares: { share: string }[];
 }
 
-/** Closing the vote: the scrutineers enter their key shares to open the sealed ballot box (docs/secrecy.md). */
-export const CloseVoteDialog = ({ batchId, batchTitle, scrutineers }: CloseVoteDialogProps) => {
+/** Closing a vote or the rating: the scrutineers enter their key shares to open the sealed box (docs/secrecy.md). */
+export const OpenBoxDialog = ({ batchId, batchTitle, action, scrutineers }: OpenBoxDialogProps) => {
   const translate = useTranslate();
   const threshold = Math.floor(scrutineers / 2) + 1;
-  const submit = async (values: CloseVoteValues) => {
-    await httpClient(`${apiUrl}/batches/${encodeURIComponent(batchId)}/close-vote`, {
+  const submit = async (values: OpenBoxValues) => {
+    await httpClient(`${apiUrl}/batches/${encodeURIComponent(batchId)}/${action}`, {
       method: 'POST',
       body: JSON.stringify({ shares: values.shares.map((s) => s.share).filter(Boolean) }),
       headers: new Headers({ 'Idempotency-Key': newIdempotencyKey() }),
     });
   };
   return (
-    <FormDialog<CloseVoteValues>
-      label="app.batch.action.close-vote.label"
+    <FormDialog<OpenBoxValues>
+      label={`app.batch.action.${action}.label`}
       fields={['shares']}
       defaultValues={{ shares: Array.from({ length: threshold }, () => ({ share: '' })) }}
-      confirm={{ content: 'app.batch.action.close-vote.confirm', translateOptions: { title: batchTitle } }}
-      success="app.batch.action.close-vote.done"
+      confirm={{ content: `app.batch.action.${action}.confirm`, translateOptions: { title: batchTitle } }}
+      success={`app.batch.action.${action}.done`}
       onSubmit={submit}
       variant="contained"
     >
