@@ -906,13 +906,15 @@ export const operations: readonly Operation[] = [
     'openReRating',
     're-rating/open',
     ['coordinator'],
-    'Open the standing committee’s re-rating after rectification',
+    'Open the standing committee’s re-rating after rectification; answers once with the scrutineers’ key shares',
+    openRatingSchema,
   ),
   projectDecision(
     'closeReRating',
     're-rating/close',
     ['coordinator'],
-    'Close the standing committee’s re-rating and count it',
+    'Open the sealed re-rating sheets with the scrutineers’ key shares, close the re-rating and count it',
+    boxSharesSchema,
   ),
 
   // Findings

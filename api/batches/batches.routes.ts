@@ -3,6 +3,7 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/com
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { boxSharesSchema, openRatingSchema } from '../../domain/ballotEncoding';
 import { addDays, startOfChinaDay } from '../../domain/workingDays';
 import { annualBatchWorkflow } from '../../workflows/annualBatch';
 import {
@@ -19,9 +20,8 @@ import { actorOf, currentUser, requireRole } from '../auth/auth.middleware';
 import { findOwnBatch } from '../batchRecords';
 import { unprocessable } from '../errors';
 import { fetchPage, parseListQuery, sendPage } from '../listQuery';
-import { boxSharesSchema, openRatingSchema } from '../../domain/ballotEncoding';
 import { createBallotKey } from '../votes/ballotBox';
-import { openRatingBallotBox, openVoteBallotBox, withRatingShares, withShares } from '../votes/sealedBox.service';
+import { openRatingBallotBox, openVoteBallotBox, ratingShares, withShares } from '../votes/sealedBox.service';
 import { waitFor } from '../waitFor';
 import { liveStateOf, workflowUiUrl } from '../workflowState';
 import { batchFilterSchema, batchSortable, createBatchSchema, openVoteSchema } from './batches.schemas';
@@ -156,10 +156,10 @@ export function batchRoutes({ db, temporal, taskQueue, temporalUiUrl }: BatchRou
     const key = await createBallotKey(scrutineers.length);
     const box = { publicKey: key.publicKey, threshold: key.threshold };
     const state = await h.executeUpdate(openRatingUpdate, { args: [{ actor, box }], updateId });
-    return withRatingShares(db, state, key, scrutineers);
+    return ratingShares(db, state, state.rating?.sessionId, key, scrutineers);
   });
   decide('close-rating', async (h, body, actor, updateId) => {
-    await openRatingBallotBox(db, h.workflowId, boxSharesSchema.parse(body ?? {}).shares);
+    await openRatingBallotBox(db, { batchId: h.workflowId }, boxSharesSchema.parse(body ?? {}).shares);
     return h.executeUpdate(closeRatingUpdate, { args: [{ actor }], updateId });
   });
 

@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../domain/assignee';
+import { boxSharesSchema, openRatingSchema } from '../../domain/ballotEncoding';
 import {
   acceptCompletionUpdate,
   closeReRatingUpdate,
@@ -21,6 +22,8 @@ import type { SessionUser } from '../auth/tokens';
 import { batchParam, findOwnBatch } from '../batchRecords';
 import { forbidden, HttpError, notFound } from '../errors';
 import { fetchPage, parseListQuery, sendPage } from '../listQuery';
+import { createBallotKey } from '../votes/ballotBox';
+import { openRatingBallotBox, ratingShares } from '../votes/sealedBox.service';
 import {
   allocate,
   clearAnomaly,
@@ -195,12 +198,22 @@ export function projectRoutes({ db, temporal, temporalUiUrl }: ProjectRouteDeps)
   projects.post(
     '/:id/re-rating/open',
     requireRole('coordinator'),
-    decide((h, { actor, updateId }) => h.executeUpdate(openReRatingUpdate, { args: [{ actor }], updateId })),
+    // Sealed as ballots are (docs/secrecy.md): the shares go back in this response only.
+    decide(async (h, { req, actor, updateId }) => {
+      const { scrutineers } = openRatingSchema.parse(req.body ?? {});
+      const key = await createBallotKey(scrutineers.length);
+      const box = { publicKey: key.publicKey, threshold: key.threshold };
+      const state = await h.executeUpdate(openReRatingUpdate, { args: [{ actor, box }], updateId });
+      return ratingShares(db, state, state.consequence.reRating?.sessionId, key, scrutineers);
+    }),
   );
   projects.post(
     '/:id/re-rating/close',
     requireRole('coordinator'),
-    decide((h, { actor, updateId }) => h.executeUpdate(closeReRatingUpdate, { args: [{ actor }], updateId })),
+    decide(async (h, { req, project, actor, updateId }) => {
+      await openRatingBallotBox(db, { projectId: project.id }, boxSharesSchema.parse(req.body ?? {}).shares);
+      return h.executeUpdate(closeReRatingUpdate, { args: [{ actor }], updateId });
+    }),
   );
 
   // Everyone who may see a project may read what happened to it; the full audit log stays the office's.

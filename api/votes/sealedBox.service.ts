@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { decodeBallot, decodeRatingSheet } from '../../domain/ballotEncoding';
 import { csprngShuffle } from '../../domain/shuffle';
 import type { Database } from '../../db/schema';
-import type { BatchState, VoteSessionState } from '../../workflows/annualBatch.messages';
+import type { VoteSessionState } from '../../workflows/annualBatch.messages';
 import { conflict, HttpError } from '../errors';
 import { type BallotKey, openSealedBallot, reconstructBallotKey } from './ballotBox';
 
@@ -109,51 +109,27 @@ export async function openVoteBallotBox(db: Kysely<Database>, batchId: string, s
   });
 }
 
-/** What the open-rating request answers: the batch's state, and the rating key's shares, this once. */
-export interface OpenedRating extends BatchState {
-  box: OpenedVote['box'];
-}
-
-/** As withShares, for the congress rating session the batch has just opened. */
-export async function withRatingShares(
-  db: Kysely<Database>,
-  state: BatchState,
-  key: BallotKey,
-  scrutineers: readonly string[],
-): Promise<OpenedRating> {
-  const row = state.rating
-    ? await db
-        .selectFrom('rating_sessions')
-        .select('box_public_key')
-        .where('id', '=', state.rating.sessionId)
-        .executeTakeFirst()
-    : undefined;
-  if (row?.box_public_key !== key.publicKey) {
-    throw conflict(
-      "this rating was already opened by an earlier request; its scrutineers' key shares were shown then and cannot be shown again",
-    );
-  }
-  return {
-    ...state,
-    box: { threshold: key.threshold, shares: key.shares.map((share, i) => ({ scrutineer: scrutineers[i]!, share })) },
-  };
-}
-
 /**
- * Opens the batch's open congress rating's sealed sheets with the scrutineers' shares, as
- * openVoteBallotBox does for ballots: one transaction, every project's rating written as a plain row, all
- * rows of all sheets in one CSPRNG order, the sealed sheets deleted, the box marked opened.
+ * Opens a rating session's sealed sheets with the scrutineers' shares, as openVoteBallotBox does for
+ * ballots: one transaction, every project's rating written as a plain row, all rows of all sheets in one
+ * CSPRNG order, the sealed sheets deleted, the box marked opened. The session is the batch's open congress
+ * rating, or the project's open committee re-rating.
  */
-export async function openRatingBallotBox(db: Kysely<Database>, batchId: string, shares: readonly string[]) {
+export async function openRatingBallotBox(
+  db: Kysely<Database>,
+  of: { batchId: string } | { projectId: string },
+  shares: readonly string[],
+) {
   await db.transaction().execute(async (trx) => {
-    const session = await trx
+    let query = trx
       .selectFrom('rating_sessions')
       .select(['id', 'project_ids', 'box_public_key', 'box_threshold', 'box_opened_at'])
-      .where('batch_id', '=', batchId)
-      .where('kind', '=', 'congress')
-      .where('status', '=', 'open')
-      .forUpdate()
-      .executeTakeFirst();
+      .where('status', '=', 'open');
+    query =
+      'batchId' in of
+        ? query.where('batch_id', '=', of.batchId).where('kind', '=', 'congress')
+        : query.where('kind', '=', 'committee').where(sql<boolean>`${of.projectId} = any(project_ids)`);
+    const session = await query.forUpdate().executeTakeFirst();
     if (!session?.box_public_key || session.box_opened_at) return;
     const privateKey = await reconstructBallotKey(shares, session.box_public_key, session.box_threshold ?? 2);
     const sealed = await trx
@@ -169,7 +145,7 @@ export async function openRatingBallotBox(db: Kysely<Database>, batchId: string,
     if (Number(receipts.n) !== sealed.length) {
       throw new HttpError(
         409,
-        `the sealed box holds ${sealed.length} rating sheets but ${receipts.n} deputies hold receipts; it stays sealed for the scrutineers to examine`,
+        `the sealed box holds ${sealed.length} rating sheets but ${receipts.n} people hold receipts; it stays sealed for the scrutineers to examine`,
       );
     }
     const rows = sealed.flatMap(({ sealed: bytes }) => {
@@ -201,4 +177,26 @@ export async function openRatingBallotBox(db: Kysely<Database>, batchId: string,
     await trx.deleteFrom('sealed_rating_sheets').where('session_id', '=', session.id).execute();
     await trx.updateTable('rating_sessions').set({ box_opened_at: new Date() }).where('id', '=', session.id).execute();
   });
+}
+
+/** Hands back the key shares with a just-opened rating session, only if that session stored this key. */
+export async function ratingShares<T>(
+  db: Kysely<Database>,
+  state: T,
+  sessionId: string | undefined,
+  key: BallotKey,
+  scrutineers: readonly string[],
+): Promise<T & { box: OpenedVote['box'] }> {
+  const row = sessionId
+    ? await db.selectFrom('rating_sessions').select('box_public_key').where('id', '=', sessionId).executeTakeFirst()
+    : undefined;
+  if (row?.box_public_key !== key.publicKey) {
+    throw conflict(
+      "this rating was already opened by an earlier request; its scrutineers' key shares were shown then and cannot be shown again",
+    );
+  }
+  return {
+    ...state,
+    box: { threshold: key.threshold, shares: key.shares.map((share, i) => ({ scrutineer: scrutineers[i]!, share })) },
+  };
 }

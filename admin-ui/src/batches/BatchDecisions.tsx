@@ -5,7 +5,7 @@ import { hasRole } from '../common/roles';
 import { BatchActionButton } from './BatchActionButton';
 import { OpenBoxDialog } from './OpenBoxDialog';
 import { OpenRatingDialog } from './OpenRatingDialog';
-import { KeySharesDialog, type OpenedBox } from './KeySharesDialog';
+import { KeySharesDialog, type OpenedBox } from '../common/KeySharesDialog';
 import { OpenVoteDialog } from './OpenVoteDialog';
 import type { Batch } from './types';
 

@@ -3,7 +3,7 @@ import { ArrayInput, SimpleFormIterator, TextInput, required, useTranslate } fro
 import { newIdempotencyKey } from '../common/idempotencyKey';
 import { apiUrl, httpClient } from '../providers/dataProvider';
 import { FormDialog } from './FormDialog';
-import type { OpenedBox } from './KeySharesDialog';
+import type { OpenedBox } from '../common/KeySharesDialog';
 
 interface OpenRatingDialogProps {
   batchId: string;

@@ -15,7 +15,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { integer } from '../common/validators';
-import type { OpenedBox } from './KeySharesDialog';
+import type { OpenedBox } from '../common/KeySharesDialog';
 import { apiFieldErrors } from './apiFieldErrors';
 import { useBatchAction } from './useBatchAction';
 import { useConfirmation } from './useConfirmation';

@@ -2,7 +2,18 @@ import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
-import { DateInput, required, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { useState } from 'react';
+import {
+  ArrayInput,
+  DateInput,
+  required,
+  SimpleFormIterator,
+  TextInput,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { KeySharesDialog, type OpenedBox } from '../common/KeySharesDialog';
 import { OpenInTemporal } from '../timeline';
 import { readUser } from '../providers/session';
 import { ConfirmActionButton } from './ConfirmActionButton';
@@ -12,11 +23,15 @@ import { StagePlanButton } from './StagePlanButton';
 import type { ProjectDetail } from './types';
 
 const enterUseDefaults = { inUseOn: '' };
+/** A committee re-rating's key goes to three scrutineers (seed 003's number); two of them open the sheets. */
+const threeNames = () => Array.from({ length: 3 }, () => ({ name: '' }));
 
 /** The decisions the signed-in person may take now; the workflow still refuses out of phase (409) with a reason. */
 export const ProjectActions = () => {
   const project = useRecordContext<ProjectDetail>();
   const translate = useTranslate();
+  // Held here: the refresh after opening removes the opening button, not this.
+  const [openedBox, setOpenedBox] = useState<OpenedBox | null>(null);
   const user = readUser();
   if (!project) return <TopToolbar />;
   const coordinator = user?.roles.includes('coordinator') ?? false;
@@ -55,26 +70,55 @@ export const ProjectActions = () => {
         </FormDialogButton>
       ) : null}
       {coordinator && consequence === 'awaitingReRating' ? (
-        <ConfirmActionButton
+        // The sheets are sealed to a key whose shares go to these scrutineers, shown once (docs/secrecy.md).
+        <FormDialogButton
           label="app.project.action.open_re_rating"
           icon={<PlayArrowIcon />}
-          confirmTitle="app.project.action.open_re_rating"
-          confirmContent={translate('app.project.action.open_re_rating_confirm', { title })}
+          title="app.project.action.open_re_rating"
+          description={translate('app.project.action.open_re_rating_confirm', { title })}
+          submitLabel="app.project.action.open_re_rating"
           success="app.project.action.open_re_rating_done"
-          action={(key) => projectDecision(project.id, 're-rating/open', key)}
-        />
+          defaults={{ scrutineers: threeNames() }}
+          fields={['scrutineers']}
+          submit={async (values, key) => {
+            const opened = (await projectDecision(project.id, 're-rating/open', key, {
+              scrutineers: (values.scrutineers as { name: string }[]).map((s) => s.name),
+            })) as { box: OpenedBox };
+            setOpenedBox(opened.box);
+          }}
+        >
+          <ArrayInput source="scrutineers" label="app.batch.vote_form.scrutineers">
+            <SimpleFormIterator inline disableReordering disableAdd disableRemove disableClear>
+              <TextInput source="name" label="app.batch.vote_form.name" validate={required()} />
+            </SimpleFormIterator>
+          </ArrayInput>
+        </FormDialogButton>
       ) : null}
       {coordinator && consequence === 'reRating' ? (
-        <ConfirmActionButton
+        <FormDialogButton
           label="app.project.action.close_re_rating"
           icon={<StopIcon />}
-          confirmTitle="app.project.action.close_re_rating"
-          confirmContent={translate('app.project.action.close_re_rating_confirm', { title })}
+          title="app.project.action.close_re_rating"
+          description={translate('app.batch.close_vote_form.intro', { threshold: 2 })}
+          submitLabel="app.project.action.close_re_rating"
           success="app.project.action.close_re_rating_done"
-          action={(key) => projectDecision(project.id, 're-rating/close', key)}
-        />
+          defaults={{ shares: [{ share: '' }, { share: '' }] }}
+          fields={['shares']}
+          submit={(values, key) =>
+            projectDecision(project.id, 're-rating/close', key, {
+              shares: (values.shares as { share: string }[]).map((s) => s.share).filter(Boolean),
+            })
+          }
+        >
+          <ArrayInput source="shares" label={false}>
+            <SimpleFormIterator disableReordering disableAdd disableRemove disableClear>
+              <TextInput source="share" label="app.batch.close_vote_form.share" validate={required()} fullWidth />
+            </SimpleFormIterator>
+          </ArrayInput>
+        </FormDialogButton>
       ) : null}
       {coordinator ? <OpenInTemporal workflowId={project.id} /> : null}
+      <KeySharesDialog box={openedBox} onClose={() => setOpenedBox(null)} />
     </TopToolbar>
   );
 };
