@@ -352,7 +352,7 @@ describe('decisions that go to the project’s workflow', () => {
       ['deputy', 'supervision-group/join', {}],
       ['coordinator', 'accept-completion', {}],
       ['coordinator', 'enter-use', { inUseOn: '2026-12-01' }],
-      ['coordinator', 're-rating/open', {}],
+      ['coordinator', 're-rating/open', { scrutineers: ['王监票', '李监票', '张监票'] }],
       ['coordinator', 're-rating/close', {}],
     ];
     for (const [username, verb, body] of decisions) {
