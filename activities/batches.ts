@@ -10,6 +10,7 @@ import type { ProjectRatingResult, PublishedElection } from '../domain/contract/
 import { batchFailureTypes } from '../domain/contract/failures';
 import type { RatingOutcomeNotice, VotedProjectInput } from '../domain/contract/projectWorkflow';
 import type { BatchPhase } from '../domain/contract/vocabulary';
+import { csprngShuffle } from '../domain/shuffle';
 import type { Database } from '../db/schema';
 import { recordAuditEvent } from './audit';
 
@@ -47,6 +48,8 @@ export interface OpenVoteSessionInput {
   deputiesPresent: number;
   scrutineers: string[];
   tellers: string[];
+  /** The sealed ballot box's public key (docs/secrecy.md); null for a session opened before boxes. */
+  box?: { publicKey: string; threshold: number } | null;
   actor: Actor;
   at: string;
 }
@@ -218,6 +221,8 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
             deputies_present: input.deputiesPresent,
             scrutineers: input.scrutineers,
             tellers: input.tellers,
+            box_public_key: input.box?.publicKey ?? null,
+            box_threshold: input.box?.threshold ?? null,
             status: 'open',
             opened_by: input.actor.userId,
             opened_at: input.at,
@@ -246,8 +251,9 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
     },
 
     /**
-     * Closes the session and counts it. The row lock waits for ballots being cast; after the count the
-     * ballots are written back in random order, so their physical order no longer mirrors the receipts'.
+     * Closes the session and counts it, once: a retry finds the result recorded. A sealed session is counted
+     * only after the API has opened its box with the scrutineers' shares (api/votes/ballotBox.ts), which
+     * wrote the plain ballots in CSPRNG order; nothing is rewritten here.
      */
     async closeVoteSession(input: {
       sessionId: string;
@@ -263,6 +269,12 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           .forUpdate()
           .executeTakeFirstOrThrow();
         if (session.status === 'closed' && session.result) return session.result;
+        if (session.box_public_key && !session.box_opened_at) {
+          throw ApplicationFailure.nonRetryable(
+            'the ballot box is still sealed: the scrutineers must open it with their key shares before the count',
+            batchFailureTypes.invalid,
+          );
+        }
         const rows = await trx
           .selectFrom('ballots')
           .select(['marks'])
@@ -277,19 +289,6 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           deputiesPresent: session.deputies_present,
           policy: input.policy,
         });
-        await trx.deleteFrom('ballots').where('session_id', '=', input.sessionId).execute();
-        if (rows.length > 0) {
-          await trx
-            .insertInto('ballots')
-            .values(
-              shuffled(rows).map((r) => ({
-                id: randomUUID(),
-                session_id: input.sessionId,
-                marks: JSON.stringify(r.marks),
-              })),
-            )
-            .execute();
-        }
         await trx
           .updateTable('vote_sessions')
           .set({ status: 'closed', closed_at: input.at, result: JSON.stringify(result) })
@@ -403,6 +402,8 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
       actor: Actor;
       at: string;
       kind?: 'congress' | 'committee';
+      /** The sealed rating sheets' public key (docs/secrecy.md); null for plain sheets. */
+      box?: { publicKey: string; threshold: number } | null;
     }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const inserted = await trx
@@ -415,6 +416,8 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
             opened_by: input.actor.userId,
             opened_at: input.at,
             kind: input.kind ?? 'congress',
+            box_public_key: input.box?.publicKey ?? null,
+            box_threshold: input.box?.threshold ?? null,
           })
           .onConflict((oc) => oc.column('id').doNothing())
           .executeTakeFirst();
@@ -432,7 +435,11 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
       });
     },
 
-    /** Counts each project's ratings under the jurisdiction's rule (DOMAIN.md step 9); ratings are reshuffled as ballots are. */
+    /**
+     * Counts each project's ratings under the jurisdiction's rule (DOMAIN.md step 9), once. Sealed sheets
+     * were opened by the API with the scrutineers' shares (docs/secrecy.md); plain ones (a committee
+     * re-rating) are rewritten in CSPRNG order so the live rows' order no longer mirrors the receipts'.
+     */
     async closeRatingSession(input: {
       sessionId: string;
       rule: RatingRule;
@@ -447,6 +454,12 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           .forUpdate()
           .executeTakeFirstOrThrow();
         if (session.status === 'closed' && session.result) return session.result.projects;
+        if (session.box_public_key && !session.box_opened_at) {
+          throw ApplicationFailure.nonRetryable(
+            'the rating sheets are still sealed: the scrutineers must open them with their key shares before the count',
+            batchFailureTypes.invalid,
+          );
+        }
         const rows = await trx
           .selectFrom('ratings')
           .select(['project_id', 'choice'])
@@ -464,12 +477,13 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           }
           results.push({ projectId, outcome: classifyRating(counts, input.rule), counts });
         }
-        await trx.deleteFrom('ratings').where('session_id', '=', input.sessionId).execute();
-        if (rows.length > 0) {
+        // Opened sealed sheets were written in CSPRNG order by the API; plain ones are rewritten so here.
+        if (!session.box_public_key && rows.length > 0) {
+          await trx.deleteFrom('ratings').where('session_id', '=', input.sessionId).execute();
           await trx
             .insertInto('ratings')
             .values(
-              shuffled(rows).map((r) => ({
+              csprngShuffle(rows).map((r) => ({
                 id: randomUUID(),
                 session_id: input.sessionId,
                 project_id: r.project_id,
@@ -527,13 +541,4 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
       });
     },
   };
-}
-
-function shuffled<T>(items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }

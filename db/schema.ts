@@ -196,6 +196,10 @@ export interface VoteSessionTable {
   opened_at: Timestamp;
   closed_at: Timestamp | null;
   result: Json<ElectionResult> | null;
+  /** The sealed ballot box (docs/secrecy.md): the session's public key, shares needed, when it was opened. */
+  box_public_key: string | null;
+  box_threshold: number | null;
+  box_opened_at: Timestamp | null;
 }
 
 /** Who has voted: blocks a second ballot. Nothing here says how. */
@@ -242,6 +246,20 @@ export interface VoteTellerTotalsTable {
   entered_at: Timestamp;
   confirmed_by: string | null;
   confirmed_at: Timestamp | null;
+}
+
+/** A ballot while its session is open: sealed to the session's key, the same size whatever it says. */
+export interface SealedBallotTable {
+  id: string;
+  session_id: string;
+  sealed: Buffer;
+}
+
+/** A rating sheet while its session is open, sealed as a ballot is. */
+export interface SealedRatingSheetTable {
+  id: string;
+  session_id: string;
+  sealed: Buffer;
 }
 
 /** A voted project (民生实事项目); its workflow id is `project-…`, its primary key. The workflow mirrors its state here. */
@@ -342,6 +360,10 @@ export interface RatingSessionTable {
   opened_at: Timestamp;
   closed_at: Timestamp | null;
   result: Json<RatingSessionResult> | null;
+  /** The sealed ballot box (docs/secrecy.md): the session's public key, shares needed, when it was opened. */
+  box_public_key: string | null;
+  box_threshold: number | null;
+  box_opened_at: Timestamp | null;
 }
 
 export interface RatingReceiptTable {
@@ -445,6 +467,7 @@ export interface Database {
   vote_attendance: VoteAttendanceTable;
   vote_close_checks: VoteCloseCheckTable;
   vote_teller_totals: VoteTellerTotalsTable;
+  sealed_ballots: SealedBallotTable;
   projects: ProjectTable;
   fund_pools: FundPoolTable;
   fund_movements: FundMovementTable;
@@ -455,6 +478,7 @@ export interface Database {
   rating_sessions: RatingSessionTable;
   rating_receipts: RatingReceiptTable;
   ratings: RatingTable;
+  sealed_rating_sheets: SealedRatingSheetTable;
   tasks: TaskTable;
   notices: NoticeTable;
   notice_deliveries: NoticeDeliveryTable;

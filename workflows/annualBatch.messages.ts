@@ -3,6 +3,7 @@ import type {
   BatchState,
   CloseVoteInput,
   CoordinatorAction,
+  OpenRatingInput,
   OpenVoteInput,
   VoteSessionState,
 } from '../domain/contract/batchWorkflow';
@@ -19,5 +20,5 @@ export const closeCollectionUpdate = defineUpdate<BatchState, [CoordinatorAction
 export const concludeScreeningUpdate = defineUpdate<BatchState, [CoordinatorAction]>('concludeScreening');
 export const openVoteUpdate = defineUpdate<VoteSessionState, [OpenVoteInput]>('openVote');
 export const closeVoteUpdate = defineUpdate<VoteSessionState, [CloseVoteInput]>('closeVote');
-export const openRatingUpdate = defineUpdate<BatchState, [CoordinatorAction]>('openRating');
+export const openRatingUpdate = defineUpdate<BatchState, [OpenRatingInput]>('openRating');
 export const closeRatingUpdate = defineUpdate<BatchState, [CoordinatorAction]>('closeRating');

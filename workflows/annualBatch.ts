@@ -162,6 +162,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
         deputiesPresent: vote.deputiesPresent,
         scrutineers: vote.scrutineers,
         tellers: vote.tellers,
+        box: vote.box ?? null,
         actor: vote.actor,
         at: new Date().toISOString(),
       });
@@ -231,7 +232,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
 
   setHandler(
     openRatingUpdate,
-    async ({ actor }) => {
+    async ({ actor, box }) => {
       const at = new Date().toISOString();
       state.rating = { sessionId: `${batchId}-rating`, status: 'open', results: [] };
       await enterPhase('rating', null, actor);
@@ -239,6 +240,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
         sessionId: state.rating.sessionId,
         batchId,
         projectIds: state.projectIds,
+        box: box ?? null,
         actor,
         at,
       });

@@ -3,6 +3,7 @@ import type {
   EnterUseInput,
   FileFindingInput,
   FindingState,
+  OpenReRatingInput,
   ProjectAction,
   ProjectState,
   RatingOutcomeNotice,
@@ -24,5 +25,5 @@ export const acceptCompletionUpdate = defineUpdate<ProjectState, [ProjectAction]
 export const enterUseUpdate = defineUpdate<ProjectState, [EnterUseInput]>('enterUse');
 /** The department (or the office) plans its stages; the default plan is drafted from the deadline. */
 export const setStagePlanUpdate = defineUpdate<ProjectState, [SetStagePlanInput]>('setStagePlan');
-export const openReRatingUpdate = defineUpdate<ProjectState, [ProjectAction]>('openReRating');
+export const openReRatingUpdate = defineUpdate<ProjectState, [OpenReRatingInput]>('openReRating');
 export const closeReRatingUpdate = defineUpdate<ProjectState, [ProjectAction]>('closeReRating');

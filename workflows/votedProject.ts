@@ -265,7 +265,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
 
   setHandler(
     openReRatingUpdate,
-    async ({ actor }) => {
+    async ({ actor, box }) => {
       const sessionId = `${projectId}-rerating-${state.runs}-${Date.now()}`;
       state.consequence.stage = 'reRating';
       state.consequence.reRating = { sessionId, outcome: null, counts: null };
@@ -276,6 +276,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
         actor,
         at: nowIso(),
         kind: 'committee',
+        box: box ?? null,
       });
       await milestone('project.reRatingOpened', actor, { sessionId });
       await notices.send({

@@ -1,6 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { type TellerTotals, sameTotals, tellerTotalsProblem } from '../../domain/voteIntegrity';
+import {
+  ballotsOverPresentProblem,
+  type CloseConfirmation,
+  incompleteCloseProblem,
+  quorumProblem,
+  type TellerTotals,
+  sameTotals,
+  tellerTotalsProblem,
+} from '../../domain/voteIntegrity';
 import type { SessionUser } from '../auth/tokens';
 import { withOwnBatchInPhase } from '../batchRecords';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
@@ -345,4 +353,40 @@ export async function confirmTellerTotals(
       at,
     });
   });
+}
+
+/**
+ * The close's own refusals (the workflow's prepareVoteClose makes them again, authoritatively), made before
+ * the sealed box is opened: opening stops casting, so a close the office has not confirmed must leave the
+ * session open for the deputies still to vote. A vote counted on tellers' totals has nothing sealed to open.
+ */
+export async function assertVoteMayClose(
+  trx: Transaction<Database>,
+  sessionId: string,
+  confirmIncomplete: CloseConfirmation | undefined,
+): Promise<void> {
+  const session = await trx
+    .selectFrom('vote_sessions')
+    .select(['batch_id', 'deputies_entitled'])
+    .where('id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  const totals = await trx
+    .selectFrom('vote_teller_totals')
+    .select('session_id')
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst();
+  if (totals) return;
+  const present = await presentCount(trx, session.batch_id);
+  const quorum = quorumProblem(present, session.deputies_entitled);
+  if (quorum) throw unprocessable(`the vote cannot close: ${quorum}`);
+  const { n } = await trx
+    .selectFrom('ballot_receipts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('session_id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  const ballotsCast = Number(n);
+  const over = ballotsOverPresentProblem(ballotsCast, present);
+  if (over) throw unprocessable(over);
+  const incomplete = incompleteCloseProblem({ ballotsCast, present }, confirmIncomplete);
+  if (incomplete) throw conflict(`the vote was not closed: ${incomplete}`);
 }

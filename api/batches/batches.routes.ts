@@ -15,7 +15,10 @@ import {
 } from '../../workflows/annualBatch.messages';
 import { closeVoteSchema, openVoteWithAttendanceSchema } from '../../domain/contract/attendance';
 import type { AppDeps } from '../app';
-import { withAttendance } from '../attendance/attendance.service';
+import { boxSharesSchema, openRatingSchema } from '../../domain/ballotEncoding';
+import { assertVoteMayClose, withAttendance } from '../attendance/attendance.service';
+import { createBallotKey } from '../votes/ballotBox';
+import { openRatingBallotBox, openVoteBallotBox, ratingShares, withShares } from '../votes/sealedBox.service';
 import { publishedBatchVotes } from '../attendance/publishedResults';
 import { actorOf } from '../auth/auth.middleware';
 import { findOwnBatch } from '../batchRecords';
@@ -50,6 +53,8 @@ const decision = <B extends z.ZodType = z.ZodUndefined>(
     db: AppDeps['db'],
   ) => Promise<unknown>,
   body?: B,
+  /** What this decision adds to the shared notes (its body, what its answer carries). */
+  moreNotes?: string,
 ) =>
   route({
     id,
@@ -58,7 +63,7 @@ const decision = <B extends z.ZodType = z.ZodUndefined>(
     tag: 'batches',
     summary,
     access: ['coordinator'],
-    notes: decisionNotes,
+    notes: moreNotes ? `${decisionNotes} ${moreNotes}` : decisionNotes,
     body,
     idempotencyKey: true,
     ok: { 200: 'The workflow’s state after the decision.' },
@@ -173,31 +178,57 @@ export const batchRoutes = [
     'open-vote',
     'Open the deputies’ vote on the candidates (refused below two thirds of the deputies entitled present)',
     // Deputies present are the attendance the office recorded (docs/domain.md, "Vote"), not a number typed in.
+    // The sealed ballot box's key is made here and its shares go back in this response only (docs/secrecy.md).
     async (h, body, actor, updateId, db) => {
       const vote = await withAttendance(db, h.workflowId, body);
-      return h.executeUpdate(openVoteUpdate, { args: [{ actor, ...vote }], updateId });
+      const key = await createBallotKey(vote.scrutineers.length);
+      const box = { publicKey: key.publicKey, threshold: key.threshold };
+      const session = await h.executeUpdate(openVoteUpdate, { args: [{ actor, ...vote, box }], updateId });
+      return withShares(db, session, key, vote.scrutineers);
     },
     openVoteWithAttendanceSchema,
+    'The answer carries, this once, `box.shares`: one key share per scrutineer for the sealed ballot box (docs/secrecy.md); `box.threshold` of them open it at close. A retried request is refused with a 409: the shares are shown only once.',
   ),
   decision(
     'closeVote',
     'close-vote',
-    'Close the vote and count the ballots (or the confirmed tellers’ totals); before every deputy present has voted, confirm the counts',
-    async (h, body, actor, updateId, db) => {
-      const session = await h.executeUpdate(closeVoteUpdate, { args: [{ actor, ...body }], updateId });
+    'Open the sealed ballot box with the scrutineers’ shares, close the vote and count it (or the confirmed tellers’ totals); before every deputy present has voted, confirm the counts',
+    // The scrutineers' shares open the box here, never in the worker, so they reach no workflow history.
+    async (h, { shares, ...close }, actor, updateId, db) => {
+      await openVoteBallotBox(db, h.workflowId, shares, (trx, sessionId) =>
+        assertVoteMayClose(trx, sessionId, close.confirmIncomplete),
+      );
+      const session = await h.executeUpdate(closeVoteUpdate, { args: [{ actor, ...close }], updateId });
       // A session with few deputies present answers with its outcome only, as it is published.
       const { live } = await publishedBatchVotes(db, { id: h.workflowId }, { votes: [session] });
       return live.votes[0];
     },
-    closeVoteSchema,
+    closeVoteSchema.extend(boxSharesSchema.shape),
+    '`shares`: at least `threshold` different scrutineers’ key shares as printed at opening; too few or wrong ones are refused with a 422 and nothing changes.',
   ),
+  // Congress rating sheets are sealed as ballots are (docs/secrecy.md), to a key its scrutineers hold.
   decision(
     'openRating',
     'open-rating',
     'Open the deputies’ satisfaction rating of the projects',
-    (h, _b, actor, updateId) => h.executeUpdate(openRatingUpdate, { args: [{ actor }], updateId }),
+    async (h, { scrutineers }, actor, updateId, db) => {
+      const key = await createBallotKey(scrutineers.length);
+      const box = { publicKey: key.publicKey, threshold: key.threshold };
+      const state = await h.executeUpdate(openRatingUpdate, { args: [{ actor, box }], updateId });
+      return ratingShares(db, state, state.rating?.sessionId, key, scrutineers);
+    },
+    openRatingSchema,
+    "`scrutineers` (at least two) hold the sealed rating sheets' key: the answer carries, this once, `box.shares`, one per scrutineer, `box.threshold` of which open the sheets at close (docs/secrecy.md).",
   ),
-  decision('closeRating', 'close-rating', 'Close the satisfaction rating and count it', (h, _b, actor, updateId) =>
-    h.executeUpdate(closeRatingUpdate, { args: [{ actor }], updateId }),
+  decision(
+    'closeRating',
+    'close-rating',
+    'Open the sealed rating sheets with the scrutineers’ shares and count them',
+    async (h, { shares }, actor, updateId, db) => {
+      await openRatingBallotBox(db, { batchId: h.workflowId }, shares);
+      return h.executeUpdate(closeRatingUpdate, { args: [{ actor }], updateId });
+    },
+    boxSharesSchema,
+    '`shares`: at least `threshold` different scrutineers’ key shares as printed at opening; too few or wrong ones are refused with a 422 and nothing changes.',
   ),
 ];

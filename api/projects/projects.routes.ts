@@ -22,6 +22,9 @@ import { findOwnBatch } from '../batchRecords';
 import { forbidden, HttpError, notFound } from '../errors';
 import { type Method, route } from '../http/route';
 import { reencodePhoto } from '../security/photos';
+import { boxSharesSchema, openRatingSchema } from '../../domain/ballotEncoding';
+import { createBallotKey } from '../votes/ballotBox';
+import { openRatingBallotBox, ratingShares } from '../votes/sealedBox.service';
 import { listOptions } from '../listQuery';
 import { formRetry, fundKeyNotes, projectDecisionNotes } from '../openapi';
 import {
@@ -300,14 +303,25 @@ export const projectRoutes = [
     verb: 're-rating/open',
     access: ['coordinator'],
     summary: 'Open the standing committee’s re-rating after rectification',
-    run: (h, { actor, updateId }) => h.executeUpdate(openReRatingUpdate, { args: [{ actor }], updateId }),
+    body: openRatingSchema,
+    // Sealed as ballots are (docs/secrecy.md): the shares go back in this response only.
+    run: async (h, { db, body: { scrutineers }, actor, updateId }) => {
+      const key = await createBallotKey(scrutineers.length);
+      const box = { publicKey: key.publicKey, threshold: key.threshold };
+      const state = await h.executeUpdate(openReRatingUpdate, { args: [{ actor, box }], updateId });
+      return ratingShares(db, state, state.consequence.reRating?.sessionId, key, scrutineers);
+    },
   }),
   projectDecision({
     id: 'closeReRating',
     verb: 're-rating/close',
     access: ['coordinator'],
-    summary: 'Close the standing committee’s re-rating and count it',
-    run: (h, { actor, updateId }) => h.executeUpdate(closeReRatingUpdate, { args: [{ actor }], updateId }),
+    summary: 'Open the sealed re-rating sheets with the scrutineers’ shares and count them',
+    body: boxSharesSchema,
+    run: async (h, { db, body: { shares }, project, actor, updateId }) => {
+      await openRatingBallotBox(db, { projectId: project.id }, shares);
+      return h.executeUpdate(closeReRatingUpdate, { args: [{ actor }], updateId });
+    },
   }),
 
   // Everyone who may see a project may read what happened to it; the full audit log stays the office's.

@@ -76,6 +76,8 @@ export function shareLockById(trx: Transaction<Database>, id: string) {
       'rating_sessions.kind',
       'rating_sessions.status',
       'rating_sessions.project_ids',
+      'rating_sessions.box_public_key',
+      'rating_sessions.box_opened_at',
       'batches.jurisdiction_id',
     ])
     .where('rating_sessions.id', '=', id)

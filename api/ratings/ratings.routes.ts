@@ -1,20 +1,14 @@
-import { z } from 'zod';
-import { ratingChoiceSchema } from '../../domain/rating';
-import { notFound, unprocessable } from '../errors';
+import { randomUUID } from 'node:crypto';
+import { decodeRatingSheet, encodedRatingSheetProblem, encodedRatingSheetSchema } from '../../domain/ballotEncoding';
+import { conflict, notFound, unprocessable } from '../errors';
 import { publishedRatingResult } from '../attendance/publishedResults';
 import { route } from '../http/route';
 import { listOptions } from '../listQuery';
+import { sealBallot } from '../votes/ballotBox';
 import { receiptOf } from '../votes/votes.queries';
 import { sessionFilterSchema } from '../votes/votes.routes';
 import { checkCanTakePart, insertReceipt, newReceiptCode } from '../votes/votes.service';
 import { findInJurisdiction, insertRating, listPage, projectTitles, shareLockById } from './ratings.queries';
-
-/** A deputy's rating sheet: every project of the batch, once. */
-export const ratingSheetSchema = z.object({
-  ratings: z
-    .array(z.object({ projectId: z.string().min(1), choice: ratingChoiceSchema }))
-    .min(1, 'rate at least one project'),
-});
 
 export const ratingSessionSortable = ['opened_at', 'closed_at', 'status'] as const;
 
@@ -74,32 +68,37 @@ export const ratingRoutes = [
     // Which of the two roles depends on the session's kind, and another jurisdiction's session is a 404 first.
     roleCheck: 'handler',
     notes:
-      'Once per person and session, never changed; every project of the session is rated exactly once. A congress rating (`kind` congress) is for deputies; a re-rating after rectification (`kind` committee) for standing committee members; anyone else is refused with a 403 that says which.',
-    body: ratingSheetSchema,
+      'Once per person and session, never changed. `sheet` is one character per project in the session’s `project_ids` order (`s` satisfied, `b` basically satisfied, `u` unsatisfied), so every sheet is the same size. A congress rating (`kind` congress) is for deputies; a re-rating after rectification (`kind` committee) for standing committee members; anyone else is refused with a 403 that says which.',
+    // One fixed-length encoding, nothing else, so every sheet of a session is the same size (docs/secrecy.md).
+    body: encodedRatingSheetSchema,
     ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
     refusals: [404, 409, 422],
-    handler: async ({ res, deps: { db }, user, params, body: sheet }) => {
+    handler: async ({ res, deps: { db }, user, params, body: { sheet } }) => {
       const receipt = await db.transaction().execute(async (trx) => {
         const row = await shareLockById(trx, params.id);
         const session = checkCanTakePart(row, user, 'rating session', params.id);
-        const projectIds = session.project_ids;
-        const rated = sheet.ratings.map((r) => r.projectId);
-        const foreign = rated.filter((id) => !projectIds.includes(id));
-        if (foreign.length) {
-          throw unprocessable(
-            `not rated: ${foreign.map((id) => `"${id}"`).join(', ')} is not a project of this batch's rating`,
-          );
-        }
-        const twice = rated.filter((id, i) => rated.indexOf(id) !== i);
-        if (twice.length) throw unprocessable(`not rated: project "${twice[0]}" is rated more than once`);
-        const missing = projectIds.filter((id) => !rated.includes(id));
-        if (missing.length)
-          throw unprocessable(
-            `not rated: every project must be rated; missing ${missing.map((id) => `"${id}"`).join(', ')}`,
-          );
+        if (session.box_opened_at)
+          throw conflict('the rating sheets have been opened for the count; nothing was recorded');
+        const problem = encodedRatingSheetProblem(sheet, session.project_ids);
+        if (problem) throw unprocessable(`not rated: ${problem}`);
+        // Every project once, in the session's order, whatever order the client used.
+        const ratings = decodeRatingSheet(sheet, session.project_ids);
         const receiptCode = newReceiptCode();
         await insertReceipt(trx, 'rating_receipts', session.id, user.userId, receiptCode);
-        for (const r of sheet.ratings) await insertRating(trx, session.id, r.projectId, r.choice);
+        if (session.box_public_key) {
+          // Sealed beside the receipt, as a ballot is: the database never holds this sheet in the clear.
+          await trx
+            .insertInto('sealed_rating_sheets')
+            .values({
+              id: randomUUID(),
+              session_id: session.id,
+              sealed: sealBallot(session.box_public_key, session.id, sheet),
+            })
+            .execute();
+          return { sessionId: session.id, receiptCode };
+        }
+        // Sessions opened before sealing keep plain rows, as they were.
+        for (const r of ratings) await insertRating(trx, session.id, r.projectId, r.choice);
         return { sessionId: session.id, receiptCode };
       });
       res.status(201).json(receipt);

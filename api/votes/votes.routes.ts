@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ballotSchema } from '../../domain/election';
+import { encodedBallotSchema } from '../../domain/ballotEncoding';
 import { outcomeOnlyBelowIn, publishedVoteResult } from '../attendance/publishedResults';
 import { notFound } from '../errors';
 import { route } from '../http/route';
@@ -77,12 +77,13 @@ export const voteRoutes = [
     // castBallot answers another jurisdiction's session with a 404 before refusing a non-deputy.
     roleCheck: 'handler',
     notes:
-      'Once per deputy and session, never changed. The ballot is stored without my name; the receipt proves it was counted.',
-    body: ballotSchema,
+      'Once per deputy and session, never changed. `ballot` is two characters per candidate in the session’s `candidate_ids` order — the choice (`a` approve, `d` disapprove, `s` abstain) and the priority (`0` none, `1` very necessary, `2` necessary, `3` ordinary) — so every ballot of a session is the same size; any other length or shape is refused. It is sealed to the session’s key and stored without my name; the receipt proves it was counted.',
+    // One fixed-length encoding, nothing else, so every ballot of a session is the same size (docs/secrecy.md).
+    body: encodedBallotSchema,
     ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
     refusals: [404, 409, 422],
     handler: async ({ res, deps: { db }, user, params, body }) => {
-      const receipt = await castBallot(db, user, params.id, body);
+      const receipt = await castBallot(db, user, params.id, body.ballot);
       res.status(201).json(receipt);
     },
   }),

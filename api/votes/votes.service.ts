@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { Ballot } from '../../domain/election';
-import { ballotProblem } from '../../domain/election';
+import { decodeBallot, encodedBallotProblem } from '../../domain/ballotEncoding';
 import { assertPresent } from '../attendance/attendance.service';
 import type { SessionUser } from '../auth/tokens';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
+import { sealBallot } from './ballotBox';
 
 export interface Receipt {
   sessionId: string;
@@ -16,34 +16,55 @@ export interface Receipt {
 export const newReceiptCode = () => randomBytes(6).toString('hex').toUpperCase();
 
 /**
- * Casts a secret ballot (DESIGN.md): in one transaction a receipt naming the deputy and a ballot naming
- * nobody. The session row is share-locked, so closing the session waits for ballots being cast.
- * Nothing here is logged.
+ * Casts a secret ballot (docs/secrecy.md): in one transaction a receipt naming the deputy and the ballot's
+ * fixed-length encoding sealed to the session's public key, which the database cannot open. The session
+ * row is share-locked, so opening the box at close waits for ballots being cast, and a ballot arriving
+ * after it is refused. Nothing here is logged.
  */
 export async function castBallot(
   db: Kysely<Database>,
   user: SessionUser,
   sessionId: string,
-  ballot: Ballot,
+  encoded: string,
 ): Promise<Receipt> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('vote_sessions')
       .innerJoin('batches', 'batches.id', 'vote_sessions.batch_id')
-      .select(['vote_sessions.status', 'vote_sessions.candidate_ids', 'batches.jurisdiction_id'])
+      .select([
+        'vote_sessions.status',
+        'vote_sessions.candidate_ids',
+        'vote_sessions.box_public_key',
+        'vote_sessions.box_opened_at',
+        'batches.jurisdiction_id',
+      ])
       .where('vote_sessions.id', '=', sessionId)
       .forShare('vote_sessions')
       .executeTakeFirst();
     const session = checkCanTakePart(row, user, 'vote session', sessionId);
     await assertPresent(trx, sessionId, user.userId);
-    const problem = ballotProblem(ballot, session.candidate_ids);
+    if (session.box_opened_at) throw conflict('the ballot box has been opened for the count; nothing was recorded');
+    const problem = encodedBallotProblem(encoded, session.candidate_ids);
     if (problem) throw unprocessable(`the ballot was not cast: ${problem}`);
     const receiptCode = newReceiptCode();
     await insertReceipt(trx, 'ballot_receipts', sessionId, user.userId, receiptCode);
-    await trx
-      .insertInto('ballots')
-      .values({ id: randomUUID(), session_id: sessionId, marks: JSON.stringify(ballot.marks) })
-      .execute();
+    if (session.box_public_key) {
+      await trx
+        .insertInto('sealed_ballots')
+        .values({
+          id: randomUUID(),
+          session_id: sessionId,
+          sealed: sealBallot(session.box_public_key, sessionId, encoded),
+        })
+        .execute();
+    } else {
+      // A session opened before sealed boxes existed keeps its plain, normalised rows.
+      const ballot = decodeBallot(encoded, session.candidate_ids);
+      await trx
+        .insertInto('ballots')
+        .values({ id: randomUUID(), session_id: sessionId, marks: JSON.stringify(ballot.marks) })
+        .execute();
+    }
     return { sessionId, receiptCode };
   });
 }

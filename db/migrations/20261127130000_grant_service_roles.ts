@@ -51,8 +51,13 @@ const apiGrants: Grants = {
     'vote_attendance',
     'vote_close_checks',
     'vote_teller_totals',
+    // The scrutineers open the sealed box in the API (never the worker), so its shares reach no history.
+    'sealed_ballots',
+    'sealed_rating_sheets',
   ],
   insert: [
+    'sealed_ballots',
+    'sealed_rating_sheets',
     'auth_sessions',
     'login_failures',
     'vote_attendance',
@@ -89,7 +94,7 @@ const apiGrants: Grants = {
     'vote_teller_totals',
   ],
   // Sessions that ended long ago are cleared when their user signs in again; attendance is replaced whole.
-  delete: ['auth_sessions', 'vote_attendance'],
+  delete: ['auth_sessions', 'vote_attendance', 'sealed_ballots', 'sealed_rating_sheets'],
   lockOnly: ['batches', 'vote_sessions', 'rating_sessions'],
 };
 
@@ -128,7 +133,13 @@ const workerGrants: Grants = {
   lockOnly: [],
 };
 
-const lockColumn: Record<string, string> = { batches: 'created_at', vote_sessions: 'id', rating_sessions: 'id' };
+// A session's one column the API writes is when its sealed box was opened (docs/secrecy.md); the same grant
+// lets it lock the row.
+const lockColumn: Record<string, string> = {
+  batches: 'created_at',
+  vote_sessions: 'box_opened_at',
+  rating_sessions: 'box_opened_at',
+};
 
 async function roleExists<DB>(db: Kysely<DB>, role: string): Promise<boolean> {
   const { rows } = await sql<{

@@ -4,6 +4,7 @@ import * as m20261123140000 from './20261123140000_create_batch_tables';
 import * as m20261124090000 from './20261124090000_create_project_tables';
 import * as m20261124100000 from './20261124100000_allow_cancelled_tasks';
 import * as m20261125090000 from './20261125090000_add_list_indexes';
+import * as m20261127100000 from './20261127100000_create_sealed_ballot_boxes';
 import * as m20261127110000 from './20261127110000_create_vote_integrity_tables';
 import * as m20261127120000 from './20261127120000_create_auth_sessions';
 import * as m20261127120100 from './20261127120100_add_spam_marks';
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '20261124090000_create_project_tables': m20261124090000,
   '20261124100000_allow_cancelled_tasks': m20261124100000,
   '20261125090000_add_list_indexes': m20261125090000,
+  '20261127100000_create_sealed_ballot_boxes': m20261127100000,
   '20261127110000_create_vote_integrity_tables': m20261127110000,
   '20261127120000_create_auth_sessions': m20261127120000,
   '20261127120100_add_spam_marks': m20261127120100,

@@ -78,10 +78,25 @@ export interface BatchState {
 /** The vote-opening form (openVoteSchema) with the person who opens it. */
 export interface OpenVoteInput extends OpenVoteBody {
   actor: Actor;
+  /**
+   * The sealed ballot box's public key and how many scrutineers' shares open it (docs/secrecy.md). Public
+   * by design: the private key and its shares never reach the workflow. Absent in histories recorded before.
+   */
+  box?: BallotBoxKey;
+}
+
+export interface BallotBoxKey {
+  publicKey: string;
+  threshold: number;
 }
 
 export interface CoordinatorAction {
   actor: Actor;
+}
+
+export interface OpenRatingInput extends CoordinatorAction {
+  /** The sealed rating sheets' public key (docs/secrecy.md); absent in histories recorded before. */
+  box?: BallotBoxKey;
 }
 
 export interface CloseVoteInput {

@@ -354,7 +354,7 @@ describe('decisions that go to the project’s workflow', () => {
       ['deputy', 'supervision-group/join', {}],
       ['coordinator', 'accept-completion', {}],
       ['coordinator', 'enter-use', { inUseOn: '2026-12-01' }],
-      ['coordinator', 're-rating/open', {}],
+      ['coordinator', 're-rating/open', { scrutineers: ['王监票', '李监票', '张监票'] }],
       ['coordinator', 're-rating/close', {}],
     ];
     for (const [username, verb, body] of decisions) {
@@ -784,7 +784,8 @@ describe('re-rating by standing committee members (DOMAIN.md step 10)', () => {
     request(app)
       .post(`/api/rating-sessions/${sessionId}/ratings`)
       .set(as(username))
-      .send({ ratings: projectIds.map((projectId) => ({ projectId, choice: 'basicallySatisfied' })) });
+      // The fixed-length sheet: one code per project, here all 基本满意 (docs/secrecy.md).
+      .send({ sheet: 'b'.repeat(projectIds.length) });
 
   it('takes a committee re-rating from standing committee members only, and the congress rating from deputies only', async () => {
     const deputy = await rate('deputy', `${ROAD}-rerating-1`, [ROAD]).expect(403);

@@ -160,7 +160,10 @@ describe('the console, end to end in Chromium', () => {
     await batches.show(batchId);
     // Only deputies the office records present may vote; six of six entitled is the quorum and more.
     await batches.recordAttendance(['代表1', '代表2', '代表3', '代表4', '代表5', '代表6']);
-    await batches.openVote(2, 6, 6, ['王监票', '李监票', '张监票'], ['赵计票', '钱计票']);
+    // The ballot box's key goes to the scrutineers in shares, shown once, one each (docs/secrecy.md).
+    const shares = await batches.openVote(2, 6, 6, ['王监票', '李监票', '张监票'], ['赵计票', '钱计票']);
+    expect(shares).toHaveLength(3);
+    expect(new Set(shares).size).toBe(3);
     const session = await eventually(
       () => testDb.db.selectFrom('vote_sessions').selectAll().where('batch_id', '=', batchId).executeTakeFirst(),
       'the vote session',
@@ -212,7 +215,8 @@ describe('the console, end to end in Chromium', () => {
     }
 
     await batches.show(batchId);
-    await batches.decide('结束票决', '票决已结束并完成计票');
+    // Two of the three scrutineers open the box with their shares.
+    await batches.closeVote([shares[1]!, shares[2]!]);
     const elected = await eventually(async () => {
       const rows = await testDb.db
         .selectFrom('candidates')

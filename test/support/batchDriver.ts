@@ -11,6 +11,8 @@ import { createTokenSigner } from '../../api/auth/tokens';
 import { createDb } from '../../db/connection';
 import { issueToken } from '../../api/security/sessions';
 import type { Role } from '../../domain/assignee';
+import { encodeBallot, encodeRatingSheet } from '../../domain/ballotEncoding';
+import type { RatingOutcome } from '../../domain/rating';
 import type { Ballot } from '../../domain/election';
 import type { Database, User } from '../../db/schema';
 import { type BatchState, batchStateQuery } from '../../workflows/annualBatch.messages';
@@ -198,9 +200,15 @@ export class BatchDriver {
     return outcome === 'candidate' ? `cand-${suggestionId.replace(/^sug-/, '')}` : null;
   }
 
+  /** The key shares each vote's or rating's opening handed out, as the scrutineers would keep them. */
+  readonly shares = new Map<string, string[]>();
+
   /**
-   * Opening a vote needs the sitting's attendance: unless the test recorded it itself, the driver records
-   * deputies d1…dN present for the `deputiesPresent` the body names, as the office would at sign-in.
+   * A decision as the office takes it. Opening a vote needs the sitting's attendance: unless the test
+   * recorded it itself, the driver records deputies d1…dN present for the `deputiesPresent` the body names,
+   * as the office would at sign-in. Opening a vote or the rating keeps the scrutineers' key shares it
+   * answers with (a rating opened without names gets three scrutineers); closing one hands a majority of
+   * them over unless the test gives its own `shares` (docs/secrecy.md).
    */
   async decide(batchId: string, verb: string, body: object = {}, userId = 'coordinator') {
     if (verb === 'open-vote' && 'deputiesPresent' in body && typeof body.deputiesPresent === 'number') {
@@ -213,7 +221,21 @@ export class BatchDriver {
         );
       }
     }
-    return this.post(userId, `/api/batches/${batchId}/${verb}`, body);
+    const box = verb.endsWith('-rating') ? `rating:${batchId}` : `vote:${batchId}`;
+    let sent = body;
+    if ((verb === 'close-vote' || verb === 'close-rating') && !('shares' in body))
+      sent = { ...body, shares: this.shares.get(box) ?? [] };
+    if (verb === 'open-rating' && !('scrutineers' in body))
+      sent = { ...body, scrutineers: ['王监票', '李监票', '张监票'] };
+    const res = await this.post(userId, `/api/batches/${batchId}/${verb}`, sent);
+    if ((verb === 'open-vote' || verb === 'open-rating') && res.status === 200) {
+      const opened = res.body.box as { threshold: number; shares: { share: string }[] };
+      this.shares.set(
+        box,
+        opened.shares.slice(0, opened.threshold).map((s) => s.share),
+      );
+    }
+    return res;
   }
 
   /** Waits until the batch row (which the API's writes check) shows the phase the workflow has entered. */
@@ -258,15 +280,53 @@ export class BatchDriver {
     }
   }
 
-  async vote(sessionId: string, deputyId: string, approve: string[], candidateIds: string[]) {
-    const ballot: Ballot = {
-      marks: candidateIds.map((candidateId) => ({
-        candidateId,
-        choice: approve.includes(candidateId) ? 'approve' : 'disapprove',
-      })),
-    };
-    return this.post(deputyId, `/api/vote-sessions/${sessionId}/ballots`, ballot);
+  /**
+   * Casts a ballot in the fixed-length encoding a deputy's client sends, in the session's candidate order
+   * when `candidateIds` are the session's; otherwise as given (a stale ballot the API must refuse).
+   */
+  async rate(userId: string, sessionId: string, ratings: { projectId: string; choice: RatingOutcome }[]) {
+    return this.post(
+      userId,
+      `/api/rating-sessions/${sessionId}/ratings`,
+      await ratingSheetBody(this.db, sessionId, ratings),
+    );
   }
+
+  async vote(sessionId: string, deputyId: string, approve: string[], candidateIds: string[]) {
+    const marks: Ballot['marks'] = candidateIds.map((candidateId) => ({
+      candidateId,
+      choice: approve.includes(candidateId) ? 'approve' : 'disapprove',
+    }));
+    const session = await this.db
+      .selectFrom('vote_sessions')
+      .select('candidate_ids')
+      .where('id', '=', sessionId)
+      .executeTakeFirst();
+    const sameSet =
+      session?.candidate_ids.length === candidateIds.length &&
+      candidateIds.every((id) => session.candidate_ids.includes(id));
+    const ballot = encodeBallot(marks, sameSet ? session.candidate_ids : candidateIds);
+    return this.post(deputyId, `/api/vote-sessions/${sessionId}/ballots`, { ballot });
+  }
+}
+
+/**
+ * A rating sheet in the fixed-length encoding a client sends, in the session's project order when the
+ * ratings cover its projects; otherwise one code per rating as given (a sheet the API must refuse).
+ */
+export async function ratingSheetBody(
+  db: Kysely<Database>,
+  sessionId: string,
+  ratings: { projectId: string; choice: RatingOutcome }[],
+): Promise<{ sheet: string }> {
+  const session = await db
+    .selectFrom('rating_sessions')
+    .select('project_ids')
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  const ids = ratings.map((r) => r.projectId);
+  const sameSet = session?.project_ids.length === ids.length && ids.every((id) => session.project_ids.includes(id));
+  return { sheet: encodeRatingSheet(ratings, sameSet ? session.project_ids : ids) };
 }
 
 export const voteSessionBody = (seats: number, deputiesPresent: number, deputiesEntitled = 8) => ({
@@ -278,7 +338,7 @@ export const voteSessionBody = (seats: number, deputiesPresent: number, deputies
 });
 
 export interface BatchWorld {
-  env: TestWorkflowEnvironment;
+  env: TestWorkflowEnvironment & { address: string };
   testDb: TestDatabase;
   /** Runs `fn` with a worker on a queue of its own, and a driver whose API starts workflows on that queue. */
   withWorker<T>(fn: (driver: BatchDriver) => Promise<T>): Promise<T>;
@@ -290,9 +350,11 @@ export interface BatchWorld {
  * only runs forward, so each file that needs dates of its own gets its own world.
  */
 export async function createBatchWorld(): Promise<BatchWorld> {
-  const [env, bundle, testDb]: [TestWorkflowEnvironment, WorkflowBundleWithSourceMap, TestDatabase] = await Promise.all(
-    [createTimeSkippingEnv(), bundleWorkflows(), createTestDatabase()],
-  );
+  const [env, bundle, testDb]: [
+    TestWorkflowEnvironment & { address: string },
+    WorkflowBundleWithSourceMap,
+    TestDatabase,
+  ] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows(), createTestDatabase()]);
   await seedPeople(testDb.db);
   await seedBatchPeople(testDb.db);
   // The API and the worker log in as their own roles with only their grants, as in docker-compose, so a

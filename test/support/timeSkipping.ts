@@ -11,7 +11,7 @@ import { testDataConverter } from './payloadKey';
  * which a JVM on a loaded 2-core machine sometimes misses. The SDK's own factory for an existing
  * server turns time skipping off, so we call its internal `create` (pinned @temporalio/testing 1.24.0).
  */
-export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment & { address: string }> {
   const port = await freePort();
   const server = spawn(timeSkippingServerPath, [String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -42,7 +42,8 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     await teardown();
     await stop(server);
   };
-  return env;
+  // `address`: where a worker in another process (a crash test's) reaches this server.
+  return Object.assign(env, { address: `127.0.0.1:${port}` });
 }
 
 export function freePort(): Promise<number> {

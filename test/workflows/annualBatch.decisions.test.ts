@@ -74,23 +74,25 @@ describe('annual batch decisions that are refused or repeated', () => {
     await withWorker(async (drive) => {
       const { batchId, candidates } = await toVote(drive, 2031);
       const [a, b, c] = candidates as [string, string, string];
-      const missing = await drive.post('d1', `/api/vote-sessions/${batchId}-vote-1/ballots`, {
-        marks: [{ candidateId: a, choice: 'approve' }],
-      });
+      const missing = await drive.post('d1', `/api/vote-sessions/${batchId}-vote-1/ballots`, { ballot: 'a0d0d0' });
       expect(missing.status).toBe(404);
       const opened = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5, 7));
       expect(opened.status, opened.body.message).toBe(200);
       const again = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5, 7));
       expect(again.status).toBe(409);
       const session = opened.body.sessionId as string;
-      const unknown = await drive.post('d1', `/api/vote-sessions/${session}/ballots`, {
-        marks: [{ candidateId: 'cand-nobody', choice: 'approve' }],
-      });
-      expect(unknown.status).toBe(422);
-      expect(unknown.body.message).toMatch(/"cand-nobody" is not a candidate/);
-      const notDeputy = await drive.post('coordinator', `/api/vote-sessions/${session}/ballots`, {
+      // One fixed-length encoding per session (docs/secrecy.md): another length, code or shape is refused.
+      const short = await drive.post('d1', `/api/vote-sessions/${session}/ballots`, { ballot: 'a0d0' });
+      expect(short.status).toBe(422);
+      expect(short.body.message).toMatch(/exactly 6 characters, two per candidate/);
+      const badCode = await drive.post('d1', `/api/vote-sessions/${session}/ballots`, { ballot: 'a0x0d0' });
+      expect(badCode.status).toBe(422);
+      expect(badCode.body.message).toMatch(/candidate 2 \("x0"\) is not a choice/);
+      const oldShape = await drive.post('d1', `/api/vote-sessions/${session}/ballots`, {
         marks: [{ candidateId: a, choice: 'approve' }],
       });
+      expect(oldShape.status).toBe(400);
+      const notDeputy = await drive.post('coordinator', `/api/vote-sessions/${session}/ballots`, { ballot: 'a0d0d0' });
       expect(notDeputy.status).toBe(403);
       // A 4, B 3, C 3 of 5 present: all pass (> 2.5), A takes a seat, B and C tie for the other.
       for (const [deputy, approve] of [
@@ -102,9 +104,13 @@ describe('annual batch decisions that are refused or repeated', () => {
       ] as [string, string[]][]) {
         expect((await drive.vote(session, deputy, approve, candidates)).status).toBe(201);
       }
+      // Until the scrutineers open the box, the ballots exist only sealed.
+      expect(
+        await testDb.db.selectFrom('sealed_ballots').select('id').where('session_id', '=', session).execute(),
+      ).toHaveLength(5);
       expect(
         await testDb.db.selectFrom('ballots').select('id').where('session_id', '=', session).execute(),
-      ).toHaveLength(5);
+      ).toHaveLength(0);
       const first = await drive.decide(batchId, 'close-vote');
       expect(first.status, first.body.message).toBe(200);
       expect(first.body.result.elected).toEqual([a]);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { sql } from 'kysely';
+import type { RatingOutcome } from '../../domain/rating';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { annualBatchWorkflow } from '../../workflows/annualBatch';
 import { projectStateQuery } from '../../workflows/votedProject.messages';
@@ -325,17 +326,16 @@ describe('annual batch workflow', () => {
       const ratingSession = ratingOpened.body.rating.sessionId as string;
       const projectC = `project-${c.replace(/^cand-/, '')}`;
       const foreign = await insertProjectOfAnotherBatch();
-      const wrongBatch = await drive.post('d1', `/api/rating-sessions/${ratingSession}/ratings`, {
-        ratings: [
-          { projectId: projectA, choice: 'satisfied' },
-          { projectId: projectC, choice: 'satisfied' },
-          { projectId: foreign, choice: 'satisfied' },
-        ],
-      });
+      // A sheet rating a project of another batch has one code too many: every sheet has the session's length.
+      const wrongBatch = await drive.rate('d1', ratingSession, [
+        { projectId: projectA, choice: 'satisfied' },
+        { projectId: projectC, choice: 'satisfied' },
+        { projectId: foreign, choice: 'satisfied' },
+      ]);
       expect(wrongBatch.status).toBe(422);
-      expect(wrongBatch.body.message).toMatch(/not a project of this batch/);
+      expect(wrongBatch.body.message).toMatch(/exactly 2 characters, one per project/);
       // Project A: 4 of 6 satisfied is exactly 2/3, so 基本满意. Project C: 4 of 6 unsatisfied is over half, so 不满意.
-      const sheets: [string, string, string][] = [
+      const sheets: [string, RatingOutcome, RatingOutcome][] = [
         ['d1', 'satisfied', 'unsatisfied'],
         ['d2', 'satisfied', 'unsatisfied'],
         ['d3', 'satisfied', 'unsatisfied'],
@@ -344,20 +344,16 @@ describe('annual batch workflow', () => {
         ['d6', 'basicallySatisfied', 'basicallySatisfied'],
       ];
       for (const [deputy, forA, forC] of sheets) {
-        const rated = await drive.post(deputy, `/api/rating-sessions/${ratingSession}/ratings`, {
-          ratings: [
-            { projectId: projectA, choice: forA },
-            { projectId: projectC, choice: forC },
-          ],
-        });
+        const rated = await drive.rate(deputy, ratingSession, [
+          { projectId: projectA, choice: forA },
+          { projectId: projectC, choice: forC },
+        ]);
         expect(rated.status, rated.body.message).toBe(201);
       }
-      const ratedTwice = await drive.post('d1', `/api/rating-sessions/${ratingSession}/ratings`, {
-        ratings: [
-          { projectId: projectA, choice: 'unsatisfied' },
-          { projectId: projectC, choice: 'unsatisfied' },
-        ],
-      });
+      const ratedTwice = await drive.rate('d1', ratingSession, [
+        { projectId: projectA, choice: 'unsatisfied' },
+        { projectId: projectC, choice: 'unsatisfied' },
+      ]);
       expect(ratedTwice.status).toBe(409);
       const ratingClosed = await drive.decide(batchId, 'close-rating');
       expect(ratingClosed.status, ratingClosed.body.message).toBe(200);
@@ -459,6 +455,27 @@ describe('annual batch workflow', () => {
       'ratings.project_id',
       'ratings.choice',
     ]);
+    // No ballot or rating row, live or dead, was written by a receipt's transaction: ballots and rating
+    // sheets were sealed beside their receipts and written in the clear only when opened (docs/secrecy.md).
+    await sql`create extension if not exists pageinspect`.execute(testDb.db);
+    const receiptXmins = new Set(
+      (
+        await sql<{ xmin: string }>`
+          select xmin::text as xmin from ballot_receipts union select xmin::text from rating_receipts`.execute(
+          testDb.db,
+        )
+      ).rows.map((r) => r.xmin),
+    );
+    for (const table of ['ballots', 'ratings']) {
+      const tuples = await sql<{ t_xmin: string }>`
+        select i.t_xmin::text as t_xmin
+        from generate_series(0, pg_relation_size(${table}::regclass) / current_setting('block_size')::int - 1) as p,
+             heap_page_items(get_raw_page(${table}, p::int)) as i
+        where i.t_xmin is not null`.execute(testDb.db);
+      expect(tuples.rows.length).toBeGreaterThan(0);
+      for (const t of tuples.rows)
+        expect(receiptXmins.has(t.t_xmin), `${table} tuple by a receipt's transaction`).toBe(false);
+    }
     // No row anywhere outside the receipts mentions a voter together with the session.
     const audit = JSON.stringify(
       await testDb.db.selectFrom('audit_events').selectAll().where('workflow_id', '=', fullBatchId).execute(),

@@ -2,13 +2,15 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { encodeRatingSheet } from '../../domain/ballotEncoding';
+import type { RatingOutcome } from '../../domain/rating';
 import { addDays, chinaDay } from '../../domain/workingDays';
 import {
   acceptCompletionUpdate,
-  closeReRatingUpdate,
   enterUseUpdate,
   joinSupervisionGroupUpdate,
   openReRatingUpdate,
+  type ProjectState,
   ratingOutcomeSignal,
 } from '../../workflows/votedProject.messages';
 import { eventually } from '../support/fixtures';
@@ -137,11 +139,19 @@ describe('voted project workflow', () => {
         );
 
         // Standing committee members re-rate, anonymously, by the same rule: still 不满意.
-        const opened = await handle.executeUpdate(openReRatingUpdate, {
-          args: [{ actor: await actor('coordinator') }],
+        // Through the API, whose sheets are sealed to a key its scrutineers hold in shares (docs/secrecy.md).
+        const openedRes = await drive.post('coordinator', `/api/projects/${project.projectId}/re-rating/open`, {
+          scrutineers: ['王监票', '李监票', '张监票'],
         });
+        expect(openedRes.status, openedRes.body.message).toBe(200);
+        const opened = openedRes.body as ProjectState & { box: { threshold: number; shares: { share: string }[] } };
+        expect(opened.box.threshold).toBe(2);
+        const shares = opened.box.shares.map((s) => s.share);
         const sessionId = opened.consequence.reRating!.sessionId;
-        const sheet = (choice: string) => ({ ratings: [{ projectId: project.projectId, choice }] });
+        // One project, so the fixed-length sheet is its one code (docs/secrecy.md).
+        const sheet = (choice: RatingOutcome) => ({
+          sheet: encodeRatingSheet([{ projectId: project.projectId, choice }], [project.projectId]),
+        });
         expect((await drive.post('d1', `/api/rating-sessions/${sessionId}/ratings`, sheet('satisfied'))).status).toBe(
           403,
         );
@@ -149,13 +159,26 @@ describe('voted project workflow', () => {
           ['cm1', 'unsatisfied'],
           ['cm2', 'unsatisfied'],
           ['cm3', 'basicallySatisfied'],
-        ]) {
+        ] as [string, RatingOutcome][]) {
           const rated = await drive.post(member!, `/api/rating-sessions/${sessionId}/ratings`, sheet(choice!));
           expect(rated.status, rated.body.message).toBe(201);
         }
-        const reRated = await handle.executeUpdate(closeReRatingUpdate, {
-          args: [{ actor: await actor('coordinator') }],
+        // Sealed until the scrutineers open them: nothing in the clear beside the receipts.
+        const rows = (table: 'sealed_rating_sheets' | 'ratings') =>
+          ctx.testDb.db.selectFrom(table).select('id').where('session_id', '=', sessionId).execute();
+        expect(await rows('sealed_rating_sheets')).toHaveLength(3);
+        expect(await rows('ratings')).toHaveLength(0);
+        const oneShare = await drive.post('coordinator', `/api/projects/${project.projectId}/re-rating/close`, {
+          shares: [shares[0]],
         });
+        expect(oneShare.status).toBe(422);
+        const closedRes = await drive.post('coordinator', `/api/projects/${project.projectId}/re-rating/close`, {
+          shares: [shares[2], shares[0]],
+        });
+        expect(closedRes.status, closedRes.body.message).toBe(200);
+        expect(await rows('sealed_rating_sheets')).toHaveLength(0);
+        expect(await rows('ratings')).toHaveLength(3);
+        const reRated = closedRes.body as ProjectState;
         // Three members: a count of 2:1 would tell who rated how, so only the outcome is kept and published.
         expect(reRated.consequence).toMatchObject({
           stage: 'oversight',

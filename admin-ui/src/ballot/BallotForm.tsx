@@ -37,7 +37,7 @@ export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
     mutationFn: async () =>
       (
         await dataProvider.castBallot(
-          session.id,
+          session,
           session.candidate_ids.map((candidateId) => ({ candidateId, choice: marks[candidateId] as VoteChoice })),
         )
       ).data,

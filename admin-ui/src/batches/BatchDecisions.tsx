@@ -1,18 +1,23 @@
 import { Stack } from '@mui/material';
+import { useState } from 'react';
 import { usePermissions, useTranslate } from 'react-admin';
 import { ActionDialog } from '../common/ActionDialog';
 import { hasRole } from '../common/roles';
+import { KeySharesDialog, type OpenedBox } from '../common/KeySharesDialog';
 import { useAppDataProvider } from '../providers/dataProvider';
+import { OpenBoxDialog } from './OpenBoxDialog';
+import { OpenRatingDialog } from './OpenRatingDialog';
 import { OpenVoteDialog } from './OpenVoteDialog';
 import type { Batch, BatchAction } from './types';
 import { AttendanceDialog } from '../vote-sessions/AttendanceDialog';
-import { CloseVoteButton } from '../vote-sessions/CloseVoteButton';
 
 /** The decisions the batch's phase allows, for the standing committee office only. */
 export const BatchDecisions = ({ batch }: { batch: Batch }) => {
   const translate = useTranslate();
   const { permissions } = usePermissions();
   const dataProvider = useAppDataProvider();
+  // Held here, not in the opening dialog: the refresh after opening removes that dialog, not this.
+  const [openedBox, setOpenedBox] = useState<OpenedBox | null>(null);
   const live = batch.live;
   if (!hasRole(permissions, 'coordinator') || !live) return null;
   const openVote = live.votes.find((v) => v.status === 'open');
@@ -29,6 +34,7 @@ export const BatchDecisions = ({ batch }: { batch: Batch }) => {
       size="medium"
     />
   );
+  const scrutineers = live.policy?.scrutineers ?? 3;
   return (
     <Stack
       direction="row"
@@ -43,14 +49,20 @@ export const BatchDecisions = ({ batch }: { batch: Batch }) => {
       {canOpenVote ? (
         <OpenVoteDialog
           {...common}
-          scrutineers={live.policy?.scrutineers ?? 3}
+          scrutineers={scrutineers}
           tellers={live.policy?.tellers ?? 2}
           runOffSeats={live.runOff?.seats ?? null}
+          onOpened={setOpenedBox}
         />
       ) : null}
-      {openVote ? <CloseVoteButton {...common} /> : null}
-      {live.phase === 'implementation' && !live.rating ? decide('open-rating') : null}
-      {live.rating?.status === 'open' ? decide('close-rating') : null}
+      <KeySharesDialog box={openedBox} onClose={() => setOpenedBox(null)} />
+      {openVote ? <OpenBoxDialog {...common} action="close-vote" scrutineers={scrutineers} /> : null}
+      {live.phase === 'implementation' && !live.rating ? (
+        <OpenRatingDialog {...common} scrutineers={scrutineers} onOpened={setOpenedBox} />
+      ) : null}
+      {live.rating?.status === 'open' ? (
+        <OpenBoxDialog {...common} action="close-rating" scrutineers={scrutineers} />
+      ) : null}
     </Stack>
   );
 };

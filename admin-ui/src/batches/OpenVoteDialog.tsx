@@ -16,6 +16,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { integer } from '../common/validators';
+import type { OpenedBox } from '../common/KeySharesDialog';
 import { apiFieldErrors } from './apiFieldErrors';
 import { useBatchAction } from './useBatchAction';
 import { useConfirmation } from '../common/useConfirmation';
@@ -28,6 +29,8 @@ interface OpenVoteDialogProps {
   tellers: number;
   /** A run-off fills exactly these seats. */
   runOffSeats: number | null;
+  /** Receives the key shares the opening answers with, for the scrutineers (docs/secrecy.md). */
+  onOpened: (box: OpenedBox) => void;
 }
 
 /** openVoteSchema's body, with each name in its own input. */
@@ -44,7 +47,14 @@ const presentWithinEntitled = (value: unknown, all: Partial<OpenVoteValues>) =>
     : undefined;
 
 /** 差额票决 opens with its seats, the deputies entitled and present, and the scrutineers and tellers by name. */
-export const OpenVoteDialog = ({ batchId, batchTitle, scrutineers, tellers, runOffSeats }: OpenVoteDialogProps) => {
+export const OpenVoteDialog = ({
+  batchId,
+  batchTitle,
+  scrutineers,
+  tellers,
+  runOffSeats,
+  onOpened,
+}: OpenVoteDialogProps) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
@@ -58,14 +68,15 @@ export const OpenVoteDialog = ({ batchId, batchTitle, scrutineers, tellers, runO
     });
     if (!confirmed) return undefined;
     try {
-      await run({
+      const opened = (await run({
         seats: values.seats,
         deputiesEntitled: values.deputiesEntitled,
         deputiesPresent: values.deputiesPresent ?? undefined,
         scrutineers: (values.scrutineers ?? []).map((s) => s.name),
         tellers: (values.tellers ?? []).map((t) => t.name),
-      });
+      })) as { box: OpenedBox };
       setOpen(false);
+      onOpened(opened.box);
       return undefined;
     } catch (error) {
       const { fieldErrors, message } = apiFieldErrors(error, fields);

@@ -15,15 +15,17 @@ export function useBatchAction(batchId: string, action: BatchAction) {
   const refresh = useRefresh();
   const [key, setKey] = useState(newIdempotencyKey);
   const { mutateAsync, isPending } = useMutation({
-    mutationFn: (body: Record<string, unknown>) => dataProvider.decideBatch(batchId, action, { key, body }),
+    mutationFn: async (body: Record<string, unknown>) =>
+      (await dataProvider.decideBatch(batchId, action, { key, body })).data,
     onSuccess: () => {
       setKey(newIdempotencyKey());
       notify(`app.batch.action.${action}.done`, { type: 'success' });
       refresh();
     },
   });
-  const run = async (body: Record<string, unknown> = {}): Promise<void> => {
-    await mutateAsync(body);
+  /** Sends the decision; resolves with the API's answer (the open-vote answer carries the key shares). */
+  const run = async (body: Record<string, unknown> = {}): Promise<unknown> => {
+    return mutateAsync(body);
   };
   return { run, isPending };
 }

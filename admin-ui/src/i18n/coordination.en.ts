@@ -112,6 +112,22 @@ export const coordinationEn = {
         name: 'Name',
         present_over_entitled: 'Cannot exceed the deputies entitled to vote',
       },
+      key_shares: {
+        title: 'Key shares for the ballot box',
+        intro:
+          'The ballots (rating sheets) are sealed. Each scrutineer receives one key share, shown only now and never stored: print or copy it and hand it to that scrutineer alone. Any %{threshold} of them open the box at the count.',
+        scrutineer: 'Share %{index} of %{count}, for scrutineer %{name}',
+        next: 'Handed over, next scrutineer',
+        done: 'All shares handed over',
+      },
+      close_vote_form: {
+        intro:
+          'The scrutineers open the sealed box: at least %{threshold} of them enter the key share they were given when the session opened.',
+        share: "A scrutineer's key share",
+      },
+      rating_form: {
+        intro: 'The rating sheets are sealed to a key whose shares go to these scrutineers, one each.',
+      },
       action: {
         'close-collection': {
           label: 'Close collection',

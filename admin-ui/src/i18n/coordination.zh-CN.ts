@@ -115,6 +115,21 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
         name: '姓名',
         present_over_entitled: '实到人数不能超过应到人数',
       },
+      key_shares: {
+        title: '票箱密钥分片',
+        intro:
+          '选票（测评表）已加密封存。每位监票人获得一份密钥分片，只在此刻显示一次、系统不保存：请打印或抄录后分别交给对应的监票人本人。计票时任意 %{threshold} 位监票人的分片即可开启票箱。',
+        scrutineer: '第 %{index} / %{count} 份，交监票人 %{name}',
+        next: '已交付，下一位监票人',
+        done: '分片已全部交付',
+      },
+      close_vote_form: {
+        intro: '由监票人开启加密票箱：至少 %{threshold} 位监票人输入开始时交给他们的密钥分片。',
+        share: '监票人密钥分片',
+      },
+      rating_form: {
+        intro: '测评表将加密封存，密钥分片分别交给以下监票人。',
+      },
       action: {
         'close-collection': {
           label: '结束征集',

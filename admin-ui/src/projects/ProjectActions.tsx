@@ -2,8 +2,19 @@ import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
-import { DateInput, required, TopToolbar, useRecordContext } from 'react-admin';
+import { useState } from 'react';
+import {
+  ArrayInput,
+  DateInput,
+  required,
+  SimpleFormIterator,
+  TextInput,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { ActionDialog } from '../common/ActionDialog';
+import { KeySharesDialog, type OpenedBox } from '../common/KeySharesDialog';
 import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
 import { OpenInTemporal } from '../timeline';
@@ -11,11 +22,16 @@ import { StagePlanButton } from './StagePlanButton';
 import type { ProjectDetail } from './types';
 
 const enterUseDefaults = { inUseOn: '' };
+/** A committee re-rating's key goes to three scrutineers (seed 003's number); two of them open the sheets. */
+const threeNames = () => Array.from({ length: 3 }, () => ({ name: '' }));
 
 /** The decisions the signed-in person may take now; the workflow still refuses out of phase (409) with a reason. */
 export const ProjectActions = () => {
   const project = useRecordContext<ProjectDetail>();
   const dataProvider = useAppDataProvider();
+  const translate = useTranslate();
+  // Held here: the refresh after opening removes the opening button, not this.
+  const [openedBox, setOpenedBox] = useState<OpenedBox | null>(null);
   const user = readUser();
   if (!project) return <TopToolbar />;
   const coordinator = user?.roles.includes('coordinator') ?? false;
@@ -53,24 +69,53 @@ export const ProjectActions = () => {
         </ActionDialog>
       ) : null}
       {coordinator && consequence === 'awaitingReRating' ? (
+        // The sheets are sealed to a key whose shares go to these scrutineers, shown once (docs/secrecy.md).
         <ActionDialog
           label="app.project.action.open_re_rating"
           icon={<PlayArrowIcon />}
-          confirm={{ content: 'app.project.action.open_re_rating_confirm', translateOptions: { title } }}
+          description={translate('app.project.action.open_re_rating_confirm', { title })}
           success="app.project.action.open_re_rating_done"
-          submit={(_values, key) => dataProvider.decideProject(project.id, 're-rating/open', { key })}
-        />
+          defaultValues={{ scrutineers: threeNames() }}
+          fields={['scrutineers']}
+          submit={async (values, key) => {
+            const { data } = await dataProvider.decideProject(project.id, 're-rating/open', {
+              key,
+              body: { scrutineers: (values.scrutineers as { name: string }[]).map((s) => s.name) },
+            });
+            setOpenedBox((data as { box: OpenedBox }).box);
+          }}
+        >
+          <ArrayInput source="scrutineers" label="app.batch.vote_form.scrutineers">
+            <SimpleFormIterator inline disableReordering disableAdd disableRemove disableClear>
+              <TextInput source="name" label="app.batch.vote_form.name" validate={required()} />
+            </SimpleFormIterator>
+          </ArrayInput>
+        </ActionDialog>
       ) : null}
       {coordinator && consequence === 'reRating' ? (
         <ActionDialog
           label="app.project.action.close_re_rating"
           icon={<StopIcon />}
-          confirm={{ content: 'app.project.action.close_re_rating_confirm', translateOptions: { title } }}
+          description={translate('app.batch.close_vote_form.intro', { threshold: 2 })}
           success="app.project.action.close_re_rating_done"
-          submit={(_values, key) => dataProvider.decideProject(project.id, 're-rating/close', { key })}
-        />
+          defaultValues={{ shares: [{ share: '' }, { share: '' }] }}
+          fields={['shares']}
+          submit={(values, key) =>
+            dataProvider.decideProject(project.id, 're-rating/close', {
+              key,
+              body: { shares: (values.shares as { share: string }[]).map((s) => s.share).filter(Boolean) },
+            })
+          }
+        >
+          <ArrayInput source="shares" label={false}>
+            <SimpleFormIterator disableReordering disableAdd disableRemove disableClear>
+              <TextInput source="share" label="app.batch.close_vote_form.share" validate={required()} fullWidth />
+            </SimpleFormIterator>
+          </ArrayInput>
+        </ActionDialog>
       ) : null}
       {coordinator ? <OpenInTemporal workflowId={project.id} /> : null}
+      <KeySharesDialog box={openedBox} onClose={() => setOpenedBox(null)} />
     </TopToolbar>
   );
 };

@@ -6,6 +6,7 @@ import type { DashboardData } from '../dashboard/types';
 import type { ProjectFundsWithMovements, StagePlanEntry } from '../projects/types';
 import type { ProjectRating } from '../rating/types';
 import type { Notice, Task } from '../types';
+import { ballotRequestBody, ratingRequestBody } from '@domain/ballotEncoding';
 import { apiUrl, httpClient, httpRaw } from './httpClient';
 import type { Attendance, RecordedTellerTotals, TellerTotals } from '../vote-sessions/types';
 
@@ -67,9 +68,15 @@ export interface AppDataProvider extends DataProvider {
   getDashboard(): Promise<{ data: DashboardData }>;
 
   /** One secret ballot, answered with a receipt (api/votes/votes.routes.ts). */
-  castBallot(sessionId: Identifier, marks: BallotMark[]): Promise<{ data: Receipt }>;
+  castBallot(
+    session: { id: Identifier; candidate_ids: readonly string[] },
+    marks: BallotMark[],
+  ): Promise<{ data: Receipt }>;
   /** Every project rated once, answered with a receipt; a committee re-rating goes through the same route. */
-  submitRatings(sessionId: Identifier, ratings: ProjectRating[]): Promise<{ data: Receipt }>;
+  submitRatings(
+    session: { id: Identifier; project_ids: readonly string[] },
+    ratings: ProjectRating[],
+  ): Promise<{ data: Receipt }>;
 
   /** The raw bytes with the image's own Content-Type; a retried upload gets the same id. */
   uploadPhoto(file: File): Promise<{ data: { id: string } }>;
@@ -107,6 +114,10 @@ const send = async <T = unknown>(
   return { data: json as T };
 };
 
+const sendEncoded = async <T>(url: string, encoded: string): Promise<{ data: T }> => ({
+  data: (await httpClient(`${apiUrl}/${url}`, { method: 'POST', body: encoded })).json as T,
+});
+
 const get = async <T>(url: string): Promise<{ data: T }> => ({
   data: (await httpClient(`${apiUrl}/${url}`)).json as T,
 });
@@ -138,9 +149,15 @@ export const dataProvider: AppDataProvider = {
   markNoticeRead: (id) => send<Notice>('POST', `notices/${path(id)}/read`),
   getDashboard: () => get('dashboard'),
 
-  castBallot: (sessionId, marks) => send<Receipt>('POST', `vote-sessions/${path(sessionId)}/ballots`, { marks }),
-  submitRatings: (sessionId, ratings) =>
-    send<Receipt>('POST', `rating-sessions/${path(sessionId)}/ratings`, { ratings }),
+  // The body is the fixed-length encoding in the session's order, the same size whatever the deputy chose
+  // (docs/secrecy.md); it is sent as encoded, not re-serialised.
+  castBallot: (session, marks) =>
+    sendEncoded<Receipt>(`vote-sessions/${path(session.id)}/ballots`, ballotRequestBody(marks, session.candidate_ids)),
+  submitRatings: (session, ratings) =>
+    sendEncoded<Receipt>(
+      `rating-sessions/${path(session.id)}/ratings`,
+      ratingRequestBody(ratings, session.project_ids),
+    ),
 
   uploadPhoto: async (file) => {
     const response = await httpRaw(`${apiUrl}/photos`, {

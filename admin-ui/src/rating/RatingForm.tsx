@@ -45,7 +45,7 @@ export const RatingForm = ({ session, onRated, onRefused }: RatingFormProps) => 
     mutationFn: async () =>
       (
         await dataProvider.submitRatings(
-          session.id,
+          session,
           projects.map((p) => ({ projectId: p.id, choice: choices[p.id] as RatingChoice })),
         )
       ).data,

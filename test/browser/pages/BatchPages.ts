@@ -39,14 +39,17 @@ export class BatchPages {
     await page.getByText(`已登记出席代表${names.length}人`).waitFor();
   }
 
-  /** 开始票决: the session's seats, attendance, scrutineers and tellers. */
+  /**
+   * 开始票决: the session's seats, attendance, scrutineers and tellers. Returns the ballot box's key shares
+   * as the office reads them out, one scrutineer at a time, from the dialog that shows them once.
+   */
   async openVote(
     seats: number,
     entitled: number,
     present: number,
     scrutineers: string[],
     tellers: string[],
-  ): Promise<void> {
+  ): Promise<string[]> {
     const { page } = this;
     await page.getByRole('group', { name: '决定事项' }).getByRole('button', { name: '开始票决' }).click();
     const dialog = page.getByRole('dialog');
@@ -59,5 +62,27 @@ export class BatchPages {
     await dialog.getByRole('button', { name: '开始票决' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
     await page.getByText('票决已开始').waitFor();
+    const sharesDialog = page.getByRole('dialog', { name: '票箱密钥分片' });
+    const shares: string[] = [];
+    for (const [i, name] of scrutineers.entries()) {
+      await sharesDialog.getByText(`第 ${i + 1} / ${scrutineers.length} 份，交监票人 ${name}`).waitFor();
+      shares.push((await sharesDialog.getByLabel(name).innerText()).trim());
+      const last = i === scrutineers.length - 1;
+      await sharesDialog.getByRole('button', { name: last ? '分片已全部交付' : '已交付，下一位监票人' }).click();
+    }
+    await sharesDialog.waitFor({ state: 'detached' });
+    return shares;
+  }
+
+  /** 结束票决: the scrutineers type their key shares to open the sealed ballot box, then the vote is counted. */
+  async closeVote(shares: string[]): Promise<void> {
+    const { page } = this;
+    await page.getByRole('group', { name: '决定事项' }).getByRole('button', { name: '结束票决' }).click();
+    const dialog = page.getByRole('dialog');
+    const fields = dialog.getByRole('textbox', { name: '监票人密钥分片' });
+    for (const [i, share] of shares.entries()) await fields.nth(i).fill(share);
+    await dialog.getByRole('button', { name: '结束票决' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+    await page.getByText('票决已结束并完成计票').waitFor();
   }
 }
