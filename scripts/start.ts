@@ -22,7 +22,8 @@ import { adminUiBuildIsStale, adminUiDist, viteBuildArgs } from './adminUiBuild'
 import { openDemoBatch } from './demoBatch';
 import { openDemoProjects } from './demoProjects';
 import { startTemporalDevServer } from './temporalDevServer';
-import { projectRoot, temporalCliPath } from './toolPaths';
+import { startTemporalPostgresServer } from './temporalPostgresServer';
+import { projectRoot, temporalCliPath, temporalSchemaDir, temporalServerPath, temporalSqlToolPath } from './toolPaths';
 
 const root = projectRoot;
 const dataDir = path.join(root, '.data');
@@ -114,10 +115,11 @@ async function database(): Promise<string> {
   return pg.url;
 }
 
-async function temporal(): Promise<{ address: string; uiUrl: string | undefined }> {
+async function temporal(databaseUrl: string): Promise<{ address: string; uiUrl: string | undefined }> {
   if (process.env.TEMPORAL_ADDRESS) {
     return { address: process.env.TEMPORAL_ADDRESS, uiUrl: process.env.TEMPORAL_UI_URL };
   }
+  if (temporalEngine() === 'postgres') return temporalOnPostgres(databaseUrl);
   if (!existsSync(temporalCliPath)) {
     throw new Error(`${path.relative(root, temporalCliPath)} is missing: run \`bash scripts/provision-tools.sh cli\``);
   }
@@ -141,6 +143,44 @@ async function temporal(): Promise<{ address: string; uiUrl: string | undefined 
     { name: 'Temporal', stop: (s) => s.stop() },
   );
   return { address: server.address, uiUrl: process.env.TEMPORAL_UI_URL ?? server.uiUrl };
+}
+
+/** `TEMPORAL_ENGINE=postgres`: the production engine instead of the dev server (README, "Temporal on PostgreSQL"). */
+function temporalEngine(): 'dev' | 'postgres' {
+  const engine = process.env.TEMPORAL_ENGINE ?? 'dev';
+  if (engine !== 'dev' && engine !== 'postgres')
+    throw new Error(`TEMPORAL_ENGINE must be dev or postgres, not "${engine}"`);
+  return engine;
+}
+
+async function temporalOnPostgres(databaseUrl: string): Promise<{ address: string; uiUrl: string | undefined }> {
+  if (!existsSync(temporalServerPath)) {
+    throw new Error(
+      `${path.relative(root, temporalServerPath)} is missing: run \`bash scripts/provision-tools.sh server\``,
+    );
+  }
+  await assertPortFree(TEMPORAL_PORT, 'Temporal');
+  log(
+    `starting the Temporal server on PostgreSQL (databases temporal and temporal_visibility) on port ${TEMPORAL_PORT}`,
+  );
+  const server = await step(
+    startTemporalPostgresServer({
+      serverPath: temporalServerPath,
+      sqlToolPath: temporalSqlToolPath,
+      schemaDir: temporalSchemaDir,
+      adminUrl: databaseUrl,
+      port: TEMPORAL_PORT,
+      onLog: (text) => {
+        if (!stopping) prefixLines('temporal', text);
+      },
+      onExit: (code) => {
+        if (!stopping) void shutdown(`the Temporal server exited unexpectedly (code ${code})`, 1);
+      },
+    }),
+    { name: 'Temporal', stop: (s) => s.stop() },
+  );
+  // The production server has no web UI of its own; TEMPORAL_UI_URL names one run elsewhere.
+  return { address: server.address, uiUrl: process.env.TEMPORAL_UI_URL };
 }
 
 async function migrateAndSeed(url: string): Promise<void> {
@@ -314,7 +354,7 @@ async function main(): Promise<void> {
   await assertPortFree(API_PORT, 'API');
 
   const databaseUrl = await database();
-  const temporalServer = await temporal();
+  const temporalServer = await temporal(databaseUrl);
   log('migrating and seeding the demo data');
   await step(migrateAndSeed(databaseUrl));
   await buildAdminUi();

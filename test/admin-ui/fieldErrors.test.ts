@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitErrors } from '../../admin-ui/src/common/fieldErrors';
+import { dialogRefusal, splitErrors } from '../../admin-ui/src/common/fieldErrors';
 
 /** As react-admin's fetchJson rejects: the body's message as the error's, the body itself beside it. */
 function refusal(status: number, body: { message: string; errors?: Record<string, string> }) {
@@ -46,5 +46,30 @@ describe('splitErrors: each sentence of a refused request under the field it con
   it('leaves a message that names no field whole, for the top of the form', () => {
     const error = refusal(409, { message: 'this task was already completed' });
     expect(splitErrors(error, ['note'])).toEqual({ fields: {}, general: 'this task was already completed' });
+  });
+});
+
+describe('dialogRefusal: what an action dialog shows for a refused request', () => {
+  it("puts a 400's or a 422's sentences under the fields they name", () => {
+    const invalid = refusal(400, { message: 'invalid', errors: { 'body.note': 'required' } });
+    expect(dialogRefusal(invalid, ['note'], { prefixes: ['body'] })).toEqual({
+      fields: { note: 'required' },
+      general: null,
+    });
+    const refused = refusal(422, { message: 'the plan is not valid — amountYuan: exceeds the allocation' });
+    expect(dialogRefusal(refused, ['amountYuan', 'note'])).toEqual({
+      fields: { amountYuan: 'exceeds the allocation' },
+      general: null,
+    });
+  });
+
+  it('keeps a 403 or 409 whole at the top, even when it reads like a field: it refuses the action, not an input', () => {
+    const conflict = refusal(409, { message: 'not now — note: the project is closed' });
+    expect(dialogRefusal(conflict, ['note'])).toEqual({
+      fields: {},
+      general: 'not now — note: the project is closed',
+    });
+    const forbidden = refusal(403, { message: 'only the supervision group may file findings' });
+    expect(dialogRefusal(forbidden, ['text']).general).toBe('only the supervision group may file findings');
   });
 });

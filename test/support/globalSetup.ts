@@ -5,7 +5,14 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../db/emb
 import { createDb } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { startTemporalDevServer, type TemporalDevServer } from '../../scripts/temporalDevServer';
-import { projectRoot, temporalCliPath } from '../../scripts/toolPaths';
+import { startTemporalPostgresServer } from '../../scripts/temporalPostgresServer';
+import {
+  projectRoot,
+  temporalCliPath,
+  temporalSchemaDir,
+  temporalServerPath,
+  temporalSqlToolPath,
+} from '../../scripts/toolPaths';
 import { adminQuery, withDatabase } from './pgAdmin';
 
 declare module 'vitest' {
@@ -19,7 +26,10 @@ declare module 'vitest' {
 
 const TEMPLATE = 'livelihood_template';
 
-/** Real PostgreSQL and a real Temporal dev server for the whole run; DATABASE_URL / TEMPORAL_ADDRESS reuse existing ones. */
+/**
+ * Real PostgreSQL and a real Temporal server for the whole run: the dev server, or with
+ * TEMPORAL_ENGINE=postgres the production server on this PostgreSQL; DATABASE_URL / TEMPORAL_ADDRESS reuse existing ones.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];
   const runDir = path.join(projectRoot, '.data', `test-run-${process.pid}`);
@@ -57,6 +67,22 @@ async function startServers(project: TestProject, stops: (() => Promise<void>)[]
   await template.destroy();
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  if (!temporalAddress && process.env.TEMPORAL_ENGINE === 'postgres') {
+    // The production engine on the run's PostgreSQL. Its internal ports sit within 110 of the frontend's,
+    // and Temporal stores membership ports as smallint, so all must stay below 32768.
+    const server = await startTemporalPostgresServer({
+      serverPath: temporalServerPath,
+      sqlToolPath: temporalSqlToolPath,
+      schemaDir: temporalSchemaDir,
+      adminUrl: serverUrl,
+      port: 20_000 + (process.pid % 100) * 120,
+      onLog: (line) => {
+        if (/fatal|panic|Unable to/i.test(line)) process.stderr.write(line);
+      },
+    });
+    temporalAddress = server.address;
+    stops.push(() => server.stop());
+  }
   if (!temporalAddress) {
     const dev: TemporalDevServer = await startTemporalDevServer({
       cliPath: temporalCliPath,

@@ -3,10 +3,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import { errorMessage, errorStatus } from '../common/errorMessage';
+import { useAppDataProvider } from '../providers/dataProvider';
 import { BallotReview } from './BallotReview';
 import { CandidateMarkCard } from './CandidateMarkCard';
 import { CastStep } from './CastStep';
-import { castBallot } from './castBallot';
 import { ReviewSheetButton } from './ReviewSheetButton';
 import type { BallotCandidate, VoteChoice, VoteSession } from './types';
 
@@ -23,6 +23,7 @@ interface BallotFormProps {
  */
 export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
   const translate = useTranslate();
+  const dataProvider = useAppDataProvider();
   const [marks, setMarks] = useState<Record<string, VoteChoice>>({});
   const [step, setStep] = useState<'mark' | 'review'>('mark');
   const [showMissing, setShowMissing] = useState(false);
@@ -33,11 +34,13 @@ export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
   });
   const byId = new Map((candidates ?? []).map((c) => [c.id, c]));
   const cast = useMutation({
-    mutationFn: () =>
-      castBallot(
-        session.id,
-        session.candidate_ids.map((candidateId) => ({ candidateId, choice: marks[candidateId] as VoteChoice })),
-      ),
+    mutationFn: async () =>
+      (
+        await dataProvider.castBallot(
+          session.id,
+          session.candidate_ids.map((candidateId) => ({ candidateId, choice: marks[candidateId] as VoteChoice })),
+        )
+      ).data,
     onSuccess: (receipt) => {
       setMarks({});
       onCast(receipt.receiptCode);

@@ -1,6 +1,6 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatYuan } from '../public/format';
+import { formatYuan } from '../common/formatYuan';
 import { ChoiceToggle } from './ChoiceToggle';
 import { type BallotCandidate, type VoteChoice, voteChoices } from './types';
 

@@ -13,7 +13,7 @@ import {
 import { useTranslate } from 'react-admin';
 import { Countdown } from '../timeline/Countdown';
 import { BatchDecisions } from './BatchDecisions';
-import { DeadlineText } from './DeadlineText';
+import { DeadlineText } from '../common/DeadlineText';
 import { PhaseStepper } from './PhaseStepper';
 import type { Batch } from './types';
 

@@ -17,7 +17,7 @@ import {
 import { integer } from '../common/validators';
 import { apiFieldErrors } from './apiFieldErrors';
 import { useBatchAction } from './useBatchAction';
-import { useConfirmation } from './useConfirmation';
+import { useConfirmation } from '../common/useConfirmation';
 
 interface OpenVoteDialogProps {
   batchId: string;

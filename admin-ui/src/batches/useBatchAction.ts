@@ -1,42 +1,29 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
-import { errorMessage } from '../common/errorMessage';
 import { newIdempotencyKey } from '../common/idempotencyKey';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { useAppDataProvider } from '../providers/dataProvider';
 import type { BatchAction } from './types';
 
 /**
- * Sends one decision into the batch workflow. The Idempotency-Key makes a retried click the same
- * workflow update, answered once; a refusal (403/409/422) is shown in the API's words.
+ * Sends one decision into the batch workflow through the data provider. The key makes a retried click the
+ * same workflow update, answered once; `run` rejects with the API's refusal (403/409/422) for the form.
  */
 export function useBatchAction(batchId: string, action: BatchAction) {
+  const dataProvider = useAppDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
   const [key, setKey] = useState(newIdempotencyKey);
-  const [isPending, setPending] = useState(false);
-  const run = async (body: Record<string, unknown> = {}): Promise<void> => {
-    setPending(true);
-    try {
-      await httpClient(`${apiUrl}/batches/${encodeURIComponent(batchId)}/${action}`, {
-        method: 'POST',
-        body: JSON.stringify(body),
-        headers: new Headers({ 'Idempotency-Key': key }),
-      });
+  const { mutateAsync, isPending } = useMutation({
+    mutationFn: (body: Record<string, unknown>) => dataProvider.decideBatch(batchId, action, { key, body }),
+    onSuccess: () => {
       setKey(newIdempotencyKey());
       notify(`app.batch.action.${action}.done`, { type: 'success' });
       refresh();
-    } finally {
-      setPending(false);
-    }
+    },
+  });
+  const run = async (body: Record<string, unknown> = {}): Promise<void> => {
+    await mutateAsync(body);
   };
-  /** Runs and reports a refusal as a notification; for actions without a form. */
-  const runAndNotify = async () => {
-    try {
-      await run();
-    } catch (error) {
-      const message = errorMessage(error);
-      notify(message, { type: 'error', messageArgs: { _: message } });
-    }
-  };
-  return { run, runAndNotify, isPending };
+  return { run, isPending };
 }

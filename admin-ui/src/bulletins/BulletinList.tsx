@@ -1,5 +1,5 @@
 import { DataTable, List, ReferenceInput, SelectInput, TextField, TextInput } from 'react-admin';
-import { ChinaDateTimeField } from '../tasks/ChinaDateTimeField';
+import { ChinaDateTimeField } from '../common/ChinaDateTimeField';
 import { DownloadBulletinButton } from './DownloadBulletinButton';
 
 const bulletinFilters = [

@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import { Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
-import { ChinaDateTimeField } from '../tasks/ChinaDateTimeField';
+import { ChinaDateTimeField } from '../common/ChinaDateTimeField';
 import { DownloadBulletinButton } from './DownloadBulletinButton';
 import type { Bulletin } from './types';
 

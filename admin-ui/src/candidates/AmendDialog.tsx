@@ -8,9 +8,9 @@ import {
   required,
   useRecordContext,
 } from 'react-admin';
-import { FormDialog } from '../batches/FormDialog';
+import { ActionDialog } from '../common/ActionDialog';
 import { integer, notBlank } from '../common/validators';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { useAppDataProvider } from '../providers/dataProvider';
 import type { Candidate } from './types';
 
 const editable = ['title', 'description', 'implementingUnit', 'budgetYuan', 'deadline', 'acceptanceStandard'] as const;
@@ -29,25 +29,25 @@ type AmendValues = { reason?: string; changes?: Record<string, unknown> };
 /** A change during publicity (an adopted comment, a correction): sent with its reason, only what differs. */
 export const AmendDialog = () => {
   const candidate = useRecordContext<Candidate>();
+  const dataProvider = useAppDataProvider();
   if (!candidate || candidate.status !== 'active') return null;
   const current = Object.fromEntries(editable.map((f) => [f, candidate[columnOf[f]]]));
   return (
-    <FormDialog<AmendValues>
+    <ActionDialog<AmendValues>
       label="app.candidate.amend.action"
       success="app.candidate.amend.done"
       fields={['reason', 'changes', ...editable.map((f) => `changes.${f}`)]}
       confirm={{ content: 'app.candidate.amend.confirm', translateOptions: { title: candidate.title } }}
       variant="contained"
       defaultValues={{ changes: current }}
-      onSubmit={(values) => {
+      nestedErrors
+      size="medium"
+      submit={(values) => {
         const proposed = values.changes ?? {};
         const changes = Object.fromEntries(
           editable.filter((f) => proposed[f] !== current[f]).map((f) => [f, proposed[f]]),
         );
-        return httpClient(`${apiUrl}/candidates/${encodeURIComponent(candidate.id)}`, {
-          method: 'PATCH',
-          body: JSON.stringify({ reason: values.reason, changes }),
-        });
+        return dataProvider.amendCandidate(candidate.id, { reason: values.reason ?? '', changes });
       }}
     >
       <TextInput
@@ -90,6 +90,6 @@ export const AmendDialog = () => {
         multiline
         fullWidth
       />
-    </FormDialog>
+    </ActionDialog>
   );
 };

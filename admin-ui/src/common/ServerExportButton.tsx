@@ -1,10 +1,9 @@
 import DownloadIcon from '@mui/icons-material/GetApp';
+import { useMutation } from '@tanstack/react-query';
 import { Button, useListContext, useNotify } from 'react-admin';
-import { downloadFile } from './downloadFile';
+import { type ExportableResource, useAppDataProvider } from '../providers/dataProvider';
 import { errorMessage } from './errorMessage';
-
-/** The lists whose CSV the API writes itself (GET /api/exports/<resource>.csv). */
-export type ExportableResource = 'suggestions' | 'candidates' | 'projects' | 'tasks' | 'findings' | 'notices';
+import { saveFile } from './saveFile';
 
 /**
  * react-admin's own export fetches at most 1,000 rows into the browser; an office exporting 100,000
@@ -14,21 +13,22 @@ export type ExportableResource = 'suggestions' | 'candidates' | 'projects' | 'ta
 export const ServerExportButton = ({ resource }: { resource: ExportableResource }) => {
   const { filterValues, sort, total } = useListContext();
   const notify = useNotify();
-  const download = async () => {
-    const params = new URLSearchParams({ filter: JSON.stringify(filterValues ?? {}) });
-    if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));
-    try {
-      await downloadFile(`exports/${resource}.csv?${params}`, `${resource}.csv`);
-    } catch (error) {
+  const dataProvider = useAppDataProvider();
+  const { mutate, isPending } = useMutation({
+    mutationFn: async () => {
+      const { data } = await dataProvider.exportCsv(resource, { filter: filterValues ?? {}, sort });
+      saveFile(data, `${resource}.csv`);
+    },
+    onError: (error) => {
       const message = errorMessage(error);
       notify(message, { type: 'error', messageArgs: { _: message } });
-    }
-  };
+    },
+  });
   return (
     <Button
       label="ra.action.export"
-      onClick={() => void download()}
-      disabled={total === 0}
+      onClick={() => mutate()}
+      disabled={total === 0 || isPending}
       startIcon={<DownloadIcon />}
     />
   );

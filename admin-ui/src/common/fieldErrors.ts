@@ -1,4 +1,4 @@
-import { errorMessage } from './errorMessage';
+import { errorMessage, errorStatus } from './errorMessage';
 
 export interface SplitErrors {
   /** Messages keyed by the form field they concern. */
@@ -64,4 +64,14 @@ export function splitErrors(error: unknown, known: readonly string[], options: S
   }
   if (!Object.keys(fields).length) return { fields, general: message };
   return { fields, general: rest.length ? rest.join('; ') : null };
+}
+
+/**
+ * What a dialog shows for a refused request. A 400 or a validator's 422 is about the inputs, so its sentences
+ * go under the fields they name; a 403 or 409 is about the action as a whole and stays one message.
+ */
+export function dialogRefusal(error: unknown, known: readonly string[], options: SplitOptions = {}): SplitErrors {
+  const status = errorStatus(error);
+  if (status !== 400 && status !== 422) return { fields: {}, general: errorMessage(error) };
+  return splitErrors(error, known, options);
 }

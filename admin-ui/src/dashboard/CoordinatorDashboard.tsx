@@ -2,12 +2,11 @@ import { Alert, Box, Grid, LinearProgress, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { useAppDataProvider } from '../providers/dataProvider';
 import { EscalationsCard } from './EscalationsCard';
 import { OpenBatchesCard } from './OpenBatchesCard';
 import { OverdueTasksCard } from './OverdueTasksCard';
 import { ProgressChart } from './ProgressChart';
-import type { DashboardData } from './types';
 import { WarningsByWeekChart } from './WarningsByWeekChart';
 import { WarningsCard } from './WarningsCard';
 
@@ -17,9 +16,10 @@ const refreshMs = 30_000;
 /** The standing committee office's overview (GET /api/dashboard). */
 export const CoordinatorDashboard = () => {
   const translate = useTranslate();
+  const dataProvider = useAppDataProvider();
   const { data, error, isPending } = useQuery({
     queryKey: ['dashboard'],
-    queryFn: async () => (await httpClient(`${apiUrl}/dashboard`)).json as DashboardData,
+    queryFn: async () => (await dataProvider.getDashboard()).data,
     refetchInterval: refreshMs,
     retry: 1,
   });

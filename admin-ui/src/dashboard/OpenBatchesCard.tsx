@@ -1,6 +1,6 @@
 import { Alert, Chip, List, ListItem, ListItemText, Stack } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
-import { DeadlineText } from '../batches/DeadlineText';
+import { DeadlineText } from '../common/DeadlineText';
 import { DashboardCard } from './DashboardCard';
 import type { DashboardData } from './types';
 

@@ -9,7 +9,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { ServerExportButton } from '../common/ServerExportButton';
-import { ChinaDateTimeField } from '../tasks/ChinaDateTimeField';
+import { ChinaDateTimeField } from '../common/ChinaDateTimeField';
 import { FindingStatusChip } from './FindingStatusChip';
 import type { Finding } from './types';
 

@@ -2,7 +2,7 @@ import { Box, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { Link, Show, useCreatePath, useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { PhotoGallery } from '../photos/PhotoGallery';
 import { isGroupMember } from '../projects/membership';
-import { LabelValue, SectionCard } from '../projects/SectionCard';
+import { LabelValue, SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from '../projects/types';
 import { formatInstant } from '../timeline';
 import { FindingStatusChip } from './FindingStatusChip';

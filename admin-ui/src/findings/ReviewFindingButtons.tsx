@@ -2,22 +2,24 @@ import CheckIcon from '@mui/icons-material/Check';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { Stack } from '@mui/material';
 import { maxLength, required, TextInput } from 'react-admin';
+import { ActionDialog } from '../common/ActionDialog';
 import { notBlank } from '../common/validators';
-import { FormDialogButton } from '../projects/FormDialogButton';
-import { projectDecision } from '../projects/projectApi';
+import { useAppDataProvider } from '../providers/dataProvider';
 
 const reviewDefaults = { note: '' };
 
 /** The group accepts the department's response, or reopens the finding for another round (with the reason). */
 export const ReviewFindingButtons = ({ projectId, findingId }: { projectId: string; findingId: string }) => {
+  const dataProvider = useAppDataProvider();
   const review = (accepted: boolean) => (values: Record<string, unknown>, key: string) =>
-    projectDecision(projectId, `findings/${encodeURIComponent(findingId)}/review`, key, {
+    dataProvider.reviewFinding(projectId, findingId, {
+      key,
       accepted,
       note: typeof values.note === 'string' ? values.note.trim() : '',
     });
   return (
     <Stack direction="row" spacing={1}>
-      <FormDialogButton
+      <ActionDialog
         label="app.finding.action.accept"
         icon={<CheckIcon />}
         color="success"
@@ -25,7 +27,7 @@ export const ReviewFindingButtons = ({ projectId, findingId }: { projectId: stri
         description="app.finding.action.accept_help"
         submitLabel="app.finding.action.accept"
         success="app.finding.action.accept_done"
-        defaults={reviewDefaults}
+        defaultValues={reviewDefaults}
         fields={['note']}
         submit={review(true)}
       >
@@ -37,8 +39,8 @@ export const ReviewFindingButtons = ({ projectId, findingId }: { projectId: stri
           fullWidth
           validate={maxLength(2000)}
         />
-      </FormDialogButton>
-      <FormDialogButton
+      </ActionDialog>
+      <ActionDialog
         label="app.finding.action.reopen"
         icon={<ReplayIcon />}
         color="warning"
@@ -46,7 +48,7 @@ export const ReviewFindingButtons = ({ projectId, findingId }: { projectId: stri
         description="app.finding.action.reopen_help"
         submitLabel="app.finding.action.reopen"
         success="app.finding.action.reopen_done"
-        defaults={reviewDefaults}
+        defaultValues={reviewDefaults}
         fields={['note']}
         submit={review(false)}
       >
@@ -58,7 +60,7 @@ export const ReviewFindingButtons = ({ projectId, findingId }: { projectId: stri
           fullWidth
           validate={[required(), notBlank, maxLength(2000)]}
         />
-      </FormDialogButton>
+      </ActionDialog>
     </Stack>
   );
 };

@@ -1,8 +1,8 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
-import { coordinationEn } from './coordination';
-import { deliveryEn } from './delivery';
-import { deputiesEn } from './deputies';
+import { coordinationEn } from './coordination.en';
+import { deliveryEn } from './delivery.en';
+import { deputiesEn } from './deputies.en';
 import { type Messages, mergeMessages } from './messages';
 
 /** The app's own messages; zh-CN.ts must have exactly this shape (the compiler checks it). */

@@ -1,7 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
-import { coordinationZh } from './coordination';
-import { deliveryZh } from './delivery';
-import { deputiesZh } from './deputies';
+import { coordinationZh } from './coordination.zh-CN';
+import { deliveryZh } from './delivery.zh-CN';
+import { deputiesZh } from './deputies.zh-CN';
 import type { AppMessages } from './en';
 import { mergeMessages } from './messages';
 import { raChineseMessages } from './ra-zh-CN';

@@ -3,7 +3,7 @@ import { BooleanInput, DataTable, List, SelectInput, TopToolbar } from 'react-ad
 import { EnumField } from '../common/EnumField';
 import { onlyTrue } from '../common/filterParsers';
 import { ServerExportButton } from '../common/ServerExportButton';
-import { ChinaDateTimeField } from '../tasks/ChinaDateTimeField';
+import { ChinaDateTimeField } from '../common/ChinaDateTimeField';
 import type { Notice } from '../types';
 import { MarkReadButton } from './MarkReadButton';
 import { OpenProjectButton } from './OpenProjectButton';

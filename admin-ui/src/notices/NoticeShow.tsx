@@ -1,6 +1,6 @@
 import { Show, SimpleShowLayout, TextField } from 'react-admin';
 import { EnumField } from '../common/EnumField';
-import { ChinaDateTimeField } from '../tasks/ChinaDateTimeField';
+import { ChinaDateTimeField } from '../common/ChinaDateTimeField';
 import { NoticeShowActions } from './NoticeShowActions';
 
 export const NoticeShow = () => (

@@ -3,7 +3,7 @@ import { Box, CircularProgress, Dialog } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { fetchPhotoBlob } from './photoApi';
+import { useAppDataProvider } from '../providers/dataProvider';
 
 interface PhotoThumbnailProps {
   id: string;
@@ -14,9 +14,10 @@ interface PhotoThumbnailProps {
 export const PhotoThumbnail = ({ id, size = 96 }: PhotoThumbnailProps) => {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
+  const dataProvider = useAppDataProvider();
   const { data: blob, isError } = useQuery({
     queryKey: ['photo', id],
-    queryFn: () => fetchPhotoBlob(id),
+    queryFn: async () => (await dataProvider.getPhoto(id)).data,
     staleTime: Infinity,
   });
   const [url, setUrl] = useState<string | null>(null);

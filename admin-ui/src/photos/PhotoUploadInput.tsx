@@ -4,7 +4,8 @@ import { Box, Button, FormHelperText, IconButton, Stack, Typography } from '@mui
 import { useState, type ChangeEvent } from 'react';
 import { useInput, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
-import { photoMaxBytes, photoTypes, uploadPhoto } from './photoApi';
+import { useAppDataProvider } from '../providers/dataProvider';
+import { photoMaxBytes, photoTypes } from './photoLimits';
 import { PhotoThumbnail } from './PhotoThumbnail';
 
 interface PhotoUploadInputProps {
@@ -17,6 +18,7 @@ interface PhotoUploadInputProps {
 /** Uploads each chosen photo at once (POST /api/photos) and keeps the ids in the form; thumbnails show what was sent. */
 export const PhotoUploadInput = ({ source, label, max = 20 }: PhotoUploadInputProps) => {
   const translate = useTranslate();
+  const dataProvider = useAppDataProvider();
   const { field, fieldState } = useInput<string[]>({ source, defaultValue: [] });
   const [uploading, setUploading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -42,7 +44,7 @@ export const PhotoUploadInput = ({ source, label, max = 20 }: PhotoUploadInputPr
           setProblem(translate('app.photo.too_large', { name: file.name }));
           continue;
         }
-        const id = await uploadPhoto(file);
+        const { id } = (await dataProvider.uploadPhoto(file)).data;
         if (!next.includes(id)) next.push(id);
       }
     } catch (error) {

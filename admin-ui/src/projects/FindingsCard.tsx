@@ -8,7 +8,7 @@ import type { Finding } from '../findings/types';
 import { PhotoGallery } from '../photos/PhotoGallery';
 import { formatInstant } from '../timeline';
 import { isGroupMember } from './membership';
-import { SectionCard } from './SectionCard';
+import { SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from './types';
 
 /** The supervision group's findings and where each stands; members file new ones and review responses. */

@@ -5,9 +5,9 @@ import PaymentsIcon from '@mui/icons-material/Payments';
 import { Stack } from '@mui/material';
 import { maxLength, maxValue, minValue, NumberInput, number, required, TextInput } from 'react-admin';
 import { integer, notBlank } from '../common/validators';
+import { ActionDialog } from '../common/ActionDialog';
+import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
-import { FormDialogButton } from './FormDialogButton';
-import { fundAction } from './projectApi';
 import type { ProjectDetail } from './types';
 
 const noteValidate = [required(), notBlank, maxLength(2000)];
@@ -24,6 +24,7 @@ const noteOf = (values: Record<string, unknown>) => (typeof values.note === 'str
 
 /** 资金池 actions, each for the roles the API allows; an anomaly freezes disbursement until a coordinator clears it. */
 export const FundActions = ({ project, frozen }: { project: ProjectDetail; frozen: boolean }) => {
+  const dataProvider = useAppDataProvider();
   const user = readUser();
   const has = (role: string) => user?.roles.some((r) => r === role) ?? false;
   const coordinator = has('coordinator');
@@ -32,17 +33,15 @@ export const FundActions = ({ project, frozen }: { project: ProjectDetail; froze
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
       {coordinator ? (
-        <FormDialogButton
+        <ActionDialog
           label="app.fund.action.allocate"
           icon={<AccountBalanceIcon />}
-          title="app.fund.action.allocate"
           description="app.fund.action.allocate_help"
-          submitLabel="app.fund.action.allocate"
           success="app.fund.action.done"
-          defaults={amountDefaults}
+          defaultValues={amountDefaults}
           fields={['amountYuan', 'note']}
           submit={(values, key) =>
-            fundAction(id, 'allocate', { key, amountYuan: amountOf(values), note: noteOf(values) })
+            dataProvider.moveFunds(id, 'allocate', { key, amountYuan: amountOf(values), note: noteOf(values) })
           }
         >
           <NumberInput
@@ -52,19 +51,17 @@ export const FundActions = ({ project, frozen }: { project: ProjectDetail; froze
             validate={[required(), number(), integer, minValue(0), maxValue(yuanMax)]}
           />
           <NoteInput label="app.fund.field.allocation_note" />
-        </FormDialogButton>
+        </ActionDialog>
       ) : null}
       {(coordinator || ownDepartment) && !frozen ? (
-        <FormDialogButton
+        <ActionDialog
           label="app.fund.action.disburse"
           icon={<PaymentsIcon />}
-          title="app.fund.action.disburse"
-          submitLabel="app.fund.action.disburse"
           success="app.fund.action.done"
-          defaults={amountDefaults}
+          defaultValues={amountDefaults}
           fields={['amountYuan', 'note']}
           submit={(values, key) =>
-            fundAction(id, 'disburse', { key, amountYuan: amountOf(values), note: noteOf(values) })
+            dataProvider.moveFunds(id, 'disburse', { key, amountYuan: amountOf(values), note: noteOf(values) })
           }
         >
           <NumberInput
@@ -74,39 +71,35 @@ export const FundActions = ({ project, frozen }: { project: ProjectDetail; froze
             validate={[required(), number(), integer, minValue(1), maxValue(yuanMax)]}
           />
           <NoteInput label="app.fund.field.disbursement_note" />
-        </FormDialogButton>
+        </ActionDialog>
       ) : null}
       {(coordinator || has('reviewer') || has('deputy')) && !frozen ? (
-        <FormDialogButton
+        <ActionDialog
           label="app.fund.action.flag"
           icon={<FlagIcon />}
           color="warning"
-          title="app.fund.action.flag"
           description="app.fund.action.flag_help"
-          submitLabel="app.fund.action.flag"
           success="app.fund.action.done"
-          defaults={noteDefaults}
+          defaultValues={noteDefaults}
           fields={['note']}
-          submit={(values, key) => fundAction(id, 'flag-anomaly', { key, note: noteOf(values) })}
+          submit={(values, key) => dataProvider.moveFunds(id, 'flag-anomaly', { key, note: noteOf(values) })}
         >
           <NoteInput label="app.fund.field.anomaly_note" />
-        </FormDialogButton>
+        </ActionDialog>
       ) : null}
       {coordinator && frozen ? (
-        <FormDialogButton
+        <ActionDialog
           label="app.fund.action.clear"
           icon={<LockOpenIcon />}
           color="success"
-          title="app.fund.action.clear"
           description="app.fund.action.clear_help"
-          submitLabel="app.fund.action.clear"
           success="app.fund.action.done"
-          defaults={noteDefaults}
+          defaultValues={noteDefaults}
           fields={['note']}
-          submit={(values, key) => fundAction(id, 'clear-anomaly', { key, note: noteOf(values) })}
+          submit={(values, key) => dataProvider.moveFunds(id, 'clear-anomaly', { key, note: noteOf(values) })}
         >
           <NoteInput label="app.fund.field.clear_note" />
-        </FormDialogButton>
+        </ActionDialog>
       ) : null}
     </Stack>
   );

@@ -13,20 +13,22 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
+import { formatYuan } from '../common/formatYuan';
+import { useAppDataProvider } from '../providers/dataProvider';
 import { formatInstant } from '../timeline';
 import { FundActions } from './FundActions';
-import { formatYuan, getJson } from './projectApi';
-import { LabelValue, SectionCard } from './SectionCard';
-import type { ProjectDetail, ProjectFundsWithMovements } from './types';
+import { LabelValue, SectionCard } from '../common/SectionCard';
+import type { ProjectDetail } from './types';
 
 /** The project's allocation from the batch's fund pool, what was paid, the freeze, and every movement. */
 export const FundsCard = () => {
   const project = useRecordContext<ProjectDetail>();
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
+  const dataProvider = useAppDataProvider();
   const { data: funds, error } = useQuery({
     queryKey: ['projects', 'funds', project?.id],
-    queryFn: () => getJson<ProjectFundsWithMovements>(`projects/${encodeURIComponent(project?.id ?? '')}/funds`),
+    queryFn: async () => (await dataProvider.getProjectFunds(project?.id ?? '')).data,
     enabled: Boolean(project?.id),
   });
   if (!project) return null;

@@ -2,7 +2,7 @@ import { Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow, Typo
 import { Link, useCreatePath, useGetList, useRecordContext, useTranslate } from 'react-admin';
 import { Countdown } from '../timeline';
 import type { Task } from '../types';
-import { SectionCard } from './SectionCard';
+import { SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from './types';
 
 /** Pending decisions: the project's open tasks with whom they wait for and when they are due. */

@@ -2,7 +2,7 @@ import { Alert, Box, Stack, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDay, formatInstant } from '../timeline';
 import { ProgressChart } from './ProgressChart';
-import { LabelValue, SectionCard } from './SectionCard';
+import { LabelValue, SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from './types';
 import { WarningLevelChip } from './WarningChip';
 

@@ -10,7 +10,7 @@ import {
 } from 'react-admin';
 import { EnumField } from '../common/EnumField';
 import { ServerExportButton } from '../common/ServerExportButton';
-import { ChinaDateTimeField } from '../tasks/ChinaDateTimeField';
+import { ChinaDateTimeField } from '../common/ChinaDateTimeField';
 import { phaseChoices, warningChoices } from './choices';
 import { ProgressField } from './ProgressField';
 import { WarningChip } from './WarningChip';

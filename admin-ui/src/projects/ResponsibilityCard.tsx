@@ -1,8 +1,8 @@
 import { Box } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { formatYuan } from '../common/formatYuan';
 import { formatDay } from '../timeline';
-import { formatYuan } from './projectApi';
-import { LabelValue, SectionCard } from './SectionCard';
+import { LabelValue, SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from './types';
 
 /** 责任清单: one project, one leader, one team, to the end (seed 001). */

@@ -3,8 +3,8 @@ import { Stack, Typography } from '@mui/material';
 import { useMemo } from 'react';
 import { DateInput, required, useTranslate } from 'react-admin';
 import { projectStages } from '../tasks/choices';
-import { FormDialogButton } from './FormDialogButton';
-import { projectDecision } from './projectApi';
+import { ActionDialog } from '../common/ActionDialog';
+import { useAppDataProvider } from '../providers/dataProvider';
 import type { StagePlanEntry } from './types';
 
 type PlanValues = Record<string, unknown> & { plan?: { plannedStart?: string; plannedEnd?: string }[] };
@@ -21,6 +21,7 @@ export const StagePlanButton = ({
   plan: StagePlanEntry[] | null | undefined;
 }) => {
   const translate = useTranslate();
+  const dataProvider = useAppDataProvider();
   const defaults = useMemo<PlanValues>(
     () => ({
       plan: projectStages.map((stage) => {
@@ -31,29 +32,24 @@ export const StagePlanButton = ({
     [plan],
   );
   return (
-    <FormDialogButton
+    <ActionDialog<PlanValues>
       label="app.project.action.stage_plan"
       icon={<EventNoteIcon />}
-      title="app.project.action.stage_plan"
       description="app.project.action.stage_plan_help"
       submitLabel="app.project.action.save_plan"
       success="app.project.action.stage_plan_done"
-      defaults={defaults}
+      defaultValues={defaults}
       fields={['plan']}
-      submit={(values: PlanValues, key) =>
-        projectDecision(
-          projectId,
-          'stage-plan',
+      nestedErrors
+      submit={(values, key) =>
+        dataProvider.setStagePlan(projectId, {
           key,
-          {
-            plan: projectStages.map((stage, i) => ({
-              stage,
-              plannedStart: values.plan?.[i]?.plannedStart ?? '',
-              plannedEnd: values.plan?.[i]?.plannedEnd ?? '',
-            })),
-          },
-          'PUT',
-        )
+          plan: projectStages.map((stage, i) => ({
+            stage,
+            plannedStart: values.plan?.[i]?.plannedStart ?? '',
+            plannedEnd: values.plan?.[i]?.plannedEnd ?? '',
+          })),
+        })
       }
     >
       {projectStages.map((stage, i) => (
@@ -73,6 +69,6 @@ export const StagePlanButton = ({
           />
         </Stack>
       ))}
-    </FormDialogButton>
+    </ActionDialog>
   );
 };

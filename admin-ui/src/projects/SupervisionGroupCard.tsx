@@ -1,31 +1,31 @@
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import { List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { ActionDialog } from '../common/ActionDialog';
+import { SectionCard } from '../common/SectionCard';
+import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
 import { formatInstant } from '../timeline';
-import { ConfirmActionButton } from './ConfirmActionButton';
 import { groupUserIds, isGroupMember } from './membership';
-import { projectDecision } from './projectApi';
-import { SectionCard } from './SectionCard';
 import type { ProjectDetail } from './types';
 
 /** 监督小组 (seed 004): 3–5 deputies who sign up online; the workflow refuses a sixth with its reason. */
 export const SupervisionGroupCard = () => {
   const project = useRecordContext<ProjectDetail>();
   const translate = useTranslate();
+  const dataProvider = useAppDataProvider();
   const [locale = 'zh-CN'] = useLocaleState();
   if (!project) return null;
   const deputy = readUser()?.roles.includes('deputy') ?? false;
   const members = project.supervision_group ?? [];
   const canJoin = deputy && !isGroupMember(project) && (project.live?.phase ?? project.phase) !== 'closed';
   const join = canJoin ? (
-    <ConfirmActionButton
+    <ActionDialog
       label="app.project.action.join_group"
       icon={<GroupAddIcon />}
-      confirmTitle="app.project.action.join_group"
-      confirmContent={translate('app.project.action.join_group_confirm', { title: project.title })}
+      confirm={{ content: 'app.project.action.join_group_confirm', translateOptions: { title: project.title } }}
       success="app.project.action.join_group_done"
-      action={(key) => projectDecision(project.id, 'supervision-group/join', key)}
+      submit={(_values, key) => dataProvider.decideProject(project.id, 'supervision-group/join', { key })}
     />
   ) : null;
   const liveOnly = groupUserIds(project).filter((id) => !members.some((m) => m.user_id === id));

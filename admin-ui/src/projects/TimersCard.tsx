@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { Countdown, formatDay, formatInstant } from '../timeline';
-import { LabelValue, SectionCard } from './SectionCard';
+import { LabelValue, SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from './types';
 
 /** The workflow's running timers (周督导、月通报、季考评 cadence, post-evaluation) and the rating's consequences. */

@@ -1,33 +1,152 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, type DataProvider, type Identifier } from 'react-admin';
-import type { Notice, Task, TaskResult } from '../types';
-import { readToken } from './session';
+import { type DataProvider, type Identifier, type SortPayload, useDataProvider } from 'react-admin';
+import type { BallotMark, Receipt } from '../ballot/types';
+import type { BatchAction } from '../batches/types';
+import type { DashboardData } from '../dashboard/types';
+import type { ProjectFundsWithMovements, StagePlanEntry } from '../projects/types';
+import type { ProjectRating } from '../rating/types';
+import type { Notice, Task } from '../types';
+import { apiUrl, httpClient, httpRaw } from './httpClient';
 
-/** Relative, so the same build works behind the API on one port and behind Vite's dev proxy. */
-export const apiUrl = '/api';
+/** The project decisions that are a plain POST /api/projects/:id/<verb> into the project's workflow. */
+export type ProjectDecision =
+  'accept-completion' | 'enter-use' | 're-rating/open' | 're-rating/close' | 'supervision-group/join';
 
-export function httpClient(url: string, options: fetchUtils.Options = {}) {
-  const token = readToken();
-  return fetchUtils.fetchJson(url, {
-    ...options,
-    user: token ? { authenticated: true, token: `Bearer ${token}` } : undefined,
-  });
+/** The fund pool's movements, POST /api/projects/:id/funds/<action>. */
+export type FundAction = 'allocate' | 'disburse' | 'flag-anomaly' | 'clear-anomaly';
+
+/** The lists whose CSV the API writes itself (GET /api/exports/<resource>.csv). */
+export type ExportableResource = 'suggestions' | 'candidates' | 'projects' | 'tasks' | 'findings' | 'notices';
+
+/**
+ * A request that moves a workflow carries a key chosen once per opened dialog: a retried request is the
+ * same workflow update (or the same row), answered once.
+ */
+interface Keyed {
+  key: string;
 }
+
+type Body = Record<string, unknown>;
 
 /** Workflow actions are `POST /<resource>/:id/<verb>` routes, not CRUD; each gets its own method. */
 export interface AppDataProvider extends DataProvider {
-  /** Hands in the result of a human task; the task workflow validates it (403, 409, 422 carry a message). */
-  completeTask(id: Identifier, result: TaskResult): Promise<{ data: Task }>;
+  /** A batch decision (close collection, open a vote, …); the workflow refuses one out of phase (409). */
+  decideBatch(id: Identifier, action: BatchAction, params: Keyed & { body?: Body }): Promise<{ data: unknown }>;
+  /** One reviewer's four marks for a suggestion (PUT, so scoring again replaces them). */
+  scoreSuggestion(id: Identifier, score: Body): Promise<{ data: unknown }>;
+  /** 联合审查's outcome; a candidate outcome carries its responsibility list. */
+  reviewSuggestion(id: Identifier, review: Body): Promise<{ data: unknown }>;
+  mergeSuggestion(id: Identifier, params: { intoId: Identifier }): Promise<{ data: unknown }>;
+  /** A change during publicity, with its reason; only the fields that differ. */
+  amendCandidate(id: Identifier, params: { reason: string; changes: Body }): Promise<{ data: unknown }>;
+  respondToComment(id: Identifier, params: { adopted: boolean; response: string }): Promise<{ data: unknown }>;
+
+  decideProject(id: Identifier, decision: ProjectDecision, params: Keyed & { body?: Body }): Promise<{ data: unknown }>;
+  /** The department's replanned stages; the workflow checks their order and the deadline (422). */
+  setStagePlan(id: Identifier, params: Keyed & { plan: StagePlanEntry[] }): Promise<{ data: unknown }>;
+  fileFinding(projectId: Identifier, params: Keyed & { text: string; photoIds: string[] }): Promise<{ data: unknown }>;
+  reviewFinding(
+    projectId: Identifier,
+    findingId: Identifier,
+    params: Keyed & { accepted: boolean; note: string },
+  ): Promise<{ data: unknown }>;
+  moveFunds(
+    projectId: Identifier,
+    action: FundAction,
+    params: Keyed & { note: string; amountYuan?: number },
+  ): Promise<{ data: unknown }>;
+  getProjectFunds(projectId: Identifier): Promise<{ data: ProjectFundsWithMovements }>;
+
+  /**
+   * Hands in the result of a human task, shaped by its kind (domain/taskKinds.ts); the task workflow validates
+   * it (403, 409, 422 carry a message).
+   */
+  completeTask(id: Identifier, result: Body): Promise<{ data: Task }>;
   markNoticeRead(id: Identifier): Promise<{ data: Notice }>;
+  getDashboard(): Promise<{ data: DashboardData }>;
+
+  /** One secret ballot, answered with a receipt (api/votes/votes.routes.ts). */
+  castBallot(sessionId: Identifier, marks: BallotMark[]): Promise<{ data: Receipt }>;
+  /** Every project rated once, answered with a receipt; a committee re-rating goes through the same route. */
+  submitRatings(sessionId: Identifier, ratings: ProjectRating[]): Promise<{ data: Receipt }>;
+
+  /** The raw bytes with the image's own Content-Type; a retried upload gets the same id. */
+  uploadPhoto(file: File): Promise<{ data: { id: string } }>;
+  /** A photo needs the bearer token, which an <img src> cannot send: it comes as a blob. */
+  getPhoto(id: string): Promise<{ data: Blob }>;
+  downloadBulletin(id: Identifier): Promise<{ data: Blob }>;
+  /** The whole list as CSV, written by the API for the list's filter and sort (no 1,000-row cap). */
+  exportCsv(resource: ExportableResource, params: { filter: object; sort?: SortPayload }): Promise<{ data: Blob }>;
 }
 
-const postAction = async <T>(path: string, body: unknown = {}): Promise<{ data: T }> => {
-  const { json } = await httpClient(`${apiUrl}/${path}`, { method: 'POST', body: JSON.stringify(body) });
+const path = (...parts: Identifier[]) => parts.map((part) => encodeURIComponent(String(part))).join('/');
+
+const send = async <T = unknown>(
+  method: 'POST' | 'PUT' | 'PATCH',
+  url: string,
+  body: unknown = {},
+  key?: string,
+): Promise<{ data: T }> => {
+  const { json } = await httpClient(`${apiUrl}/${url}`, {
+    method,
+    body: JSON.stringify(body),
+    // Workflow decisions take the key as a header (the route makes it the update's id); rows take it in the body.
+    headers: key ? new Headers({ 'Idempotency-Key': key }) : undefined,
+  });
   return { data: json as T };
 };
 
+const get = async <T>(url: string): Promise<{ data: T }> => ({
+  data: (await httpClient(`${apiUrl}/${url}`)).json as T,
+});
+
+const blob = async (url: string): Promise<{ data: Blob }> => ({
+  data: await (await httpRaw(`${apiUrl}/${url}`)).blob(),
+});
+
 export const dataProvider: AppDataProvider = {
   ...simpleRestProvider(apiUrl, httpClient),
-  completeTask: (id, result) => postAction<Task>(`tasks/${encodeURIComponent(String(id))}/complete`, { result }),
-  markNoticeRead: (id) => postAction<Notice>(`notices/${encodeURIComponent(String(id))}/read`),
+
+  decideBatch: (id, action, { key, body }) => send('POST', `batches/${path(id)}/${action}`, body, key),
+  scoreSuggestion: (id, score) => send('PUT', `suggestions/${path(id)}/score`, score),
+  reviewSuggestion: (id, review) => send('POST', `suggestions/${path(id)}/review`, review),
+  mergeSuggestion: (id, params) => send('POST', `suggestions/${path(id)}/merge`, params),
+  amendCandidate: (id, params) => send('PATCH', `candidates/${path(id)}`, params),
+  respondToComment: (id, params) => send('POST', `publicity-comments/${path(id)}/respond`, params),
+
+  decideProject: (id, decision, { key, body }) => send('POST', `projects/${path(id)}/${decision}`, body, key),
+  setStagePlan: (id, { key, plan }) => send('PUT', `projects/${path(id)}/stage-plan`, { plan }, key),
+  // Findings and fund movements are rows keyed by the body's `key`, so a resent form records one.
+  fileFinding: (projectId, params) => send('POST', `projects/${path(projectId)}/findings`, params),
+  reviewFinding: (projectId, findingId, { key, ...body }) =>
+    send('POST', `projects/${path(projectId)}/findings/${path(findingId)}/review`, body, key),
+  moveFunds: (projectId, action, params) => send('POST', `projects/${path(projectId)}/funds/${action}`, params),
+  getProjectFunds: (projectId) => get(`projects/${path(projectId)}/funds`),
+
+  completeTask: (id, result) => send<Task>('POST', `tasks/${path(id)}/complete`, { result }),
+  markNoticeRead: (id) => send<Notice>('POST', `notices/${path(id)}/read`),
+  getDashboard: () => get('dashboard'),
+
+  castBallot: (sessionId, marks) => send<Receipt>('POST', `vote-sessions/${path(sessionId)}/ballots`, { marks }),
+  submitRatings: (sessionId, ratings) =>
+    send<Receipt>('POST', `rating-sessions/${path(sessionId)}/ratings`, { ratings }),
+
+  uploadPhoto: async (file) => {
+    const response = await httpRaw(`${apiUrl}/photos`, {
+      method: 'POST',
+      headers: { 'Content-Type': file.type },
+      body: file,
+    });
+    return { data: (await response.json()) as { id: string } };
+  },
+  getPhoto: (id) => blob(`photos/${path(id)}`),
+  downloadBulletin: (id) => blob(`bulletins/${path(id)}/download`),
+  exportCsv: (resource, { filter, sort }) => {
+    const params = new URLSearchParams({ filter: JSON.stringify(filter) });
+    if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));
+    return blob(`exports/${resource}.csv?${params}`);
+  },
 };
+
+/** The data provider with the console's own methods, for components. */
+export const useAppDataProvider = () => useDataProvider<AppDataProvider>();

@@ -3,9 +3,9 @@ import { LinkBase, Loading, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
 import { Countdown } from '../timeline/Countdown';
 import { PhaseChip } from './PhaseChip';
-import { usePublicQuery } from './publicApi';
+import { usePublicQuery } from '../providers/publicApi';
 import type { PublicBatchSummary } from './types';
-import { deadlineLabelKey } from '../batches/DeadlineText';
+import { deadlineLabelKey } from '../common/DeadlineText';
 
 /** #/public — every batch under way, with where it stands and its next date. */
 export const BatchIndex = () => {

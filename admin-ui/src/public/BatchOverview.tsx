@@ -1,7 +1,7 @@
 import { Button, Paper, Stack, Step, StepLabel, Stepper, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { LinkBase, useLocaleState, useTranslate } from 'react-admin';
 import { formatInstant } from '../timeline/formatInstant';
-import { batchPath, usePublicQuery } from './publicApi';
+import { batchPath, usePublicQuery } from '../providers/publicApi';
 import { batchPhases, type BatchPhase, type PublicBatch } from './types';
 import { useBatchId } from './useBatchId';
 

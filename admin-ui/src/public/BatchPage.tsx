@@ -3,10 +3,10 @@ import { LinkBase, Loading, Outlet, useLocation, useTranslate } from 'react-admi
 import { errorMessage } from '../common/errorMessage';
 import { Countdown } from '../timeline/Countdown';
 import { PhaseChip } from './PhaseChip';
-import { batchPath, usePublicQuery } from './publicApi';
+import { batchPath, usePublicQuery } from '../providers/publicApi';
 import type { PublicBatch } from './types';
 import { useBatchId } from './useBatchId';
-import { deadlineLabelKey } from '../batches/DeadlineText';
+import { deadlineLabelKey } from '../common/DeadlineText';
 
 const sections = ['', 'suggest', 'candidates', 'results', 'projects'] as const;
 const sectionLabels: Record<(typeof sections)[number], string> = {

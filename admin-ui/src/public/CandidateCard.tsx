@@ -1,7 +1,7 @@
 import { Button, Card, CardActions, CardContent, Chip, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDay } from '../timeline/formatInstant';
-import { formatYuan } from './format';
+import { formatYuan } from '../common/formatYuan';
 import type { PublicCandidate } from './types';
 
 interface CandidateCardProps {

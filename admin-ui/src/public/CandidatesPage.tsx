@@ -4,7 +4,7 @@ import { Loading, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
 import { CandidateCard } from './CandidateCard';
 import { CommentForm } from './CommentForm';
-import { batchPath, usePublicQuery } from './publicApi';
+import { batchPath, usePublicQuery } from '../providers/publicApi';
 import type { PublicBatch, PublicCandidate } from './types';
 import { useBatchId } from './useBatchId';
 

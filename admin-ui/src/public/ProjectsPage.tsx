@@ -2,8 +2,8 @@ import { Alert, Box, Card, CardContent, Chip, LinearProgress, Stack, Typography 
 import { Loading, useLocaleState, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
 import { formatDay, formatInstant } from '../timeline/formatInstant';
-import { formatYuan } from './format';
-import { batchPath, usePublicQuery } from './publicApi';
+import { formatYuan } from '../common/formatYuan';
+import { batchPath, usePublicQuery } from '../providers/publicApi';
 import type { PublicProject, WarningLevel } from './types';
 import { useBatchId } from './useBatchId';
 

@@ -1,7 +1,7 @@
 import { Alert, List, ListItem, ListItemText, Paper, Stack, Typography } from '@mui/material';
 import { Loading, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
-import { batchPath, usePublicQuery } from './publicApi';
+import { batchPath, usePublicQuery } from '../providers/publicApi';
 import { RoundTally } from './RoundTally';
 import type { PublicResults } from './types';
 import { useBatchId } from './useBatchId';

@@ -5,7 +5,7 @@ import { errorMessage } from '../common/errorMessage';
 import { newIdempotencyKey } from '../common/idempotencyKey';
 import { validContact } from './contact';
 import { splitErrors } from '../common/fieldErrors';
-import { batchPath, postPublic } from './publicApi';
+import { batchPath, postPublic } from '../providers/publicApi';
 import { suggestionCategories } from './types';
 
 interface SuggestionValues {

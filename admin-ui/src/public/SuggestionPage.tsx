@@ -1,6 +1,6 @@
 import { Alert } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { batchPath, usePublicQuery } from './publicApi';
+import { batchPath, usePublicQuery } from '../providers/publicApi';
 import { SuggestionForm } from './SuggestionForm';
 import type { PublicBatch } from './types';
 import { useBatchId } from './useBatchId';

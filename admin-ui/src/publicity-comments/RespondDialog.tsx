@@ -1,24 +1,27 @@
 import { BooleanInput, TextInput, maxLength, required, useRecordContext } from 'react-admin';
-import { FormDialog } from '../batches/FormDialog';
+import { ActionDialog } from '../common/ActionDialog';
 import { notBlank } from '../common/validators';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { useAppDataProvider } from '../providers/dataProvider';
 import type { PublicityComment } from './types';
 
 /** The office's answer to a publicity comment, which the commenter reads; an adopted one usually leads to an amendment. */
 export const RespondDialog = () => {
   const comment = useRecordContext<PublicityComment>();
+  const dataProvider = useAppDataProvider();
   if (!comment) return null;
   return (
-    <FormDialog
+    <ActionDialog
       label="app.comment.respond.action"
       success="app.comment.respond.done"
       fields={['adopted', 'response']}
       variant="contained"
       defaultValues={{ adopted: comment.adopted ?? false, response: comment.response ?? '' }}
-      onSubmit={(values) =>
-        httpClient(`${apiUrl}/publicity-comments/${encodeURIComponent(comment.id)}/respond`, {
-          method: 'POST',
-          body: JSON.stringify({ adopted: values.adopted === true, response: values.response }),
+      nestedErrors
+      size="medium"
+      submit={(values) =>
+        dataProvider.respondToComment(comment.id, {
+          adopted: values.adopted === true,
+          response: typeof values.response === 'string' ? values.response : '',
         })
       }
     >
@@ -30,6 +33,6 @@ export const RespondDialog = () => {
         multiline
         fullWidth
       />
-    </FormDialog>
+    </ActionDialog>
   );
 };

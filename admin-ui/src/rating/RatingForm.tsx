@@ -18,7 +18,7 @@ import { CastStep } from '../ballot/CastStep';
 import { ChoiceToggle } from '../ballot/ChoiceToggle';
 import { ReviewSheetButton } from '../ballot/ReviewSheetButton';
 import { errorMessage, errorStatus } from '../common/errorMessage';
-import { submitRatings } from './submitRatings';
+import { useAppDataProvider } from '../providers/dataProvider';
 import { type RatingChoice, ratingChoices, type RatingSession } from './types';
 
 const choiceColor = (choice: RatingChoice) =>
@@ -33,6 +33,7 @@ interface RatingFormProps {
 /** Rating every project once; like the ballot, the choices stay in this component's state only. */
 export const RatingForm = ({ session, onRated, onRefused }: RatingFormProps) => {
   const translate = useTranslate();
+  const dataProvider = useAppDataProvider();
   const [choices, setChoices] = useState<Record<string, RatingChoice>>({});
   const [step, setStep] = useState<'rate' | 'review'>('rate');
   const [showMissing, setShowMissing] = useState(false);
@@ -41,11 +42,13 @@ export const RatingForm = ({ session, onRated, onRefused }: RatingFormProps) => 
     title: session.projects.find((p) => p.id === id)?.title ?? id,
   }));
   const submit = useMutation({
-    mutationFn: () =>
-      submitRatings(
-        session.id,
-        projects.map((p) => ({ projectId: p.id, choice: choices[p.id] as RatingChoice })),
-      ),
+    mutationFn: async () =>
+      (
+        await dataProvider.submitRatings(
+          session.id,
+          projects.map((p) => ({ projectId: p.id, choice: choices[p.id] as RatingChoice })),
+        )
+      ).data,
     onSuccess: (receipt) => {
       setChoices({});
       onRated(receipt.receiptCode);

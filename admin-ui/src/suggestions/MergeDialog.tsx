@@ -1,24 +1,22 @@
 import { AutocompleteInput, ReferenceInput, required, useRecordContext } from 'react-admin';
-import { FormDialog } from '../batches/FormDialog';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { ActionDialog } from '../common/ActionDialog';
+import { useAppDataProvider } from '../providers/dataProvider';
 import type { Suggestion } from './types';
 
 /** A duplicate joins the suggestion it repeats; its proposers move there and hear that one's outcome. */
 export const MergeDialog = () => {
   const suggestion = useRecordContext<Suggestion>();
+  const dataProvider = useAppDataProvider();
   if (!suggestion || suggestion.merged_into_id) return null;
   return (
-    <FormDialog
+    <ActionDialog<{ intoId: string }>
       label="app.suggestion.merge.action"
       success="app.suggestion.merge.done"
       fields={['intoId']}
       confirm={{ content: 'app.suggestion.merge.confirm', translateOptions: { title: suggestion.title } }}
-      onSubmit={(values) =>
-        httpClient(`${apiUrl}/suggestions/${encodeURIComponent(suggestion.id)}/merge`, {
-          method: 'POST',
-          body: JSON.stringify(values),
-        })
-      }
+      nestedErrors
+      size="medium"
+      submit={(values) => dataProvider.mergeSuggestion(suggestion.id, { intoId: values.intoId })}
     >
       <ReferenceInput source="intoId" reference="suggestions" filter={{ batch_id: suggestion.batch_id }}>
         <AutocompleteInput
@@ -29,6 +27,6 @@ export const MergeDialog = () => {
           fullWidth
         />
       </ReferenceInput>
-    </FormDialog>
+    </ActionDialog>
   );
 };

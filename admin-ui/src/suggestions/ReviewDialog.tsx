@@ -13,9 +13,9 @@ import {
   useGetList,
   useRecordContext,
 } from 'react-admin';
-import { FormDialog } from '../batches/FormDialog';
+import { ActionDialog } from '../common/ActionDialog';
 import { integer, notBlank } from '../common/validators';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { useAppDataProvider } from '../providers/dataProvider';
 import { reviewOutcomeChoices } from './choices';
 import type { Suggestion } from './types';
 
@@ -30,6 +30,7 @@ interface ReviewValues extends Record<string, unknown> {
 /** 联合审查: the outcome with its reason and answering department; a candidate gets its responsibility list. */
 export const ReviewDialog = () => {
   const suggestion = useRecordContext<Suggestion>();
+  const dataProvider = useAppDataProvider();
   // The answering department's responsible leader (包抓领导) becomes the candidate's, as the responsibility list names them.
   const { data: departments } = useGetList<{ id: string; leader_user_id: string | null }>('departments', {
     pagination: { page: 1, perPage: 500 },
@@ -38,7 +39,7 @@ export const ReviewDialog = () => {
   const leaderOf = (departmentId: unknown) =>
     departments?.find((d) => d.id === departmentId)?.leader_user_id ?? undefined;
   return (
-    <FormDialog<ReviewValues>
+    <ActionDialog<ReviewValues>
       label="app.suggestion.review.action"
       success="app.suggestion.review.done"
       fields={fields}
@@ -50,15 +51,15 @@ export const ReviewDialog = () => {
         fundingSource: suggestion.funding_source ?? undefined,
         candidate: { title: suggestion.title, description: suggestion.description },
       }}
-      onSubmit={({ candidate, ...values }) =>
-        httpClient(`${apiUrl}/suggestions/${encodeURIComponent(suggestion.id)}/review`, {
-          method: 'POST',
-          body: JSON.stringify(
-            values.outcome === 'candidate'
-              ? { ...values, candidate: { ...candidate, responsibleLeaderUserId: leaderOf(values.departmentId) } }
-              : values,
-          ),
-        })
+      nestedErrors
+      size="medium"
+      submit={({ candidate, ...values }) =>
+        dataProvider.reviewSuggestion(
+          suggestion.id,
+          values.outcome === 'candidate'
+            ? { ...values, candidate: { ...candidate, responsibleLeaderUserId: leaderOf(values.departmentId) } }
+            : values,
+        )
       }
     >
       <SelectInput
@@ -124,6 +125,6 @@ export const ReviewDialog = () => {
           ) : null
         }
       </FormDataConsumer>
-    </FormDialog>
+    </ActionDialog>
   );
 };

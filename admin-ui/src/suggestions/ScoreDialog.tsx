@@ -1,7 +1,7 @@
 import { NumberInput, TextInput, maxLength, maxValue, minValue, required, useRecordContext } from 'react-admin';
-import { FormDialog } from '../batches/FormDialog';
+import { ActionDialog } from '../common/ActionDialog';
 import { integer } from '../common/validators';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { useAppDataProvider } from '../providers/dataProvider';
 import type { Suggestion } from './types';
 
 const criteria = ['publicSupport', 'fundingFeasibility', 'socialBenefit', 'implementationDifficulty'] as const;
@@ -10,20 +10,18 @@ const mark = [required(), integer, minValue(0), maxValue(100)];
 /** 筛选论证: one reviewer's four marks (0–100); the API weighs them with the jurisdiction's rubric. */
 export const ScoreDialog = ({ myScore }: { myScore?: Record<(typeof criteria)[number], number> }) => {
   const suggestion = useRecordContext<Suggestion>();
+  const dataProvider = useAppDataProvider();
   if (!suggestion) return null;
   return (
-    <FormDialog
+    <ActionDialog
       label="app.suggestion.score.action"
       success="app.suggestion.score.done"
       fields={[...criteria, 'note']}
       defaultValues={myScore}
       variant="contained"
-      onSubmit={(values) =>
-        httpClient(`${apiUrl}/suggestions/${encodeURIComponent(suggestion.id)}/score`, {
-          method: 'PUT',
-          body: JSON.stringify(values),
-        })
-      }
+      nestedErrors
+      size="medium"
+      submit={(values) => dataProvider.scoreSuggestion(suggestion.id, values)}
     >
       {criteria.map((c) => (
         <NumberInput
@@ -37,6 +35,6 @@ export const ScoreDialog = ({ myScore }: { myScore?: Record<(typeof criteria)[nu
         />
       ))}
       <TextInput source="note" label="app.suggestion.score.note" validate={maxLength(2000)} multiline fullWidth />
-    </FormDialog>
+    </ActionDialog>
   );
 };

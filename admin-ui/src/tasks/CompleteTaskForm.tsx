@@ -1,13 +1,14 @@
 import DoneIcon from '@mui/icons-material/Done';
 import { Alert, Card, CardContent, CardHeader } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Form, SaveButton, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Form, SaveButton, useNotify, useRecordContext, useRefresh, useTranslate, type Identifier } from 'react-admin';
 import { errorStatus } from '../common/errorMessage';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { splitErrors } from '../common/fieldErrors';
+import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
 import type { Task } from '../types';
 import { isKnownTaskKind } from './choices';
-import { splitErrors } from '../common/fieldErrors';
 import { isAssignedToMe } from './isAssignedToMe';
 import { TaskResultInputs } from './TaskResultInputs';
 import { formSpecOf, toResult } from './taskForms';
@@ -21,7 +22,16 @@ export const CompleteTaskForm = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
+  const dataProvider = useAppDataProvider();
   const [general, setGeneral] = useState<string | null>(null);
+  const { mutateAsync } = useMutation({
+    mutationFn: ({ id, result }: { id: Identifier; result: Record<string, unknown> }) =>
+      dataProvider.completeTask(id, result),
+    onSuccess: () => {
+      notify('app.task.complete.success', { type: 'success' });
+      refresh();
+    },
+  });
   const kind = task?.kind ?? '';
   const payload = task?.payload;
   // One object per task: a fresh one per render would reset what the person typed.
@@ -35,10 +45,7 @@ export const CompleteTaskForm = () => {
   const submit = async (values: Record<string, unknown>) => {
     setGeneral(null);
     try {
-      await httpClient(`${apiUrl}/tasks/${encodeURIComponent(task.id)}/complete`, {
-        method: 'POST',
-        body: JSON.stringify({ result: toResult(spec, values) }),
-      });
+      await mutateAsync({ id: task.id, result: toResult(spec, values) });
     } catch (error) {
       const status = errorStatus(error);
       const { fields, general: top } = splitErrors(
@@ -51,8 +58,6 @@ export const CompleteTaskForm = () => {
       if (status === 409) refresh();
       return status === 400 || status === 422 ? fields : undefined;
     }
-    notify('app.task.complete.success', { type: 'success' });
-    refresh();
     return undefined;
   };
 

@@ -1,7 +1,7 @@
 import { Chip, Stack } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import type { Task } from '../types';
-import { ChinaDateTimeField } from './ChinaDateTimeField';
+import { ChinaDateTimeField } from '../common/ChinaDateTimeField';
 
 interface DueAtFieldProps {
   source: 'due_at';

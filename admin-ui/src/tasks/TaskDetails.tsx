@@ -1,7 +1,7 @@
 import { SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { EnumField } from '../common/EnumField';
 import type { Task } from '../types';
-import { ChinaDateTimeField } from './ChinaDateTimeField';
+import { ChinaDateTimeField } from '../common/ChinaDateTimeField';
 import { DueAtField } from './DueAtField';
 import { EscalationChip } from './EscalationChip';
 import { TaskResultField } from './TaskResultField';

@@ -2,7 +2,7 @@ import { Alert, Card, CardContent, CardHeader, LinearProgress } from '@mui/mater
 import { SimpleShowLayout, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField } from '../common/EnumField';
 import type { Task } from '../types';
-import { ChinaDateTimeField } from './ChinaDateTimeField';
+import { ChinaDateTimeField } from '../common/ChinaDateTimeField';
 import { EscalationChip } from './EscalationChip';
 import { EscalationLadderField } from './EscalationLadderField';
 

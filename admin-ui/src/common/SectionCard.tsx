@@ -2,7 +2,7 @@ import { Card, CardContent, CardHeader } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 
-/** A titled region of the project page; its aria-label lets a browser test find it by name. */
+/** A titled region of a record's page; its aria-label lets a browser test find it by name. */
 export const SectionCard = ({
   title,
   action,

@@ -1,7 +1,7 @@
 import { Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { Countdown } from '../timeline/Countdown';
-import type { Deadline } from './types';
+import type { Deadline } from '../batches/types';
 
 /** The workflow writes its deadlines' labels in English codes ("collection closes"); the UI words them. */
 export const deadlineLabelKey = (label: string) => `app.batch.deadline.${label.trim().replace(/\W+/g, '_')}`;
