@@ -3,6 +3,7 @@ import { authRoutes } from './auth/auth.routes';
 import { batchRoutes } from './batches/batches.routes';
 import { candidateRoutes } from './candidates/candidates.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { departmentRoutes } from './departments/departments.routes';
 import { directoryRoutes } from './directory/directory.routes';
 import { exportRoutes } from './exports/exports.routes';
 import { route, type RouteDeclaration } from './http/route';
@@ -10,9 +11,11 @@ import { noticeRoutes } from './notices/notices.routes';
 import { buildOpenApiDocument } from './openapi';
 import { projectRoutes } from './projects/projects.routes';
 import { publicityRoutes } from './publicity/publicity.routes';
+import { jurisdictionRoutes } from './jurisdictions/jurisdictions.routes';
 import { ratingRoutes } from './ratings/ratings.routes';
 import { suggestionRoutes } from './suggestions/suggestions.routes';
 import { taskRoutes } from './tasks/tasks.routes';
+import { userRoutes } from './users/users.routes';
 import { voteRoutes } from './votes/votes.routes';
 
 const systemRoutes = [
@@ -61,6 +64,9 @@ export const apiRoutes: readonly RouteDeclaration[] = [
   ...exportRoutes,
   ...auditRoutes,
   ...directoryRoutes,
+  ...userRoutes,
+  ...departmentRoutes,
+  ...jurisdictionRoutes,
   ...suggestionRoutes,
   ...publicityRoutes,
   ...candidateRoutes,

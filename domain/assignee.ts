@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** committeeMember: 常委会组成人员, who re-rate a project after its rectification (DOMAIN.md step 10). */
-export const roleSchema = z.enum(['coordinator', 'official', 'deputy', 'reviewer', 'committeeMember']);
+/** residentRepresentative: 居民代表, who may join a project's supervision group beside deputies (docs/domain.md, "Supervision"). */
+export const roleSchema = z.enum([
+  'coordinator',
+  'official',
+  'deputy',
+  'reviewer',
+  'committeeMember',
+  'residentRepresentative',
+]);
 export type Role = z.infer<typeof roleSchema>;
 
 /** Whom a task waits for: one person, anyone holding a role in the jurisdiction, or anyone in a department. */

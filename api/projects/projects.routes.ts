@@ -60,6 +60,7 @@ import {
   findVisibleFinding,
   findVisiblePhoto,
   findVisibleProject,
+  findWatchedProject,
   fundsOf,
   imageTypeOf,
   listBulletins,
@@ -195,13 +196,15 @@ export const projectRoutes = [
     tag: 'projects',
     summary: 'Read a project with its workflow’s live state, supervision group and funds',
     access: 'signedIn',
-    notes: '`live` is null when the workflow cannot be reached.',
+    notes:
+      '`live` is null when the workflow cannot be reached. The county office reads its townships’ projects too, with `read_only: true`.',
     refusals: [404],
     handler: async ({ res, deps: { db, temporal, temporalUiUrl }, user, params }) => {
-      const project = await findVisibleProject(db, user, params.id);
+      const { jurisdiction_id: jurisdictionId, ...project } = await findWatchedProject(db, user, params.id);
       const live = await liveStateOf(temporal, project.id, projectStateQuery);
       res.json({
         ...project,
+        read_only: jurisdictionId !== user.jurisdictionId,
         live,
         supervision_group: await supervisionGroupOf(db, project.id),
         funds: fundsOf(project),
