@@ -157,10 +157,10 @@ export function planRoster(sheet: RosterSheet, context: RosterContext): RosterPl
         seenPhones.set(phone, line);
       }
     }
-    if (!match && username) {
+    // Checked only for an otherwise sound row: a repeated row or phone already says what is wrong.
+    if (!match && username && problems.length === before) {
       const userLine = seenUsernames.get(username);
-      if (userLine !== undefined && userLine !== line)
-        problem('username', `the username ${username} is already on line ${userLine}`);
+      if (userLine !== undefined) problem('username', `the username ${username} is already on line ${userLine}`);
       else if (context.takenUsernames.has(username))
         problem('username', `the username ${username} belongs to another account: add a 账号 column with a free one`);
       seenUsernames.set(username, line);
