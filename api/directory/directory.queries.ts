@@ -24,7 +24,7 @@ export function userPage(
         eb('phone', 'like', containing(f.q!)),
       ]),
     );
-  if (f.role) qb = qb.where('roles', '@>', [f.role]);
+  if (f.role) qb = qb.where((eb) => eb(eb.val<string>(f.role!), '=', eb.fn.any('roles')));
   if (f.department_id) qb = qb.where('department_id', '=', f.department_id);
   if (f.id !== undefined) qb = qb.where('id', 'in', [f.id].flat());
   return fetchPage(

@@ -33,7 +33,7 @@ export function listWatched(db: Kysely<Database>, jurisdictionId: string) {
         .select((c) => c.fn.countAll<string>().as('n'))
         .whereRef('users.jurisdiction_id', '=', 'jurisdictions.id')
         .where('users.active', '=', true)
-        .where('users.roles', '@>', ['coordinator'])
+        .where((eb) => eb(eb.val('coordinator'), '=', eb.fn.any('users.roles')))
         .as('active_coordinators'),
     )
     .where((w) => w.or([w('id', '=', jurisdictionId), w('parent_id', '=', jurisdictionId)]));

@@ -32,7 +32,7 @@ export async function otherActiveCoordinators(db: Kysely<Database>, jurisdiction
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('jurisdiction_id', '=', jurisdictionId)
     .where('active', '=', true)
-    .where('roles', '@>', ['coordinator'])
+    .where((eb) => eb(eb.val('coordinator'), '=', eb.fn.any('roles')))
     .where('id', '!=', exceptUserId)
     .executeTakeFirstOrThrow();
   return Number(n);
