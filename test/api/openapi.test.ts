@@ -105,6 +105,21 @@ describe('the running app', () => {
     // One project to page the lists that belong to a project (its timeline).
     await seedPeople(testDb.db);
     await insertVotedProject(testDb.db, { key: 'probe', batchId: 'batch-probe', year: 2027, deadline: '2027-11-30' });
+    // Every request reads its account's roles from the database (api/auth/accountCheck.ts), not the token.
+    await testDb.db
+      .insertInto('users')
+      .values({
+        id: 'openapi-probe',
+        username: 'openapi-probe',
+        display_name: 'OpenAPI probe',
+        password_hash: 'not-a-login',
+        roles: [...roleSchema.options],
+        jurisdiction_id: jurisdictionId,
+        department_id: null,
+        email: null,
+        phone: null,
+      })
+      .execute();
     token = await tokens.sign({
       userId: 'openapi-probe',
       username: 'openapi-probe',
