@@ -2,8 +2,15 @@
  * The records the API returns, as the HTTP contract states them. The UI does not import the
  * server's domain modules: the JSON contract is the boundary, and the bundle stays free of zod.
  */
-export type Role = 'coordinator' | 'official' | 'deputy' | 'committeeMember' | 'reviewer';
-export const roles: Role[] = ['coordinator', 'official', 'deputy', 'committeeMember', 'reviewer'];
+export type Role = 'coordinator' | 'official' | 'deputy' | 'committeeMember' | 'reviewer' | 'residentRepresentative';
+export const roles: Role[] = [
+  'coordinator',
+  'official',
+  'deputy',
+  'committeeMember',
+  'reviewer',
+  'residentRepresentative',
+];
 
 export interface SessionUser {
   id: string;
@@ -12,6 +19,8 @@ export interface SessionUser {
   roles: Role[];
   jurisdictionId: string;
   departmentId: string | null;
+  /** Signed in with a one-time password: the console shows only the password change until it is replaced. */
+  mustChangePassword?: boolean;
 }
 
 export type AssigneeKind = 'user' | 'role' | 'department';
@@ -89,6 +98,21 @@ export interface User {
   roles: Role[];
   jurisdiction_id: string;
   department_id: string | null;
+  email?: string | null;
+  phone?: string | null;
+  electoral_district?: string | null;
+  leader?: boolean;
+  active?: boolean;
+  must_change_password?: boolean;
+}
+
+/** 县/区, 乡镇 or 街道, with the number of its active office accounts. */
+export interface Jurisdiction {
+  id: string;
+  name: string;
+  level: 'county' | 'township' | 'street';
+  parent_id: string | null;
+  active_coordinators?: number;
 }
 
 export interface Department {

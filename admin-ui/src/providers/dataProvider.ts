@@ -5,7 +5,8 @@ import type { BatchAction } from '../batches/types';
 import type { DashboardData } from '../dashboard/types';
 import type { ProjectFundsWithMovements, StagePlanEntry } from '../projects/types';
 import type { ProjectRating } from '../rating/types';
-import type { Notice, Task } from '../types';
+import type { IssuedPassword, RosterPlan } from '../users/types';
+import type { Notice, Task, User } from '../types';
 import { apiUrl, httpClient, httpRaw } from './httpClient';
 
 /** The project decisions that are a plain POST /api/projects/:id/<verb> into the project's workflow. */
@@ -77,6 +78,16 @@ export interface AppDataProvider extends DataProvider {
   downloadBulletin(id: Identifier): Promise<{ data: Blob }>;
   /** The whole list as CSV, written by the API for the list's filter and sort (no 1,000-row cap). */
   exportCsv(resource: ExportableResource, params: { filter: object; sort?: SortPayload }): Promise<{ data: Blob }>;
+
+  /** Disabling keeps the account (history keeps the name); the last office account is refused (409). */
+  setUserActive(id: Identifier, active: boolean): Promise<{ data: User }>;
+  /** A new one-time password, shown once. */
+  resetUserPassword(id: Identifier): Promise<{ data: IssuedPassword }>;
+  /** The roster file checked row by row; nothing is written. */
+  previewRoster(file: File): Promise<{ data: RosterPlan }>;
+  /** The roster file applied in one transaction, or refused whole (422 with `problems`). */
+  importRoster(file: File): Promise<{ data: { summary: RosterPlan['summary'] } }>;
+  changePassword(params: { currentPassword: string; newPassword: string }): Promise<{ data: unknown }>;
 }
 
 const path = (...parts: Identifier[]) => parts.map((part) => encodeURIComponent(String(part))).join('/');
@@ -103,6 +114,16 @@ const get = async <T>(url: string): Promise<{ data: T }> => ({
 const blob = async (url: string): Promise<{ data: Blob }> => ({
   data: await (await httpRaw(`${apiUrl}/${url}`)).blob(),
 });
+
+/** A file as the raw body; the API tells CSV from XLSX by its bytes, so the type only needs to be one it takes. */
+const upload = async <T>(url: string, file: File): Promise<{ data: T }> => {
+  const response = await httpRaw(`${apiUrl}/${url}`, {
+    method: 'POST',
+    headers: { 'Content-Type': file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream' },
+    body: file,
+  });
+  return { data: (await response.json()) as T };
+};
 
 export const dataProvider: AppDataProvider = {
   ...simpleRestProvider(apiUrl, httpClient),
@@ -146,6 +167,12 @@ export const dataProvider: AppDataProvider = {
     if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));
     return blob(`exports/${resource}.csv?${params}`);
   },
+
+  setUserActive: (id, active) => send<User>('POST', `users/${path(id)}/${active ? 'enable' : 'disable'}`),
+  resetUserPassword: (id) => send<IssuedPassword>('POST', `users/${path(id)}/reset-password`),
+  previewRoster: (file) => upload<RosterPlan>('users/import/preview', file),
+  importRoster: (file) => upload<{ summary: RosterPlan['summary'] }>('users/import', file),
+  changePassword: (params) => send('POST', 'auth/change-password', params),
 };
 
 /** The data provider with the console's own methods, for components. */
