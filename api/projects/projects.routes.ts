@@ -213,11 +213,11 @@ export const projectRoutes = [
     },
   }),
 
-  // 监督小组 (DOMAIN.md step 7): deputies sign up online.
+  // 监督小组 (DOMAIN.md step 7): deputies and residents' representatives sign up online.
   projectDecision({
     id: 'joinSupervisionGroup',
     verb: 'supervision-group/join',
-    access: ['deputy'],
+    access: ['deputy', 'residentRepresentative'],
     summary: 'Join the project’s supervision group (监督小组)',
     run: (h, { actor, updateId }) => h.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor }], updateId }),
   }),
@@ -229,7 +229,7 @@ export const projectRoutes = [
     path: '/projects/:id/findings',
     tag: 'findings',
     summary: 'File a finding of the supervision group, with photos, for the department to answer by its deadline',
-    access: ['deputy'],
+    access: ['deputy', 'residentRepresentative'],
     notes: `${projectDecisionNotes} The photos must have been uploaded first (422 otherwise). ${formRetry('finding')}`,
     body: fileFindingSchema,
     idempotencyKey: true,
@@ -258,7 +258,7 @@ export const projectRoutes = [
   projectDecision({
     id: 'reviewFinding',
     verb: 'findings/:findingId/review',
-    access: ['deputy'],
+    access: ['deputy', 'residentRepresentative'],
     summary: 'Accept the department’s response to a finding, or send it back with a note',
     body: reviewFindingSchema,
     run: async (h, { db, params, body, project, actor, updateId }) => {

@@ -225,6 +225,14 @@ describe('people', () => {
     expect(listed.body.map((e: { subject: string }) => e.subject)).toContain(`user:${vice.body.id}`);
   });
 
+  it('lets a residents’ representative sign up for a supervision group, as deputies do', async () => {
+    const token = await firstLogin('resident1');
+    // Past the role check: the project is looked up (and is not there), where an official is refused at once.
+    const join = await request(app).post('/api/projects/project-none/supervision-group/join').set(bearer(token));
+    expect(join.status).toBe(404);
+    await request(app).post('/api/projects/project-none/supervision-group/join').set(as('official')).expect(403);
+  });
+
   it('refuses each bad field with its message, a taken username, a foreign department and a leader who is not an official', async () => {
     const bad = await request(app)
       .post('/api/users')
