@@ -68,6 +68,8 @@ export interface LiveBatchState {
 export interface Batch {
   id: string;
   jurisdiction_id: string;
+  /** A township's batch the county office reads (GET one only): no decisions here. */
+  read_only?: boolean;
   year: number;
   title: string;
   phase: BatchPhase;

@@ -69,6 +69,8 @@ export const officeEn = {
         },
         code_rule: '2–40 lowercase letters, digits or dashes',
         code_helper: 'Part of its batches’ ids, like qinghe; generated when empty.',
+        read_only:
+          'A township’s record, read by the county office: its decisions are taken by the township’s own office.',
       },
       password: {
         title: 'Change password',

@@ -71,6 +71,7 @@ export const officeZh: Messages<typeof officeEn> = {
         },
         code_rule: '2–40 位小写字母、数字或横线',
         code_helper: '用于其年度批次编号，如 qinghe；留空自动生成。',
+        read_only: '乡镇（街道）的记录，县人大办只读查看：相关决定由该乡镇（街道）自行作出。',
       },
       password: {
         title: '修改密码',

@@ -4,6 +4,7 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
 import { DateInput, required, TopToolbar, useRecordContext } from 'react-admin';
 import { ActionDialog } from '../common/ActionDialog';
+import { ReadOnlyNotice } from '../jurisdictions/ReadOnlyNotice';
 import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
 import { OpenInTemporal } from '../timeline';
@@ -18,6 +19,12 @@ export const ProjectActions = () => {
   const dataProvider = useAppDataProvider();
   const user = readUser();
   if (!project) return <TopToolbar />;
+  if (project.read_only)
+    return (
+      <TopToolbar>
+        <ReadOnlyNotice />
+      </TopToolbar>
+    );
   const coordinator = user?.roles.includes('coordinator') ?? false;
   const ownDepartment = (user?.roles.includes('official') ?? false) && user?.departmentId === project.department_id;
   const phase = project.live?.phase ?? project.phase;
