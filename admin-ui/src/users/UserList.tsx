@@ -6,6 +6,7 @@ import {
   DataTable,
   List,
   ReferenceField,
+  ReferenceInput,
   SearchInput,
   SelectInput,
   TopToolbar,
@@ -30,6 +31,9 @@ export const UserList = () => {
   const translate = useTranslate();
   const filters = [
     <SearchInput key="q" source="q" alwaysOn />,
+    <ReferenceInput key="jurisdiction_id" source="jurisdiction_id" reference="jurisdictions">
+      <SelectInput optionText="name" />
+    </ReferenceInput>,
     <SelectInput key="role" source="role" choices={roles.map((r) => ({ id: r, name: translate(`app.role.${r}`) }))} />,
     <SelectInput
       key="active"
@@ -55,6 +59,9 @@ export const UserList = () => {
         </DataTable.Col>
         <DataTable.Col source="department_id">
           <ReferenceField source="department_id" reference="departments" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="jurisdiction_id" disableSort>
+          <ReferenceField source="jurisdiction_id" reference="jurisdictions" link={false} />
         </DataTable.Col>
         <DataTable.Col source="electoral_district" />
         <DataTable.Col source="phone" disableSort />
