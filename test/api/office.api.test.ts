@@ -517,6 +517,28 @@ describe('the deputy roster import', () => {
     expect((await auditOf(`user:${ma.id}`)).map((e) => e.action)).toEqual(['user.imported', 'user.importUpdated']);
   });
 
+  it('imports 2,000 deputies in one transaction, with an audit event each', async () => {
+    const lines = [header];
+    for (let i = 0; i < 2_000; i++)
+      lines.push(`代表${i},清河镇第${(i % 9) + 1}选区,1360000${String(i).padStart(4, '0')},,否`);
+    const started = Date.now();
+    const res = await upload('/api/users/import', Buffer.from(lines.join('\n'))).expect(200);
+    expect(res.body.summary).toMatchObject({ create: 2_000 });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const imported = await testDb.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('phone', 'like', '1360000%')
+      .executeTakeFirstOrThrow();
+    expect(Number(imported.n)).toBe(2_000);
+    const events = await testDb.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('action', '=', 'user.imported')
+      .executeTakeFirstOrThrow();
+    expect(Number(events.n)).toBe(2_002);
+  });
+
   it('refuses an empty upload and people who are not the office', async () => {
     await upload('/api/users/import/preview', Buffer.alloc(0)).expect(400);
     await request(app)
