@@ -336,6 +336,20 @@ describe('people', () => {
     expect(row).toEqual({ roles: ['coordinator'], active: true });
   });
 
+  it('lets the county office list a township’s people, and no other county’s', async () => {
+    const township = await request(app)
+      .get('/api/users')
+      .query({ filter: JSON.stringify({ jurisdiction_id: `${jurisdictionId}-qinghe` }) })
+      .set(as('coordinator'))
+      .expect(200);
+    expect(township.body.map((u: { username: string }) => u.username)).toEqual(['qinghe-office']);
+    await request(app)
+      .get('/api/users')
+      .query({ filter: JSON.stringify({ jurisdiction_id: 'other-county' }) })
+      .set(as('coordinator'))
+      .expect(404);
+  });
+
   it('answers 404 for a person of another county', async () => {
     await request(app).get('/api/users/stranger').set(as('coordinator')).expect(404);
     await request(app).put('/api/users/stranger').set(as('coordinator')).send({ display_name: '改' }).expect(404);
