@@ -11,6 +11,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Messages by form field, shown under each field (as a 400 from zod carries them). */
+    readonly errors?: Record<string, string>,
   ) {
     super(message);
   }
@@ -57,7 +59,7 @@ export const errorMiddleware: ErrorRequestHandler = (err: unknown, req, res, nex
     return;
   }
   if (err instanceof HttpError) {
-    res.status(err.status).json({ message: err.message });
+    res.status(err.status).json({ message: err.message, ...(err.errors ? { errors: err.errors } : {}) });
     return;
   }
   if (err instanceof ZodError) {

@@ -12,13 +12,15 @@ import { listParamSchemas } from './listQuery';
 
 const tags = {
   system: 'Health, client configuration and this document.',
-  auth: 'Signing in and who is signed in.',
+  auth: 'Signing in, who is signed in, and changing one’s password.',
   tasks:
     'Tasks (待办、交办事项) waiting for a person, a role or a department, with deadlines, reminders and escalation.',
   notices: 'Each person’s inbox (站内通知).',
   'audit-events': 'The trail of accepted decisions and notices of the coordinator’s jurisdiction.',
-  users: 'The people of the caller’s jurisdiction.',
-  departments: 'The departments of the caller’s jurisdiction.',
+  users:
+    'The people of the caller’s jurisdiction: accounts of every role, disabled never deleted, one-time passwords, the deputy roster import.',
+  departments: 'The departments of the caller’s jurisdiction and their responsible leaders.',
+  jurisdictions: 'The county and its townships and streets (辖区), each with its own office.',
   batches:
     'The year’s batch (年度民生实事项目) and the coordinator’s decisions that move its workflow from phase to phase.',
   suggestions:

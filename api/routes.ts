@@ -4,6 +4,7 @@ import { authRoutes } from './auth/auth.routes';
 import { batchRoutes } from './batches/batches.routes';
 import { candidateRoutes } from './candidates/candidates.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { departmentRoutes } from './departments/departments.routes';
 import { directoryRoutes } from './directory/directory.routes';
 import { exportRoutes } from './exports/exports.routes';
 import { RETRY_AFTER_SECONDS } from './http/dependencyDown';
@@ -13,10 +14,12 @@ import { noticeRoutes } from './notices/notices.routes';
 import { buildOpenApiDocument } from './openapi';
 import { projectRoutes } from './projects/projects.routes';
 import { publicityRoutes } from './publicity/publicity.routes';
+import { jurisdictionRoutes } from './jurisdictions/jurisdictions.routes';
 import { ratingRoutes } from './ratings/ratings.routes';
 import { spamRoutes } from './suggestions/spam.routes';
 import { suggestionRoutes } from './suggestions/suggestions.routes';
 import { taskRoutes } from './tasks/tasks.routes';
+import { userRoutes } from './users/users.routes';
 import { voteRoutes } from './votes/votes.routes';
 
 const systemRoutes = [
@@ -83,6 +86,9 @@ export const apiRoutes: readonly RouteDeclaration[] = [
   ...directoryRoutes,
   // Before /suggestions/:id… so that bulk-review is not taken for an id.
   ...spamRoutes,
+  ...userRoutes,
+  ...departmentRoutes,
+  ...jurisdictionRoutes,
   ...suggestionRoutes,
   ...publicityRoutes,
   ...candidateRoutes,

@@ -12,6 +12,8 @@ export interface AuditEntry {
   subject: string | null;
   detail: Record<string, unknown>;
   at?: string;
+  /** For a record that belongs to no workflow (a person, a department), the jurisdiction whose office sees it. */
+  jurisdictionId?: string | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function insertAuditEvent(db: Kysely<Database>, entry: AuditEntry):
       subject: entry.subject,
       detail: JSON.stringify(entry.detail),
       ...(entry.at ? { at: entry.at } : {}),
+      ...(entry.jurisdictionId ? { jurisdiction_id: entry.jurisdictionId } : {}),
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();

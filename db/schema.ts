@@ -38,7 +38,8 @@ export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 export interface JurisdictionTable {
   id: string;
   name: string;
-  level: 'county' | 'township';
+  /** 县/区, 乡镇, 街道 (docs/domain.md, "Levels"). */
+  level: 'county' | 'township' | 'street';
   parent_id: string | null;
   policy: Json<Record<string, unknown>>;
 }
@@ -62,6 +63,16 @@ export interface UserTable {
   email: string | null;
   phone: string | null;
   created_at: CreatedAt;
+  /** Disabled accounts stay, so history keeps the name; they cannot sign in. */
+  active: Generated<boolean>;
+  /** A one-time password was set (first account, reset): only the password change is accepted until then. */
+  must_change_password: Generated<boolean>;
+  password_changed_at: Timestamp | null;
+  /** A deputy's constituency (选区). */
+  electoral_district: string | null;
+  /** A responsible vice head (包抓领导), whom departments name as their leader. */
+  leader: Generated<boolean>;
+  updated_at: UpdatedAt;
 }
 
 /** A day that differs from the national calendar: a local closure, or a schedule the package does not know yet. */
@@ -430,6 +441,8 @@ export interface AuditEventTable {
   subject: string | null;
   detail: Json<Record<string, unknown>>;
   at: CreatedAt;
+  /** Set for records that belong to no workflow (people, departments, jurisdictions), so the office sees them. */
+  jurisdiction_id: string | null;
 }
 
 /** A signed-in session: the token carries its id, so signing out ends it before the token expires. */

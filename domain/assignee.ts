@@ -1,7 +1,17 @@
 import { z } from 'zod';
 
-/** committeeMember: 常委会组成人员, who re-rate a project after its rectification (DOMAIN.md step 10). */
-export const roles = ['coordinator', 'official', 'deputy', 'reviewer', 'committeeMember'] as const;
+/**
+ * committeeMember: 常委会组成人员, who re-rate a project after its rectification (DOMAIN.md step 10).
+ * residentRepresentative: 居民代表, who may join a project's supervision group beside deputies (docs/domain.md, "Supervision").
+ */
+export const roles = [
+  'coordinator',
+  'official',
+  'deputy',
+  'reviewer',
+  'committeeMember',
+  'residentRepresentative',
+] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 

@@ -36,6 +36,8 @@ const TEMPORAL_PORT = 7233;
 const TEMPORAL_UI_PORT = 8233;
 const API_PORT = Number(process.env.PORT ?? 3000);
 const DATABASE_NAME = 'livelihood';
+/** `DEMO=0 npm start`: a real county's system, without the demo county (create it with `npm run setup`). */
+const WITH_DEMO = process.env.DEMO !== '0';
 
 class Interrupted extends Error {}
 
@@ -219,7 +221,7 @@ async function migrateAndSeed(url: string): Promise<void> {
   const db = createDb(url, 2);
   try {
     await migrateToLatest(db);
-    await seedDemoData(db);
+    if (WITH_DEMO) await seedDemoData(db);
   } finally {
     await db.destroy();
   }
@@ -386,11 +388,15 @@ function printBanner(urls: { api: string; temporalUi: string | undefined; tempor
     `  Temporal      ${urls.temporal}`,
     `  PostgreSQL    ${urls.database}`,
     '',
-    `  Demo logins (every demo account's password is ${DEMO_PASSWORD}):`,
-    ...demoLogins.flatMap((l) => [
-      `    ${l.role.padEnd(width)}${l.username.padEnd(14)}${l.displayName}`,
-      ...(l.others.length > 0 ? [`    ${''.padEnd(width)}also: ${l.others.join(', ')}`] : []),
-    ]),
+    ...(WITH_DEMO
+      ? [
+          `  Demo logins (every demo account's password is ${DEMO_PASSWORD}):`,
+          ...demoLogins.flatMap((l) => [
+            `    ${l.role.padEnd(width)}${l.username.padEnd(14)}${l.displayName}`,
+            ...(l.others.length > 0 ? [`    ${''.padEnd(width)}also: ${l.others.join(', ')}`] : []),
+          ]),
+        ]
+      : ['  No demo data (DEMO=0). Create your county once with: npm run setup -- --county "某某县"']),
     '',
     '  Ctrl-C stops everything; the data stays in .data/ for the next start.',
     '',
@@ -415,7 +421,7 @@ async function main(): Promise<void> {
   const payloadKeyText = await step(payloadKey());
   const temporalServer = await temporal(databaseUrl);
   const roleUrls = await step(serviceRoleUrls(databaseUrl));
-  log('migrating and seeding the demo data');
+  log(WITH_DEMO ? 'migrating and seeding the demo data' : 'migrating (no demo data: DEMO=0)');
   await step(migrateAndSeed(databaseUrl));
   await buildAdminUi();
 
@@ -439,7 +445,7 @@ async function main(): Promise<void> {
   const apiUrl = `http://127.0.0.1:${API_PORT}`;
   await step(waitForHealth(`${apiUrl}/api/health`, api));
   await step(waitForWorker(config, worker));
-  await step(startDemoBatch(config));
+  if (WITH_DEMO) await step(startDemoBatch(config));
 
   printBanner({
     api: apiUrl,

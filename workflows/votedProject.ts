@@ -93,7 +93,12 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     },
     {
       validator: ({ actor }) => {
-        requireRole(actor, 'deputy', 'join a supervision group');
+        // Deputies and residents' representatives (docs/domain.md, "Supervision": 3–5 deputies and resident representatives).
+        requireRole(
+          actor,
+          actor.roles.includes('residentRepresentative') ? 'residentRepresentative' : 'deputy',
+          'join a supervision group',
+        );
         notClosed('join its supervision group');
         if (state.group.some((m) => m.userId === actor.userId))
           throw outOfPhase('you are already in this supervision group');

@@ -10,6 +10,7 @@ import { LoginPage } from './public/LoginPage';
 import { coordinationResources, coordinationRoutes, Dashboard } from './registry/coordination';
 import { deliveryResources, deliveryRoutes } from './registry/delivery';
 import { deputiesResources, deputiesRoutes } from './registry/deputies';
+import { officeResources, officeRoutes } from './registry/office';
 import users from './users';
 
 /** Routes follow the roles: the API refuses the same screens, this keeps them out of sight. */
@@ -28,6 +29,7 @@ export const App = () => (
       ...coordinationResources(permissions),
       ...deliveryResources(permissions),
       ...deputiesResources(permissions),
+      ...officeResources(permissions),
       ...(hasRole(permissions, 'coordinator')
         ? [
             <Resource key="audit-events" name="audit-events" {...auditEvents} />,
@@ -37,6 +39,7 @@ export const App = () => (
         : []),
       <CustomRoutes key="routes">
         {[...coordinationRoutes(permissions), ...deliveryRoutes(permissions), ...deputiesRoutes(permissions)]}
+        {officeRoutes(permissions)}
       </CustomRoutes>,
     ]}
   </Admin>

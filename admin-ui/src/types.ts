@@ -14,6 +14,8 @@ export interface SessionUser {
   roles: Role[];
   jurisdictionId: string;
   departmentId: string | null;
+  /** Signed in with a one-time password: the console shows only the password change until it is replaced. */
+  mustChangePassword?: boolean;
 }
 
 export type LadderStep = TaskState['ladder'][number];
@@ -79,6 +81,21 @@ export interface User {
   roles: Role[];
   jurisdiction_id: string;
   department_id: string | null;
+  email?: string | null;
+  phone?: string | null;
+  electoral_district?: string | null;
+  leader?: boolean;
+  active?: boolean;
+  must_change_password?: boolean;
+}
+
+/** 县/区, 乡镇 or 街道, with the number of its active office accounts. */
+export interface Jurisdiction {
+  id: string;
+  name: string;
+  level: 'county' | 'township' | 'street';
+  parent_id: string | null;
+  active_coordinators?: number;
 }
 
 export interface Department {

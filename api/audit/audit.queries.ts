@@ -27,6 +27,7 @@ function visible(db: Kysely<Database>, jurisdictionId: string) {
     .selectFrom('audit_events')
     .where((eb) =>
       eb.or([
+        eb('audit_events.jurisdiction_id', '=', jurisdictionId),
         eb.exists(
           eb
             .selectFrom('tasks')

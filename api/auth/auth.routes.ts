@@ -1,6 +1,7 @@
 import { roleSchema } from '../../domain/assignee';
 import { HttpError } from '../errors';
 import { route } from '../http/route';
+import { recordChange } from '../office/changeAudit';
 import {
   assertNotLockedOut,
   clientAddress,
@@ -9,9 +10,12 @@ import {
   recordLoginFailure,
 } from '../security/loginThrottle';
 import { issueToken, revokeSession } from '../security/sessions';
+import { changePasswordSchema } from '../users/users.schemas';
+import { currentAccount } from './accountCheck';
 import { findByUsername } from './auth.queries';
 import { loginSchema } from './auth.schemas';
-import { verifyPassword } from './passwords';
+import { passwordProblem } from './passwordPolicy';
+import { hashPassword, verifyPassword } from './passwords';
 import type { SessionUser } from './tokens';
 
 // Spent on unknown usernames too, so response time does not reveal which usernames exist.
@@ -39,6 +43,7 @@ export const authRoutes = [
         await recordLoginFailure(deps.db, username, clientAddress(req));
         throw new HttpError(401, 'the username or password is wrong');
       }
+      if (!user.active) throw new HttpError(401, 'this account is disabled: ask the office');
       const session: SessionUser = {
         userId: user.id,
         username: user.username,
@@ -47,7 +52,10 @@ export const authRoutes = [
         jurisdictionId: user.jurisdiction_id,
         departmentId: user.department_id,
       };
-      res.json({ token: await issueToken(deps.db, deps.tokens, session), user: toClientUser(session) });
+      res.json({
+        token: await issueToken(deps.db, deps.tokens, session),
+        user: { ...toClientUser(session), mustChangePassword: user.must_change_password },
+      });
     },
   }),
 
@@ -73,8 +81,58 @@ export const authRoutes = [
     tag: 'auth',
     summary: 'Read who I am signed in as',
     access: 'signedIn',
-    handler: ({ res, user }) => {
-      res.json(toClientUser(user));
+    allowPendingPasswordChange: true,
+    handler: async ({ res, deps, user }) => {
+      const account = await currentAccount(deps.db, user.userId);
+      res.json({ ...toClientUser(user), mustChangePassword: account?.mustChangePassword ?? false });
+    },
+  }),
+
+  route({
+    id: 'changePassword',
+    method: 'post',
+    path: '/auth/change-password',
+    tag: 'auth',
+    summary: 'Change my own password (and replace a one-time password at first sign-in)',
+    access: 'signedIn',
+    allowPendingPasswordChange: true,
+    notes:
+      'The new password needs at least 10 characters, must not be the username, nor one of the 1,000 most common passwords, nor the current one. Until a one-time password is changed, every other route answers 403 with `code: passwordChangeRequired`.',
+    body: changePasswordSchema,
+    refusals: [400, 403],
+    handler: async ({ res, deps: { db }, user, body }) => {
+      const row = await db
+        .selectFrom('users')
+        .select(['password_hash', 'username', 'must_change_password', 'jurisdiction_id'])
+        .where('id', '=', user.userId)
+        .executeTakeFirstOrThrow();
+      if (!(await verifyPassword(row.password_hash, body.currentPassword)))
+        throw new HttpError(403, 'the current password is wrong', { currentPassword: 'the current password is wrong' });
+      const problem =
+        passwordProblem(body.newPassword, row.username) ??
+        (body.newPassword === body.currentPassword ? 'choose a password different from the current one' : undefined);
+      if (problem) throw new HttpError(400, problem, { newPassword: problem });
+      const passwordHash = await hashPassword(body.newPassword);
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({
+            password_hash: passwordHash,
+            must_change_password: false,
+            password_changed_at: new Date(),
+            updated_at: new Date(),
+          })
+          .where('id', '=', user.userId)
+          .execute();
+        await recordChange(trx, user, {
+          action: 'user.passwordChanged',
+          subject: `user:${user.userId}`,
+          jurisdictionId: row.jurisdiction_id,
+          before: { must_change_password: row.must_change_password },
+          after: { must_change_password: false },
+        });
+      });
+      res.json({ ...toClientUser(user), mustChangePassword: false });
     },
   }),
 ];

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../auth/tokens';
 import type { z } from 'zod';
+import { readsChildren, watchedJurisdictionIds } from '../jurisdictions/jurisdictions.queries';
 import { fetchPage, type ListQuery } from '../listQuery';
 import type { batchFilterSchema } from './batches.schemas';
 
@@ -11,9 +12,15 @@ export function findById(db: Kysely<Database>, id: string) {
   return db.selectFrom('batches').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** One page of the caller's jurisdiction's batches. */
+/** One page of the caller's jurisdiction's batches and, for the county office, its townships' (read only). */
 export function listPage(db: Kysely<Database>, user: SessionUser, list: ListQuery<BatchFilter>) {
-  let qb = db.selectFrom('batches').where('jurisdiction_id', '=', user.jurisdictionId);
+  let qb = db
+    .selectFrom('batches')
+    .where(
+      'jurisdiction_id',
+      'in',
+      readsChildren(user) ? watchedJurisdictionIds(db, user.jurisdictionId) : [user.jurisdictionId],
+    );
   if (list.filter.phase) qb = qb.where('phase', '=', list.filter.phase);
   if (list.filter.year) qb = qb.where('year', '=', list.filter.year);
   if (list.filter.id !== undefined) qb = qb.where('id', 'in', [list.filter.id].flat());
@@ -30,6 +37,20 @@ export function listPage(db: Kysely<Database>, user: SessionUser, list: ListQuer
 
 export function jurisdictionName(db: Kysely<Database>, jurisdictionId: string) {
   return db.selectFrom('jurisdictions').select('name').where('id', '=', jurisdictionId).executeTakeFirstOrThrow();
+}
+
+/** A batch the caller may read: its own jurisdiction's, or for the county office one of its townships'. */
+export function findWatchedBatch(db: Kysely<Database>, user: SessionUser, id: string) {
+  return db
+    .selectFrom('batches')
+    .selectAll()
+    .where('id', '=', id)
+    .where(
+      'jurisdiction_id',
+      'in',
+      readsChildren(user) ? watchedJurisdictionIds(db, user.jurisdictionId) : [user.jurisdictionId],
+    )
+    .executeTakeFirst();
 }
 
 /** A batch of this jurisdiction only; another jurisdiction's batch is as if it did not exist. */

@@ -22,14 +22,14 @@ import { openRatingBallotBox, openVoteBallotBox, ratingShares, withShares } from
 import { publishedBatchVotes } from '../attendance/publishedResults';
 import { actorOf } from '../auth/auth.middleware';
 import { findOwnBatch } from '../batchRecords';
-import { unprocessable } from '../errors';
+import { notFound, unprocessable } from '../errors';
 import { route } from '../http/route';
 import { listOptions } from '../listQuery';
 import { decisionNotes } from '../openapi';
 import { waitFor } from '../waitFor';
 import { liveStateOf, workflowUiUrl } from '../workflowState';
 import { batchFilterSchema, batchSortable, createBatchSchema } from './batches.schemas';
-import { findById, jurisdictionName, listPage } from './batches.queries';
+import { findById, findWatchedBatch, jurisdictionName, listPage } from './batches.queries';
 
 /** Batch workflow ids are business keys (DESIGN.md). */
 export const batchIdOf = (jurisdictionId: string, year: number) => `batch-${jurisdictionId}-${year}`;
@@ -101,10 +101,18 @@ export const batchRoutes = [
     summary: 'Read a batch with its workflow’s live state',
     access: 'signedIn',
     refusals: [404],
+    notes:
+      'The county office reads its townships’ batches too, with `read_only: true`: their decisions stay with the township.',
     handler: async ({ res, deps: { db, temporal, temporalUiUrl }, user, params }) => {
-      const batch = await findOwnBatch(db, user, params.id);
+      const batch = await findWatchedBatch(db, user, params.id);
+      if (!batch) throw notFound(`batch "${params.id}"`);
       const published = await publishedBatchVotes(db, batch, await liveStateOf(temporal, batch.id, batchStateQuery));
-      res.json({ ...published.batch, live: published.live, temporalUiUrl: workflowUiUrl(temporalUiUrl, batch.id) });
+      res.json({
+        ...published.batch,
+        read_only: batch.jurisdiction_id !== user.jurisdictionId,
+        live: published.live,
+        temporalUiUrl: workflowUiUrl(temporalUiUrl, batch.id),
+      });
     },
   }),
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { roleSchema } from '../../domain/assignee';
 import { notFound } from '../errors';
 import { route } from '../http/route';
-import { idFilter, listOptions } from '../listQuery';
+import { flag, idFilter, listOptions } from '../listQuery';
+import { findWatched } from '../jurisdictions/jurisdictions.queries';
 import { departmentPage, findDepartment, findUser, userPage } from './directory.queries';
 
 export const userFilterSchema = z
@@ -10,13 +11,16 @@ export const userFilterSchema = z
     q: z.string().trim().max(100).optional(),
     role: roleSchema.optional(),
     department_id: z.string().optional(),
+    active: flag.optional(),
+    /** The county office lists a township's people; any other jurisdiction is a 404. */
+    jurisdiction_id: z.string().optional(),
     id: idFilter.optional(),
   })
   .strict();
 export const departmentFilterSchema = z
   .object({ q: z.string().trim().max(100).optional(), id: idFilter.optional() })
   .strict();
-export const userSortable = ['display_name', 'username', 'department_id'] as const;
+export const userSortable = ['display_name', 'username', 'department_id', 'electoral_district', 'active'] as const;
 export const departmentSortable = ['name', 'id'] as const;
 
 const userList = listOptions({
@@ -41,6 +45,8 @@ export const directoryRoutes = [
     access: ['coordinator'],
     list: { resource: 'users', ...userList },
     handler: async ({ deps: { db }, user, list, sendPage }) => {
+      const asked = list.filter.jurisdiction_id;
+      if (asked && !(await findWatched(db, user.jurisdictionId, asked))) throw notFound(`jurisdiction "${asked}"`);
       const { rows, total } = await userPage(db, user.jurisdictionId, list);
       sendPage(rows, total);
     },

@@ -2,6 +2,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { z } from 'zod';
 import type { Role } from '../../domain/assignee';
 import type { AppDeps } from '../app';
+import { checkAccount } from '../auth/accountCheck';
 import { authenticate, currentUser, requireRole } from '../auth/auth.middleware';
 import type { SessionUser } from '../auth/tokens';
 import { type ListOptions, type ListQuery, parseListQuery, sendPage } from '../listQuery';
@@ -70,6 +71,8 @@ export interface RouteSpec<P extends string, B extends z.ZodType, F extends z.Zo
   upload?: { types: readonly string[]; limit: number | string };
   /** The success response's media type when it is not JSON (a file). */
   produces?: string;
+  /** Open to an account whose one-time password is still unchanged (reading who I am, changing it). */
+  allowPendingPasswordChange?: boolean;
   /** Takes the optional Idempotency-Key header. */
   idempotencyKey?: boolean;
   /** Success statuses and what each returns; a plain 200 when absent. */
@@ -99,7 +102,11 @@ export function mountRoutes(router: Router, routes: readonly RouteDeclaration[],
   const signedIn = authenticate(deps);
   for (const declared of routes) {
     const chain: RequestHandler[] = [...(declared.before?.(deps) ?? [])];
-    if (declared.access !== 'public') chain.push(signedIn);
+    if (declared.access !== 'public')
+      chain.push(
+        signedIn,
+        checkAccount(deps.db, { allowPendingPasswordChange: declared.allowPendingPasswordChange === true }),
+      );
     if (typeof declared.access !== 'string' && declared.roleCheck !== 'handler')
       chain.push(requireRole(...declared.access));
     if (declared.upload) chain.push(express.raw({ type: [...declared.upload.types], limit: declared.upload.limit }));

@@ -64,6 +64,7 @@ import {
   findVisibleFinding,
   findVisiblePhoto,
   findVisibleProject,
+  findWatchedProject,
   fundsOf,
   imageTypeOf,
   listBulletins,
@@ -199,13 +200,15 @@ export const projectRoutes = [
     tag: 'projects',
     summary: 'Read a project with its workflow’s live state, supervision group and funds',
     access: 'signedIn',
-    notes: '`live` is null when the workflow cannot be reached.',
+    notes:
+      '`live` is null when the workflow cannot be reached. The county office reads its townships’ projects too, with `read_only: true`.',
     refusals: [404],
     handler: async ({ res, deps: { db, temporal, temporalUiUrl }, user, params }) => {
-      const project = await findVisibleProject(db, user, params.id);
+      const { jurisdiction_id: jurisdictionId, ...project } = await findWatchedProject(db, user, params.id);
       const live = await liveStateOf(temporal, project.id, projectStateQuery);
       res.json({
         ...project,
+        read_only: jurisdictionId !== user.jurisdictionId,
         live,
         supervision_group: await supervisionGroupOf(db, project.id),
         funds: fundsOf(project),
@@ -214,11 +217,11 @@ export const projectRoutes = [
     },
   }),
 
-  // 监督小组 (DOMAIN.md step 7): deputies sign up online.
+  // 监督小组 (DOMAIN.md step 7): deputies and residents' representatives sign up online.
   projectDecision({
     id: 'joinSupervisionGroup',
     verb: 'supervision-group/join',
-    access: ['deputy'],
+    access: ['deputy', 'residentRepresentative'],
     summary: 'Join the project’s supervision group (监督小组)',
     run: (h, { actor, updateId }) => h.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor }], updateId }),
   }),
@@ -230,7 +233,7 @@ export const projectRoutes = [
     path: '/projects/:id/findings',
     tag: 'findings',
     summary: 'File a finding of the supervision group, with photos, for the department to answer by its deadline',
-    access: ['deputy'],
+    access: ['deputy', 'residentRepresentative'],
     notes: `${projectDecisionNotes} The photos must have been uploaded first (422 otherwise). ${formRetry('finding')}`,
     body: fileFindingSchema,
     idempotencyKey: true,
@@ -259,7 +262,7 @@ export const projectRoutes = [
   projectDecision({
     id: 'reviewFinding',
     verb: 'findings/:findingId/review',
-    access: ['deputy'],
+    access: ['deputy', 'residentRepresentative'],
     summary: 'Accept the department’s response to a finding, or send it back with a note',
     body: reviewFindingSchema,
     run: async (h, { db, params, body, project, actor, updateId }) => {

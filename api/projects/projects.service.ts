@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema';
 import { fundStanding } from '../../domain/fundPool';
 import type { SessionUser } from '../auth/tokens';
 import { keyedId } from '../batchRecords';
+import { readsChildren, watchedJurisdictionIds } from '../jurisdictions/jurisdictions.queries';
 import { conflict, notFound, unprocessable } from '../errors';
 import { containing, fetchPage, type ListQuery, listingOf, pageOf } from '../listQuery';
 import type {
@@ -20,13 +21,17 @@ type FindingFilter = z.infer<typeof findingFilterSchema>;
 type BulletinFilter = z.infer<typeof bulletinFilterSchema>;
 
 /** A project is of the jurisdiction its batch belongs to; anyone else's is a 404, as if it did not exist. */
-function visibleProjects(db: Kysely<Database>, jurisdictionId: string) {
+function visibleProjects(db: Kysely<Database>, jurisdictionId: string, withTownships = false) {
   return db
     .selectFrom('projects')
     .innerJoin('batches', 'batches.id', 'projects.batch_id')
     .innerJoin('departments', 'departments.id', 'projects.department_id')
     .leftJoin('users as leader', 'leader.id', 'projects.responsible_leader_user_id')
-    .where('batches.jurisdiction_id', '=', jurisdictionId);
+    .where(
+      'batches.jurisdiction_id',
+      'in',
+      withTownships ? watchedJurisdictionIds(db, jurisdictionId) : [jurisdictionId],
+    );
 }
 
 type ProjectsQuery = ReturnType<typeof visibleProjects>;
@@ -40,7 +45,7 @@ const warningSeverity = sql<number>`case projects.warning when 'red' then 3 when
 
 /** The projects list's rows in its order: the list route pages it, the CSV export reads it all. */
 export function projectListing(db: Kysely<Database>, user: SessionUser, list: ListQuery<ProjectFilter>) {
-  let qb = visibleProjects(db, user.jurisdictionId);
+  let qb = visibleProjects(db, user.jurisdictionId, readsChildren(user));
   const f = list.filter;
   if (f.batch_id) qb = qb.where('projects.batch_id', '=', f.batch_id);
   if (f.warning) qb = qb.where('projects.warning', '=', f.warning);
@@ -58,6 +63,16 @@ export async function listProjects(db: Kysely<Database>, user: SessionUser, list
 
 export async function findVisibleProject(db: Kysely<Database>, user: SessionUser, id: string) {
   const project = await projectColumns(visibleProjects(db, user.jurisdictionId))
+    .where('projects.id', '=', id)
+    .executeTakeFirst();
+  if (!project) throw notFound(`project "${id}"`);
+  return project;
+}
+
+/** For reading only: the county office reads its townships' projects too (docs/domain.md, "Levels"). */
+export async function findWatchedProject(db: Kysely<Database>, user: SessionUser, id: string) {
+  const project = await projectColumns(visibleProjects(db, user.jurisdictionId, readsChildren(user)))
+    .select('batches.jurisdiction_id')
     .where('projects.id', '=', id)
     .executeTakeFirst();
   if (!project) throw notFound(`project "${id}"`);

@@ -9,6 +9,8 @@ import * as m20261127110000 from './20261127110000_create_vote_integrity_tables'
 import * as m20261127120000 from './20261127120000_create_auth_sessions';
 import * as m20261127120100 from './20261127120100_add_spam_marks';
 import * as m20261127130000 from './20261127130000_grant_service_roles';
+import * as m20261127140000 from './20261127140000_add_office_administration';
+import * as m20261127160000 from './20261127160000_grant_office_administration';
 
 /**
  * Every migration in order, imported statically so the same list runs under tsx, vitest and a
@@ -25,4 +27,6 @@ export const migrations: Record<string, Migration> = {
   '20261127120000_create_auth_sessions': m20261127120000,
   '20261127120100_add_spam_marks': m20261127120100,
   '20261127130000_grant_service_roles': m20261127130000,
+  '20261127140000_add_office_administration': m20261127140000,
+  '20261127160000_grant_office_administration': m20261127160000,
 };

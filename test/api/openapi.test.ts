@@ -108,7 +108,8 @@ describe('the running app', () => {
     // One project to page the lists that belong to a project (its timeline).
     await seedPeople(testDb.db);
     await insertVotedProject(testDb.db, { key: 'probe', batchId: 'batch-probe', year: 2027, deadline: '2027-11-30' });
-    // A real user: a token is only good while its session row and its user exist.
+    // A real user: a token is only good while its session row and its user exist, and every request reads
+    // its account's roles from the database (api/auth/accountCheck.ts), not the token.
     await testDb.db
       .insertInto('users')
       .values({

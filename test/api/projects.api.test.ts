@@ -306,7 +306,7 @@ describe('decisions that go to the project’s workflow', () => {
       .post(`/api/projects/${ROAD}/supervision-group/join`)
       .set(as('coordinator'))
       .expect(403);
-    expect(join.body.message).toBe('only a deputy may do this');
+    expect(join.body.message).toBe('only a deputy or residentRepresentative may do this');
     for (const verb of ['accept-completion', 'enter-use', 're-rating/open', 're-rating/close']) {
       const res = await request(app)
         .post(`/api/projects/${ROAD}/${verb}`)

@@ -116,10 +116,12 @@ describe('who is calling', () => {
       roles: ['official'],
       jurisdictionId: 'test-county',
       departmentId: 'dept-roads',
+      mustChangePassword: false,
     });
     const users = await request(app).get('/api/users').set(as('coordinator')).expect(200);
     expect(users.headers['content-range']).toMatch(/^users 0-\d+\/6$/);
-    expect(JSON.stringify(users.body)).not.toContain('password');
+    expect(JSON.stringify(users.body)).not.toContain('password_hash');
+    expect(JSON.stringify(users.body)).not.toContain('$argon2');
     await request(app).get('/api/users').set(as('official')).expect(403);
     await request(app).get('/api/audit-events').set(as('deputy')).expect(403);
   });

@@ -12,6 +12,7 @@ import {
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { Countdown } from '../timeline/Countdown';
+import { ReadOnlyNotice } from '../jurisdictions/ReadOnlyNotice';
 import { BatchDecisions } from './BatchDecisions';
 import { DeadlineText } from '../common/DeadlineText';
 import { PhaseStepper } from './PhaseStepper';
@@ -90,7 +91,7 @@ export const BatchWorkflowState = ({ batch }: { batch: Batch }) => {
               })}
             </Alert>
           ))}
-          <BatchDecisions batch={batch} />
+          {batch.read_only ? <ReadOnlyNotice /> : <BatchDecisions batch={batch} />}
         </Stack>
       </CardContent>
     </Card>

@@ -18,6 +18,8 @@ export type LiveBatchState = BatchState;
 export interface Batch {
   id: string;
   jurisdiction_id: string;
+  /** A township's batch the county office reads (GET one only): no decisions here. */
+  read_only?: boolean;
   year: number;
   title: string;
   phase: BatchPhase;

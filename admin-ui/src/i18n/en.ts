@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { coordinationEn } from './coordination.en';
 import { deliveryEn } from './delivery.en';
 import { deputiesEn } from './deputies.en';
+import { officeEn } from './office.en';
 import { type Messages, mergeMessages } from './messages';
 
 /** The app's own messages; zh-CN.ts must have exactly this shape (the compiler checks it). */
@@ -198,4 +199,5 @@ export const enMessages: TranslationMessages = mergeMessages(
   coordinationEn,
   deliveryEn,
   deputiesEn,
+  officeEn,
 );

@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import { coordinationZh } from './coordination.zh-CN';
 import { deliveryZh } from './delivery.zh-CN';
 import { deputiesZh } from './deputies.zh-CN';
+import { officeZh } from './office.zh-CN';
 import type { AppMessages } from './en';
 import { mergeMessages } from './messages';
 import { raChineseMessages } from './ra-zh-CN';
@@ -197,4 +198,5 @@ export const zhCNMessages: TranslationMessages = mergeMessages(
   coordinationZh,
   deliveryZh,
   deputiesZh,
+  officeZh,
 );

@@ -5,6 +5,7 @@ import departments from '../departments';
 import { CoordinationMenuItems } from '../registry/coordination';
 import { DeliveryMenuItems } from '../registry/DeliveryMenuItems';
 import { DeputiesMenuItems } from '../registry/deputies';
+import { OfficeMenuItems } from '../registry/office';
 import users from '../users';
 
 /** Each area lists its own entries; the standing committee office also sees the audit log and people. */
@@ -23,6 +24,7 @@ export const AppMenu = () => {
       {coordinator ? (
         <Menu.Item to="/departments" primaryText="app.menu.departments" leftIcon={<departments.icon />} />
       ) : null}
+      <OfficeMenuItems />
     </Menu>
   );
 };

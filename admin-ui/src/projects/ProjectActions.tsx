@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import { ActionDialog } from '../common/ActionDialog';
 import { KeySharesDialog, type OpenedBox } from '../common/KeySharesDialog';
+import { ReadOnlyNotice } from '../jurisdictions/ReadOnlyNotice';
 import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
 import { OpenInTemporal } from '../timeline';
@@ -34,6 +35,12 @@ export const ProjectActions = () => {
   const [openedBox, setOpenedBox] = useState<OpenedBox | null>(null);
   const user = readUser();
   if (!project) return <TopToolbar />;
+  if (project.read_only)
+    return (
+      <TopToolbar>
+        <ReadOnlyNotice />
+      </TopToolbar>
+    );
   const coordinator = user?.roles.includes('coordinator') ?? false;
   const ownDepartment = (user?.roles.includes('official') ?? false) && user?.departmentId === project.department_id;
   const phase = project.live?.phase ?? project.phase;

@@ -71,6 +71,8 @@ export interface SupervisionMember {
 
 /** GET /api/projects/:id: the row, the workflow's live state (null when unreachable), group, funds. */
 export interface ProjectDetail extends Project {
+  /** A township's project the county office reads: no decisions here. */
+  read_only?: boolean;
   live?: ProjectState | null;
   supervision_group?: SupervisionMember[];
   funds?: ProjectFunds;

@@ -1,6 +1,6 @@
 import { fetchUtils, type AuthProvider } from 'react-admin';
 import type { SessionUser } from '../types';
-import { clearSession, readToken, readUser, saveSession } from './session';
+import { clearSession, readToken, readUser, saveSession, setMustChangePassword } from './session';
 
 interface LoginResponse {
   token: string;
@@ -11,6 +11,11 @@ function statusOf(error: unknown): number | undefined {
   return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
     ? error.status
     : undefined;
+}
+
+function codeOf(error: unknown): unknown {
+  const body = typeof error === 'object' && error !== null && 'body' in error ? error.body : undefined;
+  return typeof body === 'object' && body !== null && 'code' in body ? body.code : undefined;
 }
 
 export const authProvider: AuthProvider = {
@@ -46,6 +51,8 @@ export const authProvider: AuthProvider = {
       clearSession();
       throw new Error('ra.notification.logged_out');
     }
+    // The office reset this account's password: only the change form until it is replaced.
+    if (statusOf(error) === 403 && codeOf(error) === 'passwordChangeRequired') setMustChangePassword(true);
   },
 
   async getPermissions() {

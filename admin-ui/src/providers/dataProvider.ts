@@ -5,8 +5,9 @@ import type { BatchAction } from '../batches/types';
 import type { DashboardData } from '../dashboard/types';
 import type { ProjectFundsWithMovements, StagePlanEntry } from '../projects/types';
 import type { ProjectRating } from '../rating/types';
-import type { Notice, Task } from '../types';
 import { ballotRequestBody, ratingRequestBody } from '@domain/ballotEncoding';
+import type { IssuedPassword, RosterPlan } from '../users/types';
+import type { Notice, Task, User } from '../types';
 import { apiUrl, httpClient, httpRaw } from './httpClient';
 import type { Attendance, RecordedTellerTotals, TellerTotals } from '../vote-sessions/types';
 
@@ -95,6 +96,16 @@ export interface AppDataProvider extends DataProvider {
   getTellerTotals(sessionId: Identifier): Promise<{ data: RecordedTellerTotals }>;
   enterTellerTotals(sessionId: Identifier, totals: TellerTotals): Promise<{ data: RecordedTellerTotals }>;
   confirmTellerTotals(sessionId: Identifier, totals: TellerTotals): Promise<{ data: RecordedTellerTotals }>;
+
+  /** Disabling keeps the account (history keeps the name); the last office account is refused (409). */
+  setUserActive(id: Identifier, active: boolean): Promise<{ data: User }>;
+  /** A new one-time password, shown once. */
+  resetUserPassword(id: Identifier): Promise<{ data: IssuedPassword }>;
+  /** The roster file checked row by row; nothing is written. */
+  previewRoster(file: File): Promise<{ data: RosterPlan }>;
+  /** The roster file applied in one transaction, or refused whole (422 with `problems`). */
+  importRoster(file: File): Promise<{ data: { summary: RosterPlan['summary'] } }>;
+  changePassword(params: { currentPassword: string; newPassword: string }): Promise<{ data: unknown }>;
 }
 
 const path = (...parts: Identifier[]) => parts.map((part) => encodeURIComponent(String(part))).join('/');
@@ -125,6 +136,16 @@ const get = async <T>(url: string): Promise<{ data: T }> => ({
 const blob = async (url: string): Promise<{ data: Blob }> => ({
   data: await (await httpRaw(`${apiUrl}/${url}`)).blob(),
 });
+
+/** A file as the raw body; the API tells CSV from XLSX by its bytes, so the type only needs to be one it takes. */
+const upload = async <T>(url: string, file: File): Promise<{ data: T }> => {
+  const response = await httpRaw(`${apiUrl}/${url}`, {
+    method: 'POST',
+    headers: { 'Content-Type': file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream' },
+    body: file,
+  });
+  return { data: (await response.json()) as T };
+};
 
 export const dataProvider: AppDataProvider = {
   ...simpleRestProvider(apiUrl, httpClient),
@@ -181,6 +202,12 @@ export const dataProvider: AppDataProvider = {
   confirmTellerTotals: (sessionId, totals) => send('POST', `vote-sessions/${path(sessionId)}/totals/confirm`, totals),
   markSuggestionsSpam: (ids) =>
     send<{ updated: number }>('POST', 'suggestions/bulk-review', { ids: ids.map(String), outcome: 'spam' }),
+
+  setUserActive: (id, active) => send<User>('POST', `users/${path(id)}/${active ? 'enable' : 'disable'}`),
+  resetUserPassword: (id) => send<IssuedPassword>('POST', `users/${path(id)}/reset-password`),
+  previewRoster: (file) => upload<RosterPlan>('users/import/preview', file),
+  importRoster: (file) => upload<{ summary: RosterPlan['summary'] }>('users/import', file),
+  changePassword: (params) => send('POST', 'auth/change-password', params),
 };
 
 /** The data provider with the console's own methods, for components. */

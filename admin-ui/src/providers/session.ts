@@ -32,3 +32,14 @@ export function readUser(): SessionUser | null {
     return null;
   }
 }
+
+/** Fired when the signed-in account's must-change-password state changes, so the console re-renders. */
+export const sessionChanged = 'livelihood.session.changed';
+
+/** Records that the account holds a one-time password (or no longer does). */
+export function setMustChangePassword(required: boolean): void {
+  const user = readUser();
+  if (!user || user.mustChangePassword === required) return;
+  localStorage.setItem(userKey, JSON.stringify({ ...user, mustChangePassword: required }));
+  window.dispatchEvent(new Event(sessionChanged));
+}
