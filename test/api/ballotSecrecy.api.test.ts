@@ -89,6 +89,8 @@ describe('the sealed ballot box', () => {
   it('leaves nothing in the database, a dump or its dead tuples that links a deputy to a choice', async () => {
     await world.withWorker(async (drive) => {
       const batchId = await toVote(drive, 2033);
+      // Only deputies the office records present may vote (docs/domain.md, "Vote").
+      await drive.recordAttendance(batchId, deputyIds);
       const opened = await drive.decide(batchId, 'open-vote', voteSessionBody(2, DEPUTIES, DEPUTIES));
       expect(opened.status, opened.body.message).toBe(200);
       const sessionId = opened.body.sessionId as string;

@@ -136,8 +136,14 @@ export class BatchDriver {
     }, what);
   }
 
+  /**
+   * The workflow has entered the phase and the batch row shows it too: the API's record writes check the
+   * row, which the workflow writes just after its own state, so a test that wrote at once could race it.
+   */
   async phase(batchId: string, phase: BatchState['phase']): Promise<BatchState> {
-    return this.stateWhen(batchId, (s) => s.phase === phase, `batch ${batchId} to reach ${phase}`);
+    const state = await this.stateWhen(batchId, (s) => s.phase === phase, `batch ${batchId} to reach ${phase}`);
+    await this.rowPhase(batchId, phase);
+    return state;
   }
 
   async openBatch(year: number, collectionClosesOn: string): Promise<string> {
