@@ -1,12 +1,14 @@
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { batchRoutes } from './batches/batches.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
 import { candidateRoutes } from './candidates/candidates.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { directoryRoutes } from './directory/directory.routes';
 import { exportRoutes } from './exports/exports.routes';
 import { route, type RouteDeclaration } from './http/route';
 import { noticeRoutes } from './notices/notices.routes';
+import { policyRoutes } from './policies/policies.routes';
 import { buildOpenApiDocument } from './openapi';
 import { projectRoutes } from './projects/projects.routes';
 import { publicityRoutes } from './publicity/publicity.routes';
@@ -68,4 +70,6 @@ export const apiRoutes: readonly RouteDeclaration[] = [
   ...voteRoutes,
   ...ratingRoutes,
   ...projectRoutes,
+  ...calendarRoutes,
+  ...policyRoutes,
 ];

@@ -16,7 +16,7 @@ export const categoryChoices = [
   id,
   name: `app.suggestion.category.${id}`,
 }));
-export const channelChoices = ['online', 'hotline12345', 'liaisonStation', 'doorToDoor', 'deputy', 'department'].map(
+export const channelChoices = ['online', 'hotline12345', 'liaisonStation', 'letter', 'doorToDoor', 'deputy', 'department'].map(
   (id) => ({
     id,
     name: `app.suggestion.channel.${id}`,
