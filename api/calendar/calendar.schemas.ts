@@ -4,7 +4,11 @@ import { z } from 'zod';
 export const daySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'give the day as YYYY-MM-DD')
-  .refine((day) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day, 'there is no such day');
+  .refine((day) => {
+    const parsed = new Date(`${day}T00:00:00Z`);
+    // 2027-13-01 parses to nothing, 2027-02-30 rolls over to March: neither is a day.
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+  }, 'there is no such day');
 
 /** National: the State Council's schedule, for every jurisdiction; local: a closure of the caller's own. */
 export const scopeSchema = z.enum(['national', 'local'], { message: 'scope is national or local' });
