@@ -16,9 +16,15 @@ export const categoryChoices = [
   id,
   name: `app.suggestion.category.${id}`,
 }));
-export const channelChoices = ['online', 'hotline12345', 'liaisonStation', 'letter', 'doorToDoor', 'deputy', 'department'].map(
-  (id) => ({
-    id,
-    name: `app.suggestion.channel.${id}`,
-  }),
-);
+export const channelChoices = [
+  'online',
+  'hotline12345',
+  'liaisonStation',
+  'letter',
+  'doorToDoor',
+  'deputy',
+  'department',
+].map((id) => ({
+  id,
+  name: `app.suggestion.channel.${id}`,
+}));
