@@ -74,7 +74,7 @@ export const CalendarPage = () => {
         </ToggleButtonGroup>
         <Legend />
       </Stack>
-      {data && !data.packageCovers ? (
+      {data && !data.packageCovers && data.entries.national.length === 0 ? (
         <Alert severity="warning">{translate('app.calendar.package_gap', { year })}</Alert>
       ) : null}
       <Alert severity="info">{translate(`app.calendar.scope.help_${effectiveScope}`)}</Alert>

@@ -42,8 +42,6 @@ export const WorkingDaysPreviewCard = ({ calendarVersion }: { calendarVersion: n
             source="workingDays"
             label="app.calendar.preview.working_days"
             validate={[required(), integer]}
-            min={1}
-            max={365}
           />
           <SaveButton label="app.calendar.preview.submit" icon={<span />} alwaysEnable />
         </Stack>

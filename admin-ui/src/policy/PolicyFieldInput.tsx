@@ -19,7 +19,7 @@ export const PolicyFieldInput = ({ field }: { field: PolicyField }) => {
         choices={(field.choices ?? []).map((id) => ({ id, name: `app.policy.choices.${id}` }))}
       />
     ) : (
-      <NumberInput source={field.source} label={label} validate={[required(), integer]} min={field.min} />
+      <NumberInput source={field.source} label={label} validate={[required(), integer]} />
     );
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '320px 1fr' }, gap: 2, alignItems: 'start' }}>

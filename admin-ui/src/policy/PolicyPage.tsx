@@ -50,7 +50,7 @@ export const PolicyPage = () => {
     <Stack spacing={2} sx={{ p: 2 }}>
       <Title title="app.policy.title" />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h6" component="h1">
+        <Typography variant="h6" component="h1" sx={{ whiteSpace: 'nowrap' }}>
           {translate('app.policy.title')}
         </Typography>
         <TextField

@@ -7,8 +7,6 @@ export interface PolicyField {
   source: string;
   input: 'number' | 'boolean' | 'select';
   choices?: readonly string[];
-  /** The floor the sources set; the API refuses less (domain/batchPolicy.ts, domain/election.ts). */
-  min?: number;
 }
 
 export interface PolicyGroup {
@@ -16,7 +14,8 @@ export interface PolicyGroup {
   fields: PolicyField[];
 }
 
-const n = (source: string, min?: number): PolicyField => ({ source, input: 'number', min });
+// The floors (7 and 5 working days, 20%) are the API's to refuse: its message goes under the field.
+const n = (source: string): PolicyField => ({ source, input: 'number' });
 
 export const policyGroups: PolicyGroup[] = [
   {
@@ -31,17 +30,17 @@ export const policyGroups: PolicyGroup[] = [
   },
   {
     key: 'publicity',
-    fields: [n('batch.candidatePublicityWorkingDays', 7), n('batch.approvalStepWorkingDays')],
+    fields: [n('batch.candidatePublicityWorkingDays'), n('batch.approvalStepWorkingDays')],
   },
   {
     key: 'vote',
     fields: [
-      n('batch.election.competitionPercent', 20),
+      n('batch.election.competitionPercent'),
       { source: 'batch.election.majorityBase', input: 'select', choices: ['entitled', 'present', 'validBallots'] },
       { source: 'batch.election.overApprovalInvalidates', input: 'boolean' },
       n('batch.scrutineers'),
       n('batch.tellers'),
-      n('batch.resultPublicityWorkingDays', 5),
+      n('batch.resultPublicityWorkingDays'),
     ],
   },
   {
