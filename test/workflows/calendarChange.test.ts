@@ -1,6 +1,10 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatchWorld, createBatchWorld } from '../support/batchDriver';
 import { eventually } from '../support/fixtures';
+import { historyToJson } from '../support/historyJson';
 
 let world: BatchWorld;
 
@@ -106,6 +110,18 @@ describe('a calendar change during a running publicity period', () => {
       expect((await drive.state(batchId)).phase).toBe('candidatePublicity');
       await drive.advanceTo('2027-09-23T16:01:00Z');
       await drive.phase(batchId, 'approval');
+
+      // The recount path (patched 'calendar-changed') as recorded histories, for test/workflows/replay.test.ts.
+      if (process.env.RECORD_HISTORIES) {
+        const histories = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../histories');
+        const record = async (workflowId: string, file: string) =>
+          writeFile(
+            path.join(histories, file),
+            historyToJson(await world.env.client.workflow.getHandle(workflowId).fetchHistory()),
+          );
+        await record(batchId, `annualBatch-${batchId}~calendar-changed.json`);
+        await record(feedback.id, 'humanTask-calendar-changed.json');
+      }
     });
   });
 });
