@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('the office runs its own year in the console', () => {
-  it('enters 国庆 2027 with its swapped working days, previews a publicity across it, and enters a hotline suggestion', async () => {
+  it('enters 国庆 2027 with its swapped working days, previews a publicity across it, then enters a hotline suggestion, a reserve import and the fund pool', async () => {
     const { driver, env, testDb } = world;
     const page = await world.newPage();
     await signIn(page, 'coordinator');
@@ -61,7 +61,33 @@ describe('the office runs its own year in the console', () => {
 
     // A resident calls 12345 during collection; the office enters the suggestion on the batch page.
     const today = chinaDay(new Date(await env.currentTimeMs()));
-    const batchId = await driver.openBatch(Number(today.slice(0, 4)) + 1, addDays(today, 20));
+    const year = Number(today.slice(0, 4)) + 1;
+    // Last year's screening put a project in the reserve library (储备库).
+    await testDb.db
+      .insertInto('batches')
+      .values({
+        id: `batch-test-county-${year - 1}`,
+        jurisdiction_id: 'test-county',
+        year: year - 1,
+        title: '上年度批次',
+        phase: 'closed',
+      })
+      .execute();
+    await testDb.db
+      .insertInto('suggestions')
+      .values({
+        id: 'sug-reservebrowser',
+        batch_id: `batch-test-county-${year - 1}`,
+        title: '东河村饮水管网改造',
+        description: '村民反映多年',
+        category: 'water',
+        location: '东河村',
+        channel: 'liaisonStation',
+        outcome: 'reserve',
+        outcome_reason: '资金不足，列入储备库',
+      })
+      .execute();
+    const batchId = await driver.openBatch(year, addDays(today, 20));
     const batches = new BatchPages(page);
     await batches.show(batchId);
     await calendar.enterHotlineSuggestion({
@@ -81,6 +107,23 @@ describe('the office runs its own year in the console', () => {
     expect(entered).toEqual([
       { channel: 'hotline12345', title: '北街路口增设信号灯', name: '钱师傅', contact: '13600001111' },
     ]);
+
+    await calendar.importReserve('东河村饮水管网改造');
+    const promoted = await testDb.db
+      .selectFrom('suggestions')
+      .select(['title', 'promoted_from_id'])
+      .where('batch_id', '=', batchId)
+      .where('promoted_from_id', 'is not', null)
+      .execute();
+    expect(promoted).toEqual([{ title: '东河村饮水管网改造', promoted_from_id: 'sug-reservebrowser' }]);
+
+    await calendar.setFundPool(6_730_000);
+    const pool = await testDb.db
+      .selectFrom('fund_pools')
+      .selectAll()
+      .where('batch_id', '=', batchId)
+      .executeTakeFirst();
+    expect(Number(pool?.total_yuan)).toBe(6_730_000);
   });
 
   it('refuses a candidate publicity below 7 working days under the field, and saves a longer one', async () => {

@@ -76,4 +76,25 @@ export class CalendarPages {
     await dialog.getByRole('button', { name: '录入线下收到的建议' }).click();
     await page.getByText('建议已登记').waitFor();
   }
+
+  /** 从储备库导入: picks a reserve-library item of an earlier year by its title. */
+  async importReserve(title: string): Promise<void> {
+    const { page } = this;
+    await page.getByRole('button', { name: '从储备库导入' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: '储备库项目' }).click();
+    await page.getByRole('option', { name: title }).click();
+    await dialog.getByRole('button', { name: '从储备库导入' }).click();
+    await page.getByText('储备库项目已导入').waitFor();
+  }
+
+  /** 设置资金池: the year's total in yuan. */
+  async setFundPool(totalYuan: number): Promise<void> {
+    const { page } = this;
+    await page.getByRole('button', { name: '设置资金池' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('spinbutton', { name: '总额（元）' }).fill(String(totalYuan));
+    await dialog.getByRole('button', { name: '设置资金池' }).click();
+    await page.getByText('资金池已设置').waitFor();
+  }
 }
