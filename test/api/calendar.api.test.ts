@@ -128,6 +128,16 @@ describe('the national schedule', () => {
     });
   });
 
+  it('shows the office its calendar entries in the audit log', async () => {
+    const res = await request(app)
+      .get('/api/audit-events')
+      .query({ filter: JSON.stringify({ action: 'calendar.daySet' }) })
+      .set(as('coordinator'))
+      .expect(200);
+    expect(res.body).toHaveLength(9);
+    expect(res.body[0]).toMatchObject({ subject: 'calendar:national', actor_label: '陈主任' });
+  });
+
   it('replaces a day’s entry and records what it was', async () => {
     const res = await setDay('coordinator', {
       scope: 'national',
