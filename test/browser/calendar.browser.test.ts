@@ -126,6 +126,24 @@ describe('the office runs its own year in the console', () => {
     expect(Number(pool?.total_yuan)).toBe(6_730_000);
   });
 
+  it('lets a deputy propose from the home page, on the deputy channel', async () => {
+    const page = await world.newPage();
+    await signIn(page, 'deputy');
+    await new CalendarPages(page).submitOwnSuggestion({
+      title: '城西社区增设老年食堂',
+      description: '社区老人多，吃饭不方便',
+      category: '养老服务',
+      location: '城西社区',
+    });
+    const rows = await world.testDb.db
+      .selectFrom('suggestions')
+      .innerJoin('suggestion_proposers', 'suggestion_proposers.suggestion_id', 'suggestions.id')
+      .select(['suggestions.channel', 'suggestion_proposers.kind', 'suggestion_proposers.user_id'])
+      .where('suggestions.title', '=', '城西社区增设老年食堂')
+      .execute();
+    expect(rows).toEqual([{ channel: 'deputy', kind: 'deputy', user_id: 'deputy' }]);
+  });
+
   it('refuses a candidate publicity below 7 working days under the field, and saves a longer one', async () => {
     const page = await world.newPage();
     await signIn(page, 'coordinator');

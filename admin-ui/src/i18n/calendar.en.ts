@@ -205,6 +205,7 @@ export const calendarEn = {
       },
     },
     intake: {
+      open_collections: 'Collecting suggestions now',
       title: 'Suggestions and funds',
       entry: {
         action_office: 'Enter a suggestion received offline',

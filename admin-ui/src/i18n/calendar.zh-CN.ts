@@ -201,6 +201,7 @@ export const calendarZh: Messages<typeof calendarEn> = {
       },
     },
     intake: {
+      open_collections: '正在征集建议的批次',
       title: '建议与资金',
       entry: {
         action_office: '录入线下收到的建议',

@@ -97,4 +97,18 @@ export class CalendarPages {
     await dialog.getByRole('button', { name: '设置资金池' }).click();
     await page.getByText('资金池已设置').waitFor();
   }
+
+  /** 提出建议 from the home page: a deputy's or a department's own suggestion, the channel set by the role. */
+  async submitOwnSuggestion(s: { title: string; description: string; category: string; location: string }) {
+    const { page } = this;
+    await page.getByRole('region', { name: '正在征集建议的批次' }).getByRole('button', { name: '提出建议' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: '标题' }).fill(s.title);
+    await dialog.getByRole('textbox', { name: '内容' }).fill(s.description);
+    await dialog.getByRole('combobox', { name: '类别' }).click();
+    await page.getByRole('option', { name: s.category }).click();
+    await dialog.getByRole('textbox', { name: '地点' }).fill(s.location);
+    await dialog.getByRole('button', { name: '提出建议' }).click();
+    await page.getByText('建议已登记').waitFor();
+  }
 }
