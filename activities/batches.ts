@@ -110,6 +110,32 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
       });
     },
 
+    /** A running publicity period's end moved with the calendar (workflows/calendar.messages.ts). */
+    async recordBatchDeadline(input: {
+      batchId: string;
+      previous: { at: string; label: string };
+      nextDeadline: { at: string; label: string };
+      /** The calendar change that moved it (workflows/calendar.messages.ts). */
+      change: { day: string };
+    }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('batches')
+          .set({ next_deadline_at: input.nextDeadline.at, next_deadline_label: input.nextDeadline.label })
+          .where('id', '=', input.batchId)
+          .execute();
+        await recordAuditEvent(trx, {
+          dedupeKey: `${input.batchId}:deadline:${input.previous.at}:${input.nextDeadline.at}`,
+          actorUserId: null,
+          actorLabel: 'system',
+          action: 'batch.deadlineMoved',
+          workflowId: input.batchId,
+          subject: input.batchId,
+          detail: { before: input.previous, after: input.nextDeadline, calendarDay: input.change.day },
+        });
+      });
+    },
+
     /**
      * Ends screening atomically with its check: every suggestion has an outcome, so no review can slip
      * in between the check and the phase change (the row lock waits for reviews under way).

@@ -149,6 +149,34 @@ export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
       });
     },
 
+    /** An open task's due instant moved with the calendar (workflows/calendar.messages.ts). */
+    async recordTaskDue(input: {
+      taskId: string;
+      previous: string;
+      dueAt: string;
+      calendarDay: string;
+    }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const task = await trx
+          .updateTable('tasks')
+          .set({ due_at: input.dueAt })
+          .where('id', '=', input.taskId)
+          .where('status', '=', 'open')
+          .returning(['owner_workflow_id', 'title'])
+          .executeTakeFirst();
+        if (!task) return;
+        await recordAuditEvent(trx, {
+          dedupeKey: `${input.taskId}:due:${input.previous}:${input.dueAt}`,
+          actorUserId: null,
+          actorLabel: 'system',
+          action: 'task.dueMoved',
+          workflowId: task.owner_workflow_id ?? input.taskId,
+          subject: input.taskId,
+          detail: { before: input.previous, after: input.dueAt, calendarDay: input.calendarDay, title: task.title },
+        });
+      });
+    },
+
     async recordEscalation(input: { taskId: string; level: number; step: LadderStep; at: string }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const task = await trx

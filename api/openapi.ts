@@ -39,6 +39,9 @@ const tags = {
   photos: 'Site photos, uploaded once and cited by findings and progress reports.',
   bulletins: 'The monthly bulletins (月通报) the batch workflow writes.',
   dashboard: 'What the coordinator watches: open batches, warnings, overdue tasks and escalations.',
+  calendar:
+    'The working-day calendar (工作日历): the national schedule with its swapped weekends, local closures, a preview of a working-day period, and the running deadlines a change moves.',
+  policies: 'Each jurisdiction’s policy parameters (政策参数), with the floors the sources set.',
   exports: 'CSV files of every row a list matches, for the office’s spreadsheets.',
 } as const;
 
@@ -86,6 +89,10 @@ const paramDescriptions: Record<string, string> = {
   id: 'The record’s id.',
   batchId: 'The batch’s id, `batch-<jurisdiction>-<year>`.',
   findingId: 'The finding’s id.',
+  jurisdictionId: 'The jurisdiction’s id: mine or one of my townships.',
+  year: 'A calendar year, e.g. 2027.',
+  scope: '`national` (the State Council’s schedule) or `local` (my jurisdiction’s closures).',
+  day: 'A day, YYYY-MM-DD.',
 };
 
 export type ApiTag = keyof typeof tags;

@@ -2,6 +2,7 @@ import { attendanceRoutes } from './attendance/attendance.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { batchRoutes } from './batches/batches.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
 import { candidateRoutes } from './candidates/candidates.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { departmentRoutes } from './departments/departments.routes';
@@ -11,6 +12,7 @@ import { RETRY_AFTER_SECONDS } from './http/dependencyDown';
 import { checkReadiness } from './http/readiness';
 import { route, type RouteDeclaration } from './http/route';
 import { noticeRoutes } from './notices/notices.routes';
+import { policyRoutes } from './policies/policies.routes';
 import { buildOpenApiDocument } from './openapi';
 import { projectRoutes } from './projects/projects.routes';
 import { publicityRoutes } from './publicity/publicity.routes';
@@ -97,4 +99,6 @@ export const apiRoutes: readonly RouteDeclaration[] = [
   ...attendanceRoutes,
   ...ratingRoutes,
   ...projectRoutes,
+  ...calendarRoutes,
+  ...policyRoutes,
 ];

@@ -3,6 +3,10 @@ import { electionPolicySchema } from './election';
 import { ratingRuleSchema } from './rating';
 import { screeningWeightsSchema } from './screening';
 
+/** The floors the seeds set; a jurisdiction may lengthen these periods, never shorten them. */
+export const PUBLICITY_FLOOR_WORKING_DAYS = 7;
+export const RESULT_PUBLICITY_FLOOR_WORKING_DAYS = 5;
+
 /**
  * A jurisdiction's batch parameters (DOMAIN.md: where seeds differ, a policy parameter with a default).
  * Stored as `jurisdictions.policy`; a county and its townships can differ (seed 004).
@@ -14,10 +18,29 @@ export const batchPolicySchema = z.object({
     socialBenefit: 20,
     implementationDifficulty: 10,
   }),
-  /** Candidate list publicity, ≥ 7 working days (seed 003). */
-  candidatePublicityWorkingDays: z.number().int().min(1).max(60).default(7),
-  /** Published vote results, 5 working days (seed 003). */
-  resultPublicityWorkingDays: z.number().int().min(1).max(60).default(5),
+  /**
+   * Candidate list publicity, ≥ 7 working days (docs/domain.md, "Candidate publicity"). The floor lives in the
+   * schema, so no stored or submitted policy can hand a workflow a shorter period.
+   */
+  candidatePublicityWorkingDays: z
+    .number()
+    .int()
+    .min(
+      PUBLICITY_FLOOR_WORKING_DAYS,
+      `candidate publicity lasts at least ${PUBLICITY_FLOOR_WORKING_DAYS} working days`,
+    )
+    .max(60)
+    .default(7),
+  /** Published vote results, at least 5 working days (docs/domain.md, "Vote"); the floor as above. */
+  resultPublicityWorkingDays: z
+    .number()
+    .int()
+    .min(
+      RESULT_PUBLICITY_FLOOR_WORKING_DAYS,
+      `results are published for at least ${RESULT_PUBLICITY_FLOOR_WORKING_DAYS} working days`,
+    )
+    .max(60)
+    .default(5),
   /** Telling a proposer why a suggestion was not taken (seed 001); the seeds give no number. */
   proposerFeedbackWorkingDays: z.number().int().min(1).max(60).default(10),
   /** Each step of the approval chain (seed 000); the seeds give no number. */

@@ -1,9 +1,19 @@
 import { z } from 'zod';
 
+export const COMPETITION_FLOOR_PERCENT = 20;
+
 /** 差额票决 rules (DOMAIN.md step 5); every number here is a jurisdiction policy parameter. */
 export const electionPolicySchema = z.object({
-  /** Candidates must exceed seats by at least this share (seed 003: 20%). */
-  competitionPercent: z.number().int().min(0).max(500).default(20),
+  /**
+   * Candidates must exceed seats by at least this share (docs/domain.md, "Vote": ≥ 20%). A jurisdiction may
+   * ask for more competition, never less: the floor is in the schema, so a workflow never receives less.
+   */
+  competitionPercent: z
+    .number()
+    .int()
+    .min(COMPETITION_FLOOR_PERCENT, `candidates must exceed seats by at least ${COMPETITION_FLOOR_PERCENT}%`)
+    .max(500)
+    .default(20),
   /** A ballot approving more candidates than there are seats is invalid (seed 003), or counted as cast. */
   overApprovalInvalidates: z.boolean().default(true),
   /** Who "more than half" is counted of: deputies entitled, deputies present (default) or valid ballots. */

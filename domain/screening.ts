@@ -65,10 +65,11 @@ export const suggestionChannels = [
   'online',
   'hotline12345',
   'liaisonStation',
+  'letter',
   'doorToDoor',
   'deputy',
   'department',
-] as const; // 网上 / 12345 热线 / 代表联络站 / 入户走访 / 代表 / 部门
+] as const; // 网上 / 12345 热线 / 代表联络站 / 来信 / 入户走访 / 代表 / 部门
 export const suggestionChannelSchema = z.enum(suggestionChannels);
 export type SuggestionChannel = z.infer<typeof suggestionChannelSchema>;
 

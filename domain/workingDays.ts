@@ -115,3 +115,19 @@ export function composeWorkingDayRule(national: IsWorkingDay, overrides: readonl
   const byDay = new Map(overrides.map((o) => [o.day, o.working]));
   return (day) => byDay.get(day) ?? national(day);
 }
+
+/**
+ * How many working days a working-day deadline counts: those after the day of `from` and before the day of
+ * `due` (the inverse of addWorkingDays). Lets a deadline already set be recounted on a changed calendar.
+ */
+export function workingDaysBetween(from: Date, due: Date, isWorkingDay: IsWorkingDay): number {
+  const last = chinaDay(due);
+  let count = 0;
+  for (let day = addDays(chinaDay(from), 1); day < last; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1;
+  return count;
+}
+
+/** Whether `instant` is 00:00 China Standard Time, as every working-day deadline is. */
+export function isChinaMidnight(instant: Date): boolean {
+  return startOfChinaDay(chinaDay(instant)).getTime() === instant.getTime();
+}

@@ -38,6 +38,7 @@ import {
   type ReportState,
   type VoteSessionState,
 } from './annualBatch.messages';
+import { type CalendarChange, calendarChangedSignal } from './calendar.messages';
 import { asDecisionFailure } from './decisionFailure';
 import { humanTaskWorkflow } from './humanTask';
 import { type HumanTaskInput, type TaskCompletion, taskCompletedSignal } from './humanTask.messages';
@@ -88,11 +89,15 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
   let screeningOutcome: { notTaken: FeedbackTarget[] } | null = null;
   let ratingClosed = false;
   let closingVote = false;
+  const calendarChanges: CalendarChange[] = [];
 
   // Handlers first, before any await (STYLE.md): a decision may arrive as soon as the workflow exists.
   setHandler(batchStateQuery, () => state);
   setHandler(taskCompletedSignal, (completion: TaskCompletion) => {
     if (completion.kind === 'proposerFeedback') state.feedbackTasks.done += 1;
+  });
+  setHandler(calendarChangedSignal, (change: CalendarChange) => {
+    calendarChanges.push(change);
   });
 
   setHandler(
@@ -304,8 +309,8 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     await condition(() => screeningOutcome !== null);
     startProposerFeedback((screeningOutcome as { notTaken: FeedbackTarget[] } | null)?.notTaken ?? [], policy);
 
-    // 3. Candidate publicity 公示 for N working days; the end instant was fixed when it began.
-    await sleepUntil(state.nextDeadline!.at);
+    // 3. Candidate publicity 公示 for N working days, counted from when it began.
+    await waitOutPublicity(state.phaseChangedAt, policy.candidatePublicityWorkingDays);
 
     // 4. The approval chain; any step may send the list back to screening.
     await enterPhase('approval', null, null);
@@ -339,13 +344,14 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
   });
 
   // 6. Result publicity 结果公示, then one project workflow per elected project.
+  const resultPublicityFrom = new Date().toISOString();
   const resultPublicityEnds = await acts.computeDue({
     jurisdictionId,
-    from: new Date().toISOString(),
+    from: resultPublicityFrom,
     rule: { kind: 'workingDays', days: policy.resultPublicityWorkingDays },
   });
   await enterPhase('resultPublicity', { at: resultPublicityEnds, label: 'result publicity ends' }, null);
-  await sleepUntil(resultPublicityEnds);
+  await waitOutPublicity(resultPublicityFrom, policy.resultPublicityWorkingDays);
 
   const projects = await acts.recordProjects({ batchId, jurisdictionId, candidateIds: state.elected });
   for (const project of projects) {
@@ -390,6 +396,29 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
   return state;
 
   // ——— the procedure's steps ———
+
+  /**
+   * Waits until the publicity period in `state.nextDeadline` ends. When the office changes a day of the
+   * calendar inside it (a holiday entered late), the API signals and the end is recounted from the period's
+   * start through the calendar activity, so the public gets its full N working days (README, "Calendar").
+   */
+  async function waitOutPublicity(from: string, workingDays: number): Promise<void> {
+    let seen = calendarChanges.length;
+    for (;;) {
+      const ms = Date.parse(state.nextDeadline!.at) - Date.now();
+      if (ms <= 0) return;
+      // A timer like the sleep it replaced; only a calendar signal, which older runs never received, ends it early.
+      if (!(await condition(() => calendarChanges.length > seen, ms))) return;
+      const change = calendarChanges[calendarChanges.length - 1]!;
+      seen = calendarChanges.length;
+      if (!patched('calendar-changed')) continue;
+      const endsAt = await acts.computeDue({ jurisdictionId, from, rule: { kind: 'workingDays', days: workingDays } });
+      const previous = state.nextDeadline!;
+      if (endsAt === previous.at) continue;
+      state.nextDeadline = { at: endsAt, label: previous.label };
+      await acts.recordBatchDeadline({ batchId, previous, nextDeadline: state.nextDeadline, change });
+    }
+  }
 
   async function enterPhase(
     phase: BatchPhase,

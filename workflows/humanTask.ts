@@ -5,6 +5,7 @@ import {
   isCancellation,
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -25,12 +26,20 @@ import {
   taskStateQuery,
 } from './humanTask.messages';
 import { createNoticeSender, type NoticeSender } from './notify';
+import { type CalendarChange, calendarChangedSignal } from './calendar.messages';
 
-const { computeDue, resolveLadder, recordTaskOpened, recordTaskCompleted, recordEscalation, recordTaskCancelled } =
-  proxyActivities<Activities>({
-    startToCloseTimeout: '30 seconds',
-    retry: { maximumInterval: '1 minute' },
-  });
+const {
+  computeDue,
+  resolveLadder,
+  recordTaskOpened,
+  recordTaskCompleted,
+  recordEscalation,
+  recordTaskCancelled,
+  recordTaskDue,
+} = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '1 minute' },
+});
 
 /**
  * A person's task: a row in PostgreSQL and a wait here. It reminds before the due instant, and at
@@ -48,7 +57,11 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
     completion: null,
   };
 
+  const calendarChanges: CalendarChange[] = [];
   setHandler(taskStateQuery, () => state);
+  setHandler(calendarChangedSignal, (change: CalendarChange) => {
+    calendarChanges.push(change);
+  });
   setHandler(
     completeTaskUpdate,
     async ({ actor, result }) => {
@@ -123,7 +136,7 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
     .sort((a, b) => a - b);
 
   try {
-    await waitForCompletion(task, state, notices, reminders, dueAt);
+    await waitForCompletion(task, state, notices, reminders, { openedAt, calendarChanges });
   } catch (err) {
     // The owner cancelled a task it no longer needs: the row says so, and nobody is told it is overdue.
     if (isCancellation(err))
@@ -146,13 +159,40 @@ async function waitForCompletion(
   state: TaskState,
   notices: NoticeSender,
   reminders: number[],
-  dueAt: string,
+  calendar: { openedAt: string; calendarChanges: CalendarChange[] },
 ): Promise<void> {
+  let dueAt = state.dueAt!;
   let deadline = Date.parse(dueAt);
+  let seenChanges = calendar.calendarChanges.length;
   while (!isDone(state)) {
     const reminderAt = reminders[0];
     const wakeAt = reminderAt !== undefined && reminderAt < deadline ? reminderAt : deadline;
-    const settled = await condition(() => state.phase !== 'open', Math.max(1, wakeAt - Date.now()));
+    const settled = await condition(
+      () => state.phase !== 'open' || calendar.calendarChanges.length > seenChanges,
+      Math.max(1, wakeAt - Date.now()),
+    );
+    if (settled && state.phase === 'open') {
+      // The office changed a day of the calendar (README, "Calendar"): a due instant not yet passed is
+      // recounted from the opening; once escalated, the ladder's own deadlines stand.
+      const change = calendar.calendarChanges[calendar.calendarChanges.length - 1]!;
+      seenChanges = calendar.calendarChanges.length;
+      if (state.escalationLevel > 0 || !patched('calendar-changed')) continue;
+      const moved = await computeDue({ jurisdictionId: task.jurisdictionId, from: calendar.openedAt, rule: task.due });
+      if (moved === dueAt) continue;
+      await recordTaskDue({ taskId: task.taskId, previous: dueAt, dueAt: moved, calendarDay: change.day });
+      dueAt = moved;
+      deadline = Date.parse(moved);
+      Object.assign(state, { dueAt: moved, nextEscalationAt: state.ladder.length > 0 ? moved : null });
+      reminders.splice(
+        0,
+        reminders.length,
+        ...(task.remindBefore ?? [])
+          .map((before) => deadline - durationMs(before))
+          .filter((at) => at > Date.now())
+          .sort((a, b) => a - b),
+      );
+      continue;
+    }
     if (settled) {
       // A completion in flight either commits (done) or fails back to open.
       await condition(() => state.phase !== 'completing');

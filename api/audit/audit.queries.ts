@@ -23,42 +23,45 @@ export const auditColumns = [
  * belong to; events of other jurisdictions stay out of sight.
  */
 function visible(db: Kysely<Database>, jurisdictionId: string) {
-  return db
-    .selectFrom('audit_events')
-    .where((eb) =>
-      eb.or([
-        eb('audit_events.jurisdiction_id', '=', jurisdictionId),
-        eb.exists(
-          eb
-            .selectFrom('tasks')
-            .select('tasks.id')
-            .whereRef('tasks.id', '=', 'audit_events.workflow_id')
-            .where('tasks.jurisdiction_id', '=', jurisdictionId),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('tasks')
-            .select('tasks.id')
-            .whereRef('tasks.owner_workflow_id', '=', 'audit_events.workflow_id')
-            .where('tasks.jurisdiction_id', '=', jurisdictionId),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('batches')
-            .select('batches.id')
-            .whereRef('batches.id', '=', 'audit_events.workflow_id')
-            .where('batches.jurisdiction_id', '=', jurisdictionId),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('projects')
-            .innerJoin('batches', 'batches.id', 'projects.batch_id')
-            .select('projects.id')
-            .whereRef('projects.id', '=', 'audit_events.workflow_id')
-            .where('batches.jurisdiction_id', '=', jurisdictionId),
-        ),
+  return db.selectFrom('audit_events').where((eb) =>
+    eb.or([
+      eb('audit_events.jurisdiction_id', '=', jurisdictionId),
+      eb.exists(
+        eb
+          .selectFrom('tasks')
+          .select('tasks.id')
+          .whereRef('tasks.id', '=', 'audit_events.workflow_id')
+          .where('tasks.jurisdiction_id', '=', jurisdictionId),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('tasks')
+          .select('tasks.id')
+          .whereRef('tasks.owner_workflow_id', '=', 'audit_events.workflow_id')
+          .where('tasks.jurisdiction_id', '=', jurisdictionId),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('batches')
+          .select('batches.id')
+          .whereRef('batches.id', '=', 'audit_events.workflow_id')
+          .where('batches.jurisdiction_id', '=', jurisdictionId),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('projects')
+          .innerJoin('batches', 'batches.id', 'projects.batch_id')
+          .select('projects.id')
+          .whereRef('projects.id', '=', 'audit_events.workflow_id')
+          .where('batches.jurisdiction_id', '=', jurisdictionId),
+      ),
+      // The office's own settings (api/calendar, api/policies) belong to no workflow.
+      eb.and([
+        eb('workflow_id', 'is', null),
+        eb('subject', 'in', [`calendar:${jurisdictionId}`, `policy:${jurisdictionId}`, 'calendar:national']),
       ]),
-    );
+    ]),
+  );
 }
 
 export function listPage(db: Kysely<Database>, jurisdictionId: string, list: ListQuery<AuditFilter>) {

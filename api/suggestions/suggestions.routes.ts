@@ -140,7 +140,7 @@ export const suggestionRoutes = [
     access: ['deputy', 'official', 'coordinator'],
     // intakeOf says why: the channel follows from the role, and the screening group may not propose.
     roleCheck: 'handler',
-    notes: `Only during collection. The channel follows from the role; a coordinator names how the suggestion was received (hotline12345, liaisonStation or doorToDoor) and the proposer’s contact. The screening group (reviewer) may not propose. ${formRetry('suggestion')}`,
+    notes: `Only during collection. The channel follows from the role; a coordinator names how the suggestion was received (hotline12345, liaisonStation, letter or doorToDoor) and the proposer’s contact. The screening group (reviewer) may not propose. ${formRetry('suggestion')}`,
     body: enteredSuggestionSchema,
     ok: { 200: 'A retried submit: the first suggestion.', 201: 'The suggestion as recorded, with its proposers.' },
     refusals: [404, 409, 422],

@@ -141,6 +141,7 @@ export function intakeOf(
       };
     case 'hotline12345':
     case 'liaisonStation':
+    case 'letter':
     case 'doorToDoor': {
       if (!user.roles.includes('coordinator'))
         throw forbidden('only a coordinator may enter a suggestion on behalf of a member of the public');
@@ -155,7 +156,9 @@ export function intakeOf(
     case 'online':
       throw unprocessable('channel: online suggestions come through the public form');
     case undefined:
-      throw unprocessable('channel: say how the suggestion was received (hotline12345, liaisonStation or doorToDoor)');
+      throw unprocessable(
+        'channel: say how the suggestion was received (hotline12345, liaisonStation, letter or doorToDoor)',
+      );
   }
 }
 

@@ -6,8 +6,10 @@ import {
   chinaDay,
   composeWorkingDayRule,
   dueInstant,
+  isChinaMidnight,
   startOfChinaDay,
   weekdayOf,
+  workingDaysBetween,
 } from '../../domain/workingDays';
 
 const at = (iso: string) => new Date(iso);
@@ -168,5 +170,33 @@ describe('composeWorkingDayRule', () => {
       false,
       true,
     ]);
+  });
+});
+
+describe('National Day 2027 as the office enters it', () => {
+  // chinese-days stops at 2026; the office enters 1–7 October 2027 as holidays and the swapped working days
+  // (Sunday 26 September and Saturday 9 October) as national overrides.
+  const entered = [
+    ...['01', '02', '03', '04', '05', '06', '07'].map((d) => ({ day: `2027-10-${d}`, working: false })),
+    { day: '2027-09-26', working: true },
+    { day: '2027-10-09', working: true },
+  ];
+  const rule = composeWorkingDayRule(nationalIsWorkingDay, entered);
+
+  it('ends a 7-working-day publicity opened on Tuesday 28 September with Wednesday 13 October', () => {
+    // 29, 30 Sep; 8, 9 (swapped Saturday), 11, 12, 13 Oct.
+    const end = addWorkingDays(at('2027-09-28T10:00:00+08:00'), 7, rule);
+    expect(end.toISOString()).toBe('2027-10-13T16:00:00.000Z');
+    expect(workingDaysBetween(at('2027-09-28T10:00:00+08:00'), end, rule)).toBe(7);
+  });
+
+  it('would end it on 7 October without the entries: the package treats 2027 as Monday to Friday', () => {
+    const end = addWorkingDays(at('2027-09-28T10:00:00+08:00'), 7, nationalIsWorkingDay);
+    expect(end.toISOString()).toBe('2027-10-07T16:00:00.000Z');
+  });
+
+  it('recognises working-day deadlines by their midnight', () => {
+    expect(isChinaMidnight(at('2027-10-13T16:00:00Z'))).toBe(true);
+    expect(isChinaMidnight(at('2027-10-13T17:00:00Z'))).toBe(false);
   });
 });

@@ -52,6 +52,8 @@ describe('recorded workflow histories replay', () => {
         'humanTask-escalated-twice-then-completed.json',
         'annualBatch-batch-test-county-2028.json',
         'annualBatch-batch-test-county-2028~before-monthly-bulletin.json',
+        'annualBatch-batch-test-county-2028~calendar-changed.json',
+        'humanTask-calendar-changed.json',
         'votedProject-project-late.json',
         'votedProject-project-late~before-cancel-moot-tasks.json',
       ]),

@@ -1,5 +1,6 @@
 import { Stack } from '@mui/material';
 import { Show, TopToolbar, useRecordContext } from 'react-admin';
+import { BatchIntake } from '../intake/BatchIntake';
 import { OpenInTemporal } from '../timeline/OpenInTemporal';
 import { WorkflowTimeline } from '../timeline/WorkflowTimeline';
 import { BatchVotes } from './BatchVotes';
@@ -25,6 +26,7 @@ const BatchPage = () => {
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
       <BatchWorkflowState batch={batch} />
+      <BatchIntake batchId={batch.id} phase={batch.phase} />
       <PendingDecisions batchId={batch.id} />
       <BatchVotes votes={batch.live?.votes ?? []} />
       <WorkflowTimeline workflowId={batch.id} />

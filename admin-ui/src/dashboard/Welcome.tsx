@@ -1,6 +1,7 @@
 import { Box, Button, Card, CardActions, CardContent, Typography } from '@mui/material';
 import { LinkBase, Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { hasRole } from '../common/roles';
+import { OpenCollections } from '../intake/OpenCollections';
 
 interface Entry {
   to: string;
@@ -49,6 +50,7 @@ export const Welcome = () => {
           ))}
         </CardActions>
       </Card>
+      <OpenCollections />
     </Box>
   );
 };

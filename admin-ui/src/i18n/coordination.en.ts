@@ -176,6 +176,7 @@ export const coordinationEn = {
         online: 'Online form',
         hotline12345: '12345 hotline',
         liaisonStation: 'Liaison station',
+        letter: 'Letter',
         doorToDoor: 'Door-to-door visit',
         deputy: 'Deputy',
         department: 'Department',

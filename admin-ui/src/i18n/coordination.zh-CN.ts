@@ -178,6 +178,7 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
         online: '网上征集',
         hotline12345: '12345热线',
         liaisonStation: '代表联络站',
+        letter: '来信',
         doorToDoor: '入户走访',
         deputy: '人大代表',
         department: '政府部门',

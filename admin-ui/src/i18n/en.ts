@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { calendarEn } from './calendar.en';
 import { coordinationEn } from './coordination.en';
 import { deliveryEn } from './delivery.en';
 import { deputiesEn } from './deputies.en';
@@ -200,4 +201,5 @@ export const enMessages: TranslationMessages = mergeMessages(
   deliveryEn,
   deputiesEn,
   officeEn,
+  calendarEn,
 );

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { calendarZh } from './calendar.zh-CN';
 import { coordinationZh } from './coordination.zh-CN';
 import { deliveryZh } from './delivery.zh-CN';
 import { deputiesZh } from './deputies.zh-CN';
@@ -199,4 +200,5 @@ export const zhCNMessages: TranslationMessages = mergeMessages(
   deliveryZh,
   deputiesZh,
   officeZh,
+  calendarZh,
 );

@@ -2,7 +2,16 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { type DataProvider, type Identifier, type SortPayload, useDataProvider } from 'react-admin';
 import type { BallotMark, Receipt } from '../ballot/types';
 import type { BatchAction } from '../batches/types';
+import type {
+  AffectedDeadline,
+  CalendarChangeResult,
+  CalendarEntry,
+  CalendarScope,
+  CalendarYear,
+  WorkingDaysPreview,
+} from '../calendar/types';
 import type { DashboardData } from '../dashboard/types';
+import type { JurisdictionPolicy } from '../policy/types';
 import type { ProjectFundsWithMovements, StagePlanEntry } from '../projects/types';
 import type { ProjectRating } from '../rating/types';
 import { ballotRequestBody, ratingRequestBody } from '@domain/ballotEncoding';
@@ -106,12 +115,38 @@ export interface AppDataProvider extends DataProvider {
   /** The roster file applied in one transaction, or refused whole (422 with `problems`). */
   importRoster(file: File): Promise<{ data: { summary: RosterPlan['summary'] } }>;
   changePassword(params: { currentPassword: string; newPassword: string }): Promise<{ data: unknown }>;
+
+  /** A year of the working-day calendar as it stands for my jurisdiction (api/calendar). */
+  getCalendarYear(year: number): Promise<{ data: CalendarYear }>;
+  /** Enters a holiday, a swapped working day or a closure; answers with the running deadlines it moved. */
+  setCalendarDay(entry: CalendarEntry): Promise<{ data: CalendarChangeResult }>;
+  clearCalendarDay(scope: CalendarScope, day: string): Promise<{ data: CalendarChangeResult }>;
+  /** The running deadlines a change would move, without making it (`working: null` removes the entry). */
+  previewCalendarChange(params: {
+    scope: CalendarScope;
+    day: string;
+    working: boolean | null;
+  }): Promise<{ data: { affected: AffectedDeadline[] } }>;
+  /** Where a working-day period from a day ends, as a workflow would compute it. */
+  previewWorkingDays(params: { from: string; workingDays: number }): Promise<{ data: WorkingDaysPreview }>;
+  /** My jurisdiction's and its townships' policy parameters (api/policies). */
+  getPolicies(): Promise<{ data: JurisdictionPolicy[] }>;
+  setPolicy(
+    jurisdictionId: string,
+    policy: Pick<JurisdictionPolicy, 'batch' | 'project'>,
+  ): Promise<{ data: JurisdictionPolicy }>;
+  /** A suggestion entered for the public (hotline, liaison station, letter, door-to-door), a deputy or a department. */
+  enterSuggestion(batchId: Identifier, suggestion: Body): Promise<{ data: unknown }>;
+  /** Reserve-library items of earlier years pulled into this batch (储备库). */
+  importReserve(batchId: Identifier, suggestionIds: Identifier[]): Promise<{ data: unknown }>;
+  /** The batch's fund-pool total (资金池). */
+  setFundPool(batchId: Identifier, totalYuan: number): Promise<{ data: unknown }>;
 }
 
 const path = (...parts: Identifier[]) => parts.map((part) => encodeURIComponent(String(part))).join('/');
 
 const send = async <T = unknown>(
-  method: 'POST' | 'PUT' | 'PATCH',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   body: unknown = {},
   key?: string,
@@ -208,6 +243,18 @@ export const dataProvider: AppDataProvider = {
   previewRoster: (file) => upload<RosterPlan>('users/import/preview', file),
   importRoster: (file) => upload<{ summary: RosterPlan['summary'] }>('users/import', file),
   changePassword: (params) => send('POST', 'auth/change-password', params),
+
+  getCalendarYear: (year) => get(`calendar/${year}`),
+  setCalendarDay: (entry) => send('PUT', 'calendar/days', entry),
+  clearCalendarDay: (scope, day) => send('DELETE', `calendar/days/${path(scope, day)}`),
+  previewCalendarChange: (params) => send('POST', 'calendar/impact', params),
+  previewWorkingDays: (params) => send('POST', 'calendar/preview', params),
+  getPolicies: () => get('policies'),
+  setPolicy: (jurisdictionId, policy) => send('PUT', `policies/${path(jurisdictionId)}`, policy),
+  enterSuggestion: (batchId, suggestion) => send('POST', `batches/${path(batchId)}/suggestions`, suggestion),
+  importReserve: (batchId, suggestionIds) =>
+    send('POST', `batches/${path(batchId)}/reserve-imports`, { suggestionIds }),
+  setFundPool: (batchId, totalYuan) => send('PUT', `batches/${path(batchId)}/fund-pool`, { totalYuan }),
 };
 
 /** The data provider with the console's own methods, for components. */

@@ -1,13 +1,19 @@
 import type { ReactElement } from 'react';
+import CalendarIcon from '@mui/icons-material/CalendarMonth';
 import DashboardIcon from '@mui/icons-material/Dashboard';
-import { Menu, Resource, usePermissions } from 'react-admin';
+import PolicyIcon from '@mui/icons-material/Tune';
+import { Menu, reactRouterProvider, Resource, usePermissions } from 'react-admin';
 import batches from '../batches';
+import { CalendarPage } from '../calendar/CalendarPage';
 import candidates from '../candidates';
 import { hasRole } from '../common/roles';
 import { Dashboard as Home } from '../dashboard/Dashboard';
+import { PolicyPage } from '../policy/PolicyPage';
 import publicityComments from '../publicity-comments';
 import suggestions from '../suggestions';
 import voteSessions from '../vote-sessions';
+
+const { Route } = reactRouterProvider;
 
 /** The standing committee office's screens: resources it may see, given the signed-in roles. */
 export const coordinationResources = (permissions: unknown): ReactElement[] => {
@@ -28,7 +34,13 @@ export const coordinationResources = (permissions: unknown): ReactElement[] => {
 };
 
 /** Pages outside any resource (react-admin <Route> elements for <CustomRoutes>). */
-export const coordinationRoutes = (_permissions: unknown): ReactElement[] => [];
+export const coordinationRoutes = (permissions: unknown): ReactElement[] =>
+  hasRole(permissions, 'coordinator')
+    ? [
+        <Route key="calendar" path="/calendar" element={<CalendarPage />} />,
+        <Route key="policy" path="/policy" element={<PolicyPage />} />,
+      ]
+    : [];
 
 export const CoordinationMenuItems = () => {
   const { permissions } = usePermissions();
@@ -54,6 +66,8 @@ export const CoordinationMenuItems = () => {
       {coordinator ? (
         <Menu.Item to="/vote-sessions" primaryText="app.menu.vote_sessions" leftIcon={<voteSessions.icon />} />
       ) : null}
+      {coordinator ? <Menu.Item to="/calendar" primaryText="app.menu.calendar" leftIcon={<CalendarIcon />} /> : null}
+      {coordinator ? <Menu.Item to="/policy" primaryText="app.menu.policy" leftIcon={<PolicyIcon />} /> : null}
     </>
   );
 };
