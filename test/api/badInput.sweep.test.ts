@@ -1,3 +1,4 @@
+import { testDataConverter } from '../support/payloadKey';
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -250,7 +251,7 @@ beforeAll(async () => {
   const signer = createTokenSigner(SECRET);
   const app = createApp({
     db,
-    temporal: new Client({ connection }),
+    temporal: new Client({ connection, dataConverter: testDataConverter }),
     tokens: signer,
     taskQueue: 'sweep-test-no-worker',
     temporalUiUrl: 'http://127.0.0.1:8233',

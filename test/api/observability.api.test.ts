@@ -1,3 +1,4 @@
+import { testDataConverter } from '../support/payloadKey';
 import { Writable } from 'node:stream';
 import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
@@ -41,7 +42,7 @@ function app() {
   const metrics = createApiMetrics();
   const express = createApp({
     db: testDb.db,
-    temporal: new Client({ connection }),
+    temporal: new Client({ connection, dataConverter: testDataConverter }),
     tokens: createTokenSigner('x'.repeat(32)),
     taskQueue: 'observability',
     temporalUiUrl: 'http://127.0.0.1:8233',

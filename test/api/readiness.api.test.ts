@@ -1,3 +1,4 @@
+import { testDataConverter } from '../support/payloadKey';
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -28,7 +29,7 @@ afterAll(async () => {
 const appWith = (deps: Partial<Parameters<typeof createApp>[0]>) =>
   createApp({
     db: testDb.db,
-    temporal: new Client({ connection }),
+    temporal: new Client({ connection, dataConverter: testDataConverter }),
     tokens,
     taskQueue: 'readiness',
     temporalUiUrl: 'http://127.0.0.1:8233',

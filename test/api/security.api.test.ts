@@ -1,3 +1,4 @@
+import { testDataConverter } from '../support/payloadKey';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,7 +87,7 @@ beforeAll(async () => {
   connection = await Connection.connect({ address: inject('temporalAddress') });
   app = createApp({
     db,
-    temporal: new Client({ connection }),
+    temporal: new Client({ connection, dataConverter: testDataConverter }),
     tokens,
     taskQueue: 'security-test',
     temporalUiUrl: 'http://127.0.0.1:8233',

@@ -1,3 +1,4 @@
+import { testDataConverter } from '../support/payloadKey';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
@@ -33,7 +34,7 @@ describe('npm run setup', () => {
 
     const app = createApp({
       db: testDb.db,
-      temporal: new Client({ connection }),
+      temporal: new Client({ connection, dataConverter: testDataConverter }),
       tokens: createTokenSigner('y'.repeat(40)),
       taskQueue: 'unused',
       temporalUiUrl: 'http://127.0.0.1:8233',
