@@ -44,7 +44,9 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   // Bad input is refused with a message before any route (undecodable paths, NUL, wrong media types).
-  api.use(badInputGuards(express.json({ limit: '1mb' }), ['/photos']));
+  // Routes that take a raw upload (photos, rosters) are declared so; every other body must be JSON.
+  const rawBodyPaths = apiRoutes.filter((r) => r.upload).map((r) => r.path);
+  api.use(badInputGuards(express.json({ limit: '1mb' }), rawBodyPaths));
   const formLimit = deps.publicFormLimit ?? defaultPublicFormLimit;
   api.use('/public/batches/:batchId/suggestions', publicFormLimit(formLimit, 'suggestions'));
   api.use('/public/batches/:batchId/comments', publicFormLimit(formLimit, 'comments'));

@@ -308,6 +308,9 @@ describe('people', () => {
       .expect(200);
     expect(disabled.body.map((u: { id: string }) => u.id)).toEqual(['deputy']);
     await request(app).post('/api/users/deputy/enable').set(as('coordinator')).expect(200);
+    // Disabling ended the person's sessions on the server: enabled again, they sign in afresh.
+    await request(app).get('/api/tasks').set(as('deputy')).expect(401);
+    tokens.deputy = await login('deputy');
     await request(app).get('/api/tasks').set(as('deputy')).expect(200);
   });
 
@@ -471,9 +474,11 @@ describe('passwords', () => {
       .send({ username: 'official', password: reset.body.oneTimePassword })
       .expect(200);
     expect(signIn.body.user.mustChangePassword).toBe(true);
-    // The token from before the reset now meets the same wall.
-    await request(app).get('/api/tasks').set(as('official')).expect(403);
-    await request(app).post('/api/users/official/reset-password').set(as('official')).expect(403);
+    // The reset ended the sessions opened before it; the new sign-in meets the one-time-password wall.
+    await request(app).get('/api/tasks').set(as('official')).expect(401);
+    const pending = bearer(signIn.body.token as string);
+    await request(app).get('/api/tasks').set(pending).expect(403);
+    await request(app).post('/api/users/official/reset-password').set(pending).expect(403);
   });
 });
 
