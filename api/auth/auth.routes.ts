@@ -10,12 +10,12 @@ import {
   recordLoginFailure,
 } from '../security/loginThrottle';
 import { issueToken, revokeSession } from '../security/sessions';
-import { changePasswordSchema } from '../users/users.schemas';
+import { changePasswordSchema } from '../../domain/contract/users';
 import { currentAccount } from './accountCheck';
 import { findByUsername } from './auth.queries';
-import { loginSchema } from './auth.schemas';
+import { loginSchema } from '../../domain/contract/auth';
 import { passwordProblem } from './passwordPolicy';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from '../../db/passwords';
 import type { SessionUser } from './tokens';
 
 // Spent on unknown usernames too, so response time does not reveal which usernames exist.

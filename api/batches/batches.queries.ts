@@ -4,7 +4,7 @@ import type { SessionUser } from '../auth/tokens';
 import type { z } from 'zod';
 import { readsChildren, watchedJurisdictionIds } from '../jurisdictions/jurisdictions.queries';
 import { fetchPage, type ListQuery } from '../listQuery';
-import type { batchFilterSchema } from './batches.schemas';
+import type { batchFilterSchema } from '../../domain/contract/batches';
 
 type BatchFilter = z.infer<typeof batchFilterSchema>;
 

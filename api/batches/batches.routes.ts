@@ -28,7 +28,7 @@ import { listOptions } from '../listQuery';
 import { decisionNotes } from '../openapi';
 import { waitFor } from '../waitFor';
 import { liveStateOf, workflowUiUrl } from '../workflowState';
-import { batchFilterSchema, batchSortable, createBatchSchema } from './batches.schemas';
+import { batchFilterSchema, batchSortable, createBatchSchema } from '../../domain/contract/batches';
 import { findById, findWatchedBatch, jurisdictionName, listPage } from './batches.queries';
 
 /** Batch workflow ids are business keys (DESIGN.md). */

@@ -5,7 +5,7 @@ import type { CalendarChange } from '../../workflows/calendar.messages';
 import { notFound } from '../errors';
 import { route } from '../http/route';
 import { deleteOverride, findOverride, upsertOverride } from './calendar.queries';
-import { dayRefSchema, impactSchema, previewSchema, setDaySchema, yearSchema } from './calendar.schemas';
+import { dayRefSchema, impactSchema, previewSchema, setDaySchema, yearSchema } from '../../domain/contract/calendar';
 import { deadlinesMovedBy, ownerOf, signalMoved, visibleTo, yearView } from './calendar.service';
 
 const changeNotes =

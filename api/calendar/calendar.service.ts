@@ -19,7 +19,7 @@ import {
   openTasksAround,
   publicityAround,
 } from './calendar.queries';
-import type { CalendarScope } from './calendar.schemas';
+import type { CalendarScope } from '../../domain/contract/calendar';
 
 export interface CalendarDay {
   day: string;

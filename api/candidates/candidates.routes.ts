@@ -4,7 +4,7 @@ import { conflict, notFound } from '../errors';
 import { route } from '../http/route';
 import { assertDepartment, assertPerson } from '../suggestions/suggestions.service';
 import { insertAmendment, lockById, updateColumns } from './candidates.queries';
-import { amendCandidateSchema, type CandidateChanges, candidateList } from './candidates.schemas';
+import { amendCandidateSchema, type CandidateChanges, candidateList } from '../../domain/contract/candidates';
 import { candidateColumnOf, candidateDetail, findVisibleCandidate, listCandidates } from './candidates.service';
 
 /** Candidate projects (候选项目) and their amendments during publicity (DOMAIN.md step 3). */

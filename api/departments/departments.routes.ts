@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import { HttpError, notFound } from '../errors';
 import { route } from '../http/route';
 import { recordChange } from '../office/changeAudit';
-import { createDepartmentSchema, updateDepartmentSchema } from './departments.schemas';
+import { createDepartmentSchema, updateDepartmentSchema } from '../../domain/contract/departments';
 
 const fieldError = (status: number, field: string, message: string) =>
   new HttpError(status, message, { [field]: message });

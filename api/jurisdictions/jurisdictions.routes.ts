@@ -2,7 +2,7 @@ import { forbidden, notFound } from '../errors';
 import { route } from '../http/route';
 import { recordChange } from '../office/changeAudit';
 import { findWatched, listWatched } from './jurisdictions.queries';
-import { createJurisdictionSchema, updateJurisdictionSchema } from './jurisdictions.schemas';
+import { createJurisdictionSchema, updateJurisdictionSchema } from '../../domain/contract/jurisdictions';
 import { createJurisdictionWithOffice, randomCode } from './jurisdictions.service';
 
 /** 辖区: the county office creates its townships and streets, each with its own office (docs/domain.md, "Levels"). */

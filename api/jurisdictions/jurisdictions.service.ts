@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from '../../db/passwords';
 import { oneTimePassword } from '../auth/passwordPolicy';
 import type { SessionUser } from '../auth/tokens';
 import { HttpError } from '../errors';

@@ -5,7 +5,7 @@ import { projectPolicyOf } from '../../domain/projectPolicy';
 import { notFound } from '../errors';
 import { route } from '../http/route';
 import { editableJurisdictions, lockEditable, storePolicy } from './policies.queries';
-import { type PolicyBody, policyBodySchema } from './policies.schemas';
+import { type PolicyBody, policyBodySchema } from '../../domain/contract/policies';
 
 const appliesNote =
   'A batch loads its jurisdiction’s policy when it opens and keeps it: a change applies to batches opened after it.';

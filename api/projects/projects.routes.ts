@@ -54,7 +54,7 @@ import {
   projectList,
   projectTimelineFilterSchema,
   reviewFindingSchema,
-} from './projects.schemas';
+} from '../../domain/contract/projects';
 import {
   assertFindingResubmission,
   assertPhotos,

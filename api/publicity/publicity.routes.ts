@@ -17,7 +17,12 @@ import {
   lockCommentById,
   setAnswer,
 } from './publicity.queries';
-import { commentFilterSchema, commentSortable, publicCommentSchema, respondSchema } from './publicity.schemas';
+import {
+  commentFilterSchema,
+  commentSortable,
+  publicCommentSchema,
+  respondSchema,
+} from '../../domain/contract/publicity';
 import {
   findVisibleComment,
   listComments,

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { HttpError } from '../errors';
-import type { PhotoType } from '../projects/projects.schemas';
+import type { PhotoType } from '../../domain/contract/projects';
 
 const formatOf: Record<PhotoType, 'jpeg' | 'png' | 'webp'> = {
   'image/jpeg': 'jpeg',

@@ -32,7 +32,7 @@ import {
   reviewSchema,
   scoreSchema,
   suggestionList,
-} from './suggestions.schemas';
+} from '../../domain/contract/suggestions';
 import {
   assertDepartment,
   assertPerson,

@@ -9,7 +9,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { route } from '../http/route';
 import { waitFor } from '../waitFor';
 import { liveStateOf } from '../workflowState';
-import { completeTaskSchema, createTaskSchema, taskList } from './tasks.schemas';
+import { completeTaskSchema, createTaskSchema, taskList } from '../../domain/contract/tasks';
 import { assigneeProblem, findTask, findVisibleTask, listTasks } from './tasks.service';
 
 export const taskRoutes = [

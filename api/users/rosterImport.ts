@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema';
 import type { SessionUser } from '../auth/tokens';
 import { recordChange } from '../office/changeAudit';
 import { readRosterFile, RosterFileError, type RosterSheet } from './rosterFile';
-import { mobileSchema, usernameSchema } from './users.schemas';
+import { mobileSchema, usernameSchema } from '../../domain/contract/users';
 import { auditView, findUserById, userColumns } from './users.queries';
 
 /** A file of more rows than a county's deputies plus its townships' is a mistake, not a roster. */

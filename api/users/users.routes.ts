@@ -3,7 +3,7 @@ import { route } from '../http/route';
 import { lockJurisdiction } from '../jurisdictions/jurisdictions.queries';
 import { applyRoster, planRoster, previewRoster, rosterContext } from './rosterImport';
 import { readRosterFile, RosterFileError } from './rosterFile';
-import { createUserSchema, updateUserSchema } from './users.schemas';
+import { createUserSchema, updateUserSchema } from '../../domain/contract/users';
 import { createUser, findManagedUser, resetPassword, setActive, updateUser } from './users.service';
 
 const rosterTypes = [

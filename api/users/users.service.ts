@@ -4,13 +4,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
 import type { Role } from '../../domain/assignee';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from '../../db/passwords';
 import { oneTimePassword } from '../auth/passwordPolicy';
 import type { SessionUser } from '../auth/tokens';
 import { conflict, HttpError, notFound } from '../errors';
 import { findWatched, lockJurisdiction } from '../jurisdictions/jurisdictions.queries';
 import { recordChange } from '../office/changeAudit';
-import type { createUserSchema, updateUserSchema } from './users.schemas';
+import type { createUserSchema, updateUserSchema } from '../../domain/contract/users';
 import { auditView, findUserById, otherActiveCoordinators, type UserRecord, usernameTaken } from './users.queries';
 
 type CreateUser = z.output<typeof createUserSchema>;

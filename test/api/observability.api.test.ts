@@ -5,7 +5,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app';
-import { hashPassword } from '../../api/auth/passwords';
+import { hashPassword } from '../../db/passwords';
 import { createTokenSigner } from '../../api/auth/tokens';
 import { createApiMetrics } from '../../api/observability/metrics';
 import { createTestDatabase, type TestDatabase } from '../support/database';

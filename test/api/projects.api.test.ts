@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app';
-import { hashPassword } from '../../api/auth/passwords';
+import { hashPassword } from '../../db/passwords';
 import { createTokenSigner } from '../../api/auth/tokens';
 import { keyedId } from '../../api/batchRecords';
 import type { Role } from '../../db/schema';

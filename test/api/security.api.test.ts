@@ -8,7 +8,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createBatchActivities } from '../../activities/batches';
 import { createApp } from '../../api/app';
-import { hashPassword } from '../../api/auth/passwords';
+import { hashPassword } from '../../db/passwords';
 import { createTokenSigner } from '../../api/auth/tokens';
 import { issueToken, revokeSessionsOf } from '../../api/security/sessions';
 import { createTestDatabase, type TestDatabase } from '../support/database';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../activities';
 import { createNotifier } from '../../activities/channels';
 import { createApp } from '../../api/app';
-import { hashPassword } from '../../api/auth/passwords';
+import { hashPassword } from '../../db/passwords';
 import { createTokenSigner } from '../../api/auth/tokens';
 import { createWorker } from '../../worker/createWorker';
 import { type humanTaskWorkflow } from '../../workflows/humanTask';

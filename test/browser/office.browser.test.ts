@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../api/auth/passwords';
+import { hashPassword } from '../../db/passwords';
 import { jurisdictionId } from '../support/fixtures';
 import { OfficePages } from './pages/OfficePages';
 import { type ConsoleWorld, startConsoleWorld } from './support/consoleWorld';

@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import { createActivities } from '../../../activities';
 import { createNotifier } from '../../../activities/channels';
 import { createApp } from '../../../api/app';
-import { hashPassword } from '../../../api/auth/passwords';
+import { hashPassword } from '../../../db/passwords';
 import { createTokenSigner } from '../../../api/auth/tokens';
 import { createDb } from '../../../db/connection';
 import { adminUiDist } from '../../../scripts/adminUiBuild';

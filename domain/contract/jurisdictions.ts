@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { usernameSchema } from '../users/users.schemas';
+import { usernameSchema } from './users';
 
 export const jurisdictionCodeSchema = z
   .string()

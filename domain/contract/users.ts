@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from '../../domain/assignee';
+import { roleSchema } from '../assignee';
 
 /** A form's emptied field arrives as '' or null: both mean "none". */
 const optionalText = <T extends z.ZodType>(schema: T) =>

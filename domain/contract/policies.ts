@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { batchPolicySchema } from '../../domain/batchPolicy';
-import { projectPolicySchema } from '../../domain/projectPolicy';
+import { batchPolicySchema } from '../batchPolicy';
+import { projectPolicySchema } from '../projectPolicy';
 
 /**
  * Every parameter of a jurisdiction (docs/domain.md, "Policy parameters"). The floors (publicity ≥ 7 working
