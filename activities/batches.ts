@@ -14,7 +14,7 @@ import { csprngShuffle } from '../domain/shuffle';
 import type { Database } from '../db/schema';
 import { recordAuditEvent } from './audit';
 
-/** A proposer whose suggestion was not taken, to be told why (seed 001). */
+/** A proposer whose suggestion was not taken, to be told why (docs/domain.md, "Screening" [S1]). */
 export interface FeedbackTarget {
   suggestionId: string;
   proposerId: number;
@@ -339,7 +339,7 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
       });
     },
 
-    /** The elected list and every candidate's approvals, published (seed 003: announced at once). */
+    /** The elected list and every candidate's approvals, published (docs/domain.md, "Vote" [S3]: announced at once). */
     async publishElection(input: {
       batchId: string;
       elected: string[];
@@ -462,7 +462,7 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
     },
 
     /**
-     * Counts each project's ratings under the jurisdiction's rule (DOMAIN.md step 9), once. Sealed sheets
+     * Counts each project's ratings under the jurisdiction's rule (docs/domain.md, "Rating"), once. Sealed sheets
      * were opened by the API with the scrutineers' shares (docs/secrecy.md); plain ones (a committee
      * re-rating) are rewritten in CSPRNG order so the live rows' order no longer mirrors the receipts'.
      */

@@ -5,7 +5,7 @@ import { recordAuditEvent } from './audit';
 const warningNames: Record<string, string> = { none: '正常', blue: '蓝色预警', yellow: '黄色预警', red: '红色预警' };
 const stageNames: Record<string, string> = { preparation: '筹备', construction: '施工', acceptance: '验收' };
 
-/** 月通报 (DOMAIN.md step 6, seed 000): one document per batch and month, rewritten by a retry, never duplicated. */
+/** 月通报 (docs/domain.md, "Cadence" [S0]): one document per batch and month, rewritten by a retry, never duplicated. */
 export function createBulletinActivities({ db }: { db: Kysely<Database> }) {
   return {
     async writeMonthlyBulletin(input: { batchId: string; month: string; at: string }): Promise<string> {

@@ -25,7 +25,7 @@ export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
       });
     },
 
-    /** Default ladder (DOMAIN.md step 10, DESIGN.md): the department's responsible leader, then the standing committee office. */
+    /** Default ladder (docs/domain.md, "Consequences"; docs/architecture.md, "Human tasks and escalation"): the department's responsible leader, then the standing committee office. */
     async resolveLadder(input: { assignee: Assignee; jurisdictionId: string }): Promise<LadderStep[]> {
       const ladder: LadderStep[] = [];
       const departmentId = await departmentOf(db, input.assignee);

@@ -297,7 +297,7 @@ export interface ProjectTable {
   warning_changed_at: Timestamp | null;
   accepted_at: Timestamp | null;
   in_use_on: ColumnType<string | null, string | null, string | null>;
-  /** Where the rating's consequences stand (DOMAIN.md step 10), null before the rating. */
+  /** Where the rating's consequences stand (docs/domain.md, "Consequences"), null before the rating. */
   consequence: ConsequenceStage | null;
   allocation_yuan: Generated<number>;
   disbursed_yuan: Generated<number>;

@@ -81,7 +81,7 @@ const people: DemoUser[] = [
     // The first three also sit on the standing committee (常委会组成人员), who re-rate a rectified project.
     return i < 3 ? { ...deputy, roles: [...deputy.roles, 'committeeMember' as const] } : deputy;
   }),
-  // The screening group draws on finance and construction (DOMAIN.md, screening).
+  // The screening group draws on finance and construction (docs/domain.md, "Screening").
   demoUser('reviewer', '钱进（县财政局，评审组）', 'reviewer', 'dept-finance'),
   demoUser('reviewer2', '郑工（县住建局，评审组）', 'reviewer', 'dept-housing'),
 ];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * committeeMember: 常委会组成人员, who re-rate a project after its rectification (DOMAIN.md step 10).
+ * committeeMember: 常委会组成人员, who re-rate a project after its rectification (docs/domain.md, "Consequences").
  * residentRepresentative: 居民代表, who may join a project's supervision group beside deputies (docs/domain.md, "Supervision").
  */
 export const roles = [

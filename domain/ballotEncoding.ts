@@ -12,7 +12,7 @@ import type { RatingOutcome as RatingChoice } from './rating';
 
 type Priority = NonNullable<Ballot['marks'][number]['priority']>;
 
-/** Two characters per candidate: the choice, then the priority (0 when none; DOMAIN.md step 5). */
+/** Two characters per candidate: the choice, then the priority (0 when none; docs/domain.md, "Vote"). */
 const choiceCodes: Record<VoteChoice, string> = { approve: 'a', disapprove: 'd', abstain: 's' };
 const priorityCodes: Record<Priority | 'none', string> = {
   none: '0',
@@ -90,7 +90,7 @@ export function everyEncodedBallot(candidates: number): string[] {
   return all;
 }
 
-/** One character per project of a rating session (DOMAIN.md step 9). */
+/** One character per project of a rating session (docs/domain.md, "Rating"). */
 const ratingCodes: Record<RatingChoice, string> = { satisfied: 's', basicallySatisfied: 'b', unsatisfied: 'u' };
 const ratingOf = Object.fromEntries(Object.entries(ratingCodes).map(([k, v]) => [v, k])) as Record<
   string,

@@ -8,8 +8,8 @@ export const PUBLICITY_FLOOR_WORKING_DAYS = 7;
 export const RESULT_PUBLICITY_FLOOR_WORKING_DAYS = 5;
 
 /**
- * A jurisdiction's batch parameters (DOMAIN.md: where seeds differ, a policy parameter with a default).
- * Stored as `jurisdictions.policy`; a county and its townships can differ (seed 004).
+ * A jurisdiction's batch parameters (docs/domain.md, "Policy parameters": where the sources differ, a policy parameter with a default).
+ * Stored as `jurisdictions.policy`; a county and its townships can differ (docs/domain.md, "Levels" [S4]).
  */
 export const batchPolicySchema = z.object({
   screeningWeights: screeningWeightsSchema.default({
@@ -41,15 +41,15 @@ export const batchPolicySchema = z.object({
     )
     .max(60)
     .default(5),
-  /** Telling a proposer why a suggestion was not taken (seed 001); the seeds give no number. */
+  /** Telling a proposer why a suggestion was not taken (docs/domain.md, "Screening" [S1]); the sources give no number. */
   proposerFeedbackWorkingDays: z.number().int().min(1).max(60).default(10),
-  /** Each step of the approval chain (seed 000); the seeds give no number. */
+  /** Each step of the approval chain (docs/domain.md, "Approval chain" [S0]); the sources give no number. */
   approvalStepWorkingDays: z.number().int().min(1).max(60).default(10),
-  /** Half-year and year-end reports to the standing committee (seed 000), due this many days after they open. */
+  /** Half-year and year-end reports to the standing committee (docs/domain.md, "Reports" [S0]), due this many days after they open. */
   reportDueDays: z.number().int().min(1).max(120).default(30),
   /** The standing committee hears a report within this many days of receiving it. */
   hearingDueDays: z.number().int().min(1).max(120).default(30),
-  /** Seed 003: 3 scrutineers (监票人) and 2 tellers (计票人). */
+  /** [S3] (docs/domain.md, "Vote"): 3 scrutineers (监票人) and 2 tellers (计票人). */
   scrutineers: z.number().int().min(1).max(9).default(3),
   tellers: z.number().int().min(1).max(9).default(2),
   election: electionPolicySchema.default({
@@ -66,7 +66,7 @@ export const batchPolicySchema = z.object({
 });
 export type BatchPolicy = z.infer<typeof batchPolicySchema>;
 
-/** A jurisdiction's stored policy with DOMAIN.md's defaults for whatever it leaves out. */
+/** A jurisdiction's stored policy with the defaults in docs/domain.md, "Policy parameters" for whatever it leaves out. */
 export function batchPolicyOf(stored: unknown): BatchPolicy {
   return batchPolicySchema.parse(stored ?? {});
 }

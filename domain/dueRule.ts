@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * How a deadline is counted (DOMAIN.md "Time"): publicity periods and response deadlines count
+ * How a deadline is counted (docs/domain.md, "Time"): publicity periods and response deadlines count
  * working days on the national calendar with its swapped weekends; half-year, 3-month and 1-year
  * deadlines are calendar periods. All in China Standard Time.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const COMPETITION_FLOOR_PERCENT = 20;
 
-/** 差额票决 rules (DOMAIN.md step 5); every number here is a jurisdiction policy parameter. */
+/** 差额票决 rules (docs/domain.md, "Vote"); every number here is a jurisdiction policy parameter. */
 export const electionPolicySchema = z.object({
   /**
    * Candidates must exceed seats by at least this share (docs/domain.md, "Vote": ≥ 20%). A jurisdiction may
@@ -14,7 +14,7 @@ export const electionPolicySchema = z.object({
     .min(COMPETITION_FLOOR_PERCENT, `candidates must exceed seats by at least ${COMPETITION_FLOOR_PERCENT}%`)
     .max(500)
     .default(20),
-  /** A ballot approving more candidates than there are seats is invalid (seed 003), or counted as cast. */
+  /** A ballot approving more candidates than there are seats is invalid (docs/domain.md, "Vote" [S3]), or counted as cast. */
   overApprovalInvalidates: z.boolean().default(true),
   /** Who "more than half" is counted of: deputies entitled, deputies present (default) or valid ballots. */
   majorityBase: z.enum(['entitled', 'present', 'validBallots']).default('present'),

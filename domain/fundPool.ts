@@ -1,5 +1,5 @@
 /**
- * 资金池 (DOMAIN.md step 6, seeds 001/003): a yearly pool allocated to projects and disbursed against each
+ * 资金池 (docs/domain.md, "Fund pool" [S1], [S3]): a yearly pool allocated to projects and disbursed against each
  * allocation. Amounts are whole yuan, so every sum here is exact integer arithmetic.
  */
 
@@ -34,7 +34,7 @@ export interface DisbursementInput {
   /** Disbursed so far. */
   disbursed: number;
   amount: number;
-  /** An anomaly stops disbursement until it is cleared (seed 003). */
+  /** An anomaly stops disbursement until it is cleared (docs/domain.md, "Fund pool" [S3]). */
   frozen: boolean;
 }
 

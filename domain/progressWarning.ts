@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { addDays, startOfChinaDay } from './workingDays';
 
-/** 筹备 / 施工 / 验收, in this order (DOMAIN.md step 6, seed 003). */
+/** 筹备 / 施工 / 验收, in this order (docs/domain.md, "Stages" [S3]). */
 export const projectStages = ['preparation', 'construction', 'acceptance'] as const;
 export type ProjectStage = (typeof projectStages)[number];
 
-/** The share of the whole project each stage stands for, in percentage points; the seeds leave it open. */
+/** The share of the whole project each stage stands for, in percentage points; the sources leave it open. */
 const stageSpans: Record<ProjectStage, { from: number; to: number }> = {
   preparation: { from: 0, to: 20 },
   construction: { from: 20, to: 90 },
@@ -79,7 +79,7 @@ export function plannedPercent(plan: StagePlan, today: string): number {
   return 100;
 }
 
-/** 红黄蓝三色预警 thresholds (seed 000 names the colours by schedule lag; the numbers are ours). */
+/** 红黄蓝三色预警 thresholds (docs/domain.md, "Progress warnings": [S0] names the colours by schedule lag; the numbers are ours). */
 export const warningThresholdsSchema = z
   .object({
     /** Points behind plan that raise a blue warning. */

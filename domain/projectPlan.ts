@@ -3,7 +3,7 @@ import type { StagePlan } from './progressWarning';
 
 /**
  * The first stage plan of a newly voted project, until its department plans otherwise: from the day the
- * project starts to its deadline, 15% of the days preparing, 70% building, 15% for acceptance (seed 003's
+ * project starts to its deadline, 15% of the days preparing, 70% building, 15% for acceptance (docs/domain.md, "Stages": [S3]'s
  * stages; the shares are ours). Each stage gets at least one day.
  */
 export function defaultStagePlan(startDay: string, deadline: string): StagePlan {

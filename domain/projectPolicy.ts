@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { warningThresholdsSchema } from './progressWarning';
 
 /**
- * A jurisdiction's parameters for delivering, supervising and rating voted projects (DOMAIN.md steps 6, 7,
- * 9–11). Stored under `project` in `jurisdictions.policy`, next to the batch parameters (batchPolicy.ts).
+ * A jurisdiction's parameters for delivering, supervising and rating voted projects (docs/domain.md,
+ * "Implementation", "Supervision" and "Rating" to "Post-evaluation"). Stored under `project` in `jurisdictions.policy`, next to the batch parameters (batchPolicy.ts).
  */
 export const projectPolicySchema = z.object({
-  /** Deputy supervision group per project: 3–5 deputies and resident representatives (seed 004). */
+  /** Deputy supervision group per project: 3–5 deputies and resident representatives (docs/domain.md, "Supervision" [S4]). */
   supervisionGroup: z
     .object({
       min: z.number().int().min(1).max(30).default(3),
@@ -14,27 +14,27 @@ export const projectPolicySchema = z.object({
     })
     .refine((g) => g.min <= g.max, { message: 'the supervision group minimum must not exceed its maximum' })
     .default({ min: 3, max: 5 }),
-  /** The implementing unit reports progress weekly (seed 000: 周督导). */
+  /** The implementing unit reports progress weekly (docs/domain.md, "Cadence" [S0]: 周督导). */
   progressReportEveryDays: z.number().int().min(1).max(92).default(7),
-  /** A progress report is due this many working days after it is asked for; the seeds leave it open. */
+  /** A progress report is due this many working days after it is asked for; the sources leave it open. */
   progressReportDueWorkingDays: z.number().int().min(1).max(30).default(2),
-  /** Weekly supervision (seed 000: 周督导). */
+  /** Weekly supervision (docs/domain.md, "Cadence" [S0]: 周督导). */
   supervisionEveryDays: z.number().int().min(1).max(92).default(7),
-  /** Quarterly evaluation (seed 000: 季考评). */
+  /** Quarterly evaluation (docs/domain.md, "Cadence" [S0]: 季考评). */
   evaluationEveryMonths: z.number().int().min(1).max(12).default(3),
-  /** A department answers a supervision finding by a deadline (seed 002: 限期反馈); the seeds give no number. */
+  /** A department answers a supervision finding by a deadline (docs/domain.md, "Supervision" [S2]: 限期反馈); the sources give no number. */
   findingResponseWorkingDays: z.number().int().min(1).max(60).default(10),
-  /** 基本满意 or 不满意: the unit's head and the vice county head explain (seed 000); the seeds give no number. */
+  /** 基本满意 or 不满意: the unit's head and the vice county head explain (docs/domain.md, "Consequences" [S0]); the sources give no number. */
   explanationDueDays: z.number().int().min(1).max(120).default(30),
-  /** 不满意: rectify and report within 3 months of the congress closing (seed 004). */
+  /** 不满意: rectify and report within 3 months of the congress closing (docs/domain.md, "Consequences" [S4]). */
   rectificationMonths: z.number().int().min(1).max(12).default(3),
-  /** Standing committee members re-rate after rectification (seed 004); the seeds give no number. */
+  /** Standing committee members re-rate after rectification (docs/domain.md, "Consequences" [S4]); the sources give no number. */
   reRatingDueDays: z.number().int().min(1).max(120).default(30),
-  /** Post-evaluation once a project has been in use for one year (seed 000: 后评估). */
+  /** Post-evaluation once a project has been in use for one year (docs/domain.md, "Post-evaluation" [S0]: 后评估). */
   postEvaluationAfterMonths: z.number().int().min(1).max(36).default(12),
-  /** A look-back suggestion must be rectified (seed 000: 回头看); the seeds give no number. */
+  /** A look-back suggestion must be rectified (docs/domain.md, "Post-evaluation" [S0]: 回头看); the sources give no number. */
   lookBackSuggestionDueWorkingDays: z.number().int().min(1).max(120).default(20),
-  /** Red / yellow / blue by schedule lag (seed 000); the thresholds are ours. */
+  /** Red / yellow / blue by schedule lag (docs/domain.md, "Progress warnings" [S0]); the thresholds are ours. */
   warning: warningThresholdsSchema.default({
     blueLagPoints: 5,
     yellowLagPoints: 10,

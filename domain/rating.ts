@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
-/** 满意度测评 outcomes (DOMAIN.md step 9). */
+/** 满意度测评 outcomes (docs/domain.md, "Rating"). */
 export const ratingOutcomes = ['satisfied', 'basicallySatisfied', 'unsatisfied'] as const; // 满意 / 基本满意 / 不满意
 export type RatingOutcome = (typeof ratingOutcomes)[number];
 export const ratingChoiceSchema = z.enum(ratingOutcomes);
 
 /**
- * twoThirds (seed 004, default): 满意 if satisfied > 2/3 of those rating, 不满意 if unsatisfied > 1/2,
- * else 基本满意. eightyPercent (seeds 001/003): approval (satisfied + basically satisfied) below 80%
+ * twoThirds (docs/domain.md, "Rating" [S4], default): 满意 if satisfied > 2/3 of those rating, 不满意 if unsatisfied > 1/2,
+ * else 基本满意. eightyPercent (docs/domain.md, "Rating" [S1], [S3]): approval (satisfied + basically satisfied) below 80%
  * is 不满意 and must be rectified; above that the 2/3 test still separates 满意 from 基本满意.
  */
 export const ratingRuleSchema = z.enum(['twoThirds', 'eightyPercent']);

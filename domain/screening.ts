@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** 筛选论证 criteria with seed 003's weights as defaults (DOMAIN.md step 2). */
+/** 筛选论证 criteria with [S3]'s weights as defaults (docs/domain.md, "Screening"). */
 export const screeningCriteria = [
   'publicSupport',
   'fundingFeasibility',
@@ -51,7 +51,7 @@ export const screeningOutcomes = ['candidate', 'reserve', 'pendingResearch', 're
 export const screeningOutcomeSchema = z.enum(screeningOutcomes);
 export type ScreeningOutcome = z.infer<typeof screeningOutcomeSchema>;
 
-/** Every outcome but candidate leaves a proposer to be told why (seed 001). */
+/** Every outcome but candidate leaves a proposer to be told why (docs/domain.md, "Screening" [S1]). */
 export function isTaken(outcome: ScreeningOutcome): boolean {
   return outcome === 'candidate';
 }

@@ -8,7 +8,7 @@ import { progressReportProblem, projectStages } from './progressWarning';
 export const taskResultSchemas = {
   /** 交办事项: an instruction a coordinator hands to someone, answered with a note. */
   instruction: z.object({ note: z.string().trim().min(1, 'write what was done').max(2000) }).strict(),
-  /** Telling a proposer why a suggestion was not taken, in writing or by phone (seed 001). */
+  /** Telling a proposer why a suggestion was not taken, in writing or by phone (docs/domain.md, "Screening" [S1]). */
   proposerFeedback: z
     .object({
       method: z.enum(['written', 'phone']),
@@ -16,7 +16,7 @@ export const taskResultSchemas = {
     })
     .strict(),
   /**
-   * One step of the approval chain (seed 000): 政府常务会 → 人大常委会征求意见 → 党委常委会审定 → 政府议案.
+   * One step of the approval chain (docs/domain.md, "Approval chain" [S0]): 政府常务会 → 人大常委会征求意见 → 党委常委会审定 → 政府议案.
    * Sending the list back needs a reason, since screening starts again from it.
    */
   approvalDecision: z
@@ -29,7 +29,7 @@ export const taskResultSchemas = {
       message: 'say why the list is sent back',
       path: ['note'],
     }),
-  /** The government's half-year or year-end report on the batch's projects (seed 000). */
+  /** The government's half-year or year-end report on the batch's projects (docs/domain.md, "Reports" [S0]). */
   governmentReport: z.object({ summary: z.string().trim().min(1, 'write the report').max(20000) }).strict(),
   /** The standing committee's hearing of a report: when it met and its opinion. */
   reportHearing: z
@@ -38,7 +38,7 @@ export const taskResultSchemas = {
       opinion: z.string().trim().min(1, 'write the committee opinion').max(5000),
     })
     .strict(),
-  /** The implementing unit's weekly progress report (DOMAIN.md step 6); going backwards needs a reason. */
+  /** The implementing unit's weekly progress report (docs/domain.md, "Cadence"); going backwards needs a reason. */
   progressReport: z
     .object({
       percent: z
@@ -63,7 +63,7 @@ export const taskResultSchemas = {
     .strict(),
   /** The department's answer to a supervision group's finding (限期反馈). */
   findingResponse: z.object({ response: z.string().trim().min(1, 'write the response').max(5000) }).strict(),
-  /** 基本满意 / 不满意: the unit head and the responsible vice head explain to the standing committee (seed 000). */
+  /** 基本满意 / 不满意: the unit head and the responsible vice head explain to the standing committee (docs/domain.md, "Consequences" [S0]). */
   explanation: z.object({ text: z.string().trim().min(1, 'write the explanation').max(10000) }).strict(),
   /** The standing committee hears the explanations. */
   explanationHearing: z
@@ -72,21 +72,21 @@ export const taskResultSchemas = {
       opinion: z.string().trim().min(1, 'write the committee opinion').max(5000),
     })
     .strict(),
-  /** 不满意: rectify and report within 3 months (seed 004). */
+  /** 不满意: rectify and report within 3 months (docs/domain.md, "Consequences" [S4]). */
   rectificationReport: z
     .object({
       summary: z.string().trim().min(1, 'write what was rectified').max(10000),
       measures: z.array(z.string().trim().min(1)).min(1, 'list at least one measure').max(50),
     })
     .strict(),
-  /** Still 不满意 after re-rating: the standing committee's oversight measure (seed 004). */
+  /** Still 不满意 after re-rating: the standing committee's oversight measure (docs/domain.md, "Consequences" [S4]). */
   oversightMeasure: z
     .object({
       measure: z.enum(['specialInquiry', 'formalQuestioning', 'specialInvestigation']), // 专题询问 / 质询 / 特定问题调查
       note: z.string().trim().min(1, 'say why and when').max(5000),
     })
     .strict(),
-  /** 后评估: performance evaluation one year after the project entered use (seed 000). */
+  /** 后评估: performance evaluation one year after the project entered use (docs/domain.md, "Post-evaluation" [S0]). */
   performanceEvaluation: z
     .object({
       score: z.number().int().min(0).max(100),

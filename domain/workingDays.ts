@@ -1,7 +1,7 @@
 import type { DueRule } from './dueRule';
 
 /**
- * Deadline arithmetic in China Standard Time (DOMAIN.md "Time"). Pure and deterministic, so workflows may
+ * Deadline arithmetic in China Standard Time (docs/domain.md, "Time"). Pure and deterministic, so workflows may
  * call it too: the calendar is passed in, never looked up here.
  */
 

@@ -35,7 +35,7 @@ export interface WorkerOptions {
   workflowBundle?: WorkflowBundleWithSourceMap;
 }
 
-/** One worker runs every workflow and activity on one task queue (DESIGN.md); run more for scale. */
+/** One worker runs every workflow and activity on one task queue (docs/architecture.md, "Processes"); run more for scale. */
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection: options.connection,

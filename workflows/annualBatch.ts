@@ -52,7 +52,7 @@ const acts = proxyActivities<Activities>({
 });
 
 /**
- * One annual batch (年度批次), DOMAIN.md steps 1–5, 8 and 9: collection → screening → candidate publicity →
+ * One annual batch (年度批次), docs/domain.md, "Collection" to "Vote", "Reports" and "Rating": collection → screening → candidate publicity →
  * approval chain (which may send the list back to screening) → vote (with run-offs for ties) → result
  * publicity → one project workflow per elected project, half-year and year-end reports → rating at the
  * next year's congress, whose outcome goes to each project. Ballots and ratings never pass through here:
@@ -91,7 +91,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
   let closingVote = false;
   const calendarChanges: CalendarChange[] = [];
 
-  // Handlers first, before any await (STYLE.md): a decision may arrive as soon as the workflow exists.
+  // Handlers first, before any await (docs/architecture.md, "House style"): a decision may arrive as soon as the workflow exists.
   setHandler(batchStateQuery, () => state);
   setHandler(taskCompletedSignal, (completion: TaskCompletion) => {
     if (completion.kind === 'proposerFeedback') state.feedbackTasks.done += 1;
@@ -449,7 +449,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     };
   }
 
-  /** Every proposer not taken is told why by the responsible department, with a deadline that escalates (seed 001). */
+  /** Every proposer not taken is told why by the responsible department, with a deadline that escalates (docs/domain.md, "Screening" [S1]). */
   function startProposerFeedback(targets: FeedbackTarget[], batchPolicy: BatchPolicy): void {
     for (const target of targets) {
       const taskId = `task-${batchId}-feedback-${target.suggestionId}-${target.proposerId}`;
@@ -505,7 +505,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     return false;
   }
 
-  /** A government report (seed 000) opening on `opensOn`, then its hearing by the standing committee. */
+  /** A government report (docs/domain.md, "Reports" [S0]) opening on `opensOn`, then its hearing by the standing committee. */
   async function runReport(kind: ReportState['kind'], opensOn: string, batchPolicy: BatchPolicy): Promise<void> {
     const report: ReportState = {
       kind,
@@ -550,7 +550,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     });
   }
 
-  /** 月通报 (seed 000): on the first of each month, the past month's standing of every project, until the rating. */
+  /** 月通报 (docs/domain.md, "Cadence" [S0]): on the first of each month, the past month's standing of every project, until the rating. */
   async function writeMonthlyBulletins(done: () => boolean): Promise<void> {
     for (;;) {
       const today = chinaDay(new Date());

@@ -61,7 +61,7 @@ const DAY_MS = 86_400_000;
 const warningTitles = { none: '进度恢复正常', blue: '蓝色预警', yellow: '黄色预警', red: '红色预警' } as const;
 
 /**
- * A voted project (DOMAIN.md steps 6, 7, 9–11) from election to post-evaluation, two to three years:
+ * A voted project (docs/domain.md, "Implementation", "Supervision" and "Rating" to "Post-evaluation") from election to post-evaluation, two to three years:
  * weekly progress reports and supervision, quarterly evaluation and red/yellow/blue warnings while it is
  * built; a supervision group whose findings go to the department with a deadline; acceptance and entry
  * into use; the rating's consequences (explanations, rectification within 3 months, re-rating, oversight);
@@ -599,7 +599,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     }
   }
 
-  /** DOMAIN.md step 10: 基本满意 and 不满意 explain; 不满意 also rectifies within 3 months, then is re-rated. */
+  /** docs/domain.md, "Consequences": 基本满意 and 不满意 explain; 不满意 also rectifies within 3 months, then is re-rated. */
   async function rated(notice: RatingOutcomeNotice): Promise<void> {
     ratingArrived = null;
     state.rating = notice;

@@ -31,7 +31,7 @@ import { liveStateOf, workflowUiUrl } from '../workflowState';
 import { batchFilterSchema, batchSortable, createBatchSchema } from '../../domain/contract/batches';
 import { findById, findWatchedBatch, jurisdictionName, listPage } from './batches.queries';
 
-/** Batch workflow ids are business keys (DESIGN.md). */
+/** Batch workflow ids are business keys (docs/architecture.md, "Workflow ids"). */
 export const batchIdOf = (jurisdictionId: string, year: number) => `batch-${jurisdictionId}-${year}`;
 
 export const batchList = listOptions({

@@ -7,7 +7,7 @@ import { insertAmendment, lockById, updateColumns } from './candidates.queries';
 import { amendCandidateSchema, type CandidateChanges, candidateList } from '../../domain/contract/candidates';
 import { candidateColumnOf, candidateDetail, findVisibleCandidate, listCandidates } from './candidates.service';
 
-/** Candidate projects (候选项目) and their amendments during publicity (DOMAIN.md step 3). */
+/** Candidate projects (候选项目) and their amendments during publicity (docs/domain.md, "Candidate publicity"). */
 export const candidateRoutes = [
   route({
     id: 'listCandidates',
@@ -36,7 +36,7 @@ export const candidateRoutes = [
     },
   }),
 
-  // A public comment adopted, or a correction: the change is kept with its reason and what it replaced (seed 003).
+  // A public comment adopted, or a correction: the change is kept with its reason and what it replaced (docs/domain.md, "Candidate publicity" [S3]).
   route({
     id: 'amendCandidate',
     method: 'patch',

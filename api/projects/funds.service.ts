@@ -7,7 +7,7 @@ import { keyedId } from '../batchRecords';
 import { conflict, notFound, unprocessable } from '../errors';
 
 /**
- * 资金池 (DOMAIN.md step 6, seeds 001/003). Plain records, no workflow: each change is one transaction
+ * 资金池 (docs/domain.md, "Fund pool" [S1], [S3]). Plain records, no workflow: each change is one transaction
  * that locks what it reads (the pool row, then the project row, always in that order), so two requests
  * at once are served one after the other and can never together overdraw the pool or an allocation.
  */
@@ -224,7 +224,7 @@ export async function disburse(
   return { movement, created: true };
 }
 
-/** An anomaly stops disbursement until a coordinator clears it (seed 003); each flag is kept with its note. */
+/** An anomaly stops disbursement until a coordinator clears it (docs/domain.md, "Fund pool" [S3]); each flag is kept with its note. */
 export async function flagAnomaly(
   trx: Transaction<Database>,
   user: SessionUser,

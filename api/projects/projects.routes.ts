@@ -174,7 +174,7 @@ const bulletinList = listOptions({
 });
 
 /**
- * Voted projects (DOMAIN.md steps 6–11): the lists, the decisions that move each project's workflow,
+ * Voted projects (docs/domain.md, "Implementation" to "Post-evaluation"): the lists, the decisions that move each project's workflow,
  * its findings, its funds from the batch's pool, site photos and the monthly bulletins.
  */
 export const projectRoutes = [
@@ -217,7 +217,7 @@ export const projectRoutes = [
     },
   }),
 
-  // 监督小组 (DOMAIN.md step 7): deputies and residents' representatives sign up online.
+  // 监督小组 (docs/domain.md, "Supervision"): deputies and residents' representatives sign up online.
   projectDecision({
     id: 'joinSupervisionGroup',
     verb: 'supervision-group/join',
@@ -274,7 +274,7 @@ export const projectRoutes = [
     },
   }),
 
-  // 竣工验收, 投入使用, and the standing committee's re-rating after rectification (DOMAIN.md steps 6, 10, 11).
+  // 竣工验收, 投入使用, and the standing committee's re-rating after rectification (docs/domain.md, "Implementation", "Consequences" and "Post-evaluation").
   // The responsible department (or the office) plans the stages; the workflow checks the plan's rules.
   projectDecision({
     id: 'setStagePlan',
@@ -511,7 +511,7 @@ export const projectRoutes = [
     },
   }),
 
-  // 月通报, written monthly by the batch workflow (DOMAIN.md step 6).
+  // 月通报, written monthly by the batch workflow (docs/domain.md, "Cadence").
   route({
     id: 'listBulletins',
     method: 'get',

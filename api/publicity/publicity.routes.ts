@@ -35,10 +35,10 @@ import {
 
 type Comment = Selectable<PublicityCommentTable>;
 
-/** The candidate list is public from its publicity on (DOMAIN.md step 3), through the vote and after. */
+/** The candidate list is public from its publicity on (docs/domain.md, "Candidate publicity"), through the vote and after. */
 const publishedPhases: readonly BatchPhase[] = batchPhases.slice(batchPhases.indexOf('candidatePublicity'));
 
-/** Projects exist once the vote's result is published; the public follows them from implementation on (DOMAIN.md step 6). */
+/** Projects exist once the vote's result is published; the public follows them from implementation on (docs/domain.md, "Implementation"). */
 const projectPhases: readonly BatchPhase[] = batchPhases.slice(batchPhases.indexOf('implementation'));
 
 /**
@@ -120,7 +120,7 @@ export const publicityRoutes = [
     },
   }),
 
-  // The vote's result and full tally, published as soon as the vote closes (seed 003).
+  // The vote's result and full tally, published as soon as the vote closes (docs/domain.md, "Vote" [S3]).
   route({
     id: 'readPublicResults',
     method: 'get',

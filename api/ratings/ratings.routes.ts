@@ -18,7 +18,7 @@ const ratingSessionList = listOptions({
   filter: sessionFilterSchema,
 });
 
-/** 满意度测评 (DOMAIN.md step 9), anonymous as the ballot is: a receipt per deputy, ratings with no deputy. */
+/** 满意度测评 (docs/domain.md, "Rating"), anonymous as the ballot is: a receipt per deputy, ratings with no deputy. */
 export const ratingRoutes = [
   // The sessions of my jurisdiction; `rated` says whether I hold a receipt, nothing about anyone's ratings.
   route({

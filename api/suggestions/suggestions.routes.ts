@@ -59,7 +59,7 @@ const publicView = (s: Suggestion) => ({
 });
 
 /**
- * Suggestions (征集建议, DOMAIN.md steps 1–2): the public form, entry by signed-in people, the list,
+ * Suggestions (征集建议, docs/domain.md, "Collection" and "Screening"): the public form, entry by signed-in people, the list,
  * merging duplicates, the screening group's scores, the joint review and reserve-library imports.
  */
 export const suggestionRoutes = [
@@ -192,7 +192,7 @@ export const suggestionRoutes = [
     },
   }),
 
-  // 储备库 items of earlier years, promoted into this one (seed 003).
+  // 储备库 items of earlier years, promoted into this one (docs/domain.md, "Screening" [S3]).
   route({
     id: 'importReserveSuggestions',
     method: 'post',
@@ -348,7 +348,7 @@ export const suggestionRoutes = [
     },
   }),
 
-  // 筛选论证: one reviewer's marks, weighted by the jurisdiction's policy (DOMAIN.md step 2, seed 003).
+  // 筛选论证: one reviewer's marks, weighted by the jurisdiction's policy (docs/domain.md, "Screening" [S3]).
   route({
     id: 'scoreSuggestion',
     method: 'put',

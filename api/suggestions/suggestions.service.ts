@@ -115,7 +115,7 @@ export async function suggestionDetail(db: Kysely<Database>, user: SessionUser, 
 
 /**
  * How a signed-in person's suggestion arrives: a deputy's own, a department's, or one the office
- * received by hotline, at a liaison station or door to door (DOMAIN.md step 1). The screening group
+ * received by hotline, at a liaison station or door to door (docs/domain.md, "Collection"). The screening group
  * scores suggestions, so it does not propose them.
  */
 export function intakeOf(

@@ -71,7 +71,7 @@ export async function castBallot(
 
 /**
  * Refuses, with a reason, anyone but a deputy of the session's jurisdiction while it is open; a
- * committee re-rating is for standing committee members instead (DOMAIN.md step 10).
+ * committee re-rating is for standing committee members instead (docs/domain.md, "Consequences").
  */
 export function checkCanTakePart<
   S extends { jurisdiction_id: string; status: string; kind?: 'congress' | 'committee' },

@@ -138,7 +138,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('vote_sessions_batch_round_uq', ['batch_id', 'round'])
     .execute();
 
-  // Secret ballot (DESIGN.md): who voted and what was voted live in two tables with nothing in common
+  // Secret ballot (docs/architecture.md, "Secret ballots"): who voted and what was voted live in two tables with nothing in common
   // but the session. Ballots carry no deputy, no timestamp and no sequence: a random id only.
   await db.schema
     .createTable('ballot_receipts')

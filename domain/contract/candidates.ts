@@ -4,7 +4,7 @@ import { candidateStatuses } from './vocabulary';
 
 const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
 
-/** The first draft of a candidate's responsibility list (责任清单, DOMAIN.md step 6). */
+/** The first draft of a candidate's responsibility list (责任清单, docs/domain.md, "Responsibility list"). */
 const candidateFields = {
   title: text(200, 'give the candidate a title'),
   description: text(4000, 'describe the project'),

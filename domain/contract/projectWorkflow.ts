@@ -5,7 +5,7 @@ import type { RatingCounts, RatingOutcome } from '../rating';
 import type { TaskKind } from '../taskKinds';
 import type { ConsequenceStage, FindingStatus, ProjectPhase } from './vocabulary';
 
-/** 责任清单 (DOMAIN.md step 6): one project, one leader, one team, to the end. */
+/** 责任清单 (docs/domain.md, "Responsibility list"): one project, one leader, one team, to the end. */
 export interface ResponsibilityList {
   departmentId: string;
   responsibleLeaderUserId: string | null;
@@ -33,7 +33,7 @@ export interface VotedProjectInput {
   handoverAfterEvents?: number;
 }
 
-/** The rating outcome, sent from the batch to each project's workflow (DOMAIN.md step 9 → 10). */
+/** The rating outcome, sent from the batch to each project's workflow (docs/domain.md, "Rating" → "Consequences"). */
 export interface RatingOutcomeNotice {
   batchId: string;
   outcome: RatingOutcome;

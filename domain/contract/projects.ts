@@ -25,7 +25,7 @@ export const projectList = listOptions({
   filter: projectFilterSchema,
 });
 
-/** A supervision group's finding (DOMAIN.md step 7): what was seen on the site visit, with its photos. */
+/** A supervision group's finding (docs/domain.md, "Supervision"): what was seen on the site visit, with its photos. */
 export const fileFindingSchema = z.object({
   key: idempotencyKeySchema,
   text: text(4000, 'describe what the group found'),
@@ -69,7 +69,7 @@ export const findingList = listOptions({
   filter: findingFilterSchema,
 });
 
-/** 资金池 (DOMAIN.md step 6): the batch's yearly pool. */
+/** 资金池 (docs/domain.md, "Fund pool"): the batch's yearly pool. */
 export const fundPoolSchema = z.object({
   totalYuan: yuan.min(0, 'totalYuan is 0 or more'),
 });

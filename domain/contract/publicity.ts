@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { flag, idempotencyKeySchema, idFilter } from './common';
 import { contactSchema } from './suggestions';
 
-/** A resident's comment on the published candidate list, or on one candidate (seed 003). */
+/** A resident's comment on the published candidate list, or on one candidate (docs/domain.md, "Candidate publicity" [S3]). */
 export const publicCommentSchema = z.object({
   key: idempotencyKeySchema,
   candidateId: z.string().min(1).optional(),

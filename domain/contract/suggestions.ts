@@ -11,7 +11,7 @@ import { idempotencyKeySchema, idFilter, listOptions } from './common';
 const PHONE = /^\+?[0-9][0-9 -]{4,18}[0-9]$/;
 const email = z.email();
 
-/** A phone number or an e-mail address: the proposer is told the outcome (seed 001). */
+/** A phone number or an e-mail address: the proposer is told the outcome (docs/domain.md, "Screening" [S1]). */
 export const contactSchema = z
   .string()
   .trim()

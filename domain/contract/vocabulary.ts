@@ -15,7 +15,7 @@ export {
 } from '../screening';
 export { type TaskKind, taskKinds } from '../taskKinds';
 
-/** DOMAIN.md steps 1–5, 8 and 9, in order; `closed` once the next congress has rated every project. */
+/** docs/domain.md, "Collection" to "Vote", "Reports" and "Rating", in order; `closed` once the next congress has rated every project. */
 export const batchPhases = [
   'collection', // 征集
   'screening', // 筛选论证
@@ -42,7 +42,7 @@ export type ApprovalStep = (typeof approvalSteps)[number]['step'];
 export const projectPhases = ['implementation', 'accepted', 'inUse', 'closed'] as const;
 export type ProjectPhase = (typeof projectPhases)[number];
 
-/** DOMAIN.md step 10, in order; `none` before the rating or when it was 满意. */
+/** docs/domain.md, "Consequences", in order; `none` before the rating or when it was 满意. */
 export const consequenceStages = [
   'none',
   'explaining',

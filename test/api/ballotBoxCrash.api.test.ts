@@ -10,7 +10,7 @@ import { eventually } from '../support/fixtures';
 // Counted exactly once after a crash during close (docs/secrecy.md). The worker runs in a process of its
 // own and is killed with SIGKILL while the count's transaction is under way. This runs on the time-skipping
 // server, because a batch reaches its vote only after the candidate publicity's working days, which a dev
-// server would have to wait out; the dying worker keeps no workflow cache, as DESIGN.md's crash tests must
+// server would have to wait out; the dying worker keeps no workflow cache, as docs/architecture.md, "Processes"'s crash tests must
 // there. The retried activity waits out its real one-minute start-to-close timeout.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');

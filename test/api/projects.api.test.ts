@@ -754,7 +754,7 @@ describe('monthly bulletins (月通报)', () => {
   });
 });
 
-describe('re-rating by standing committee members (DOMAIN.md step 10)', () => {
+describe('re-rating by standing committee members (docs/domain.md, "Consequences")', () => {
   beforeAll(async () => {
     await testDb.db
       .insertInto('rating_sessions')

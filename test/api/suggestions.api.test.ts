@@ -549,7 +549,7 @@ describe('screening (筛选论证) and the joint review (联合审查)', () => {
       .set(as('reviewer'))
       .send({ ...marks, note: '家长反映强烈' })
       .expect(200);
-    // Seed 003's default weights: 90×40% + 80×30% + 70×20% + 60×10% = 80.
+    // [S3]'s default weights (docs/domain.md, "Screening"): 90×40% + 80×30% + 70×20% + 60×10% = 80.
     expect(first.body.scores).toMatchObject([
       { reviewer_user_id: 'reviewer', reviewer_name: '周审查', weighted: 80, note: '家长反映强烈' },
     ]);

@@ -9,8 +9,8 @@ describe('yuan amounts', () => {
   });
 });
 
-describe('allocating from the fund pool (seeds 001/003)', () => {
-  // Seed 001: ¥6.73 M for 42 projects in 2025.
+describe('allocating from the fund pool (docs/domain.md, "Fund pool" [S1], [S3])', () => {
+  // [S1] (docs/domain.md, "Fund pool"): ¥6.73 M for 42 projects in 2025.
   const pool = { poolTotal: 6_730_000, allocatedElsewhere: 5_730_000 };
 
   it('may fill the pool exactly', () => {
@@ -52,7 +52,7 @@ describe('disbursing an allocation', () => {
     }
   });
 
-  it('pays nothing while an anomaly has it frozen (seed 003)', () => {
+  it('pays nothing while an anomaly has it frozen (docs/domain.md, "Fund pool" [S3])', () => {
     expect(disbursementProblem({ ...project, amount: 1, frozen: true })).toBe(
       'disbursement is frozen until the anomaly is cleared',
     );

@@ -101,7 +101,7 @@ describe('the planned percentage', () => {
   });
 });
 
-describe('progress warnings by schedule lag (seed 000)', () => {
+describe('progress warnings by schedule lag (docs/domain.md, "Progress warnings" [S0])', () => {
   // On 2025-04-10 construction is 30 days in: 50% planned, and the deadline is far off.
   const warnOn = (reportedPercent: number, today = '2025-04-10', deadline = '2025-12-31') =>
     progressWarning({ plan, today, reportedPercent, deadline, policy: thresholds });

@@ -17,7 +17,7 @@ const defaults = {
 };
 
 describe('a jurisdiction’s project policy', () => {
-  it('has DOMAIN.md’s defaults when nothing is stored', () => {
+  it('has the defaults in docs/domain.md, "Policy parameters" when nothing is stored', () => {
     expect(projectPolicyOf(undefined)).toEqual(defaults);
     expect(projectPolicyOf(null)).toEqual(defaults);
     expect(projectPolicyOf({})).toEqual(defaults);

@@ -7,7 +7,7 @@ const votes = (satisfied: number, basicallySatisfied: number, unsatisfied: numbe
   unsatisfied,
 });
 
-describe('satisfaction rating, the 2/3 rule (seed 004)', () => {
+describe('satisfaction rating, the 2/3 rule (docs/domain.md, "Rating" [S4])', () => {
   it('is 满意 only when satisfied is strictly more than two thirds', () => {
     expect(classifyRating(votes(61, 29, 0))).toBe('satisfied'); // 61/90 > 2/3
     expect(classifyRating(votes(60, 30, 0))).toBe('basicallySatisfied'); // exactly 2/3
@@ -25,7 +25,7 @@ describe('satisfaction rating, the 2/3 rule (seed 004)', () => {
   });
 });
 
-describe('satisfaction rating, the 80% rule (seeds 001/003)', () => {
+describe('satisfaction rating, the 80% rule (docs/domain.md, "Rating" [S1], [S3])', () => {
   it('is 不满意 below 80% approval and not at exactly 80%', () => {
     expect(classifyRating(votes(30, 49, 21), 'eightyPercent')).toBe('unsatisfied'); // 79%
     expect(classifyRating(votes(30, 50, 20), 'eightyPercent')).toBe('basicallySatisfied'); // 80%

@@ -4,7 +4,7 @@ import { meanScore, proposerIsAnswered, screeningWeightsSchema, weightedScore } 
 
 const seed003 = { publicSupport: 40, fundingFeasibility: 30, socialBenefit: 20, implementationDifficulty: 10 };
 
-describe('screening score (seed 003 rubric)', () => {
+describe('screening score (docs/domain.md, "Screening" [S3] rubric)', () => {
   it('weights public support 40, funding 30, social benefit 20 and difficulty 10', () => {
     expect(
       weightedScore(
@@ -41,7 +41,7 @@ describe('screening score (seed 003 rubric)', () => {
 });
 
 describe('batch policy', () => {
-  it("fills in DOMAIN.md's defaults for whatever a jurisdiction leaves out", () => {
+  it('fills in the defaults in docs/domain.md, "Policy parameters" for whatever a jurisdiction leaves out', () => {
     const policy = batchPolicyOf({});
     expect(policy).toMatchObject({
       screeningWeights: seed003,
@@ -54,7 +54,7 @@ describe('batch policy', () => {
     });
   });
 
-  it('keeps what a township sets differently from its county (seed 004)', () => {
+  it('keeps what a township sets differently from its county (docs/domain.md, "Levels" [S4])', () => {
     const township = batchPolicyOf({
       ratingRule: 'eightyPercent',
       election: { majorityBase: 'entitled' },

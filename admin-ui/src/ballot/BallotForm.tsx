@@ -19,7 +19,7 @@ interface BallotFormProps {
 
 /**
  * Marking, reviewing and casting a ballot. The marks live only in this component's state: never in
- * storage or the URL, and gone once the ballot is cast (the ballot is secret, DOMAIN.md step 5).
+ * storage or the URL, and gone once the ballot is cast (the ballot is secret, docs/domain.md, "Vote").
  */
 export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
   const translate = useTranslate();

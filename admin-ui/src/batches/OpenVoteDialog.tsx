@@ -24,7 +24,7 @@ import { useConfirmation } from '../common/useConfirmation';
 interface OpenVoteDialogProps {
   batchId: string;
   batchTitle: string;
-  /** From the jurisdiction's policy: how many names each list must have (seed 003: 3 and 2). */
+  /** From the jurisdiction's policy: how many names each list must have (docs/domain.md, "Vote" [S3]: 3 and 2). */
   scrutineers: number;
   tellers: number;
   /** A run-off fills exactly these seats. */

@@ -2,7 +2,7 @@ import { Step, StepLabel, Stepper } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { type BatchPhase, batchPhases } from './types';
 
-/** The nine phases of DOMAIN.md's procedure, the current one active. */
+/** The nine phases of the procedure in docs/domain.md, "The annual batch", the current one active. */
 export const PhaseStepper = ({ phase }: { phase: BatchPhase }) => {
   const translate = useTranslate();
   const current = batchPhases.indexOf(phase);

@@ -160,47 +160,57 @@ export const calendarEn = {
       rules: {
         batch: {
           screeningWeights: {
-            publicSupport: 'Seed 003: public support 40%; the four weights add up to 100.',
-            fundingFeasibility: 'Seed 003: funding feasibility 30%.',
-            socialBenefit: 'Seed 003: social benefit 20%.',
-            implementationDifficulty: 'Seed 003: implementation difficulty 10%.',
+            publicSupport: 'docs/domain.md, "Screening" [S3]: public support 40%; the four weights add up to 100.',
+            fundingFeasibility: 'docs/domain.md [S3]: funding feasibility 30%.',
+            socialBenefit: 'docs/domain.md [S3]: social benefit 20%.',
+            implementationDifficulty: 'docs/domain.md [S3]: implementation difficulty 10%.',
           },
-          proposerFeedbackWorkingDays: 'Seed 001: every proposer not taken is told why; the number is ours (10).',
-          candidatePublicityWorkingDays: 'Seed 003: published for at least 7 working days. Floor: no less than 7.',
-          approvalStepWorkingDays: 'Seed 000 sets the steps; the number is ours (10).',
+          proposerFeedbackWorkingDays:
+            'docs/domain.md, "Screening" [S1]: every proposer not taken is told why; the number is ours (10).',
+          candidatePublicityWorkingDays:
+            'docs/domain.md, "Candidate publicity" [S3]: published for at least 7 working days. Floor: no less than 7.',
+          approvalStepWorkingDays: 'docs/domain.md [S0] sets the steps; the number is ours (10).',
           election: {
-            competitionPercent: 'Seed 003: candidates exceed seats by at least 20%. Floor: no less than 20.',
-            majorityBase: 'Seed 001: elected with more than half approving; default deputies present.',
+            competitionPercent:
+              'docs/domain.md, "Vote" [S3]: candidates exceed seats by at least 20%. Floor: no less than 20.',
+            majorityBase:
+              'docs/domain.md, "Vote" [S1]: elected with more than half approving; default deputies present.',
             overApprovalInvalidates: 'Local practice, not in the seeds.',
           },
-          scrutineers: 'Seed 003: 3 scrutineers.',
-          tellers: 'Seed 003: 2 tellers.',
-          resultPublicityWorkingDays: 'Seed 003: results published for 5 working days. Floor: no less than 5.',
-          reportDueDays: 'Seed 000: half-year and year-end reports; the number is ours (30).',
-          hearingDueDays: 'Seed 000: the standing committee hears them; the number is ours (30).',
-          ratingRule: 'Seed 004: satisfied above 2/3; seeds 001 and 003: approval below 80% ⇒ rectification.',
+          scrutineers: 'docs/domain.md, "Vote" [S3]: 3 scrutineers.',
+          tellers: 'docs/domain.md, "Vote" [S3]: 2 tellers.',
+          resultPublicityWorkingDays:
+            'docs/domain.md, "Candidate publicity" [S3]: results published for 5 working days. Floor: no less than 5.',
+          reportDueDays: 'docs/domain.md, "Reports" [S0]: half-year and year-end reports; the number is ours (30).',
+          hearingDueDays: 'docs/domain.md [S0]: the standing committee hears them; the number is ours (30).',
+          ratingRule:
+            'docs/domain.md, "Rating" [S4]: satisfied above 2/3; docs/domain.md, "Rating" [S1], [S3]: approval below 80% ⇒ rectification.',
         },
         project: {
-          progressReportEveryDays: 'Seed 000: weekly supervision (周督导).',
+          progressReportEveryDays: 'docs/domain.md, "Cadence" [S0]: weekly supervision (周督导).',
           progressReportDueWorkingDays: 'The seeds leave it open; ours (2).',
-          supervisionEveryDays: 'Seed 000: weekly supervision.',
-          evaluationEveryMonths: 'Seed 000: quarterly evaluation (季考评).',
+          supervisionEveryDays: 'docs/domain.md, "Cadence" [S0]: weekly supervision.',
+          evaluationEveryMonths: 'docs/domain.md, "Cadence" [S0]: quarterly evaluation (季考评).',
           warning: {
-            blueLagPoints: 'Seed 000 names red / yellow / blue; the thresholds are ours.',
+            blueLagPoints:
+              'docs/domain.md, "Progress warnings" [S0] names red / yellow / blue; the thresholds are ours.',
             yellowLagPoints: 'Ours (10).',
             redLagPoints: 'Ours (20).',
             nearDeadlineDays: 'Ours (30).',
           },
           supervisionGroup: {
-            min: 'Seed 004: 3–5 deputies and resident representatives.',
-            max: 'Seed 004: at most 5.',
+            min: 'docs/domain.md [S4]: 3–5 deputies and resident representatives.',
+            max: 'docs/domain.md [S4]: at most 5.',
           },
-          findingResponseWorkingDays: 'Seed 002: each finding has a deadline (限期反馈); ours (10).',
-          explanationDueDays: 'Seed 000: the unit head or vice county head explains; ours (30).',
-          rectificationMonths: 'Seed 004: rectify and report within 3 months.',
-          reRatingDueDays: 'Seed 004: standing committee members re-rate; ours (30).',
-          postEvaluationAfterMonths: 'Seed 000: after one year in use.',
-          lookBackSuggestionDueWorkingDays: 'Seed 000: look-back suggestions are rectified; ours (20).',
+          findingResponseWorkingDays:
+            'docs/domain.md, "Supervision" [S2]: each finding has a deadline (限期反馈); ours (10).',
+          explanationDueDays:
+            'docs/domain.md, "Consequences" [S0]: the unit head or vice county head explains; ours (30).',
+          rectificationMonths: 'docs/domain.md, "Consequences" [S4]: rectify and report within 3 months.',
+          reRatingDueDays: 'docs/domain.md, "Rating" [S4]: standing committee members re-rate; ours (30).',
+          postEvaluationAfterMonths: 'docs/domain.md, "Post-evaluation" [S0]: after one year in use.',
+          lookBackSuggestionDueWorkingDays:
+            'docs/domain.md, "Post-evaluation" [S0]: look-back suggestions are rectified; ours (20).',
         },
       },
     },

@@ -4,7 +4,7 @@ import { ActionDialog } from '../common/ActionDialog';
 import { integer } from '../common/validators';
 import { useAppDataProvider } from '../providers/dataProvider';
 
-/** The batch's fund pool (资金池, seed 001: ¥5–10 M a year); projects' allocations are drawn from it. */
+/** The batch's fund pool (资金池, docs/domain.md, "Fund pool" [S1]: ¥5–10 M a year); projects' allocations are drawn from it. */
 export const FundPoolDialog = ({ batchId }: { batchId: string }) => {
   const dataProvider = useAppDataProvider();
   return (

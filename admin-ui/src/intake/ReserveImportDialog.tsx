@@ -3,7 +3,7 @@ import { AutocompleteArrayInput, ReferenceArrayInput, required } from 'react-adm
 import { ActionDialog } from '../common/ActionDialog';
 import { useAppDataProvider } from '../providers/dataProvider';
 
-/** Reserve-library items (储备库) of earlier years, pulled into this batch with their proposers (seed 003). */
+/** Reserve-library items (储备库) of earlier years, pulled into this batch with their proposers (docs/domain.md, "Screening" [S3]). */
 export const ReserveImportDialog = ({ batchId }: { batchId: string }) => {
   const dataProvider = useAppDataProvider();
   return (

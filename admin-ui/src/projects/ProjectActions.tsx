@@ -23,7 +23,7 @@ import { StagePlanButton } from './StagePlanButton';
 import type { ProjectDetail } from './types';
 
 const enterUseDefaults = { inUseOn: '' };
-/** A committee re-rating's key goes to three scrutineers (seed 003's number); two of them open the sheets. */
+/** A committee re-rating's key goes to three scrutineers (docs/domain.md, "Stages": [S3]'s number); two of them open the sheets. */
 const threeNames = () => Array.from({ length: 3 }, () => ({ name: '' }));
 
 /** The decisions the signed-in person may take now; the workflow still refuses out of phase (409) with a reason. */

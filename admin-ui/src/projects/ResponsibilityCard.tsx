@@ -5,7 +5,7 @@ import { formatDay } from '../timeline';
 import { LabelValue, SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from './types';
 
-/** 责任清单: one project, one leader, one team, to the end (seed 001). */
+/** 责任清单: one project, one leader, one team, to the end (docs/domain.md, "Responsibility list" [S1]). */
 export const ResponsibilityCard = () => {
   const project = useRecordContext<ProjectDetail>();
   const translate = useTranslate();

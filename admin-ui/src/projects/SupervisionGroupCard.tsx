@@ -9,7 +9,7 @@ import { formatInstant } from '../timeline';
 import { groupUserIds, isGroupMember } from './membership';
 import type { ProjectDetail } from './types';
 
-/** 监督小组 (seed 004): 3–5 deputies who sign up online; the workflow refuses a sixth with its reason. */
+/** 监督小组 (docs/domain.md, "Supervision" [S4]): 3–5 deputies who sign up online; the workflow refuses a sixth with its reason. */
 export const SupervisionGroupCard = () => {
   const project = useRecordContext<ProjectDetail>();
   const translate = useTranslate();

@@ -2,7 +2,7 @@ import { Chip } from '@mui/material';
 import { useFieldValue, useTranslate } from 'react-admin';
 import type { WarningLevel } from './types';
 
-// 红黄蓝三色预警 (seed 000): the colours are the warning's name, so they are fixed rather than themed.
+// 红黄蓝三色预警 (docs/domain.md, "Progress warnings" [S0]): the colours are the warning's name, so they are fixed rather than themed.
 const colours: Record<Exclude<WarningLevel, 'none'>, { bg: string; fg: string }> = {
   red: { bg: '#d32f2f', fg: '#fff' },
   yellow: { bg: '#fbc02d', fg: '#212121' },

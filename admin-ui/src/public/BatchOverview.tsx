@@ -18,7 +18,7 @@ const nextStepOf: Partial<Record<BatchPhase, { text: string; action: string; to:
   rating: { text: 'app.public.now.implementation', action: 'app.public.tab.projects', to: 'projects' },
 };
 
-/** Where the batch stands among the steps of DOMAIN.md, and what the public can do now. */
+/** Where the batch stands among the steps of docs/domain.md, "The annual batch", and what the public can do now. */
 export const BatchOverview = () => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();

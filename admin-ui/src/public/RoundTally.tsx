@@ -19,7 +19,7 @@ interface RoundTallyProps {
   titles: Record<string, string>;
 }
 
-/** One round's full tally, with who counted it: published as soon as the vote closes (seed 003). */
+/** One round's full tally, with who counted it: published as soon as the vote closes (docs/domain.md, "Vote" [S3]). */
 export const RoundTally = ({ round, titles }: RoundTallyProps) => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();

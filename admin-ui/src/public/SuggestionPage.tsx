@@ -5,7 +5,7 @@ import { SuggestionForm } from './SuggestionForm';
 import type { PublicBatch } from './types';
 import { useBatchId } from './useBatchId';
 
-/** #/public/batches/:batchId/suggest — the suggestion form, open during collection (DOMAIN.md step 1). */
+/** #/public/batches/:batchId/suggest — the suggestion form, open during collection (docs/domain.md, "Collection"). */
 export const SuggestionPage = () => {
   const translate = useTranslate();
   const batchId = useBatchId();

@@ -4,7 +4,7 @@ import { hasRole } from '../common/roles';
 import { RatingForm } from './RatingForm';
 import type { RatingSession } from './types';
 
-/** /ratings/:sessionId — rate each project once; afterwards only the receipt (DOMAIN.md steps 9 and 10). */
+/** /ratings/:sessionId — rate each project once; afterwards only the receipt (docs/domain.md, "Rating" and "Consequences"). */
 export const RatingPage = () => {
   const translate = useTranslate();
   const { permissions } = usePermissions();

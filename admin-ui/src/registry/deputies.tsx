@@ -14,7 +14,7 @@ const { Route } = reactRouterProvider;
 /** Deputies' screens (ballot, rating) inside the signed-in console; the public site is its own app (main.tsx). */
 export const deputiesResources = (_permissions: unknown): ReactElement[] => [];
 
-// A congress rating is for deputies, a committee re-rating for standing committee members (DOMAIN.md step 10).
+// A congress rating is for deputies, a committee re-rating for standing committee members (docs/domain.md, "Consequences").
 const rates = (permissions: unknown) => hasRole(permissions, 'deputy') || hasRole(permissions, 'committeeMember');
 
 export const deputiesRoutes = (permissions: unknown): ReactElement[] => [

@@ -24,7 +24,7 @@ const validateHours = [createTaskField('due.hours')];
 
 /**
  * Response deadlines count working days on the national calendar with its swapped weekends;
- * half-year and 3-month deadlines are calendar periods (DOMAIN.md "Time").
+ * half-year and 3-month deadlines are calendar periods (docs/domain.md, "Time").
  */
 export const DueRuleInputs = () => {
   const translate = useTranslate();

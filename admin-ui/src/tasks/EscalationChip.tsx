@@ -7,7 +7,7 @@ interface EscalationChipProps {
   sortable?: boolean;
 }
 
-/** The escalation ladder (DOMAIN.md): assignee → responsible leader 包抓领导 → standing committee office. */
+/** The escalation ladder (docs/architecture.md, "Human tasks and escalation"): assignee → responsible leader 包抓领导 → standing committee office. */
 export function escalationDisplay(level: number): { key: string; color: ChipProps['color'] } {
   if (level <= 0) return { key: 'app.task.escalation.none', color: 'default' };
   if (level === 1) return { key: 'app.task.escalation.leader', color: 'warning' };
