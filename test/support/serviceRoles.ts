@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { apiRole, up as grantServiceRoles, workerRole } from '../../db/migrations/20261127130000_grant_service_roles';
+import { up as grantOfficeAdministration } from '../../db/migrations/20261127160000_grant_office_administration';
 import type { TestDatabase } from './database';
 import { withDatabase } from './pgAdmin';
 
@@ -32,7 +33,9 @@ export async function serviceRoleUrls(
   testDb: TestDatabase,
 ): Promise<{ api: string; worker: string }> {
   await ensureServiceRoles(serverUrl);
+  // Every migration that grants, in order: the test database was migrated before the roles existed.
   await grantServiceRoles(testDb.db);
+  await grantOfficeAdministration(testDb.db);
   const as = (role: string) => {
     const u = new URL(testDb.url);
     u.username = role;
