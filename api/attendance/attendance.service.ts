@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { insertAuditEvent } from '../../db/auditEvents';
 import type { Database } from '../../db/schema';
 import {
   ballotsOverPresentProblem,
@@ -18,7 +19,7 @@ import type { z } from 'zod';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** The office's acts on attendance and totals go on the batch's timeline, as every decision does. */
-async function recordAuditEvent(
+const recordAuditEvent = (
   db: Db,
   entry: {
     actorUserId: string;
@@ -29,21 +30,7 @@ async function recordAuditEvent(
     detail: object;
     at: string;
   },
-): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      dedupe_key: null,
-      actor_user_id: entry.actorUserId,
-      actor_label: entry.actorLabel,
-      action: entry.action,
-      workflow_id: entry.workflowId,
-      subject: entry.subject,
-      detail: JSON.stringify(entry.detail),
-      at: entry.at,
-    })
-    .execute();
-}
+) => insertAuditEvent(db, { ...entry, dedupeKey: null, detail: { ...entry.detail } });
 
 export async function presentCount(db: Db, batchId: string): Promise<number> {
   const row = await db
