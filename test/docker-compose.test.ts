@@ -140,7 +140,7 @@ function commandText(s: Service): string {
 }
 
 const requiredKeys = runtimeConfigKeys.filter((key) => !runtimeConfigSchema.shape[key].safeParse(undefined).success);
-const expectedServices = ['postgres', 'temporal', 'temporal-ui', 'migrate', 'worker', 'api', 'proxy'];
+const expectedServices = ['postgres', 'temporal', 'temporal-ui', 'prometheus', 'migrate', 'worker', 'api', 'proxy'];
 
 describe('docker-compose.yml', () => {
   it('has every service of the stack, each with a pinned image or a build', () => {
@@ -158,6 +158,27 @@ describe('docker-compose.yml', () => {
     expect(service('temporal').image).toMatch(/^temporalio\/auto-setup:1\.29\.\d+$/);
     expect(service('temporal-ui').image).toMatch(/^temporalio\/ui:2\.\d+\.\d+$/);
     expect(service('proxy').image).toMatch(/^nginx:1\.\d+\.\d+$/);
+  });
+
+  it('gives Temporal the same server configuration the local production engine and the tests run with', () => {
+    const volumes = service('temporal').volumes ?? [];
+    expect(volumes).toContain('./docker/temporal/config/production.yaml:/etc/temporal/config/docker.yaml:ro');
+    expect(volumes).toContain('./docker/temporal/config/dynamicconfig:/etc/temporal/config/dynamicconfig:ro');
+    // The template the server renders reads the variables compose sets.
+    const template = readFileSync(path.join(projectRoot, 'docker/temporal/config/production.yaml'), 'utf8');
+    for (const name of Object.keys(service('temporal').environment ?? {}).filter(
+      (n) => n !== 'SKIP_DB_CREATE' && n !== 'DB',
+    ))
+      expect(template, `${name} is read by the server configuration`).toContain(`"${name}"`);
+  });
+
+  it('scrapes the API, every worker and Temporal with Prometheus, off by default and never published', () => {
+    expect(service('prometheus').profiles).toEqual(['ops']);
+    expect(service('prometheus').ports).toBeUndefined();
+    const scrape = readFileSync(path.join(projectRoot, 'docker/prometheus/prometheus.yml'), 'utf8');
+    expect(scrape).toContain(`api:${runtimeConfigSchema.shape.METRICS_PORT.parse(undefined)}`);
+    expect(scrape).toContain(`port: ${runtimeConfigSchema.shape.WORKER_METRICS_PORT.parse(undefined)}`);
+    expect(scrape).toContain('temporal:8000');
   });
 
   it('publishes ports only on the TLS proxy: not Temporal, its UI, the API, the worker or the database', () => {
