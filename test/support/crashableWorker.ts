@@ -2,7 +2,9 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createNotifier } from '../../activities/channels';
 import { createDb } from '../../db/connection';
+import { dataConverterFor } from '../../temporal/payloadCodec';
 import { bundleWorkflows } from '../../worker/createWorker';
+import { testPayloadKey } from './payloadKey';
 
 // A worker in its own process, for a test to kill with SIGKILL mid-activity: a real crash, whose database
 // connections die with it. It keeps no workflow cache, so nothing waits on a dead worker's sticky queue
@@ -18,6 +20,8 @@ const worker = await Worker.create({
   taskQueue,
   workflowBundle: await bundleWorkflows(),
   activities: createActivities({ db, notifier }),
+  // The tests' payload key, as every test client and worker seals with (temporal/payloadCodec.ts).
+  dataConverter: dataConverterFor(testPayloadKey),
   maxCachedWorkflows: 0,
 });
 const running = worker.run();

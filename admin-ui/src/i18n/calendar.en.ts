@@ -135,6 +135,7 @@ export const calendarEn = {
           resultPublicityWorkingDays: 'Result publicity (working days)',
           reportDueDays: 'Government report due (days)',
           hearingDueDays: 'Hearing by the standing committee (days)',
+          outcomeOnlyBelow: 'Publish only the outcome below this many participants',
           ratingRule: 'Rating rule',
         },
         project: {
@@ -183,6 +184,8 @@ export const calendarEn = {
             'docs/domain.md, "Candidate publicity" [S3]: results published for 5 working days. Floor: no less than 5.',
           reportDueDays: 'docs/domain.md, "Reports" [S0]: half-year and year-end reports; the number is ours (30).',
           hearingDueDays: 'docs/domain.md [S0]: the standing committee hears them; the number is ours (30).',
+          outcomeOnlyBelow:
+            "Ours, not the sources': a vote or rating with fewer participants publishes its outcome, never counts that could name a person; a committee re-rating always does (10).",
           ratingRule:
             'docs/domain.md, "Rating" [S4]: satisfied above 2/3; docs/domain.md, "Rating" [S1], [S3]: approval below 80% ⇒ rectification.',
         },

@@ -131,6 +131,7 @@ export const calendarZh: Messages<typeof calendarEn> = {
           resultPublicityWorkingDays: '票决结果公示（工作日）',
           reportDueDays: '政府报告期限（天）',
           hearingDueDays: '常委会听取报告（天）',
+          outcomeOnlyBelow: '参加人数少于此数时只公布结果',
           ratingRule: '测评规则',
         },
         project: {
@@ -174,6 +175,8 @@ export const calendarZh: Messages<typeof calendarEn> = {
           resultPublicityWorkingDays: '来源003：票决结果公示5个工作日。下限：不得少于5。',
           reportDueDays: '来源000：半年和年终报告；天数为本系统设定（30）。',
           hearingDueDays: '来源000：常委会听取报告；天数为本系统设定（30）。',
+          outcomeOnlyBelow:
+            '本系统设定，非来源规定：参加人数较少的表决或测评只公布结果、不公布可能指向个人的票数；常委会再次测评一律如此（10）。',
           ratingRule: '来源004：满意票超过2/3为满意；来源001、003：满意率低于80%须整改。',
         },
         project: {

@@ -45,7 +45,7 @@ export const policyGroups: PolicyGroup[] = [
   },
   {
     key: 'reports',
-    fields: [n('batch.reportDueDays'), n('batch.hearingDueDays')],
+    fields: [n('batch.reportDueDays'), n('batch.hearingDueDays'), n('batch.outcomeOnlyBelow')],
   },
   {
     key: 'implementation',
