@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import type { TokenSigner } from './auth/tokens';
 import { errorMiddleware, notFound } from './errors';
 import { mountRoutes } from './http/route';
+import { temporalRequestDeadline } from './http/temporalDeadline';
 import type { ApiMetrics } from './observability/metrics';
 import { requestLogging } from './observability/requestLogging';
 import { apiRoutes } from './routes';
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
+  api.use(temporalRequestDeadline(deps.temporal));
   mountRoutes(api, apiRoutes, deps);
   api.use((req) => {
     throw notFound(`${req.method} /api${req.path}`);
