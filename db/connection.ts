@@ -14,5 +14,11 @@ export function createDb(connectionString: string, max = 10): Kysely<Database> {
   // into an uncaught exception and the whole API or worker dies. The pool has already dropped the
   // connection and opens a new one for the next query, so a line in the log is all it needs.
   pool.on('error', (err) => console.warn(`db: an idle connection was closed (${err.message})`));
+  // The same for a connection in use between two statements (an activity's transaction): its error is the
+  // client's own event. The next statement on it fails (a retryable activity error, or a 503), and the pool
+  // discards it on release.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => console.warn(`db: a connection in use was closed (${err.message})`));
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
