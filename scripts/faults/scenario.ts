@@ -1,45 +1,23 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { keyedId } from '../../api/batchRecords';
+import { findingIdOf } from '../../api/projects/projects.service';
 import type { Role } from '../../domain/assignee';
 import type { Database } from '../../db/schema';
-import type { FaultStack } from './stack';
+// The fault run stands on the same fixtures as the tests (a county, a voted project as the batch leaves it).
+import { jurisdictionId, seedPeople } from '../../test/support/fixtures';
+import { insertVotedProject } from '../../test/support/projectFixtures';
+import { votedProjectWorkflow } from '../../workflows/votedProject';
+import { type FaultStack, TASK_QUEUE } from './stack';
 
-export const faultJurisdiction = 'fault-county';
+export const faultJurisdiction = jurisdictionId;
 
-/** A county with a roads department (two officials), its responsible leader and a coordinator. */
+/**
+ * The test fixtures' county (a roads department with two officials, its responsible leader, a
+ * coordinator, a deputy), shared with the voted-project fixture the run starts a project from.
+ */
 export async function seedFaultCounty(db: Kysely<Database>): Promise<void> {
-  await db
-    .insertInto('jurisdictions')
-    .values({ id: faultJurisdiction, name: '故障县', level: 'county', parent_id: null, policy: '{}' })
-    .execute();
-  const person = (id: string, name: string, roles: Role[], departmentId: string | null) => ({
-    id,
-    username: id,
-    display_name: name,
-    password_hash: 'not-a-login',
-    roles,
-    jurisdiction_id: faultJurisdiction,
-    department_id: departmentId,
-    email: null,
-    phone: null,
-  });
-  await db
-    .insertInto('users')
-    .values(person('leader', '王副县长', ['official'], null))
-    .execute();
-  await db
-    .insertInto('departments')
-    .values({ id: 'dept-roads', jurisdiction_id: faultJurisdiction, name: '县交通运输局', leader_user_id: 'leader' })
-    .execute();
-  await db
-    .insertInto('users')
-    .values([
-      person('official', '李科长', ['official'], 'dept-roads'),
-      person('colleague', '张干事', ['official'], 'dept-roads'),
-      person('coordinator', '陈主任', ['coordinator'], null),
-    ])
-    .execute();
+  await seedPeople(db);
 }
 
 /** Whoever is told when an instruction to the roads department lapses: its leader, and its two members. */
@@ -97,7 +75,11 @@ export class FaultScenario {
   private readonly acceptedTasks = new Set<string>();
   /** Tasks whose due instant lapsed during an outage. */
   private readonly lapsedInOutage: string[] = [];
+  private readonly acceptedDisbursements = new Map<string, number>();
+  private readonly acceptedFindings = new Set<string>();
+  private readonly sentAmounts = new Map<string, number>();
   private batchId = '';
+  private projectId = '';
   private seq = 0;
   private readonly timeoutMs: number;
 
@@ -117,8 +99,14 @@ export class FaultScenario {
     this.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
   }
 
-  async call(method: string, path: string, body?: unknown, as: string | null = 'coordinator'): Promise<Answer> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+  async call(
+    method: string,
+    path: string,
+    body?: unknown,
+    as: string | null = 'coordinator',
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Answer> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
     if (as) headers.authorization = `Bearer ${await this.tokenOf(as)}`;
     const started = Date.now();
     try {
@@ -147,7 +135,8 @@ export class FaultScenario {
   private async tokenOf(userId: string): Promise<string> {
     let token = this.tokens.get(userId);
     if (!token) {
-      const roles: Role[] = userId === 'coordinator' ? ['coordinator'] : ['official'];
+      const roles: Role[] =
+        userId === 'coordinator' ? ['coordinator'] : userId === 'deputy' ? ['deputy'] : ['official'];
       token = await this.stack.tokens.sign({
         userId,
         username: userId,
@@ -207,8 +196,67 @@ export class FaultScenario {
     return res;
   }
 
+  /** Last year's elected project, as the batch leaves it, with its pool, allocation and a supervision group. */
+  async openProject(): Promise<void> {
+    const year = new Date().getUTCFullYear();
+    const input = await insertVotedProject(this.stack.db, {
+      key: 'fault-road',
+      batchId: `batch-${faultJurisdiction}-${year}`,
+      year,
+      deadline: `${year + 1}-10-31`,
+    });
+    this.projectId = input.projectId;
+    await this.stack.temporalClient.workflow.start(votedProjectWorkflow, {
+      taskQueue: TASK_QUEUE,
+      workflowId: input.projectId,
+      args: [input],
+    });
+    const pool = await this.call('PUT', `/batches/${input.batchId}/fund-pool`, { totalYuan: 10_000_000 });
+    const allocation = await this.call('POST', `/projects/${this.projectId}/funds/allocate`, {
+      key: 'allocation-0001',
+      amountYuan: 1_000_000,
+      note: '年度资金',
+    });
+    const joined = await this.call('POST', `/projects/${this.projectId}/supervision-group/join`, {}, 'deputy', {
+      'Idempotency-Key': 'join-deputy-0001',
+    });
+    if (pool.status !== 200 || allocation.status !== 201 || joined.status !== 200)
+      throw new Error(
+        `setting up the project: ${pool.status} ${allocation.status} ${joined.status} ${JSON.stringify(joined.body)}`,
+      );
+    this.log(`project ${this.projectId} funded and supervised`);
+  }
+
+  /** A disbursement by the roads department (records only: PostgreSQL). */
+  async disburse(key = this.key('pay')): Promise<Answer & { key: string }> {
+    // A resend carries the same amount, as a form would.
+    const amountYuan = this.sentAmounts.get(key) ?? 1_000 + Math.floor(this.options.random() * 9) * 1_000;
+    this.sentAmounts.set(key, amountYuan);
+    const res = await this.call(
+      'POST',
+      `/projects/${this.projectId}/funds/disburse`,
+      { key, amountYuan, note: `工程进度款 ${key}` },
+      'official',
+    );
+    if (res.status === 201 || res.status === 200) this.acceptedDisbursements.set(key, amountYuan);
+    return { ...res, key };
+  }
+
+  /** A finding by the supervision group: a workflow update that opens a task for the department. */
+  async fileFinding(key = this.key('find')): Promise<Answer & { key: string }> {
+    const res = await this.call(
+      'POST',
+      `/projects/${this.projectId}/findings`,
+      { key, text: `现场发现路面修补不实 ${key}` },
+      'deputy',
+    );
+    if (res.status === 201 || res.status === 200) this.acceptedFindings.add(key);
+    return { ...res, key };
+  }
+
   async run(): Promise<void> {
     await this.openBatch();
+    await this.openProject();
     for (let i = 0; i < 3; i++) await this.suggest();
     const kinds: FaultKind[] = ['worker-sigkill', 'temporal-restart', 'postgres-restart'];
     for (let round = 1; round <= this.options.rounds; round++) {
@@ -250,6 +298,20 @@ export class FaultScenario {
       during.status === 201,
       `${during.status}`,
     );
+    const paid = await this.disburse();
+    this.check(
+      `round ${round}: a disbursement is accepted while the worker is dead`,
+      paid.status === 201,
+      `${paid.status}`,
+    );
+    // Nobody runs the project's workflow: the update is not confirmed in time. It may still apply once the
+    // worker is back, so the resend below must find it, not file it again.
+    const unconfirmed = await this.fileFinding();
+    this.check(
+      `round ${round}: a finding while the worker is dead is a 503 with Retry-After, not a hang`,
+      unconfirmed.status === 503 && unconfirmed.retryAfter !== null,
+      `${unconfirmed.status === 0 ? 'no answer (hung)' : unconfirmed.status} in ${unconfirmed.ms} ms`,
+    );
     await this.stack.startWorker();
     this.log('worker restarted');
     await this.until(
@@ -258,6 +320,12 @@ export class FaultScenario {
           .length === count,
       'every instruction recorded after the restart',
       90_000,
+    );
+    const refiled = await this.fileFinding(unconfirmed.key);
+    this.check(
+      `round ${round}: the finding sent while the worker was dead is filed when resent`,
+      refiled.status === 201 || refiled.status === 200,
+      `${refiled.status} ${JSON.stringify(refiled.body).slice(0, 200)}`,
     );
     // The office's form resends one (a lost response): the same task comes back, nothing new starts.
     const again = await this.assign(keys[0]!, { kind: 'workingDays', days: 3 });
@@ -291,6 +359,14 @@ export class FaultScenario {
       suggestion.status === 201,
       `${suggestion.status}`,
     );
+    const paid = await this.disburse();
+    this.check(
+      `round ${round}: a disbursement is accepted while Temporal is down`,
+      paid.status === 201,
+      `${paid.status}`,
+    );
+    const finding = await this.fileFinding();
+    this.outageAnswer(`round ${round}: POST a finding while Temporal is down`, finding);
     await this.waitPastDue(taskKey);
     await this.stack.startTemporal();
     this.injected.push(`round ${round}: Temporal server back after ${Math.round((Date.now() - downAt) / 1000)} s`);
@@ -302,12 +378,15 @@ export class FaultScenario {
       resent.status === 201 || resent.status === 202,
       `${resent.status}`,
     );
+    const refiled = await this.fileFinding(finding.key);
+    this.check(`round ${round}: the refused finding is filed when resent`, refiled.status === 201, `${refiled.status}`);
     await this.escalatedOnce(round, taskKey, 'Temporal');
   }
 
   /** An instruction due a few seconds ahead; PostgreSQL goes away, the deadline lapses, PostgreSQL comes back. */
   private async postgresRestart(round: number): Promise<void> {
     const taskKey = await this.deadlineTask();
+    const before = await this.disburse();
     await this.stack.stopPostgres();
     const downAt = Date.now();
     this.injected.push(`round ${round}: PostgreSQL stopped`);
@@ -316,6 +395,8 @@ export class FaultScenario {
     this.outageAnswer(`round ${round}: GET /tasks while PostgreSQL is down`, list);
     const refused = await this.suggest();
     this.outageAnswer(`round ${round}: POST a suggestion while PostgreSQL is down`, refused);
+    const refusedPayment = await this.disburse();
+    this.outageAnswer(`round ${round}: POST a disbursement while PostgreSQL is down`, refusedPayment);
     const ready = await this.call('GET', '/ready', undefined, null);
     this.outageAnswer(`round ${round}: GET /ready while PostgreSQL is down`, ready);
     this.check(
@@ -333,6 +414,19 @@ export class FaultScenario {
       `round ${round}: the refused suggestion is accepted when resent`,
       resent.status === 201,
       `${resent.status}`,
+    );
+    const repaid = await this.disburse(refusedPayment.key);
+    this.check(
+      `round ${round}: the refused disbursement is accepted when resent`,
+      repaid.status === 201,
+      `${repaid.status}`,
+    );
+    // A response lost to the restart: the same disbursement sent again is answered, not paid twice.
+    const again = await this.disburse(before.key);
+    this.check(
+      `round ${round}: a disbursement accepted before the restart, resent, is recognised`,
+      before.status === 201 && again.status === 200,
+      `${before.status} then ${again.status}`,
     );
     await this.escalatedOnce(round, taskKey, 'PostgreSQL');
   }
@@ -467,11 +561,13 @@ export class FaultScenario {
       90_000,
     ).catch(() => undefined);
     const taskIds = [...this.acceptedTasks].map(taskIdOf);
-    const tasks = await db.selectFrom('tasks').select(['id', 'status']).execute();
+    // The project's own tasks (weekly reports, finding responses) are the workflows' to open; these are the office's.
+    const tasks = await db.selectFrom('tasks').select(['id', 'status']).where('id', 'like', 'task-adhoc-%').execute();
     const opened = await db
       .selectFrom('audit_events')
       .select(['subject'])
       .where('action', '=', 'task.opened')
+      .where('subject', 'like', 'task-adhoc-%')
       .execute();
     const openedCount = new Map<string, number>();
     for (const o of opened) openedCount.set(o.subject ?? '', (openedCount.get(o.subject ?? '') ?? 0) + 1);
@@ -485,6 +581,7 @@ export class FaultScenario {
       .selectFrom('notices')
       .select(['task_id', 'recipient_user_id'])
       .where('kind', '=', 'assigned')
+      .where('task_id', 'like', 'task-adhoc-%')
       .execute();
     this.check(
       'each department member got each assignment notice exactly once',
@@ -505,6 +602,30 @@ export class FaultScenario {
         .filter((h) => h.phase !== 'open')
         .map((h) => `${h.id}: ${h.status} ${h.phase}`)
         .join('; '),
+    );
+    const movements = await db
+      .selectFrom('fund_movements')
+      .select(['id', 'kind', 'amount_yuan'])
+      .where('project_id', '=', this.projectId)
+      .where('kind', '=', 'disbursement')
+      .execute();
+    const paidIds = [...this.acceptedDisbursements.keys()].map((k) => keyedId('fund', this.projectId, k));
+    const expectedTotal = [...this.acceptedDisbursements.values()].reduce((a, b) => a + b, 0);
+    const storedTotal = movements.reduce((a, m) => a + Number(m.amount_yuan), 0);
+    this.check(
+      'every accepted disbursement is one movement, and the money paid is their sum',
+      movements.length === paidIds.length &&
+        paidIds.every((id) => movements.filter((m) => m.id === id).length === 1) &&
+        storedTotal === expectedTotal,
+      `accepted ${paidIds.length} (¥${expectedTotal}), stored ${movements.length} (¥${storedTotal})`,
+    );
+    const findings = await db.selectFrom('findings').select('id').where('project_id', '=', this.projectId).execute();
+    const findingIds = [...this.acceptedFindings].map((k) => findingIdOf(this.projectId, k));
+    this.check(
+      'every filed finding is stored exactly once, and nothing else',
+      findings.length === findingIds.length &&
+        findingIds.every((id) => findings.filter((f) => f.id === id).length === 1),
+      `filed ${findingIds.length}, stored ${findings.length}`,
     );
     for (const key of this.lapsedInOutage) {
       const found = await this.escalations(taskIdOf(key));

@@ -147,9 +147,10 @@ export class FaultStack {
     const orphanGuard = () => child.kill('SIGKILL');
     process.once('exit', orphanGuard);
     child.once('exit', () => process.removeListener('exit', orphanGuard));
+    // Activity retries while a dependency is away are expected; only what could end the worker is shown.
     child.stderr?.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
-      if (/error|uncaught|exception/i.test(text)) this.options.log(`worker#${run}: ${text.trim().slice(0, 400)}`);
+      if (/uncaught|unhandled|fatal|panic/i.test(text)) this.options.log(`worker#${run}: ${text.trim().slice(0, 400)}`);
     });
     child.once('exit', (code, signal) => {
       if (this.worker === child) this.options.log(`worker#${run} exited on its own (${code ?? signal})`);
@@ -188,6 +189,12 @@ export class FaultStack {
     const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(killer);
+  }
+
+  /** A client on the API's connection, for what people do not start through the API (a voted project). */
+  get temporalClient(): Client {
+    if (!this.apiConnection) throw new Error('the stack is not started');
+    return new Client({ connection: this.apiConnection });
   }
 
   workerAlive(): boolean {
