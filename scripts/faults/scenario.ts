@@ -321,7 +321,7 @@ export class FaultScenario {
       'every instruction recorded after the restart',
       90_000,
     );
-    const refiled = await this.fileFinding(unconfirmed.key);
+    const refiled = await this.resend(() => this.fileFinding(unconfirmed.key));
     this.check(
       `round ${round}: the finding sent while the worker was dead is filed when resent`,
       refiled.status === 201 || refiled.status === 200,
@@ -372,13 +372,13 @@ export class FaultScenario {
     this.injected.push(`round ${round}: Temporal server back after ${Math.round((Date.now() - downAt) / 1000)} s`);
     this.log(this.injected.at(-1)!);
     await this.untilReady(round);
-    const resent = await this.assign(refusedKey, { kind: 'workingDays', days: 3 });
+    const resent = await this.resend(() => this.assign(refusedKey, { kind: 'workingDays', days: 3 }));
     this.check(
       `round ${round}: the refused instruction is accepted when resent`,
       resent.status === 201 || resent.status === 202,
       `${resent.status}`,
     );
-    const refiled = await this.fileFinding(finding.key);
+    const refiled = await this.resend(() => this.fileFinding(finding.key));
     this.check(`round ${round}: the refused finding is filed when resent`, refiled.status === 201, `${refiled.status}`);
     await this.escalatedOnce(round, taskKey, 'Temporal');
   }
@@ -409,13 +409,13 @@ export class FaultScenario {
     this.injected.push(`round ${round}: PostgreSQL back after ${Math.round((Date.now() - downAt) / 1000)} s`);
     this.log(this.injected.at(-1)!);
     await this.untilReady(round);
-    const resent = await this.suggest(refused.key);
+    const resent = await this.resend(() => this.suggest(refused.key));
     this.check(
       `round ${round}: the refused suggestion is accepted when resent`,
       resent.status === 201,
       `${resent.status}`,
     );
-    const repaid = await this.disburse(refusedPayment.key);
+    const repaid = await this.resend(() => this.disburse(refusedPayment.key));
     this.check(
       `round ${round}: the refused disbursement is accepted when resent`,
       repaid.status === 201,
@@ -453,6 +453,20 @@ export class FaultScenario {
     const dueAt = row ? new Date(row.due_at).getTime() : Date.now() + 7_000;
     const wait = dueAt + 1_000 + Math.floor(this.options.random() * 1_000) - Date.now();
     if (wait > 0) await delay(wait);
+  }
+
+  /**
+   * What a client does with a 503: wait as Retry-After says and send the same request again. Right after
+   * a recovery the worker may still be reconnecting; a few tries, never an endless loop.
+   */
+  private async resend(send: () => Promise<Answer>, attempts = 4): Promise<Answer> {
+    let answer = await send();
+    for (let i = 1; i < attempts && answer.status === 503; i++) {
+      this.log(`  503, resending after Retry-After ${answer.retryAfter} s`);
+      await delay(Number(answer.retryAfter ?? '5') * 1_000);
+      answer = await send();
+    }
+    return answer;
   }
 
   private outageAnswer(name: string, answer: Answer): void {
