@@ -19,12 +19,16 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
   },
 });
+const usage = (problem: string): never => {
+  console.error(`${problem}\nusage: npm run faults -- [--engine dev|postgres] [--seed N] [--rounds N]`);
+  process.exit(2);
+};
 const engine = values.engine as Engine;
-if (engine !== 'dev' && engine !== 'postgres') throw new Error('--engine is dev or postgres');
+if (engine !== 'dev' && engine !== 'postgres') usage('--engine is dev or postgres');
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
 const rounds = Number(values.rounds);
 if (!Number.isInteger(seed) || !Number.isInteger(rounds) || rounds < 1)
-  throw new Error('--seed and --rounds are whole numbers, --rounds at least 1');
+  usage('--seed and --rounds are whole numbers, --rounds at least 1');
 
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const dataDir = path.join(projectRoot, '.data', `fault-run-${process.pid}`);
