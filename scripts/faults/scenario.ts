@@ -641,6 +641,27 @@ export class FaultScenario {
         findingIds.every((id) => findings.filter((f) => f.id === id).length === 1),
       `filed ${findingIds.length}, stored ${findings.length}`,
     );
+    // Each finding hands the department one response task (a child workflow the project starts).
+    const responses = async () =>
+      db
+        .selectFrom('tasks')
+        .select(['id', 'payload'])
+        .where('owner_workflow_id', '=', this.projectId)
+        .where('kind', '=', 'findingResponse')
+        .execute();
+    await this.until(
+      async () => (await responses()).length >= findingIds.length,
+      'a response task for every finding',
+      60_000,
+    ).catch(() => undefined);
+    const responseTasks = await responses();
+    const responseFor = (id: string) =>
+      responseTasks.filter((t) => (t.payload as { findingId?: unknown }).findingId === id).length;
+    this.check(
+      'every finding opened exactly one response task for the department',
+      responseTasks.length === findingIds.length && findingIds.every((id) => responseFor(id) === 1),
+      `${findingIds.length} findings, ${responseTasks.length} response tasks`,
+    );
     for (const key of this.lapsedInOutage) {
       const found = await this.escalations(taskIdOf(key));
       this.check(
