@@ -21,6 +21,7 @@ export interface WorkerOptions {
   taskQueue: string;
   activities: Activities;
   workflowBundle?: WorkflowBundleWithSourceMap;
+  maxCachedWorkflows?: number;
 }
 
 /** One worker runs every workflow and activity on one task queue (DESIGN.md); run more for scale. */
@@ -30,6 +31,7 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
+    ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
   });
 }

@@ -42,7 +42,7 @@ export class FaultStack {
   baseUrl = '';
   private pg: EmbeddedPostgresHandle | undefined;
   private temporal: TemporalDevServer | undefined;
-  private worker: ChildProcess | undefined;
+  private worker: WorkerProcess | undefined;
   private workerStarts = 0;
   private apiServer: Server | undefined;
   private apiDb: Kysely<Database> | undefined;
@@ -125,70 +125,30 @@ export class FaultStack {
     this.temporal = undefined;
   }
 
-  /** `node --import tsx worker/main.ts`, as production runs it, so a SIGKILL is a real crash. */
   async startWorker(): Promise<void> {
     const run = ++this.workerStarts;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        DATABASE_URL: this.databaseUrl,
-        TEMPORAL_ADDRESS: this.temporalAddress,
-        TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-        AUTH_SECRET,
-        WORKER_METRICS_PORT: '0',
-        METRICS_PORT: '0',
-        LOG_LEVEL: 'warn',
+    const worker = await startWorkerProcess({
+      label: `worker#${run}`,
+      env: { DATABASE_URL: this.databaseUrl, TEMPORAL_ADDRESS: this.temporalAddress, TEMPORAL_TASK_QUEUE: TASK_QUEUE },
+      log: this.options.log,
+      onExit: (code) => {
+        if (this.worker === worker) this.options.log(`worker#${run} exited on its own (${code})`);
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.worker = child;
-    // If this process dies, its worker must not outlive it.
-    const orphanGuard = () => child.kill('SIGKILL');
-    process.once('exit', orphanGuard);
-    child.once('exit', () => process.removeListener('exit', orphanGuard));
-    // Activity retries while a dependency is away are expected; only what could end the worker is shown.
-    child.stderr?.on('data', (chunk: Buffer) => {
-      const text = chunk.toString();
-      if (/uncaught|unhandled|fatal|panic/i.test(text)) this.options.log(`worker#${run}: ${text.trim().slice(0, 400)}`);
-    });
-    child.once('exit', (code, signal) => {
-      if (this.worker === child) this.options.log(`worker#${run} exited on its own (${code ?? signal})`);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the worker did not start polling within 120 s')), 120_000);
-      child.stdout?.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('worker: polling')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`the worker exited with ${code} before polling`));
-      });
-    });
+    this.worker = worker;
   }
 
   /** A crash: no shutdown, no graceful drain; running activities are cut where they are. */
   async killWorker(): Promise<void> {
-    const child = this.worker;
+    const worker = this.worker;
     this.worker = undefined;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    await worker?.kill();
   }
 
   async stopWorker(): Promise<void> {
-    const child = this.worker;
+    const worker = this.worker;
     this.worker = undefined;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(killer);
+    await worker?.stop();
   }
 
   /** A client on the API's connection, for what people do not start through the API (a voted project). */
@@ -198,7 +158,7 @@ export class FaultStack {
   }
 
   workerAlive(): boolean {
-    return this.worker !== undefined && this.worker.exitCode === null && this.worker.signalCode === null;
+    return this.worker?.alive() ?? false;
   }
 
   private async startApi(): Promise<void> {
@@ -216,4 +176,76 @@ export class FaultStack {
     });
     this.baseUrl = `http://127.0.0.1:${(this.apiServer.address() as AddressInfo).port}/api`;
   }
+}
+
+export interface WorkerProcess {
+  alive(): boolean;
+  /** SIGKILL: a crash. */
+  kill(): Promise<void>;
+  /** SIGTERM: the SDK drains and exits. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `node --import tsx worker/main.ts` in its own process, as production runs it, so a SIGKILL is a real
+ * crash; resolves once it polls. `env` is added to this process's environment.
+ */
+export async function startWorkerProcess(options: {
+  label: string;
+  env: Record<string, string>;
+  log: (line: string) => void;
+  onExit?: (code: number | string | null) => void;
+}): Promise<WorkerProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      AUTH_SECRET,
+      WORKER_METRICS_PORT: '0',
+      METRICS_PORT: '0',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // If this process dies, its worker must not outlive it.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  child.once('exit', (code, signal) => {
+    process.removeListener('exit', orphanGuard);
+    options.onExit?.(code ?? signal);
+  });
+  // Activity retries while a dependency is away are expected; only what could end the worker is shown.
+  child.stderr?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (/uncaught|unhandled|fatal|panic/i.test(text)) options.log(`${options.label}: ${text.trim().slice(0, 400)}`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${options.label} did not start polling within 120 s`)), 120_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('worker: polling')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${options.label} exited with ${code} before polling`));
+    });
+  });
+  const ended = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  return {
+    alive: () => child.exitCode === null && child.signalCode === null,
+    kill: () => ended('SIGKILL'),
+    async stop() {
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await ended('SIGTERM');
+      clearTimeout(killer);
+    },
+  };
 }
