@@ -9,7 +9,7 @@ import { insertVotedProject } from '../support/projectFixtures';
 import { createTimeSkippingEnv } from '../support/timeSkipping';
 
 // Weeks of a voted project need the time-skipping server, which cannot be restarted: here the only fault is
-// the worker's death, by SIGKILL, right after a weekly report is recorded while its notices go out. The
+// the worker's death, by SIGKILL, as a week turns, while its report, check and notices are recorded. The
 // worker that dies runs with the workflow cache off (WORKER_MAX_CACHED_WORKFLOWS=0): this server never moves
 // a task off a dead worker's sticky queue (it lacks ResetStickyTaskQueue).
 const DAY = 86_400_000;
