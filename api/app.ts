@@ -12,6 +12,7 @@ import { mountRoutes } from './http/route';
 import { securityHeaders } from './security/headers';
 import type { LoginThrottlePolicy } from './security/loginThrottle';
 import { defaultPublicFormLimit, publicFormLimit, type PublicFormLimit } from './security/publicLimits';
+import { temporalRequestDeadline } from './http/temporalDeadline';
 import type { ApiMetrics } from './observability/metrics';
 import { requestLogging } from './observability/requestLogging';
 import { apiRoutes } from './routes';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   const formLimit = deps.publicFormLimit ?? defaultPublicFormLimit;
   api.use('/public/batches/:batchId/suggestions', publicFormLimit(formLimit, 'suggestions'));
   api.use('/public/batches/:batchId/comments', publicFormLimit(formLimit, 'comments'));
+  api.use(temporalRequestDeadline(deps.temporal));
   mountRoutes(api, apiRoutes, deps);
   api.use((req) => {
     throw notFound(`${req.method} /api${req.path}`);

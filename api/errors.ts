@@ -1,4 +1,8 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
@@ -90,6 +94,16 @@ export const errorMiddleware: ErrorRequestHandler = (err: unknown, req, res, nex
   const refused = clientErrorOf(err);
   if (refused) {
     res.status(refused.status).json({ message: refused.message });
+    return;
+  }
+  // The decision reached the engine but was not confirmed in time (no worker took it, or the engine is
+  // slow): it may still apply, so the person is not told "nothing changed"; a resend carries the same
+  // update id and is applied at most once.
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    res.status(503).json({
+      message: `the workflow engine did not confirm this decision in time; please send it again in ${RETRY_AFTER_SECONDS} seconds — a repeat is recognised and applied only once`,
+    });
     return;
   }
   if (isDependencyDown(err)) {

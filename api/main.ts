@@ -6,6 +6,7 @@ import { createDb } from '../db/connection';
 import { parseRuntimeConfig } from '../domain/config';
 import { dataConverterFor, parsePayloadKey } from '../temporal/payloadCodec';
 import { createApp } from './app';
+import { apiTemporalConnectionOptions } from './http/temporalDeadline';
 import { createTokenSigner } from './auth/tokens';
 import { createLogger } from './observability/logger';
 import { createApiMetrics } from './observability/metrics';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL, 'api');
   const metrics = createApiMetrics();
   const db = createDb(config.DATABASE_URL);
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(apiTemporalConnectionOptions(config.TEMPORAL_ADDRESS));
   const temporal = new Client({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

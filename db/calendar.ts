@@ -122,6 +122,7 @@ export function createCalendar(db: Kysely<Database>): Calendar {
       const start = new Date(from);
       if (Number.isNaN(start.getTime())) throw new RangeError(`Not an ISO instant: ${from}`);
       if (rule.kind === 'calendar') return addCalendarPeriod(start, rule).toISOString();
+      if (rule.kind === 'at') return new Date(rule.at).toISOString();
 
       const first = chinaDay(start);
       for (let windowDays = INITIAL_WINDOW_DAYS; ; windowDays *= 2) {

@@ -36,6 +36,12 @@ export const runtimeConfigSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   /** Prometheus metrics of the worker (the Temporal SDK's runtime metrics); 0 turns it off. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
+  /**
+   * Workflows a worker keeps in memory between their tasks (the SDK's sticky cache); unset, the SDK's default.
+   * 0 replays every task from its history: slower, but a worker that dies leaves nothing on a sticky queue,
+   * which the time-skipping test server never moves (the fault tests' killed worker).
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
   /** Where the metrics listeners bind: loopback unless a scraper elsewhere needs them (compose). */
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 });

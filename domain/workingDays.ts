@@ -107,6 +107,8 @@ export function dueInstant(from: Date, rule: DueRule, isWorkingDay: IsWorkingDay
       return addWorkingDays(from, rule.days, isWorkingDay);
     case 'calendar':
       return addCalendarPeriod(from, rule);
+    case 'at':
+      return new Date(rule.at);
   }
 }
 

@@ -33,6 +33,7 @@ export interface WorkerOptions {
   /** PAYLOAD_KEY: the worker seals and opens every payload with it (temporal/payloadCodec.ts). */
   payloadKey: Buffer;
   workflowBundle?: WorkflowBundleWithSourceMap;
+  maxCachedWorkflows?: number;
 }
 
 /** One worker runs every workflow and activity on one task queue (docs/architecture.md, "Processes"); run more for scale. */
@@ -44,6 +45,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     activities: options.activities,
     // Codecs run in the worker's main thread, outside the workflow sandbox, so workflows get them too.
     dataConverter: dataConverterFor(options.payloadKey),
+    ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
   });
 }

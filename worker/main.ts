@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: createActivities({ db, notifier }),
     payloadKey: parsePayloadKey(config.PAYLOAD_KEY),
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   });
   console.log(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
   // The SDK installs SIGINT/SIGTERM handlers that shut the worker down gracefully.

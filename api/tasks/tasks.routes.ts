@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { insertAuditEvent } from '../../db/auditEvents';
+import { escalationAfterInstant } from '../../domain/dueRule';
 import { checkTaskResult, taskKindSchema } from '../../domain/taskKinds';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput, taskStateQuery } from '../../workflows/humanTask.messages';
@@ -53,11 +54,14 @@ export const taskRoutes = [
     summary: 'Assign an instruction (交办事项) to a person, a role or a department, with a deadline',
     access: ['coordinator'],
     notes:
-      'The form’s `key` names the task’s workflow: a retried submit finds the running task instead of starting another.',
+      'The form’s `key` names the task’s workflow: a retried submit finds the running task instead of starting another. `due` counts working days or calendar time, or names an instant (`{ "kind": "at", "at": "2027-03-01T17:00:00+08:00" }`, which must be in the future; after it lapses the ladder climbs one working day at a time).',
     body: createTaskSchema,
     ok: { 201: 'The task as recorded.', 202: 'Started, but the worker has not recorded it yet: `{ id, message }`.' },
     refusals: [422],
     handler: async ({ res, deps: { db, temporal, taskQueue }, user, body }) => {
+      // Checked here, not in the schema: the workflow reads the same rule back long after the instant.
+      if (body.due.kind === 'at' && Date.parse(body.due.at) <= Date.now())
+        throw unprocessable(`due.at: ${body.due.at} has already passed; give a due time in the future`);
       const problem = await assigneeProblem(db, user, body.assignee);
       if (problem) throw unprocessable(`assignee: ${problem}`);
       const taskId = `task-adhoc-${body.key}`;
@@ -69,6 +73,7 @@ export const taskRoutes = [
         title: body.title,
         assignee: body.assignee,
         due: body.due,
+        ...(body.due.kind === 'at' ? { escalateEvery: escalationAfterInstant } : {}),
         remindBefore: body.remindBefore,
         payload: { instructions: body.instructions, assignedBy: user.userId },
       };

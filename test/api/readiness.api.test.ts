@@ -1,10 +1,12 @@
 import { testDataConverter } from '../support/payloadKey';
+import { createServer, type Server } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app';
 import { createTokenSigner } from '../../api/auth/tokens';
 import { issueToken } from '../../api/security/sessions';
+import { apiTemporalConnectionOptions, TEMPORAL_REQUEST_LIMIT_MS } from '../../api/http/temporalDeadline';
 import { createDb } from '../../db/connection';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { seedPeople } from '../support/fixtures';
@@ -82,6 +84,67 @@ describe('readiness', () => {
       .expect(503);
     expect(res.body).toMatchObject({ ok: false, postgres: 'up', temporal: 'down' });
     expect(Date.now() - started).toBeLessThan(10_000);
-    await away.close();
+    // Not closed: the SDK's retry interceptor still has attempts scheduled on this channel after the probe
+    // gave up, and an attempt on a closed channel throws outside any request ("Channel has been shut down").
+  });
+
+  it('answers a decision with 503 and Retry-After in well under the SDK’s twenty seconds of retries when Temporal refuses connections', async () => {
+    // Not closed, for the same reason.
+    const away = Connection.lazy(apiTemporalConnectionOptions('127.0.0.1:1'));
+    const started = Date.now();
+    const res = await request(appWith({ temporal: new Client({ connection: away }) }))
+      .post('/api/tasks')
+      .set('Authorization', `Bearer ${await coordinatorToken()}`)
+      .send(instruction('deadline-refused-01'));
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(await testDb.db.selectFrom('tasks').selectAll().execute()).toEqual([]);
+  });
+
+  it('answers 503 by the request’s deadline when Temporal accepts the connection and then says nothing', async () => {
+    // A listener that never speaks HTTP/2: every call to it would wait for ever without a deadline.
+    const silent: Server = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    const mute = Connection.lazy(apiTemporalConnectionOptions(`127.0.0.1:${port}`));
+    try {
+      const started = Date.now();
+      const res = await request(appWith({ temporal: new Client({ connection: mute }) }))
+        .post('/api/tasks')
+        .set('Authorization', `Bearer ${await coordinatorToken()}`)
+        .send(instruction('deadline-silent-01'))
+        .timeout(TEMPORAL_REQUEST_LIMIT_MS + 5_000);
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(Date.now() - started).toBeLessThan(TEMPORAL_REQUEST_LIMIT_MS + 3_000);
+    } finally {
+      // The connection is not closed, for the same reason.
+      silent.close();
+    }
   });
 });
+
+const instruction = (key: string) => ({
+  key,
+  kind: 'instruction',
+  title: '核查县道X012路面坑洼',
+  assignee: { kind: 'department', departmentId: 'dept-roads' },
+  due: { kind: 'workingDays', days: 3 },
+});
+
+async function coordinatorToken(): Promise<string> {
+  const user = await testDb.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', 'coordinator')
+    .executeTakeFirstOrThrow();
+  return issueToken(testDb.db, tokens, {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    roles: user.roles,
+    jurisdictionId: user.jurisdiction_id,
+    departmentId: user.department_id,
+  });
+}

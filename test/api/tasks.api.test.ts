@@ -311,3 +311,32 @@ describe('a coordinator assigns a task and an official completes it', () => {
     expect(unread.body.map((n: { id: number }) => n.id)).not.toContain(assigned.id);
   });
 });
+
+describe('a task due at a named instant', () => {
+  it('refuses an instant already past with a message, and starts nothing', async () => {
+    const before = (await taskRows()).length;
+    const res = await request(app)
+      .post('/api/tasks')
+      .set(as('coordinator'))
+      .send({ ...newTask('due-at-past-0001'), due: { kind: 'at', at: '2020-01-01T09:00:00+08:00' } })
+      .expect(422);
+    expect(res.body.message).toMatch(/due\.at: .*already passed/);
+    expect((await taskRows()).length).toBe(before);
+    await expect(temporal.workflow.getHandle('task-adhoc-due-at-past-0001').describe()).rejects.toThrow(/not found/i);
+  });
+
+  it('is due exactly then, and its ladder climbs a working day at a time after it', async () => {
+    const dueAt = new Date(Date.now() + 60 * 60_000);
+    dueAt.setUTCMilliseconds(0);
+    const created = await request(app)
+      .post('/api/tasks')
+      .set(as('coordinator'))
+      .send({ ...newTask('due-at-future-0001'), due: { kind: 'at', at: dueAt.toISOString() } })
+      .expect(201);
+    expect(new Date(created.body.due_at).toISOString()).toBe(dueAt.toISOString());
+    const input = (await temporal.workflow.getHandle('task-adhoc-due-at-future-0001').fetchHistory()).events?.[0]
+      ?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+    const started = JSON.parse(Buffer.from(input!).toString()) as { escalateEvery: unknown };
+    expect(started.escalateEvery).toEqual({ kind: 'workingDays', days: 1 });
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nationalIsWorkingDay } from '../../activities/calendar';
+import { dueRuleSchema } from '../../domain/dueRule';
 import {
   addCalendarPeriod,
   addWorkingDays,
@@ -154,6 +155,17 @@ describe('dueInstant', () => {
     expect(dueInstant(from, { kind: 'calendar', months: 0, days: 3, hours: 0 }, nationalIsWorkingDay)).toEqual(
       at('2025-10-03T10:00:00+08:00'),
     );
+  });
+
+  it('takes an absolute rule as the instant it names, whatever the start and the calendar', () => {
+    const rule = dueRuleSchema.parse({ kind: 'at', at: '2025-10-01T17:00:00+08:00' });
+
+    expect(dueInstant(at('2025-09-30T10:00:00+08:00'), rule, () => false)).toEqual(at('2025-10-01T09:00:00Z'));
+  });
+
+  it('refuses an absolute rule that is not an instant with its offset', () => {
+    expect(dueRuleSchema.safeParse({ kind: 'at', at: '2025-10-01 17:00' }).success).toBe(false);
+    expect(dueRuleSchema.safeParse({ kind: 'at', at: '2025-10-01T17:00:00' }).success).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { dueRuleSchema } from '@domain/dueRule';
+import { relativeDueRuleSchema } from '@domain/dueRule';
 import { taskResultSchemas } from '@domain/taskKinds';
 import {
   assigneeKinds,
@@ -23,8 +23,9 @@ export const taskKindChoices = choicesOf(taskKinds, 'app.task.kind');
 export const taskStatusChoices = choicesOf(taskStatuses, 'app.task.status');
 export const assigneeKindChoices = choicesOf(assigneeKinds, 'app.task.assignee_kind');
 export const roleChoices = choicesOf(roles, 'app.role');
+// The form counts periods; a due instant (`{ kind: 'at' }`) is for clients of the API.
 export const dueKindChoices = choicesOf(
-  dueRuleSchema.options.map((rule) => rule.shape.kind.value),
+  relativeDueRuleSchema.options.map((rule) => rule.shape.kind.value),
   'app.task.due_kind',
 );
 
