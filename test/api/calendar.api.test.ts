@@ -1,11 +1,8 @@
-import { testDataConverter } from '../support/payloadKey';
-import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../api/app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../db/passwords';
-import { createTokenSigner } from '../../api/auth/tokens';
+import { startTestApi, type TestApi } from '../support/testApi';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { jurisdictionId, seedPeople } from '../support/fixtures';
 
@@ -16,8 +13,7 @@ const TOWNSHIP = 'test-township';
 
 let testDb: TestDatabase;
 let app: Express;
-let connection: Connection;
-const tokens: Record<string, string> = {};
+let api: TestApi;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -42,26 +38,16 @@ beforeAll(async () => {
       phone: null,
     })
     .execute();
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  app = createApp({
-    db,
-    temporal: new Client({ connection, dataConverter: testDataConverter }),
-    tokens: createTokenSigner('x'.repeat(40)),
-    taskQueue: 'unused',
-    temporalUiUrl: 'http://127.0.0.1:8233',
-  });
-  for (const username of ['coordinator', 'township', 'deputy']) {
-    const res = await request(app).post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
-    tokens[username] = res.body.token as string;
-  }
+  api = await startTestApi(db, { signIn: ['coordinator', 'township', 'deputy'], password: PASSWORD });
+  app = api.app;
 });
 
 afterAll(async () => {
-  await connection?.close();
+  await api?.close();
   await testDb?.drop();
 });
 
-const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
+const as = (username: string) => api.as(username);
 const setDay = (username: string, body: object) => request(app).put('/api/calendar/days').set(as(username)).send(body);
 const preview = (username: string, from: string, workingDays: number) =>
   request(app).post('/api/calendar/preview').set(as(username)).send({ from, workingDays });

@@ -1,15 +1,12 @@
-import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../api/app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../db/passwords';
-import { createTokenSigner } from '../../api/auth/tokens';
 import { addDays, chinaDay, weekdayOf } from '../../domain/workingDays';
+import { startTestApi, type TestApi } from '../support/testApi';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { jurisdictionId, seedPeople } from '../support/fixtures';
 import { insertVotedProject } from '../support/projectFixtures';
-import { testDataConverter } from '../support/payloadKey';
 
 // API → PostgreSQL, real; no batch workflow runs, so the open batches come from their rows.
 const PASSWORD = 'correct horse battery';
@@ -20,8 +17,7 @@ const DAY = 86_400_000;
 
 let testDb: TestDatabase;
 let app: Express;
-let connection: Connection;
-const tokens: Record<string, string> = {};
+let api: TestApi;
 const today = chinaDay(new Date());
 const thisMonday = addDays(today, -((weekdayOf(today) + 6) % 7));
 
@@ -165,26 +161,16 @@ beforeAll(async () => {
     ])
     .execute();
 
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  app = createApp({
-    db,
-    temporal: new Client({ connection, dataConverter: testDataConverter }),
-    tokens: createTokenSigner('x'.repeat(40)),
-    taskQueue: 'unused',
-    temporalUiUrl: 'http://127.0.0.1:8233',
-  });
-  for (const username of ['coordinator', 'official']) {
-    const res = await request(app).post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
-    tokens[username] = res.body.token as string;
-  }
+  api = await startTestApi(db, { signIn: ['coordinator', 'official'], password: PASSWORD });
+  app = api.app;
 });
 
 afterAll(async () => {
-  await connection?.close();
+  await api?.close();
   await testDb?.drop();
 });
 
-const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
+const as = (username: string) => api.as(username);
 
 describe('the coordinator’s dashboard', () => {
   it('is for coordinators only', async () => {

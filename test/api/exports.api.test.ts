@@ -1,15 +1,12 @@
-import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
 import Papa from 'papaparse';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../api/app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../db/passwords';
-import { createTokenSigner } from '../../api/auth/tokens';
+import { startTestApi, type TestApi } from '../support/testApi';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { jurisdictionId, seedPeople } from '../support/fixtures';
 import { insertVotedProject } from '../support/projectFixtures';
-import { testDataConverter } from '../support/payloadKey';
 
 // API → PostgreSQL, real: the CSV exports read the same rows the lists page through.
 const PASSWORD = 'correct horse battery';
@@ -19,8 +16,7 @@ const SUGGESTIONS = 12;
 
 let testDb: TestDatabase;
 let app: Express;
-let connection: Connection;
-const tokens: Record<string, string> = {};
+let api: TestApi;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -103,26 +99,16 @@ beforeAll(async () => {
     title: '县道改造',
   });
 
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  app = createApp({
-    db,
-    temporal: new Client({ connection, dataConverter: testDataConverter }),
-    tokens: createTokenSigner('x'.repeat(40)),
-    taskQueue: 'unused',
-    temporalUiUrl: 'http://127.0.0.1:8233',
-  });
-  for (const username of ['coordinator', 'official', 'outsider']) {
-    const res = await request(app).post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
-    tokens[username] = res.body.token as string;
-  }
+  api = await startTestApi(db, { signIn: ['coordinator', 'official', 'outsider'], password: PASSWORD });
+  app = api.app;
 });
 
 afterAll(async () => {
-  await connection?.close();
+  await api?.close();
   await testDb?.drop();
 });
 
-const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
+const as = (username: string) => api.as(username);
 const query = (params: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)]));
 const download = (resource: string, username: string, params: Record<string, unknown> = {}) =>

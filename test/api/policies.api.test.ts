@@ -1,12 +1,9 @@
-import { testDataConverter } from '../support/payloadKey';
-import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../api/app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../db/passwords';
-import { createTokenSigner } from '../../api/auth/tokens';
 import { batchPolicyOf } from '../../domain/batchPolicy';
+import { startTestApi, type TestApi } from '../support/testApi';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { jurisdictionId, seedPeople } from '../support/fixtures';
 
@@ -16,8 +13,7 @@ const BATCH = `batch-${jurisdictionId}-2027`;
 
 let testDb: TestDatabase;
 let app: Express;
-let connection: Connection;
-const tokens: Record<string, string> = {};
+let api: TestApi;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -53,26 +49,16 @@ beforeAll(async () => {
       collection_closes_at: '2099-01-31T16:00:00Z',
     })
     .execute();
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  app = createApp({
-    db,
-    temporal: new Client({ connection, dataConverter: testDataConverter }),
-    tokens: createTokenSigner('x'.repeat(40)),
-    taskQueue: 'unused',
-    temporalUiUrl: 'http://127.0.0.1:8233',
-  });
-  for (const username of ['coordinator', 'township', 'deputy', 'official']) {
-    const res = await request(app).post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
-    tokens[username] = res.body.token as string;
-  }
+  api = await startTestApi(db, { signIn: ['coordinator', 'township', 'deputy', 'official'], password: PASSWORD });
+  app = api.app;
 });
 
 afterAll(async () => {
-  await connection?.close();
+  await api?.close();
   await testDb?.drop();
 });
 
-const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
+const as = (username: string) => api.as(username);
 const storedPolicy = async (id: string) =>
   (await testDb.db.selectFrom('jurisdictions').select('policy').where('id', '=', id).executeTakeFirstOrThrow()).policy;
 

@@ -1,14 +1,11 @@
-import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../api/app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../db/passwords';
-import { createTokenSigner } from '../../api/auth/tokens';
+import { startTestApi, type TestApi } from '../support/testApi';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { jurisdictionId, seedPeople } from '../support/fixtures';
 import { insertVotedProject } from '../support/projectFixtures';
-import { testDataConverter } from '../support/payloadKey';
 
 // API → PostgreSQL, real: the session lists a deputy opens on a phone, and the 400 body a form reads.
 const PASSWORD = 'correct horse battery';
@@ -16,8 +13,7 @@ const BATCH = `batch-${jurisdictionId}-2026`;
 
 let testDb: TestDatabase;
 let app: Express;
-let connection: Connection;
-const tokens: Record<string, string> = {};
+let api: TestApi;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -113,26 +109,16 @@ beforeAll(async () => {
     })
     .execute();
 
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  app = createApp({
-    db,
-    temporal: new Client({ connection, dataConverter: testDataConverter }),
-    tokens: createTokenSigner('x'.repeat(40)),
-    taskQueue: 'unused',
-    temporalUiUrl: 'http://127.0.0.1:8233',
-  });
-  for (const username of ['coordinator', 'deputy', 'deputy2']) {
-    const res = await request(app).post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
-    tokens[username] = res.body.token as string;
-  }
+  api = await startTestApi(db, { signIn: ['coordinator', 'deputy', 'deputy2'], password: PASSWORD });
+  app = api.app;
 });
 
 afterAll(async () => {
-  await connection?.close();
+  await api?.close();
   await testDb?.drop();
 });
 
-const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
+const as = (username: string) => api.as(username);
 const query = (params: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)]));
 
