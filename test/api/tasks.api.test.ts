@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultPayloadConverter } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import request from 'supertest';
 import type { Express } from 'express';
@@ -335,8 +335,10 @@ describe('a task due at a named instant', () => {
       .expect(201);
     expect(new Date(created.body.due_at).toISOString()).toBe(dueAt.toISOString());
     const input = (await temporal.workflow.getHandle('task-adhoc-due-at-future-0001').fetchHistory()).events?.[0]
-      ?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
-    const started = JSON.parse(Buffer.from(input!).toString()) as { escalateEvery: unknown };
+      ?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    // The history holds the input sealed (temporal/payloadCodec.ts): open it with the tests' key.
+    const [opened] = await testDataConverter.payloadCodecs![0]!.decode([input!]);
+    const started = defaultPayloadConverter.fromPayload<{ escalateEvery: unknown }>(opened!);
     expect(started.escalateEvery).toEqual({ kind: 'workingDays', days: 1 });
   });
 });
