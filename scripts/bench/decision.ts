@@ -1,0 +1,2 @@
+import type { Harness } from './harness';
+export async function decision(_h: Harness, _n: number): Promise<void> {}
