@@ -38,6 +38,12 @@ async function main(): Promise<void> {
   const { name, engine, n } = parseArgs(process.argv.slice(2));
   console.log(`bench ${name}: n = ${n}, engine ${engine}; starting PostgreSQL and Temporal on private ports…`);
   const h = await startHarness(engine);
+  // Stopped by hand or by a timeout: the servers go too, not left running orphaned.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void h.close().finally(() => process.exit(130));
+    });
+  }
   try {
     await benchmarks[name].run(h, n);
   } finally {
