@@ -70,7 +70,9 @@ export async function congressVote(h: Harness, n: number): Promise<void> {
 
   // Tokens first: signing is not what is measured.
   const tokens = await Promise.all(deputies.map((id) => h.tokenFor(id)));
-  const { app, close } = h.app();
+  // BENCH_API_POOL tries another size of the API's pool than db/connection.ts's default.
+  const apiPool = process.env.BENCH_API_POOL ? Number(process.env.BENCH_API_POOL) : undefined;
+  const { app, close } = h.app(apiPool);
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
@@ -144,7 +146,7 @@ export async function congressVote(h: Harness, n: number): Promise<void> {
         `${fmt(n)} — ${verdict(result.ballotsCast === n)}`,
       ],
     ]);
-    console.log(`API pool: createDb default (db/connection.ts); ${machineLine(h.engine)}`);
+    console.log(`API pool: ${apiPool ?? 'createDb default (db/connection.ts)'}; ${machineLine(h.engine)}`);
   } finally {
     await new Promise((r) => server.close(r));
     await close();
