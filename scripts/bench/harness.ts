@@ -66,10 +66,13 @@ const portFree = (port: number) =>
     s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
 
-/** A base port whose neighbours the production engine also binds (+1..+3, +10, +100..+103) are free. */
+/**
+ * A base port whose neighbours the production engine also binds (+1..+3, +10, +100..+103) are free; below
+ * 32,768, because Temporal stores membership ports in a smallint.
+ */
 async function freePortBlock(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 41_000 + Math.floor(Math.random() * 200) * 20;
+    const base = 21_000 + Math.floor(Math.random() * 500) * 20;
     const all = [0, 1, 2, 3, 10, 100, 101, 102, 103].map((d) => base + d);
     if ((await Promise.all(all.map(portFree))).every(Boolean)) return base;
   }
@@ -125,19 +128,19 @@ export async function startHarness(engine: Engine): Promise<Harness> {
       return undefined;
     }
   };
-  let temporal: TemporalDevServer;
-  if (engine === 'dev') {
-    temporal = await startTemporalDevServer({
-      cliPath: temporalCliPath,
-      dataDir: path.join(dataDir, 'temporal'),
-      port: temporalPort,
-      uiPort: undefined,
-      onLog: log,
-    });
-  } else {
+  const startEngine = (): Promise<TemporalDevServer> => {
+    if (engine === 'dev') {
+      return startTemporalDevServer({
+        cliPath: temporalCliPath,
+        dataDir: path.join(dataDir, 'temporal'),
+        port: temporalPort,
+        uiPort: undefined,
+        onLog: log,
+      });
+    }
     const adminUrl = new URL(pgServer.url);
     adminUrl.pathname = '/postgres';
-    temporal = await startTemporalPostgresServer({
+    return startTemporalPostgresServer({
       serverPath: temporalServerPath,
       sqlToolPath: temporalSqlToolPath,
       schemaDir: temporalSchemaDir,
@@ -145,6 +148,15 @@ export async function startHarness(engine: Engine): Promise<Harness> {
       port: temporalPort,
       onLog: log,
     });
+  };
+  let temporal: TemporalDevServer;
+  try {
+    temporal = await startEngine();
+  } catch (err) {
+    // Nothing left running when the engine does not come up.
+    await pgServer.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
   }
   // The benchmark's own probes get their own pool, so they never queue behind the worker's activities.
   const db = createDb(pgServer.url, 3);
