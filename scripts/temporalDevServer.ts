@@ -7,6 +7,8 @@ import { searchAttributeNames } from '../domain/searchAttributes';
 export interface TemporalDevServer {
   address: string;
   uiUrl: string | undefined;
+  /** The server's process, for benchmarks that read its memory. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   return {
     address,
     uiUrl: options.uiPort === undefined ? undefined : `http://127.0.0.1:${options.uiPort}`,
+    pid: child.pid,
     stop: () => stopChild(child),
   };
 }

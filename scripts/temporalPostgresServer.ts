@@ -69,7 +69,7 @@ export async function startTemporalPostgresServer(options: TemporalPostgresServe
     child.kill('SIGKILL');
     throw err;
   }
-  return { address, uiUrl: undefined, stop: () => stopChild(child) };
+  return { address, uiUrl: undefined, pid: child.pid, stop: () => stopChild(child) };
 }
 
 /** Role, databases and schema; a second start only applies schema versions newer than the installed one. */

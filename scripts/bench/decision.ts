@@ -1,0 +1,141 @@
+/**
+ * decision: a person's decision through the API (`POST /api/tasks/:id/complete` over loopback) → the task
+ * workflow's update → its row visible, N one after another and rounds of 50 at once; against the floor, a bare
+ * no-op update on a bare workflow sent by the same client in the same run.
+ */
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { humanTaskWorkflow } from '../../workflows/humanTask';
+import type { HumanTaskInput } from '../../workflows/humanTask.messages';
+import { DEPT, type Harness, J, people } from './harness';
+import { workflowBacklogDrained } from './queue';
+import { fmt, machineLine, percentile, pool, printTable, until, verdict } from './stats';
+import { benchNoopUpdate } from './workflows';
+
+const CONCURRENT = 50;
+const ROUNDS = 4;
+const STARTS_IN_FLIGHT = 32;
+
+export async function decision(h: Harness, n: number): Promise<void> {
+  await h.startWorker();
+  const total = n + CONCURRENT * ROUNDS;
+  const run = Date.now();
+  const floorId = (i: number) => `decf-${run}-${i}`;
+  const taskId = (i: number) => `task-dec-${run}-${i}`;
+
+  await pool(total, STARTS_IN_FLIGHT, async (i) => {
+    await h.client.workflow.start('benchUpdatableWorkflow', {
+      workflowId: floorId(i),
+      taskQueue: h.taskQueue,
+      args: [],
+    });
+    await h.client.workflow.start(humanTaskWorkflow, {
+      workflowId: taskId(i),
+      taskQueue: h.taskQueue,
+      args: [taskInput(taskId(i))],
+    });
+  });
+  const opened = await until(
+    async () =>
+      (
+        await h.db
+          .selectFrom('tasks')
+          .select('id')
+          .where('id', 'like', `task-dec-${run}-%`)
+          .where('status', '=', 'open')
+          .execute()
+      ).length >= total,
+    600_000,
+    1_000,
+  );
+  await workflowBacklogDrained(h, 300_000);
+  console.log(`${total} tasks and ${total} bare workflows open: ${opened}`);
+
+  const { app, close } = h.app();
+  const server = createServer(app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+  const token = await h.tokenFor(people.official);
+
+  const floorOnce = async (i: number) => {
+    const t0 = performance.now();
+    await h.client.workflow.getHandle(floorId(i)).executeUpdate(benchNoopUpdate, { args: ['x'] });
+    return performance.now() - t0;
+  };
+  const failures: string[] = [];
+  const decideOnce = async (i: number) => {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/tasks/${taskId(i)}/complete`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ result: { note: '已办结' } }),
+    });
+    const body = (await res.json()) as { status?: string; message?: string };
+    const row = await h.db.selectFrom('tasks').select('status').where('id', '=', taskId(i)).executeTakeFirst();
+    const took = performance.now() - t0;
+    if (res.status !== 200 || body.status !== 'done' || row?.status !== 'done')
+      failures.push(`${taskId(i)}: ${res.status} ${body.message ?? body.status ?? ''} row ${row?.status}`);
+    return took;
+  };
+
+  const series = async (once: (i: number) => Promise<number>) => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push(await once(i));
+    return out;
+  };
+  const bursts = async (once: (i: number) => Promise<number>) => {
+    const out: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      out.push(...(await Promise.all(Array.from({ length: CONCURRENT }, (_, k) => once(n + r * CONCURRENT + k)))));
+    }
+    return out;
+  };
+  try {
+    // Floor and product alternate by phase, so a change in the machine's load hits both.
+    const floorSeq = await series(floorOnce);
+    const seq = await series(decideOnce);
+    const floorBurst = await bursts(floorOnce);
+    const burst = await bursts(decideOnce);
+    const line = (label: string, floorMs: number[], productMs: number[]) => {
+      const ratio = percentile(productMs, 95) / percentile(floorMs, 95);
+      return [
+        label,
+        fmt(percentile(floorMs, 50)),
+        fmt(percentile(floorMs, 95)),
+        fmt(percentile(productMs, 50)),
+        fmt(percentile(productMs, 95)),
+        `${fmt(ratio, 2)} × — ${verdict(ratio <= 1.5)}`,
+      ];
+    };
+    printTable([
+      [
+        '',
+        'bare no-op update p50 (ms)',
+        'p95 (ms)',
+        'task completion via API p50 (ms)',
+        'p95 (ms)',
+        'p95 ≤ 1.5 × floor',
+      ],
+      line(`${fmt(n)} one after another`, floorSeq, seq),
+      line(`${ROUNDS} rounds of ${CONCURRENT} at once`, floorBurst, burst),
+    ]);
+    console.log(`refused or not visible: ${failures.length}${failures.length ? ` (first: ${failures[0]})` : ''}`);
+    console.log(machineLine(h.engine));
+  } finally {
+    await new Promise((r) => server.close(r));
+    await close();
+  }
+}
+
+function taskInput(taskId: string): HumanTaskInput {
+  return {
+    taskId,
+    ownerWorkflowId: null,
+    jurisdictionId: J,
+    kind: 'instruction',
+    title: `交办事项：${taskId}`,
+    assignee: { kind: 'department', departmentId: DEPT },
+    due: { kind: 'workingDays', days: 3 },
+    payload: {},
+  };
+}
