@@ -337,7 +337,11 @@ describe('a task due at a named instant', () => {
     const input = (await temporal.workflow.getHandle('task-adhoc-due-at-future-0001').fetchHistory()).events?.[0]
       ?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
     // The history holds the input sealed (temporal/payloadCodec.ts): open it with the tests' key.
-    const [opened] = await testDataConverter.payloadCodecs![0]!.decode([input!]);
+    const [opened] = await testDataConverter.payloadCodecs![0]!.decode([input!], {
+      type: 'workflow',
+      namespace: 'default',
+      workflowId: 'task-adhoc-due-at-future-0001',
+    });
     const started = defaultPayloadConverter.fromPayload<{ escalateEvery: unknown }>(opened!);
     expect(started.escalateEvery).toEqual({ kind: 'workingDays', days: 1 });
   });
