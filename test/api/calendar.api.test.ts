@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../db/passwords';
 import { startTestApi, type TestApi } from '../support/testApi';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { jurisdictionId, seedPeople, seedTownshipOffice, TOWNSHIP } from '../support/fixtures';
+import { jurisdictionId, seedPeople } from '../support/fixtures';
 
 // API → PostgreSQL, real. No worker runs: the workflows a change moves are signalled by id, and a workflow
 // that does not exist (as here) has nothing to move. test/workflows/calendarChange.test.ts runs them.
 const PASSWORD = 'correct horse battery';
+const TOWNSHIP = 'test-township';
 
 let testDb: TestDatabase;
 let app: Express;
@@ -19,7 +20,24 @@ beforeAll(async () => {
   const hash = await hashPassword(PASSWORD);
   await seedPeople(testDb.db, hash);
   const { db } = testDb;
-  await seedTownshipOffice(db, hash);
+  await db
+    .insertInto('jurisdictions')
+    .values({ id: TOWNSHIP, name: '城关镇', level: 'township', parent_id: jurisdictionId, policy: '{}' })
+    .execute();
+  await db
+    .insertInto('users')
+    .values({
+      id: 'township',
+      username: 'township',
+      display_name: '镇人大主席团办公室',
+      password_hash: hash,
+      roles: ['coordinator'],
+      jurisdiction_id: TOWNSHIP,
+      department_id: null,
+      email: null,
+      phone: null,
+    })
+    .execute();
   api = await startTestApi(db, { signIn: ['coordinator', 'township', 'deputy'], password: PASSWORD });
   app = api.app;
 });

@@ -5,9 +5,10 @@ import { hashPassword } from '../../db/passwords';
 import { batchPolicyOf } from '../../domain/batchPolicy';
 import { startTestApi, type TestApi } from '../support/testApi';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { jurisdictionId, seedPeople, seedTownshipOffice, TOWNSHIP } from '../support/fixtures';
+import { jurisdictionId, seedPeople } from '../support/fixtures';
 
 const PASSWORD = 'correct horse battery';
+const TOWNSHIP = 'test-township';
 const BATCH = `batch-${jurisdictionId}-2027`;
 
 let testDb: TestDatabase;
@@ -19,7 +20,24 @@ beforeAll(async () => {
   const hash = await hashPassword(PASSWORD);
   await seedPeople(testDb.db, hash);
   const { db } = testDb;
-  await seedTownshipOffice(db, hash);
+  await db
+    .insertInto('jurisdictions')
+    .values({ id: TOWNSHIP, name: '城关镇', level: 'township', parent_id: jurisdictionId, policy: '{}' })
+    .execute();
+  await db
+    .insertInto('users')
+    .values({
+      id: 'township',
+      username: 'township',
+      display_name: '镇人大主席团办公室',
+      password_hash: hash,
+      roles: ['coordinator'],
+      jurisdiction_id: TOWNSHIP,
+      department_id: null,
+      email: null,
+      phone: null,
+    })
+    .execute();
   await db
     .insertInto('batches')
     .values({

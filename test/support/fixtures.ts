@@ -75,29 +75,6 @@ export async function seedPeople(db: Kysely<Database>, passwordHash = 'not-a-log
   };
 }
 
-/** A township under the test county, with its own office account (username `township`). */
-export const TOWNSHIP = 'test-township';
-export async function seedTownshipOffice(db: Kysely<Database>, passwordHash = 'not-a-login'): Promise<void> {
-  await db
-    .insertInto('jurisdictions')
-    .values({ id: TOWNSHIP, name: '城关镇', level: 'township', parent_id: jurisdictionId, policy: '{}' })
-    .execute();
-  await db
-    .insertInto('users')
-    .values({
-      id: 'township',
-      username: 'township',
-      display_name: '镇人大主席团办公室',
-      password_hash: passwordHash,
-      roles: ['coordinator'],
-      jurisdiction_id: TOWNSHIP,
-      department_id: null,
-      email: null,
-      phone: null,
-    })
-    .execute();
-}
-
 export function actorOf(user: User): Actor {
   return {
     userId: user.id,
