@@ -3,7 +3,6 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { decodeBallot, decodeRatingSheet } from '../../domain/ballotEncoding';
 import { csprngShuffle } from '../../domain/shuffle';
 import type { Database } from '../../db/schema';
-import { receiptCount } from '../../db/voteCounts';
 import type { VoteSessionState } from '../../workflows/annualBatch.messages';
 import { conflict, HttpError } from '../errors';
 import { type BallotKey, openSealedBallot, reconstructBallotKey } from './ballotBox';
@@ -70,15 +69,35 @@ export async function openVoteBallotBox(
     // No open session: the workflow's validator says so in its own words.
     if (!session?.box_public_key || session.box_opened_at) return;
     await beforeOpening?.(trx, session.id);
-    const { id, box_public_key, box_threshold } = session;
-    const ballots = await openSealedRows(trx, { id, box_public_key, box_threshold }, shares, {
-      sealedTable: 'sealed_ballots',
-      receiptTable: 'ballot_receipts',
-      miscount: (sealed, receipts) =>
-        `the ballot box holds ${sealed} ballots but ${receipts} deputies hold receipts; the box stays sealed for the scrutineers to examine`,
-      unopenable:
-        'a sealed ballot in this box does not open with its key; the box stays sealed for the scrutineers to examine',
-      decode: (encoding) => [decodeBallot(encoding, session.candidate_ids)],
+    const privateKey = await reconstructBallotKey(shares, session.box_public_key, session.box_threshold ?? 2);
+    const sealed = await trx
+      .selectFrom('sealed_ballots')
+      .select('sealed')
+      .where('session_id', '=', session.id)
+      .execute();
+    const receipts = await trx
+      .selectFrom('ballot_receipts')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('session_id', '=', session.id)
+      .executeTakeFirstOrThrow();
+    if (Number(receipts.n) !== sealed.length) {
+      throw new HttpError(
+        409,
+        `the ballot box holds ${sealed.length} ballots but ${receipts.n} deputies hold receipts; the box stays sealed for the scrutineers to examine`,
+      );
+    }
+    const ballots = sealed.map(({ sealed: bytes }) => {
+      try {
+        return decodeBallot(
+          openSealedBallot(privateKey, session.box_public_key!, session.id, bytes),
+          session.candidate_ids,
+        );
+      } catch {
+        throw new HttpError(
+          409,
+          'a sealed ballot in this box does not open with its key; the box stays sealed for the scrutineers to examine',
+        );
+      }
     });
     if (ballots.length > 0) {
       await trx
@@ -94,40 +113,6 @@ export async function openVoteBallotBox(
     }
     await trx.deleteFrom('sealed_ballots').where('session_id', '=', session.id).execute();
     await trx.updateTable('vote_sessions').set({ box_opened_at: new Date() }).where('id', '=', session.id).execute();
-  });
-}
-
-/**
- * The part of opening a box that ballots and rating sheets share: the key rebuilt from the shares in this
- * process only, one sealed row per receipt (anything else leaves the box sealed for the scrutineers), and
- * every row opened and decoded. A row that does not open, or whose encoding does not decode, leaves the
- * box sealed too.
- */
-async function openSealedRows<T>(
-  trx: Transaction<Database>,
-  session: { id: string; box_public_key: string; box_threshold: number | null },
-  shares: readonly string[],
-  box: {
-    sealedTable: 'sealed_ballots' | 'sealed_rating_sheets';
-    receiptTable: 'ballot_receipts' | 'rating_receipts';
-    miscount: (sealed: number, receipts: number) => string;
-    unopenable: string;
-    /** A row's encoding to what it holds (one ballot, or a sheet's ratings); one that does not decode refuses too. */
-    decode: (encoding: string) => T[];
-  },
-): Promise<T[]> {
-  const privateKey = await reconstructBallotKey(shares, session.box_public_key, session.box_threshold ?? 2);
-  const sealed = await trx.selectFrom(box.sealedTable).select('sealed').where('session_id', '=', session.id).execute();
-  const receipts = await receiptCount(trx, box.receiptTable, session.id);
-  if (receipts !== sealed.length) {
-    throw new HttpError(409, box.miscount(sealed.length, receipts));
-  }
-  return sealed.flatMap(({ sealed: bytes }) => {
-    try {
-      return box.decode(openSealedBallot(privateKey, session.box_public_key, session.id, bytes));
-    } catch {
-      throw new HttpError(409, box.unopenable);
-    }
   });
 }
 
@@ -153,15 +138,35 @@ export async function openRatingBallotBox(
         : query.where('kind', '=', 'committee').where(sql<boolean>`${of.projectId} = any(project_ids)`);
     const session = await query.forUpdate().executeTakeFirst();
     if (!session?.box_public_key || session.box_opened_at) return;
-    const { id, box_public_key, box_threshold } = session;
-    const rows = await openSealedRows(trx, { id, box_public_key, box_threshold }, shares, {
-      sealedTable: 'sealed_rating_sheets',
-      receiptTable: 'rating_receipts',
-      miscount: (sealed, receipts) =>
-        `the sealed box holds ${sealed} rating sheets but ${receipts} people hold receipts`,
-      unopenable:
-        'a sealed rating sheet does not open with its key; the box stays sealed for the scrutineers to examine',
-      decode: (encoding) => decodeRatingSheet(encoding, session.project_ids),
+    const privateKey = await reconstructBallotKey(shares, session.box_public_key, session.box_threshold ?? 2);
+    const sealed = await trx
+      .selectFrom('sealed_rating_sheets')
+      .select('sealed')
+      .where('session_id', '=', session.id)
+      .execute();
+    const receipts = await trx
+      .selectFrom('rating_receipts')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('session_id', '=', session.id)
+      .executeTakeFirstOrThrow();
+    if (Number(receipts.n) !== sealed.length) {
+      throw new HttpError(
+        409,
+        `the sealed box holds ${sealed.length} rating sheets but ${receipts.n} people hold receipts; it stays sealed for the scrutineers to examine`,
+      );
+    }
+    const rows = sealed.flatMap(({ sealed: bytes }) => {
+      try {
+        return decodeRatingSheet(
+          openSealedBallot(privateKey, session.box_public_key!, session.id, bytes),
+          session.project_ids,
+        );
+      } catch {
+        throw new HttpError(
+          409,
+          'a sealed rating sheet does not open with its key; the box stays sealed for the scrutineers to examine',
+        );
+      }
     });
     if (rows.length > 0) {
       await trx
