@@ -13,7 +13,6 @@ import type { BatchPhase } from '../domain/contract/vocabulary';
 import { csprngShuffle } from '../domain/shuffle';
 import type { Database } from '../db/schema';
 import { recordAuditEvent } from './audit';
-import { recordVoteClosed } from './voteSessionClose';
 
 /** A proposer whose suggestion was not taken, to be told why (docs/domain.md, "Screening" [S1]). */
 export interface FeedbackTarget {
@@ -316,11 +315,25 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           deputiesPresent: session.deputies_present,
           policy: input.policy,
         });
-        await recordVoteClosed(trx, { ...input, batchId: session.batch_id }, result, {
-          ballotsCast: result.ballotsCast,
-          invalidBallots: result.invalidBallots,
-          elected: result.elected,
-          runOff: result.runOff,
+        await trx
+          .updateTable('vote_sessions')
+          .set({ status: 'closed', closed_at: input.at, result: JSON.stringify(result) })
+          .where('id', '=', input.sessionId)
+          .execute();
+        await recordAuditEvent(trx, {
+          dedupeKey: `${input.sessionId}:closed`,
+          actorUserId: input.actor.userId,
+          actorLabel: input.actor.displayName,
+          action: 'vote.closed',
+          workflowId: session.batch_id,
+          subject: input.sessionId,
+          detail: {
+            ballotsCast: result.ballotsCast,
+            invalidBallots: result.invalidBallots,
+            elected: result.elected,
+            runOff: result.runOff,
+          },
+          at: input.at,
         });
         return result;
       });

@@ -12,9 +12,7 @@ import {
   voteCloseRefusals,
 } from '../domain/voteIntegrity';
 import type { Database } from '../db/schema';
-import { presentCount, receiptCount } from '../db/voteCounts';
 import { recordAuditEvent } from './audit';
-import { recordVoteClosed } from './voteSessionClose';
 
 export interface PrepareVoteCloseInput {
   sessionId: string;
@@ -78,12 +76,22 @@ export function createVoteIntegrityActivities({ db }: { db: Kysely<Database> }) 
             ballotsCast: done.ballots_cast,
           };
 
-        const present = await presentCount(trx, session.batch_id);
+        const { n } = await trx
+          .selectFrom('vote_attendance')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('batch_id', '=', session.batch_id)
+          .executeTakeFirstOrThrow();
+        const present = Number(n);
         const quorum = quorumProblem(present, session.deputies_entitled);
         if (quorum) throw refuse(`the vote cannot close: ${quorum}`);
 
+        const receipts = await trx
+          .selectFrom('ballot_receipts')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('session_id', '=', input.sessionId)
+          .executeTakeFirstOrThrow();
         let countedFrom: VoteCloseCheck['countedFrom'] = 'ballots';
-        let ballotsCast = await receiptCount(trx, 'ballot_receipts', input.sessionId);
+        let ballotsCast = Number(receipts.n);
         if (totals) {
           if (!totals.confirmed_by)
             throw refuse(
@@ -149,7 +157,7 @@ export function createVoteIntegrityActivities({ db }: { db: Kysely<Database> }) 
           .where('id', '=', input.sessionId)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        if (session.status === 'closed' && session.result) return session.result;
+        if (session.status === 'closed' && session.result) return session.result as unknown as ElectionResult;
         const totals = await trx
           .selectFrom('vote_teller_totals')
           .selectAll()
@@ -163,11 +171,19 @@ export function createVoteIntegrityActivities({ db }: { db: Kysely<Database> }) 
           deputiesPresent: session.deputies_present,
           policy: input.policy,
         });
-        await recordVoteClosed(
-          trx,
-          { ...input, batchId: session.batch_id },
-          result,
-          (await outcomeOnly(trx, session.batch_id, session.deputies_present))
+        await trx
+          .updateTable('vote_sessions')
+          .set({ status: 'closed', closed_at: input.at, result: JSON.stringify(result) })
+          .where('id', '=', input.sessionId)
+          .execute();
+        await recordAuditEvent(trx, {
+          dedupeKey: `${input.sessionId}:closed`,
+          actorUserId: input.actor.userId,
+          actorLabel: input.actor.displayName,
+          action: 'vote.closed',
+          workflowId: session.batch_id,
+          subject: input.sessionId,
+          detail: (await outcomeOnly(trx, session.batch_id, session.deputies_present))
             ? { countedFrom: 'tellersTotals', elected: result.elected, runOff: result.runOff }
             : {
                 countedFrom: 'tellersTotals',
@@ -176,7 +192,8 @@ export function createVoteIntegrityActivities({ db }: { db: Kysely<Database> }) 
                 elected: result.elected,
                 runOff: result.runOff,
               },
-        );
+          at: input.at,
+        });
         return result;
       });
     },

@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import { insertAuditEvent } from '../../db/auditEvents';
-import { presentCount, receiptCount } from '../../db/voteCounts';
 import type { Database } from '../../db/schema';
 import {
   ballotsOverPresentProblem,
@@ -32,6 +31,15 @@ const recordAuditEvent = (
     at: string;
   },
 ) => insertAuditEvent(db, { ...entry, dedupeKey: null, detail: { ...entry.detail } });
+
+export async function presentCount(db: Db, batchId: string): Promise<number> {
+  const row = await db
+    .selectFrom('vote_attendance')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('batch_id', '=', batchId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 /** The attendance of a batch's sitting, with every deputy of the jurisdiction to tick. */
 export async function attendanceOf(db: Kysely<Database>, user: SessionUser, batchId: string) {
@@ -358,7 +366,12 @@ export async function assertVoteMayClose(
   const present = await presentCount(trx, session.batch_id);
   const quorum = quorumProblem(present, session.deputies_entitled);
   if (quorum) throw unprocessable(`the vote cannot close: ${quorum}`);
-  const ballotsCast = await receiptCount(trx, 'ballot_receipts', sessionId);
+  const { n } = await trx
+    .selectFrom('ballot_receipts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('session_id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  const ballotsCast = Number(n);
   const over = ballotsOverPresentProblem(ballotsCast, present);
   if (over) throw unprocessable(over);
   const incomplete = incompleteCloseProblem({ ballotsCast, present }, confirmIncomplete);
