@@ -593,12 +593,21 @@ export class FaultScenario {
         taskIds.every((id) => tasks.some((t) => t.id === id && t.status === 'open') && openedCount.get(id) === 1),
       `accepted ${taskIds.length}, rows ${tasks.length}, opened events ${opened.length}`,
     );
-    const assignedNotices = await db
-      .selectFrom('notices')
-      .select(['task_id', 'recipient_user_id'])
-      .where('kind', '=', 'assigned')
-      .where('task_id', 'like', 'task-adhoc-%')
-      .execute();
+    const assignedNoticesNow = () =>
+      db
+        .selectFrom('notices')
+        .select(['task_id', 'recipient_user_id'])
+        .where('kind', '=', 'assigned')
+        .where('task_id', 'like', 'task-adhoc-%')
+        .execute();
+    // A task opened just before an outage writes its notices when the activity's retry comes round (up to a
+    // minute later): the row and the notice are separate steps of the task workflow, so wait for the notices.
+    await this.until(
+      async () => (await assignedNoticesNow()).length >= taskIds.length * 2,
+      'every assignment notice written',
+      90_000,
+    ).catch(() => undefined);
+    const assignedNotices = await assignedNoticesNow();
     this.check(
       'each department member got each assignment notice exactly once',
       assignedNotices.length === taskIds.length * 2 &&
