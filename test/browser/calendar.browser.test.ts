@@ -1,24 +1,17 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../scripts/toolPaths';
 import { addDays, chinaDay } from '../../domain/workingDays';
 import { CalendarPages } from './pages/CalendarPages';
 import { BatchPages } from './pages/BatchPages';
 import { signIn } from './pages/SignIn';
 import { type ConsoleWorld, startConsoleWorld } from './support/consoleWorld';
+import { keepScreenshot } from './support/screenshots';
 
 let world: ConsoleWorld;
 
-/** Referenced from the README: the tests keep them current. */
-const screenshots = path.join(projectRoot, 'docs/screenshots');
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+const screenshot = keepScreenshot;
 
 beforeAll(async () => {
   world = await startConsoleWorld();
-  await mkdir(screenshots, { recursive: true });
 });
 
 beforeEach(({ onTestFailed, task }) => {
