@@ -7,9 +7,10 @@ import { projectRoot } from '../../../scripts/toolPaths';
 /** Referenced from the README: the browser tests keep them current. */
 export const screenshotFolder = path.join(projectRoot, 'docs/screenshots');
 
-// Dates and countdowns on screen change every run; a screen whose layout did not change keeps its file, so
+// Dates, countdowns, a toast mid-fade or the sticky app bar differ run to run (measured: up to 3% of pixels);
+// a screen whose layout did not change keeps its file, so
 // `npm test` leaves the checkout clean unless a screen really looks different.
-const CHANGED_PIXEL_SHARE = 0.01;
+const CHANGED_PIXEL_SHARE = 0.05;
 
 /** Writes `docs/screenshots/<name>.png` when the page looks different from the file already there. */
 export async function keepScreenshot(page: Page, name: string): Promise<void> {
