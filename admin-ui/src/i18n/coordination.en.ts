@@ -297,6 +297,7 @@ export const coordinationEn = {
       approve: 'For',
       disapprove: 'Against',
       abstain: 'Abstain',
+      priorities: 'Priority',
       outcome: 'Outcome',
       passed: 'Passed, not elected',
       not_elected: 'Not elected',

@@ -299,6 +299,7 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
       approve: '赞成',
       disapprove: '反对',
       abstain: '弃权',
+      priorities: '优先级',
       outcome: '结果',
       passed: '过半数未当选',
       not_elected: '未当选',

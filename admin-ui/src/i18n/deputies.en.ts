@@ -28,8 +28,15 @@ export const deputiesEn = {
         disapprove: 'Disapprove',
         abstain: 'Abstain',
       },
+      priority: {
+        veryNecessary: 'Very necessary',
+        necessary: 'Necessary',
+        ordinary: 'Ordinary',
+      },
+      priority_hint: 'Priority (optional):',
+      priority_of: 'Priority of %{title}',
       instructions:
-        'Mark every candidate: approve, disapprove or abstain. There are %{seats} seats; a ballot approving more candidates than seats may be counted as invalid.',
+        'Mark every candidate: approve, disapprove or abstain, and optionally its priority (very necessary, necessary, ordinary). There are %{seats} seats; a ballot approving more candidates than seats may be counted as invalid.',
       mark_this: 'Choose one for this candidate',
       marked_count: 'Marked %{marked} of %{total}',
       approved_count: 'Approved %{approved} of %{seats} seats',
@@ -177,6 +184,7 @@ export const deputiesEn = {
         another: 'Send another comment',
       },
       results: {
+        priorities: 'Priority (ballots)',
         not_published: 'The vote result is not published yet.',
         outcome_only: 'Few deputies were present: only the outcome is published, not the counts.',
         elected_title: 'Elected projects',

@@ -31,8 +31,15 @@ export const deputiesZh: Messages<typeof deputiesEn> = {
         disapprove: '反对',
         abstain: '弃权',
       },
+      priority: {
+        veryNecessary: '非常必要',
+        necessary: '必要',
+        ordinary: '一般',
+      },
+      priority_hint: '项目优先级（可不选）：',
+      priority_of: '%{title}的优先级',
       instructions:
-        '请对每个候选项目表明态度：赞成、反对或弃权。应选 %{seats} 项，赞成数多于应选数的选票可能按无效票处理。',
+        '请对每个候选项目表明态度：赞成、反对或弃权，并可标注项目优先级（非常必要、必要、一般）。应选 %{seats} 项，赞成数多于应选数的选票可能按无效票处理。',
       mark_this: '请对本项目作出选择',
       marked_count: '已选 %{marked} / %{total} 项',
       approved_count: '赞成 %{approved} 项 / 应选 %{seats} 项',
@@ -173,6 +180,7 @@ export const deputiesZh: Messages<typeof deputiesEn> = {
         another: '再提一条意见',
       },
       results: {
+        priorities: '优先级（票数）',
         not_published: '票决结果尚未公布。',
         outcome_only: '出席代表人数较少，仅公布结果，不公布票数。',
         elected_title: '当选项目',
