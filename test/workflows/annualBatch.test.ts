@@ -225,10 +225,12 @@ describe('annual batch workflow', () => {
         majorityBase: 8,
         runOff: null,
       });
+      // These ballots mark no priority (非常必要/必要/一般); each candidate's priorities are counted all the same.
+      const priorities = { veryNecessary: 0, necessary: 0, ordinary: 0 };
       expect(closed.body.result.tallies).toEqual([
-        { candidateId: a, approve: 5, disapprove: 2, abstain: 0, passed: true },
-        { candidateId: b, approve: 4, disapprove: 3, abstain: 0, passed: false },
-        { candidateId: c, approve: 5, disapprove: 2, abstain: 0, passed: true },
+        { candidateId: a, approve: 5, disapprove: 2, abstain: 0, priorities, passed: true },
+        { candidateId: b, approve: 4, disapprove: 3, abstain: 0, priorities, passed: false },
+        { candidateId: c, approve: 5, disapprove: 2, abstain: 0, priorities, passed: true },
       ]);
       // The result and the full tally are public at once, with the scrutineers and tellers.
       const results = await drive.get(null, `/api/public/batches/${batchId}/results`);

@@ -63,8 +63,9 @@ export const CandidateMarkCard = ({
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5, mb: 0.5 }}>
           {translate('app.ballot.priority_hint')}
         </Typography>
+        {/* Named by the candidate's number: the card already carries the title, and the choice group is its name. */}
         <ChoiceToggle
-          label={translate('app.ballot.priority_of', { title })}
+          label={translate('app.ballot.priority_of', { number: index + 1 })}
           value={priority}
           choices={priorities}
           labelOf={(p) => translate(`app.ballot.priority.${p}`)}

@@ -317,6 +317,7 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
         confirm: '出席代表%{present}人，已投票%{cast}人。仍要现在结束票决吗？',
       },
       totals: {
+        with_priorities: '计票结果包括优先级（非常必要、必要、一般）',
         title: '计票结果（纸质选票或表决器）',
         help: '纸质选票或表决器表决时：由一人录入计票人的计票结果，另一人再次录入予以核对确认。',
         invalid: '无效票',

@@ -34,7 +34,7 @@ export const deputiesEn = {
         ordinary: 'Ordinary',
       },
       priority_hint: 'Priority (optional):',
-      priority_of: 'Priority of %{title}',
+      priority_of: 'Priority of candidate %{number}',
       instructions:
         'Mark every candidate: approve, disapprove or abstain, and optionally its priority (very necessary, necessary, ordinary). There are %{seats} seats; a ballot approving more candidates than seats may be counted as invalid.',
       mark_this: 'Choose one for this candidate',

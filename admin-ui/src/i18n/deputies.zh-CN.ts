@@ -37,7 +37,7 @@ export const deputiesZh: Messages<typeof deputiesEn> = {
         ordinary: '一般',
       },
       priority_hint: '项目优先级（可不选）：',
-      priority_of: '%{title}的优先级',
+      priority_of: '第%{number}项的优先级',
       instructions:
         '请对每个候选项目表明态度：赞成、反对或弃权，并可标注项目优先级（非常必要、必要、一般）。应选 %{seats} 项，赞成数多于应选数的选票可能按无效票处理。',
       mark_this: '请对本项目作出选择',
