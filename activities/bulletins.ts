@@ -1,17 +1,20 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { recordAuditEvent } from './audit';
 
 const warningNames: Record<string, string> = { none: '正常', blue: '蓝色预警', yellow: '黄色预警', red: '红色预警' };
 const stageNames: Record<string, string> = { preparation: '筹备', construction: '施工', acceptance: '验收' };
 
-/** 月通报 (docs/domain.md, "Cadence" [S0]): one document per batch and month, rewritten by a retry, never duplicated. */
+/**
+ * 月通报 (docs/domain.md, "Cadence" [S0]): one document per batch and month, rewritten by a retry, never duplicated,
+ * and circulated in the same transaction (see circulate below).
+ */
 export function createBulletinActivities({ db }: { db: Kysely<Database> }) {
   return {
     async writeMonthlyBulletin(input: { batchId: string; month: string; at: string }): Promise<string> {
       const batch = await db
         .selectFrom('batches')
-        .select(['title'])
+        .select(['title', 'jurisdiction_id'])
         .where('id', '=', input.batchId)
         .executeTakeFirstOrThrow();
       const projects = await db
@@ -27,6 +30,9 @@ export function createBulletinActivities({ db }: { db: Kysely<Database> }) {
           'projects.deadline',
           'projects.last_reported_at',
           'departments.name as department',
+          'projects.department_id',
+          'projects.responsible_leader_user_id',
+          'departments.leader_user_id as department_leader_user_id',
           eb
             .selectFrom('findings')
             .select((f) => f.fn.countAll<string>().as('n'))
@@ -76,8 +82,83 @@ export function createBulletinActivities({ db }: { db: Kysely<Database> }) {
           },
           at: input.at,
         });
+        if (projects.length > 0)
+          await circulate(trx, {
+            bulletinId: id,
+            batchId: input.batchId,
+            jurisdictionId: batch.jurisdiction_id,
+            title: `${batch.title} ${input.month} 月通报`,
+            summary: lines[2]!,
+            departmentIds: [...new Set(projects.map((p) => p.department_id))],
+            leaderIds: [
+              ...new Set(projects.flatMap((p) => [p.responsible_leader_user_id, p.department_leader_user_id])),
+            ].filter((u): u is string => u !== null),
+            at: input.at,
+          });
       });
       return id;
     },
   };
+}
+
+/**
+ * A bulletin is circulated, not filed (docs/domain.md, "Implementation": 月通报): an in-app notice to the staff
+ * of every department with a project in it, to the projects' responsible leaders (包抓领导) and to every deputy
+ * of the jurisdiction, each of whom can read it in the console. One notice per person and bulletin, however
+ * often the month is rewritten; written with the bulletin, so the two never part.
+ */
+async function circulate(
+  trx: Transaction<Database>,
+  input: {
+    bulletinId: string;
+    batchId: string;
+    jurisdictionId: string;
+    title: string;
+    summary: string;
+    departmentIds: string[];
+    leaderIds: string[];
+    at: string;
+  },
+): Promise<void> {
+  const recipients = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('jurisdiction_id', '=', input.jurisdictionId)
+    .where('active', '=', true)
+    .where((eb) =>
+      eb.or([
+        eb(eb.val('deputy'), '=', eb.fn.any('roles')),
+        ...(input.departmentIds.length ? [eb('department_id', 'in', input.departmentIds)] : []),
+        ...(input.leaderIds.length ? [eb('id', 'in', input.leaderIds)] : []),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  if (recipients.length === 0) return;
+  await trx
+    .insertInto('notices')
+    .values(
+      recipients.map((r) => ({
+        dedupe_key: `${input.bulletinId}:circulated:${r.id}`,
+        recipient_user_id: r.id,
+        kind: 'info' as const,
+        title: input.title,
+        body: `${input.summary}全文见控制台“月通报”。`,
+        workflow_id: input.batchId,
+        task_id: null,
+        created_at: input.at,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+  await recordAuditEvent(trx, {
+    dedupeKey: `${input.bulletinId}:circulated`,
+    actorUserId: null,
+    actorLabel: 'system',
+    action: 'batch.bulletinCirculated',
+    workflowId: input.batchId,
+    subject: input.bulletinId,
+    detail: { recipients: recipients.length },
+    at: input.at,
+  });
 }

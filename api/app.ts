@@ -29,6 +29,8 @@ export interface AppDeps {
   loginThrottle?: LoginThrottlePolicy;
   /** Submissions per address to each anonymous public form (api/security/publicLimits.ts). */
   publicFormLimit?: PublicFormLimit;
+  /** Receipt-code lookups per address on the public site (api/security/publicLimits.ts). */
+  publicLookupLimit?: PublicFormLimit;
   /** JSON request logs and Prometheus metrics (api/main.ts); tests leave them out. */
   observability?: { logger: Logger; metrics: ApiMetrics };
 }

@@ -120,6 +120,8 @@ export interface SuggestionTable {
   policy_compliant: boolean | null;
   reviewed_by: string | null;
   reviewed_at: Timestamp | null;
+  /** The proposer's code for reading the office's answer on the public site; null on rows from before it. */
+  receipt_code: string | null;
   created_at: CreatedAt;
 }
 
@@ -188,6 +190,8 @@ export interface PublicityCommentTable {
   response: string | null;
   /** Junk from the anonymous form, marked by the office: kept, but nobody answers it. */
   spam: Generated<boolean>;
+  /** The commenter's code for reading the office's answer on the public site; null on rows from before it. */
+  receipt_code: string | null;
   created_at: CreatedAt;
 }
 

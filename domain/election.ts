@@ -25,6 +25,11 @@ export const voteChoiceSchema = z.enum(['approve', 'disapprove', 'abstain']);
 export type VoteChoice = z.infer<typeof voteChoiceSchema>;
 /** 非常必要 / 必要 / 一般, optional per candidate. */
 export const prioritySchema = z.enum(['veryNecessary', 'necessary', 'ordinary']);
+export type Priority = z.infer<typeof prioritySchema>;
+
+/** How many valid ballots gave a candidate each priority (docs/domain.md, "Vote"); a ballot may give none. */
+export type PriorityCounts = Record<Priority, number>;
+export const noPriorities = (): PriorityCounts => ({ veryNecessary: 0, necessary: 0, ordinary: 0 });
 
 export const ballotSchema = z.object({
   marks: z
@@ -81,6 +86,11 @@ export interface CandidateTally {
   approve: number;
   disapprove: number;
   abstain: number;
+  /**
+   * The priorities marked beside the choice, counted over valid ballots whatever the choice, and published with
+   * the result (docs/domain.md, "Vote"). Absent when a paper count's tellers did not total them.
+   */
+  priorities?: PriorityCounts;
   /** Approvals > half the majority base. */
   passed: boolean;
 }
@@ -107,14 +117,18 @@ export interface TallyInput {
 
 export function tallyVote(input: TallyInput): ElectionResult {
   const { candidateIds, seats, ballots, policy } = input;
-  const counts = new Map(candidateIds.map((id) => [id, { approve: 0, disapprove: 0, abstain: 0 }]));
+  const counts = new Map<string, Counts>(
+    candidateIds.map((id) => [id, { approve: 0, disapprove: 0, abstain: 0, priorities: noPriorities() }]),
+  );
   let validBallots = 0;
   for (const ballot of ballots) {
     if (!isBallotValid(ballot, seats, policy)) continue;
     validBallots += 1;
     for (const mark of ballot.marks) {
       const c = counts.get(mark.candidateId);
-      if (c) c[mark.choice] += 1;
+      if (!c) continue;
+      c[mark.choice] += 1;
+      if (mark.priority && c.priorities) c.priorities[mark.priority] += 1;
     }
   }
   return decide({ ...input, ballotsCast: ballots.length, validBallots, counts });
@@ -127,7 +141,13 @@ export interface TotalsTallyInput {
   totals: {
     ballotsCast: number;
     invalidBallots: number;
-    candidates: readonly { candidateId: string; approve: number; disapprove: number; abstain: number }[];
+    candidates: readonly {
+      candidateId: string;
+      approve: number;
+      disapprove: number;
+      abstain: number;
+      priorities?: PriorityCounts;
+    }[];
   };
   deputiesEntitled: number;
   deputiesPresent: number;
@@ -138,10 +158,11 @@ export interface TotalsTallyInput {
 export function tallyFromTotals(input: TotalsTallyInput): ElectionResult {
   const { totals } = input;
   const byId = new Map(totals.candidates.map((c) => [c.candidateId, c]));
-  const counts = new Map(
+  const counts = new Map<string, Counts>(
     input.candidateIds.map((id) => {
       const c = byId.get(id);
-      return [id, { approve: c?.approve ?? 0, disapprove: c?.disapprove ?? 0, abstain: c?.abstain ?? 0 }];
+      const counted = { approve: c?.approve ?? 0, disapprove: c?.disapprove ?? 0, abstain: c?.abstain ?? 0 };
+      return [id, c?.priorities ? { ...counted, priorities: { ...c.priorities } } : counted];
     }),
   );
   return decide({
@@ -152,12 +173,19 @@ export function tallyFromTotals(input: TotalsTallyInput): ElectionResult {
   });
 }
 
+interface Counts {
+  approve: number;
+  disapprove: number;
+  abstain: number;
+  priorities?: PriorityCounts;
+}
+
 function decide(input: {
   candidateIds: readonly string[];
   seats: number;
   ballotsCast: number;
   validBallots: number;
-  counts: Map<string, { approve: number; disapprove: number; abstain: number }>;
+  counts: Map<string, Counts>;
   deputiesEntitled: number;
   deputiesPresent: number;
   policy: ElectionPolicy;

@@ -68,6 +68,15 @@ export const candidateTotalsSchema = z.object({
   approve: z.number().int().min(0),
   disapprove: z.number().int().min(0),
   abstain: z.number().int().min(0),
+  /** The priorities marked on the valid ballots, when the tellers totalled them (docs/domain.md, "Vote"). */
+  priorities: z
+    .object({
+      veryNecessary: z.number().int().min(0),
+      necessary: z.number().int().min(0),
+      ordinary: z.number().int().min(0),
+    })
+    .strict()
+    .optional(),
 });
 
 /** The tellers' totals of a paper or hall-device vote, entered by one person and confirmed by another. */
@@ -99,6 +108,10 @@ export function tellerTotalsProblem(
     const sum = c.approve + c.disapprove + c.abstain;
     if (sum !== valid)
       return `candidate "${c.candidateId}": approve ${c.approve} + disapprove ${c.disapprove} + abstain ${c.abstain} = ${sum}, but there are ${valid} valid ballots`;
+    // A ballot gives a candidate one priority at most, so the priorities cannot outnumber the valid ballots.
+    const p = c.priorities;
+    if (p && p.veryNecessary + p.necessary + p.ordinary > valid)
+      return `candidate "${c.candidateId}": very necessary ${p.veryNecessary} + necessary ${p.necessary} + ordinary ${p.ordinary} = ${p.veryNecessary + p.necessary + p.ordinary}, more than the ${valid} valid ballots`;
   }
   return undefined;
 }
@@ -111,7 +124,13 @@ export function sameTotals(a: TellerTotals, b: TellerTotals): boolean {
       t.invalidBallots,
       [...t.candidates]
         .sort((x, y) => x.candidateId.localeCompare(y.candidateId))
-        .map((c) => [c.candidateId, c.approve, c.disapprove, c.abstain]),
+        .map((c) => [
+          c.candidateId,
+          c.approve,
+          c.disapprove,
+          c.abstain,
+          c.priorities ? [c.priorities.veryNecessary, c.priorities.necessary, c.priorities.ordinary] : null,
+        ]),
     ]);
   return key(a) === key(b);
 }

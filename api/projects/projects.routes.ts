@@ -167,6 +167,12 @@ const timelineList = listOptions({
   defaultSort: ['at', 'DESC'],
   filter: projectTimelineFilterSchema,
 });
+/**
+ * 月通报 is circulated and published in the console (docs/domain.md, "Implementation"): the office, the
+ * departments and responsible leaders (officials), deputies and standing committee members read it.
+ */
+const bulletinReaders = ['coordinator', 'official', 'deputy', 'committeeMember'] as const;
+
 const bulletinList = listOptions({
   sortable: bulletinSortable,
   defaultSort: ['month', 'DESC'],
@@ -518,7 +524,9 @@ export const projectRoutes = [
     path: '/bulletins',
     tag: 'bulletins',
     summary: 'List the monthly bulletins of my jurisdiction’s batches',
-    access: ['coordinator'],
+    access: bulletinReaders,
+    notes:
+      'Each bulletin is circulated when written: an in-app notice to the departments with a project in it, the responsible leaders and every deputy, who read it here as the office does.',
     list: { resource: 'bulletins', ...bulletinList },
     handler: async ({ deps: { db }, user, list, sendPage }) => {
       const { rows, total } = await listBulletins(db, user, list);
@@ -531,7 +539,7 @@ export const projectRoutes = [
     path: '/bulletins/:id',
     tag: 'bulletins',
     summary: 'Read a monthly bulletin',
-    access: ['coordinator'],
+    access: bulletinReaders,
     refusals: [404],
     handler: async ({ res, deps: { db }, user, params }) => {
       res.json(await findVisibleBulletin(db, user, params.id));
@@ -543,7 +551,7 @@ export const projectRoutes = [
     path: '/bulletins/:id/download',
     tag: 'bulletins',
     summary: 'Download a monthly bulletin as a Markdown file',
-    access: ['coordinator'],
+    access: bulletinReaders,
     produces: 'text/markdown',
     ok: { 200: 'The bulletin, as an attachment named `bulletin-<batch>-<month>.md`.' },
     refusals: [404],

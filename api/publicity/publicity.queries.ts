@@ -49,3 +49,45 @@ export async function setAnswer(trx: Transaction<Database>, id: string, adopted:
 export function getCommentById(db: Kysely<Database>, id: string) {
   return db.selectFrom('publicity_comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
+
+/** A comment by its receipt code, with its batch and the candidate it names; no author or contact. */
+export function findCommentByReceipt(db: Kysely<Database>, code: string) {
+  return db
+    .selectFrom('publicity_comments')
+    .innerJoin('batches', 'batches.id', 'publicity_comments.batch_id')
+    .leftJoin('candidates', 'candidates.id', 'publicity_comments.candidate_id')
+    .select([
+      'publicity_comments.created_at',
+      'publicity_comments.adopted',
+      'publicity_comments.response',
+      'publicity_comments.spam',
+      'batches.id as batch_id',
+      'batches.title as batch_title',
+      'candidates.title as candidate_title',
+    ])
+    .where('publicity_comments.receipt_code', '=', code)
+    .executeTakeFirst();
+}
+
+const suggestionReceiptColumns = [
+  'suggestions.id',
+  'suggestions.title',
+  'suggestions.created_at',
+  'suggestions.merged_into_id',
+  'suggestions.outcome',
+  'suggestions.outcome_reason',
+  'batches.id as batch_id',
+  'batches.title as batch_title',
+  'batches.phase as batch_phase',
+] as const;
+
+/** A suggestion by its receipt code (or, to follow a merge, by id), with its batch; no proposer. */
+export function findSuggestionForReceipt(db: Kysely<Database>, by: { code: string } | { id: string }) {
+  const query = db
+    .selectFrom('suggestions')
+    .innerJoin('batches', 'batches.id', 'suggestions.batch_id')
+    .select(suggestionReceiptColumns);
+  return (
+    'code' in by ? query.where('suggestions.receipt_code', '=', by.code) : query.where('suggestions.id', '=', by.id)
+  ).executeTakeFirst();
+}

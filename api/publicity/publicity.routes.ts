@@ -20,9 +20,13 @@ import {
 import {
   commentFilterSchema,
   commentSortable,
+  formatReceiptCode,
   publicCommentSchema,
+  receiptCodeSchema,
   respondSchema,
 } from '../../domain/contract/publicity';
+import { defaultPublicLookupLimit, publicLookupLimit } from '../security/publicLimits';
+import { newPublicReceiptCode } from './receiptCodes';
 import {
   findVisibleComment,
   listComments,
@@ -30,6 +34,7 @@ import {
   publicBatches,
   publicCandidates,
   publicProjects,
+  publicReceipt,
   publicResults,
 } from './publicity.service';
 
@@ -54,6 +59,8 @@ const publicCommentView = (c: Comment) => ({
   author_name: c.author_name,
   body: c.body,
   created_at: c.created_at,
+  // Shown once the comment is recorded: the commenter reads the office's answer by it (GET /public/receipts/:code).
+  receiptCode: c.receipt_code ? formatReceiptCode(c.receipt_code) : null,
 });
 
 function assertResubmittedComment(existing: Comment, body: { candidateId?: string; body: string }): void {
@@ -199,6 +206,7 @@ export const publicityRoutes = [
             author_name: body.authorName ?? null,
             contact: body.contact ?? null,
             body: body.body,
+            receipt_code: newPublicReceiptCode(),
           });
           if (!inserted) return { comment: await getCommentById(trx, id), created: false };
           await insertAuditEvent(trx, {
@@ -215,6 +223,26 @@ export const publicityRoutes = [
       );
       if (!created) assertResubmittedComment(comment, body);
       res.status(created ? 201 : 200).json(publicCommentView(comment));
+    },
+  }),
+
+  // The office's answer to a comment or a suggestion, by the receipt code its author was given.
+  route({
+    id: 'readPublicReceipt',
+    method: 'get',
+    path: '/public/receipts/:code',
+    tag: 'publicity',
+    summary: 'Read the office’s answer to my comment or suggestion, by its receipt code',
+    access: 'public',
+    notes:
+      'No login: the receipt code is the key. Answers what was submitted (its kind, batch, date, the candidate or title) and the office’s answer, never a name or contact. A suggestion’s outcome is shown once screening has ended, when its proposer is told. Lookups are limited per address, so codes cannot be tried in bulk.',
+    ok: {
+      200: '`{ receiptCode, kind: "comment" | "suggestion", batch: { id, title }, submittedAt, subject, status, adopted, answer, mergedInto }`.',
+    },
+    refusals: [400, 404, 429],
+    before: (deps) => [publicLookupLimit(deps.publicLookupLimit ?? defaultPublicLookupLimit)],
+    handler: async ({ res, deps: { db }, params }) => {
+      res.json(await publicReceipt(db, receiptCodeSchema.parse(params.code)));
     },
   }),
 

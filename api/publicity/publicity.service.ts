@@ -5,7 +5,13 @@ import { outcomeOnlyBelowOf, outcomeOnlySessions, publishedVoteResult } from '..
 import type { SessionUser } from '../auth/tokens';
 import { conflict, notFound } from '../errors';
 import { fetchPage, type ListQuery } from '../listQuery';
-import type { commentFilterSchema } from '../../domain/contract/publicity';
+import {
+  type commentFilterSchema,
+  formatReceiptCode,
+  type PublicReceipt,
+  type ReceiptStatus,
+} from '../../domain/contract/publicity';
+import { findCommentByReceipt, findSuggestionForReceipt } from './publicity.queries';
 
 type CommentFilter = z.infer<typeof commentFilterSchema>;
 
@@ -205,4 +211,54 @@ export async function findVisibleComment(db: Kysely<Database>, user: SessionUser
     .executeTakeFirst();
   if (!comment) throw notFound(`comment "${id}"`);
   return comment;
+}
+
+// Proposers are told their suggestion's outcome when screening ends (docs/domain.md, "Screening"); until
+// then the review can still change.
+const screeningUnderWay = new Set(['collection', 'screening']);
+
+/**
+ * The office's answer to a comment or a suggestion, by the code its author was given (docs/domain.md,
+ * "Candidate publicity" and "Screening"): what was submitted and the answer, never a name or contact.
+ */
+export async function publicReceipt(db: Kysely<Database>, code: string): Promise<PublicReceipt> {
+  const receiptCode = formatReceiptCode(code);
+  const comment = await findCommentByReceipt(db, code);
+  if (comment) {
+    const answered = comment.response !== null;
+    return {
+      receiptCode,
+      kind: 'comment',
+      batch: { id: comment.batch_id, title: comment.batch_title },
+      submittedAt: comment.created_at.toISOString(),
+      subject: comment.candidate_title,
+      status: comment.spam ? 'closed' : answered ? 'answered' : 'awaitingAnswer',
+      adopted: comment.spam || !answered ? null : comment.adopted,
+      answer: comment.spam ? null : comment.response,
+      mergedInto: null,
+    };
+  }
+  const suggestion = await findSuggestionForReceipt(db, { code });
+  if (!suggestion)
+    throw notFound(`receipt code ${receiptCode}: check it against your receipt; no comment or suggestion with it`);
+  // A merged suggestion is answered by the one it was merged into (merges can chain).
+  let answering = suggestion;
+  for (let hops = 0; answering.merged_into_id && hops < 10; hops += 1) {
+    const next = await findSuggestionForReceipt(db, { id: answering.merged_into_id });
+    if (!next) break;
+    answering = next;
+  }
+  const told = !screeningUnderWay.has(suggestion.batch_phase) && answering.outcome !== null;
+  const status: ReceiptStatus = !told ? 'underReview' : answering.outcome === 'spam' ? 'closed' : answering.outcome!;
+  return {
+    receiptCode,
+    kind: 'suggestion',
+    batch: { id: suggestion.batch_id, title: suggestion.batch_title },
+    submittedAt: suggestion.created_at.toISOString(),
+    subject: suggestion.title,
+    status,
+    adopted: null,
+    answer: told && status !== 'closed' ? answering.outcome_reason : null,
+    mergedInto: answering.id === suggestion.id ? null : answering.title,
+  };
 }

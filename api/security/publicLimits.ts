@@ -26,3 +26,20 @@ export function publicFormLimit(limit: PublicFormLimit, what: string): RequestHa
     },
   });
 }
+
+/** Lookups by receipt code one address may make in a window: reads count here, so codes cannot be walked. */
+export const defaultPublicLookupLimit: PublicFormLimit = { windowMinutes: 10, perAddress: 30 };
+
+export function publicLookupLimit(limit: PublicFormLimit): RequestHandler {
+  return rateLimit({
+    windowMs: limit.windowMinutes * 60_000,
+    limit: limit.perAddress,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res.status(429).json({
+        message: `too many receipt code lookups from this address; try again in ${limit.windowMinutes} minutes`,
+      });
+    },
+  });
+}

@@ -8,6 +8,7 @@ import { candidateIdOf } from '../candidates/candidates.service';
 import { conflict, unprocessable } from '../errors';
 import { route } from '../http/route';
 import { formRetry } from '../openapi';
+import { formatReceiptCode } from '../../domain/contract/publicity';
 import {
   anyScore,
   findById,
@@ -56,6 +57,8 @@ const publicView = (s: Suggestion) => ({
   location: s.location,
   channel: s.channel,
   created_at: s.created_at,
+  // The proposer reads the office's answer by it (GET /public/receipts/:code).
+  receiptCode: s.receipt_code ? formatReceiptCode(s.receipt_code) : null,
 });
 
 /**

@@ -6,6 +6,7 @@ import type { SuggestionChannel } from '../../domain/screening';
 import type { SessionUser } from '../auth/tokens';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { candidateIdOf } from '../candidates/candidates.service';
+import { newPublicReceiptCode } from '../publicity/receiptCodes';
 import { containing, type ListQuery, listingOf, pageOf } from '../listQuery';
 import type {
   EnteredSuggestion,
@@ -173,7 +174,8 @@ export async function insertSuggestion(
 ): Promise<{ suggestion: Suggestion; created: boolean }> {
   const inserted = await trx
     .insertInto('suggestions')
-    .values(suggestion)
+    // Every suggestion gets a receipt code, whoever enters it: a caller to the hotline is read theirs.
+    .values({ receipt_code: newPublicReceiptCode(), ...suggestion })
     .onConflict((oc) => oc.column('id').doNothing())
     .returningAll()
     .executeTakeFirst();

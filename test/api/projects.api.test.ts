@@ -726,7 +726,7 @@ describe('monthly bulletins (月通报)', () => {
       .execute();
   });
 
-  it('lists the jurisdiction’s bulletins, newest month first, to coordinators only', async () => {
+  it('lists the jurisdiction’s bulletins, newest month first, to the office and to those it is circulated to', async () => {
     const res = await list('/api/bulletins', 'coordinator', { filter: { batch_id: BATCH } }).expect(200);
     expect(res.headers['content-range']).toBe('bulletins 0-1/2');
     expect(res.body.map((b: { month: string }) => b.month)).toEqual(['2026-04', '2026-03']);
@@ -734,7 +734,8 @@ describe('monthly bulletins (月通报)', () => {
     expect(
       (await list('/api/bulletins', 'coordinator', { filter: { month: '2026-03' } }).expect(200)).body,
     ).toHaveLength(1);
-    await list('/api/bulletins', 'deputy').expect(403);
+    // Circulated and published in the console (docs/domain.md, "Implementation"): deputies read them too.
+    expect((await list('/api/bulletins', 'deputy', { filter: { batch_id: BATCH } }).expect(200)).body).toHaveLength(2);
     expect(
       (await list('/api/bulletins', 'stranger').expect(200)).body.map((b: { batch_id: string }) => b.batch_id),
     ).toEqual([OTHER_BATCH]);

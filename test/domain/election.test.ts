@@ -117,4 +117,43 @@ describe('tallying', () => {
     expect(result.majorityBase).toBe(3);
     expect(result.elected).toEqual(['a']);
   });
+
+  it('counts the priorities marked on valid ballots, whatever the choice, and leaves invalid ballots out', () => {
+    const ballots: Ballot[] = [
+      {
+        marks: [
+          { candidateId: 'a', choice: 'approve', priority: 'veryNecessary' },
+          { candidateId: 'b', choice: 'disapprove', priority: 'ordinary' },
+        ],
+      },
+      {
+        marks: [
+          { candidateId: 'a', choice: 'approve', priority: 'veryNecessary' },
+          { candidateId: 'c', choice: 'abstain' },
+        ],
+      },
+      { marks: [{ candidateId: 'a', choice: 'approve', priority: 'necessary' }] },
+      // Over-approving: invalid, so its priorities are not counted either.
+      {
+        marks: [
+          { candidateId: 'a', choice: 'approve', priority: 'ordinary' },
+          { candidateId: 'b', choice: 'approve', priority: 'ordinary' },
+          { candidateId: 'c', choice: 'approve', priority: 'ordinary' },
+        ],
+      },
+    ];
+    const result = tallyVote({
+      candidateIds: candidates,
+      seats: 2,
+      ballots,
+      deputiesEntitled: 4,
+      deputiesPresent: 4,
+      policy,
+    });
+    expect(result.tallies.map((t) => [t.candidateId, t.priorities])).toEqual([
+      ['a', { veryNecessary: 2, necessary: 1, ordinary: 0 }],
+      ['b', { veryNecessary: 0, necessary: 0, ordinary: 1 }],
+      ['c', { veryNecessary: 0, necessary: 0, ordinary: 0 }],
+    ]);
+  });
 });

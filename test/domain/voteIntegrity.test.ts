@@ -91,6 +91,38 @@ describe("the tellers' totals of a paper or voting-device vote", () => {
     expect(tellerTotalsProblem({ ...totals, invalidBallots: 11 }, ['a', 'b'], 10)).toMatch(/more than the 10 cast/);
   });
 
+  it('may carry each candidate’s priorities, never more than the valid ballots, and tally them', () => {
+    const withPriorities = {
+      ...totals,
+      candidates: [
+        { ...totals.candidates[0]!, priorities: { veryNecessary: 5, necessary: 2, ordinary: 1 } },
+        totals.candidates[1]!,
+      ],
+    };
+    expect(tellerTotalsProblem(withPriorities, ['a', 'b'], 10)).toBeUndefined();
+    const tooMany = {
+      ...totals,
+      candidates: [
+        { ...totals.candidates[0]!, priorities: { veryNecessary: 5, necessary: 3, ordinary: 2 } },
+        totals.candidates[1]!,
+      ],
+    };
+    expect(tellerTotalsProblem(tooMany, ['a', 'b'], 10)).toMatch(/candidate "a": .* = 10, more than the 9 valid/);
+    expect(sameTotals(withPriorities, totals)).toBe(false);
+    const result = tallyFromTotals({
+      candidateIds: ['a', 'b'],
+      seats: 1,
+      totals: withPriorities,
+      deputiesEntitled: 12,
+      deputiesPresent: 10,
+      policy,
+    });
+    expect(result.tallies.map((t) => t.priorities)).toEqual([
+      { veryNecessary: 5, necessary: 2, ordinary: 1 },
+      undefined,
+    ]);
+  });
+
   it('compare equal whatever the order of the candidates', () => {
     expect(sameTotals(totals, { ...totals, candidates: [...totals.candidates].reverse() })).toBe(true);
     expect(sameTotals(totals, { ...totals, invalidBallots: 0 })).toBe(false);

@@ -8,7 +8,7 @@ import { BallotReview } from './BallotReview';
 import { CandidateMarkCard } from './CandidateMarkCard';
 import { CastStep } from './CastStep';
 import { ReviewSheetButton } from './ReviewSheetButton';
-import type { BallotCandidate, VoteChoice, VoteSession } from './types';
+import type { BallotCandidate, Priority, VoteChoice, VoteSession } from './types';
 
 interface BallotFormProps {
   session: VoteSession;
@@ -25,6 +25,7 @@ export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
   const translate = useTranslate();
   const dataProvider = useAppDataProvider();
   const [marks, setMarks] = useState<Record<string, VoteChoice>>({});
+  const [priorityMarks, setPriorityMarks] = useState<Record<string, Priority | undefined>>({});
   const [step, setStep] = useState<'mark' | 'review'>('mark');
   const [showMissing, setShowMissing] = useState(false);
   const { data: candidates } = useGetList<BallotCandidate>('candidates', {
@@ -38,11 +39,16 @@ export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
       (
         await dataProvider.castBallot(
           session,
-          session.candidate_ids.map((candidateId) => ({ candidateId, choice: marks[candidateId] as VoteChoice })),
+          session.candidate_ids.map((candidateId) => {
+            const priority = priorityMarks[candidateId];
+            const choice = marks[candidateId] as VoteChoice;
+            return priority ? { candidateId, choice, priority } : { candidateId, choice };
+          }),
         )
       ).data,
     onSuccess: (receipt) => {
       setMarks({});
+      setPriorityMarks({});
       onCast(receipt.receiptCode);
     },
     onError: (error) => {
@@ -61,7 +67,7 @@ export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
   if (step === 'review') {
     return (
       <Stack spacing={2}>
-        <BallotReview session={session} byId={byId} marks={marks} approvals={approvals} />
+        <BallotReview session={session} byId={byId} marks={marks} priorities={priorityMarks} approvals={approvals} />
         {refusal}
         <CastStep
           submitLabel="app.ballot.cast"
@@ -85,8 +91,10 @@ export const BallotForm = ({ session, onCast, onRefused }: BallotFormProps) => {
           candidateId={id}
           candidate={byId.get(id)}
           value={marks[id]}
+          priority={priorityMarks[id]}
           missing={showMissing && !marks[id]}
           onChange={(choice) => setMarks((current) => ({ ...current, [id]: choice }))}
+          onPriorityChange={(priority) => setPriorityMarks((current) => ({ ...current, [id]: priority }))}
         />
       ))}
       <Paper

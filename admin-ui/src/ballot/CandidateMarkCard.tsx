@@ -2,7 +2,7 @@ import { Card, CardContent, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatYuan } from '../common/formatYuan';
 import { ChoiceToggle } from './ChoiceToggle';
-import { type BallotCandidate, type VoteChoice, voteChoices } from './types';
+import { type BallotCandidate, type Priority, priorities, type VoteChoice, voteChoices } from './types';
 
 export const choiceColor = (choice: VoteChoice) =>
   choice === 'approve' ? 'success' : choice === 'disapprove' ? 'error' : 'standard';
@@ -13,8 +13,11 @@ interface CandidateMarkCardProps {
   /** Undefined while the candidate list is loading or when it is not visible. */
   candidate: BallotCandidate | undefined;
   value: VoteChoice | undefined;
+  priority: Priority | undefined;
   missing: boolean;
   onChange: (choice: VoteChoice) => void;
+  /** Undefined clears the priority: it is optional, unlike the choice. */
+  onPriorityChange: (priority: Priority | undefined) => void;
 }
 
 /** One line of the ballot: the candidate's responsibility list in brief, and three big buttons. */
@@ -23,8 +26,10 @@ export const CandidateMarkCard = ({
   candidateId,
   candidate,
   value,
+  priority,
   missing,
   onChange,
+  onPriorityChange,
 }: CandidateMarkCardProps) => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
@@ -54,6 +59,19 @@ export const CandidateMarkCard = ({
           labelOf={(choice) => translate(`app.ballot.choice.${choice}`)}
           colorOf={choiceColor}
           onChange={onChange}
+        />
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5, mb: 0.5 }}>
+          {translate('app.ballot.priority_hint')}
+        </Typography>
+        {/* Named by the candidate's number: the card already carries the title, and the choice group is its name. */}
+        <ChoiceToggle
+          label={translate('app.ballot.priority_of', { number: index + 1 })}
+          value={priority}
+          choices={priorities}
+          labelOf={(p) => translate(`app.ballot.priority.${p}`)}
+          colorOf={() => 'standard'}
+          onChange={(p) => onPriorityChange(p === priority ? undefined : p)}
+          allowClear
         />
         {missing ? (
           <Typography variant="body2" color="error" sx={{ mt: 1 }}>

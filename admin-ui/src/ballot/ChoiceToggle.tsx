@@ -10,6 +10,8 @@ interface ChoiceToggleProps<C extends string> {
   labelOf: (choice: C) => string;
   colorOf: (choice: C) => ChoiceColor;
   onChange: (choice: C) => void;
+  /** Pressing the chosen button again hands it to onChange, which may clear an optional mark. */
+  allowClear?: boolean;
 }
 
 // A chosen button is filled, so a glance down the ballot shows every mark.
@@ -30,6 +32,7 @@ export const ChoiceToggle = <C extends string>({
   labelOf,
   colorOf,
   onChange,
+  allowClear = false,
 }: ChoiceToggleProps<C>) => (
   <ToggleButtonGroup
     exclusive
@@ -37,8 +40,9 @@ export const ChoiceToggle = <C extends string>({
     aria-label={label}
     value={value ?? null}
     onChange={(_event, next: C | null) => {
-      // Pressing the chosen button again keeps the mark: a mark is changed by choosing another.
+      // Pressing the chosen button again keeps a required mark: it is changed by choosing another.
       if (next !== null) onChange(next);
+      else if (allowClear && value !== undefined) onChange(value);
     }}
   >
     {choices.map((choice) => (

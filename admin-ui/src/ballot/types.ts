@@ -1,8 +1,10 @@
-import { voteChoiceSchema } from '@domain/election';
+import { prioritySchema, voteChoiceSchema } from '@domain/election';
 
 /** Vote sessions and ballots as the API states them (api/votes/, domain/election.ts). */
-export type { BallotMark, VoteChoice } from '@domain/election';
+export type { BallotMark, Priority, VoteChoice } from '@domain/election';
 export const voteChoices = voteChoiceSchema.options;
+/** 非常必要 / 必要 / 一般: optional beside each choice (docs/domain.md, "Vote"). */
+export const priorities = prioritySchema.options;
 
 export type { VoteSession } from '../vote-sessions/types';
 

@@ -297,6 +297,7 @@ export const coordinationEn = {
       approve: 'For',
       disapprove: 'Against',
       abstain: 'Abstain',
+      priorities: 'Priority',
       outcome: 'Outcome',
       passed: 'Passed, not elected',
       not_elected: 'Not elected',
@@ -314,6 +315,7 @@ export const coordinationEn = {
         confirm: '%{cast} of %{present} deputies present have voted. Close the vote now anyway?',
       },
       totals: {
+        with_priorities: 'The tellers also totalled the priorities (very necessary, necessary, ordinary)',
         title: "Tellers' totals (paper or voting device)",
         help: "For a vote on paper or with the hall's voting device: one person enters the tellers' totals, a different person enters them again to confirm.",
         invalid: 'Invalid ballots',

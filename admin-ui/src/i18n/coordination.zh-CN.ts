@@ -299,6 +299,7 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
       approve: '赞成',
       disapprove: '反对',
       abstain: '弃权',
+      priorities: '优先级',
       outcome: '结果',
       passed: '过半数未当选',
       not_elected: '未当选',
@@ -316,6 +317,7 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
         confirm: '出席代表%{present}人，已投票%{cast}人。仍要现在结束票决吗？',
       },
       totals: {
+        with_priorities: '计票结果包括优先级（非常必要、必要、一般）',
         title: '计票结果（纸质选票或表决器）',
         help: '纸质选票或表决器表决时：由一人录入计票人的计票结果，另一人再次录入予以核对确认。',
         invalid: '无效票',

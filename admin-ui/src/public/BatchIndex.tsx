@@ -1,4 +1,4 @@
-import { Alert, Button, Card, CardActions, CardContent, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardActions, CardContent, Stack, Typography } from '@mui/material';
 import { LinkBase, Loading, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
 import { Countdown } from '../timeline/Countdown';
@@ -17,6 +17,11 @@ export const BatchIndex = () => {
         {translate('app.public.index_title')}
       </Typography>
       <Typography color="text.secondary">{translate('app.public.index_intro')}</Typography>
+      <Box>
+        <Button component={LinkBase} to="/public/receipts" variant="outlined">
+          {translate('app.public.receipt.title')}
+        </Button>
+      </Box>
       {isPending ? <Loading /> : null}
       {error ? <Alert severity="error">{errorMessage(error)}</Alert> : null}
       {data && data.length === 0 ? <Alert severity="info">{translate('app.public.no_batches')}</Alert> : null}

@@ -1,5 +1,6 @@
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
+import { ReceiptCodeNotice } from './ReceiptCodeNotice';
 import { publicCommentSchema } from '@domain/contract/publicity';
 import { Form, required, SaveButton, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
@@ -53,6 +54,7 @@ export const CommentForm = ({ batchId, candidates, candidateId }: CommentFormPro
   const translate = useTranslate();
   const [key, setKey] = useState(newIdempotencyKey);
   const [received, setReceived] = useState(false);
+  const [receiptCode, setReceiptCode] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const choices = [
     { id: general, name: translate('app.public.comment.general') },
@@ -62,7 +64,11 @@ export const CommentForm = ({ batchId, candidates, candidateId }: CommentFormPro
   const submit = async (values: Partial<CommentValues>) => {
     setRefusal(null);
     try {
-      await postPublic(batchPath(batchId, '/comments'), commentBody(values, key));
+      const created = await postPublic<{ receiptCode: string | null }>(
+        batchPath(batchId, '/comments'),
+        commentBody(values, key),
+      );
+      setReceiptCode(created.receiptCode);
       setReceived(true);
       return undefined;
     } catch (error) {
@@ -86,6 +92,7 @@ export const CommentForm = ({ batchId, candidates, candidateId }: CommentFormPro
       {received ? (
         <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
           <Alert severity="success">{translate('app.public.comment.received')}</Alert>
+          <ReceiptCodeNotice code={receiptCode} />
           <Button
             variant="outlined"
             onClick={() => {

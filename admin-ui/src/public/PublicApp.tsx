@@ -6,6 +6,7 @@ import { BatchIndex } from './BatchIndex';
 import { CandidatesPage } from './CandidatesPage';
 import { ProjectsPage } from './ProjectsPage';
 import { PublicLayout } from './PublicLayout';
+import { ReceiptPage } from './ReceiptPage';
 import { ResultsPage } from './ResultsPage';
 import { SuggestionPage } from './SuggestionPage';
 
@@ -23,6 +24,8 @@ export const PublicApp = () => (
     <Routes>
       <Route path="/public" element={<PublicLayout />}>
         <Route index element={<BatchIndex />} />
+        <Route path="receipts" element={<ReceiptPage />} />
+        <Route path="receipts/:code" element={<ReceiptPage />} />
         <Route path="batches/:batchId" element={<BatchPage />}>
           <Route index element={<BatchOverview />} />
           <Route path="suggest" element={<SuggestionPage />} />

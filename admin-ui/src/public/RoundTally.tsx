@@ -12,6 +12,7 @@ import {
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatInstant } from '../timeline/formatInstant';
 import { countOrDash, isOutcomeOnly } from '../vote-sessions/outcomeOnly';
+import { PriorityCounts } from '../vote-sessions/PriorityCounts';
 import type { VoteRound } from './types';
 
 interface RoundTallyProps {
@@ -67,6 +68,7 @@ export const RoundTally = ({ round, titles }: RoundTallyProps) => {
               <TableCell align="right">{translate('app.ballot.choice.approve')}</TableCell>
               <TableCell align="right">{translate('app.ballot.choice.disapprove')}</TableCell>
               <TableCell align="right">{translate('app.ballot.choice.abstain')}</TableCell>
+              <TableCell>{translate('app.public.results.priorities')}</TableCell>
               <TableCell>{translate('app.public.results.outcome')}</TableCell>
             </TableRow>
           </TableHead>
@@ -79,6 +81,9 @@ export const RoundTally = ({ round, titles }: RoundTallyProps) => {
                 <TableCell align="right">{countOrDash(t.approve)}</TableCell>
                 <TableCell align="right">{countOrDash(t.disapprove)}</TableCell>
                 <TableCell align="right">{countOrDash(t.abstain)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <PriorityCounts counts={'priorities' in t ? t.priorities : undefined} />
+                </TableCell>
                 <TableCell>
                   {elected.has(t.candidateId) ? (
                     <Chip size="small" color="success" label={translate('app.public.elected')} />

@@ -1,5 +1,6 @@
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
+import { ReceiptCodeNotice } from './ReceiptCodeNotice';
 import { publicSuggestionSchema } from '@domain/contract/suggestions';
 import { Form, required, SaveButton, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
@@ -52,13 +53,13 @@ const validate = {
 export const SuggestionForm = ({ batchId }: { batchId: string }) => {
   const translate = useTranslate();
   const [key, setKey] = useState(newIdempotencyKey);
-  const [received, setReceived] = useState<{ id: string; title: string } | null>(null);
+  const [received, setReceived] = useState<{ id: string; title: string; receiptCode: string | null } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
 
   const submit = async (values: Partial<SuggestionValues>) => {
     setRefusal(null);
     try {
-      const created = await postPublic<{ id: string; title: string }>(
+      const created = await postPublic<{ id: string; title: string; receiptCode: string | null }>(
         batchPath(batchId, '/suggestions'),
         suggestionBody(values, key),
       );
@@ -86,6 +87,9 @@ export const SuggestionForm = ({ batchId }: { batchId: string }) => {
         <Typography gutterBottom>
           {translate('app.public.suggest.received', { title: received.title, id: received.id })}
         </Typography>
+        <Box sx={{ mb: 2 }}>
+          <ReceiptCodeNotice code={received.receiptCode} />
+        </Box>
         <Button
           variant="outlined"
           size="large"

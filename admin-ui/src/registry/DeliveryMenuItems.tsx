@@ -1,10 +1,10 @@
 import { Menu, usePermissions } from 'react-admin';
 import bulletins from '../bulletins';
-import { hasRole } from '../common/roles';
 import findings from '../findings';
 import { NoticesMenuItem } from '../layout/NoticesMenuItem';
 import projects from '../projects';
 import tasks from '../tasks';
+import { readsBulletins } from './delivery';
 
 export const DeliveryMenuItems = () => {
   const { permissions } = usePermissions();
@@ -14,7 +14,7 @@ export const DeliveryMenuItems = () => {
       <NoticesMenuItem />
       <Menu.Item to="/projects" primaryText="app.menu.projects" leftIcon={<projects.icon />} />
       <Menu.Item to="/findings" primaryText="app.menu.findings" leftIcon={<findings.icon />} />
-      {hasRole(permissions, 'coordinator') ? (
+      {readsBulletins(permissions) ? (
         <Menu.Item to="/bulletins" primaryText="app.menu.bulletins" leftIcon={<bulletins.icon />} />
       ) : null}
     </>

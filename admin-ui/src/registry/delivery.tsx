@@ -7,6 +7,10 @@ import notices from '../notices';
 import projects from '../projects';
 import tasks from '../tasks';
 
+/** 月通报 is circulated and published to these roles, not only the office (docs/domain.md, "Implementation"). */
+export const readsBulletins = (permissions: unknown): boolean =>
+  (['coordinator', 'official', 'deputy', 'committeeMember'] as const).some((role) => hasRole(permissions, role));
+
 /** Delivering projects: my tasks, the inbox, projects and their findings, the monthly bulletins. */
 export const deliveryResources = (permissions: unknown): ReactElement[] => [
   <Resource
@@ -18,7 +22,7 @@ export const deliveryResources = (permissions: unknown): ReactElement[] => [
   <Resource key="notices" name="notices" {...notices} />,
   <Resource key="projects" name="projects" {...projects} />,
   <Resource key="findings" name="findings" {...findings} />,
-  ...(hasRole(permissions, 'coordinator') ? [<Resource key="bulletins" name="bulletins" {...bulletins} />] : []),
+  ...(readsBulletins(permissions) ? [<Resource key="bulletins" name="bulletins" {...bulletins} />] : []),
 ];
 
 export const deliveryRoutes = (_permissions: unknown): ReactElement[] => [];

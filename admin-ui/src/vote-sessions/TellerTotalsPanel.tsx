@@ -1,4 +1,16 @@
-import { Alert, Button, Card, CardContent, CardHeader, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  Checkbox,
+  FormControlLabel,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { noPriorities, type Priority, prioritySchema } from '@domain/election';
 import { useCallback, useEffect, useState } from 'react';
 import { useGetIdentity, useGetMany, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { Candidate } from '../candidates/types';
@@ -29,6 +41,8 @@ export const TellerTotalsPanel = ({ session }: { session: VoteSession }) => {
   const { data: candidates } = useGetMany<Candidate>('candidates', { ids: session.candidate_ids });
   const [recorded, setRecorded] = useState<Recorded | null>(null);
   const [totals, setTotals] = useState<Totals>(() => blank(session.candidate_ids));
+  // Paper ballots carry priorities too (docs/domain.md, "Vote"); the tellers total them when they can.
+  const [withPriorities, setWithPriorities] = useState(false);
   const dataProvider = useAppDataProvider();
 
   const load = useCallback(() => {
@@ -44,9 +58,15 @@ export const TellerTotalsPanel = ({ session }: { session: VoteSession }) => {
   const confirming = recorded !== null && !recorded.confirmedBy && recorded.enteredBy !== identity?.id;
   const send = async (method: 'PUT' | 'POST') => {
     try {
+      const sent: Totals = {
+        ...totals,
+        candidates: totals.candidates.map(({ priorities, ...line }) =>
+          withPriorities ? { ...line, priorities: priorities ?? noPriorities() } : line,
+        ),
+      };
       await (method === 'PUT'
-        ? dataProvider.enterTellerTotals(session.id, totals)
-        : dataProvider.confirmTellerTotals(session.id, totals));
+        ? dataProvider.enterTellerTotals(session.id, sent)
+        : dataProvider.confirmTellerTotals(session.id, sent));
       notify(method === 'PUT' ? 'app.vote_integrity.totals.entered' : 'app.vote_integrity.totals.confirmed', {
         type: 'success',
       });
@@ -69,8 +89,15 @@ export const TellerTotalsPanel = ({ session }: { session: VoteSession }) => {
       sx={{ width: 110 }}
     />
   );
-  const setLine = (i: number, field: keyof Omit<Line, 'candidateId'>, n: number) =>
+  const setLine = (i: number, field: 'approve' | 'disapprove' | 'abstain', n: number) =>
     setTotals((t) => ({ ...t, candidates: t.candidates.map((l, j) => (j === i ? { ...l, [field]: n } : l)) }));
+  const setPriority = (i: number, priority: Priority, n: number) =>
+    setTotals((t) => ({
+      ...t,
+      candidates: t.candidates.map((l: Line, j) =>
+        j === i ? { ...l, priorities: { ...(l.priorities ?? noPriorities()), [priority]: n } } : l,
+      ),
+    }));
 
   const title = translate('app.vote_integrity.totals.title');
   return (
@@ -105,14 +132,35 @@ export const TellerTotalsPanel = ({ session }: { session: VoteSession }) => {
                 translate('app.vote_integrity.totals.invalid'),
               )}
             </Stack>
+            <FormControlLabel
+              control={<Checkbox checked={withPriorities} onChange={(e) => setWithPriorities(e.target.checked)} />}
+              label={translate('app.vote_integrity.totals.with_priorities')}
+            />
             {totals.candidates.map((line, i) => (
-              <Stack key={line.candidateId} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+              <Stack
+                key={line.candidateId}
+                direction="row"
+                spacing={1}
+                useFlexGap
+                sx={{ alignItems: 'center', flexWrap: 'wrap' }}
+              >
                 <Typography sx={{ minWidth: 160 }}>
                   {candidates?.find((c) => c.id === line.candidateId)?.title ?? line.candidateId}
                 </Typography>
                 {number(line.approve, (n) => setLine(i, 'approve', n), translate('app.vote.approve'))}
                 {number(line.disapprove, (n) => setLine(i, 'disapprove', n), translate('app.vote.disapprove'))}
                 {number(line.abstain, (n) => setLine(i, 'abstain', n), translate('app.vote.abstain'))}
+                {withPriorities
+                  ? prioritySchema.options.map((priority) => (
+                      <span key={priority}>
+                        {number(
+                          line.priorities?.[priority] ?? 0,
+                          (n) => setPriority(i, priority, n),
+                          translate(`app.ballot.priority.${priority}`),
+                        )}
+                      </span>
+                    ))
+                  : null}
               </Stack>
             ))}
             <Stack direction="row">

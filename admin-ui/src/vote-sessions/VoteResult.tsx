@@ -14,6 +14,7 @@ import {
 import { Link, useGetMany, useRecordContext, useTranslate } from 'react-admin';
 import type { Candidate } from '../candidates/types';
 import { countOrDash, isOutcomeOnly } from './outcomeOnly';
+import { PriorityCounts } from './PriorityCounts';
 import type { VoteSession } from './types';
 
 /** The count: each candidate's approvals, who passed and who was elected; a tie at the last seat is named. */
@@ -59,6 +60,7 @@ export const VoteResult = () => {
                   <TableCell align="right">{translate('app.vote.approve')}</TableCell>
                   <TableCell align="right">{translate('app.vote.disapprove')}</TableCell>
                   <TableCell align="right">{translate('app.vote.abstain')}</TableCell>
+                  <TableCell>{translate('app.vote.priorities')}</TableCell>
                   <TableCell>{translate('app.vote.outcome')}</TableCell>
                 </TableRow>
               </TableHead>
@@ -75,6 +77,9 @@ export const VoteResult = () => {
                       <TableCell align="right">{countOrDash(t.approve)}</TableCell>
                       <TableCell align="right">{countOrDash(t.disapprove)}</TableCell>
                       <TableCell align="right">{countOrDash(t.abstain)}</TableCell>
+                      <TableCell>
+                        <PriorityCounts counts={'priorities' in t ? t.priorities : undefined} />
+                      </TableCell>
                       <TableCell>
                         {result.elected.includes(t.candidateId) ? (
                           <Chip size="small" color="success" label={translate('app.vote.elected')} />

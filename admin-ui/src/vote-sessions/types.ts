@@ -1,5 +1,5 @@
 import type { SessionStatus } from '@domain/contract/vocabulary';
-import type { ElectionResult } from '@domain/election';
+import type { ElectionResult, PriorityCounts } from '@domain/election';
 
 /** A vote session as GET /api/vote-sessions answers: the office's view and a deputy's ballot read the same record. */
 
@@ -37,6 +37,8 @@ export interface TellerLine {
   approve: number;
   disapprove: number;
   abstain: number;
+  /** When the tellers totalled the priorities marked beside the choices (docs/domain.md, "Vote"). */
+  priorities?: PriorityCounts;
 }
 /** The tellers' totals of a paper or voting-device vote (计票). */
 export interface TellerTotals {
