@@ -185,3 +185,18 @@ export function labelOf<K extends string>(
   if (code === null || code === undefined || code === '') return '';
   return Object.hasOwn(labels, code) ? labels[code as K] : code;
 }
+
+/**
+ * The body in whose name a jurisdiction's reports go out (docs/domain.md, "Levels"): a county's standing
+ * committee, a township congress's presidium (主席团), and for a street the district congress's working
+ * committee there (人大街道工委), since a street has no congress of its own.
+ */
+export function issuingBody(jurisdiction: {
+  name: string;
+  level: 'county' | 'township' | 'street';
+  parentName?: string | null;
+}): string {
+  if (jurisdiction.level === 'county') return `${jurisdiction.name}人民代表大会常务委员会`;
+  if (jurisdiction.level === 'township') return `${jurisdiction.name}人民代表大会主席团`;
+  return `${jurisdiction.parentName ?? ''}人民代表大会常务委员会${jurisdiction.name}工作委员会`;
+}
