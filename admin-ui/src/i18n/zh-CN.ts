@@ -3,6 +3,7 @@ import { calendarZh } from './calendar.zh-CN';
 import { coordinationZh } from './coordination.zh-CN';
 import { deliveryZh } from './delivery.zh-CN';
 import { deputiesZh } from './deputies.zh-CN';
+import { exportsZh } from './exports.zh-CN';
 import { officeZh } from './office.zh-CN';
 import type { AppMessages } from './en';
 import { mergeMessages } from './messages';
@@ -201,4 +202,5 @@ export const zhCNMessages: TranslationMessages = mergeMessages(
   deputiesZh,
   officeZh,
   calendarZh,
+  exportsZh,
 );
