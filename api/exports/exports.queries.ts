@@ -1,20 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { watchedJurisdictionIds } from '../jurisdictions/jurisdictions.queries';
 import type { Names } from './columns';
-
-/** The jurisdiction and the townships and streets under it: a county office reads its townships' records too. */
-const jurisdictionAndChildren = (db: Kysely<Database>, jurisdictionId: string) =>
-  db
-    .selectFrom('jurisdictions')
-    .select('id')
-    .where((eb) => eb.or([eb('id', '=', jurisdictionId), eb('parent_id', '=', jurisdictionId)]));
 
 /**
  * The names an export shows instead of ids, read once per file (a jurisdiction has a handful of batches
  * and departments and at most a few thousand people and projects).
  */
 export async function readNames(db: Kysely<Database>, jurisdictionId: string): Promise<Names> {
-  const within = jurisdictionAndChildren(db, jurisdictionId);
+  // Its own and, for a county, its townships' (a county office's exports list those rows too).
+  const within = watchedJurisdictionIds(db, jurisdictionId);
   const [batches, projects, departments, users] = await Promise.all([
     db.selectFrom('batches').select(['id', 'title as name']).where('jurisdiction_id', 'in', within).execute(),
     db

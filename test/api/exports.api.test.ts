@@ -289,6 +289,7 @@ describe('an export written for a Chinese office', () => {
 
     const projects = await readXlsx((await downloadXlsx('projects', 'official').expect(200)).body as Buffer);
     const road = projects.rows.find((r) => r.get('编号')!.value === 'project-export-road')!;
+    expect(road.get('批次')!.value).toBe('2026年');
     expect(road.get('预算（元）')!.value).toBe(1_000_000);
     expect(road.get('预算（元）')!.numFmt).toBe('#,##0');
     expect([road.get('状态')!.value, road.get('所处阶段')!.value, road.get('预警')!.value]).toEqual([
