@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   escalationLabel,
+  issuingBody,
   labelOf,
   suggestionCategoryLabels,
   taskKindLabels,
@@ -34,5 +35,15 @@ describe('the Chinese words for the shared codes', () => {
       '已升级至常委会办公室',
       '已升级至常委会办公室',
     ]);
+  });
+});
+
+describe('the body a report goes out in the name of', () => {
+  it('is a county’s standing committee, a township’s presidium and a street’s working committee of its district', () => {
+    expect(issuingBody({ name: '示范县', level: 'county' })).toBe('示范县人民代表大会常务委员会');
+    expect(issuingBody({ name: '城关镇', level: 'township' })).toBe('城关镇人民代表大会主席团');
+    expect(issuingBody({ name: '东城街道', level: 'street', parentName: '示范区' })).toBe(
+      '示范区人民代表大会常务委员会东城街道工作委员会',
+    );
   });
 });
