@@ -40,6 +40,27 @@ export function printer(head: ReportHead) {
   doc.registerFont('bold', font.bold.src, font.bold.family);
   const width = doc.page.width - 2 * MARGIN;
 
+  /**
+   * Column widths by what each column holds: short columns (a date, a percentage, a stage) keep their text
+   * on one line, and the long ones (a project's name, a warning's reason) share the rest by their length.
+   */
+  const fittedWidths = (header: readonly string[], rows: readonly (readonly string[])[]) => {
+    const padding = 8;
+    const natural = header.map((title, i) => {
+      doc.font('bold');
+      let widest = doc.widthOfString(title);
+      doc.font('body');
+      for (const row of rows) widest = Math.max(widest, doc.widthOfString(row[i] ?? ''));
+      return widest + padding;
+    });
+    const short = (w: number) => w <= 72;
+    const fixed = natural.filter(short).reduce((a, b) => a + b, 0);
+    const flexible = natural.filter((w) => !short(w)).reduce((a, b) => a + b, 0);
+    if (fixed + flexible <= width) return natural.map((w) => (w / (fixed + flexible)) * width);
+    if (fixed >= width * 0.7) return natural.map((w) => (w / (fixed + flexible)) * width);
+    return natural.map((w) => (short(w) ? w : (w / flexible) * (width - fixed)));
+  };
+
   doc.font('bold').fontSize(22).fillColor(RED).text(head.issuer, { align: 'center', width });
   const ruleY = doc.y + 6;
   doc
@@ -56,7 +77,9 @@ export function printer(head: ReportHead) {
 
   const api = {
     section(title: string) {
-      doc.moveDown(0.6);
+      // A heading at the foot of a page with its content on the next reads as an empty section.
+      if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
+      else doc.moveDown(0.6);
       doc.font('bold').fontSize(13).fillColor('black').text(title, MARGIN, doc.y, { width });
       doc.moveDown(0.3);
       return api;
@@ -86,13 +109,16 @@ export function printer(head: ReportHead) {
       doc.x = MARGIN;
       return api;
     },
-    /** A table with a header row; a row that does not fit starts the next page. */
+    /**
+     * A table with a header row; a row that does not fit starts the next page. Without given widths each
+     * column gets room by what it holds, so a project's name is not squeezed to the width of a percentage.
+     */
     table(header: readonly string[], rows: readonly (readonly string[])[], columns?: (number | string)[]) {
       doc.font('body').fontSize(9.5);
       doc.table({
         position: { x: MARGIN, y: doc.y },
         maxWidth: width,
-        ...(columns ? { columnStyles: columns } : {}),
+        columnStyles: columns ?? fittedWidths(header, rows),
         defaultStyle: { border: 0.5, borderColor: '#999999', padding: 3 },
         data: [
           header.map((text) => ({ text, backgroundColor: '#e8e8e8', font: { src: 'bold' }, type: 'TH' as const })),

@@ -71,7 +71,6 @@ export function projectReportPdf(data: ProjectReportData, printedAt: Date): Prom
         const line = reportLine(r.result);
         return [at(r.completed_at), line.percent, line.stage, line.text];
       }),
-      [90, 40, 45, '*'],
     );
   pdf.section('五、监督意见');
   if (findings.length === 0) pdf.paragraph('暂无监督意见。');
@@ -86,7 +85,6 @@ export function projectReportPdf(data: ProjectReportData, printedAt: Date): Prom
         f.text,
         f.response ?? '尚未答复',
       ]),
-      [80, 50, 40, 45, '*', '*'],
     );
   pdf.section('六、待办事项');
   if (openTasks.length === 0) pdf.paragraph('暂无待办事项。');
@@ -94,7 +92,6 @@ export function projectReportPdf(data: ProjectReportData, printedAt: Date): Prom
     pdf.table(
       ['事项', '类型', '办理期限'],
       openTasks.map((t) => [t.title, labelOf(taskKindLabels, t.kind), at(t.due_at)]),
-      ['*', 90, 100],
     );
   if (p.rating_outcome) {
     pdf.section('七、满意度测评').facts([
