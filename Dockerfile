@@ -18,6 +18,10 @@ FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production \
     NPM_CONFIG_UPDATE_NOTIFIER=false
+# The printed reports (api/reports) are set in a CJK font; PDF's own fonts have no Chinese glyphs.
+RUN apt-get update -qq \
+    && apt-get install -y -qq --no-install-recommends fonts-noto-cjk \
+    && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 COPY --from=build /app/admin-ui/dist ./admin-ui/dist

@@ -42,7 +42,8 @@ const tags = {
   calendar:
     'The working-day calendar (工作日历): the national schedule with its swapped weekends, local closures, a preview of a working-day period, and the running deadlines a change moves.',
   policies: 'Each jurisdiction’s policy parameters (政策参数), with the floors the sources set.',
-  exports: 'CSV files of every row a list matches, for the office’s spreadsheets.',
+  exports:
+    'Files for the office: every row a list matches as CSV or XLSX in Chinese (headers, words for codes, Beijing time), and A4 PDF reports (a project’s status report, a monthly bulletin).',
 } as const;
 
 const errorBodySchema = z.object({
@@ -109,10 +110,6 @@ export const projectDecisionNotes =
 
 export const fundKeyNotes =
   'The form’s `key` makes a retried request return the earlier movement and change nothing (200); the same key with anything else is a 409.';
-
-/** The export's note: the list's rows, in its order, as a spreadsheet opens them. */
-export const csvExportNotes = (resource: string) =>
-  `The same rows, in the same order, as \`GET /${resource}\` with this \`filter\` and \`sort\` pages through, as the caller sees them. UTF-8 with a byte order mark, a header row of the list’s field names, CRLF line ends; text a spreadsheet would take for a formula is prefixed with an apostrophe.`;
 
 /** A zod schema as the JSON Schema (2020-12, OpenAPI 3.1's dialect) of what a client sends. */
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {

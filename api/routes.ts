@@ -18,6 +18,7 @@ import { projectRoutes } from './projects/projects.routes';
 import { publicityRoutes } from './publicity/publicity.routes';
 import { jurisdictionRoutes } from './jurisdictions/jurisdictions.routes';
 import { ratingRoutes } from './ratings/ratings.routes';
+import { reportRoutes } from './reports/reports.routes';
 import { spamRoutes } from './suggestions/spam.routes';
 import { suggestionRoutes } from './suggestions/suggestions.routes';
 import { taskRoutes } from './tasks/tasks.routes';
@@ -84,6 +85,7 @@ export const apiRoutes: readonly RouteDeclaration[] = [
   ...noticeRoutes,
   ...dashboardRoutes,
   ...exportRoutes,
+  ...reportRoutes,
   ...auditRoutes,
   ...directoryRoutes,
   // Before /suggestions/:id… so that bulk-review is not taken for an id.

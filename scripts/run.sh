@@ -124,11 +124,20 @@ ensure_chromium() {
   [ -x /usr/bin/chromium ] || apt_install chromium fonts-noto-cjk
 }
 
+# The printed reports (api/reports) are set in a CJK font: PDF's own fonts have no Chinese glyphs. Without
+# one the API answers a report with a 503 saying what to install; REPORT_FONT names another font file.
+ensure_cjk_font() {
+  [ -n "${REPORT_FONT:-}" ] && return 0
+  [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || [ -f /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] ||
+    apt_install fonts-noto-cjk
+}
+
 case "${1:-}" in
   start)
     ensure_node_modules
     ensure_postgres_passage
     if [ "${TEMPORAL_ENGINE:-dev}" = postgres ]; then ensure_tools server; else ensure_tools cli; fi
+    ensure_cjk_font
     # Its own session: a terminal's Ctrl-C then reaches only this script, which asks start.ts to shut
     # down in order (API and worker before Temporal and PostgreSQL) instead of every process at once.
     # node --import tsx, not npx or the tsx CLI: both put a relaying parent in between, and a second
@@ -145,6 +154,7 @@ case "${1:-}" in
     ensure_postgres_passage
     ensure_tools cli test-server server
     ensure_chromium
+    ensure_cjk_font
     npx tsc --noEmit -p tsconfig.json
     npx tsc --noEmit -p admin-ui/tsconfig.json
     # The layer rules and the house style: a violation fails the run (eslint.config.js, .prettierrc.json).

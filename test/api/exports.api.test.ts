@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +124,31 @@ const download = (resource: string, username: string, params: Record<string, unk
       res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
     });
 
+const downloadXlsx = (resource: string, username: string, params: Record<string, unknown> = {}) =>
+  request(app)
+    .get(`/api/exports/${resource}.xlsx`)
+    .query(query(params))
+    .set(as(username))
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+
+/** Reads back the workbook with exceljs: the first sheet, and each row's cell values by header. */
+async function readXlsx(body: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  const rows: Map<string, ExcelJS.Cell>[] = [];
+  sheet.eachRow((row, n) => {
+    if (n > 1) rows.push(new Map(header.map((h, i) => [h, row.getCell(i + 1)])));
+  });
+  return { sheet, header, rows };
+}
+
 /** Reads back what the export wrote with a maintained RFC 4180 parser (CRLF rows, quoted fields). */
 function parseCsv(text: string): string[][] {
   const parsed = Papa.parse<string[]>(text, { newline: '\r\n', skipEmptyLines: true });
@@ -138,7 +164,7 @@ describe('exporting a list as CSV', () => {
     const text = res.body as string;
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1));
-    expect(header!.slice(0, 4)).toEqual(['id', 'batch_id', 'title', 'description']);
+    expect(header!.slice(0, 4)).toEqual(['编号', '批次', '建议标题', '建议内容']);
     // Another county's suggestion is not in it (the voted project's own suggestion is); the list's default order (newest first) is.
     expect(rows).toHaveLength(SUGGESTIONS + 1);
     const page = await request(app)
@@ -155,9 +181,9 @@ describe('exporting a list as CSV', () => {
       sort: ['title', 'ASC'],
     }).expect(200);
     const [header, ...rows] = parseCsv((res.body as string).slice(1));
-    const category = header!.indexOf('category');
+    const category = header!.indexOf('类别');
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r[category] === 'education')).toBe(true);
+    expect(rows.every((r) => r[category] === '教育')).toBe(true);
     const list = await request(app)
       .get('/api/suggestions')
       .query(query({ filter: { category: 'education' }, sort: ['title', 'ASC'], range: [0, 99] }))
@@ -168,7 +194,7 @@ describe('exporting a list as CSV', () => {
   it('keeps commas, quotes and line breaks in their field and defuses text a spreadsheet would run as a formula', async () => {
     const res = await download('suggestions', 'coordinator', { filter: { q: '"' } }).expect(200);
     const [header, ...rows] = parseCsv((res.body as string).slice(1));
-    const titles = rows.map((r) => r[header!.indexOf('title')]).sort();
+    const titles = rows.map((r) => r[header!.indexOf('建议标题')]).sort();
     expect(titles).toEqual(['\'=HYPERLINK("http://evil.example")', '路灯, "夜间" 照明\n改造']);
   });
 
@@ -197,21 +223,10 @@ describe('exporting a list as CSV', () => {
     const projects = parseCsv(((await download('projects', 'official').expect(200)).body as string).slice(1));
     expect(projects[1]).toEqual(expect.arrayContaining(['project-export-road', '县道改造', '县交通运输局']));
     const candidates = parseCsv(((await download('candidates', 'official').expect(200)).body as string).slice(1));
-    expect(candidates.map((r) => r[0])).toEqual(['id', 'cand-export-road']);
+    expect(candidates.map((r) => r[0])).toEqual(['编号', 'cand-export-road']);
     const findings = parseCsv(((await download('findings', 'official').expect(200)).body as string).slice(1));
     expect(findings).toEqual([
-      [
-        'id',
-        'project_id',
-        'project_title',
-        'filed_by_name',
-        'filed_at',
-        'status',
-        'round',
-        'text',
-        'response',
-        'photo_ids',
-      ],
+      ['编号', '项目', '提出人', '提出时间', '状态', '轮次', '发现的问题', '责任单位答复', '照片数'],
     ]);
   });
 
@@ -224,5 +239,74 @@ describe('exporting a list as CSV', () => {
     expect(bad.body.message).toMatch(/invalid request/);
     expect(Object.keys(bad.body.errors)).toEqual(['filter.outcome']);
     await request(app).get('/api/exports/suggestions.csv').expect(401);
+  });
+});
+
+describe('an export written for a Chinese office', () => {
+  it('names batches, categories, channels and outcomes in words and writes times in Beijing time', async () => {
+    const [header, ...rows] = parseCsv(
+      ((await download('suggestions', 'coordinator').expect(200)).body as string).slice(1),
+    );
+    const first = rows.find((r) => r[0] === `sug-${BATCH}-000`)!;
+    const cell = (name: string) => first[header!.indexOf(name)];
+    expect(cell('批次')).toBe('测试县2027年民生实事项目');
+    expect(cell('类别')).toBe('教育');
+    expect(cell('征集渠道')).toBe('网上征集');
+    expect(cell('审查结果')).toBe('尚未审查');
+    // Stored as 2027-01-01T00:00Z: an office in Beijing saw it arrive at eight in the morning.
+    expect(cell('提交时间')).toBe('2027-01-01 08:00');
+  });
+
+  it('writes a task’s kind, status, escalation and assignee as the console shows them, its deadline in Beijing time', async () => {
+    const [header, ...rows] = parseCsv(((await download('tasks', 'coordinator').expect(200)).body as string).slice(1));
+    const task = rows.find((r) => r[0] === 'task-export-0')!;
+    const cell = (name: string) => task[header!.indexOf(name)];
+    expect([cell('类型'), cell('状态'), cell('升级情况'), cell('承办人')]).toEqual([
+      '交办事项',
+      '待办',
+      '未升级',
+      '县交通运输局',
+    ]);
+    expect(cell('办理期限')).toBe('2027-02-10 08:00');
+    expect(header).not.toContain('due_at');
+  });
+
+  it('writes the same rows as an XLSX workbook with Chinese headers, words for codes, number cells and Beijing-time dates', async () => {
+    const res = await downloadXlsx('tasks', 'coordinator').expect(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?tasks\.xlsx"?$/);
+    const { sheet, header, rows } = await readXlsx(res.body as Buffer);
+    expect(sheet.name).toBe('任务');
+    expect(header.slice(0, 4)).toEqual(['编号', '任务', '类型', '状态']);
+    const csv = parseCsv(((await download('tasks', 'coordinator').expect(200)).body as string).slice(1));
+    expect(rows.map((r) => r.get('编号')!.value)).toEqual(csv.slice(1).map((r) => r[0]));
+    const task = rows.find((r) => r.get('编号')!.value === 'task-export-0')!;
+    expect(task.get('类型')!.value).toBe('交办事项');
+    // Excel has no time zones: the cell holds Beijing's wall clock, 08:00 for 00:00 UTC.
+    const due = task.get('办理期限')!;
+    expect(due.value).toEqual(new Date(Date.UTC(2027, 1, 10, 8, 0)));
+    expect(due.numFmt).toBe('yyyy-mm-dd hh:mm');
+
+    const projects = await readXlsx((await downloadXlsx('projects', 'official').expect(200)).body as Buffer);
+    const road = projects.rows.find((r) => r.get('编号')!.value === 'project-export-road')!;
+    expect(road.get('批次')!.value).toBe('2026年');
+    expect(road.get('预算（元）')!.value).toBe(1_000_000);
+    expect(road.get('预算（元）')!.numFmt).toBe('#,##0');
+    expect([road.get('状态')!.value, road.get('所处阶段')!.value, road.get('预警')!.value]).toEqual([
+      '实施中',
+      '筹备',
+      '无预警',
+    ]);
+  });
+
+  it('refuses a bad filter on an XLSX export with a 400 naming the field and writes no file', async () => {
+    const bad = await request(app)
+      .get('/api/exports/projects.xlsx')
+      .query(query({ filter: { warning: 'purple' } }))
+      .set(as('coordinator'))
+      .expect(400);
+    expect(Object.keys(bad.body.errors)).toEqual(['filter.warning']);
+    expect(bad.headers['content-disposition']).toBeUndefined();
+    await request(app).get('/api/exports/projects.xlsx').expect(401);
   });
 });

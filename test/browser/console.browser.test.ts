@@ -270,7 +270,9 @@ describe('the console, end to end in Chromium', () => {
     expect(await firstRow.innerText()).toMatch(/已超期/);
     await screenshot(official, 'task-inbox');
     const csv = await tasks.exportCsv();
-    expect(csv.split('\n')[0]).toContain('title');
+    // Chinese headers and words, as Excel opens it (api/exports).
+    expect(csv.split('\n')[0]).toContain('任务');
+    expect(csv).toContain('进度报告');
     expect(csv).toContain(report.title);
     await tasks.open(report.title);
     await tasks.fileProgress({ percent: 12, stage: '筹备', text: '完成设计招标，施工图审查中。', photo: sitePhoto });

@@ -1,6 +1,7 @@
 import { DataTable, List, ReferenceInput, SelectInput, TextField, TextInput } from 'react-admin';
 import { ChinaDateTimeField } from '../common/ChinaDateTimeField';
 import { DownloadBulletinButton } from './DownloadBulletinButton';
+import { PrintBulletinButton } from './PrintBulletinButton';
 
 const bulletinFilters = [
   <TextInput key="month" source="month" placeholder="2027-10" alwaysOn />,
@@ -32,6 +33,7 @@ export const BulletinList = () => (
         <ChinaDateTimeField source="created_at" />
       </DataTable.Col>
       <DataTable.Col label="app.common.actions" disableSort>
+        <PrintBulletinButton />
         <DownloadBulletinButton />
       </DataTable.Col>
     </DataTable>

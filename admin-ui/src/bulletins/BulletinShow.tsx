@@ -2,6 +2,7 @@ import { Box } from '@mui/material';
 import { Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { ChinaDateTimeField } from '../common/ChinaDateTimeField';
 import { DownloadBulletinButton } from './DownloadBulletinButton';
+import { PrintBulletinButton } from './PrintBulletinButton';
 import type { Bulletin } from './types';
 
 const BulletinBody = (_props: { label?: string }) => {
@@ -18,6 +19,7 @@ export const BulletinShow = () => (
   <Show
     actions={
       <TopToolbar>
+        <PrintBulletinButton />
         <DownloadBulletinButton />
       </TopToolbar>
     }

@@ -1,5 +1,13 @@
 import type { coordinationEn } from './coordination.en';
 import type { Messages } from './messages';
+import {
+  batchPhaseLabels,
+  candidateStatusLabels,
+  ratingOutcomeLabels,
+  screeningOutcomeLabels,
+  suggestionCategoryLabels,
+  suggestionChannelLabels,
+} from '@domain/contract/labels.zh';
 
 // The coordination area's Chinese phrases; typed by the English file, so a key missing in either fails the typecheck.
 export const coordinationZh: Messages<typeof coordinationEn> = {
@@ -52,17 +60,7 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
       },
     },
     batch: {
-      phase: {
-        collection: '项目征集',
-        screening: '筛选论证',
-        candidatePublicity: '候选项目公示',
-        approval: '审议决定',
-        vote: '差额票决',
-        resultPublicity: '票决结果公示',
-        implementation: '组织实施',
-        rating: '满意度测评',
-        closed: '已结束',
-      },
+      phase: batchPhaseLabels,
       phases: '批次阶段',
       decisions: '决定事项',
       no_deadline: '当前无计时',
@@ -164,35 +162,11 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
       },
     },
     suggestion: {
-      outcome: {
-        candidate: '列为候选项目',
-        reserve: '列入储备库',
-        pendingResearch: '列入待研项目库',
-        rejected: '不予采纳',
-        spam: '无效或恶意提交',
-        none: '尚未审查',
-      },
+      outcome: { ...screeningOutcomeLabels, none: '尚未审查' },
       mark_spam: '标记为无效提交',
       marked_spam: '已将 %{smart_count} 条建议标记为无效提交',
-      channel: {
-        online: '网上征集',
-        hotline12345: '12345热线',
-        liaisonStation: '代表联络站',
-        letter: '来信',
-        doorToDoor: '入户走访',
-        deputy: '人大代表',
-        department: '政府部门',
-      },
-      category: {
-        education: '教育',
-        transport: '交通',
-        water: '供水',
-        health: '医疗卫生',
-        elderCare: '养老服务',
-        environment: '生态环境',
-        culture: '文化体育',
-        other: '其他',
-      },
+      channel: suggestionChannelLabels,
+      category: suggestionCategoryLabels,
       proposers: '建议人',
       scores: '评审评分',
       duplicates: '已合并的重复建议',
@@ -244,10 +218,7 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
       },
     },
     candidate: {
-      status: {
-        active: '有效',
-        withdrawn: '已撤回',
-      },
+      status: candidateStatusLabels,
       amendments: '修改记录',
       no_amendments: '暂无修改。',
       amended_at: '时间',
@@ -342,11 +313,7 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
       blue: '蓝色',
       none: '无',
     },
-    rating_outcome: {
-      satisfied: '满意',
-      basicallySatisfied: '基本满意',
-      unsatisfied: '不满意',
-    },
+    rating_outcome: ratingOutcomeLabels,
     timeline: {
       title: '办理过程',
       empty: '暂无记录。',

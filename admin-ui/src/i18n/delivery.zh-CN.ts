@@ -1,5 +1,16 @@
 import type { deliveryEn } from './delivery.en';
 import type { Messages } from './messages';
+import {
+  consequenceStageLabels,
+  findingStatusLabels,
+  fundMovementKindLabels,
+  projectPhaseLabels,
+  projectStageLabels,
+  ratingOutcomeLabels,
+  taskKindLabels,
+  taskStatusLabels,
+  warningLevelLabels,
+} from '@domain/contract/labels.zh';
 
 // The delivery area's Chinese phrases; typed by the English file, so a key missing in either fails the typecheck.
 export const deliveryZh: Messages<typeof deliveryEn> = {
@@ -10,26 +21,8 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
       bulletins: '月度通报',
     },
     task: {
-      kind: {
-        proposerFeedback: '答复建议人',
-        approvalDecision: '审定决定',
-        governmentReport: '政府工作报告',
-        reportHearing: '听取报告',
-        progressReport: '进度报告',
-        supervisionCheck: '周督导',
-        quarterlyEvaluation: '季度考评',
-        findingResponse: '答复监督意见',
-        explanation: '作出说明',
-        explanationHearing: '听取说明',
-        rectificationReport: '整改报告',
-        oversightMeasure: '监督措施',
-        performanceEvaluation: '绩效评价',
-        lookBack: '回头看',
-        lookBackRectification: '回头看整改',
-      },
-      status: {
-        cancelled: '已取消',
-      },
+      kind: taskKindLabels,
+      status: { cancelled: taskStatusLabels.cancelled },
       complete: {
         not_yours: '此任务由%{assignee}办理，只有其本人可以办结。',
       },
@@ -141,37 +134,11 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
     project: {
       list_title: '民生实事项目',
       page_title: '项目：%{title}',
-      phase: {
-        implementation: '实施中',
-        accepted: '已验收',
-        inUse: '已投入使用',
-        closed: '已办结',
-      },
-      stage: {
-        preparation: '筹备',
-        construction: '施工',
-        acceptance: '验收',
-      },
-      warning: {
-        red: '红色预警',
-        yellow: '黄色预警',
-        blue: '蓝色预警',
-        none: '无预警',
-      },
-      rating: {
-        satisfied: '满意',
-        basicallySatisfied: '基本满意',
-        unsatisfied: '不满意',
-      },
-      consequence: {
-        none: '无',
-        explaining: '向常委会作出说明',
-        rectifying: '整改中（三个月内）',
-        awaitingReRating: '待再次测评',
-        reRating: '再次测评进行中',
-        oversight: '启动监督措施',
-        settled: '已办结',
-      },
+      phase: projectPhaseLabels,
+      stage: projectStageLabels,
+      warning: warningLevelLabels,
+      rating: ratingOutcomeLabels,
+      consequence: consequenceStageLabels,
       section: {
         progress: '进度与预警',
         responsibility: '责任清单',
@@ -249,11 +216,7 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
     },
     finding: {
       list_title: '监督意见',
-      status: {
-        awaitingResponse: '待答复',
-        responded: '已答复',
-        accepted: '已认可',
-      },
+      status: findingStatusLabels,
       section: {
         finding: '监督意见',
       },
@@ -288,12 +251,7 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
       percent_disbursed: '已拨付 %{percent}%',
       movements: '资金变动记录',
       no_movements: '暂无资金变动',
-      kind: {
-        allocation: '安排资金',
-        disbursement: '拨付',
-        anomalyFlagged: '标记异常',
-        anomalyCleared: '解除异常',
-      },
+      kind: fundMovementKindLabels,
       field: {
         allocation: '安排资金',
         disbursed: '已拨付',

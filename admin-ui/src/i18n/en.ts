@@ -4,6 +4,7 @@ import { calendarEn } from './calendar.en';
 import { coordinationEn } from './coordination.en';
 import { deliveryEn } from './delivery.en';
 import { deputiesEn } from './deputies.en';
+import { exportsEn } from './exports.en';
 import { officeEn } from './office.en';
 import { type Messages, mergeMessages } from './messages';
 
@@ -202,4 +203,5 @@ export const enMessages: TranslationMessages = mergeMessages(
   deputiesEn,
   officeEn,
   calendarEn,
+  exportsEn,
 );

@@ -3,10 +3,19 @@ import { calendarZh } from './calendar.zh-CN';
 import { coordinationZh } from './coordination.zh-CN';
 import { deliveryZh } from './delivery.zh-CN';
 import { deputiesZh } from './deputies.zh-CN';
+import { exportsZh } from './exports.zh-CN';
 import { officeZh } from './office.zh-CN';
 import type { AppMessages } from './en';
 import { mergeMessages } from './messages';
 import { raChineseMessages } from './ra-zh-CN';
+import {
+  assigneeKindLabels,
+  escalationLabels,
+  noticeKindLabels,
+  roleLabels,
+  taskKindLabels,
+  taskStatusLabels,
+} from '@domain/contract/labels.zh';
 
 // Typed as AppMessages: a key missing here, or one English does not have, fails the typecheck.
 const appChineseMessages: AppMessages = {
@@ -27,37 +36,18 @@ const appChineseMessages: AppMessages = {
     validation: {
       integer: '必须是整数',
     },
-    role: {
-      coordinator: '人大常委会办公室',
-      official: '政府部门/责任单位',
-      deputy: '人大代表',
-      reviewer: '评审组',
-      committeeMember: '人大常委会组成人员',
-    },
+    role: roleLabels,
     task: {
       list_title: '我的任务',
       overdue: '已逾期',
-      kind: {
-        instruction: '交办事项',
-      },
-      status: {
-        open: '待办',
-        done: '已办结',
-      },
-      assignee_kind: {
-        user: '指定人员',
-        role: '某一角色的任何人',
-        department: '部门',
-      },
+      kind: { instruction: taskKindLabels.instruction },
+      status: taskStatusLabels,
+      assignee_kind: assigneeKindLabels,
       due_kind: {
         workingDays: '按工作日',
         calendar: '按自然时间',
       },
-      escalation: {
-        none: '未升级',
-        leader: '已升级至包抓领导',
-        committee_office: '已升级至常委会办公室',
-      },
+      escalation: escalationLabels,
       phase: {
         opening: '创建中',
         open: '办理中',
@@ -85,12 +75,7 @@ const appChineseMessages: AppMessages = {
       },
     },
     notice: {
-      kind: {
-        assigned: '新任务',
-        reminder: '提醒',
-        escalation: '升级',
-        info: '通知',
-      },
+      kind: noticeKindLabels,
       mark_read: '标为已读',
       marked_read: '已标为已读',
       open_task: '查看任务',
@@ -201,4 +186,5 @@ export const zhCNMessages: TranslationMessages = mergeMessages(
   deputiesZh,
   officeZh,
   calendarZh,
+  exportsZh,
 );

@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import { ActionDialog } from '../common/ActionDialog';
 import { KeySharesDialog, type OpenedBox } from '../common/KeySharesDialog';
+import { PrintReportButton } from '../common/PrintReportButton';
 import { ReadOnlyNotice } from '../jurisdictions/ReadOnlyNotice';
 import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
@@ -39,6 +40,7 @@ export const ProjectActions = () => {
     return (
       <TopToolbar>
         <ReadOnlyNotice />
+        <PrintReportButton kind="projects" id={project.id} fileName={project.title} />
       </TopToolbar>
     );
   const coordinator = user?.roles.includes('coordinator') ?? false;
@@ -48,6 +50,7 @@ export const ProjectActions = () => {
   const title = project.title;
   return (
     <TopToolbar sx={{ flexWrap: 'wrap', gap: 1 }}>
+      <PrintReportButton kind="projects" id={project.id} fileName={project.title} />
       {(coordinator || ownDepartment) && phase === 'implementation' ? (
         <StagePlanButton projectId={project.id} plan={project.live?.plan ?? project.stage_plan} />
       ) : null}

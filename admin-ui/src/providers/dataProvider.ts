@@ -27,8 +27,11 @@ export type ProjectDecision =
 /** The fund pool's movements, POST /api/projects/:id/funds/<action>. */
 export type FundAction = 'allocate' | 'disburse' | 'flag-anomaly' | 'clear-anomaly';
 
-/** The lists whose CSV the API writes itself (GET /api/exports/<resource>.csv). */
+/** The lists whose files the API writes itself (GET /api/exports/<resource>.csv or .xlsx). */
 export type ExportableResource = 'suggestions' | 'candidates' | 'projects' | 'tasks' | 'findings' | 'notices';
+export type ExportFormat = 'csv' | 'xlsx';
+/** The A4 PDF reports the API prints (GET /api/reports/<kind>/:id). */
+export type PrintableReport = 'projects' | 'bulletins';
 
 /**
  * A request that moves a workflow carries a key chosen once per opened dialog: a retried request is the
@@ -93,8 +96,14 @@ export interface AppDataProvider extends DataProvider {
   /** A photo needs the bearer token, which an <img src> cannot send: it comes as a blob. */
   getPhoto(id: string): Promise<{ data: Blob }>;
   downloadBulletin(id: Identifier): Promise<{ data: Blob }>;
-  /** The whole list as CSV, written by the API for the list's filter and sort (no 1,000-row cap). */
-  exportCsv(resource: ExportableResource, params: { filter: object; sort?: SortPayload }): Promise<{ data: Blob }>;
+  /** The whole list as CSV or XLSX in Chinese, written by the API for the list's filter and sort (no 1,000-row cap). */
+  exportList(
+    resource: ExportableResource,
+    format: ExportFormat,
+    params: { filter: object; sort?: SortPayload },
+  ): Promise<{ data: Blob }>;
+  /** A project's status report or a monthly bulletin as an A4 PDF. */
+  printReport(kind: PrintableReport, id: Identifier): Promise<{ data: Blob }>;
   /** The office's bulk review of junk from the public form: no score needed, no proposer answered. */
   markSuggestionsSpam(ids: Identifier[]): Promise<{ data: { updated: number } }>;
 
@@ -225,11 +234,12 @@ export const dataProvider: AppDataProvider = {
   },
   getPhoto: (id) => blob(`photos/${path(id)}`),
   downloadBulletin: (id) => blob(`bulletins/${path(id)}/download`),
-  exportCsv: (resource, { filter, sort }) => {
+  exportList: (resource, format, { filter, sort }) => {
     const params = new URLSearchParams({ filter: JSON.stringify(filter) });
     if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));
-    return blob(`exports/${resource}.csv?${params}`);
+    return blob(`exports/${resource}.${format}?${params}`);
   },
+  printReport: (kind, id) => blob(`reports/${kind}/${path(id)}`),
   getAttendance: (batchId) => get(`batches/${path(batchId)}/attendance`),
   recordAttendance: (batchId, deputyUserIds) => send('PUT', `batches/${path(batchId)}/attendance`, { deputyUserIds }),
   getTellerTotals: (sessionId) => get(`vote-sessions/${path(sessionId)}/totals`),

@@ -14,7 +14,7 @@ export class TaskPages {
   async exportCsv(): Promise<string> {
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: '导出' }).click(),
+      this.page.getByRole('button', { name: '导出 CSV' }).click(),
     ]);
     return readFile(await download.path(), 'utf8');
   }
