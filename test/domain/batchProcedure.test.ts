@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { batchPolicyOf } from '../../domain/batchPolicy';
+import {
+  nextMonth,
+  ratingOpeningProblem,
+  ratingOpensAt,
+  reportOpensOn,
+  voteOpeningProblems,
+} from '../../domain/batchProcedure';
+
+const policy = batchPolicyOf({});
+const vote = {
+  seats: 2,
+  deputiesEntitled: 9,
+  deputiesPresent: 6,
+  scrutineers: ['王', '李', '张'],
+  tellers: ['赵', '钱'],
+};
+
+describe('when a batch is rated and reported (docs/domain.md, "Rating", "Reports")', () => {
+  it('opens the rating at midnight of 1 January of the next year, China time, and refuses it before', () => {
+    expect(new Date(ratingOpensAt(2028)).toISOString()).toBe('2028-12-31T16:00:00.000Z');
+    expect(ratingOpeningProblem(2028, Date.parse('2028-12-31T15:59:59Z'))).toBe(
+      'projects of 2028 are rated at the 2029 congress, from 2028-12-31',
+    );
+    expect(ratingOpeningProblem(2028, Date.parse('2028-12-31T16:00:00Z'))).toBeUndefined();
+  });
+
+  it('opens the half-year report on 1 July and the year-end report on 1 December', () => {
+    expect(reportOpensOn('halfYear', 2028)).toBe('2028-07-01');
+    expect(reportOpensOn('yearEnd', 2028)).toBe('2028-12-01');
+  });
+
+  it('counts months across the new year', () => {
+    expect(nextMonth('2028-09')).toBe('2028-10');
+    expect(nextMonth('2028-12')).toBe('2029-01');
+  });
+});
+
+describe('what a vote needs to open (docs/domain.md, "Vote")', () => {
+  it('opens with a quorum, the named scrutineers and tellers, and 20% more candidates than seats', () => {
+    expect(voteOpeningProblems(vote, policy, 3, null)).toEqual([]);
+  });
+
+  it('names every problem at once', () => {
+    const problems = voteOpeningProblems(
+      { ...vote, seats: 3, deputiesPresent: 5, scrutineers: ['王', ' '], tellers: ['赵'] },
+      policy,
+      3,
+      null,
+    );
+    expect(problems).toEqual([
+      'no quorum: 5 of 9 deputies are present; at least 6 (two thirds) must be',
+      'name exactly 3 scrutineers (监票人)',
+      'name exactly 2 tellers (计票人)',
+      '3 seats need at least 4 candidates (20% more); there are 3',
+    ]);
+  });
+
+  it('fills exactly the tied seats in a run-off, without the competition margin', () => {
+    expect(voteOpeningProblems({ ...vote, seats: 1 }, policy, 3, { seats: 1 })).toEqual([]);
+    expect(voteOpeningProblems(vote, policy, 3, { seats: 1 })).toEqual(['the run-off fills 1 seat(s)']);
+  });
+});
