@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/assignee';
 import { batchPolicyOf, type BatchPolicy } from '../domain/batchPolicy';
+import type { JurisdictionLevel } from '../domain/batchProcedure';
 import { ballotSchema, type ElectionPolicy, type ElectionResult, tallyVote } from '../domain/election';
 import { classifyRating, countRatings, type RatingRule } from '../domain/rating';
 import { proposerIsAnswered } from '../domain/screening';
@@ -69,6 +70,21 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           batchFailureTypes.invalid,
         );
       return batchPolicyOf(row.policy);
+    },
+
+    /** The jurisdiction's level chooses the batch's procedure (docs/domain.md, "Levels"; domain/batchProcedure.ts). */
+    async loadJurisdictionLevel(input: { jurisdictionId: string }): Promise<JurisdictionLevel> {
+      const row = await db
+        .selectFrom('jurisdictions')
+        .select('level')
+        .where('id', '=', input.jurisdictionId)
+        .executeTakeFirst();
+      if (!row)
+        throw ApplicationFailure.nonRetryable(
+          `there is no jurisdiction "${input.jurisdictionId}"`,
+          batchFailureTypes.invalid,
+        );
+      return row.level;
     },
 
     /** Mirrors the workflow's phase into the batch row (the API's phase guard reads it) and the timeline. */

@@ -1,4 +1,5 @@
 import type { BatchPolicy } from './batchPolicy';
+import { type ApprovalStep, approvalSteps } from './contract/vocabulary';
 import { voteOpeningProblem } from './election';
 import { quorumProblem } from './voteIntegrity';
 import { startOfChinaDay } from './workingDays';
@@ -68,4 +69,90 @@ export function voteOpeningProblems(
     if (problem) problems.push(problem);
   }
   return problems;
+}
+
+/** 县/区, 乡镇, 街道 (docs/domain.md, "Levels"): the jurisdiction's level chooses who does each step. */
+export const jurisdictionLevels = ['county', 'township', 'street'] as const;
+export type JurisdictionLevel = (typeof jurisdictionLevels)[number];
+
+/** Who does what at a level: the names the procedure's tasks, notices and reports carry. */
+export interface LevelBodies {
+  /** The assembly that votes and rates, as a notice names it. */
+  congress: string;
+  /** Hears the reports and gives the congress side's opinion between sessions. */
+  standingBody: string;
+  /** Its office, which runs the batch in the console (role coordinator). */
+  office: string;
+  /** Confirms the rating results at the session (docs/domain.md, "Consequences" [S4]: 大会主席团确认). */
+  sessionPresidium: string;
+  government: string;
+  partyCommittee: string;
+  organisationDepartment: string;
+}
+
+/**
+ * A township congress has no standing committee: its presidium 主席团 does that work; a street's deputies sit in
+ * the 议政代表会议 under the district congress's working committee 人大街道工委 (docs/domain.md, "Levels").
+ */
+export function bodiesOf(level: JurisdictionLevel): LevelBodies {
+  switch (level) {
+    case 'county':
+      return {
+        congress: '人代会',
+        standingBody: '常委会',
+        office: 'the standing committee office',
+        sessionPresidium: '大会主席团',
+        government: '人民政府',
+        partyCommittee: '党委',
+        organisationDepartment: '党委组织部',
+      };
+    case 'township':
+      return {
+        congress: '乡镇人代会',
+        standingBody: '乡镇人大主席团',
+        office: 'the office of the township presidium (乡镇人大主席团)',
+        sessionPresidium: '大会主席团',
+        government: '乡镇人民政府',
+        partyCommittee: '乡镇党委',
+        organisationDepartment: '党委组织部门',
+      };
+    case 'street':
+      return {
+        congress: '议政代表会议',
+        standingBody: '人大街道工委',
+        office: 'the office of the working committee (人大街道工委)',
+        sessionPresidium: '议政代表会议主席团',
+        government: '街道办事处',
+        partyCommittee: '街道党工委',
+        organisationDepartment: '党工委组织部门',
+      };
+  }
+}
+
+export interface ApprovalStepSpec {
+  step: ApprovalStep;
+  label: string;
+}
+
+/**
+ * The approval chain at a level (docs/domain.md, "Approval chain" [S0], "Levels"). A county's is the seed's four
+ * steps. A township's or a street's presidium (working committee) takes the standing committee's place, and its
+ * party committee reviews the list only when its policy says so (seed 001's townships do, 乡镇党委专题会议).
+ */
+export function approvalStepsFor(
+  level: JurisdictionLevel,
+  policy: Pick<BatchPolicy, 'partyCommitteeReviewsTownshipList'>,
+): ApprovalStepSpec[] {
+  if (level === 'county') return approvalSteps.map(({ step, label }) => ({ step, label }));
+  const bodies = bodiesOf(level);
+  return [
+    { step: 'executiveMeeting', label: `${bodies.government}研究` },
+    level === 'township'
+      ? { step: 'presidiumOpinion', label: `${bodies.standingBody}征求意见` }
+      : { step: 'workingCommitteeOpinion', label: `${bodies.standingBody}征求意见` },
+    ...(policy.partyCommitteeReviewsTownshipList
+      ? [{ step: 'partyCommitteeApproval' as const, label: `${bodies.partyCommittee}审定` }]
+      : []),
+    { step: 'billToCongress', label: `提请${bodies.congress}票决` },
+  ];
 }

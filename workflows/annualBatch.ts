@@ -61,6 +61,8 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
   // 1. Collection 征集, until its closing date or an early close by the office.
   state.policy = await acts.loadBatchPolicy({ jurisdictionId });
   const policy = state.policy;
+  // Added when townships got their own procedure (docs/domain.md, "Levels"); batches started before run the county's.
+  if (patched('township-procedure')) state.level = await acts.loadJurisdictionLevel({ jurisdictionId });
   await batch.enterPhase('collection', { at: input.collectionClosesAt, label: 'collection closes' }, input.openedBy);
   await condition(
     () => batch.collectionClosedBy !== null,
@@ -77,7 +79,8 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     // 3. Candidate publicity 公示 for N working days, counted from when it began.
     await waitOutPublicity(batch, state.phaseChangedAt, policy.candidatePublicityWorkingDays);
 
-    // 4. The approval chain; any step may send the list back to screening.
+    // 4. The approval chain of the batch's level (a township's presidium for the standing committee); any step may
+    //    send the list back to screening.
     await batch.enterPhase('approval', null, null);
     const sentBack = await runApprovalChain(batch);
     if (!sentBack) break;
@@ -91,8 +94,8 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     dedupeKey: `${batchId}:vote-ready`,
     to: { kind: 'role', role: 'coordinator', jurisdictionId },
     kind: 'info',
-    title: `${input.title}：候选项目清单已提请人代会票决`,
-    body: `候选项目${state.candidateIds.length}个。请在人代会召开时开始票决。`,
+    title: `${input.title}：候选项目清单已提请${batch.bodies.congress}票决`,
+    body: `候选项目${state.candidateIds.length}个。请在${batch.bodies.congress}召开时开始票决。`,
     workflowId: batchId,
     taskId: null,
   });

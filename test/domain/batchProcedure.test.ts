@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { batchPolicyOf } from '../../domain/batchPolicy';
 import {
+  approvalStepsFor,
+  bodiesOf,
   nextMonth,
   ratingOpeningProblem,
   ratingOpensAt,
@@ -60,5 +62,40 @@ describe('what a vote needs to open (docs/domain.md, "Vote")', () => {
   it('fills exactly the tied seats in a run-off, without the competition margin', () => {
     expect(voteOpeningProblems({ ...vote, seats: 1 }, policy, 3, { seats: 1 })).toEqual([]);
     expect(voteOpeningProblems(vote, policy, 3, { seats: 1 })).toEqual(['the run-off fills 1 seat(s)']);
+  });
+});
+
+describe('who does what at each level (docs/domain.md, "Levels")', () => {
+  const steps = (level: 'county' | 'township' | 'street', partyCommitteeReviewsTownshipList = false) =>
+    approvalStepsFor(level, { partyCommitteeReviewsTownshipList }).map((s) => `${s.step} ${s.label}`);
+
+  it('keeps the county’s four steps, whatever the township option says', () => {
+    const county = [
+      'executiveMeeting 政府常务会议研究',
+      'standingCommitteeOpinion 人大常委会征求意见',
+      'partyCommitteeApproval 党委常委会审定',
+      'billToCongress 政府议案提请人代会',
+    ];
+    expect(steps('county')).toEqual(county);
+    expect(steps('county', true)).toEqual(county);
+  });
+
+  it('has a township’s presidium stand for the standing committee, with no party-committee step unless its policy adds one', () => {
+    expect(steps('township')).toEqual([
+      'executiveMeeting 乡镇人民政府研究',
+      'presidiumOpinion 乡镇人大主席团征求意见',
+      'billToCongress 提请乡镇人代会票决',
+    ]);
+    expect(steps('township', true)).toContain('partyCommitteeApproval 乡镇党委审定');
+  });
+
+  it('has a street’s working committee give the opinion and its deputies’ council vote', () => {
+    expect(steps('street')).toEqual([
+      'executiveMeeting 街道办事处研究',
+      'workingCommitteeOpinion 人大街道工委征求意见',
+      'billToCongress 提请议政代表会议票决',
+    ]);
+    expect(bodiesOf('street').sessionPresidium).toBe('议政代表会议主席团');
+    expect(bodiesOf('township').standingBody).toBe('乡镇人大主席团');
   });
 });

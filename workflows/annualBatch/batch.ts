@@ -3,7 +3,13 @@ import type { Activities } from '../../activities';
 import type { FeedbackTarget, RecordPhaseInput } from '../../activities/batches';
 import type { Actor } from '../../domain/assignee';
 import type { BatchPolicy } from '../../domain/batchPolicy';
-import { ratingOpeningProblem, voteOpeningProblems } from '../../domain/batchProcedure';
+import {
+  bodiesOf,
+  type JurisdictionLevel,
+  type LevelBodies,
+  ratingOpeningProblem,
+  voteOpeningProblems,
+} from '../../domain/batchProcedure';
 import { voteCloseRefusals } from '../../domain/voteIntegrity';
 import {
   type AnnualBatchInput,
@@ -68,6 +74,15 @@ export class AnnualBatch {
 
   get jurisdictionId(): string {
     return this.input.jurisdictionId;
+  }
+
+  /** The county's procedure unless the batch loaded its level (docs/domain.md, "Levels"). */
+  get level(): JurisdictionLevel {
+    return this.state.level ?? 'county';
+  }
+
+  get bodies(): LevelBodies {
+    return bodiesOf(this.level);
   }
 
   /** Set once collection begins; every later step reads it. */
@@ -316,7 +331,7 @@ export class AnnualBatch {
     if (actor.jurisdictionId !== this.jurisdictionId || !actor.roles.includes('coordinator')) {
       throw ApplicationFailure.create({
         type: batchFailureTypes.forbidden,
-        message: `only the standing committee office may ${what}`,
+        message: `only ${this.bodies.office} may ${what}`,
         nonRetryable: true,
       });
     }

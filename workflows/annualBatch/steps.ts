@@ -10,9 +10,9 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { FeedbackTarget } from '../../activities/batches';
-import { nextMonth, reportOpensOn } from '../../domain/batchProcedure';
+import { approvalStepsFor, nextMonth, reportOpensOn } from '../../domain/batchProcedure';
 import { chinaDay, startOfChinaDay } from '../../domain/workingDays';
-import { type ApprovalStep, approvalSteps, type ReportState } from '../annualBatch.messages';
+import type { ReportState } from '../annualBatch.messages';
 import { humanTaskWorkflow } from '../humanTask';
 import type { HumanTaskInput, TaskCompletion } from '../humanTask.messages';
 import { votedProjectWorkflow } from '../votedProject';
@@ -83,16 +83,19 @@ export function startProposerFeedback(batch: AnnualBatch, targets: FeedbackTarge
   }
 }
 
-/** Runs each approval step as a decision task; returns true when a step sent the list back to screening. */
+/**
+ * Runs each approval step of the batch's level as a decision task (domain/batchProcedure.ts approvalStepsFor);
+ * returns true when a step sent the list back to screening.
+ */
 export async function runApprovalChain(batch: AnnualBatch): Promise<boolean> {
   const { batchId, jurisdictionId, state, input } = batch;
-  for (const { step, label } of approvalSteps) {
+  for (const { step, label } of approvalStepsFor(batch.level, batch.policy)) {
     const taskId = `task-${batchId}-r${state.screeningRound}-${step}`;
     state.approval = { round: state.screeningRound, step, taskId };
     const completion = await runTask(batch, taskId, {
       kind: 'approvalDecision',
       title: `${label}：${input.title}`,
-      // The standing committee office records each body's decision as it is taken.
+      // The office (of the standing committee, presidium or working committee) records each body's decision.
       assignee: { kind: 'role', role: 'coordinator', jurisdictionId },
       due: { kind: 'workingDays', days: batch.policy.approvalStepWorkingDays },
       remindBefore: ['1 day'],
@@ -100,7 +103,7 @@ export async function runApprovalChain(batch: AnnualBatch): Promise<boolean> {
     });
     if (completion.result.decision === 'sendBack') {
       state.sentBack.push({
-        step: step as ApprovalStep,
+        step,
         note: String(completion.result.note ?? ''),
         at: completion.completedAt,
       });
@@ -129,7 +132,7 @@ export async function startProjects(batch: AnnualBatch): Promise<number> {
   return projects.length;
 }
 
-/** A government report (docs/domain.md, "Reports" [S0]) opening on its day, then its hearing by the standing committee. */
+/** A government report (docs/domain.md, "Reports" [S0]) opening on its day, then its hearing by the standing committee (a township's presidium). */
 export async function runReport(batch: AnnualBatch, kind: ReportState['kind']): Promise<void> {
   const { batchId, state, input, policy } = batch;
   const report: ReportState = {
@@ -155,7 +158,7 @@ export async function runReport(batch: AnnualBatch, kind: ReportState['kind']): 
   report.status = 'hearing';
   await runTask(batch, report.taskId, {
     kind: 'reportHearing',
-    title: `常委会听取${input.title}${name}工作报告`,
+    title: `${batch.bodies.standingBody}听取${input.title}${name}工作报告`,
     assignee: { kind: 'role', role: 'coordinator', jurisdictionId: batch.jurisdictionId },
     due: { kind: 'calendar', days: policy.hearingDueDays },
     remindBefore: ['3 days'],

@@ -53,6 +53,8 @@ export const deliveryEn = {
           standingCommitteeOpinion: "Standing committee's opinion",
           partyCommitteeApproval: 'Party committee approval',
           billToCongress: 'Government bill to the congress',
+          presidiumOpinion: "Township presidium's opinion",
+          workingCommitteeOpinion: "Street working committee's opinion",
         },
         round: 'Round',
         report: 'Report',

@@ -56,6 +56,8 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
           standingCommitteeOpinion: '人大常委会征求意见',
           partyCommitteeApproval: '党委常委会审定',
           billToCongress: '政府议案提请人代会',
+          presidiumOpinion: '乡镇人大主席团征求意见',
+          workingCommitteeOpinion: '人大街道工委征求意见',
         },
         round: '轮次',
         report: '报告',
