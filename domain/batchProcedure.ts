@@ -1,6 +1,7 @@
 import type { BatchPolicy } from './batchPolicy';
 import { type ApprovalStep, approvalSteps } from './contract/vocabulary';
 import { voteOpeningProblem } from './election';
+import type { RatingCounts, RatingOutcome } from './rating';
 import { quorumProblem } from './voteIntegrity';
 import { startOfChinaDay } from './workingDays';
 
@@ -155,4 +156,68 @@ export function approvalStepsFor(
       : []),
     { step: 'billToCongress', label: `提请${bodies.congress}票决` },
   ];
+}
+
+/** The presidium confirms the results at the session; a few working days cover a session that ends first (ours, not the sources'). */
+export const RATING_CONFIRMATION_WORKING_DAYS = 3;
+
+/**
+ * Where confirmed rating results go (docs/domain.md, "Consequences" [S4]): announced to every deputy, reported to
+ * the party committee, fed back to the government, copied to the organisation department as an input to cadre
+ * assessment.
+ */
+export function ratingDistribution(level: JurisdictionLevel): { to: string; how: string }[] {
+  const bodies = bodiesOf(level);
+  return [
+    { to: '全体代表', how: '通报' },
+    { to: bodies.partyCommittee, how: '报告' },
+    { to: bodies.government, how: '反馈' },
+    { to: bodies.organisationDepartment, how: '抄送' },
+  ];
+}
+
+const outcomeNames: Record<RatingOutcome, string> = {
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  unsatisfied: '不满意',
+};
+
+export interface RatedProject {
+  title: string;
+  outcome: RatingOutcome;
+  /** Null where a small session publishes outcomes only (docs/domain.md, "Vote"). */
+  counts: RatingCounts | null;
+}
+
+/** The report document of a confirmed rating: what the deputies, the party committee, the government and the organisation department receive. */
+export function ratingReportText(report: {
+  batchTitle: string;
+  level: JurisdictionLevel;
+  confirmedOn: string;
+  note: string;
+  projects: RatedProject[];
+}): { title: string; body: string } {
+  const bodies = bodiesOf(report.level);
+  const title = `关于${report.batchTitle}满意度测评结果的报告`;
+  const tally = (o: RatingOutcome) => report.projects.filter((p) => p.outcome === o).length;
+  const lines = [
+    title,
+    '',
+    `${report.batchTitle}共${report.projects.length}个项目，经${bodies.congress}全体代表无记名分项目测评，测评结果已于${report.confirmedOn}经${bodies.sessionPresidium}确认：满意${tally('satisfied')}个，基本满意${tally('basicallySatisfied')}个，不满意${tally('unsatisfied')}个。`,
+    '',
+    ...report.projects.map((p, i) => {
+      const counts = p.counts
+        ? `（满意${p.counts.satisfied}票，基本满意${p.counts.basicallySatisfied}票，不满意${p.counts.unsatisfied}票）`
+        : '';
+      return `${i + 1}. ${p.title}：${outcomeNames[p.outcome]}${counts}`;
+    }),
+    '',
+    '基本满意的项目由项目单位主要负责人作出说明；不满意的项目由包抓领导作出说明，政府在闭会后3个月内整改并报告整改情况。',
+    ...(report.note ? ['', `${bodies.sessionPresidium}意见：${report.note}`] : []),
+    '',
+    ratingDistribution(report.level)
+      .map((d) => `${d.how}：${d.to}`)
+      .join('；'),
+  ];
+  return { title, body: lines.join('\n') };
 }

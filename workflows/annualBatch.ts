@@ -14,6 +14,7 @@ import {
 import { acts, AnnualBatch } from './annualBatch/batch';
 import {
   runApprovalChain,
+  routeRatingResults,
   runReport,
   sendRatingOutcomes,
   startProjects,
@@ -133,8 +134,12 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     // Added after batches were already running: recorded histories without the marker keep the old path.
     const bulletins = patched('monthly-bulletin') ? writeMonthlyBulletins(batch) : Promise.resolve();
 
-    // 8. Rating 满意度测评 at the next congress (batch.openRating, batch.closeRating); each project hears its outcome.
+    // 8. Rating 满意度测评 at the next congress (batch.openRating, batch.closeRating), the deputies having the year-end
+    //    report before them; the presidium confirms the results, which go to the deputies, the party committee, the
+    //    government and the organisation department; then each project hears its outcome.
     await condition(() => batch.ratingClosed);
+    // Added when results went where the sources send them; batches rated before told their projects at once.
+    if (patched('rating-results-routed')) await routeRatingResults(batch, notices);
     await sendRatingOutcomes(batch);
     await Promise.all([reports, bulletins]);
   }

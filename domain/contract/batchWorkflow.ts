@@ -77,7 +77,13 @@ export interface BatchState {
   runOff: { seats: number; candidateIds: string[] } | null;
   projectIds: string[];
   reports: ReportState[];
-  rating: { sessionId: string; status: SessionStatus; results: ProjectRatingResult[] } | null;
+  rating: {
+    sessionId: string;
+    status: SessionStatus;
+    results: ProjectRatingResult[];
+    /** The presidium's confirmation (docs/domain.md, "Consequences" [S4]); absent in batches rated before it. */
+    confirmation?: { taskId: string; confirmedOn: string | null };
+  } | null;
   feedbackTasks: { started: number; done: number };
 }
 

@@ -10,11 +10,17 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { FeedbackTarget } from '../../activities/batches';
-import { approvalStepsFor, nextMonth, reportOpensOn } from '../../domain/batchProcedure';
+import {
+  approvalStepsFor,
+  nextMonth,
+  RATING_CONFIRMATION_WORKING_DAYS,
+  reportOpensOn,
+} from '../../domain/batchProcedure';
 import { chinaDay, startOfChinaDay } from '../../domain/workingDays';
 import type { ReportState } from '../annualBatch.messages';
 import { humanTaskWorkflow } from '../humanTask';
 import type { HumanTaskInput, TaskCompletion } from '../humanTask.messages';
+import type { NoticeSender } from '../notify';
 import { votedProjectWorkflow } from '../votedProject';
 import { ratingOutcomeSignal } from '../votedProject.messages';
 import { acts, type AnnualBatch } from './batch';
@@ -175,6 +181,61 @@ export async function writeMonthlyBulletins(batch: AnnualBatch): Promise<void> {
     if (await condition(() => batch.ratingClosed, Math.max(1, firstOfNextMonth - Date.now()))) return;
     await acts.writeMonthlyBulletin({ batchId: batch.batchId, month: today.slice(0, 7), at: new Date().toISOString() });
   }
+}
+
+/**
+ * Rating results go where the sources send them (docs/domain.md, "Consequences" [S4]): the session's presidium
+ * confirms them (the office records it), then one report document records them with its distribution, every
+ * deputy is told, and the government gets them back; the party committee and the organisation department
+ * receive the report the office downloads (GET /api/batches/:id/rating-report).
+ */
+export async function routeRatingResults(batch: AnnualBatch, notices: NoticeSender): Promise<void> {
+  const { batchId, jurisdictionId, input, bodies } = batch;
+  const rating = batch.state.rating!;
+  const taskId = `task-${batchId}-rating-confirmation`;
+  rating.confirmation = { taskId, confirmedOn: null };
+  const confirmed = await runTask(batch, taskId, {
+    kind: 'ratingConfirmation',
+    title: `${bodies.sessionPresidium}确认${input.title}满意度测评结果`,
+    assignee: { kind: 'role', role: 'coordinator', jurisdictionId },
+    due: { kind: 'workingDays', days: RATING_CONFIRMATION_WORKING_DAYS },
+    remindBefore: ['1 day'],
+    payload: {
+      batchId,
+      sessionId: rating.sessionId,
+      results: rating.results.map(({ projectId, outcome }) => ({ projectId, outcome })),
+    },
+  });
+  const confirmedOn = String(confirmed.result.confirmedOn);
+  rating.confirmation.confirmedOn = confirmedOn;
+  const report = await acts.recordRatingReport({
+    batchId,
+    sessionId: rating.sessionId,
+    level: batch.level,
+    confirmedOn,
+    confirmedBy: confirmed.completedBy,
+    note: String(confirmed.result.note ?? ''),
+    at: new Date().toISOString(),
+  });
+  const body = `${report.summary}测评结果已经${bodies.sessionPresidium}确认，报告可在“年度批次”中下载。`;
+  await notices.send({
+    dedupeKey: `${batchId}:rating-announced`,
+    to: { kind: 'role', role: 'deputy', jurisdictionId },
+    kind: 'info',
+    title: `${report.title}（通报全体代表）`,
+    body,
+    workflowId: batchId,
+    taskId: null,
+  });
+  await notices.send({
+    dedupeKey: `${batchId}:rating-fed-back`,
+    to: { kind: 'role', role: 'official', jurisdictionId },
+    kind: 'info',
+    title: `${report.title}（反馈${bodies.government}）`,
+    body: `${body}基本满意、不满意的项目须作出说明，不满意的项目须限期整改。`,
+    workflowId: batchId,
+    taskId: null,
+  });
 }
 
 /** Each project's workflow hears its rating outcome and runs the consequences (docs/domain.md, "Consequences"). */

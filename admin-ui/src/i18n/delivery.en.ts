@@ -12,6 +12,7 @@ export const deliveryEn = {
         approvalDecision: 'Approval decision',
         governmentReport: 'Government report',
         reportHearing: 'Report hearing',
+        ratingConfirmation: 'Presidium confirms the rating',
         progressReport: 'Progress report',
         supervisionCheck: 'Weekly supervision check',
         quarterlyEvaluation: 'Quarterly evaluation',
@@ -93,6 +94,7 @@ export const deliveryEn = {
         approvalDecision: { decision: 'Decision', note: 'Note (required when sending back)' },
         governmentReport: { summary: 'Report' },
         reportHearing: { heldOn: 'Meeting date', opinion: "The committee's opinion" },
+        ratingConfirmation: { confirmedOn: 'Day the presidium confirmed', note: "The presidium's remark (optional)" },
         progressReport: {
           percent: 'Progress (%)',
           stage: 'Stage',

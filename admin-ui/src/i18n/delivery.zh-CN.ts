@@ -15,6 +15,7 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
         approvalDecision: '审定决定',
         governmentReport: '政府工作报告',
         reportHearing: '听取报告',
+        ratingConfirmation: '主席团确认测评结果',
         progressReport: '进度报告',
         supervisionCheck: '周督导',
         quarterlyEvaluation: '季度考评',
@@ -96,6 +97,7 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
         approvalDecision: { decision: '决定', note: '意见（退回时必填）' },
         governmentReport: { summary: '报告内容' },
         reportHearing: { heldOn: '会议日期', opinion: '常委会审议意见' },
+        ratingConfirmation: { confirmedOn: '主席团确认日期', note: '主席团意见（可不填）' },
         progressReport: {
           percent: '完成进度（%）',
           stage: '所处阶段',
