@@ -4,8 +4,10 @@ import {
   approvalStepsFor,
   bodiesOf,
   nextMonth,
+  ratingDistribution,
   ratingOpeningProblem,
   ratingOpensAt,
+  ratingReportText,
   reportOpensOn,
   voteOpeningProblems,
 } from '../../domain/batchProcedure';
@@ -97,5 +99,39 @@ describe('who does what at each level (docs/domain.md, "Levels")', () => {
     ]);
     expect(bodiesOf('street').sessionPresidium).toBe('议政代表会议主席团');
     expect(bodiesOf('township').standingBody).toBe('乡镇人大主席团');
+  });
+});
+
+describe('where confirmed rating results go (docs/domain.md, "Consequences" [S4])', () => {
+  it('goes to every deputy, the party committee, the government and the organisation department of the level', () => {
+    expect(ratingDistribution('township')).toEqual([
+      { to: '全体代表', how: '通报' },
+      { to: '乡镇党委', how: '报告' },
+      { to: '乡镇人民政府', how: '反馈' },
+      { to: '党委组织部门', how: '抄送' },
+    ]);
+  });
+
+  it('writes one report naming the confirming presidium, each project’s outcome and its recipients', () => {
+    const { title, body } = ratingReportText({
+      batchTitle: '清河镇2029年民生实事项目',
+      level: 'township',
+      confirmedOn: '2030-01-10',
+      note: '同意',
+      projects: [
+        { title: '村道硬化', outcome: 'satisfied', counts: { satisfied: 30, basicallySatisfied: 5, unsatisfied: 1 } },
+        { title: '饮水改造', outcome: 'unsatisfied', counts: null },
+      ],
+    });
+    expect(title).toBe('关于清河镇2029年民生实事项目满意度测评结果的报告');
+    expect(body.split('\n')).toEqual(
+      expect.arrayContaining([
+        '清河镇2029年民生实事项目共2个项目，经乡镇人代会全体代表无记名分项目测评，测评结果已于2030-01-10经大会主席团确认：满意1个，基本满意0个，不满意1个。',
+        '1. 村道硬化：满意（满意30票，基本满意5票，不满意1票）',
+        '2. 饮水改造：不满意',
+        '大会主席团意见：同意',
+        '通报：全体代表；报告：乡镇党委；反馈：乡镇人民政府；抄送：党委组织部门',
+      ]),
+    );
   });
 });

@@ -49,6 +49,7 @@ export const coordinationEn = {
       },
     },
     batch: {
+      rating_report: { download: 'Download the rating report' },
       scope: { own: 'Our own', townships: 'Our townships’' },
       phase: {
         collection: 'Collection',

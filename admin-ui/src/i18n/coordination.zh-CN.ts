@@ -52,6 +52,7 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
       },
     },
     batch: {
+      rating_report: { download: '下载测评结果报告' },
       scope: { own: '本级批次', townships: '乡镇（街道）批次' },
       phase: {
         collection: '项目征集',

@@ -93,6 +93,8 @@ export interface AppDataProvider extends DataProvider {
   /** A photo needs the bearer token, which an <img src> cannot send: it comes as a blob. */
   getPhoto(id: string): Promise<{ data: Blob }>;
   downloadBulletin(id: Identifier): Promise<{ data: Blob }>;
+  /** The confirmed rating's report of a batch (GET /api/batches/:id/rating-report.txt). */
+  downloadRatingReport(batchId: Identifier): Promise<{ data: Blob }>;
   /** The whole list as CSV, written by the API for the list's filter and sort (no 1,000-row cap). */
   exportCsv(resource: ExportableResource, params: { filter: object; sort?: SortPayload }): Promise<{ data: Blob }>;
   /** The office's bulk review of junk from the public form: no score needed, no proposer answered. */
@@ -225,6 +227,7 @@ export const dataProvider: AppDataProvider = {
   },
   getPhoto: (id) => blob(`photos/${path(id)}`),
   downloadBulletin: (id) => blob(`bulletins/${path(id)}/download`),
+  downloadRatingReport: (batchId) => blob(`batches/${path(batchId)}/rating-report.txt`),
   exportCsv: (resource, { filter, sort }) => {
     const params = new URLSearchParams({ filter: JSON.stringify(filter) });
     if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));
