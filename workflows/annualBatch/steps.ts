@@ -217,7 +217,7 @@ export async function routeRatingResults(batch: AnnualBatch, notices: NoticeSend
     note: String(confirmed.result.note ?? ''),
     at: new Date().toISOString(),
   });
-  const body = `${report.summary}测评结果已经${bodies.sessionPresidium}确认，报告可在“年度批次”中下载。`;
+  const body = `${report.summary}测评结果已经${bodies.sessionPresidium}确认。`;
   await notices.send({
     dedupeKey: `${batchId}:rating-announced`,
     to: { kind: 'role', role: 'deputy', jurisdictionId },
