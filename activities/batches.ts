@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/assignee';
 import { batchPolicyOf, type BatchPolicy } from '../domain/batchPolicy';
+import { type JurisdictionLevel, ratingDistribution, ratingReportText } from '../domain/batchProcedure';
 import { ballotSchema, type ElectionPolicy, type ElectionResult, tallyVote } from '../domain/election';
 import { classifyRating, countRatings, type RatingRule } from '../domain/rating';
 import { proposerIsAnswered } from '../domain/screening';
@@ -11,7 +12,7 @@ import { batchFailureTypes } from '../domain/contract/failures';
 import type { RatingOutcomeNotice, VotedProjectInput } from '../domain/contract/projectWorkflow';
 import type { BatchPhase } from '../domain/contract/vocabulary';
 import { csprngShuffle } from '../domain/shuffle';
-import type { Database } from '../db/schema';
+import type { Database, RatingBriefing } from '../db/schema';
 import { recordAuditEvent } from './audit';
 
 /** A proposer whose suggestion was not taken, to be told why (docs/domain.md, "Screening" [S1]). */
@@ -54,6 +55,18 @@ export interface OpenVoteSessionInput {
   at: string;
 }
 
+export interface RecordRatingReportInput {
+  batchId: string;
+  sessionId: string;
+  level: JurisdictionLevel;
+  /** The day the session's presidium confirmed the results, as the office recorded it. */
+  confirmedOn: string;
+  /** Who recorded the confirmation. */
+  confirmedBy: string;
+  note: string;
+  at: string;
+}
+
 /** The batch's records; each activity is one transaction and safe to retry. */
 export function createBatchActivities({ db }: { db: Kysely<Database> }) {
   return {
@@ -69,6 +82,21 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           batchFailureTypes.invalid,
         );
       return batchPolicyOf(row.policy);
+    },
+
+    /** The jurisdiction's level chooses the batch's procedure (docs/domain.md, "Levels"; domain/batchProcedure.ts). */
+    async loadJurisdictionLevel(input: { jurisdictionId: string }): Promise<JurisdictionLevel> {
+      const row = await db
+        .selectFrom('jurisdictions')
+        .select('level')
+        .where('id', '=', input.jurisdictionId)
+        .executeTakeFirst();
+      if (!row)
+        throw ApplicationFailure.nonRetryable(
+          `there is no jurisdiction "${input.jurisdictionId}"`,
+          batchFailureTypes.invalid,
+        );
+      return row.level;
     },
 
     /** Mirrors the workflow's phase into the batch row (the API's phase guard reads it) and the timeline. */
@@ -432,9 +460,25 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
       box?: { publicKey: string; threshold: number } | null;
     }): Promise<void> {
       await db.transaction().execute(async (trx) => {
+        // Deputies read the government's year-end completion report before they rate (docs/domain.md, "Rating" [S4]).
+        const yearEnd =
+          input.kind === 'committee'
+            ? undefined
+            : await trx
+                .selectFrom('tasks')
+                .select(['id', 'result', 'completed_at'])
+                .where('id', '=', `task-${input.batchId}-yearEnd-report`)
+                .where('status', '=', 'done')
+                .executeTakeFirst();
+        const summary = yearEnd?.result?.summary;
+        const briefing: RatingBriefing | null =
+          yearEnd && typeof summary === 'string' && yearEnd.completed_at
+            ? { taskId: yearEnd.id, summary, submittedAt: yearEnd.completed_at.toISOString() }
+            : null;
         const inserted = await trx
           .insertInto('rating_sessions')
           .values({
+            briefing: briefing ? JSON.stringify(briefing) : null,
             id: input.sessionId,
             batch_id: input.batchId,
             project_ids: input.projectIds,
@@ -540,6 +584,76 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           at: input.at,
         });
         return results;
+      });
+    },
+
+    /**
+     * The report of a confirmed rating (docs/domain.md, "Consequences" [S4]): one document per session, with the
+     * bodies it goes to, written once; a retry finds it.
+     */
+    async recordRatingReport(input: RecordRatingReportInput): Promise<{ title: string; summary: string }> {
+      return db.transaction().execute(async (trx) => {
+        const session = await trx
+          .selectFrom('rating_sessions')
+          .innerJoin('batches', 'batches.id', 'rating_sessions.batch_id')
+          .select(['rating_sessions.result', 'batches.title'])
+          .where('rating_sessions.id', '=', input.sessionId)
+          .executeTakeFirstOrThrow();
+        const results = session.result?.projects ?? [];
+        const titles = results.length
+          ? await trx
+              .selectFrom('projects')
+              .select(['id', 'title'])
+              .where(
+                'id',
+                'in',
+                results.map((r) => r.projectId),
+              )
+              .execute()
+          : [];
+        const report = ratingReportText({
+          batchTitle: session.title,
+          level: input.level,
+          confirmedOn: input.confirmedOn,
+          note: input.note,
+          projects: results.map((r) => ({
+            title: titles.find((t) => t.id === r.projectId)?.title ?? r.projectId,
+            outcome: r.outcome,
+            counts: r.counts,
+          })),
+        });
+        const inserted = await trx
+          .insertInto('rating_reports')
+          .values({
+            id: `${input.sessionId}-report`,
+            batch_id: input.batchId,
+            session_id: input.sessionId,
+            title: report.title,
+            body: report.body,
+            distribution: JSON.stringify(ratingDistribution(input.level)),
+            confirmed_on: input.confirmedOn,
+            confirmed_by: input.confirmedBy,
+            created_at: input.at,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .executeTakeFirst();
+        if (inserted.numInsertedOrUpdatedRows !== 0n) {
+          await recordAuditEvent(trx, {
+            dedupeKey: `${input.sessionId}:report`,
+            actorUserId: null,
+            actorLabel: input.confirmedBy,
+            action: 'rating.reported',
+            workflowId: input.batchId,
+            subject: input.sessionId,
+            detail: { confirmedOn: input.confirmedOn, distribution: ratingDistribution(input.level) },
+            at: input.at,
+          });
+        }
+        const tally = (o: string) => results.filter((r) => r.outcome === o).length;
+        return {
+          title: report.title,
+          summary: `项目${results.length}个：满意${tally('satisfied')}个，基本满意${tally('basicallySatisfied')}个，不满意${tally('unsatisfied')}个。`,
+        };
       });
     },
 

@@ -2,6 +2,7 @@ import { attendanceRoutes } from './attendance/attendance.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { batchRoutes } from './batches/batches.routes';
+import { ratingReportRoutes } from './batches/ratingReport.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { candidateRoutes } from './candidates/candidates.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
@@ -97,6 +98,7 @@ export const apiRoutes: readonly RouteDeclaration[] = [
   ...publicityRoutes,
   ...candidateRoutes,
   ...batchRoutes,
+  ...ratingReportRoutes,
   ...voteRoutes,
   ...attendanceRoutes,
   ...ratingRoutes,

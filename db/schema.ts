@@ -379,6 +379,28 @@ export interface RatingSessionTable {
   box_public_key: string | null;
   box_threshold: number | null;
   box_opened_at: Timestamp | null;
+  /** The government's year-end completion report, attached when the session opens so deputies read it first. */
+  briefing: Json<RatingBriefing> | null;
+}
+
+/** What deputies read before they rate (docs/domain.md, "Rating" [S4]: 政府报告上年度民生实事完成情况). */
+export interface RatingBriefing {
+  taskId: string;
+  summary: string;
+  submittedAt: string;
+}
+
+/** A rating session's results as confirmed and sent on (docs/domain.md, "Consequences" [S4]). */
+export interface RatingReportTable {
+  id: string;
+  batch_id: string;
+  session_id: string;
+  title: string;
+  body: string;
+  distribution: Json<{ to: string; how: string }[]>;
+  confirmed_on: string;
+  confirmed_by: string;
+  created_at: CreatedAt;
 }
 
 export interface RatingReceiptTable {
@@ -493,6 +515,7 @@ export interface Database {
   findings: FindingTable;
   bulletins: BulletinTable;
   rating_sessions: RatingSessionTable;
+  rating_reports: RatingReportTable;
   rating_receipts: RatingReceiptTable;
   ratings: RatingTable;
   sealed_rating_sheets: SealedRatingSheetTable;

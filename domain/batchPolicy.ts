@@ -45,6 +45,12 @@ export const batchPolicySchema = z.object({
   proposerFeedbackWorkingDays: z.number().int().min(1).max(60).default(10),
   /** Each step of the approval chain (docs/domain.md, "Approval chain" [S0]); the sources give no number. */
   approvalStepWorkingDays: z.number().int().min(1).max(60).default(10),
+  /**
+   * A township's or a street's party committee reviews the candidate list before it goes to the congress (seed
+   * 001's 乡镇党委专题会议); without it the chain has no party-committee step (docs/domain.md, "Levels"). A county's
+   * chain always has it (docs/domain.md, "Approval chain" [S0]).
+   */
+  partyCommitteeReviewsTownshipList: z.boolean().default(false),
   /** Half-year and year-end reports to the standing committee (docs/domain.md, "Reports" [S0]), due this many days after they open. */
   reportDueDays: z.number().int().min(1).max(120).default(30),
   /** The standing committee hears a report within this many days of receiving it. */

@@ -38,6 +38,16 @@ export const taskResultSchemas = {
       opinion: z.string().trim().min(1, 'write the committee opinion').max(5000),
     })
     .strict(),
+  /**
+   * The session's presidium confirms the rating results before they are announced and sent on (docs/domain.md,
+   * "Consequences" [S4]: 测评结果经大会主席团确认后…); the office records when, and any remark.
+   */
+  ratingConfirmation: z
+    .object({
+      confirmedOn: z.iso.date({ message: 'give the day the presidium confirmed the results as YYYY-MM-DD' }),
+      note: z.string().trim().max(2000).default(''),
+    })
+    .strict(),
   /** The implementing unit's weekly progress report (docs/domain.md, "Cadence"); going backwards needs a reason. */
   progressReport: z
     .object({

@@ -12,7 +12,10 @@ export function findById(db: Kysely<Database>, id: string) {
   return db.selectFrom('batches').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** One page of the caller's jurisdiction's batches and, for the county office, its townships' (read only). */
+/**
+ * One page of the caller's jurisdiction's batches and, for the county office, its townships' (read only), each
+ * with its jurisdiction's name and level; `scope` narrows to the office's own or its townships'.
+ */
 export function listPage(db: Kysely<Database>, user: SessionUser, list: ListQuery<BatchFilter>) {
   let qb = db
     .selectFrom('batches')
@@ -21,6 +24,9 @@ export function listPage(db: Kysely<Database>, user: SessionUser, list: ListQuer
       'in',
       readsChildren(user) ? watchedJurisdictionIds(db, user.jurisdictionId) : [user.jurisdictionId],
     );
+  if (list.filter.scope === 'own') qb = qb.where('jurisdiction_id', '=', user.jurisdictionId);
+  if (list.filter.scope === 'townships') qb = qb.where('jurisdiction_id', '!=', user.jurisdictionId);
+  if (list.filter.jurisdiction_id) qb = qb.where('jurisdiction_id', '=', list.filter.jurisdiction_id);
   if (list.filter.phase) qb = qb.where('phase', '=', list.filter.phase);
   if (list.filter.year) qb = qb.where('year', '=', list.filter.year);
   if (list.filter.id !== undefined) qb = qb.where('id', 'in', [list.filter.id].flat());
@@ -28,7 +34,20 @@ export function listPage(db: Kysely<Database>, user: SessionUser, list: ListQuer
     qb,
     (q) =>
       q
-        .selectAll()
+        .selectAll('batches')
+        // Which township a row is, for the county office reading its townships' batches beside its own.
+        .select((eb) => [
+          eb
+            .selectFrom('jurisdictions')
+            .select('jurisdictions.name')
+            .whereRef('jurisdictions.id', '=', 'batches.jurisdiction_id')
+            .as('jurisdiction_name'),
+          eb
+            .selectFrom('jurisdictions')
+            .select('jurisdictions.level')
+            .whereRef('jurisdictions.id', '=', 'batches.jurisdiction_id')
+            .as('jurisdiction_level'),
+        ])
         .orderBy(list.sortField as 'year', list.sortOrder)
         .orderBy('id'),
     list,

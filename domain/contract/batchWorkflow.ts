@@ -1,5 +1,6 @@
 import type { Actor } from '../assignee';
 import type { BatchPolicy } from '../batchPolicy';
+import type { JurisdictionLevel } from '../batchProcedure';
 import type { ElectionResult } from '../election';
 import type { RatingCounts, RatingOutcome } from '../rating';
 import type { OpenVoteBody } from './batches';
@@ -60,6 +61,11 @@ export interface BatchState {
   /** The end of the current publicity period or the due instant of the current approval step. */
   nextDeadline: { at: string; label: string } | null;
   policy: BatchPolicy | null;
+  /**
+   * Chooses who does each step (docs/domain.md, "Levels"); absent in batches started before levels had their
+   * own procedure, which run the county's.
+   */
+  level?: JurisdictionLevel;
   /** Active candidates once screening has concluded. */
   candidateIds: string[];
   screeningRound: number;
@@ -71,7 +77,13 @@ export interface BatchState {
   runOff: { seats: number; candidateIds: string[] } | null;
   projectIds: string[];
   reports: ReportState[];
-  rating: { sessionId: string; status: SessionStatus; results: ProjectRatingResult[] } | null;
+  rating: {
+    sessionId: string;
+    status: SessionStatus;
+    results: ProjectRatingResult[];
+    /** The presidium's confirmation (docs/domain.md, "Consequences" [S4]); absent in batches rated before it. */
+    confirmation?: { taskId: string; confirmedOn: string | null };
+  } | null;
   feedbackTasks: { started: number; done: number };
 }
 

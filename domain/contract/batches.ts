@@ -18,11 +18,20 @@ export const openVoteSchema = z.object({
 });
 export type OpenVoteBody = z.infer<typeof openVoteSchema>;
 
+/** Whose batches a list shows: the office's own, or its townships' and streets'. */
+export const batchScopes = ['own', 'townships'] as const;
+
 export const batchFilterSchema = z
   .object({
     phase: z.enum(batchPhases).optional(),
     year: z.coerce.number().int().optional(),
     id: idFilter.optional(),
+    /**
+     * The county office watches its townships' batches (docs/domain.md, "Levels"): `own` lists its own, `townships`
+     * those of its townships and streets; absent, both.
+     */
+    scope: z.enum(batchScopes, "choose 'own' or 'townships'").optional(),
+    jurisdiction_id: z.string().trim().min(1).max(60).optional(),
   })
   .strict();
 export const batchSortable = ['year', 'created_at', 'phase', 'next_deadline_at'] as const;

@@ -108,6 +108,7 @@ export const taskKindLabels: Record<TaskKind, string> = {
   approvalDecision: '审定决定',
   governmentReport: '政府工作报告',
   reportHearing: '听取报告',
+  ratingConfirmation: '主席团确认测评结果',
   progressReport: '进度报告',
   supervisionCheck: '周督导',
   quarterlyEvaluation: '季度考评',

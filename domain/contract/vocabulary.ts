@@ -36,7 +36,19 @@ export const approvalSteps = [
   { step: 'partyCommitteeApproval', label: '党委常委会审定' },
   { step: 'billToCongress', label: '政府议案提请人代会' },
 ] as const;
-export type ApprovalStep = (typeof approvalSteps)[number]['step'];
+/**
+ * Every step any level's chain may hold: a township's presidium 主席团 or a street's working committee 人大街道工委
+ * gives the opinion a county's standing committee gives (docs/domain.md, "Levels"; domain/batchProcedure.ts).
+ */
+export const approvalStepNames = [
+  'executiveMeeting',
+  'standingCommitteeOpinion',
+  'partyCommitteeApproval',
+  'billToCongress',
+  'presidiumOpinion',
+  'workingCommitteeOpinion',
+] as const;
+export type ApprovalStep = (typeof approvalStepNames)[number];
 
 /** implementation → accepted (竣工验收) → inUse (投入使用) → closed once post-evaluation and any consequences are done. */
 export const projectPhases = ['implementation', 'accepted', 'inUse', 'closed'] as const;

@@ -165,6 +165,36 @@ describe('jurisdictions', () => {
     const official = await request(app).get('/api/batches').set(as('official')).expect(200);
     expect(official.body.map((b: { id: string }) => b.id)).not.toContain(batchId);
   });
+
+  it('lets the county office narrow the batch list to its own or its townships’, each row naming its jurisdiction', async () => {
+    const township = `${jurisdictionId}-qinghe`;
+    const own = `batch-${jurisdictionId}-2027`;
+    await testDb.db
+      .insertInto('batches')
+      .values({ id: own, jurisdiction_id: jurisdictionId, year: 2027, title: '测试县2027年', phase: 'vote' })
+      .execute();
+    const listed = async (filter: object) => {
+      const res = await request(app)
+        .get('/api/batches')
+        .query({ filter: JSON.stringify(filter) })
+        .set(as('coordinator'))
+        .expect(200);
+      return res.body.map((b: { id: string; jurisdiction_name: string; jurisdiction_level: string }) => [
+        b.id,
+        b.jurisdiction_name,
+        b.jurisdiction_level,
+      ]);
+    };
+    expect(await listed({ scope: 'townships' })).toEqual([[`batch-${township}-2027`, '清河镇', 'township']]);
+    expect(await listed({ scope: 'own' })).toEqual([[own, '测试县', 'county']]);
+    expect(await listed({ jurisdiction_id: township })).toEqual([[`batch-${township}-2027`, '清河镇', 'township']]);
+    const bad = await request(app)
+      .get('/api/batches')
+      .query({ filter: JSON.stringify({ scope: 'everyone' }) })
+      .set(as('coordinator'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/own.*townships/);
+  });
 });
 
 /** Signs in with the one-time password the office handed out, and replaces it. */

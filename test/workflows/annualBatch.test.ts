@@ -326,6 +326,10 @@ describe('annual batch workflow', () => {
       const ratingOpened = await drive.decide(batchId, 'open-rating');
       expect(ratingOpened.status, ratingOpened.body.message).toBe(200);
       const ratingSession = ratingOpened.body.rating.sessionId as string;
+      // The government's year-end completion report is on the session, for deputies to read before they rate.
+      const briefed = await drive.get('d1', `/api/rating-sessions/${ratingSession}`);
+      expect(briefed.status, briefed.body.message).toBe(200);
+      expect(briefed.body.briefing).toMatchObject({ taskId: yearEnd, summary: '两个项目已完工。' });
       const projectC = `project-${c.replace(/^cand-/, '')}`;
       const foreign = await insertProjectOfAnotherBatch();
       // A sheet rating a project of another batch has one code too many: every sheet has the session's length.
@@ -360,6 +364,25 @@ describe('annual batch workflow', () => {
       const ratingClosed = await drive.decide(batchId, 'close-rating');
       expect(ratingClosed.status, ratingClosed.body.message).toBe(200);
 
+      // The congress's presidium confirms the results; until then nothing is sent on and no project hears its outcome.
+      const confirmation = `task-${batchId}-rating-confirmation`;
+      const confirmTask = await drive.taskOpened(confirmation);
+      expect(confirmTask.title).toBe('大会主席团确认测试县2028年民生实事项目满意度测评结果');
+      expect((await drive.get('coordinator', `/api/batches/${batchId}/rating-report`)).status).toBe(404);
+      expect(
+        await testDb.db
+          .selectFrom('projects')
+          .select('id')
+          .where('batch_id', '=', batchId)
+          .where('rating_outcome', 'is not', null)
+          .execute(),
+      ).toEqual([]);
+      const undated = await drive.completeTask(confirmation, 'coordinator', { note: '' });
+      expect(undated.status).toBe(422);
+      expect(undated.body.message).toMatch(/confirmedOn/);
+      const confirmed = await drive.completeTask(confirmation, 'coordinator', { confirmedOn: '2029-01-17', note: '' });
+      expect(confirmed.status, confirmed.body.message).toBe(200);
+
       const final = await env.client.workflow.getHandle<typeof annualBatchWorkflow>(batchId).result();
       expect(final.phase).toBe('closed');
       const afterEnd = await drive.decide(batchId, 'close-rating');
@@ -384,6 +407,55 @@ describe('annual batch workflow', () => {
         [projectA]: 'basicallySatisfied',
         [projectC]: 'unsatisfied',
       });
+      // The confirmed results went where the sources send them: one report, to download, naming its recipients.
+      const ratingReport = await drive.get('coordinator', `/api/batches/${batchId}/rating-report`);
+      expect(ratingReport.status, ratingReport.body.message).toBe(200);
+      expect(ratingReport.body.distribution).toEqual([
+        { to: '全体代表', how: '通报' },
+        { to: '党委', how: '报告' },
+        { to: '人民政府', how: '反馈' },
+        { to: '党委组织部', how: '抄送' },
+      ]);
+      expect(ratingReport.body.confirmed_on).toBe('2029-01-17');
+      const download = await drive.get('d7', `/api/batches/${batchId}/rating-report.txt`);
+      expect(download.status).toBe(200);
+      expect(download.headers['content-disposition']).toMatch(
+        /^attachment; filename="?batch-test-county-2028-rating-report\.txt"?$/,
+      );
+      expect(download.text).toContain('经大会主席团确认：满意0个，基本满意1个，不满意1个');
+      const titles = Object.fromEntries(
+        (await testDb.db.selectFrom('projects').select(['id', 'title']).where('batch_id', '=', batchId).execute()).map(
+          (p) => [p.id, p.title],
+        ),
+      );
+      expect(download.text).toContain(`${titles[projectA]}：基本满意（满意4票，基本满意2票，不满意0票）`);
+      expect(download.text).toContain(`${titles[projectC]}：不满意（满意1票，基本满意1票，不满意4票）`);
+      expect(download.text).toContain('通报：全体代表；报告：党委；反馈：人民政府；抄送：党委组织部');
+      // Every deputy is told (those who did not rate too), and the government gets the results back.
+      const told = await testDb.db
+        .selectFrom('notices')
+        .select(['recipient_user_id', 'title'])
+        .where('workflow_id', '=', batchId)
+        .where('title', 'like', '关于%满意度测评结果的报告%')
+        .orderBy('recipient_user_id')
+        .execute();
+      expect(told.filter((n) => n.title.endsWith('（通报全体代表）')).map((n) => n.recipient_user_id)).toEqual([
+        'd1',
+        'd2',
+        'd3',
+        'd4',
+        'd5',
+        'd6',
+        'd7',
+        'd8',
+        'deputy',
+      ]);
+      expect(told.filter((n) => n.title.endsWith('（反馈人民政府）')).map((n) => n.recipient_user_id)).toEqual([
+        'colleague',
+        'leader',
+        'official',
+        'outsider',
+      ]);
       // 月通报: one bulletin for each month the projects were under way, February to December 2028.
       const bulletins = await testDb.db
         .selectFrom('bulletins')
@@ -478,19 +550,27 @@ describe('annual batch workflow', () => {
       for (const t of tuples.rows)
         expect(receiptXmins.has(t.t_xmin), `${table} tuple by a receipt's transaction`).toBe(false);
     }
-    // No row anywhere outside the receipts mentions a voter together with the session.
-    const audit = JSON.stringify(
-      await testDb.db.selectFrom('audit_events').selectAll().where('workflow_id', '=', fullBatchId).execute(),
+    // No row anywhere outside the receipts mentions a voter together with the session: the only audit rows that
+    // name a deputy record the announcement of the confirmed results, which every deputy got, rated or not.
+    const audit = await testDb.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('workflow_id', '=', fullBatchId)
+      .execute();
+    const naming = audit.filter((e) => deputies.some((d) => JSON.stringify(e).includes(`"${d}"`)));
+    expect(naming.map((e) => e.dedupe_key).sort()).toEqual(
+      deputies.map((d) => `notice:${fullBatchId}:rating-announced:${d}`).sort(),
     );
-    for (const deputy of deputies) expect(audit).not.toContain(`"${deputy}"`);
+    // The only notices deputies get are the announcement of the confirmed results, the same for every deputy.
     const notices = await testDb.db
       .selectFrom('notices')
-      .select('recipient_user_id')
+      .select(['recipient_user_id', 'title', 'body'])
       .where('recipient_user_id', 'in', deputies)
       // The monthly bulletins are circulated to every deputy alike and say nothing of a vote.
       .where('dedupe_key', 'not like', 'bulletin-%')
       .execute();
-    expect(notices).toEqual([]);
+    expect(notices.map((n) => n.recipient_user_id).sort()).toEqual(deputies);
+    expect(new Set(notices.map((n) => `${n.title}|${n.body}`)).size).toBe(1);
   });
 });
 

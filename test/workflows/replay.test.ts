@@ -53,6 +53,8 @@ describe('recorded workflow histories replay', () => {
         'annualBatch-batch-test-county-2028.json',
         'annualBatch-batch-test-county-2028~before-monthly-bulletin.json',
         'annualBatch-batch-test-county-2028~calendar-changed.json',
+        'annualBatch-batch-test-county-2028~before-township-procedure.json',
+        'annualBatch-batch-test-county-2041~township.json',
         'humanTask-calendar-changed.json',
         'votedProject-project-late.json',
         'votedProject-project-late~before-cancel-moot-tasks.json',

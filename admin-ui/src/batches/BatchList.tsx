@@ -1,11 +1,12 @@
 import { DataTable, List, NumberInput, SelectInput } from 'react-admin';
 import { EnumField } from '../common/EnumField';
 import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
-import { batchPhaseChoices } from './choices';
+import { batchPhaseChoices, batchScopeChoices } from './choices';
 
 const batchFilters = [
   <SelectInput key="phase" source="phase" choices={batchPhaseChoices} alwaysOn />,
   <NumberInput key="year" source="year" alwaysOn />,
+  <SelectInput key="scope" source="scope" choices={batchScopeChoices} alwaysOn />,
 ];
 
 export const BatchList = () => (
@@ -13,6 +14,7 @@ export const BatchList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="year" />
       <DataTable.Col source="title" disableSort />
+      <DataTable.Col source="jurisdiction_name" disableSort />
       <DataTable.Col source="phase">
         <EnumField source="phase" prefix="app.batch.phase" chip />
       </DataTable.Col>

@@ -5,6 +5,7 @@ import { OpenInTemporal } from '../timeline/OpenInTemporal';
 import { WorkflowTimeline } from '../timeline/WorkflowTimeline';
 import { BatchVotes } from './BatchVotes';
 import { BatchWorkflowState } from './BatchWorkflowState';
+import { DownloadRatingReportButton } from './DownloadRatingReportButton';
 import { PendingDecisions } from './PendingDecisions';
 import type { Batch } from './types';
 
@@ -15,6 +16,7 @@ const BatchShowActions = () => {
   const batch = useRecordContext<Batch>();
   return (
     <TopToolbar>
+      {batch ? <DownloadRatingReportButton batch={batch} /> : null}
       <OpenInTemporal workflowId={batch?.id} />
     </TopToolbar>
   );

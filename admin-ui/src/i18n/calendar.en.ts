@@ -125,6 +125,7 @@ export const calendarEn = {
           proposerFeedbackWorkingDays: 'Answer to proposers not taken (working days)',
           candidatePublicityWorkingDays: 'Candidate publicity (working days)',
           approvalStepWorkingDays: 'Each approval step (working days)',
+          partyCommitteeReviewsTownshipList: 'Township/street: the party committee reviews the list',
           election: {
             competitionPercent: 'Competition: candidates above seats (%)',
             majorityBase: '“More than half” is counted of',
@@ -171,6 +172,8 @@ export const calendarEn = {
           candidatePublicityWorkingDays:
             'docs/domain.md, "Candidate publicity" [S3]: published for at least 7 working days. Floor: no less than 7.',
           approvalStepWorkingDays: 'docs/domain.md [S0] sets the steps; the number is ours (10).',
+          partyCommitteeReviewsTownshipList:
+            'docs/domain.md, "Levels": a township or street chain has no party-committee step unless this adds one (seed 001: 乡镇党委专题会议). A county\'s chain always has it.',
           election: {
             competitionPercent:
               'docs/domain.md, "Vote" [S3]: candidates exceed seats by at least 20%. Floor: no less than 20.',

@@ -121,6 +121,7 @@ export const calendarZh: Messages<typeof calendarEn> = {
           proposerFeedbackWorkingDays: '答复未采纳建议人（工作日）',
           candidatePublicityWorkingDays: '候选项目公示（工作日）',
           approvalStepWorkingDays: '每个审定环节（工作日）',
+          partyCommitteeReviewsTownshipList: '乡镇/街道：党委（党工委）审定候选项目',
           election: {
             competitionPercent: '差额比例：候选多于名额（%）',
             majorityBase: '“过半数”的基数',
@@ -165,6 +166,8 @@ export const calendarZh: Messages<typeof calendarEn> = {
           proposerFeedbackWorkingDays: '来源001：未采纳的建议须向建议人说明理由；天数为本系统设定（10）。',
           candidatePublicityWorkingDays: '来源003：公示不少于7个工作日。下限：不得少于7。',
           approvalStepWorkingDays: '来源000规定审定环节；天数为本系统设定（10）。',
+          partyCommitteeReviewsTownshipList:
+            '乡镇、街道的审定环节默认不含党委审定，勾选后增加（来源001：乡镇党委召开专题会议）。县级始终包含。',
           election: {
             competitionPercent: '来源003：候选项目数多于应选数不少于20%。下限：不得少于20。',
             majorityBase: '来源001：赞成票过半数当选；默认以实到代表为基数。',

@@ -49,6 +49,8 @@ export const coordinationEn = {
       },
     },
     batch: {
+      rating_report: { download: 'Download the rating report' },
+      scope: { own: 'Our own', townships: 'Our townships’' },
       phase: {
         collection: 'Collection',
         screening: 'Screening',
@@ -74,6 +76,8 @@ export const coordinationEn = {
         standingCommitteeOpinion: 'Standing committee opinion',
         partyCommitteeApproval: 'Party committee approval',
         billToCongress: 'Bill to the congress',
+        presidiumOpinion: "Township presidium's opinion",
+        workingCommitteeOpinion: "Street working committee's opinion",
       },
       report: {
         halfYear: 'Half-year report opens',
@@ -443,6 +447,8 @@ export const coordinationEn = {
         title: 'Title',
         phase: 'Phase',
         next_deadline_at: 'Next deadline',
+        jurisdiction_name: 'Jurisdiction',
+        scope: 'Whose',
         collectionClosesOn: 'Collection closes on',
         created_at: 'Opened at',
       },

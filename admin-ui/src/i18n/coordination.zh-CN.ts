@@ -60,6 +60,8 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
       },
     },
     batch: {
+      rating_report: { download: '下载测评结果报告' },
+      scope: { own: '本级批次', townships: '乡镇（街道）批次' },
       phase: batchPhaseLabels,
       phases: '批次阶段',
       decisions: '决定事项',
@@ -75,6 +77,8 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
         standingCommitteeOpinion: '人大常委会征求意见',
         partyCommitteeApproval: '党委常委会审定',
         billToCongress: '政府议案提请人代会',
+        presidiumOpinion: '乡镇人大主席团征求意见',
+        workingCommitteeOpinion: '人大街道工委征求意见',
       },
       report: {
         halfYear: '半年报告开始',
@@ -410,6 +414,8 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
         title: '名称',
         phase: '阶段',
         next_deadline_at: '下一截止时间',
+        jurisdiction_name: '辖区',
+        scope: '范围',
         collectionClosesOn: '征集截止日期',
         created_at: '开启时间',
       },

@@ -49,6 +49,8 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
           standingCommitteeOpinion: '人大常委会征求意见',
           partyCommitteeApproval: '党委常委会审定',
           billToCongress: '政府议案提请人代会',
+          presidiumOpinion: '乡镇人大主席团征求意见',
+          workingCommitteeOpinion: '人大街道工委征求意见',
         },
         round: '轮次',
         report: '报告',
@@ -87,6 +89,7 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
         approvalDecision: { decision: '决定', note: '意见（退回时必填）' },
         governmentReport: { summary: '报告内容' },
         reportHearing: { heldOn: '会议日期', opinion: '常委会审议意见' },
+        ratingConfirmation: { confirmedOn: '主席团确认日期', note: '主席团意见（可不填）' },
         progressReport: {
           percent: '完成进度（%）',
           stage: '所处阶段',

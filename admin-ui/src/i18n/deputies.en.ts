@@ -61,6 +61,10 @@ export const deputiesEn = {
       deputies_only: 'Only deputies cast ballots.',
     },
     rating: {
+      briefing: {
+        title: "The government's report on last year's projects (read it before you rate)",
+        missing: "The government's year-end report has not been handed in yet; ask the office for it before you rate.",
+      },
       list_title: 'Satisfaction ratings',
       page_title: 'Rating',
       none: 'There are no rating sessions yet.',

@@ -61,6 +61,10 @@ export const deputiesZh: Messages<typeof deputiesEn> = {
       deputies_only: '只有人大代表可以投票。',
     },
     rating: {
+      briefing: {
+        title: '政府关于上年度民生实事项目完成情况的报告（请先阅读再测评）',
+        missing: '政府年终完成情况报告尚未提交，请向人大办公室索取后再测评。',
+      },
       list_title: '满意度测评',
       page_title: '测评',
       none: '暂无测评。',

@@ -30,7 +30,11 @@ export const policyGroups: PolicyGroup[] = [
   },
   {
     key: 'publicity',
-    fields: [n('batch.candidatePublicityWorkingDays'), n('batch.approvalStepWorkingDays')],
+    fields: [
+      n('batch.candidatePublicityWorkingDays'),
+      n('batch.approvalStepWorkingDays'),
+      { source: 'batch.partyCommitteeReviewsTownshipList', input: 'boolean' },
+    ],
   },
   {
     key: 'vote',

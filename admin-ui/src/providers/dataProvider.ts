@@ -104,6 +104,8 @@ export interface AppDataProvider extends DataProvider {
   ): Promise<{ data: Blob }>;
   /** A project's status report or a monthly bulletin as an A4 PDF. */
   printReport(kind: PrintableReport, id: Identifier): Promise<{ data: Blob }>;
+  /** The confirmed rating's report of a batch (GET /api/batches/:id/rating-report.txt). */
+  downloadRatingReport(batchId: Identifier): Promise<{ data: Blob }>;
   /** The office's bulk review of junk from the public form: no score needed, no proposer answered. */
   markSuggestionsSpam(ids: Identifier[]): Promise<{ data: { updated: number } }>;
 
@@ -234,6 +236,7 @@ export const dataProvider: AppDataProvider = {
   },
   getPhoto: (id) => blob(`photos/${path(id)}`),
   downloadBulletin: (id) => blob(`bulletins/${path(id)}/download`),
+  downloadRatingReport: (batchId) => blob(`batches/${path(batchId)}/rating-report.txt`),
   exportList: (resource, format, { filter, sort }) => {
     const params = new URLSearchParams({ filter: JSON.stringify(filter) });
     if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));

@@ -1,6 +1,7 @@
 import { usePermissions, useTranslate } from 'react-admin';
 import { SecretSheetPage } from '../ballot/SecretSheetPage';
 import { hasRole } from '../common/roles';
+import { RatingBriefing } from './RatingBriefing';
 import { RatingForm } from './RatingForm';
 import type { RatingSession } from './types';
 
@@ -26,7 +27,12 @@ export const RatingPage = () => {
             : 'app.rating.deputies_only'
       }
       back={{ to: '/ratings', label: 'app.rating.back_to_list' }}
-      form={(session, done, refused) => <RatingForm session={session} onRated={done} onRefused={refused} />}
+      form={(session, done, refused) => (
+        <>
+          <RatingBriefing session={session} />
+          <RatingForm session={session} onRated={done} onRefused={refused} />
+        </>
+      )}
     />
   );
 };

@@ -29,6 +29,8 @@ export interface RatingSession {
   closed_at: string | null;
   projects: { id: string; title: string }[];
   my_receipt: string | null;
+  /** The government's year-end completion report, for deputies to read before they rate; null if not handed in. */
+  briefing: { taskId: string; summary: string; submittedAt: string } | null;
 }
 
 export interface ProjectRating {

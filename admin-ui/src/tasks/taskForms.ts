@@ -133,6 +133,15 @@ export function formSpecOf(kind: KnownTaskKind, payload: Record<string, unknown>
     case 'reportHearing':
     case 'explanationHearing':
       return hearing(kind);
+    case 'ratingConfirmation':
+      return specOf(
+        kind,
+        [
+          { type: 'date', source: 'confirmedOn' },
+          { type: 'text', source: 'note', rows: 2 },
+        ],
+        { confirmedOn: '', note: '' },
+      );
     case 'progressReport': {
       const previous = typeof payload.previousPercent === 'number' ? payload.previousPercent : null;
       return specOf(
