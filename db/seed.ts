@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { seedDemoRoster } from './demo/roster';
 import { hashPassword } from './passwords';
 import type { Database, NewUser, Role } from './schema';
 
@@ -156,6 +157,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
       .execute();
     await insertUsers(trx, userRows(people));
   });
+  // The rest of the congress: deputies on the roster without a demo login.
+  await seedDemoRoster(db, DEMO_COUNTY_ID);
 }
 
 async function insertUsers(trx: Transaction<Database>, rows: NewUser[]): Promise<void> {

@@ -64,7 +64,7 @@ const acts = proxyActivities<Activities>({
 export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<BatchState> {
   const { batchId, jurisdictionId } = input;
   const notices = createNoticeSender();
-  const state: BatchState = {
+  const state: BatchState = input.carried ?? {
     batchId,
     year: input.year,
     phase: 'collection',
@@ -296,6 +296,15 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     },
   );
 
+  if (input.carried) {
+    // Handed on under delivery: the election is history; the reports, bulletins and rating carry on.
+    await deliver(state.policy!);
+    await enterPhase('closed', null, null);
+    await notices.settle();
+    await condition(allHandlersFinished);
+    return state;
+  }
+
   // 1. Collection 征集, until its closing date or an early close by the office.
   state.policy = await acts.loadBatchPolicy({ jurisdictionId });
   const policy = state.policy;
@@ -371,9 +380,21 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
       { at: new Date(ratingOpensAt()).toISOString(), label: 'rating at the next congress' },
       null,
     );
+    await deliver(policy);
+  }
+
+  await enterPhase('closed', null, null);
+  await notices.settle();
+  await condition(allHandlersFinished);
+  return state;
+
+  // ——— the procedure's steps ———
+
+  /** 7. Reports to the standing committee and monthly bulletins while the projects run; 8. the rating, sent to each project. */
+  async function deliver(batchPolicy: BatchPolicy): Promise<void> {
     const reports = Promise.all([
-      runReport('halfYear', `${input.year}-07-01`, policy),
-      runReport('yearEnd', `${input.year}-12-01`, policy),
+      runReport('halfYear', `${input.year}-07-01`, batchPolicy),
+      runReport('yearEnd', `${input.year}-12-01`, batchPolicy),
     ]);
     // Added after batches were already running: recorded histories without the marker keep the old path.
     const bulletins = patched('monthly-bulletin') ? writeMonthlyBulletins(() => ratingClosed) : Promise.resolve();
@@ -389,13 +410,6 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     }
     await Promise.all([reports, bulletins]);
   }
-
-  await enterPhase('closed', null, null);
-  await notices.settle();
-  await condition(allHandlersFinished);
-  return state;
-
-  // ——— the procedure's steps ———
 
   /**
    * Waits until the publicity period in `state.nextDeadline` ends. When the office changes a day of the
@@ -507,13 +521,16 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
 
   /** A government report (docs/domain.md, "Reports" [S0]) opening on `opensOn`, then its hearing by the standing committee. */
   async function runReport(kind: ReportState['kind'], opensOn: string, batchPolicy: BatchPolicy): Promise<void> {
-    const report: ReportState = {
+    // A batch handed on keeps the reports it has heard; one still waiting opens on its day here.
+    const carried = state.reports.find((r) => r.kind === kind);
+    if (carried?.status === 'heard') return;
+    const report: ReportState = carried ?? {
       kind,
       opensAt: startOfChinaDay(opensOn).toISOString(),
       status: 'waiting',
       taskId: null,
     };
-    state.reports.push(report);
+    if (!carried) state.reports.push(report);
     await sleepUntil(report.opensAt);
     const name = kind === 'halfYear' ? '半年' : '年终';
     report.taskId = `task-${batchId}-${kind}-report`;
