@@ -22,7 +22,7 @@ export async function openDemo(
   log: (message: string) => void = () => undefined,
 ): Promise<void> {
   await openDemoBatch(db, temporal, taskQueue);
-  if (await workflowExists(temporal, BATCH_ID)) return;
+  if (await alive(temporal, BATCH_ID)) return;
   if (Date.now() < Date.parse(`${VOTE_ON}T00:00:00+08:00`)) {
     log(`the demo's 2026 batch is recorded from its vote on ${VOTE_ON}: the clock is earlier, so it is left out`);
     return;
@@ -40,6 +40,7 @@ export async function openDemo(
     log('the 2026 demo batch in .data predates its recorded year: `rm -rf .data` to get the full story');
     return;
   }
+  // Recording again (a batch terminated on this server) finds every row it wrote and extends the year to today.
   log('recording the demo county’s 2026 batch (collection, vote, eleven months of delivery)');
   const year = await recordYear(db);
   await start(() =>
@@ -64,10 +65,11 @@ export async function openDemo(
   }
 }
 
-async function workflowExists(temporal: Client, workflowId: string): Promise<boolean> {
+/** Running or finished; a batch terminated or failed on this server is recorded and opened again, as scripts/demoBatch.ts does. */
+async function alive(temporal: Client, workflowId: string): Promise<boolean> {
   try {
-    await temporal.workflow.getHandle(workflowId).describe();
-    return true;
+    const { status } = await temporal.workflow.getHandle(workflowId).describe();
+    return status.name === 'RUNNING' || status.name === 'COMPLETED' || status.name === 'CONTINUED_AS_NEW';
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return false;
     throw err;

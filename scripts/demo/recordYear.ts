@@ -542,7 +542,10 @@ class Recorder {
       const today = chinaDay(new Date(tick));
       // 月通报 on the 1st, of the month just ended, from the standing the projects have then.
       if (today.slice(0, 7) !== month) {
-        await acts.writeMonthlyBulletin({ batchId: story.BATCH_ID, month, at: startOfChinaDay(today).toISOString() });
+        // Written once: a bulletin rewritten later would show a later month's standing.
+        const id = `bulletin-${story.BATCH_ID}-${month}`;
+        if (!(await this.db.selectFrom('bulletins').select('id').where('id', '=', id).executeTakeFirst()))
+          await acts.writeMonthlyBulletin({ batchId: story.BATCH_ID, month, at: startOfChinaDay(today).toISOString() });
         month = today.slice(0, 7);
       }
       for (const input of inputs) await this.projectDay(input, states.get(input.projectId)!, tick);
@@ -562,8 +565,15 @@ class Recorder {
       const on = addDays(chinaDay(new Date(opened)), days);
       return Date.parse(at(on, time)) <= this.until.getTime() ? on : null;
     };
-    const lapsedOn = (opened: number) =>
-      input.projectId === 'project-demo-2026-road' && chinaDay(new Date(opened)) === story.roadLapsedReportOn;
+    // The week's report opened in the week of story.roadLapsedReportOn.
+    const lapsedOn = (opened: number) => {
+      const day = chinaDay(new Date(opened));
+      return (
+        input.projectId === 'project-demo-2026-road' &&
+        day >= story.roadLapsedReportOn &&
+        day < addDays(story.roadLapsedReportOn, 7)
+      );
+    };
     const reportOn = (opened: number) => answeredBy(opened, lapsedOn(opened) ? 4 : 1, '16:30');
     if (tick >= Date.parse(cadence.nextProgressAt) && reportOn(Date.parse(cadence.nextProgressAt))) {
       const opened = Date.parse(cadence.nextProgressAt);
@@ -589,7 +599,7 @@ class Recorder {
         },
         { kind: 'workingDays', days: policy.progressReportDueWorkingDays },
       );
-      // The department reports within its two working days; the road's report of 22 June lapsed and escalated.
+      // The department reports within its two working days; the road's report in late June lapsed and escalated.
       const lapsed = lapsedOn(opened);
       const completedOn = reportOn(opened)!;
       const reportedAt = at(completedOn, '16:30');
@@ -842,16 +852,15 @@ class Recorder {
   }
 
   private async departmentOfficial(departmentId: string | null): Promise<Actor> {
-    const u = departmentId
+    const staff = departmentId
       ? await this.db
           .selectFrom('users')
-          .select('id')
+          .select(['id', 'roles'])
           .where('department_id', '=', departmentId)
-          .where('roles', '@>', ['official'])
           .orderBy('id')
-          .executeTakeFirst()
-      : undefined;
-    return this.actor(u?.id ?? DEMO_COORDINATOR_ID);
+          .execute()
+      : [];
+    return this.actor(staff.find((u) => u.roles.includes('official'))?.id ?? DEMO_COORDINATOR_ID);
   }
 }
 
