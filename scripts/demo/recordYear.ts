@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Activities, createActivities } from '../../activities';
 import { createNotifier } from '../../activities/channels';
 import { DEMO_COORDINATOR_ID, DEMO_COUNTY_ID } from '../../db/seed';
@@ -180,6 +180,7 @@ class Recorder {
     // 7. Delivery, week by week, with the monthly bulletins and the half-year report in between.
     const projects = await this.deliver(inputs, resultEnds);
     const reports = await this.halfYearReport(inputs.map((p) => p.projectId));
+    await this.dateRows(at(story.OPENED_ON), resultEnds);
 
     const state: BatchState = {
       batchId,
@@ -202,6 +203,30 @@ class Recorder {
       feedbackTasks: this.feedback,
     };
     return { batch: { input, state }, projects };
+  }
+
+  /**
+   * The rows whose creation time their activity leaves to the database's clock get the story's: the batch
+   * when it opened, its projects when they began, each bulletin on the 1st it was written.
+   */
+  private async dateRows(openedAt: string, projectsFrom: string): Promise<void> {
+    // created_at is the database's own clock and no update sets it (db/schema.ts, CreatedAt): set here, once.
+    await this.db.transaction().execute(async (trx) => {
+      await sql`update batches set created_at = ${openedAt} where id = ${story.BATCH_ID}`.execute(trx);
+      await sql`update projects set created_at = ${projectsFrom} where batch_id = ${story.BATCH_ID}`.execute(trx);
+      const bulletins = await trx
+        .selectFrom('bulletins')
+        .select(['id', 'month'])
+        .where('batch_id', '=', story.BATCH_ID)
+        .execute();
+      for (const b of bulletins) {
+        const [y, m] = b.month.split('-').map(Number) as [number, number];
+        const writtenOn = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+        await sql`update bulletins set created_at = ${startOfChinaDay(writtenOn).toISOString()} where id = ${b.id}`.execute(
+          trx,
+        );
+      }
+    });
   }
 
   // ——— the batch ———

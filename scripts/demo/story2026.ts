@@ -306,7 +306,7 @@ export const projects: StoryProject[] = [
       { stage: 'acceptance', plannedStart: '2027-01-01', plannedEnd: '2027-03-31' },
     ],
     lagOn: (day) => growing(day, '2026-03-15', 0, 3),
-    stalled: { from: '2026-05-11', percent: 15 },
+    stalled: { from: '2026-05-11', percent: 16 },
     note: (lag) =>
       lag >= 20
         ? '石桥村段征地拆迁补偿未达成一致，施工队无法进场，全线仍未开工。'
