@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { type Activities, createActivities } from '../../activities';
 import { createNotifier } from '../../activities/channels';
+import type { SessionUser } from '../../api/auth/tokens';
+import { allocate, disburse, setPoolTotal } from '../../api/projects/funds.service';
 import { DEMO_COORDINATOR_ID, DEMO_COUNTY_ID } from '../../db/seed';
 import type { Database } from '../../db/schema';
 import type { Actor, Assignee } from '../../domain/assignee';
@@ -56,6 +58,8 @@ export async function recordYear(db: Kysely<Database>, until: Date = new Date())
 class Recorder {
   private readonly actors = new Map<string, Actor>();
   private readonly feedback = { started: 0, done: 0 };
+  /** Each project's reported percent by day, for the disbursements that follow it. */
+  private readonly reported = new Map<string, [string, number][]>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -129,6 +133,24 @@ class Recorder {
       this.feedback.done += 1;
     }
 
+    for (const [i, c] of story.publicityComments.entries()) {
+      await this.db
+        .insertInto('publicity_comments')
+        .values({
+          id: `comment-demo-2026-${i + 1}`,
+          batch_id: batchId,
+          candidate_id: `cand-demo-2026-${c.candidate}`,
+          author_name: c.author,
+          contact: null,
+          body: c.body,
+          adopted: c.adopted,
+          response: c.response,
+          created_at: at(c.on, '20:15'),
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    }
+
     // 3–4. Publicity ran its working days; then the approval chain, each step recorded by the office.
     await this.phase('approval', publicityEnds, null, null);
     let stepDay = chinaDay(new Date(publicityEnds));
@@ -180,6 +202,7 @@ class Recorder {
     // 7. Delivery, week by week, with the monthly bulletins and the half-year report in between.
     const projects = await this.deliver(inputs, resultEnds);
     const reports = await this.halfYearReport(inputs.map((p) => p.projectId));
+    await this.funds(inputs, chinaDay(new Date(resultEnds)));
     await this.dateRows(at(story.OPENED_ON), resultEnds);
 
     const state: BatchState = {
@@ -227,6 +250,70 @@ class Recorder {
         );
       }
     });
+  }
+
+  /**
+   * 资金池 (docs/domain.md, "Fund pool"): the office sets the pool and allocates each project its budget; the
+   * department draws in each quarter as much as its reported progress has earned. Through the API's own
+   * fund records (api/projects/funds.service.ts), dated when each movement happened.
+   */
+  private async funds(inputs: VotedProjectInput[], from: string): Promise<void> {
+    const batchId = story.BATCH_ID;
+    const office = sessionUser(await this.actor(DEMO_COORDINATOR_ID));
+    const dated = async (when: string, move: (trx: Transaction<Database>) => Promise<{ id: string } | null>) => {
+      if (when > this.until.toISOString()) return;
+      await this.db.transaction().execute(async (trx) => {
+        const movement = await move(trx);
+        if (!movement) return;
+        await sql`update fund_movements set at = ${when} where id = ${movement.id}`.execute(trx);
+        await sql`update audit_events set at = ${when} where dedupe_key = ${movement.id}`.execute(trx);
+      });
+    };
+    const total = inputs.reduce((sum, p) => sum + p.responsibility.budgetYuan, 0);
+    const poolSetAt = at(addDays(from, 1), '10:00');
+    if (poolSetAt <= this.until.toISOString()) {
+      await this.db.transaction().execute(async (trx) => {
+        await setPoolTotal(trx, office, batchId, total);
+        await sql`update fund_pools set updated_at = ${poolSetAt} where batch_id = ${batchId}`.execute(trx);
+        await sql`update audit_events set at = ${poolSetAt} where action = 'fundPool.set' and workflow_id = ${batchId}`.execute(
+          trx,
+        );
+      });
+    }
+    for (const p of inputs) {
+      const amountYuan = p.responsibility.budgetYuan;
+      await dated(at(addDays(from, 2), '10:00'), async (trx) => {
+        const { movement } = await allocate(trx, office, p.projectId, batchId, {
+          key: 'allocation-2026',
+          note: '按责任清单预算全额安排',
+          amountYuan,
+        });
+        return movement;
+      });
+    }
+    for (const day of [`${story.YEAR}-04-15`, `${story.YEAR}-07-15`, `${story.YEAR}-10-15`]) {
+      for (const p of inputs) {
+        const history = (this.reported.get(p.projectId) ?? []).filter(([d]) => d <= day);
+        const percent = history.length ? history[history.length - 1]![1] : 0;
+        const earned = Math.floor((p.responsibility.budgetYuan * percent) / 100 / 10_000) * 10_000;
+        const official = sessionUser(await this.actor(storyProject(p.projectId).reporterUserId));
+        await dated(at(day, '15:00'), async (trx) => {
+          const project = await trx
+            .selectFrom('projects')
+            .select('disbursed_yuan')
+            .where('id', '=', p.projectId)
+            .executeTakeFirstOrThrow();
+          const amountYuan = earned - project.disbursed_yuan;
+          if (amountYuan <= 0) return null;
+          const { movement } = await disburse(trx, official, p.projectId, {
+            key: `disbursement-${day}`,
+            note: `按进度${percent}%拨付`,
+            amountYuan,
+          });
+          return movement;
+        });
+      }
+    }
   }
 
   // ——— the batch ———
@@ -609,6 +696,7 @@ class Recorder {
         state.progress?.percent ?? 0,
         p.stalled && day >= p.stalled.from ? p.stalled.percent : Math.max(0, planned - p.lagOn(day)),
       );
+      this.reported.set(input.projectId, [...(this.reported.get(input.projectId) ?? []), [day, percent]]);
       const stage: ProjectStage = percent >= 90 ? 'acceptance' : percent >= 20 ? 'construction' : 'preparation';
       const task = this.task(
         `task-${input.projectId}-progressReport-${opened}-0`,
@@ -887,6 +975,17 @@ class Recorder {
       : [];
     return this.actor(staff.find((u) => u.roles.includes('official'))?.id ?? DEMO_COORDINATOR_ID);
   }
+}
+
+function sessionUser(actor: Actor): SessionUser {
+  return {
+    userId: actor.userId,
+    username: actor.userId.replace(/^user-/, ''),
+    displayName: actor.displayName,
+    roles: actor.roles,
+    jurisdictionId: actor.jurisdictionId,
+    departmentId: actor.departmentId,
+  };
 }
 
 function storyProject(projectId: string): story.StoryProject {

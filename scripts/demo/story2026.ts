@@ -354,3 +354,31 @@ export const roadFinding = {
 
 /** The road's weekly report that lapsed and escalated to the responsible vice head before it came in. */
 export const roadLapsedReportOn = '2026-06-22';
+
+/** Comments on the published candidate list (docs/domain.md, "Candidate publicity"), with the office's answers. */
+export const publicityComments = [
+  {
+    candidate: 'road',
+    on: '2025-12-17',
+    author: '山阳乡村民 孙某',
+    body: '建议X012线改造同时加装路灯和错车道，晚上通行太危险。',
+    adopted: true,
+    response: '采纳：已请交通运输局在施工设计中增设错车道6处和村口路段照明。',
+  },
+  {
+    candidate: 'parking',
+    on: '2025-12-18',
+    author: '城关镇居民',
+    body: '停车场选址离老城区太远，建议改在农贸市场附近。',
+    adopted: false,
+    response: '农贸市场周边无可用建设用地，选址已比较三处方案，维持原方案。',
+  },
+  {
+    candidate: 'school',
+    on: '2025-12-19',
+    author: '学生家长 周女士',
+    body: '加固施工请安排在暑假，避免影响上课。',
+    adopted: true,
+    response: '采纳：主体加固安排在7—8月暑期施工。',
+  },
+];

@@ -104,6 +104,25 @@ describe('the demo', () => {
     }
   });
 
+  it('funds the projects from the batch’s pool, as the pool and each project’s funds agree', async () => {
+    const pool = await get(`/batches/${story.BATCH_ID}/fund-pool`);
+    expect(pool.status, pool.body.message).toBe(200);
+    let allocated = 0;
+    let disbursed = 0;
+    for (const id of projectIds) {
+      const funds = await get(`/projects/${id}/funds`);
+      expect(funds.status, funds.body.message).toBe(200);
+      const paid = (funds.body.movements as { kind: string; amount_yuan: number }[])
+        .filter((m) => m.kind === 'disbursement')
+        .reduce((sum, m) => sum + m.amount_yuan, 0);
+      expect(paid, id).toBeGreaterThan(0);
+      expect(funds.body.disbursedYuan, id).toBe(paid);
+      allocated += funds.body.allocationYuan as number;
+      disbursed += paid;
+    }
+    expect(pool.body).toMatchObject({ total_yuan: allocated, allocated_yuan: allocated, disbursed_yuan: disbursed });
+  });
+
   it('has the road on red, escalated, with its supervision group’s finding answered', async () => {
     const road = await testDb.db
       .selectFrom('projects')
