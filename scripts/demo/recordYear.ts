@@ -7,7 +7,7 @@ import { allocate, disburse, setPoolTotal } from '../../api/projects/funds.servi
 import { DEMO_COORDINATOR_ID, DEMO_COUNTY_ID } from '../../db/seed';
 import type { Database } from '../../db/schema';
 import type { Actor, Assignee } from '../../domain/assignee';
-import type { BatchState } from '../../domain/contract/batchWorkflow';
+import type { AnnualBatchInput, BatchState } from '../../domain/contract/batchWorkflow';
 import type { ProjectState, VotedProjectInput } from '../../domain/contract/projectWorkflow';
 import type { HumanTaskInput } from '../../domain/contract/taskWorkflow';
 import type { BallotMark, ElectionPolicy } from '../../domain/election';
@@ -18,6 +18,15 @@ import type { TaskKind } from '../../domain/taskKinds';
 import { addCalendarPeriod, addDays, chinaDay, startOfChinaDay } from '../../domain/workingDays';
 import * as story from './story2026';
 
+/** The state each live workflow takes over with, and the batch workflow's input. */
+export interface RecordedYear {
+  batch: { input: Omit<AnnualBatchInput, 'carried'>; state: BatchState };
+  projects: { input: VotedProjectInput; state: ProjectState }[];
+}
+
+const DAY_MS = 86_400_000;
+const at = (day: string, time = '09:00') => new Date(`${day}T${time}:00+08:00`).toISOString();
+
 /**
  * The demo's 2026 batch, recorded: every decision of the story (scripts/demo/story2026.ts) up to `until` is
  * taken through the activities the workflows run, at the instant it was taken, so each row, audit event,
@@ -26,26 +35,10 @@ import * as story from './story2026';
  * take over from the state it reached (scripts/demo/openDemo.ts): the batch and project workflows accept a
  * carried state for exactly that, as a continue-as-new does.
  *
- * Returns the state each workflow takes over with.
+ * What people enter through the API rather than through a workflow (suggestions with their proposers and
+ * scores, reviews and candidates, publicity comments, the sitting's attendance, receipts and the opened
+ * ballots) is written as the API writes it; the fund pool goes through the API's own fund records.
  */
-export interface RecordedYear {
-  batch: { input: Omit<BatchInputShape, 'carried'>; state: BatchState };
-  projects: { input: VotedProjectInput; state: ProjectState }[];
-}
-
-interface BatchInputShape {
-  batchId: string;
-  jurisdictionId: string;
-  year: number;
-  title: string;
-  collectionClosesAt: string;
-  openedBy: Actor;
-  carried?: BatchState;
-}
-
-const DAY_MS = 86_400_000;
-const at = (day: string, time = '09:00') => new Date(`${day}T${time}:00+08:00`).toISOString();
-
 export async function recordYear(db: Kysely<Database>, until: Date = new Date()): Promise<RecordedYear> {
   const notifier = createNotifier({ mailFrom: 'office@demo-county.example' });
   try {
