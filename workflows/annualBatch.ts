@@ -297,7 +297,17 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
   );
 
   if (input.carried) {
-    // Handed on under delivery: the election is history; the reports, bulletins and rating carry on.
+    // Handed on under delivery: the election is history; the reports, bulletins and rating carry on. A report
+    // whose task is open belongs to the run that opened it, so a batch is handed on between reports.
+    if (
+      state.phase !== 'implementation' ||
+      state.reports.some((r) => r.status === 'reporting' || r.status === 'hearing')
+    )
+      throw ApplicationFailure.create({
+        type: batchFailureTypes.invalid,
+        message: 'a batch is handed on under delivery and between its reports',
+        nonRetryable: true,
+      });
     await deliver(state.policy!);
     await enterPhase('closed', null, null);
     await notices.settle();

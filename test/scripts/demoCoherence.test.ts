@@ -80,6 +80,16 @@ describe('the demo', () => {
       const mean = detail.body.scores.reduce((sum: number, s: { weighted: number }) => sum + s.weighted, 0) / 2;
       expect(row.score).toBeCloseTo(mean, 0);
     }
+    // The dashboard counts the same suggestions, and the candidates the batch put to the vote.
+    const dashboard = await get('/dashboard');
+    const batch = await get(`/batches/${story.BATCH_ID}`);
+    const card = (dashboard.body.openBatches as { id: string; suggestionCount: number; candidateCount: number }[]).find(
+      (b) => b.id === story.BATCH_ID,
+    );
+    expect(card).toMatchObject({
+      suggestionCount: listed.body.length,
+      candidateCount: batch.body.live.candidateIds.length,
+    });
   });
 
   it('lists the projects its batch names, each under delivery with its weekly reports', async () => {
@@ -88,6 +98,12 @@ describe('the demo', () => {
     expect(projects.status, projects.body.message).toBe(200);
     expect((projects.body as { id: string }[]).map((p) => p.id).sort()).toEqual([...batch.body.live.projectIds].sort());
     expect([...batch.body.live.projectIds].sort()).toEqual([...projectIds].sort());
+    // The dashboard's warning counts are the listed projects' warnings.
+    const dashboard = await get('/dashboard');
+    const listedWarnings = { red: 0, yellow: 0, blue: 0, none: 0 };
+    for (const p of projects.body as { warning: keyof typeof listedWarnings }[]) listedWarnings[p.warning] += 1;
+    expect(dashboard.body.warningCounts).toEqual(listedWarnings);
+    expect(listedWarnings).toEqual({ red: 1, yellow: 1, blue: 1, none: 1 });
     for (const project of projects.body as { id: string; progress_percent: number; last_reported_at: string }[]) {
       expect(project.progress_percent, project.id).toBeGreaterThan(0);
       const reports = await testDb.db
