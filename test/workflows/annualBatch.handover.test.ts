@@ -122,4 +122,63 @@ describe('annual batch handed on under delivery', () => {
       await handle.terminate('test finished');
     });
   });
+
+  it('refuses to be handed on while a report’s task is open, which belongs to the run that opened it', async () => {
+    const db = world.testDb.db;
+    const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 3;
+    const batchId = `batch-${jurisdictionId}-${year}`;
+    const coordinator = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', 'coordinator')
+      .executeTakeFirstOrThrow();
+    const carried: BatchState = {
+      batchId,
+      year,
+      phase: 'implementation',
+      phaseChangedAt: new Date(await env.currentTimeMs()).toISOString(),
+      collectionClosesAt: startOfChinaDay(`${year - 1}-12-08`).toISOString(),
+      nextDeadline: null,
+      policy: batchPolicyOf({}),
+      candidateIds: [],
+      screeningRound: 1,
+      approval: null,
+      sentBack: [],
+      votes: [],
+      elected: [],
+      runOff: null,
+      projectIds: [],
+      reports: [
+        {
+          kind: 'halfYear',
+          opensAt: startOfChinaDay(`${year}-07-01`).toISOString(),
+          status: 'reporting',
+          taskId: `task-${batchId}-halfYear-report`,
+        },
+      ],
+      rating: null,
+      feedbackTasks: { started: 0, done: 0 },
+    };
+    await world.withWorker(async (driver) => {
+      const handle = await env.client.workflow.start(annualBatchWorkflow, {
+        workflowId: batchId,
+        taskQueue: driver.taskQueue,
+        args: [
+          {
+            batchId,
+            jurisdictionId,
+            year,
+            title: `测试县${year}年民生实事项目`,
+            collectionClosesAt: carried.collectionClosesAt,
+            openedBy: actorOf(coordinator),
+            carried,
+          },
+        ],
+      });
+      await expect(handle.result()).rejects.toThrow(/workflow execution failed/i);
+      const failure = await handle.result().catch((err: { cause?: { message?: string } }) => err.cause?.message);
+      expect(failure).toBe('a batch is handed on under delivery and between its reports');
+      expect(await db.selectFrom('tasks').select('id').where('owner_workflow_id', '=', batchId).execute()).toEqual([]);
+    });
+  });
 });
