@@ -15,7 +15,7 @@ import { plannedPercent, progressWarning, type ProjectStage, warningRaised } fro
 import { weightedScore } from '../../domain/screening';
 import { csprngShuffle } from '../../domain/shuffle';
 import type { TaskKind } from '../../domain/taskKinds';
-import { addCalendarPeriod, addDays, chinaDay, startOfChinaDay } from '../../domain/workingDays';
+import { addCalendarPeriod, addDays, chinaDateTime, chinaDay, startOfChinaDay } from '../../domain/workingDays';
 import * as story from './story2026';
 
 /** The state each live workflow takes over with, and the batch workflow's input. */
@@ -707,12 +707,10 @@ class Recorder {
       );
       // The department reports within its two working days; the road's report in late June lapsed and escalated.
       const lapsed = lapsedOn(opened);
-      const completedOn = reportOn(opened)!;
-      const reportedAt = at(completedOn, '16:30');
-      await this.openAndComplete(
+      const reportedAt = await this.openAndComplete(
         task,
         new Date(opened).toISOString(),
-        completedOn,
+        reportOn(opened)!,
         await this.actor(p.reporterUserId),
         { percent, stage, text: p.note(planned - percent), photoIds: [], reason: '' },
         '16:30',
@@ -913,8 +911,14 @@ class Recorder {
     result: Record<string, unknown>,
     time = '16:00',
     lapses = false,
-  ): Promise<void> {
+  ): Promise<string> {
     const dueAt = await this.acts.computeDue({ jurisdictionId: DEMO_COUNTY_ID, from: openedAt, rule: task.due });
+    // A lapsed task is done on the day its deadline passed, after the escalation; any other, by its deadline.
+    const doneAt = lapses ? at(chinaDay(new Date(Date.parse(dueAt) + 1)), time) : at(doneOn, time);
+    if (!lapses && doneAt > dueAt)
+      throw new Error(
+        `the story has ${task.taskId} done at ${doneAt}, after its deadline ${dueAt}: move it or let it lapse`,
+      );
     await this.acts.recordTaskOpened({ task, dueAt, openedAt });
     let level = 0;
     if (lapses) {
@@ -924,7 +928,7 @@ class Recorder {
       const notice = {
         kind: 'escalation' as const,
         title: `逾期督办：${task.title}`,
-        body: `办理期限已过，已提级至${rung!.label}（第1级督办）。`,
+        body: `办理期限${chinaDateTime(dueAt)}（北京时间）已过，已提级至${rung!.label}（第1级督办）。`,
         workflowId: task.taskId,
         taskId: task.taskId,
         at: dueAt,
@@ -936,9 +940,10 @@ class Recorder {
       taskId: task.taskId,
       actor: by,
       result,
-      completedAt: at(doneOn, time),
+      completedAt: doneAt,
       escalationLevel: level,
     });
+    return doneAt;
   }
 
   private async actor(userId: string): Promise<Actor> {

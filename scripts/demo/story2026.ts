@@ -16,7 +16,7 @@ export const SCREENING_CONCLUDED_ON = '2025-12-15';
 export const VOTE_ON = '2026-01-14';
 export const CONGRESS_PRESENT = 142;
 /** The half-year report (docs/domain.md, "Reports"): handed in, then heard by the standing committee. */
-export const HALF_YEAR_REPORT = { submittedOn: '2026-07-24', heardOn: '2026-08-27' };
+export const HALF_YEAR_REPORT = { submittedOn: '2026-07-24', heardOn: '2026-08-20' };
 
 /** A person's suggestion (群众点单); `by` names the proposer as the form records them. */
 export interface StorySuggestion {

@@ -162,6 +162,15 @@ describe('the demo', () => {
       .execute();
     expect(notices.map((n) => n.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^红色预警/)]));
     expect(notices.map((n) => n.recipient_user_id)).toContain('user-leader1');
+    // Every task done late escalated first, as its workflow would have; only the road's lapsed.
+    const late = await testDb.db
+      .selectFrom('tasks')
+      .select(['id', 'escalation_level'])
+      .where('status', '=', 'done')
+      .whereRef('completed_at', '>', 'due_at')
+      .execute();
+    expect(late.map((t) => t.id)).toEqual(escalated.map((t) => t.id));
+    expect(late.every((t) => t.escalation_level > 0)).toBe(true);
     const findings = await testDb.db.selectFrom('findings').selectAll().where('project_id', '=', road.id).execute();
     expect(findings.map((f) => f.status)).toEqual(['accepted']);
   });
