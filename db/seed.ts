@@ -1,10 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
+import { seedDemoRoster } from './demo/roster';
 import { hashPassword } from './passwords';
 import type { Database, NewUser, Role } from './schema';
 
 /**
  * Demo data for `npm start`: one county with its townships, departments with their responsible
- * leaders (包抓领导) and people in every role (the 2027 batch is a workflow; scripts/demoBatch.ts). Idempotent: every row is inserted with
+ * leaders (包抓领导), people in every role and the congress's roster (db/demo/roster.ts); the batches are workflows
+ * (scripts/demoBatch.ts, scripts/demo/). Idempotent: every row is inserted with
  * `on conflict do nothing`, so a second start keeps whatever people changed in the demo.
  */
 
@@ -156,6 +158,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
       .execute();
     await insertUsers(trx, userRows(people));
   });
+  // The rest of the congress: deputies on the roster without a demo login.
+  await seedDemoRoster(db, DEMO_COUNTY_ID);
 }
 
 async function insertUsers(trx: Transaction<Database>, rows: NewUser[]): Promise<void> {

@@ -21,8 +21,7 @@ import { DEMO_PASSWORD, demoLogins, seedDemoData } from '../db/seed';
 import { parseRuntimeConfig, type RuntimeConfig } from '../domain/config';
 import { dataConverterFor, parsePayloadKey } from '../temporal/payloadCodec';
 import { adminUiBuildIsStale, adminUiDist, viteBuildArgs } from './adminUiBuild';
-import { openDemoBatch } from './demoBatch';
-import { openDemoProjects } from './demoProjects';
+import { openDemo } from './demo/openDemo';
 import { startTemporalDevServer } from './temporalDevServer';
 import { startTemporalPostgresServer } from './temporalPostgresServer';
 import { projectRoot, temporalCliPath, temporalSchemaDir, temporalServerPath, temporalSqlToolPath } from './toolPaths';
@@ -368,8 +367,7 @@ async function startDemoBatch(config: RuntimeConfig): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       dataConverter: dataConverterFor(parsePayloadKey(config.PAYLOAD_KEY)),
     });
-    await openDemoBatch(db, client, config.TEMPORAL_TASK_QUEUE);
-    await openDemoProjects(db, client, config.TEMPORAL_TASK_QUEUE);
+    await openDemo(db, client, config.TEMPORAL_TASK_QUEUE, log);
   } finally {
     await Promise.all([connection.close(), db.destroy()]);
   }

@@ -1,4 +1,6 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
+import { batchFailureTypes } from '../domain/contract/failures';
 import { ratingOpensAt } from '../domain/batchProcedure';
 import {
   type AnnualBatchInput,
@@ -58,6 +60,22 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
   setHandler(closeVoteUpdate, (c) => batch.closeVote(c), { validator: (c) => batch.validateCloseVote(c) });
   setHandler(openRatingUpdate, (r) => batch.openRating(r), { validator: (r) => batch.validateOpenRating(r) });
   setHandler(closeRatingUpdate, (a) => batch.closeRating(a), { validator: (a) => batch.validateCloseRating(a) });
+
+  if (input.carried) {
+    // Handed on under delivery: the election is history; the reports, bulletins and rating carry on. A report
+    // whose task is open belongs to the run that opened it, so a batch is handed on between reports.
+    if (
+      state.phase !== 'implementation' ||
+      state.reports.some((r) => r.status === 'reporting' || r.status === 'hearing')
+    )
+      throw ApplicationFailure.create({
+        type: batchFailureTypes.invalid,
+        message: 'a batch is handed on under delivery and between its reports',
+        nonRetryable: true,
+      });
+    await deliver();
+    return close();
+  }
 
   // 1. Collection 征集, until its closing date or an early close by the office.
   state.policy = await acts.loadBatchPolicy({ jurisdictionId });
@@ -130,6 +148,12 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
       { at: new Date(ratingOpensAt(input.year)).toISOString(), label: 'rating at the next congress' },
       null,
     );
+    await deliver();
+  }
+  return close();
+
+  /** 7. Reports while the projects run, and the monthly bulletin; 8. the rating and where its results go. */
+  async function deliver(): Promise<void> {
     const reports = Promise.all([runReport(batch, 'halfYear'), runReport(batch, 'yearEnd')]);
     // Added after batches were already running: recorded histories without the marker keep the old path.
     const bulletins = patched('monthly-bulletin') ? writeMonthlyBulletins(batch) : Promise.resolve();
@@ -144,8 +168,10 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     await Promise.all([reports, bulletins]);
   }
 
-  await batch.enterPhase('closed', null, null);
-  await notices.settle();
-  await condition(allHandlersFinished);
-  return state;
+  async function close(): Promise<BatchState> {
+    await batch.enterPhase('closed', null, null);
+    await notices.settle();
+    await condition(allHandlersFinished);
+    return state;
+  }
 }

@@ -17,6 +17,11 @@ export interface AnnualBatchInput {
   /** When collection closes, as an ISO instant. */
   collectionClosesAt: string;
   openedBy: Actor;
+  /**
+   * A batch under delivery handed on from an earlier run (another server, or the demo's recorded year,
+   * scripts/demo/): this run resumes its reports, monthly bulletins and rating; absent on a batch's first run.
+   */
+  carried?: BatchState;
 }
 
 export interface VoteSessionState {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../db/passwords';
 import type { Role } from '../../db/schema';
+import { DEMO_CONGRESS_SIZE } from '../../db/demo/roster';
 import { DEMO_COUNTY_ID, DEMO_PASSWORD, demoLogins, seedDemoData } from '../../db/seed';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
@@ -55,6 +56,23 @@ describe('seedDemoData', () => {
       expect(await verifyPassword(row.password_hash, DEMO_PASSWORD), row.username).toBe(true);
       expect(await verifyPassword(row.password_hash, 'wrong-password'), row.username).toBe(false);
     }
+  });
+
+  it('seats the whole congress: 150 deputies, of whom only the twelve demo logins can sign in', async () => {
+    const deputies = await testDb.db
+      .selectFrom('users')
+      .select(['username', 'password_hash'])
+      .where('jurisdiction_id', '=', DEMO_COUNTY_ID)
+      .execute()
+      .then((users) => users.filter((u) => /^deputy\d+$/.test(u.username)));
+    expect(deputies).toHaveLength(DEMO_CONGRESS_SIZE);
+    const canSignIn = await Promise.all(deputies.map((d) => verifyPassword(d.password_hash, DEMO_PASSWORD)));
+    expect(
+      deputies
+        .filter((_, i) => canSignIn[i])
+        .map((d) => d.username)
+        .sort(),
+    ).toEqual(Array.from({ length: 12 }, (_, i) => `deputy${i + 1}`).sort());
   });
 
   it('builds the county with townships and led departments, leaving the batch to its workflow', async () => {

@@ -46,7 +46,8 @@ export class AnnualBatch {
   private closingVote = false;
 
   constructor(readonly input: AnnualBatchInput) {
-    this.state = {
+    // A batch handed on under delivery (the demo's recorded year, scripts/demo/) resumes the state it was handed.
+    this.state = input.carried ?? {
       batchId: input.batchId,
       year: input.year,
       phase: 'collection',

@@ -141,13 +141,16 @@ export async function startProjects(batch: AnnualBatch): Promise<number> {
 /** A government report (docs/domain.md, "Reports" [S0]) opening on its day, then its hearing by the standing committee (a township's presidium). */
 export async function runReport(batch: AnnualBatch, kind: ReportState['kind']): Promise<void> {
   const { batchId, state, input, policy } = batch;
-  const report: ReportState = {
+  // A batch handed on keeps the reports it has heard; one still waiting opens on its day here.
+  const carried = state.reports.find((r) => r.kind === kind);
+  if (carried?.status === 'heard') return;
+  const report: ReportState = carried ?? {
     kind,
     opensAt: startOfChinaDay(reportOpensOn(kind, input.year)).toISOString(),
     status: 'waiting',
     taskId: null,
   };
-  state.reports.push(report);
+  if (!carried) state.reports.push(report);
   await sleepUntil(report.opensAt);
   const name = kind === 'halfYear' ? '半年' : '年终';
   report.taskId = `task-${batchId}-${kind}-report`;
