@@ -19,7 +19,7 @@ import { auditSortable } from '../audit/audit.routes';
 import { actorOf } from '../auth/auth.middleware';
 import type { SessionUser } from '../auth/tokens';
 import { findOwnBatch } from '../batchRecords';
-import { forbidden, HttpError, notFound } from '../errors';
+import { conflict, forbidden, HttpError, notFound, unprocessable } from '../errors';
 import { type Method, route } from '../http/route';
 import { reencodePhoto } from '../security/photos';
 import { boxSharesSchema, openRatingSchema } from '../../domain/ballotEncoding';
@@ -53,8 +53,13 @@ import {
   photoTypes,
   projectList,
   projectTimelineFilterSchema,
+  reportProgressSchema,
   reviewFindingSchema,
 } from '../../domain/contract/projects';
+import { checkTaskResult } from '../../domain/taskKinds';
+import { insertAuditEvent } from '../../db/auditEvents';
+import { completeTaskUpdate } from '../../workflows/humanTask.messages';
+import { findTask } from '../tasks/tasks.service';
 import {
   assertFindingResubmission,
   assertPhotos,
@@ -256,6 +261,70 @@ export const projectRoutes = [
       });
       const row = await findFindingById(db, findingId);
       res.status(201).json(row ?? filed);
+    },
+  }),
+
+  // The department reports when the facts happen (docs/domain.md, "Implementation"): an open weekly task is
+  // answered at once; otherwise the report waits, recorded, and answers the next weekly task when it opens.
+  route({
+    id: 'reportProgress',
+    method: 'post',
+    path: '/projects/:id/progress',
+    tag: 'projects',
+    summary: 'Report the project’s progress now, whether or not the weekly report has been asked for',
+    access: ['official'],
+    notes:
+      'Only an official of the responsible department. With a weekly progress report open, the report completes it (200, `counted: "now"`); otherwise it is recorded (201, `counted: "nextWeeklyTask"`) and the next weekly task counts it as soon as it opens, without asking again. Going backwards needs a `reason` (422). The same `key` records one report.',
+    body: reportProgressSchema,
+    ok: {
+      200: '`{ counted: "now", task }`: the open weekly task, completed with this report.',
+      201: '`{ counted: "nextWeeklyTask", reportedAt }`: recorded for the next weekly task.',
+    },
+    refusals: [403, 404, 409, 422],
+    handler: async ({ res, deps: { db, temporal }, user, params, body: { key, ...report } }) => {
+      const project = await findVisibleProject(db, user, params.id);
+      if (user.departmentId !== project.department_id) {
+        throw forbidden(`only an official of ${project.department_name} reports this project’s progress`);
+      }
+      if (project.phase !== 'implementation') {
+        throw conflict('the project has been accepted; its progress is no longer reported');
+      }
+      await assertPhotos(db, user.jurisdictionId, report.photoIds);
+      const open = await db
+        .selectFrom('tasks')
+        .select(['id', 'payload'])
+        .where('owner_workflow_id', '=', project.id)
+        .where('kind', '=', 'progressReport')
+        .where('status', '=', 'open')
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+      const check = checkTaskResult(
+        'progressReport',
+        report,
+        open?.payload ?? { previousPercent: project.progress_percent },
+      );
+      if (!check.ok) throw unprocessable(check.message);
+      if (open) {
+        await temporal.workflow.getHandle(open.id).executeUpdate(completeTaskUpdate, {
+          args: [{ actor: actorOf(user), result: check.result }],
+          updateId: `progress:${key}`,
+        });
+        res.json({ counted: 'now', task: await findTask(db, open.id) });
+        return;
+      }
+      const reportedAt = new Date().toISOString();
+      await insertAuditEvent(db, {
+        dedupeKey: `${project.id}:progress:${key}`,
+        actorUserId: user.userId,
+        actorLabel: user.displayName,
+        action: 'project.progressReported',
+        workflowId: project.id,
+        subject: project.id,
+        // `progress` and `text` for the timeline's sentence; `actor` and `result` for the weekly task that counts it.
+        detail: { actor: actorOf(user), result: check.result, progress: check.result.percent, text: check.result.text },
+        at: reportedAt,
+      });
+      res.status(201).json({ counted: 'nextWeeklyTask', reportedAt });
     },
   }),
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { projectStages, warningLevels } from '../progressWarning';
+import { taskResultSchemas } from '../taskKinds';
 import { idempotencyKeySchema, idFilter, listOptions } from './common';
 import { findingStatuses, projectPhases } from './vocabulary';
 
@@ -31,6 +32,12 @@ export const fileFindingSchema = z.object({
   text: text(4000, 'describe what the group found'),
   photoIds: z.array(z.string().min(1).max(100)).max(20, 'at most 20 photos').default([]),
 });
+
+/**
+ * A progress report the department files whenever the facts happen, not only when the weekly task asks: the same
+ * fields as the weekly report, and the form's `key` so a resubmitted form records it once.
+ */
+export const reportProgressSchema = taskResultSchemas.progressReport.extend({ key: idempotencyKeySchema });
 
 export const reviewFindingSchema = z.object({
   accepted: z.boolean(),

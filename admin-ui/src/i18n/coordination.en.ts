@@ -379,6 +379,8 @@ export const coordinationEn = {
           rated: 'The deputies rated the project: %{outcome}',
           groupJoined: '%{actor} joined the supervision group',
           planned: 'The stage plan was set',
+          progressReported: '%{actor} reported %{progress}%: %{text} (counted by the next weekly report)',
+          instructed: '%{actor} instructed: %{text}',
           accepted: 'The project was accepted at %{progress}%',
           inUse: 'The project entered use on %{inUseOn}',
           reRatingOpened: 'Re-rating by standing committee members opened',

@@ -379,6 +379,8 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
           rated: '代表测评结果：%{outcome}',
           groupJoined: '%{actor}加入监督小组',
           planned: '已制定阶段计划',
+          progressReported: '%{actor}报告进度%{progress}%：%{text}（计入下一次周进度报告）',
+          instructed: '%{actor}批示：%{text}',
           accepted: '项目已验收（进度%{progress}%）',
           inUse: '项目于%{inUseOn}投入使用',
           reRatingOpened: '常委会组成人员再测评开始',
