@@ -191,6 +191,19 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
 
   const completion = state.completion!;
   if (task.ownerWorkflowId) await tellOwner(task.ownerWorkflowId, completion);
+  // Whoever gave an instruction (the office's 交办, a vice head's 批示) learns that it has been answered.
+  const instructedBy = task.kind === 'instruction' ? task.payload.assignedBy : undefined;
+  if (typeof instructedBy === 'string' && instructedBy !== completion.completedBy && patched('tell-instructor')) {
+    await notices.send({
+      dedupeKey: `${task.taskId}:answered`,
+      to: { kind: 'user', userId: instructedBy },
+      kind: 'info',
+      title: `交办事项已办结：${task.title}`,
+      body: `办理情况：${String(completion.result.note ?? '')}`,
+      workflowId: task.ownerWorkflowId ?? workflowInfo().workflowId,
+      taskId: task.taskId,
+    });
+  }
   await notices.settle();
   await condition(allHandlersFinished);
   return completion;

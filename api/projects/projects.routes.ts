@@ -53,12 +53,16 @@ import {
   photoTypes,
   projectList,
   projectTimelineFilterSchema,
+  instructProjectSchema,
   reportProgressSchema,
   reviewFindingSchema,
 } from '../../domain/contract/projects';
 import { checkTaskResult } from '../../domain/taskKinds';
 import { insertAuditEvent } from '../../db/auditEvents';
-import { completeTaskUpdate } from '../../workflows/humanTask.messages';
+import { WorkflowIdConflictPolicy } from '@temporalio/common';
+import { humanTaskWorkflow } from '../../workflows/humanTask';
+import { completeTaskUpdate, type HumanTaskInput } from '../../workflows/humanTask.messages';
+import { waitFor } from '../waitFor';
 import { findTask } from '../tasks/tasks.service';
 import {
   assertFindingResubmission,
@@ -325,6 +329,63 @@ export const projectRoutes = [
         at: reportedAt,
       });
       res.status(201).json({ counted: 'nextWeeklyTask', reportedAt });
+    },
+  }),
+
+  // 批示: the responsible vice head (包抓领导, docs/domain.md, "Implementation") instructs the department on the
+  // project; the instruction is a task of the department's with a deadline and the usual escalation ladder.
+  route({
+    id: 'instructProject',
+    method: 'post',
+    path: '/projects/:id/instructions',
+    tag: 'projects',
+    summary: 'Write an instruction (批示) on the project, handed to its department as a task with a deadline',
+    access: ['official', 'coordinator'],
+    notes:
+      'Only the project’s responsible leader or the office. The form’s `key` names the task: a retried submit finds the task already started. Whoever instructed is told when the department has answered.',
+    body: instructProjectSchema,
+    ok: { 201: 'The task as recorded.', 202: 'Started, but the worker has not recorded it yet: `{ id, message }`.' },
+    refusals: [403, 404, 409],
+    handler: async ({ res, deps: { db, temporal, taskQueue }, user, params, body }) => {
+      const project = await findVisibleProject(db, user, params.id);
+      if (!user.roles.includes('coordinator') && user.userId !== project.responsible_leader_user_id) {
+        throw forbidden('only the project’s responsible leader or the office may write an instruction on it');
+      }
+      if (project.phase === 'closed') throw conflict('the project is closed; it takes no more instructions');
+      const taskId = `task-instruction-${body.key}`;
+      const input: HumanTaskInput = {
+        taskId,
+        ownerWorkflowId: project.id,
+        jurisdictionId: user.jurisdictionId,
+        kind: 'instruction',
+        title: `领导批示：${project.title}`,
+        assignee: { kind: 'department', departmentId: project.department_id },
+        due: { kind: 'workingDays', days: body.dueWorkingDays },
+        remindBefore: ['1 day'],
+        payload: { projectId: project.id, instructions: body.text, assignedBy: user.userId },
+      };
+      await temporal.workflow.start(humanTaskWorkflow, {
+        workflowId: taskId,
+        taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      });
+      await insertAuditEvent(db, {
+        dedupeKey: `${taskId}:instructed`,
+        actorUserId: user.userId,
+        actorLabel: user.displayName,
+        action: 'project.instructed',
+        workflowId: project.id,
+        subject: taskId,
+        detail: { text: body.text, taskId, departmentId: project.department_id, dueWorkingDays: body.dueWorkingDays },
+      });
+      const task = await waitFor(() => findTask(db, taskId), 5_000);
+      if (task) res.status(201).json(task);
+      else
+        res.status(202).json({
+          id: taskId,
+          message: 'the instruction was accepted and will appear in the department’s tasks once the worker records it',
+        });
     },
   }),
 

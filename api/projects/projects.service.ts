@@ -51,6 +51,8 @@ export function projectListing(db: Kysely<Database>, user: SessionUser, list: Li
   if (f.warning) qb = qb.where('projects.warning', '=', f.warning);
   if (f.phase) qb = qb.where('projects.phase', '=', f.phase);
   if (f.department_id) qb = qb.where('projects.department_id', '=', f.department_id);
+  if (f.responsible_leader_user_id)
+    qb = qb.where('projects.responsible_leader_user_id', '=', f.responsible_leader_user_id);
   if (f.q) qb = qb.where('projects.title', 'ilike', containing(f.q));
   if (f.id !== undefined) qb = qb.where('projects.id', 'in', [f.id].flat());
   const sortKey = list.sortField === 'warning' ? warningSeverity : sql.ref(`projects.${list.sortField}`);

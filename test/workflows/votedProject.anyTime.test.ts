@@ -82,3 +82,76 @@ describe('a department reports progress when the facts happen', () => {
     },
   );
 });
+
+describe('everyone’s view: the responsible vice head', () => {
+  it(
+    'sees the projects they answer for with their warnings, instructs the department (批示) and is told when it is answered',
+    { timeout: 180_000 },
+    async () => {
+      await ctx.world.withWorker(async (drive) => {
+        const startedOn = chinaDay(new Date(await ctx.env.currentTimeMs()));
+        const project = await startProject(drive, 'instructed', addDays(startedOn, 200), '城东污水管网改造', 2027);
+
+        // 我分管的项目: the leader's own projects, by the filter the dashboard card uses.
+        const filter = encodeURIComponent(JSON.stringify({ responsible_leader_user_id: 'leader' }));
+        const mine = await drive.get('leader', `/api/projects?filter=${filter}`);
+        expect(mine.status).toBe(200);
+        expect(mine.body.map((p: { id: string }) => p.id)).toContain(project.projectId);
+        expect(
+          mine.body.every((p: { responsible_leader_name: string }) => p.responsible_leader_name === '王副县长'),
+        ).toBe(true);
+        expect(mine.body[0]).toHaveProperty('warning');
+
+        // Only the project's responsible leader (or the office) writes on it.
+        const path = `/api/projects/${project.projectId}/instructions`;
+        const text = '请于本周内完成管网测绘，并报告施工组织方案。';
+        const notLeader = await drive.post('official', path, { key: 'instruct-0001', text });
+        expect(notLeader.status).toBe(403);
+        const instructed = await drive.post('leader', path, { key: 'instruct-0002', text, dueWorkingDays: 3 });
+        expect(instructed.status, instructed.body.message).toBe(201);
+        expect(instructed.body).toMatchObject({
+          kind: 'instruction',
+          assignee_kind: 'department',
+          assignee_ref: 'dept-roads',
+          owner_workflow_id: project.projectId,
+          payload: { instructions: text, assignedBy: 'leader' },
+        });
+        const retried = await drive.post('leader', path, { key: 'instruct-0002', text, dueWorkingDays: 3 });
+        expect(retried.body.id).toBe(instructed.body.id);
+
+        // The department answers with a photo; the leader is told.
+        const photo = await drive.db
+          .insertInto('photos')
+          .values({
+            id: 'photo-instructed-1',
+            content_type: 'image/png',
+            bytes: Buffer.from('x'),
+            uploaded_by: 'official',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const answered = await drive.completeTask(instructed.body.id, 'colleague', {
+          note: '测绘已完成，施工组织方案已报送。',
+          photoIds: [photo.id],
+        });
+        expect(answered.status, answered.body.message).toBe(200);
+        expect(answered.body.result).toEqual({ note: '测绘已完成，施工组织方案已报送。', photoIds: [photo.id] });
+        const told = await eventually(
+          () =>
+            drive.db
+              .selectFrom('notices')
+              .select(['title', 'body'])
+              .where('recipient_user_id', '=', 'leader')
+              .where('task_id', '=', instructed.body.id)
+              .where('title', 'like', '交办事项已办结%')
+              .executeTakeFirst(),
+          'the leader told',
+        );
+        expect(told.body).toContain('测绘已完成');
+        // The instruction is part of the project's record.
+        const timeline = await drive.get('leader', `/api/projects/${project.projectId}/timeline`);
+        expect(timeline.body.map((e: { action: string }) => e.action)).toContain('project.instructed');
+      });
+    },
+  );
+});

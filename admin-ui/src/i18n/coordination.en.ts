@@ -27,6 +27,7 @@ export const coordinationEn = {
         yellow: '%{count} yellow',
         blue: '%{count} blue',
       },
+      led_projects: 'Projects I am responsible for',
       project_line: '%{department} · %{progress}% · deadline %{deadline}',
       overdue_total: '%{count} overdue in all',
       no_overdue: 'No task is overdue.',

@@ -30,6 +30,7 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
         yellow: '黄色%{count}个',
         blue: '蓝色%{count}个',
       },
+      led_projects: '我分管的项目',
       project_line: '%{department} · 进度%{progress}% · 完成时限%{deadline}',
       overdue_total: '共%{count}件逾期',
       no_overdue: '没有逾期待办。',

@@ -231,6 +231,12 @@ export const deliveryEn = {
         join_group: 'Join supervision group',
         join_group_confirm: 'Join the supervision group of "%{title}"? A group has 3 to 5 members.',
         join_group_done: 'You joined the supervision group',
+        instruct: 'Instruct',
+        instruct_help:
+          'The instruction goes to the responsible department as a task with a deadline, escalated when overdue; you are told when it is answered.',
+        instruct_text: 'Instruction',
+        instruct_due: 'Due in (working days)',
+        instruct_done: 'Instruction handed to the department',
         report_progress: 'Report progress',
         report_progress_help:
           'Report whenever the facts happen: an open weekly report is answered by this one; otherwise the next weekly task counts it and does not ask again.',

@@ -232,6 +232,11 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
         join_group: '加入监督小组',
         join_group_confirm: '加入“%{title}”代表监督小组？每组 3 至 5 人。',
         join_group_done: '已加入监督小组',
+        instruct: '批示',
+        instruct_help: '批示将作为交办任务送责任单位办理，逾期自动督办；办结后通知您。',
+        instruct_text: '批示内容',
+        instruct_due: '办理期限（工作日）',
+        instruct_done: '批示已交责任单位办理',
         report_progress: '报告进度',
         report_progress_help:
           '进度随时可报：本周进度报告任务已下达的，即作为本周报告；尚未下达的，下次周报告任务自动计入，不再重复催报。',

@@ -19,6 +19,7 @@ import { ReadOnlyNotice } from '../jurisdictions/ReadOnlyNotice';
 import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
 import { OpenInTemporal } from '../timeline';
+import { InstructButton } from './InstructButton';
 import { ReportProgressButton } from './ReportProgressButton';
 import { StagePlanButton } from './StagePlanButton';
 import type { ProjectDetail } from './types';
@@ -52,6 +53,9 @@ export const ProjectActions = () => {
     <TopToolbar sx={{ flexWrap: 'wrap', gap: 1 }}>
       {(coordinator || ownDepartment) && phase === 'implementation' ? (
         <StagePlanButton projectId={project.id} plan={project.live?.plan ?? project.stage_plan} />
+      ) : null}
+      {(coordinator || user?.id === project.responsible_leader_user_id) && phase !== 'closed' ? (
+        <InstructButton projectId={project.id} />
       ) : null}
       {ownDepartment && phase === 'implementation' ? (
         <ReportProgressButton projectId={project.id} previousPercent={percent} />
