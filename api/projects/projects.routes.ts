@@ -59,6 +59,7 @@ import {
 } from '../../domain/contract/projects';
 import { checkTaskResult } from '../../domain/taskKinds';
 import { insertAuditEvent } from '../../db/auditEvents';
+import { notifyOffice } from '../../db/officeNotices';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput } from '../../workflows/humanTask.messages';
@@ -262,6 +263,14 @@ export const projectRoutes = [
         args: [{ actor: actorOf(user), findingId, text: body.text, photoIds: body.photoIds }],
         // Without the header, the finding's own id: a retry sent before the row is written joins the same update.
         updateId: req.get('Idempotency-Key') ?? findingId,
+      });
+      // The office hears of a finding when it is filed; the department gets its task from the workflow.
+      await notifyOffice(db, {
+        jurisdictionId: user.jurisdictionId,
+        dedupeKey: `${findingId}:filed`,
+        title: `新的监督意见：${project.title}`,
+        body: `${user.displayName}：${body.text.slice(0, 200)}`,
+        workflowId: project.id,
       });
       const row = await findFindingById(db, findingId);
       res.status(201).json(row ?? filed);

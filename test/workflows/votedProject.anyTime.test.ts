@@ -148,6 +148,22 @@ describe('everyone’s view: the responsible vice head', () => {
           'the leader told',
         );
         expect(told.body).toContain('测绘已完成');
+        // A deputy of the group files a finding: the office is told at once.
+        expect((await drive.post('d1', `/api/projects/${project.projectId}/supervision-group/join`)).status).toBe(200);
+        const filed = await drive.post('d1', `/api/projects/${project.projectId}/findings`, {
+          key: 'finding-instructed-1',
+          text: '施工区域未设置警示标志',
+          photoIds: [],
+        });
+        expect(filed.status, filed.body.message).toBe(201);
+        const office = await drive.db
+          .selectFrom('notices')
+          .select(['recipient_user_id', 'title'])
+          .where('title', '=', '新的监督意见：城东污水管网改造')
+          .execute();
+        expect(office.map((n) => n.recipient_user_id)).toContain('coordinator');
+        expect(office.map((n) => n.recipient_user_id)).not.toContain('d1');
+
         // The instruction is part of the project's record.
         const timeline = await drive.get('leader', `/api/projects/${project.projectId}/timeline`);
         expect(timeline.body.map((e: { action: string }) => e.action)).toContain('project.instructed');
