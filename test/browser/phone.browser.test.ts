@@ -100,5 +100,10 @@ describe('the console on a 390×844 phone', () => {
     await deputy.getByText(title).first().waitFor();
     expect(await deputy.getByRole('table').count()).toBe(0);
     expect(await phoneFit(deputy)).toEqual(fitsPhone);
+
+    // The ballot list with no session open says so, in words rather than an empty card.
+    await deputy.goto('/#/ballot');
+    await deputy.getByRole('alert').first().waitFor();
+    expect(await phoneFit(deputy)).toEqual(fitsPhone);
   });
 });
