@@ -164,6 +164,19 @@ describe('everyone’s view: the responsible vice head', () => {
         expect(office.map((n) => n.recipient_user_id)).toContain('coordinator');
         expect(office.map((n) => n.recipient_user_id)).not.toContain('d1');
 
+        // The department answers the finding with a photo of the site put right; the group sees it with the answer.
+        const answer = await project.openTask('findingResponse');
+        const responded = await drive.completeTask(answer.id, 'official', {
+          response: '已设置警示标志和围挡。',
+          photoIds: [photo.id],
+        });
+        expect(responded.status, responded.body.message).toBe(200);
+        const seen = await eventually(async () => {
+          const res = await drive.get('d1', `/api/findings/${filed.body.id}`);
+          return res.body.status === 'responded' ? res.body : undefined;
+        }, 'the answer on the finding');
+        expect(seen).toMatchObject({ response: '已设置警示标志和围挡。', response_photo_ids: [photo.id] });
+
         // The instruction is part of the project's record.
         const timeline = await drive.get('leader', `/api/projects/${project.projectId}/timeline`);
         expect(timeline.body.map((e: { action: string }) => e.action)).toContain('project.instructed');
