@@ -1,10 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor, Assignee } from '../domain/assignee';
 import { assigneeRef } from '../domain/assignee';
 import { dueRuleSchema, type DueRuleInput } from '../domain/dueRule';
 import type { HumanTaskInput, LadderStep } from '../domain/contract/taskWorkflow';
 import type { Database } from '../db/schema';
+import { type EarlyProgressReport, uncountedProgressReport } from '../db/earlyProgressReports';
 import { recordAuditEvent } from './audit';
 import type { Calendar } from './calendar';
 
@@ -129,27 +130,8 @@ export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
      * A progress report the department filed between weekly tasks (POST /projects/:id/progress): the newest one
      * since the project's last counted report answers the weekly task that has just opened.
      */
-    async findEarlyProgressReport(input: {
-      projectId: string;
-    }): Promise<{ actor: Actor; result: Record<string, unknown>; reportedAt: string } | null> {
-      // By the events' order, not their clocks: the last weekly report counted, then anything filed after it.
-      const lastCounted = await db
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.max('id').as('id'))
-        .where('workflow_id', '=', input.projectId)
-        .where('action', '=', 'task.completed')
-        .where(sql<string>`detail->>'kind'`, '=', 'progressReport')
-        .executeTakeFirst();
-      let qb = db
-        .selectFrom('audit_events')
-        .select(['detail', 'at'])
-        .where('workflow_id', '=', input.projectId)
-        .where('action', '=', 'project.progressReported');
-      if (lastCounted?.id) qb = qb.where('id', '>', lastCounted.id);
-      const early = await qb.orderBy('id', 'desc').executeTakeFirst();
-      if (!early) return null;
-      const detail = early.detail as { actor: Actor; result: Record<string, unknown> };
-      return { actor: detail.actor, result: detail.result, reportedAt: new Date(early.at).toISOString() };
+    async findEarlyProgressReport(input: { projectId: string }): Promise<EarlyProgressReport | null> {
+      return uncountedProgressReport(db, input.projectId);
     },
 
     /** The owner no longer needs the task (e.g. a weekly report once the project is accepted). */

@@ -60,6 +60,7 @@ import {
 import { checkTaskResult } from '../../domain/taskKinds';
 import { insertAuditEvent } from '../../db/auditEvents';
 import { notifyOffice } from '../../db/officeNotices';
+import { uncountedProgressReport } from '../../db/earlyProgressReports';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput } from '../../workflows/humanTask.messages';
@@ -221,6 +222,8 @@ export const projectRoutes = [
         read_only: jurisdictionId !== user.jurisdictionId,
         live,
         supervision_group: await supervisionGroupOf(db, project.id),
+        // A report filed between weekly tasks, shown as waiting until the next weekly task counts it.
+        pending_progress_report: await pendingReport(db, project.id),
         funds: fundsOf(project),
         temporalUiUrl: workflowUiUrl(temporalUiUrl, project.id),
       });
@@ -693,3 +696,15 @@ export const projectRoutes = [
     },
   }),
 ];
+
+async function pendingReport(db: Kysely<Database>, projectId: string) {
+  const early = await uncountedProgressReport(db, projectId);
+  return early
+    ? {
+        percent: early.result.percent,
+        text: early.result.text,
+        reportedAt: early.reportedAt,
+        by: early.actor.displayName,
+      }
+    : null;
+}

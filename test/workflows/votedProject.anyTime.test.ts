@@ -42,6 +42,13 @@ describe('a department reports progress when the facts happen', () => {
           .where('action', '=', 'project.progressReported')
           .execute();
         expect(recorded).toHaveLength(1);
+        // The project page shows it as waiting for the weekly task.
+        const waiting = await drive.get('official', `/api/projects/${project.projectId}`);
+        expect(waiting.body.pending_progress_report).toMatchObject({
+          percent: 15,
+          text: '设计方案已批复',
+          by: '李科长',
+        });
 
         // The week passes: the weekly task opens and is answered by the report already filed, nobody asked again.
         await ctx.env.sleep(7 * DAY);
@@ -58,6 +65,8 @@ describe('a department reports progress when the facts happen', () => {
           'the first weekly task',
         );
         expect(weekly).toMatchObject({ status: 'done', completed_by: 'official', result: { percent: 15 } });
+        const counted2 = await drive.get('official', `/api/projects/${project.projectId}`);
+        expect(counted2.body.pending_progress_report).toBeNull();
         const asked = await drive.db
           .selectFrom('notices')
           .select('title')

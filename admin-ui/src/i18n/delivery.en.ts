@@ -245,6 +245,7 @@ export const deliveryEn = {
       },
       no_leader: 'Not assigned',
       never_reported: 'No report yet',
+      pending_report: '%{by} reported %{percent}% on %{at}; the next weekly progress report counts it',
       warning_standing: {
         behind: 'Planned %{planned}%, reported %{reported}%: %{lag} points behind',
         on_schedule: 'Planned %{planned}%, reported %{reported}%: on schedule',

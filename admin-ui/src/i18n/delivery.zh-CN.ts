@@ -245,6 +245,7 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
       },
       no_leader: '未明确',
       never_reported: '尚无报告',
+      pending_report: '%{by}于%{at}报告进度%{percent}%，将计入下一次周进度报告',
       warning_standing: {
         behind: '计划进度%{planned}%，实际报告%{reported}%，滞后%{lag}个百分点',
         on_schedule: '计划进度%{planned}%，实际报告%{reported}%，进度正常',
