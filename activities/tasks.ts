@@ -5,6 +5,7 @@ import { assigneeRef } from '../domain/assignee';
 import { dueRuleSchema, type DueRuleInput } from '../domain/dueRule';
 import type { HumanTaskInput, LadderStep } from '../domain/contract/taskWorkflow';
 import type { Database } from '../db/schema';
+import { type EarlyProgressReport, uncountedProgressReport } from '../db/earlyProgressReports';
 import { recordAuditEvent } from './audit';
 import type { Calendar } from './calendar';
 
@@ -123,6 +124,14 @@ export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
           at: input.completedAt,
         });
       });
+    },
+
+    /**
+     * A progress report the department filed between weekly tasks (POST /projects/:id/progress): the newest one
+     * since the project's last counted report answers the weekly task that has just opened.
+     */
+    async findEarlyProgressReport(input: { projectId: string }): Promise<EarlyProgressReport | null> {
+      return uncountedProgressReport(db, input.projectId);
     },
 
     /** The owner no longer needs the task (e.g. a weekly report once the project is accepted). */

@@ -7,7 +7,13 @@ import { progressReportProblem, projectStages } from './progressWarning';
  */
 export const taskResultSchemas = {
   /** 交办事项: an instruction a coordinator hands to someone, answered with a note. */
-  instruction: z.object({ note: z.string().trim().min(1, 'write what was done').max(2000) }).strict(),
+  instruction: z
+    .object({
+      note: z.string().trim().min(1, 'write what was done').max(2000),
+      // Site photos as evidence of what was done; uploaded first (POST /photos).
+      photoIds: z.array(z.string().min(1)).max(20).default([]),
+    })
+    .strict(),
   /** Telling a proposer why a suggestion was not taken, in writing or by phone (docs/domain.md, "Screening" [S1]). */
   proposerFeedback: z
     .object({
@@ -72,7 +78,13 @@ export const taskResultSchemas = {
     })
     .strict(),
   /** The department's answer to a supervision group's finding (限期反馈). */
-  findingResponse: z.object({ response: z.string().trim().min(1, 'write the response').max(5000) }).strict(),
+  findingResponse: z
+    .object({
+      response: z.string().trim().min(1, 'write the response').max(5000),
+      // Photos of the rectified site, for the supervision group to check the answer against.
+      photoIds: z.array(z.string().min(1)).max(20).default([]),
+    })
+    .strict(),
   /** 基本满意 / 不满意: the unit head and the responsible vice head explain to the standing committee (docs/domain.md, "Consequences" [S0]). */
   explanation: z.object({ text: z.string().trim().min(1, 'write the explanation').max(10000) }).strict(),
   /** The standing committee hears the explanations. */

@@ -37,6 +37,7 @@ const {
   recordEscalation,
   recordTaskCancelled,
   recordTaskDue,
+  findEarlyProgressReport,
 } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '1 minute' },
@@ -132,15 +133,45 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
   state.dueAt = dueAt;
   state.nextEscalationAt = state.ladder.length > 0 ? dueAt : null;
   state.phase = 'open';
-  await notices.send({
-    dedupeKey: `${task.taskId}:assigned`,
-    to: task.assignee,
-    kind: 'assigned',
-    title: `新任务：${task.title}`,
-    body: `办理期限：${chinaDateTime(dueAt)}（北京时间）。`,
-    workflowId: workflowInfo().workflowId,
-    taskId: task.taskId,
-  });
+  // The department may report before the weekly task fires (POST /projects/:id/progress): that report answers this
+  // task at once. Only progress reports evaluate the patch, so other tasks' histories stay as recorded.
+  if (task.kind === 'progressReport' && task.ownerWorkflowId && patched('early-progress-report')) {
+    const early = await findEarlyProgressReport({ projectId: task.ownerWorkflowId });
+    const check = early ? checkTaskResult(task.kind, early.result, task.payload) : null;
+    // A person completing the task meanwhile wins; the early report then simply waits for the next week.
+    if (early && check?.ok && state.phase === 'open') {
+      state.phase = 'completing';
+      const completion: TaskCompletion = {
+        taskId: task.taskId,
+        kind: task.kind,
+        completedBy: early.actor.userId,
+        completedAt: new Date().toISOString(),
+        result: check.result,
+        escalationLevel: 0,
+      };
+      await recordTaskCompleted({
+        taskId: task.taskId,
+        actor: early.actor,
+        result: completion.result,
+        completedAt: completion.completedAt,
+        escalationLevel: 0,
+      });
+      state.completion = completion;
+      state.phase = 'done';
+    }
+  }
+
+  if (!isDone(state)) {
+    await notices.send({
+      dedupeKey: `${task.taskId}:assigned`,
+      to: task.assignee,
+      kind: 'assigned',
+      title: `新任务：${task.title}`,
+      body: `办理期限：${chinaDateTime(dueAt)}（北京时间）。`,
+      workflowId: workflowInfo().workflowId,
+      taskId: task.taskId,
+    });
+  }
 
   const reminders = (task.remindBefore ?? [])
     .map((before) => Date.parse(dueAt) - durationMs(before))
@@ -160,6 +191,19 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
 
   const completion = state.completion!;
   if (task.ownerWorkflowId) await tellOwner(task.ownerWorkflowId, completion);
+  // Whoever gave an instruction (the office's 交办, a vice head's 批示) learns that it has been answered.
+  const instructedBy = task.kind === 'instruction' ? task.payload.assignedBy : undefined;
+  if (typeof instructedBy === 'string' && instructedBy !== completion.completedBy && patched('tell-instructor')) {
+    await notices.send({
+      dedupeKey: `${task.taskId}:answered`,
+      to: { kind: 'user', userId: instructedBy },
+      kind: 'info',
+      title: `交办事项已办结：${task.title}`,
+      body: `办理情况：${String(completion.result.note ?? '')}`,
+      workflowId: task.ownerWorkflowId ?? workflowInfo().workflowId,
+      taskId: task.taskId,
+    });
+  }
   await notices.settle();
   await condition(allHandlersFinished);
   return completion;

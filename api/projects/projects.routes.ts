@@ -19,7 +19,7 @@ import { auditSortable } from '../audit/audit.routes';
 import { actorOf } from '../auth/auth.middleware';
 import type { SessionUser } from '../auth/tokens';
 import { findOwnBatch } from '../batchRecords';
-import { forbidden, HttpError, notFound } from '../errors';
+import { conflict, forbidden, HttpError, notFound, unprocessable } from '../errors';
 import { type Method, route } from '../http/route';
 import { reencodePhoto } from '../security/photos';
 import { boxSharesSchema, openRatingSchema } from '../../domain/ballotEncoding';
@@ -53,8 +53,19 @@ import {
   photoTypes,
   projectList,
   projectTimelineFilterSchema,
+  instructProjectSchema,
+  reportProgressSchema,
   reviewFindingSchema,
 } from '../../domain/contract/projects';
+import { checkTaskResult } from '../../domain/taskKinds';
+import { insertAuditEvent } from '../../db/auditEvents';
+import { notifyOffice } from '../../db/officeNotices';
+import { uncountedProgressReport } from '../../db/earlyProgressReports';
+import { WorkflowIdConflictPolicy } from '@temporalio/common';
+import { humanTaskWorkflow } from '../../workflows/humanTask';
+import { completeTaskUpdate, type HumanTaskInput } from '../../workflows/humanTask.messages';
+import { waitFor } from '../waitFor';
+import { findTask } from '../tasks/tasks.service';
 import {
   assertFindingResubmission,
   assertPhotos,
@@ -217,6 +228,8 @@ export const projectRoutes = [
         read_only: jurisdictionId !== user.jurisdictionId,
         live,
         supervision_group: await supervisionGroupOf(db, project.id),
+        // A report filed between weekly tasks, shown as waiting until the next weekly task counts it.
+        pending_progress_report: await pendingReport(db, project.id),
         funds: fundsOf(project),
         temporalUiUrl: workflowUiUrl(temporalUiUrl, project.id),
       });
@@ -260,8 +273,137 @@ export const projectRoutes = [
         // Without the header, the finding's own id: a retry sent before the row is written joins the same update.
         updateId: req.get('Idempotency-Key') ?? findingId,
       });
+      // The office hears of a finding when it is filed; the department gets its task from the workflow.
+      await notifyOffice(db, {
+        jurisdictionId: user.jurisdictionId,
+        dedupeKey: `${findingId}:filed`,
+        title: `新的监督意见：${project.title}`,
+        body: `${user.displayName}：${body.text.slice(0, 200)}`,
+        workflowId: project.id,
+      });
       const row = await findFindingById(db, findingId);
       res.status(201).json(row ?? filed);
+    },
+  }),
+
+  // The department reports when the facts happen (docs/domain.md, "Implementation"): an open weekly task is
+  // answered at once; otherwise the report waits, recorded, and answers the next weekly task when it opens.
+  route({
+    id: 'reportProgress',
+    method: 'post',
+    path: '/projects/:id/progress',
+    tag: 'projects',
+    summary: 'Report the project’s progress now, whether or not the weekly report has been asked for',
+    access: ['official'],
+    notes:
+      'Only an official of the responsible department. With a weekly progress report open, the report completes it (200, `counted: "now"`); otherwise it is recorded (201, `counted: "nextWeeklyTask"`) and the next weekly task counts it as soon as it opens, without asking again. Going backwards needs a `reason` (422). The same `key` records one report.',
+    body: reportProgressSchema,
+    ok: {
+      200: '`{ counted: "now", task }`: the open weekly task, completed with this report.',
+      201: '`{ counted: "nextWeeklyTask", reportedAt }`: recorded for the next weekly task.',
+    },
+    refusals: [403, 404, 409, 422],
+    handler: async ({ res, deps: { db, temporal }, user, params, body: { key, ...report } }) => {
+      const project = await findVisibleProject(db, user, params.id);
+      if (user.departmentId !== project.department_id) {
+        throw forbidden(`only an official of ${project.department_name} reports this project’s progress`);
+      }
+      if (project.phase !== 'implementation') {
+        throw conflict('the project has been accepted; its progress is no longer reported');
+      }
+      await assertPhotos(db, user.jurisdictionId, report.photoIds);
+      const open = await db
+        .selectFrom('tasks')
+        .select(['id', 'payload'])
+        .where('owner_workflow_id', '=', project.id)
+        .where('kind', '=', 'progressReport')
+        .where('status', '=', 'open')
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+      const check = checkTaskResult(
+        'progressReport',
+        report,
+        open?.payload ?? { previousPercent: project.progress_percent },
+      );
+      if (!check.ok) throw unprocessable(check.message);
+      if (open) {
+        await temporal.workflow.getHandle(open.id).executeUpdate(completeTaskUpdate, {
+          args: [{ actor: actorOf(user), result: check.result }],
+          updateId: `progress:${key}`,
+        });
+        res.json({ counted: 'now', task: await findTask(db, open.id) });
+        return;
+      }
+      const reportedAt = new Date().toISOString();
+      await insertAuditEvent(db, {
+        dedupeKey: `${project.id}:progress:${key}`,
+        actorUserId: user.userId,
+        actorLabel: user.displayName,
+        action: 'project.progressReported',
+        workflowId: project.id,
+        subject: project.id,
+        // `progress` and `text` for the timeline's sentence; `actor` and `result` for the weekly task that counts it.
+        detail: { actor: actorOf(user), result: check.result, progress: check.result.percent, text: check.result.text },
+        at: reportedAt,
+      });
+      res.status(201).json({ counted: 'nextWeeklyTask', reportedAt });
+    },
+  }),
+
+  // 批示: the responsible vice head (包抓领导, docs/domain.md, "Implementation") instructs the department on the
+  // project; the instruction is a task of the department's with a deadline and the usual escalation ladder.
+  route({
+    id: 'instructProject',
+    method: 'post',
+    path: '/projects/:id/instructions',
+    tag: 'projects',
+    summary: 'Write an instruction (批示) on the project, handed to its department as a task with a deadline',
+    access: ['official', 'coordinator'],
+    notes:
+      'Only the project’s responsible leader or the office. The form’s `key` names the task: a retried submit finds the task already started. Whoever instructed is told when the department has answered.',
+    body: instructProjectSchema,
+    ok: { 201: 'The task as recorded.', 202: 'Started, but the worker has not recorded it yet: `{ id, message }`.' },
+    refusals: [403, 404, 409],
+    handler: async ({ res, deps: { db, temporal, taskQueue }, user, params, body }) => {
+      const project = await findVisibleProject(db, user, params.id);
+      if (!user.roles.includes('coordinator') && user.userId !== project.responsible_leader_user_id) {
+        throw forbidden('only the project’s responsible leader or the office may write an instruction on it');
+      }
+      if (project.phase === 'closed') throw conflict('the project is closed; it takes no more instructions');
+      const taskId = `task-instruction-${body.key}`;
+      const input: HumanTaskInput = {
+        taskId,
+        ownerWorkflowId: project.id,
+        jurisdictionId: user.jurisdictionId,
+        kind: 'instruction',
+        title: `领导批示：${project.title}`,
+        assignee: { kind: 'department', departmentId: project.department_id },
+        due: { kind: 'workingDays', days: body.dueWorkingDays },
+        remindBefore: ['1 day'],
+        payload: { projectId: project.id, instructions: body.text, assignedBy: user.userId },
+      };
+      await temporal.workflow.start(humanTaskWorkflow, {
+        workflowId: taskId,
+        taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      });
+      await insertAuditEvent(db, {
+        dedupeKey: `${taskId}:instructed`,
+        actorUserId: user.userId,
+        actorLabel: user.displayName,
+        action: 'project.instructed',
+        workflowId: project.id,
+        subject: taskId,
+        detail: { text: body.text, taskId, departmentId: project.department_id, dueWorkingDays: body.dueWorkingDays },
+      });
+      const task = await waitFor(() => findTask(db, taskId), 5_000);
+      if (task) res.status(201).json(task);
+      else
+        res.status(202).json({
+          id: taskId,
+          message: 'the instruction was accepted and will appear in the department’s tasks once the worker records it',
+        });
     },
   }),
 
@@ -562,3 +704,15 @@ export const projectRoutes = [
     },
   }),
 ];
+
+async function pendingReport(db: Kysely<Database>, projectId: string) {
+  const early = await uncountedProgressReport(db, projectId);
+  return early
+    ? {
+        percent: early.result.percent,
+        text: early.result.text,
+        reportedAt: early.reportedAt,
+        by: early.actor.displayName,
+      }
+    : null;
+}

@@ -51,6 +51,8 @@ export function projectListing(db: Kysely<Database>, user: SessionUser, list: Li
   if (f.warning) qb = qb.where('projects.warning', '=', f.warning);
   if (f.phase) qb = qb.where('projects.phase', '=', f.phase);
   if (f.department_id) qb = qb.where('projects.department_id', '=', f.department_id);
+  if (f.responsible_leader_user_id)
+    qb = qb.where('projects.responsible_leader_user_id', '=', f.responsible_leader_user_id);
   if (f.q) qb = qb.where('projects.title', 'ilike', containing(f.q));
   if (f.id !== undefined) qb = qb.where('projects.id', 'in', [f.id].flat());
   const sortKey = list.sortField === 'warning' ? warningSeverity : sql.ref(`projects.${list.sortField}`);
@@ -112,7 +114,16 @@ function visibleFindings(db: Kysely<Database>, jurisdictionId: string) {
 const findingColumns = (qb: ReturnType<typeof visibleFindings>) =>
   qb
     .selectAll('findings')
-    .select(['projects.title as project_title', 'projects.department_id', 'filer.display_name as filed_by_name']);
+    .select(['projects.title as project_title', 'projects.department_id', 'filer.display_name as filed_by_name'])
+    // The photos the department sent with its latest answer: the group checks the answer against them.
+    .select(
+      sql<string[]>`coalesce((
+        select t.result -> 'photoIds' from tasks t
+        where t.owner_workflow_id = findings.project_id and t.kind = 'findingResponse' and t.status = 'done'
+          and t.payload ->> 'findingId' = findings.id
+        order by t.completed_at desc limit 1
+      ), '[]'::jsonb)`.as('response_photo_ids'),
+    );
 
 /** The findings list's rows in its order: the list route pages it, the CSV export reads it all. */
 export function findingListing(db: Kysely<Database>, user: SessionUser, list: ListQuery<FindingFilter>) {

@@ -1,4 +1,5 @@
 import type { Suggestion } from '../../db/schema';
+import { notifyOffice } from '../../db/officeNotices';
 import { insertAuditEvent } from '../../db/auditEvents';
 import { batchPolicyOf } from '../../domain/batchPolicy';
 import { weightedScore } from '../../domain/screening';
@@ -123,6 +124,19 @@ export const suggestionRoutes = [
               workflowId: batchId,
               subject: id,
               detail: { title: body.title, category: body.category, channel: 'online' },
+            });
+            // The office hears of a resident's suggestion when it arrives, not at the next list refresh.
+            const batch = await trx
+              .selectFrom('batches')
+              .select('jurisdiction_id')
+              .where('id', '=', batchId)
+              .executeTakeFirstOrThrow();
+            await notifyOffice(trx, {
+              jurisdictionId: batch.jurisdiction_id,
+              dedupeKey: `${id}:submitted`,
+              title: `新的群众建议：${body.title}`,
+              body: body.description.slice(0, 200),
+              workflowId: batchId,
             });
           }
           return stored;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { projectStages, warningLevels } from '../progressWarning';
+import { taskResultSchemas } from '../taskKinds';
 import { idempotencyKeySchema, idFilter, listOptions } from './common';
 import { findingStatuses, projectPhases } from './vocabulary';
 
@@ -13,6 +14,8 @@ export const projectFilterSchema = z
     warning: z.enum(warningLevels).optional(),
     phase: z.enum(projectPhases).optional(),
     department_id: z.string().optional(),
+    /** 我分管的项目: the projects a responsible vice head (包抓领导) answers for. */
+    responsible_leader_user_id: z.string().optional(),
     q: z.string().trim().max(200).optional(),
     id: idFilter.optional(),
   })
@@ -30,6 +33,19 @@ export const fileFindingSchema = z.object({
   key: idempotencyKeySchema,
   text: text(4000, 'describe what the group found'),
   photoIds: z.array(z.string().min(1).max(100)).max(20, 'at most 20 photos').default([]),
+});
+
+/**
+ * A progress report the department files whenever the facts happen, not only when the weekly task asks: the same
+ * fields as the weekly report, and the form's `key` so a resubmitted form records it once.
+ */
+export const reportProgressSchema = taskResultSchemas.progressReport.extend({ key: idempotencyKeySchema });
+
+/** A responsible vice head's instruction (批示) on a project, handed to its department as a task with a deadline. */
+export const instructProjectSchema = z.object({
+  key: idempotencyKeySchema,
+  text: text(4000, 'write the instruction'),
+  dueWorkingDays: z.number().int().min(1, 'give at least 1 working day').max(60, 'at most 60 working days').default(5),
 });
 
 export const reviewFindingSchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dialogRefusal, splitErrors } from '../../admin-ui/src/common/fieldErrors';
+import { dialogRefusal, refusesTheAction, splitErrors } from '../../admin-ui/src/common/fieldErrors';
 
 /** As react-admin's fetchJson rejects: the body's message as the error's, the body itself beside it. */
 function refusal(status: number, body: { message: string; errors?: Record<string, string> }) {
@@ -71,5 +71,27 @@ describe('dialogRefusal: what an action dialog shows for a refused request', () 
     });
     const forbidden = refusal(403, { message: 'only the supervision group may file findings' });
     expect(dialogRefusal(forbidden, ['text']).general).toBe('only the supervision group may file findings');
+  });
+});
+
+describe('refusesTheAction: when a refused dialog closes and shows why instead of waiting for a correction', () => {
+  it('closes on a refusal of the action itself (not allowed now, not yours, gone), whatever the inputs', () => {
+    for (const status of [403, 404, 409]) {
+      expect(refusesTheAction(status, true)).toBe(true);
+      expect(refusesTheAction(status, false)).toBe(true);
+    }
+  });
+
+  it('keeps a dialog with inputs open on a 400 or 422, so the sentence goes under the field and nothing typed is lost', () => {
+    expect(refusesTheAction(400, true)).toBe(false);
+    expect(refusesTheAction(422, true)).toBe(false);
+    // A confirmation without inputs has nothing to correct.
+    expect(refusesTheAction(422, false)).toBe(true);
+  });
+
+  it('keeps the dialog open when the request never got an answer, to send it again', () => {
+    expect(refusesTheAction(undefined, true)).toBe(false);
+    expect(refusesTheAction(undefined, false)).toBe(false);
+    expect(refusesTheAction(500, false)).toBe(false);
   });
 });

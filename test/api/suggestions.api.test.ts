@@ -185,6 +185,21 @@ describe('collection (征集)', () => {
     ]);
   });
 
+  it('tells the office of a new suggestion from the public form, once however often the form is resubmitted', async () => {
+    const told = await testDb.db
+      .selectFrom('notices')
+      .innerJoin('users', 'users.id', 'notices.recipient_user_id')
+      .select(['users.roles', 'notices.title', 'notices.workflow_id'])
+      .where('notices.title', 'like', '新的群众建议%')
+      .execute();
+    expect(told.length).toBeGreaterThan(0);
+    for (const notice of told) {
+      expect(notice.roles).toContain('coordinator');
+      expect(notice).toMatchObject({ title: '新的群众建议：西街小学门口增设红绿灯', workflow_id: BATCH });
+    }
+    expect(new Set(told.map((n) => n.title)).size).toBe(1);
+  });
+
   it('refuses a public suggestion with no way to reach the proposer, a bad key, or a reused key, and stores nothing', async () => {
     const noContact = await postPublic(publicForm('form-0002-nocontact', { proposer: { name: '匿名' } })).expect(400);
     expect(noContact.body.message).toMatch(/proposer\.contact/);

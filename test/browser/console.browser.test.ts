@@ -15,6 +15,7 @@ import { ScreeningPages } from './pages/ScreeningPages';
 import { signIn } from './pages/SignIn';
 import { TaskPages } from './pages/TaskPages';
 import { type ConsoleWorld, startConsoleWorld } from './support/consoleWorld';
+import { fitsPhone, phoneFit } from './support/phoneFit';
 
 let world: ConsoleWorld;
 
@@ -179,15 +180,25 @@ describe('the console, end to end in Chromium', () => {
     const titleOf = (id: string) => titles.find((t) => t.id === id)!.title;
     const [roadTitle, lightsTitle] = others.map(titleOf) as [string, string];
     const receipts: string[] = [];
+    let firstDeputy: BallotPage | undefined;
     for (const deputy of ['d1', 'd2', 'd3']) {
       const phone = await world.newPage({ phone: true });
       await signIn(phone, deputy);
       const ballot = new BallotPage(phone);
-      const receipt = await ballot.cast({
-        [canteen.candidate]: '赞成',
-        [roadTitle]: '赞成',
-        [lightsTitle]: deputy === 'd3' ? '弃权' : '反对',
-      });
+      firstDeputy ??= ballot;
+      const receipt = await ballot.cast(
+        {
+          [canteen.candidate]: '赞成',
+          [roadTitle]: '赞成',
+          [lightsTitle]: deputy === 'd3' ? '弃权' : '反对',
+        },
+        deputy === 'd1'
+          ? async () => {
+              expect(await phoneFit(phone)).toEqual(fitsPhone);
+              await screenshot(phone, 'phone-ballot');
+            }
+          : undefined,
+      );
       expect(receipt).toMatch(/^[0-9A-F]{12}$/);
       receipts.push(receipt);
       // Afterwards the deputy sees that they voted and the receipt, never the choices, and nothing is kept in the browser.
@@ -227,6 +238,9 @@ describe('the console, end to end in Chromium', () => {
       return rows.length ? rows.map((r) => r.id).sort() : undefined;
     }, 'the elected candidates');
     expect(elected).toEqual([candidateOfCanteen, others[0]].sort());
+    // The deputy's closed ballot page leads to the result as published.
+    const fromBallot = await firstDeputy!.publishedResult(session.id);
+    expect(fromBallot).toContain(canteen.candidate);
     // The result is public at once.
     const published = await site.electedProjects();
     expect(published).toContain(canteen.candidate);

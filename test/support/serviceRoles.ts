@@ -2,6 +2,7 @@ import pg from 'pg';
 import { apiRole, up as grantServiceRoles, workerRole } from '../../db/migrations/20261127130000_grant_service_roles';
 import { up as grantOfficeAdministration } from '../../db/migrations/20261127160000_grant_office_administration';
 import { up as grantRatingReports } from '../../db/migrations/20261128120100_grant_rating_reports';
+import { up as grantApiNotices } from '../../db/migrations/20261128160000_grant_api_notices';
 import type { TestDatabase } from './database';
 import { withDatabase } from './pgAdmin';
 
@@ -38,6 +39,7 @@ export async function serviceRoleUrls(
   await grantServiceRoles(testDb.db);
   await grantOfficeAdministration(testDb.db);
   await grantRatingReports(testDb.db);
+  await grantApiNotices(testDb.db);
   const as = (role: string) => {
     const u = new URL(testDb.url);
     u.username = role;

@@ -1,5 +1,6 @@
 import { usePermissions, useTranslate } from 'react-admin';
 import { hasRole } from '../common/roles';
+import { publicSiteHref } from '../public/publicRoutes';
 import { BallotForm } from './BallotForm';
 import { SecretSheetPage } from './SecretSheetPage';
 import type { VoteSession } from './types';
@@ -20,6 +21,10 @@ export const BallotPage = () => {
       closed="app.ballot.closed"
       refusal={() => (hasRole(permissions, 'deputy') ? null : 'app.ballot.deputies_only')}
       back={{ to: '/ballot', label: 'app.ballot.back_to_list' }}
+      result={{
+        href: (session) => `${publicSiteHref}/batches/${encodeURIComponent(session.batch_id)}/results`,
+        label: 'app.ballot.published_result',
+      }}
       form={(session, done, refused) => <BallotForm session={session} onCast={done} onRefused={refused} />}
     />
   );

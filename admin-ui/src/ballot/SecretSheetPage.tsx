@@ -27,6 +27,8 @@ interface SecretSheetPageProps<S extends SecretSheetSession> {
   /** Why the signed-in person may not take part, or null when they may. */
   refusal(session: S): string | null;
   back: { to: string; label: string };
+  /** Once the session is closed, where its published result is read (the public site's results page). */
+  result?: { href(session: S): string; label: string };
   form(session: S, done: (receiptCode: string) => void, refused: () => void): ReactNode;
 }
 
@@ -86,6 +88,16 @@ export function SecretSheetPage<S extends SecretSheetSession>(props: SecretSheet
       ) : null}
       <Stack spacing={2}>
         {body}
+        {session && session.status !== 'open' && props.result ? (
+          <Button
+            href={props.result.href(session)}
+            variant="contained"
+            size="large"
+            sx={{ minHeight: 48, alignSelf: 'flex-start' }}
+          >
+            {translate(props.result.label)}
+          </Button>
+        ) : null}
         <Button component={LinkBase} to={props.back.to} size="large" sx={{ minHeight: 48, alignSelf: 'flex-start' }}>
           {translate(props.back.label)}
         </Button>

@@ -3,7 +3,8 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText,
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useId, useState } from 'react';
 import { Form, SaveButton, useNotify, useRefresh, useTranslate } from 'react-admin';
-import { dialogRefusal } from './fieldErrors';
+import { errorMessage, errorStatus } from './errorMessage';
+import { dialogRefusal, refusesTheAction } from './fieldErrors';
 import { newIdempotencyKey } from './idempotencyKey';
 import { useConfirmation } from './useConfirmation';
 
@@ -77,6 +78,15 @@ export function ActionDialog<T extends Values>(props: ActionDialogProps<T>) {
       return undefined;
     } catch (error) {
       const refusal = dialogRefusal(error, fields, { prefixes: ['result', 'body'], nested: nestedErrors });
+      if (refusesTheAction(errorStatus(error), children !== undefined)) {
+        // Nothing in the form can change this answer (not allowed now, or by this person): the dialog closes, the
+        // reason stays on screen, and the page shows how things stand now.
+        const reason = refusal.general ?? errorMessage(error);
+        setOpen(false);
+        notify(reason, { type: 'error', messageArgs: { _: reason }, autoHideDuration: 10_000 });
+        refresh();
+        return undefined;
+      }
       setGeneral(refusal.general);
       return refusal.fields;
     }

@@ -75,3 +75,9 @@ export function dialogRefusal(error: unknown, known: readonly string[], options:
   if (status !== 400 && status !== 422) return { fields: {}, general: errorMessage(error) };
   return splitErrors(error, known, options);
 }
+
+/** 403, 404 and 409 refuse the action itself; a dialog with no inputs has nothing to correct either. */
+export function refusesTheAction(status: number | undefined, hasInputs: boolean): boolean {
+  if (status === 403 || status === 404 || status === 409) return true;
+  return !hasInputs && status !== undefined && status >= 400 && status < 500;
+}

@@ -2,6 +2,7 @@ import { Box, Button, Card, CardActions, CardContent, Typography } from '@mui/ma
 import { LinkBase, Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { hasRole } from '../common/roles';
 import { OpenCollections } from '../intake/OpenCollections';
+import { LedProjectsCard } from './LedProjectsCard';
 
 interface Entry {
   to: string;
@@ -50,6 +51,11 @@ export const Welcome = () => {
           ))}
         </CardActions>
       </Card>
+      {hasRole(permissions, 'official') ? (
+        <Box sx={{ mt: 2 }}>
+          <LedProjectsCard />
+        </Box>
+      ) : null}
       <OpenCollections />
     </Box>
   );

@@ -49,6 +49,7 @@ const FindingPage = () => {
           <LabelValue label="resources.findings.fields.response">
             {finding.response ?? translate('app.finding.no_response')}
           </LabelValue>
+          {finding.response_photo_ids.length ? <PhotoGallery ids={finding.response_photo_ids} /> : null}
           <ReviewIfMember finding={finding} />
         </Stack>
       </SectionCard>

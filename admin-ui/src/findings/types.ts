@@ -10,6 +10,8 @@ export interface Finding {
   status: FindingStatus;
   round: number;
   response: string | null;
+  /** The photos sent with the department's latest answer. */
+  response_photo_ids: string[];
   filed_at: string;
   project_title: string;
   department_id: string;

@@ -58,6 +58,7 @@ export const deputiesEn = {
         'Keep this code: it proves your ballot was counted. It says nothing about how you voted, and your choices are not shown again.',
       receipt_region: 'Receipt',
       closed: 'This vote session is closed; no more ballots are taken.',
+      published_result: 'Read the published result',
       deputies_only: 'Only deputies cast ballots.',
     },
     rating: {

@@ -58,6 +58,7 @@ export const deputiesZh: Messages<typeof deputiesEn> = {
       receipt_explanation: '请保存此回执码，它证明您的选票已计入。回执码不反映您的投票内容，您的选择不会再显示。',
       receipt_region: '投票回执',
       closed: '本次票决已结束，不再接受投票。',
+      published_result: '查看公布的票决结果',
       deputies_only: '只有人大代表可以投票。',
     },
     rating: {

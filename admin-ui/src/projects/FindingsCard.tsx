@@ -74,6 +74,7 @@ export const FindingsCard = () => {
                     <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
                       {finding.response}
                     </Typography>
+                    {finding.response_photo_ids.length ? <PhotoGallery ids={finding.response_photo_ids} /> : null}
                   </Box>
                 ) : null}
                 {member && finding.status === 'responded' ? (

@@ -38,6 +38,15 @@ export const ProgressCard = () => {
             {formatInstant(warning?.since ?? project.warning_changed_at, locale) || null}
           </LabelValue>
         </Box>
+        {project.pending_progress_report ? (
+          <Alert severity="info">
+            {translate('app.project.pending_report', {
+              by: project.pending_progress_report.by,
+              at: formatInstant(project.pending_progress_report.reportedAt, locale),
+              percent: project.pending_progress_report.percent,
+            })}
+          </Alert>
+        ) : null}
         {warning || project.warning_reason ? (
           <Alert severity={(warning?.level ?? project.warning) === 'none' ? 'success' : 'warning'}>
             {/* The workflow's own reason is an English sentence for notices; the numbers say it in the reader's language. */}

@@ -20,6 +20,8 @@ import { ReadOnlyNotice } from '../jurisdictions/ReadOnlyNotice';
 import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
 import { OpenInTemporal } from '../timeline';
+import { InstructButton } from './InstructButton';
+import { ReportProgressButton } from './ReportProgressButton';
 import { StagePlanButton } from './StagePlanButton';
 import type { ProjectDetail } from './types';
 
@@ -48,13 +50,21 @@ export const ProjectActions = () => {
   const phase = project.live?.phase ?? project.phase;
   const consequence = project.live?.consequence.stage ?? project.consequence;
   const title = project.title;
+  const percent = project.live?.progress?.percent ?? project.progress_percent;
   return (
     <TopToolbar sx={{ flexWrap: 'wrap', gap: 1 }}>
       <PrintReportButton kind="projects" id={project.id} fileName={project.title} />
       {(coordinator || ownDepartment) && phase === 'implementation' ? (
         <StagePlanButton projectId={project.id} plan={project.live?.plan ?? project.stage_plan} />
       ) : null}
-      {coordinator && phase === 'implementation' ? (
+      {(coordinator || user?.id === project.responsible_leader_user_id) && phase !== 'closed' ? (
+        <InstructButton projectId={project.id} />
+      ) : null}
+      {ownDepartment && phase === 'implementation' ? (
+        <ReportProgressButton projectId={project.id} previousPercent={percent} />
+      ) : null}
+      {/* 竣工验收 cannot succeed below 100%: the workflow would refuse it, so it is not offered. */}
+      {coordinator && phase === 'implementation' && percent >= 100 ? (
         <ActionDialog
           label="app.project.action.accept_completion"
           icon={<HowToRegIcon />}

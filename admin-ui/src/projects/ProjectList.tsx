@@ -5,10 +5,12 @@ import {
   ReferenceInput,
   SearchInput,
   SelectInput,
+  SimpleList,
   TextField,
   TopToolbar,
 } from 'react-admin';
 import { EnumField } from '../common/EnumField';
+import { useSmallScreen } from '../common/useSmallScreen';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { ChinaDateTimeField } from '../common/ChinaDateTimeField';
 import { phaseChoices, warningChoices } from './choices';
@@ -46,35 +48,47 @@ const ProjectListActions = () => (
   </TopToolbar>
 );
 
-/** Voted projects under the office's watch, most urgent warning first. */
-export const ProjectList = () => (
-  <List
-    title="app.project.list_title"
-    filters={projectFilters}
-    sort={{ field: 'warning', order: 'DESC' }}
-    actions={<ProjectListActions />}
-    exporter={false}
-  >
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="title" />
-      <DataTable.Col source="department_name" disableSort>
-        <TextField source="department_name" />
-      </DataTable.Col>
-      <DataTable.Col source="warning">
-        <WarningChip source="warning" />
-      </DataTable.Col>
-      <DataTable.Col source="progress_percent">
-        <ProgressField source="progress_percent" />
-      </DataTable.Col>
-      <DataTable.Col source="stage" disableSort>
-        <EnumField source="stage" prefix="app.project.stage" />
-      </DataTable.Col>
-      <DataTable.Col source="deadline">
-        <ChinaDateTimeField source="deadline" dayOnly />
-      </DataTable.Col>
-      <DataTable.Col source="phase" disableSort>
-        <EnumField source="phase" prefix="app.project.phase" chip />
-      </DataTable.Col>
-    </DataTable>
-  </List>
-);
+/** Voted projects under the office's watch, most urgent warning first; on a phone, one card per project. */
+export const ProjectList = () => {
+  const small = useSmallScreen();
+  return (
+    <List
+      title="app.project.list_title"
+      filters={projectFilters}
+      sort={{ field: 'warning', order: 'DESC' }}
+      actions={<ProjectListActions />}
+      exporter={false}
+    >
+      {small ? (
+        <SimpleList
+          rowClick="show"
+          primaryText={<TextField source="title" sx={{ fontWeight: 500, overflowWrap: 'anywhere' }} />}
+          secondaryText={<TextField source="department_name" />}
+          tertiaryText={<WarningChip source="warning" />}
+        />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="title" />
+          <DataTable.Col source="department_name" disableSort>
+            <TextField source="department_name" />
+          </DataTable.Col>
+          <DataTable.Col source="warning">
+            <WarningChip source="warning" />
+          </DataTable.Col>
+          <DataTable.Col source="progress_percent">
+            <ProgressField source="progress_percent" />
+          </DataTable.Col>
+          <DataTable.Col source="stage" disableSort>
+            <EnumField source="stage" prefix="app.project.stage" />
+          </DataTable.Col>
+          <DataTable.Col source="deadline">
+            <ChinaDateTimeField source="deadline" dayOnly />
+          </DataTable.Col>
+          <DataTable.Col source="phase" disableSort>
+            <EnumField source="phase" prefix="app.project.phase" chip />
+          </DataTable.Col>
+        </DataTable>
+      )}
+    </List>
+  );
+};

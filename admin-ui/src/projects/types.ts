@@ -77,6 +77,8 @@ export interface ProjectDetail extends Project {
   supervision_group?: SupervisionMember[];
   funds?: ProjectFunds;
   temporalUiUrl?: string;
+  /** A report the department filed between weekly tasks, waiting for the next weekly task to count it. */
+  pending_progress_report?: { percent: number; text: string; reportedAt: string; by: string } | null;
 }
 
 export interface FundMovement {

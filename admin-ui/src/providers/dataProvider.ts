@@ -20,9 +20,15 @@ import type { Notice, Task, User } from '../types';
 import { apiUrl, httpClient, httpRaw } from './httpClient';
 import type { Attendance, RecordedTellerTotals, TellerTotals } from '../vote-sessions/types';
 
-/** The project decisions that are a plain POST /api/projects/:id/<verb> into the project's workflow. */
+/** The project actions that are a plain POST /api/projects/:id/<verb>, into the project's workflow or its tasks. */
 export type ProjectDecision =
-  'accept-completion' | 'enter-use' | 're-rating/open' | 're-rating/close' | 'supervision-group/join';
+  | 'accept-completion'
+  | 'enter-use'
+  | 're-rating/open'
+  | 're-rating/close'
+  | 'supervision-group/join'
+  | 'progress'
+  | 'instructions';
 
 /** The fund pool's movements, POST /api/projects/:id/funds/<action>. */
 export type FundAction = 'allocate' | 'disburse' | 'flag-anomaly' | 'clear-anomaly';

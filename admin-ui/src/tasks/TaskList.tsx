@@ -7,12 +7,15 @@ import {
   List,
   SearchInput,
   SelectInput,
+  SimpleList,
+  TextField,
   TopToolbar,
   usePermissions,
 } from 'react-admin';
 import { EnumField } from '../common/EnumField';
 import { onlyTrue } from '../common/filterParsers';
 import { hasRole } from '../common/roles';
+import { useSmallScreen } from '../common/useSmallScreen';
 import { ServerExportButton } from '../common/ServerExportButton';
 import type { Task } from '../types';
 import { taskKindChoices, taskStatusChoices } from './choices';
@@ -44,6 +47,7 @@ const TaskListActions = ({ coordinator }: { coordinator: boolean }) => (
 export const TaskList = () => {
   const { permissions } = usePermissions();
   const coordinator = hasRole(permissions, 'coordinator');
+  const small = useSmallScreen();
   return (
     <List
       title="app.task.list_title"
@@ -53,22 +57,33 @@ export const TaskList = () => {
       actions={<TaskListActions coordinator={coordinator} />}
       exporter={false}
     >
-      <DataTable rowClick="show" rowSx={overdueRowSx} bulkActionButtons={false}>
-        <DataTable.Col source="title" />
-        <DataTable.Col source="kind">
-          <EnumField source="kind" prefix="app.task.kind" />
-        </DataTable.Col>
-        <DataTable.Col source="assignee_label" disableSort />
-        <DataTable.Col source="due_at">
-          <DueAtField source="due_at" />
-        </DataTable.Col>
-        <DataTable.Col source="escalation_level">
-          <EscalationChip source="escalation_level" />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <EnumField source="status" prefix="app.task.status" chip />
-        </DataTable.Col>
-      </DataTable>
+      {small ? (
+        // On a phone: the task, its kind and deadline, and how far it has escalated, one card each.
+        <SimpleList<Task>
+          rowClick="show"
+          rowSx={overdueRowSx}
+          primaryText={<TextField source="title" sx={{ fontWeight: 500, overflowWrap: 'anywhere' }} />}
+          secondaryText={<DueAtField source="due_at" />}
+          tertiaryText={<EscalationChip source="escalation_level" />}
+        />
+      ) : (
+        <DataTable rowClick="show" rowSx={overdueRowSx} bulkActionButtons={false}>
+          <DataTable.Col source="title" />
+          <DataTable.Col source="kind">
+            <EnumField source="kind" prefix="app.task.kind" />
+          </DataTable.Col>
+          <DataTable.Col source="assignee_label" disableSort />
+          <DataTable.Col source="due_at">
+            <DueAtField source="due_at" />
+          </DataTable.Col>
+          <DataTable.Col source="escalation_level">
+            <EscalationChip source="escalation_level" />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <EnumField source="status" prefix="app.task.status" chip />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 };

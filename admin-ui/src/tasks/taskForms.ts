@@ -109,7 +109,14 @@ const hearing = (kind: 'reportHearing' | 'explanationHearing') =>
 export function formSpecOf(kind: KnownTaskKind, payload: Record<string, unknown>): FormSpec {
   switch (kind) {
     case 'instruction':
-      return specOf(kind, [{ type: 'text', source: 'note' }], { note: '' });
+      return specOf(
+        kind,
+        [
+          { type: 'text', source: 'note' },
+          { type: 'photos', source: 'photoIds' },
+        ],
+        { note: '', photoIds: [] },
+      );
     case 'proposerFeedback':
       return specOf(
         kind,
@@ -169,7 +176,14 @@ export function formSpecOf(kind: KnownTaskKind, payload: Record<string, unknown>
         { score: null, note: '' },
       );
     case 'findingResponse':
-      return specOf(kind, [{ type: 'text', source: 'response' }], { response: '' });
+      return specOf(
+        kind,
+        [
+          { type: 'text', source: 'response' },
+          { type: 'photos', source: 'photoIds' },
+        ],
+        { response: '', photoIds: [] },
+      );
     case 'explanation':
       return specOf(kind, [{ type: 'text', source: 'text', rows: 8 }], { text: '' });
     case 'rectificationReport':

@@ -7,7 +7,7 @@ export class BallotPage {
   constructor(private readonly page: Page) {}
 
   /** Casts the ballot of the open session; returns the receipt code shown afterwards. */
-  async cast(choices: Record<string, Choice>): Promise<string> {
+  async cast(choices: Record<string, Choice>, onReview?: () => Promise<void>): Promise<string> {
     const { page } = this;
     await page.goto('/#/ballot');
     await page
@@ -20,6 +20,8 @@ export class BallotPage {
     }
     await page.getByRole('button', { name: '核对选票' }).click();
     await page.getByRole('region', { name: '请核对您的选票' }).waitFor();
+    // The marked ballot read back before it is cast: what a screenshot of the ballot shows.
+    if (onReview) await onReview();
     await page.getByRole('button', { name: '投票', exact: true }).click();
     await page
       .getByRole('dialog', { name: '确认投出这张选票？' })
@@ -33,5 +35,18 @@ export class BallotPage {
     await this.page.reload();
     await this.page.getByText('您已投票').first().waitFor();
     return this.page.locator('main').innerText();
+  }
+
+  /** A closed session's page (the receipt, for a deputy who voted) links to the published result; returns its elected list. */
+  async publishedResult(sessionId: string): Promise<string> {
+    const { page } = this;
+    await page.goto(`/#/ballot/${encodeURIComponent(sessionId)}`);
+    // The page may already be this one, as it was while the session was open: read it afresh.
+    await page.reload();
+    await page.getByRole('link', { name: '查看公布的票决结果' }).click();
+    await page.waitForURL(/#\/public\/batches\/.+\/results/);
+    const elected = page.getByRole('region', { name: '当选项目' });
+    await elected.getByRole('listitem').first().waitFor();
+    return elected.innerText();
   }
 }
