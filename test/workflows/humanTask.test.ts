@@ -108,7 +108,11 @@ describe('human task workflow', () => {
         assignee_ref: 'dept-roads',
         escalation_level: 0,
       });
-      const notices = await noticesFor(task.taskId);
+      // The row opens the task; the notices are the workflow's next step, so wait for them rather than race them.
+      const notices = await eventually(async () => {
+        const written = await noticesFor(task.taskId);
+        return written.length >= 2 ? written : undefined;
+      }, 'the assignment notices');
       expect(notices.map((n) => [n.recipient_user_id, n.kind])).toEqual([
         ['colleague', 'assigned'],
         ['official', 'assigned'],
