@@ -1,9 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, chinaDay } from '../../domain/workingDays';
-import { projectRoot } from '../../scripts/toolPaths';
 import type { BatchState } from '../../workflows/annualBatch.messages';
 import { eventually } from '../support/fixtures';
 import { BallotPage } from './pages/BallotPage';
@@ -15,13 +12,13 @@ import { ScreeningPages } from './pages/ScreeningPages';
 import { signIn } from './pages/SignIn';
 import { TaskPages } from './pages/TaskPages';
 import { type ConsoleWorld, startConsoleWorld } from './support/consoleWorld';
+import { keepScreenshot } from './support/screenshots';
 import { fitsPhone, phoneFit } from './support/phoneFit';
 
 let world: ConsoleWorld;
 
 beforeAll(async () => {
   world = await startConsoleWorld();
-  await mkdir(screenshots, { recursive: true });
 });
 
 beforeEach(({ onTestFailed, task }) => {
@@ -32,10 +29,7 @@ afterAll(async () => {
   await world?.teardown();
 });
 
-/** Referenced from the README: the tests keep them current. */
-const screenshots = path.join(projectRoot, 'docs/screenshots');
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+const screenshot = keepScreenshot;
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -1,14 +1,12 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, chinaDay } from '../../domain/workingDays';
-import { projectRoot } from '../../scripts/toolPaths';
 import { eventually } from '../support/fixtures';
 import { DAY, type ProjectDriver, startProject } from '../support/projectDriver';
 import { ProjectPage } from './pages/ProjectPage';
 import { signIn } from './pages/SignIn';
 import { type ConsoleWorld, startConsoleWorld } from './support/consoleWorld';
+import { keepScreenshot } from './support/screenshots';
 import { fitsPhone, phoneFit } from './support/phoneFit';
 
 // The deputy's and the official's work on a 390×844 phone: nothing scrolls sideways, no title is cut off,
@@ -18,11 +16,8 @@ let project: ProjectDriver;
 /** Long on purpose: real project titles are, and a phone's app bar must still show it whole. */
 const title = '城关镇老旧小区雨污分流改造及配套管网更新工程';
 
-const screenshots = path.join(projectRoot, 'docs/screenshots');
-
 beforeAll(async () => {
   world = await startConsoleWorld();
-  await mkdir(screenshots, { recursive: true });
   const startedOn = chinaDay(new Date(await world.env.currentTimeMs()));
   project = await startProject(world.driver, 'phone', addDays(startedOn, 200), title, 2027);
   // A week in, the department is asked for its first weekly report: the official's inbox has something in it.
@@ -92,7 +87,7 @@ describe('the console on a 390×844 phone', () => {
     await page.open(project.projectId);
     await deputy.getByRole('region', { name: '进度与预警' }).getByText('18%').first().waitFor();
     expect(await phoneFit(deputy)).toEqual(fitsPhone);
-    await deputy.screenshot({ path: path.join(screenshots, 'phone-project.png'), fullPage: true });
+    await keepScreenshot(deputy, 'phone-project');
     await page.joinGroup();
     expect(await phoneFit(deputy)).toEqual(fitsPhone);
 
