@@ -19,6 +19,18 @@ export function createProjectActivities({ db }: { db: Kysely<Database> }) {
       return projectPolicyOf(row.policy);
     },
 
+    /** The day the congress that rated the batch's projects closed, if the office recorded it (docs/domain.md, "Consequences"). */
+    async congressClosingDay(input: { batchId: string }): Promise<string | null> {
+      const row = await db
+        .selectFrom('rating_sessions')
+        .select('congress_closed_on')
+        .where('batch_id', '=', input.batchId)
+        .where('kind', '=', 'congress')
+        .orderBy('opened_at', 'desc')
+        .executeTakeFirst();
+      return row?.congress_closed_on ?? null;
+    },
+
     async recordStagePlan(input: { projectId: string; plan: StagePlan }): Promise<void> {
       await db
         .updateTable('projects')

@@ -38,7 +38,10 @@ export interface RatingOutcomeNotice {
   batchId: string;
   outcome: RatingOutcome;
   counts: RatingCounts;
-  /** When the rating session closed: the 3-month rectification period runs from here. */
+  /**
+   * When the rating session closed. The 3-month rectification runs from the congress's closing day, which the
+   * office records at the close (rating_sessions.congress_closed_on); from here only when it recorded none.
+   */
   ratedAt: string;
 }
 
@@ -75,6 +78,14 @@ export interface ProjectState {
   consequence: {
     stage: ConsequenceStage;
     explanationsDone: number;
+    /** How many explanations the outcome asks for (1 since they are respective); absent in projects rated before: 2. */
+    explanationsExpected?: number;
+    /** The rectification's deadline, counted from the congress's closing day; absent in projects rated before. */
+    rectificationDueAt?: string;
+    /** The committee re-rates by this instant after the rectification report (policy `reRatingDueDays`). */
+    reRatingDueAt?: string;
+    /** How many times the lapsed re-rating has been escalated. */
+    reRatingEscalations?: number;
     reRating: { sessionId: string; outcome: RatingOutcome | null; counts: RatingCounts | null } | null;
     measure: string | null;
   };
