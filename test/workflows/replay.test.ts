@@ -56,6 +56,7 @@ describe('recorded workflow histories replay', () => {
         'humanTask-calendar-changed.json',
         'votedProject-project-late.json',
         'votedProject-project-late~before-cancel-moot-tasks.json',
+        'votedProject-project-late~before-respective-explanations.json',
       ]),
     );
   });
