@@ -1,7 +1,7 @@
 import type { DueRuleInput } from './dueRule';
 import type { ProjectPolicy } from './projectPolicy';
 import type { RatingOutcome } from './rating';
-import type { TaskKind } from './taskKinds';
+import type { OversightMeasure, TaskKind } from './taskKinds';
 import { addCalendarPeriod } from './workingDays';
 
 /**
@@ -19,6 +19,16 @@ export function supervisionGroupRefusal(
   if (group.length >= limits.max)
     return `the supervision group is full: it has ${group.length} of at most ${limits.max} members`;
   return null;
+}
+
+/** Below its minimum (3 by default), a group is flagged until someone joins or the office appoints a member. */
+export function supervisionGroupShort(groupSize: number, limits: ProjectPolicy['supervisionGroup']): boolean {
+  return groupSize < limits.min;
+}
+
+/** Who may sit on a supervision group: deputies and residents' representatives (docs/domain.md, "Supervision"). */
+export function maySitOnSupervisionGroup(roles: readonly string[]): boolean {
+  return roles.includes('deputy') || roles.includes('residentRepresentative');
 }
 
 /** Who explains a rating (docs/domain.md, "Consequences"): the project unit's principal head, or the 包抓 vice head. */
@@ -62,6 +72,7 @@ export function taskDue(
     | 'performanceEvaluation'
     | 'lookBack'
     | 'lookBackRectification'
+    | 'oversightMeeting'
   >,
   policy: ProjectPolicy,
 ): DueRuleInput {
@@ -83,6 +94,9 @@ export function taskDue(
       return { kind: 'workingDays', days: 20 };
     case 'lookBackRectification':
       return { kind: 'workingDays', days: policy.lookBackSuggestionDueWorkingDays };
+    case 'oversightMeeting':
+      // The standing committee meets about every two months; the measure is held at a meeting.
+      return { kind: 'calendar', months: 2 };
   }
 }
 
@@ -94,6 +108,11 @@ export function rectificationDueAt(congressClosedOn: string | null, ratedAt: str
   const from = congressClosedOn ? new Date(`${congressClosedOn}T00:00:00+08:00`) : new Date(ratedAt);
   const due = addCalendarPeriod(from, { months, days: 0, hours: 0 });
   return congressClosedOn ? new Date(due.getTime() + 86_400_000 - 1000).toISOString() : due.toISOString();
+}
+
+/** The last second of a day in China, as an instant: a deadline "by the 3rd" includes the 3rd. */
+export function endOfChinaDay(day: string): string {
+  return new Date(Date.parse(`${day}T23:59:59+08:00`)).toISOString();
 }
 
 /**
@@ -123,4 +142,24 @@ export function reRatingEscalationAt(dueAt: string, escalationsSoFar: number, po
     days: policy.reRatingDueDays * escalationsSoFar,
     hours: 0,
   }).toISOString();
+}
+
+const measureNames: Record<Exclude<OversightMeasure, 'otherMeasure'>, string> = {
+  specialInquiry: '专题询问',
+  formalQuestioning: '质询',
+  specialInvestigation: '特定问题调查',
+  none: '不采取监督措施',
+};
+
+/** How the committee's decision is named to people: the measure, or the other one it named. */
+export function oversightMeasureName(measure: OversightMeasure, otherMeasure: string): string {
+  return measure === 'otherMeasure' ? otherMeasure.trim() || '其他监督措施' : measureNames[measure];
+}
+
+/**
+ * A second 不满意 leaves the standing committee a choice, not a duty (docs/domain.md, "Consequences"): with no
+ * measure the consequences end there; a chosen one is held and its conclusions carried out first.
+ */
+export function oversightHeld(measure: OversightMeasure): boolean {
+  return measure !== 'none';
 }

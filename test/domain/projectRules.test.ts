@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { projectPolicyOf } from '../../domain/projectPolicy';
+import { taskResultSchemas } from '../../domain/taskKinds';
 import {
   consequencesOf,
   consequencesSettled,
+  endOfChinaDay,
+  oversightHeld,
+  oversightMeasureName,
   postEvaluationDone,
   rectificationDueAt,
   reRatingEscalationAt,
@@ -97,5 +101,42 @@ describe('the post-evaluation', () => {
     expect(postEvaluationDone(post)).toBe(true);
     expect(postEvaluationDone({ ...post, suggestionsOpen: 1 })).toBe(false);
     expect(postEvaluationDone({ ...post, lookedBack: false })).toBe(false);
+  });
+});
+
+describe('after a second 不满意, the standing committee’s decision', () => {
+  const decide = (result: object) => taskResultSchemas.oversightMeasure.safeParse(result);
+
+  it('may be any of 专题询问, 质询, 特定问题调查, another named measure, or none, always with a reason', () => {
+    for (const measure of ['specialInquiry', 'formalQuestioning', 'specialInvestigation', 'none'])
+      expect(decide({ measure, note: '理由' }).success).toBe(true);
+    expect(decide({ measure: 'otherMeasure', otherMeasure: '执法检查', note: '理由' }).success).toBe(true);
+    expect(decide({ measure: 'otherMeasure', note: '理由' }).error?.issues[0]?.message).toBe('name the other measure');
+    expect(decide({ measure: 'none', note: ' ' }).success).toBe(false);
+  });
+
+  it('is named to people in the committee’s words', () => {
+    expect(oversightMeasureName('specialInquiry', '')).toBe('专题询问');
+    expect(oversightMeasureName('formalQuestioning', '')).toBe('质询');
+    expect(oversightMeasureName('specialInvestigation', '')).toBe('特定问题调查');
+    expect(oversightMeasureName('otherMeasure', '执法检查')).toBe('执法检查');
+    expect(oversightMeasureName('none', '')).toBe('不采取监督措施');
+  });
+
+  it('ends the consequences when it takes no measure, and holds a chosen one first', () => {
+    expect(oversightHeld('none')).toBe(false);
+    expect(oversightHeld('specialInvestigation')).toBe(true);
+    expect(oversightHeld('otherMeasure')).toBe(true);
+    expect(taskDue('oversightMeeting', policy)).toEqual({ kind: 'calendar', months: 2 });
+  });
+
+  it('has the meeting’s conclusions due after the meeting, by the end of the day in China', () => {
+    const meeting = (heldOn: string, conclusionsDueOn: string) =>
+      taskResultSchemas.oversightMeeting.safeParse({ heldOn, opinion: '意见', conclusions: ['一'], conclusionsDueOn });
+    expect(meeting('2029-03-01', '2029-04-01').success).toBe(true);
+    expect(meeting('2029-03-01', '2029-03-01').error?.issues[0]?.message).toBe(
+      'the conclusions are due after the meeting',
+    );
+    expect(endOfChinaDay('2029-04-01')).toBe('2029-04-01T15:59:59.000Z');
   });
 });

@@ -4,6 +4,7 @@ import { taskDue } from '../../domain/projectRules';
 import { plannedPercent, type ProjectStage, type StagePlan } from '../../domain/progressWarning';
 import { addCalendarPeriod, chinaDay } from '../../domain/workingDays';
 import { acts, type Project, type TaskDoneHandler } from './project';
+import { checkGroupSize } from './supervision';
 
 /**
  * Build (docs/domain.md, "Implementation" and "Cadence"): the department reports progress weekly, the
@@ -72,6 +73,7 @@ export async function buildTick(project: Project, now: number): Promise<void> {
     state.cadence.nextSupervisionAt = new Date(
       Date.parse(state.cadence.nextSupervisionAt) + policy.supervisionEveryDays * DAY_MS,
     ).toISOString();
+    await checkGroupSize(project);
     if (!project.hasOpen('supervisionCheck')) {
       await project.openTask(
         'supervisionCheck',

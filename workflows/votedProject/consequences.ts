@@ -2,13 +2,17 @@ import { patched } from '@temporalio/workflow';
 import type { Actor } from '../../domain/assignee';
 import {
   consequencesOf,
+  endOfChinaDay,
   type Explainer,
+  oversightHeld,
+  oversightMeasureName,
   rectificationDueAt,
   reRatingEscalationAt,
   reRatingPeriod,
   taskDue,
 } from '../../domain/projectRules';
 import { addCalendarPeriod, chinaDay } from '../../domain/workingDays';
+import type { OversightMeasure } from '../../domain/taskKinds';
 import { asDecisionFailure } from '../decisionFailure';
 import { projectFailureTypes, type OpenReRatingInput, type RatingOutcomeNotice } from '../votedProject.messages';
 import { acts, nowIso, type Project, type TaskDoneHandler } from './project';
@@ -16,7 +20,8 @@ import { acts, nowIso, type Project, type TaskDoneHandler } from './project';
 /**
  * The rating's consequences (docs/domain.md, "Consequences"): 基本满意 and 不满意 are explained to the
  * standing committee; 不满意 is also rectified within 3 months and re-rated by the committee; still
- * 不满意, the committee decides on an oversight measure.
+ * 不满意, the committee decides whether to take an oversight measure, and a chosen one is held and its
+ * conclusions carried out.
  */
 
 export async function rated(project: Project, notice: RatingOutcomeNotice): Promise<void> {
@@ -135,7 +140,10 @@ export async function closeReRating(project: Project, actor: Actor): Promise<voi
     taskDue('oversightMeasure', state.policy!),
     counts ? { counts } : { outcome: result.outcome },
   );
-  await project.warnLeaders('整改后再次测评仍不满意', '常委会将研究决定开展专题询问、质询或特定问题调查。');
+  await project.warnLeaders(
+    '整改后再次测评仍不满意',
+    '常委会将研究决定是否开展专题询问、质询、特定问题调查或其他监督措施。',
+  );
 }
 
 /** The instants the lapsed re-rating escalates at: its deadline, then once more each period after. */
@@ -207,8 +215,61 @@ export const consequenceTasks: Record<string, TaskDoneHandler> = {
   },
   async oversightMeasure(project, completion) {
     const { result } = completion;
-    project.state.consequence.measure = String(result.measure);
-    await project.setConsequence('settled', null, { measure: result.measure, note: result.note });
-    await project.warnLeaders(`已决定监督措施：${String(result.measure)}`, String(result.note));
+    const { consequence, policy } = project.state;
+    if (!patched('oversight-follow-through')) {
+      // Decided before a measure was followed to its end: the decision settled the consequences.
+      consequence.measure = String(result.measure);
+      await project.setConsequence('settled', null, { measure: result.measure, note: result.note });
+      await project.warnLeaders(`已决定监督措施：${String(result.measure)}`, String(result.note));
+      return;
+    }
+    const measure = result.measure as OversightMeasure;
+    const name = oversightMeasureName(measure, String(result.otherMeasure ?? ''));
+    const reason = String(result.note);
+    consequence.measure = measure;
+    consequence.oversight = { measure, name, reason, heldOn: null, conclusionsOpen: 0 };
+    if (!oversightHeld(measure)) {
+      await project.setConsequence('settled', null, { measure, reason });
+      await project.warnLeaders('常委会决定不采取监督措施', reason);
+      return;
+    }
+    await project.milestone('project.oversightDecided', null, { measure, name, reason });
+    await project.openTask(
+      'oversightMeeting',
+      `${name}：${project.title}`,
+      project.coordinators(),
+      taskDue('oversightMeeting', policy!),
+      { measure, name, reason },
+    );
+    await project.warnLeaders(`已决定监督措施：${name}`, reason);
+  },
+  /** The measure was held: each conclusion goes to the department with the meeting's deadline. */
+  async oversightMeeting(project, completion) {
+    const { result } = completion;
+    const oversight = project.state.consequence.oversight!;
+    const conclusions = (result.conclusions as string[]) ?? [];
+    oversight.heldOn = String(result.heldOn);
+    oversight.conclusionsOpen = conclusions.length;
+    await project.milestone('project.oversightHeld', null, {
+      measure: oversight.measure,
+      heldOn: result.heldOn,
+      conclusions: conclusions.length,
+      dueOn: result.conclusionsDueOn,
+    });
+    for (const [i, conclusion] of conclusions.entries()) {
+      await project.openTask(
+        'oversightConclusion',
+        `落实${oversight.name}意见 ${i + 1}：${project.title}`,
+        project.department(),
+        { kind: 'at', at: endOfChinaDay(String(result.conclusionsDueOn)) },
+        { conclusion, measure: oversight.measure, heldOn: result.heldOn },
+      );
+    }
+    if (conclusions.length === 0) await project.setConsequence('settled', null, { measure: oversight.measure });
+  },
+  async oversightConclusion(project) {
+    const oversight = project.state.consequence.oversight!;
+    oversight.conclusionsOpen -= 1;
+    if (oversight.conclusionsOpen === 0) await project.setConsequence('settled', null, { measure: oversight.measure });
   },
 };

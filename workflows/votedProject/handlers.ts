@@ -1,10 +1,11 @@
 import { setHandler } from '@temporalio/workflow';
-import { supervisionGroupRefusal } from '../../domain/projectRules';
+import { maySitOnSupervisionGroup, supervisionGroupRefusal } from '../../domain/projectRules';
 import { stagePlanSchema } from '../../domain/progressWarning';
 import { chinaDay } from '../../domain/workingDays';
 import { taskCompletedSignal } from '../humanTask.messages';
 import {
   acceptCompletionUpdate,
+  appointSupervisionMemberUpdate,
   closeReRatingUpdate,
   enterUseUpdate,
   fileFindingUpdate,
@@ -59,6 +60,28 @@ export function installHandlers(project: Project): void {
           state.policy?.supervisionGroup ?? { min: 3, max: 5 },
         );
         if (refusal) throw outOfPhase(refusal);
+      },
+    },
+  );
+
+  setHandler(
+    appointSupervisionMemberUpdate,
+    async ({ actor, member }) => {
+      await joinGroup(project, member, actor);
+      return state;
+    },
+    {
+      validator: ({ actor, member }) => {
+        project.requireRole(actor, 'coordinator', 'appoint a supervision group member');
+        project.notClosed('take new supervision group members');
+        if (member.jurisdictionId !== input.jurisdictionId || !maySitOnSupervisionGroup(member.roles))
+          throw invalid(`${member.displayName} is not a deputy or residents' representative of this jurisdiction`);
+        const refusal = supervisionGroupRefusal(
+          state.group,
+          member.userId,
+          state.policy?.supervisionGroup ?? { min: 3, max: 5 },
+        );
+        if (refusal) throw outOfPhase(refusal.replace('you are', `${member.displayName} is`));
       },
     },
   );

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/assignee';
-import { taskDue } from '../../domain/projectRules';
+import { patched } from '@temporalio/workflow';
+import { supervisionGroupShort, taskDue } from '../../domain/projectRules';
 import type { FindingState } from '../votedProject.messages';
 import { acts, nowIso, type Project, type TaskDoneHandler } from './project';
 
@@ -9,10 +10,43 @@ import { acts, nowIso, type Project, type TaskDoneHandler } from './project';
  * sends it back for another round.
  */
 
-export async function joinGroup(project: Project, actor: Actor): Promise<void> {
+/** A member signs up, or the office appoints one (`appointedBy`); a group short of members is cleared once it has them. */
+export async function joinGroup(project: Project, member: Actor, appointedBy?: Actor): Promise<void> {
+  const { state } = project;
   const joinedAt = nowIso();
-  project.state.group.push({ userId: actor.userId, joinedAt });
-  await acts.recordSupervisionMember({ projectId: project.projectId, actor, joinedAt });
+  state.group.push({ userId: member.userId, joinedAt, ...(appointedBy ? { appointedBy: appointedBy.userId } : {}) });
+  await acts.recordSupervisionMember({
+    projectId: project.projectId,
+    actor: member,
+    joinedAt,
+    ...(appointedBy ? { appointedBy } : {}),
+  });
+  if (state.groupShortSince && !supervisionGroupShort(state.group.length, state.policy!.supervisionGroup)) {
+    state.groupShortSince = null;
+    await project.milestone('project.groupComplete', appointedBy ?? member, { members: state.group.length });
+  }
+}
+
+/**
+ * Weekly while built (with the leader's check): a group below its minimum is flagged, and the office is asked
+ * to appoint members. Added after projects were running, hence the patch.
+ */
+export async function checkGroupSize(project: Project): Promise<void> {
+  const { state } = project;
+  if (state.groupShortSince || !supervisionGroupShort(state.group.length, state.policy!.supervisionGroup)) return;
+  if (!patched('supervision-group-minimum')) return;
+  state.groupShortSince = nowIso();
+  const { min } = state.policy!.supervisionGroup;
+  await project.milestone('project.groupShort', null, { members: state.group.length, min });
+  await project.notices.send({
+    dedupeKey: `${project.projectId}:groupShort:${state.groupShortSince}`,
+    to: project.coordinators(),
+    kind: 'escalation',
+    title: `监督小组不足${min}人：${project.title}`,
+    body: `目前${state.group.length}人报名，请指定代表或居民代表补足监督小组。`,
+    workflowId: project.projectId,
+    taskId: null,
+  });
 }
 
 export async function fileFinding(
@@ -78,14 +112,18 @@ export const supervisionTasks: Record<string, TaskDoneHandler> = {
       actor: null,
       at: completion.completedAt,
     });
-    await project.notices.send({
-      dedupeKey: `${finding.findingId}:responded:${finding.round}`,
-      to: { kind: 'user', userId: state.group[0]?.userId ?? '' },
-      kind: 'info',
-      title: `责任单位已答复监督意见：${project.title}`,
-      body: '请认可答复，或重新交办。',
-      workflowId: projectId,
-      taskId: completion.taskId,
-    });
+    // Every member is told, not only the first to sign up; findings answered before keep their one notice.
+    const told = patched('finding-answer-to-every-member') ? state.group : state.group.slice(0, 1);
+    for (const [i, member] of (told.length ? told : [{ userId: '' }]).entries()) {
+      await project.notices.send({
+        dedupeKey: `${finding.findingId}:responded:${finding.round}${i === 0 ? '' : `:${member.userId}`}`,
+        to: { kind: 'user', userId: member.userId },
+        kind: 'info',
+        title: `责任单位已答复监督意见：${project.title}`,
+        body: '请认可答复，或重新交办。',
+        workflowId: projectId,
+        taskId: completion.taskId,
+      });
+    }
   },
 };
