@@ -261,10 +261,12 @@ describe('voted project workflow', () => {
         // Every milestone is on the timeline, and the notices went to the people the rules name.
         expect(firstSeen((await project.audit()).map((a) => a.action))).toEqual([
           'project.groupJoined',
+          // One deputy signed up: the group is flagged short a week in, and the office is pressed to appoint.
+          'project.groupShort',
           'task.opened',
+          'notice.escalation',
           'task.completed',
           'project.warning',
-          'notice.escalation',
           'task.escalated',
           'project.rated',
           'project.consequence.rectifying',
