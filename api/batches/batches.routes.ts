@@ -244,7 +244,7 @@ export const batchRoutes = [
 
 /**
  * The congress closes the day its rating is counted or a few days after: never before its rating opened, and
- * not weeks ahead. Written before the count, so each project reads it when its outcome arrives.
+ * not a month after. Written before the count, so each project reads it when its outcome arrives.
  */
 async function recordCongressClosingDay(db: AppDeps['db'], batchId: string, day: string): Promise<void> {
   const session = await db
@@ -256,7 +256,8 @@ async function recordCongressClosingDay(db: AppDeps['db'], batchId: string, day:
     .executeTakeFirst();
   if (!session) return;
   const openedOn = chinaDay(new Date(session.opened_at));
-  const latest = addDays(chinaDay(new Date()), 31);
+  // A congress sits for days, not weeks: a closing day a month past the rating's opening is a typing slip.
+  const latest = addDays(openedOn, 31);
   if (day < openedOn || day > latest)
     throw unprocessable(`the congress closes on or after the rating opened (${openedOn}) and by ${latest}, not ${day}`);
   await db.updateTable('rating_sessions').set({ congress_closed_on: day }).where('id', '=', session.id).execute();

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { apiRole, up as grantServiceRoles, workerRole } from '../../db/migrations/20261127130000_grant_service_roles';
 import { up as grantOfficeAdministration } from '../../db/migrations/20261127160000_grant_office_administration';
+import { grantCongressClosingDay } from '../../db/migrations/20261128100000_add_congress_closing_day';
 import type { TestDatabase } from './database';
 import { withDatabase } from './pgAdmin';
 
@@ -36,6 +37,7 @@ export async function serviceRoleUrls(
   // Every migration that grants, in order: the test database was migrated before the roles existed.
   await grantServiceRoles(testDb.db);
   await grantOfficeAdministration(testDb.db);
+  await grantCongressClosingDay(testDb.db);
   const as = (role: string) => {
     const u = new URL(testDb.url);
     u.username = role;
