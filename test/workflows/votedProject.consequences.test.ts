@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, chinaDay } from '../../domain/workingDays';
-import { ratingOutcomeSignal } from '../../workflows/votedProject.messages';
+import { joinSupervisionGroupUpdate, ratingOutcomeSignal } from '../../workflows/votedProject.messages';
 import { eventually } from '../support/fixtures';
-import { DAY, type ProjectDriver, startProject, useProjectWorld } from '../support/projectDriver';
+import { actorFor, DAY, type ProjectDriver, startProject, useProjectWorld } from '../support/projectDriver';
 
 // Its own time-skipping server: the clock of one scenario never leaks into another file's.
 const ctx = useProjectWorld();
+const actor = (id: string) => actorFor(ctx.testDb.db, id);
 
 /** The people each open explanation task waits for. */
 async function explainers(project: ProjectDriver): Promise<string[]> {
@@ -43,6 +44,9 @@ describe('a voted project’s rating consequences (docs/domain.md, "Consequences
         });
         const settled = await project.when((s) => s.consequence.stage === 'settled', 'the hearing to settle it');
         expect(settled.openTasks.filter((t) => t.kind === 'explanation')).toEqual([]);
+        // Its consequences are what this scenario is about: left running, its weekly cadence would hold the shared
+        // test server's clock back while the next scenario skips a month.
+        await project.handle.terminate('scenario over');
       });
     },
   );
@@ -56,6 +60,8 @@ describe('a voted project’s rating consequences (docs/domain.md, "Consequences
         const today = chinaDay(new Date(now));
         const project = await startProject(drive, 'unsat', addDays(today, 200), '城北污水管网', 2031);
         const { batchId } = await project.state();
+        for (const id of ['d1', 'd2', 'd3'])
+          await project.handle.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor: await actor(id) }] });
         // The office recorded, at the rating's close, that the congress closes four days later.
         const congressClosedOn = addDays(today, 4);
         await ctx.testDb.db
