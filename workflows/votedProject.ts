@@ -31,8 +31,9 @@ const onTaskDone: Record<string, TaskDoneHandler> = {
  *    evaluates quarterly; warnings follow the plan. The supervision group (supervision.ts) files findings
  *    throughout, and the department answers each by a deadline.
  * 2. accept → use (acceptance.ts): the office records the completion acceptance and the day it went into use.
- * 3. rating consequences (consequences.ts): the congress's rating arrives from the batch; explanations,
- *    rectification, the committee's re-rating, oversight.
+ * 3. rating consequences (consequences.ts): the congress's rating arrives from the batch; the respective
+ *    explanation, rectification from the congress's closing day, the committee's re-rating by its deadline, and
+ *    after a second 不满意 the committee's decision, a chosen measure followed to its end.
  * 4. post-evaluation (postEvaluation.ts): a year in use, the performance evaluation and the look-back; then it closes.
  *
  * The people's steps are updates (votedProject/handlers.ts) and tasks: child workflows that outlive a run
