@@ -19,6 +19,18 @@ export function createProjectActivities({ db }: { db: Kysely<Database> }) {
       return projectPolicyOf(row.policy);
     },
 
+    /** The day the congress that rated the batch's projects closed, if the office recorded it (docs/domain.md, "Consequences"). */
+    async congressClosingDay(input: { batchId: string }): Promise<string | null> {
+      const row = await db
+        .selectFrom('rating_sessions')
+        .select('congress_closed_on')
+        .where('batch_id', '=', input.batchId)
+        .where('kind', '=', 'congress')
+        .orderBy('opened_at', 'desc')
+        .executeTakeFirst();
+      return row?.congress_closed_on ?? null;
+    },
+
     async recordStagePlan(input: { projectId: string; plan: StagePlan }): Promise<void> {
       await db
         .updateTable('projects')
@@ -71,7 +83,13 @@ export function createProjectActivities({ db }: { db: Kysely<Database> }) {
       });
     },
 
-    async recordSupervisionMember(input: { projectId: string; actor: Actor; joinedAt: string }): Promise<void> {
+    /** A member who signed up (actor), or whom the office appointed (appointedBy). */
+    async recordSupervisionMember(input: {
+      projectId: string;
+      actor: Actor;
+      joinedAt: string;
+      appointedBy?: Actor;
+    }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('supervision_members')
@@ -80,12 +98,12 @@ export function createProjectActivities({ db }: { db: Kysely<Database> }) {
           .execute();
         await recordAuditEvent(trx, {
           dedupeKey: `${input.projectId}:group:${input.actor.userId}`,
-          actorUserId: input.actor.userId,
-          actorLabel: input.actor.displayName,
-          action: 'project.groupJoined',
+          actorUserId: (input.appointedBy ?? input.actor).userId,
+          actorLabel: (input.appointedBy ?? input.actor).displayName,
+          action: input.appointedBy ? 'project.groupAppointed' : 'project.groupJoined',
           workflowId: input.projectId,
           subject: input.projectId,
-          detail: {},
+          detail: input.appointedBy ? { member: input.actor.userId, memberName: input.actor.displayName } : {},
           at: input.joinedAt,
         });
       });

@@ -379,6 +379,8 @@ export interface RatingSessionTable {
   box_public_key: string | null;
   box_threshold: number | null;
   box_opened_at: Timestamp | null;
+  /** 'YYYY-MM-DD': the day the rating congress closed, as the office recorded it; a congress session only. */
+  congress_closed_on: string | null;
   /** The government's year-end completion report, attached when the session opens so deputies read it first. */
   briefing: Json<RatingBriefing> | null;
 }

@@ -6,7 +6,7 @@ import { warningThresholdsSchema } from './progressWarning';
  * "Implementation", "Supervision" and "Rating" to "Post-evaluation"). Stored under `project` in `jurisdictions.policy`, next to the batch parameters (batchPolicy.ts).
  */
 export const projectPolicySchema = z.object({
-  /** Deputy supervision group per project: 3–5 deputies and resident representatives (docs/domain.md, "Supervision" [S4]). */
+  /** Supervision group per project: 3–5 deputies and resident representatives; below `min` it is flagged until the office appoints (docs/domain.md, "Supervision" [S4]). */
   supervisionGroup: z
     .object({
       min: z.number().int().min(1).max(30).default(3),
@@ -24,11 +24,11 @@ export const projectPolicySchema = z.object({
   evaluationEveryMonths: z.number().int().min(1).max(12).default(3),
   /** A department answers a supervision finding by a deadline (docs/domain.md, "Supervision" [S2]: 限期反馈); the sources give no number. */
   findingResponseWorkingDays: z.number().int().min(1).max(60).default(10),
-  /** 基本满意 or 不满意: the unit's head and the vice county head explain (docs/domain.md, "Consequences" [S0]); the sources give no number. */
+  /** 基本满意: the unit's principal head explains; 不满意: the responsible vice head (docs/domain.md, "Consequences" [S0]); the sources give no number. */
   explanationDueDays: z.number().int().min(1).max(120).default(30),
   /** 不满意: rectify and report within 3 months of the congress closing (docs/domain.md, "Consequences" [S4]). */
   rectificationMonths: z.number().int().min(1).max(12).default(3),
-  /** Standing committee members re-rate after rectification (docs/domain.md, "Consequences" [S4]); the sources give no number. */
+  /** Standing committee members re-rate within this many days of the rectification report, else it escalates (docs/domain.md, "Consequences" [S4]); the sources give no number. */
   reRatingDueDays: z.number().int().min(1).max(120).default(30),
   /** Post-evaluation once a project has been in use for one year (docs/domain.md, "Post-evaluation" [S0]: 后评估). */
   postEvaluationAfterMonths: z.number().int().min(1).max(36).default(12),

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { progressReportProblem, projectStages } from './progressWarning';
 
+/** 专题询问 / 质询 / 特定问题调查 / another the committee names / none (docs/domain.md, "Consequences"). */
+export const oversightMeasures = [
+  'specialInquiry',
+  'formalQuestioning',
+  'specialInvestigation',
+  'otherMeasure',
+  'none',
+] as const;
+export type OversightMeasure = (typeof oversightMeasures)[number];
+
 /**
  * What a person must hand in to complete each kind of task. The batch and project workflows add
  * their kinds here (proposer feedback, progress report, rectification report, …).
@@ -101,13 +111,36 @@ export const taskResultSchemas = {
       measures: z.array(z.string().trim().min(1)).min(1, 'list at least one measure').max(50),
     })
     .strict(),
-  /** Still 不满意 after re-rating: the standing committee's oversight measure (docs/domain.md, "Consequences" [S4]). */
+  /**
+   * Still 不满意 after re-rating, the standing committee *may* act (docs/domain.md, "Consequences" [S4]): it decides
+   * on 专题询问, 质询, 特定问题调查, another measure it names, or none, and says why.
+   */
   oversightMeasure: z
     .object({
-      measure: z.enum(['specialInquiry', 'formalQuestioning', 'specialInvestigation']), // 专题询问 / 质询 / 特定问题调查
-      note: z.string().trim().min(1, 'say why and when').max(5000),
+      measure: z.enum(oversightMeasures),
+      otherMeasure: z.string().trim().max(200).default(''),
+      note: z.string().trim().min(1, 'say why the committee decided so').max(5000),
     })
-    .strict(),
+    .strict()
+    .refine((r) => r.measure !== 'otherMeasure' || r.otherMeasure.length > 0, {
+      message: 'name the other measure',
+      path: ['otherMeasure'],
+    }),
+  /** The chosen measure is held at a committee meeting; its conclusions go to the department with a deadline. */
+  oversightMeeting: z
+    .object({
+      heldOn: z.iso.date({ message: 'give the meeting date as YYYY-MM-DD' }),
+      opinion: z.string().trim().min(1, 'write what the meeting found').max(10000),
+      conclusions: z.array(z.string().trim().min(1).max(2000)).max(20).default([]),
+      conclusionsDueOn: z.iso.date({ message: 'give the day the conclusions are due as YYYY-MM-DD' }),
+    })
+    .strict()
+    .refine((r) => r.conclusionsDueOn > r.heldOn, {
+      message: 'the conclusions are due after the meeting',
+      path: ['conclusionsDueOn'],
+    }),
+  /** The department carries out one conclusion of the oversight meeting. */
+  oversightConclusion: z.object({ note: z.string().trim().min(1, 'say what was done').max(5000) }).strict(),
   /** 后评估: performance evaluation one year after the project entered use (docs/domain.md, "Post-evaluation" [S0]). */
   performanceEvaluation: z
     .object({

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
+  AppointSupervisionMemberInput,
   EnterUseInput,
   FileFindingInput,
   FindingState,
@@ -19,6 +20,10 @@ export type { ConsequenceStage, ProjectPhase, WarningLevel } from '../domain/con
 export const ratingOutcomeSignal = defineSignal<[RatingOutcomeNotice]>('ratingOutcome');
 export const projectStateQuery = defineQuery<ProjectState>('projectState');
 export const joinSupervisionGroupUpdate = defineUpdate<ProjectState, [ProjectAction]>('joinSupervisionGroup');
+/** The office appoints a member when too few have signed up. */
+export const appointSupervisionMemberUpdate = defineUpdate<ProjectState, [AppointSupervisionMemberInput]>(
+  'appointSupervisionMember',
+);
 export const fileFindingUpdate = defineUpdate<FindingState, [FileFindingInput]>('fileFinding');
 export const reviewFindingUpdate = defineUpdate<FindingState, [ReviewFindingInput]>('reviewFinding');
 export const acceptCompletionUpdate = defineUpdate<ProjectState, [ProjectAction]>('acceptCompletion');

@@ -1,7 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { z } from 'zod';
-import { addDays, startOfChinaDay } from '../../domain/workingDays';
+import { addDays, chinaDay, startOfChinaDay } from '../../domain/workingDays';
 import { annualBatchWorkflow } from '../../workflows/annualBatch';
 import {
   type AnnualBatchInput,
@@ -28,7 +28,7 @@ import { listOptions } from '../listQuery';
 import { decisionNotes } from '../openapi';
 import { waitFor } from '../waitFor';
 import { liveStateOf, workflowUiUrl } from '../workflowState';
-import { batchFilterSchema, batchSortable, createBatchSchema } from '../../domain/contract/batches';
+import { batchFilterSchema, batchSortable, closeRatingSchema, createBatchSchema } from '../../domain/contract/batches';
 import { findById, findWatchedBatch, jurisdictionName, listPage } from './batches.queries';
 
 /** Batch workflow ids are business keys (docs/architecture.md, "Workflow ids"). */
@@ -231,12 +231,34 @@ export const batchRoutes = [
   decision(
     'closeRating',
     'close-rating',
-    'Open the sealed rating sheets with the scrutineers’ shares and count them',
-    async (h, { shares }, actor, updateId, db) => {
+    'Open the sealed rating sheets with the scrutineers’ shares and count them; record the day the congress closes',
+    async (h, { shares, congressClosedOn }, actor, updateId, db) => {
+      if (congressClosedOn) await recordCongressClosingDay(db, h.workflowId, congressClosedOn);
       await openRatingBallotBox(db, { batchId: h.workflowId }, shares);
       return h.executeUpdate(closeRatingUpdate, { args: [{ actor }], updateId });
     },
-    boxSharesSchema,
-    '`shares`: at least `threshold` different scrutineers’ key shares as printed at opening; too few or wrong ones are refused with a 422 and nothing changes.',
+    closeRatingSchema,
+    '`shares`: at least `threshold` different scrutineers’ key shares as printed at opening; too few or wrong ones are refused with a 422 and nothing changes. `congressClosedOn` (YYYY-MM-DD): the day the congress closes, from which a 不满意 project’s rectification period runs; without it, from the count.',
   ),
 ];
+
+/**
+ * The congress closes the day its rating is counted or a few days after: never before its rating opened, and
+ * not a month after. Written before the count, so each project reads it when its outcome arrives.
+ */
+async function recordCongressClosingDay(db: AppDeps['db'], batchId: string, day: string): Promise<void> {
+  const session = await db
+    .selectFrom('rating_sessions')
+    .select(['id', 'opened_at'])
+    .where('batch_id', '=', batchId)
+    .where('kind', '=', 'congress')
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (!session) return;
+  const openedOn = chinaDay(new Date(session.opened_at));
+  // A congress sits for days, not weeks: a closing day a month past the rating's opening is a typing slip.
+  const latest = addDays(openedOn, 31);
+  if (day < openedOn || day > latest)
+    throw unprocessable(`the congress closes on or after the rating opened (${openedOn}) and by ${latest}, not ${day}`);
+  await db.updateTable('rating_sessions').set({ congress_closed_on: day }).where('id', '=', session.id).execute();
+}

@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema';
 import type { Actor, Role } from '../../domain/assignee';
 import {
   acceptCompletionUpdate,
+  appointSupervisionMemberUpdate,
   closeReRatingUpdate,
   setStagePlanUpdate,
   enterUseUpdate,
@@ -41,6 +42,7 @@ import { findFindingById, findingProject } from './projects.queries';
 import {
   allocateSchema,
   anomalySchema,
+  appointSupervisionMemberSchema,
   bulletinFilterSchema,
   bulletinSortable,
   disburseSchema,
@@ -243,6 +245,32 @@ export const projectRoutes = [
     access: ['deputy', 'residentRepresentative'],
     summary: 'Join the project’s supervision group (监督小组)',
     run: (h, { actor, updateId }) => h.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor }], updateId }),
+  }),
+
+  // Too few signed up: the office appoints a deputy or residents' representative (docs/domain.md, "Supervision").
+  projectDecision({
+    id: 'appointSupervisionMember',
+    verb: 'supervision-group/appoint',
+    access: ['coordinator'],
+    summary: 'Appoint a deputy or residents’ representative to the project’s supervision group',
+    body: appointSupervisionMemberSchema,
+    run: async (h, { db, actor, body, updateId }) => {
+      const user = await db
+        .selectFrom('users')
+        .select(['id', 'display_name', 'roles', 'jurisdiction_id', 'department_id'])
+        .where('id', '=', body.userId)
+        .where('jurisdiction_id', '=', actor.jurisdictionId)
+        .executeTakeFirst();
+      if (!user) throw new HttpError(422, `there is no user "${body.userId}" in this jurisdiction to appoint`);
+      const member: Actor = {
+        userId: user.id,
+        displayName: user.display_name,
+        roles: user.roles,
+        jurisdictionId: user.jurisdiction_id,
+        departmentId: user.department_id,
+      };
+      return h.executeUpdate(appointSupervisionMemberUpdate, { args: [{ actor, member }], updateId });
+    },
   }),
 
   // A finding from a site visit, handed to the department with a deadline for its response (限期反馈).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boxSharesSchema } from '../ballotEncoding';
 import { idFilter } from './common';
 import { batchPhases } from './vocabulary';
 
@@ -35,3 +36,11 @@ export const batchFilterSchema = z
   })
   .strict();
 export const batchSortable = ['year', 'created_at', 'phase', 'next_deadline_at'] as const;
+
+/**
+ * Closing the congress rating: the scrutineers' shares and, once the office knows it, the day the congress
+ * closes, from which a 不满意 project's 3 months of rectification run (docs/domain.md, "Consequences").
+ */
+export const closeRatingSchema = boxSharesSchema.extend({
+  congressClosedOn: z.iso.date({ message: 'give the day the congress closes as YYYY-MM-DD' }).optional(),
+});

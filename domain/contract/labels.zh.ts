@@ -120,6 +120,8 @@ export const taskKindLabels: Record<TaskKind, string> = {
   performanceEvaluation: '绩效评价',
   lookBack: '回头看',
   lookBackRectification: '回头看整改',
+  oversightMeeting: '监督措施实施',
+  oversightConclusion: '监督意见落实',
 };
 
 export const taskStatusLabels: Record<TaskStatus, string> = {

@@ -2,7 +2,7 @@ import type { Actor } from '../assignee';
 import type { ProgressWarning, ProjectStage, StagePlan } from '../progressWarning';
 import type { ProjectPolicy } from '../projectPolicy';
 import type { RatingCounts, RatingOutcome } from '../rating';
-import type { TaskKind } from '../taskKinds';
+import type { OversightMeasure, TaskKind } from '../taskKinds';
 import type { ConsequenceStage, FindingStatus, ProjectPhase } from './vocabulary';
 
 /** 责任清单 (docs/domain.md, "Responsibility list"): one project, one leader, one team, to the end. */
@@ -38,7 +38,10 @@ export interface RatingOutcomeNotice {
   batchId: string;
   outcome: RatingOutcome;
   counts: RatingCounts;
-  /** When the rating session closed: the 3-month rectification period runs from here. */
+  /**
+   * When the rating session closed. The 3-month rectification runs from the congress's closing day, which the
+   * office records at the close (rating_sessions.congress_closed_on); from here only when it recorded none.
+   */
   ratedAt: string;
 }
 
@@ -64,7 +67,9 @@ export interface ProjectState {
   plan: StagePlan | null;
   progress: { percent: number; stage: ProjectStage; reportedAt: string } | null;
   warning: ProgressWarning & { since: string };
-  group: { userId: string; joinedAt: string }[];
+  group: { userId: string; joinedAt: string; appointedBy?: string }[];
+  /** Since when the group has been below its minimum and flagged; null once it has one (absent before). */
+  groupShortSince?: string | null;
   findings: FindingState[];
   openTasks: OpenTask[];
   /** Absolute instants of the next cadence ticks, so a continued run resumes where this one stopped. */
@@ -75,8 +80,24 @@ export interface ProjectState {
   consequence: {
     stage: ConsequenceStage;
     explanationsDone: number;
+    /** How many explanations the outcome asks for (1 since they are respective); absent in projects rated before: 2. */
+    explanationsExpected?: number;
+    /** The rectification's deadline, counted from the congress's closing day; absent in projects rated before. */
+    rectificationDueAt?: string;
+    /** The committee re-rates by this instant after the rectification report (policy `reRatingDueDays`). */
+    reRatingDueAt?: string;
+    /** How many times the lapsed re-rating has been escalated. */
+    reRatingEscalations?: number;
     reRating: { sessionId: string; outcome: RatingOutcome | null; counts: RatingCounts | null } | null;
     measure: string | null;
+    /** The committee's decision after a second 不满意, and how far the chosen measure has got; absent before. */
+    oversight?: {
+      measure: OversightMeasure;
+      name: string;
+      reason: string;
+      heldOn: string | null;
+      conclusionsOpen: number;
+    };
   };
   postEvaluation: {
     dueAt: string;
@@ -98,6 +119,12 @@ export interface ProjectAction {
 /** Opening a committee re-rating: the sealed sheets' public key (docs/secrecy.md); absent in older histories. */
 export interface OpenReRatingInput extends ProjectAction {
   box?: { publicKey: string; threshold: number };
+}
+
+/** The office appoints a deputy or residents' representative when too few sign up (docs/domain.md, "Supervision"). */
+export interface AppointSupervisionMemberInput {
+  actor: Actor;
+  member: Actor;
 }
 
 export interface FileFindingInput {

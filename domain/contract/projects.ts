@@ -28,6 +28,11 @@ export const projectList = listOptions({
   filter: projectFilterSchema,
 });
 
+/** The office appoints a deputy or residents' representative to a group too few signed up for (docs/domain.md, "Supervision"). */
+export const appointSupervisionMemberSchema = z.object({
+  userId: z.string().trim().min(1, 'choose the deputy or residents’ representative to appoint').max(100),
+});
+
 /** A supervision group's finding (docs/domain.md, "Supervision"): what was seen on the site visit, with its photos. */
 export const fileFindingSchema = z.object({
   key: idempotencyKeySchema,

@@ -361,7 +361,11 @@ describe('annual batch workflow', () => {
         { projectId: projectC, choice: 'unsatisfied' },
       ]);
       expect(ratedTwice.status).toBe(409);
-      const ratingClosed = await drive.decide(batchId, 'close-rating');
+      // The office records the day the congress closes: a 不满意 project's 3 months run from it.
+      const closesBeforeRating = await drive.decide(batchId, 'close-rating', { congressClosedOn: '2029-01-10' });
+      expect(closesBeforeRating.status).toBe(422);
+      expect(closesBeforeRating.body.message).toMatch(/on or after the rating opened \(2029-01-17\)/);
+      const ratingClosed = await drive.decide(batchId, 'close-rating', { congressClosedOn: '2029-01-20' });
       expect(ratingClosed.status, ratingClosed.body.message).toBe(200);
 
       // The congress's presidium confirms the results; until then nothing is sent on and no project hears its outcome.
@@ -456,6 +460,17 @@ describe('annual batch workflow', () => {
         'official',
         'outsider',
       ]);
+      const rectification = await eventually(
+        () =>
+          testDb.db
+            .selectFrom('tasks')
+            .select('due_at')
+            .where('kind', '=', 'rectificationReport')
+            .where(sql<boolean>`payload->>'projectId' = ${projectC}`)
+            .executeTakeFirst(),
+        'project C’s rectification task',
+      );
+      expect(rectification.due_at.toISOString()).toBe('2029-04-20T15:59:59.000Z');
       // 月通报: one bulletin for each month the projects were under way, February to December 2028.
       const bulletins = await testDb.db
         .selectFrom('bulletins')

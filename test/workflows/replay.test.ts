@@ -58,6 +58,9 @@ describe('recorded workflow histories replay', () => {
         'humanTask-calendar-changed.json',
         'votedProject-project-late.json',
         'votedProject-project-late~before-cancel-moot-tasks.json',
+        'votedProject-project-late~before-respective-explanations.json',
+        'votedProject-project-late~before-oversight-follow-through.json',
+        'votedProject-project-late~before-supervision-group-minimum.json',
       ]),
     );
   });

@@ -24,6 +24,8 @@ export const deliveryEn = {
         performanceEvaluation: 'Performance evaluation',
         lookBack: 'Look-back',
         lookBackRectification: 'Look-back rectification',
+        oversightMeeting: 'Oversight meeting',
+        oversightConclusion: 'Oversight conclusion',
       },
       status: {
         cancelled: 'Cancelled',
@@ -72,6 +74,7 @@ export const deliveryEn = {
         photos: 'Photos',
         rating: 'Satisfaction rating',
         look_back_suggestion: 'Look-back suggestion',
+        oversight_conclusion: 'Conclusion to carry out',
         counts: 'Votes',
         counts_text: 'satisfied %{satisfied}, basically satisfied %{basically}, unsatisfied %{unsatisfied}',
       },
@@ -82,6 +85,8 @@ export const deliveryEn = {
           specialInquiry: 'Special inquiry',
           formalQuestioning: 'Formal questioning',
           specialInvestigation: 'Special investigation',
+          otherMeasure: 'Another measure',
+          none: 'No measure',
         },
         validation: {
           day: 'Give the day as YYYY-MM-DD',
@@ -112,7 +117,19 @@ export const deliveryEn = {
           measures: 'Measures taken',
           measures_helper: 'One measure per line; at least one',
         },
-        oversightMeasure: { measure: 'Oversight measure', note: 'Why and when' },
+        oversightMeasure: {
+          measure: 'Oversight measure',
+          otherMeasure: 'The other measure',
+          note: 'Why the committee decided so',
+        },
+        oversightMeeting: {
+          heldOn: 'Meeting date',
+          opinion: 'What the meeting found',
+          conclusions: 'Conclusions for the department',
+          conclusions_helper: 'Each conclusion becomes a task for the department',
+          conclusionsDueOn: 'Conclusions due on',
+        },
+        oversightConclusion: { note: 'What was done' },
         performanceEvaluation: { score: 'Score (0–100)', summary: 'Evaluation' },
         lookBack: {
           summary: 'What the look-back found',

@@ -67,6 +67,7 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
         photos: '照片',
         rating: '满意度测评结果',
         look_back_suggestion: '回头看意见',
+        oversight_conclusion: '交办意见',
         counts: '测评票数',
         counts_text: '满意 %{satisfied} 票，基本满意 %{basically} 票，不满意 %{unsatisfied} 票',
       },
@@ -77,6 +78,8 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
           specialInquiry: '专题询问',
           formalQuestioning: '质询',
           specialInvestigation: '特定问题调查',
+          otherMeasure: '其他监督措施',
+          none: '不采取措施',
         },
         validation: {
           day: '请按 YYYY-MM-DD 填写日期',
@@ -107,7 +110,15 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
           measures: '整改措施',
           measures_helper: '每行一项措施，至少一项',
         },
-        oversightMeasure: { measure: '监督措施', note: '理由及时间安排' },
+        oversightMeasure: { measure: '监督措施', otherMeasure: '其他监督措施名称', note: '决定理由' },
+        oversightMeeting: {
+          heldOn: '会议日期',
+          opinion: '会议审议意见',
+          conclusions: '交办意见',
+          conclusions_helper: '每条意见将作为任务交责任单位办理',
+          conclusionsDueOn: '办理期限',
+        },
+        oversightConclusion: { note: '落实情况' },
         performanceEvaluation: { score: '评价得分（0–100）', summary: '评价意见' },
         lookBack: {
           summary: '回头看情况',

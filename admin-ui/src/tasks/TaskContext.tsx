@@ -136,6 +136,13 @@ export const TaskContext = () => {
         </Row>,
       );
       break;
+    case 'oversightConclusion':
+      rows.push(
+        <Row key="conclusion" label="app.task.context.oversight_conclusion">
+          {str(p.conclusion)}
+        </Row>,
+      );
+      break;
     case 'lookBackRectification':
       rows.push(
         <Row key="suggestion" label="app.task.context.look_back_suggestion">

@@ -200,10 +200,24 @@ export function formSpecOf(kind: KnownTaskKind, payload: Record<string, unknown>
         kind,
         [
           { type: 'radio', source: 'measure', choices: oversightMeasureChoices },
+          { type: 'text', source: 'otherMeasure', rows: 1 },
           { type: 'text', source: 'note' },
         ],
-        { measure: 'specialInquiry', note: '' },
+        { measure: 'specialInquiry', otherMeasure: '', note: '' },
       );
+    case 'oversightMeeting':
+      return specOf(
+        kind,
+        [
+          { type: 'date', source: 'heldOn' },
+          { type: 'text', source: 'opinion', rows: 6 },
+          { type: 'list', source: 'conclusions' },
+          { type: 'date', source: 'conclusionsDueOn' },
+        ],
+        { heldOn: '', opinion: '', conclusions: [], conclusionsDueOn: '' },
+      );
+    case 'oversightConclusion':
+      return specOf(kind, [{ type: 'text', source: 'note' }], { note: '' });
     case 'performanceEvaluation':
       return specOf(
         kind,
