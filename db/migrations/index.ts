@@ -11,6 +11,7 @@ import * as m20261127120100 from './20261127120100_add_spam_marks';
 import * as m20261127130000 from './20261127130000_grant_service_roles';
 import * as m20261127140000 from './20261127140000_add_office_administration';
 import * as m20261127160000 from './20261127160000_grant_office_administration';
+import * as m20261128110000 from './20261128110000_add_fund_oversight';
 
 /**
  * Every migration in order, imported statically so the same list runs under tsx, vitest and a
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261127130000_grant_service_roles': m20261127130000,
   '20261127140000_add_office_administration': m20261127140000,
   '20261127160000_grant_office_administration': m20261127160000,
+  '20261128110000_add_fund_oversight': m20261128110000,
 };
