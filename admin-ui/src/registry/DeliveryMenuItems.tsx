@@ -1,3 +1,4 @@
+import SavingsIcon from '@mui/icons-material/Savings';
 import { Menu, usePermissions } from 'react-admin';
 import bulletins from '../bulletins';
 import { hasRole } from '../common/roles';
@@ -5,6 +6,7 @@ import findings from '../findings';
 import { NoticesMenuItem } from '../layout/NoticesMenuItem';
 import projects from '../projects';
 import tasks from '../tasks';
+import { readsFundPool } from './delivery';
 
 export const DeliveryMenuItems = () => {
   const { permissions } = usePermissions();
@@ -14,6 +16,9 @@ export const DeliveryMenuItems = () => {
       <NoticesMenuItem />
       <Menu.Item to="/projects" primaryText="app.menu.projects" leftIcon={<projects.icon />} />
       <Menu.Item to="/findings" primaryText="app.menu.findings" leftIcon={<findings.icon />} />
+      {readsFundPool(permissions) ? (
+        <Menu.Item to="/fund-pool" primaryText="app.menu.fund_pool" leftIcon={<SavingsIcon />} />
+      ) : null}
       {hasRole(permissions, 'coordinator') ? (
         <Menu.Item to="/bulletins" primaryText="app.menu.bulletins" leftIcon={<bulletins.icon />} />
       ) : null}

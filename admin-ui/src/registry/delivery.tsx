@@ -1,11 +1,14 @@
 import type { ReactElement } from 'react';
-import { Resource } from 'react-admin';
+import { reactRouterProvider, Resource } from 'react-admin';
 import bulletins from '../bulletins';
 import { hasRole } from '../common/roles';
 import findings from '../findings';
+import { FundPoolPage } from '../funds/FundPoolPage';
 import notices from '../notices';
 import projects from '../projects';
 import tasks from '../tasks';
+
+const { Route } = reactRouterProvider;
 
 /** Delivering projects: my tasks, the inbox, projects and their findings, the monthly bulletins. */
 export const deliveryResources = (permissions: unknown): ReactElement[] => [
@@ -21,4 +24,11 @@ export const deliveryResources = (permissions: unknown): ReactElement[] => [
   ...(hasRole(permissions, 'coordinator') ? [<Resource key="bulletins" name="bulletins" {...bulletins} />] : []),
 ];
 
-export const deliveryRoutes = (_permissions: unknown): ReactElement[] => [];
+/** Who reads the pool's report (docs/domain.md, "Fund pool"): the congress office and committee, finance and audit. */
+export const readsFundPool = (permissions: unknown): boolean =>
+  ['coordinator', 'committeeMember', 'financeOfficer', 'auditor'].some((role) =>
+    hasRole(permissions, role as Parameters<typeof hasRole>[1]),
+  );
+
+export const deliveryRoutes = (permissions: unknown): ReactElement[] =>
+  readsFundPool(permissions) ? [<Route key="fund-pool" path="/fund-pool" element={<FundPoolPage />} />] : [];
