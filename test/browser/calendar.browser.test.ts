@@ -117,7 +117,10 @@ describe('the office runs its own year in the console', () => {
       .execute();
     expect(promoted).toEqual([{ title: '东河村饮水管网改造', promoted_from_id: 'sug-reservebrowser' }]);
 
-    await calendar.setFundPool(6_730_000);
+    // The pool is finance's to set (docs/domain.md, "Fund pool").
+    const finance = await world.newPage();
+    await signIn(finance, 'finance');
+    await new CalendarPages(finance).setFundPool(6_730_000);
     const pool = await testDb.db
       .selectFrom('fund_pools')
       .selectAll()
