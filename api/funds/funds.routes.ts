@@ -1,11 +1,12 @@
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
 import type { Role } from '../../domain/assignee';
 import { fundStanding } from '../../domain/fundPool';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput } from '../../workflows/humanTask.messages';
+import type { AppDeps } from '../app';
 import { actorOf } from '../auth/auth.middleware';
 import type { SessionUser } from '../auth/tokens';
 import { forbidden } from '../errors';
@@ -55,12 +56,7 @@ import {
 const AUDIT_DUE_WORKING_DAYS = 10;
 
 /** Finance and audit act for the jurisdiction whose pool funds the project: a township's own, or its county's. */
-async function assertPoolOffice(
-  db: Parameters<typeof jurisdictionOfBatch>[0],
-  user: SessionUser,
-  project: FundedProject,
-  office: string,
-) {
+async function assertPoolOffice(db: Kysely<Database>, user: SessionUser, project: FundedProject, office: string) {
   const poolJurisdiction = await jurisdictionOfBatch(db, poolBatchOf(project));
   if (poolJurisdiction !== user.jurisdictionId) {
     throw forbidden(
@@ -80,12 +76,7 @@ const fundMovement = <S extends z.ZodType>(spec: {
   body: S;
   refusals?: (403 | 404 | 409 | 422)[];
   /** Who of `access` may act on this project: throws a 403 with the reason. */
-  check: (
-    db: Parameters<typeof findFundedProject>[0],
-    user: SessionUser,
-    project: FundedProject,
-    body: z.output<S>,
-  ) => Promise<unknown>;
+  check: (db: Kysely<Database>, user: SessionUser, project: FundedProject, body: z.output<S>) => Promise<unknown>;
   run: (
     trx: Transaction<Database>,
     user: SessionUser,
@@ -94,7 +85,7 @@ const fundMovement = <S extends z.ZodType>(spec: {
   ) => Promise<MovementOutcome>;
   /** After the transaction: what the movement sets going (an audit task opened or closed). */
   after?: (
-    deps: Parameters<Parameters<typeof route>[0]['handler']>[0]['deps'],
+    deps: AppDeps,
     user: SessionUser,
     project: FundedProject,
     outcome: MovementOutcome,
@@ -217,18 +208,16 @@ export const fundRoutes = [
     // Started after the commit, and again on a retry: the task's id is the flag's, so it is opened once.
     after: async ({ db, temporal, taskQueue }, user, project, { movement }) => {
       const taskId = auditTaskIdOf(movement.id);
+      // The audit office of the jurisdiction whose money it is: a township's own, or its county's.
+      const jurisdictionId = await jurisdictionOfBatch(db, poolBatchOf(project));
       const input: HumanTaskInput = {
         taskId,
         // Nobody's workflow waits on it: the finding is recorded on the funds, which closes the task.
         ownerWorkflowId: null,
-        jurisdictionId: await jurisdictionOfBatch(db, poolBatchOf(project)),
+        jurisdictionId,
         kind: 'fundAudit',
         title: `资金异常审计：${project.title}`,
-        assignee: {
-          kind: 'role',
-          role: 'auditor',
-          jurisdictionId: await jurisdictionOfBatch(db, poolBatchOf(project)),
-        },
+        assignee: { kind: 'role', role: 'auditor', jurisdictionId },
         due: { kind: 'workingDays', days: AUDIT_DUE_WORKING_DAYS },
         payload: { projectId: project.id, flagId: movement.id, note: movement.note, flaggedBy: user.displayName },
       };
