@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldSchema, limitsOf, zodFieldValidator } from '../common/zodValidation';
+import { zodFieldValidator } from '../common/zodValidation';
 
 /**
  * Every policy parameter (domain/batchPolicy.ts, domain/projectPolicy.ts) as the policy screen shows it: its
@@ -109,10 +109,4 @@ export function policyValidator(schema: z.ZodType, source: string) {
   return zodFieldValidator(schema, source, {
     prepare: (values) => ({ batch: values.batch, project: values.project }),
   });
-}
-
-/** A number parameter's range as the schema states it, for the input's own min and max. */
-export function policyLimits(schema: z.ZodType, source: string): { min?: number; max?: number } {
-  const { minimum, maximum } = limitsOf(fieldSchema(schema, source));
-  return { min: minimum, max: maximum };
 }
