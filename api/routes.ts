@@ -9,6 +9,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { departmentRoutes } from './departments/departments.routes';
 import { directoryRoutes } from './directory/directory.routes';
 import { exportRoutes } from './exports/exports.routes';
+import { fundRoutes } from './funds/funds.routes';
 import { RETRY_AFTER_SECONDS } from './http/dependencyDown';
 import { checkReadiness } from './http/readiness';
 import { route, type RouteDeclaration } from './http/route';
@@ -103,6 +104,7 @@ export const apiRoutes: readonly RouteDeclaration[] = [
   ...attendanceRoutes,
   ...ratingRoutes,
   ...projectRoutes,
+  ...fundRoutes,
   ...calendarRoutes,
   ...policyRoutes,
 ];

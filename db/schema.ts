@@ -306,6 +306,8 @@ export interface ProjectTable {
   allocation_yuan: Generated<number>;
   disbursed_yuan: Generated<number>;
   funds_frozen: Generated<boolean>;
+  /** The batch whose pool funds the project, when not its own (a county pool funding a township project). */
+  fund_pool_batch_id: string | null;
   created_at: CreatedAt;
 }
 
@@ -324,6 +326,8 @@ export interface FundMovementTable {
   note: string;
   by_user_id: string;
   at: CreatedAt;
+  /** A disbursement: the department's request it pays. */
+  request_id: string | null;
 }
 
 export interface PhotoTable {

@@ -86,6 +86,9 @@ const people: DemoUser[] = [
   // The screening group draws on finance and construction (docs/domain.md, "Screening").
   demoUser('reviewer', '钱进（县财政局，评审组）', 'reviewer', 'dept-finance'),
   demoUser('reviewer2', '郑工（县住建局，评审组）', 'reviewer', 'dept-housing'),
+  // The money is the government's (docs/domain.md, "Fund pool"): finance pays, audit checks a flagged anomaly.
+  demoUser('finance', '冯会计（县财政局）', 'financeOfficer', 'dept-finance'),
+  demoUser('auditor', '蒋审计（县审计局）', 'auditor'),
 ];
 
 const allUsers = [...leaders, ...people];

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /**
  * committeeMember: 常委会组成人员, who re-rate a project after its rectification (docs/domain.md, "Consequences").
  * residentRepresentative: 居民代表, who may join a project's supervision group beside deputies (docs/domain.md, "Supervision").
+ * financeOfficer: 财政部门, who sets the fund pool, allocates it and pays what departments request; auditor: 审计机关, whose
+ * finding clears or keeps a freeze on a project's funds (docs/domain.md, "Fund pool": the money is the government's).
  */
 export const roles = [
   'coordinator',
@@ -11,6 +13,8 @@ export const roles = [
   'reviewer',
   'committeeMember',
   'residentRepresentative',
+  'financeOfficer',
+  'auditor',
 ] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;

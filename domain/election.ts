@@ -14,7 +14,10 @@ export const electionPolicySchema = z.object({
     .min(COMPETITION_FLOOR_PERCENT, `candidates must exceed seats by at least ${COMPETITION_FLOOR_PERCENT}%`)
     .max(500)
     .default(20),
-  /** A ballot approving more candidates than there are seats is invalid (docs/domain.md, "Vote" [S3]), or counted as cast. */
+  /**
+   * A ballot approving more candidates than there are seats is invalid, or counted as cast. The sources are
+   * silent on it: invalid is local practice, a parameter, not a source's rule (docs/domain.md, "Vote").
+   */
   overApprovalInvalidates: z.boolean().default(true),
   /** Who "more than half" is counted of: deputies entitled, deputies present (default) or valid ballots. */
   majorityBase: z.enum(['entitled', 'present', 'validBallots']).default('present'),

@@ -155,6 +155,16 @@ export const taskResultSchemas = {
       suggestions: z.array(z.string().trim().min(1)).max(20).default([]),
     })
     .strict(),
+  /**
+   * The audit office's finding on a flagged fund anomaly (docs/domain.md, "Fund pool"): clear the freeze or keep
+   * it. Recorded on the project's funds (POST /projects/:id/funds/audit-finding), which closes this task.
+   */
+  fundAudit: z
+    .object({
+      finding: z.enum(['clear', 'keep']),
+      note: z.string().trim().min(1, 'write the audit finding').max(2000),
+    })
+    .strict(),
   /** Closing one look-back suggestion. */
   lookBackRectification: z.object({ note: z.string().trim().min(1, 'say how it was rectified').max(5000) }).strict(),
 } as const;

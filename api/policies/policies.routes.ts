@@ -62,7 +62,7 @@ export const policyRoutes = [
     tag: 'policies',
     summary: 'Set every policy parameter of my jurisdiction or one of its townships',
     access: ['coordinator'],
-    notes: `${appliesNote} A value below a floor (publicity 7 working days, result publicity 5, competition 20%) is a 400 naming the field.`,
+    notes: `${appliesNote} A value beyond a floor (publicity 7 working days, result publicity 5, competition 20%, rectification within 3 months, post-evaluation after 12 months in use) is a 400 naming the field.`,
     body: policyBodySchema,
     ok: { 200: 'The policy as now stored, with its defaults.' },
     refusals: [404],

@@ -1,5 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
 import type { Actor, Role } from '../../domain/assignee';
@@ -18,8 +18,6 @@ import {
 import { workflowTimelinePage } from '../audit/audit.queries';
 import { auditSortable } from '../audit/audit.routes';
 import { actorOf } from '../auth/auth.middleware';
-import type { SessionUser } from '../auth/tokens';
-import { findOwnBatch } from '../batchRecords';
 import { conflict, forbidden, HttpError, notFound, unprocessable } from '../errors';
 import { type Method, route } from '../http/route';
 import { reencodePhoto } from '../security/photos';
@@ -27,30 +25,16 @@ import { boxSharesSchema, openRatingSchema } from '../../domain/ballotEncoding';
 import { createBallotKey } from '../votes/ballotBox';
 import { openRatingBallotBox, ratingShares } from '../votes/sealedBox.service';
 import { listOptions } from '../listQuery';
-import { formRetry, fundKeyNotes, projectDecisionNotes } from '../openapi';
-import {
-  allocate,
-  clearAnomaly,
-  disburse,
-  flagAnomaly,
-  type MovementOutcome,
-  movementsOf,
-  poolStanding,
-  setPoolTotal,
-} from './funds.service';
+import { formRetry, projectDecisionNotes } from '../openapi';
 import { findFindingById, findingProject } from './projects.queries';
 import {
-  allocateSchema,
-  anomalySchema,
   appointSupervisionMemberSchema,
   bulletinFilterSchema,
   bulletinSortable,
-  disburseSchema,
   enterUseSchema,
   setStagePlanSchema,
   fileFindingSchema,
   findingList,
-  fundPoolSchema,
   PHOTO_LIMIT,
   photoTypes,
   projectList,
@@ -138,43 +122,6 @@ const projectDecision = <B extends z.ZodType = z.ZodUndefined>(spec: {
     },
   });
 
-/** A change to a project's funds: one movement in one locking transaction, answered with the project's fund standing. */
-const fundMovement = <S extends z.ZodType>(spec: {
-  id: string;
-  verb: string;
-  access: readonly Role[];
-  summary: string;
-  notes: string;
-  body: S;
-  run: (
-    trx: Transaction<Database>,
-    user: SessionUser,
-    project: VisibleProject,
-    body: z.output<S>,
-  ) => Promise<MovementOutcome>;
-}) =>
-  route({
-    id: spec.id,
-    method: 'post',
-    path: `/projects/:id/funds/${spec.verb}`,
-    tag: 'funds',
-    summary: spec.summary,
-    access: spec.access,
-    notes: `${spec.notes} ${fundKeyNotes}`,
-    body: spec.body,
-    ok: {
-      200: 'A retried request: `{ movement, funds }` as first recorded, funds as they stand now.',
-      201: 'The movement and the project’s funds after it: `{ movement, funds }`.',
-    },
-    refusals: [404, 409, 422],
-    handler: async ({ res, deps: { db }, user, params, body }) => {
-      const project = await findVisibleProject(db, user, params.id);
-      const { movement, created } = await db.transaction().execute((trx) => spec.run(trx, user, project, body));
-      const now = await findVisibleProject(db, user, project.id);
-      res.status(created ? 201 : 200).json({ movement, funds: fundsOf(now) });
-    },
-  });
-
 const timelineList = listOptions({
   sortable: auditSortable,
   defaultSort: ['at', 'DESC'],
@@ -194,7 +141,7 @@ const bulletinList = listOptions({
 
 /**
  * Voted projects (docs/domain.md, "Implementation" to "Post-evaluation"): the lists, the decisions that move each project's workflow,
- * its findings, its funds from the batch's pool, site photos and the monthly bulletins.
+ * its findings, site photos and the monthly bulletins. Its funds are api/funds/funds.routes.ts.
  */
 export const projectRoutes = [
   route({
@@ -517,99 +464,6 @@ export const projectRoutes = [
       const project = await findVisibleProject(db, user, params.id);
       const { rows, total } = await workflowTimelinePage(db, project.id, list);
       sendPage(rows, total);
-    },
-  }),
-
-  // 资金池: plain records, one locking transaction each (funds.service.ts).
-  route({
-    id: 'getProjectFunds',
-    method: 'get',
-    path: '/projects/:id/funds',
-    tag: 'funds',
-    summary: 'Read a project’s allocation, disbursements and every fund movement',
-    access: 'signedIn',
-    refusals: [404],
-    handler: async ({ res, deps: { db }, user, params }) => {
-      const project = await findVisibleProject(db, user, params.id);
-      res.json({ ...fundsOf(project), movements: await movementsOf(db, project.id) });
-    },
-  }),
-  fundMovement({
-    id: 'allocateFunds',
-    verb: 'allocate',
-    access: ['coordinator'],
-    summary: 'Set the project’s allocation from the pool',
-    notes:
-      '`amountYuan` is the allocation as it should now stand, not an increment; more than the pool has left, or less than already disbursed, is a 422.',
-    body: allocateSchema,
-    run: (trx, user, project, body) => allocate(trx, user, project.id, project.batch_id, body),
-  }),
-  fundMovement({
-    id: 'disburseFunds',
-    verb: 'disburse',
-    access: ['coordinator', 'official'],
-    summary: 'Disburse part of the project’s allocation',
-    notes:
-      'An official only for a project of their own department (403 otherwise). More than the allocation leaves is a 422; while an anomaly is flagged, a 409.',
-    body: disburseSchema,
-    run: (trx, user, project, body) => {
-      // An official pays only for a project of their own department (责任单位).
-      if (!user.roles.includes('coordinator') && user.departmentId !== project.department_id) {
-        throw forbidden(
-          `only the coordinator or an official of ${project.department_name} may disburse for this project`,
-        );
-      }
-      return disburse(trx, user, project.id, body);
-    },
-  }),
-  fundMovement({
-    id: 'flagFundAnomaly',
-    verb: 'flag-anomaly',
-    access: ['coordinator', 'reviewer', 'deputy'],
-    summary: 'Flag an anomaly, freezing the project’s disbursements',
-    notes: 'Each flag is kept with its note.',
-    body: anomalySchema,
-    run: (trx, user, project, body) => flagAnomaly(trx, user, project.id, body),
-  }),
-  fundMovement({
-    id: 'clearFundAnomaly',
-    verb: 'clear-anomaly',
-    access: ['coordinator'],
-    summary: 'Clear the anomaly and let disbursements resume',
-    notes: 'Nothing frozen is a 409.',
-    body: anomalySchema,
-    run: (trx, user, project, body) => clearAnomaly(trx, user, project.id, body),
-  }),
-
-  // The batch's fund pool.
-  route({
-    id: 'getFundPool',
-    method: 'get',
-    path: '/batches/:batchId/fund-pool',
-    tag: 'funds',
-    summary: 'Read the batch’s fund pool: its total, allocated and disbursed',
-    access: 'signedIn',
-    refusals: [404],
-    handler: async ({ res, deps: { db }, user, params }) => {
-      const batch = await findOwnBatch(db, user, params.batchId);
-      res.json(await poolStanding(db, batch.id));
-    },
-  }),
-  route({
-    id: 'setFundPool',
-    method: 'put',
-    path: '/batches/:batchId/fund-pool',
-    tag: 'funds',
-    summary: 'Set the total of the batch’s fund pool',
-    access: ['coordinator'],
-    notes: 'A total below what the projects already hold is a 422. Setting the same total again records nothing.',
-    body: fundPoolSchema,
-    ok: { 200: 'The pool as it now stands.' },
-    refusals: [404, 422],
-    handler: async ({ res, deps: { db }, user, params, body: { totalYuan } }) => {
-      const batch = await findOwnBatch(db, user, params.batchId);
-      await db.transaction().execute((trx) => setPoolTotal(trx, user, batch.id, totalYuan));
-      res.json(await poolStanding(db, batch.id));
     },
   }),
 

@@ -132,6 +132,12 @@ export const taskRoutes = [
         }
         throw conflict('this task has already been completed; nothing was changed');
       }
+      // An audit finding changes the project's funds too: it is recorded there, which closes this task.
+      if (task.kind === 'fundAudit') {
+        throw conflict(
+          `record the audit finding on the project's funds (POST /projects/${String(task.payload.projectId)}/funds/audit-finding); that closes this task`,
+        );
+      }
       await temporal.workflow.getHandle(task.id).executeUpdate(completeTaskUpdate, {
         args: [{ actor: actorOf(user), result }],
         updateId: `complete:${user.userId}:${fingerprint(result)}`,

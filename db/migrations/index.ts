@@ -12,6 +12,7 @@ import * as m20261127130000 from './20261127130000_grant_service_roles';
 import * as m20261127140000 from './20261127140000_add_office_administration';
 import * as m20261127160000 from './20261127160000_grant_office_administration';
 import * as m20261128100000 from './20261128100000_add_congress_closing_day';
+import * as m20261128110000 from './20261128110000_add_fund_oversight';
 import * as m20261128120000 from './20261128120000_add_rating_reports';
 import * as m20261128120100 from './20261128120100_grant_rating_reports';
 import * as m20261128130000 from './20261128130000_add_receipt_codes';
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '20261127140000_add_office_administration': m20261127140000,
   '20261127160000_grant_office_administration': m20261127160000,
   '20261128100000_add_congress_closing_day': m20261128100000,
+  '20261128110000_add_fund_oversight': m20261128110000,
   '20261128120000_add_rating_reports': m20261128120000,
   '20261128120100_grant_rating_reports': m20261128120100,
   '20261128130000_add_receipt_codes': m20261128130000,

@@ -15,9 +15,16 @@ const candidateFields = {
   acceptanceStandard: text(2000, 'state the acceptance standard'),
 };
 
+/**
+ * One project, one leader (一个项目、一名领导, docs/domain.md, "Responsibility list"; Fixed): the responsible
+ * leader (包抓领导) is part of every list, from the first draft on, and can be changed but never removed.
+ */
+const leaderRequired = 'name the responsible leader (包抓领导): every project has one';
+const responsibleLeaderSchema = z.string({ error: leaderRequired }).min(1, leaderRequired);
+
 export const candidateDraftSchema = z.object({
   ...candidateFields,
-  responsibleLeaderUserId: z.string().min(1).optional(),
+  responsibleLeaderUserId: responsibleLeaderSchema,
 });
 export type CandidateDraft = z.infer<typeof candidateDraftSchema>;
 
@@ -27,7 +34,7 @@ export const amendCandidateSchema = z.object({
   changes: z
     .object({
       ...candidateFields,
-      responsibleLeaderUserId: z.string().min(1).nullable(),
+      responsibleLeaderUserId: responsibleLeaderSchema,
       departmentId: z.string().min(1),
     })
     .partial()

@@ -122,6 +122,7 @@ export const taskKindLabels: Record<TaskKind, string> = {
   lookBackRectification: '回头看整改',
   oversightMeeting: '监督措施实施',
   oversightConclusion: '监督意见落实',
+  fundAudit: '资金异常审计',
 };
 
 export const taskStatusLabels: Record<TaskStatus, string> = {
@@ -159,7 +160,9 @@ export const fundMovementKindLabels: Record<FundMovementKind, string> = {
   allocation: '安排资金',
   disbursement: '拨付',
   anomalyFlagged: '标记异常',
-  anomalyCleared: '解除异常',
+  anomalyCleared: '审计解除',
+  disbursementRequested: '申请拨付',
+  anomalyKept: '审计维持暂停',
 };
 
 export const noticeKindLabels = {
@@ -176,6 +179,8 @@ export const roleLabels: Record<Role, string> = {
   reviewer: '评审组',
   committeeMember: '人大常委会组成人员',
   residentRepresentative: '居民代表',
+  financeOfficer: '财政部门',
+  auditor: '审计部门',
 };
 
 export const yesNoLabels = { true: '是', false: '否' } as const;

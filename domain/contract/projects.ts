@@ -90,7 +90,11 @@ export const findingList = listOptions({
   filter: findingFilterSchema,
 });
 
-/** 资金池 (docs/domain.md, "Fund pool"): the batch's yearly pool. */
+/**
+ * 资金池 (docs/domain.md, "Fund pool"): the money is the government's. Finance sets the pool and allocates it,
+ * the responsible department requests a payment and finance pays it; a supervision-group member or the office
+ * flags an anomaly, which freezes payment until the audit office's finding clears it.
+ */
 export const fundPoolSchema = z.object({
   totalYuan: yuan.min(0, 'totalYuan is 0 or more'),
 });
@@ -100,18 +104,35 @@ export const allocateSchema = z.object({
   key: idempotencyKeySchema,
   amountYuan: yuan,
   note: text(2000, 'say what the allocation is for'),
+  /** The pool it comes from: the project's own batch by default, or its county's batch for a township project. */
+  poolBatchId: z.string().min(1).max(200).optional(),
 });
 
 // The amount's sign is left to disbursementProblem, which also says when the project is frozen.
-export const disburseSchema = z.object({
+export const requestDisbursementSchema = z.object({
   key: idempotencyKeySchema,
   amountYuan: yuan,
+  note: text(2000, 'say what the payment is for'),
+});
+
+/** Finance pays one request, for the amount the department asked. */
+export const disburseSchema = z.object({
+  key: idempotencyKeySchema,
+  requestId: z.string().min(1, 'name the request being paid (requestId)').max(200),
   note: text(2000, 'say what is being paid'),
 });
 
 export const anomalySchema = z.object({
   key: idempotencyKeySchema,
   note: text(2000, 'describe the anomaly'),
+});
+
+export const auditFindings = ['clear', 'keep'] as const;
+/** The audit office's finding on a flagged anomaly: clear the freeze, or keep it. */
+export const auditFindingSchema = z.object({
+  key: idempotencyKeySchema,
+  finding: z.enum(auditFindings, { error: 'the finding is clear or keep' }),
+  note: text(2000, 'write the audit finding'),
 });
 
 export const bulletinFilterSchema = z

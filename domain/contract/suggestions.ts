@@ -82,7 +82,7 @@ export const reviewSchema = z
         code: 'custom',
         path: ['candidate'],
         message:
-          'a candidate needs its responsibility list: title, description, implementingUnit, budgetYuan, deadline, acceptanceStandard',
+          'a candidate needs its responsibility list: title, description, implementingUnit, budgetYuan, deadline, acceptanceStandard, responsibleLeaderUserId',
       });
     }
     if (review.outcome !== 'candidate' && review.candidate) {

@@ -78,8 +78,18 @@ export type FindingStatus = (typeof findingStatuses)[number];
 export const sessionStatuses = ['open', 'closed'] as const;
 export type SessionStatus = (typeof sessionStatuses)[number];
 
-/** 资金池 movements: an allocation as it now stands, a payment, and an anomaly raised or cleared. */
-export const fundMovementKinds = ['allocation', 'disbursement', 'anomalyFlagged', 'anomalyCleared'] as const;
+/**
+ * 资金池 movements (docs/domain.md, "Fund pool"): finance's allocation as it now stands, the department's
+ * request for a payment, finance's payment, an anomaly flagged, and the audit's finding that clears or keeps it.
+ */
+export const fundMovementKinds = [
+  'allocation',
+  'disbursementRequested',
+  'disbursement',
+  'anomalyFlagged',
+  'anomalyCleared',
+  'anomalyKept',
+] as const;
 export type FundMovementKind = (typeof fundMovementKinds)[number];
 
 export const candidateStatuses = ['active', 'withdrawn'] as const;

@@ -3,7 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { type Activities, createActivities } from '../../activities';
 import { createNotifier } from '../../activities/channels';
 import type { SessionUser } from '../../api/auth/tokens';
-import { allocate, disburse, setPoolTotal } from '../../api/projects/funds.service';
+import { allocate, disburse, requestDisbursement, setPoolTotal } from '../../api/funds/funds.service';
 import { DEMO_COORDINATOR_ID, DEMO_COUNTY_ID } from '../../db/seed';
 import type { Database } from '../../db/schema';
 import type { Actor, Assignee } from '../../domain/assignee';
@@ -246,27 +246,27 @@ class Recorder {
   }
 
   /**
-   * 资金池 (docs/domain.md, "Fund pool"): the office sets the pool and allocates each project its budget; the
-   * department draws in each quarter as much as its reported progress has earned. Through the API's own
-   * fund records (api/projects/funds.service.ts), dated when each movement happened.
+   * 资金池 (docs/domain.md, "Fund pool"): finance sets the pool and allocates each project its budget; each quarter
+   * the department requests as much as its reported progress has earned and finance pays that request. Through
+   * the API's own fund records (api/funds/funds.service.ts), dated when each movement happened.
    */
   private async funds(inputs: VotedProjectInput[], from: string): Promise<void> {
     const batchId = story.BATCH_ID;
-    const office = sessionUser(await this.actor(DEMO_COORDINATOR_ID));
-    const dated = async (when: string, move: (trx: Transaction<Database>) => Promise<{ id: string } | null>) => {
+    const finance = sessionUser(await this.actor('finance'));
+    const dated = async (when: string, move: (trx: Transaction<Database>) => Promise<{ id: string }[]>) => {
       if (when > this.until.toISOString()) return;
       await this.db.transaction().execute(async (trx) => {
-        const movement = await move(trx);
-        if (!movement) return;
-        await sql`update fund_movements set at = ${when} where id = ${movement.id}`.execute(trx);
-        await sql`update audit_events set at = ${when} where dedupe_key = ${movement.id}`.execute(trx);
+        for (const movement of await move(trx)) {
+          await sql`update fund_movements set at = ${when} where id = ${movement.id}`.execute(trx);
+          await sql`update audit_events set at = ${when} where dedupe_key = ${movement.id}`.execute(trx);
+        }
       });
     };
     const total = inputs.reduce((sum, p) => sum + p.responsibility.budgetYuan, 0);
     const poolSetAt = at(addDays(from, 1), '10:00');
     if (poolSetAt <= this.until.toISOString()) {
       await this.db.transaction().execute(async (trx) => {
-        await setPoolTotal(trx, office, batchId, total);
+        await setPoolTotal(trx, finance, batchId, total);
         await sql`update fund_pools set updated_at = ${poolSetAt} where batch_id = ${batchId}`.execute(trx);
         await sql`update audit_events set at = ${poolSetAt} where action = 'fundPool.set' and workflow_id = ${batchId}`.execute(
           trx,
@@ -276,12 +276,12 @@ class Recorder {
     for (const p of inputs) {
       const amountYuan = p.responsibility.budgetYuan;
       await dated(at(addDays(from, 2), '10:00'), async (trx) => {
-        const { movement } = await allocate(trx, office, p.projectId, batchId, {
+        const { movement } = await allocate(trx, finance, p.projectId, batchId, {
           key: 'allocation-2026',
           note: '按责任清单预算全额安排',
           amountYuan,
         });
-        return movement;
+        return [movement];
       });
     }
     for (const day of [`${story.YEAR}-04-15`, `${story.YEAR}-07-15`, `${story.YEAR}-10-15`]) {
@@ -297,13 +297,18 @@ class Recorder {
             .where('id', '=', p.projectId)
             .executeTakeFirstOrThrow();
           const amountYuan = earned - project.disbursed_yuan;
-          if (amountYuan <= 0) return null;
-          const { movement } = await disburse(trx, official, p.projectId, {
-            key: `disbursement-${day}`,
-            note: `按进度${percent}%拨付`,
+          if (amountYuan <= 0) return [];
+          const requested = await requestDisbursement(trx, official, p.projectId, {
+            key: `request-${day}`,
+            note: `按进度${percent}%申请拨付`,
             amountYuan,
           });
-          return movement;
+          const paid = await disburse(trx, finance, p.projectId, {
+            key: `disbursement-${day}`,
+            note: `按进度${percent}%拨付`,
+            requestId: requested.movement.id,
+          });
+          return [requested.movement, paid.movement];
         });
       }
     }

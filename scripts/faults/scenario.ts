@@ -15,10 +15,25 @@ export const faultJurisdiction = jurisdictionId;
 
 /**
  * The test fixtures' county (a roads department with two officials, its responsible leader, a
- * coordinator, a deputy), shared with the voted-project fixture the run starts a project from.
+ * coordinator, a deputy), shared with the voted-project fixture the run starts a project from, and its
+ * finance office, which sets the pool and pays (docs/domain.md, "Fund pool").
  */
 export async function seedFaultCounty(db: Kysely<Database>): Promise<void> {
   await seedPeople(db);
+  await db
+    .insertInto('users')
+    .values({
+      id: 'finance',
+      username: 'finance',
+      display_name: '县财政局',
+      password_hash: 'not-a-login',
+      roles: ['financeOfficer'],
+      jurisdiction_id: faultJurisdiction,
+      department_id: null,
+      email: null,
+      phone: null,
+    })
+    .execute();
 }
 
 /** Whoever is told when an instruction to the roads department lapses: its leader, and its two members. */
@@ -137,7 +152,13 @@ export class FaultScenario {
     let token = this.tokens.get(userId);
     if (!token) {
       const roles: Role[] =
-        userId === 'coordinator' ? ['coordinator'] : userId === 'deputy' ? ['deputy'] : ['official'];
+        userId === 'coordinator'
+          ? ['coordinator']
+          : userId === 'deputy'
+            ? ['deputy']
+            : userId === 'finance'
+              ? ['financeOfficer']
+              : ['official'];
       // A session row per person: the API checks it (and the account) on every request.
       token = await issueToken(this.stack.db, this.stack.tokens, {
         userId,
@@ -213,12 +234,13 @@ export class FaultScenario {
       workflowId: input.projectId,
       args: [input],
     });
-    const pool = await this.call('PUT', `/batches/${input.batchId}/fund-pool`, { totalYuan: 10_000_000 });
-    const allocation = await this.call('POST', `/projects/${this.projectId}/funds/allocate`, {
-      key: 'allocation-0001',
-      amountYuan: 1_000_000,
-      note: '年度资金',
-    });
+    const pool = await this.call('PUT', `/batches/${input.batchId}/fund-pool`, { totalYuan: 10_000_000 }, 'finance');
+    const allocation = await this.call(
+      'POST',
+      `/projects/${this.projectId}/funds/allocate`,
+      { key: 'allocation-0001', amountYuan: 1_000_000, note: '年度资金' },
+      'finance',
+    );
     const joined = await this.call('POST', `/projects/${this.projectId}/supervision-group/join`, {}, 'deputy', {
       'Idempotency-Key': 'join-deputy-0001',
     });
@@ -229,16 +251,24 @@ export class FaultScenario {
     this.log(`project ${this.projectId} funded and supervised`);
   }
 
-  /** A disbursement by the roads department (records only: PostgreSQL). */
+  /** A disbursement: the roads department requests it, finance pays it (records only: PostgreSQL). */
   async disburse(key = this.key('pay')): Promise<Answer & { key: string }> {
     // A resend carries the same amount, as a form would.
     const amountYuan = this.sentAmounts.get(key) ?? 1_000 + Math.floor(this.options.random() * 9) * 1_000;
     this.sentAmounts.set(key, amountYuan);
+    const asked = await this.call(
+      'POST',
+      `/projects/${this.projectId}/funds/request-disbursement`,
+      { key: `${key}-ask`, amountYuan, note: `申请工程进度款 ${key}` },
+      'official',
+    );
+    if (asked.status !== 201 && asked.status !== 200) return { ...asked, key };
+    const requestId = (asked.body.movement as { id: string }).id;
     const res = await this.call(
       'POST',
       `/projects/${this.projectId}/funds/disburse`,
-      { key, amountYuan, note: `工程进度款 ${key}` },
-      'official',
+      { key, requestId, note: `工程进度款 ${key}` },
+      'finance',
     );
     if (res.status === 201 || res.status === 200) this.acceptedDisbursements.set(key, amountYuan);
     return { ...res, key };

@@ -123,7 +123,7 @@ describe('policy parameters', () => {
           resultPublicityWorkingDays: 4,
           election: { competitionPercent: 19 },
         },
-        project: { supervisionGroup: { min: 6, max: 5 } },
+        project: { supervisionGroup: { min: 6, max: 5 }, rectificationMonths: 6, postEvaluationAfterMonths: 6 },
       })
       .expect(400);
     expect(res.body.errors).toEqual({
@@ -131,6 +131,8 @@ describe('policy parameters', () => {
       'batch.resultPublicityWorkingDays': 'results are published for at least 5 working days',
       'batch.election.competitionPercent': 'candidates must exceed seats by at least 20%',
       'project.supervisionGroup': 'the supervision group minimum must not exceed its maximum',
+      'project.rectificationMonths': 'rectification is reported within 3 months at most',
+      'project.postEvaluationAfterMonths': 'post-evaluation comes after at least 12 months in use',
     });
     expect(await storedPolicy(jurisdictionId)).toEqual(before);
   });

@@ -705,6 +705,15 @@ describe('screening (筛选论证) and the joint review (联合审查)', () => {
       .send(review('rejected', { departmentId: 'dept-ghosts' }))
       .expect(422);
     expect(ghost.body.message).toBe('departmentId: there is no department "dept-ghosts" in this jurisdiction');
+    const { responsibleLeaderUserId: _leader, ...leaderless } = candidateDraft;
+    const noLeader = await request(app)
+      .post(`/api/suggestions/${ids.online}/review`)
+      .set(as('reviewer'))
+      .send(review('candidate', { candidate: leaderless }))
+      .expect(400);
+    expect(noLeader.body.message).toMatch(
+      /candidate\.responsibleLeaderUserId: name the responsible leader \(包抓领导\): every project has one/,
+    );
     const strangerLeader = await request(app)
       .post(`/api/suggestions/${ids.online}/review`)
       .set(as('reviewer'))
@@ -1031,6 +1040,10 @@ describe('candidate publicity (候选项目公示)', () => {
     );
     expect(withdrawn.body.message).toBe(
       'candidate "西河便桥加固工程" was withdrawn in screening and cannot be amended',
+    );
+    const leaderless = await patch({ reason: '调整包抓领导', changes: { responsibleLeaderUserId: null } }).expect(400);
+    expect(leaderless.body.message).toMatch(
+      /changes\.responsibleLeaderUserId: name the responsible leader \(包抓领导\): every project has one/,
     );
     const ghost = await patch({ reason: '调整责任单位', changes: { departmentId: 'dept-ghosts' } }).expect(422);
     expect(ghost.body.message).toBe('changes.departmentId: there is no department "dept-ghosts" in this jurisdiction');

@@ -329,7 +329,7 @@ describe('the console, end to end in Chromium', () => {
     await screenshot(coordinator, 'project');
   });
 
-  it('a deputy supervises: joins the group, files a finding with a photo, and accepts the answer; the office freezes and clears funds', async () => {
+  it('a deputy supervises: joins the group, files a finding with a photo, and accepts the answer; the office flags funds and the audit clears them', async () => {
     const { testDb } = world;
     const deputy = await world.newPage();
     await signIn(deputy, 'd7');
@@ -392,7 +392,11 @@ describe('the console, end to end in Chromium', () => {
           .executeTakeFirstOrThrow()
       ).funds_frozen,
     ).toBe(true);
-    await office.clearAnomaly('已补齐凭证，经核对无误');
+    const auditor = await world.newPage();
+    await signIn(auditor, 'auditor');
+    const audit = new ProjectPage(auditor);
+    await audit.open(projectId);
+    await audit.clearByAudit('已补齐凭证，经核对无误');
     expect(
       (
         await testDb.db

@@ -74,4 +74,21 @@ describe('a jurisdiction’s project policy', () => {
     expect(() => projectPolicyOf({ project: { findingResponseWorkingDays: 0 } })).toThrow();
     expect(() => projectPolicyOf({ project: { progressReportEveryDays: 3.5 } })).toThrow();
   });
+
+  it('refuses a rectification period longer than 3 months, and post-evaluation sooner than 12 months in use', () => {
+    const issues = (project: unknown) =>
+      projectPolicySchema.safeParse(project).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
+    expect(issues({ rectificationMonths: 4 })).toEqual([
+      ['rectificationMonths', 'rectification is reported within 3 months at most'],
+    ]);
+    expect(issues({ postEvaluationAfterMonths: 11 })).toEqual([
+      ['postEvaluationAfterMonths', 'post-evaluation comes after at least 12 months in use'],
+    ]);
+    expect(issues({ rectificationMonths: 3, postEvaluationAfterMonths: 12 })).toEqual([]);
+    expect(projectPolicyOf({ project: { rectificationMonths: 1, postEvaluationAfterMonths: 24 } })).toMatchObject({
+      rectificationMonths: 1,
+      postEvaluationAfterMonths: 24,
+    });
+    expect(() => projectPolicyOf({ project: { rectificationMonths: 6 } })).toThrow(/3 months at most/);
+  });
 });

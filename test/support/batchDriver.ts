@@ -198,6 +198,8 @@ export class BatchDriver {
               budgetYuan: 1_200_000,
               deadline: '2028-11-30',
               acceptanceStandard: '通过县交通运输局竣工验收',
+              // seedPeople's vice county head: every project has its responsible leader.
+              responsibleLeaderUserId: 'leader',
             },
           }
         : {}),

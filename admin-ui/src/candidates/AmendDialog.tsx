@@ -1,10 +1,12 @@
 import {
+  AutocompleteInput,
   DateInput,
   NumberInput,
   TextInput,
   maxLength,
   maxValue,
   minValue,
+  ReferenceInput,
   required,
   useRecordContext,
 } from 'react-admin';
@@ -13,7 +15,15 @@ import { integer, notBlank } from '../common/validators';
 import { useAppDataProvider } from '../providers/dataProvider';
 import type { Candidate } from './types';
 
-const editable = ['title', 'description', 'implementingUnit', 'budgetYuan', 'deadline', 'acceptanceStandard'] as const;
+const editable = [
+  'title',
+  'description',
+  'implementingUnit',
+  'budgetYuan',
+  'deadline',
+  'acceptanceStandard',
+  'responsibleLeaderUserId',
+] as const;
 type Editable = (typeof editable)[number];
 const columnOf: Record<Editable, keyof Candidate> = {
   title: 'title',
@@ -22,6 +32,7 @@ const columnOf: Record<Editable, keyof Candidate> = {
   budgetYuan: 'budget_yuan',
   deadline: 'deadline',
   acceptanceStandard: 'acceptance_standard',
+  responsibleLeaderUserId: 'responsible_leader_user_id',
 };
 
 type AmendValues = { reason?: string; changes?: Record<string, unknown> };
@@ -90,6 +101,15 @@ export const AmendDialog = () => {
         multiline
         fullWidth
       />
+      {/* One project, one leader (docs/domain.md, "Responsibility list"): the leader can change, never go. */}
+      <ReferenceInput
+        source="changes.responsibleLeaderUserId"
+        reference="users"
+        filter={{ role: 'official', active: true }}
+        label="app.candidate.field.responsibleLeaderUserId"
+      >
+        <AutocompleteInput optionText="display_name" validate={required()} fullWidth />
+      </ReferenceInput>
     </ActionDialog>
   );
 };

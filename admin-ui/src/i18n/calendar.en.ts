@@ -184,7 +184,7 @@ export const calendarEn = {
           scrutineers: 'docs/domain.md, "Vote" [S3]: 3 scrutineers.',
           tellers: 'docs/domain.md, "Vote" [S3]: 2 tellers.',
           resultPublicityWorkingDays:
-            'docs/domain.md, "Candidate publicity" [S3]: results published for 5 working days. Floor: no less than 5.',
+            'docs/domain.md, "Result publicity" [S3]: results published for at least 5 working days. Floor: no less than 5.',
           reportDueDays: 'docs/domain.md, "Reports" [S0]: half-year and year-end reports; the number is ours (30).',
           hearingDueDays: 'docs/domain.md [S0]: the standing committee hears them; the number is ours (30).',
           outcomeOnlyBelow:
@@ -212,9 +212,11 @@ export const calendarEn = {
             'docs/domain.md, "Supervision" [S2]: each finding has a deadline (限期反馈); ours (10).',
           explanationDueDays:
             'docs/domain.md, "Consequences" [S0]: the unit head or vice county head explains; ours (30).',
-          rectificationMonths: 'docs/domain.md, "Consequences" [S4]: rectify and report within 3 months.',
+          rectificationMonths:
+            'docs/domain.md, "Consequences" [S4]: rectify and report within 3 months. Limit: no more than 3.',
           reRatingDueDays: 'docs/domain.md, "Rating" [S4]: standing committee members re-rate; ours (30).',
-          postEvaluationAfterMonths: 'docs/domain.md, "Post-evaluation" [S0]: after one year in use.',
+          postEvaluationAfterMonths:
+            'docs/domain.md, "Post-evaluation" [S0]: after one year in use. Floor: no less than 12.',
           lookBackSuggestionDueWorkingDays:
             'docs/domain.md, "Post-evaluation" [S0]: look-back suggestions are rectified; ours (20).',
         },

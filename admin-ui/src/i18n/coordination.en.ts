@@ -230,6 +230,8 @@ export const coordinationEn = {
         department: 'Answering department',
         funding_source: 'Funding source',
         policy_compliant: 'Complies with policy',
+        no_leader:
+          'This department has no responsible leader. One project, one leader: the office names one under Departments first.',
         candidate: {
           title: 'Candidate title',
           description: 'Description',

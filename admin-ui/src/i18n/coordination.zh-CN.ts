@@ -206,6 +206,7 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
         department: '答复部门',
         funding_source: '资金来源',
         policy_compliant: '符合政策规定',
+        no_leader: '该部门尚未指定包抓领导。一个项目、一名领导：请人大办先在“部门”中为其指定包抓领导。',
         candidate: {
           title: '候选项目名称',
           description: '项目内容',

@@ -2,6 +2,7 @@
 export const deliveryEn = {
   app: {
     menu: {
+      fund_pool: 'Fund pool',
       projects: 'Projects',
       findings: 'Findings',
       bulletins: 'Monthly bulletins',
@@ -26,6 +27,7 @@ export const deliveryEn = {
         lookBackRectification: 'Look-back rectification',
         oversightMeeting: 'Oversight meeting',
         oversightConclusion: 'Oversight conclusion',
+        fundAudit: 'Audit of a fund anomaly',
       },
       status: {
         cancelled: 'Cancelled',
@@ -137,6 +139,7 @@ export const deliveryEn = {
           suggestions_helper: 'Each suggestion becomes a task for the department',
         },
         lookBackRectification: { note: 'How it was rectified' },
+        fundAudit: { finding: 'Audit finding', note: 'What the audit found' },
       },
     },
     notice: {
@@ -316,7 +319,12 @@ export const deliveryEn = {
       no_response: 'No response yet',
     },
     fund: {
-      frozen: 'Disbursement is frozen because of an anomaly until the standing committee office clears it.',
+      frozen: 'Payment is frozen because of a flagged anomaly until the audit office’s finding clears it.',
+      open_requests: 'Payments requested, not yet paid',
+      finding: {
+        clear: 'Clear: payment may resume',
+        keep: 'Keep: payment stays frozen',
+      },
       percent_disbursed: '%{percent}% disbursed',
       movements: 'Fund movements',
       no_movements: 'No fund movements yet',
@@ -324,7 +332,9 @@ export const deliveryEn = {
         allocation: 'Allocation',
         disbursement: 'Disbursement',
         anomalyFlagged: 'Anomaly flagged',
-        anomalyCleared: 'Anomaly cleared',
+        anomalyCleared: 'Cleared by the audit',
+        disbursementRequested: 'Payment requested',
+        anomalyKept: 'Kept frozen by the audit',
       },
       field: {
         allocation: 'Allocation',
@@ -340,17 +350,46 @@ export const deliveryEn = {
         disbursement_note: 'What is being paid',
         anomaly_note: 'Describe the anomaly',
         clear_note: 'Why the anomaly is cleared',
+        pool: 'Fund pool (batch)',
+        request_note: 'What the payment is for',
+        finding: 'Audit finding',
+        finding_note: 'What the audit found',
       },
       action: {
         allocate: 'Set allocation',
-        allocate_help: 'The total allocation of this project from the batch fund pool (not an increment).',
+        allocate_help:
+          'Finance: the total allocation of this project from the fund pool (not an increment). A county pool may fund a township project.',
+        request: 'Request payment',
+        request_help: 'The responsible department asks finance to pay this amount out of the allocation.',
+        audit: 'Record audit finding',
+        audit_help:
+          'The audit office’s finding on the flagged anomaly: clear it so payment resumes, or keep the freeze.',
         disburse: 'Disburse',
         flag: 'Flag anomaly',
-        flag_help: 'Flagging an anomaly freezes disbursement until the standing committee office clears it.',
+        flag_help:
+          'Flagging an anomaly freezes payment and gives the audit office a task; its finding clears or keeps the freeze.',
         clear: 'Clear anomaly',
         clear_help: 'Disbursement can resume once the anomaly is cleared.',
         done: 'Recorded',
       },
+    },
+    fund_pool: {
+      title: 'Fund pool',
+      batch: 'Batch',
+      who: 'The money is the government’s: finance sets the pool, allocates it and pays what departments request; the audit office rules on flagged anomalies. The congress office reads this report.',
+      standing: 'The pool',
+      total: 'Total',
+      allocated: 'Allocated',
+      disbursed: 'Paid',
+      unallocated: 'Not yet allocated',
+      projects: 'Projects the pool funds',
+      project: 'Project',
+      jurisdiction: 'Jurisdiction',
+      department: 'Responsible department',
+      requested: 'Requested, not paid',
+      state: 'Anomalies',
+      frozen: 'Payment frozen',
+      flags: '%{count} flagged',
     },
     bulletin: {
       list_title: 'Monthly bulletins',

@@ -7,6 +7,8 @@ export const officeEn = {
     },
     role: {
       residentRepresentative: 'Residents’ representative',
+      financeOfficer: 'Finance department',
+      auditor: 'Audit office',
     },
     office: {
       one_time: {

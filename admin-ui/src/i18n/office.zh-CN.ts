@@ -10,6 +10,8 @@ export const officeZh: Messages<typeof officeEn> = {
     },
     role: {
       residentRepresentative: '居民代表',
+      financeOfficer: '财政部门',
+      auditor: '审计部门',
     },
     office: {
       one_time: {

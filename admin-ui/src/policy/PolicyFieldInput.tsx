@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { BooleanInput, NumberInput, required, SelectInput, useTranslate } from 'react-admin';
-import { integer } from '../common/validators';
-import type { PolicyField } from './policyFields';
+import { policyBodySchema } from '@domain/contract/policies';
+import { type PolicyField, policyValidator } from './policyFields';
 
 /** One parameter: its input, and beside it the source's rule (docs/domain.md, "Policy parameters"). */
 export const PolicyFieldInput = ({ field }: { field: PolicyField }) => {
@@ -19,7 +19,7 @@ export const PolicyFieldInput = ({ field }: { field: PolicyField }) => {
         choices={(field.choices ?? []).map((id) => ({ id, name: `app.policy.choices.${id}` }))}
       />
     ) : (
-      <NumberInput source={field.source} label={label} validate={[required(), integer]} />
+      <NumberInput source={field.source} label={label} validate={policyValidator(policyBodySchema, field.source)} />
     );
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '320px 1fr' }, gap: 2, alignItems: 'start' }}>

@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import { zodFieldValidator } from '../common/zodValidation';
+
 /**
  * Every policy parameter (domain/batchPolicy.ts, domain/projectPolicy.ts) as the policy screen shows it: its
  * path in the API body, its input, and the i18n keys of its label and of the source's rule beside it
@@ -14,7 +17,8 @@ export interface PolicyGroup {
   fields: PolicyField[];
 }
 
-// The floors (7 and 5 working days, 20%) are the API's to refuse: its message goes under the field.
+// The floors (7 and 5 working days, 20%, 3 and 12 months) are checked here with the API's own schema, and
+// refused by the API whatever reaches it: its message goes under the field.
 const n = (source: string): PolicyField => ({ source, input: 'number' });
 
 export const policyGroups: PolicyGroup[] = [
@@ -98,4 +102,15 @@ export function errorsUnderFields(errors: Record<string, string>): Record<string
     if (field) out[field] = out[field] ? `${out[field]}; ${message}` : message;
   }
   return out;
+}
+
+/**
+ * A parameter's check by the schema the API applies (policyBodySchema, domain/contract/policies.ts; passed in
+ * so this module loads without the console's @domain alias): a value beyond a floor is refused before it is
+ * sent, with the floor's number.
+ */
+export function policyValidator(schema: z.ZodType, source: string) {
+  return zodFieldValidator(schema, source, {
+    prepare: (values) => ({ batch: values.batch, project: values.project }),
+  });
 }

@@ -1,9 +1,20 @@
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import FlagIcon from '@mui/icons-material/Flag';
-import LockOpenIcon from '@mui/icons-material/LockOpen';
-import PaymentsIcon from '@mui/icons-material/Payments';
+import GavelIcon from '@mui/icons-material/Gavel';
+import RequestQuoteIcon from '@mui/icons-material/RequestQuote';
 import { Stack } from '@mui/material';
-import { maxLength, maxValue, minValue, NumberInput, number, required, TextInput } from 'react-admin';
+import {
+  maxLength,
+  maxValue,
+  minValue,
+  NumberInput,
+  number,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  TextInput,
+} from 'react-admin';
 import { integer, notBlank } from '../common/validators';
 import { ActionDialog } from '../common/ActionDialog';
 import { useAppDataProvider } from '../providers/dataProvider';
@@ -22,28 +33,54 @@ const NoteInput = ({ label }: { label: string }) => (
 const amountOf = (values: Record<string, unknown>) => (typeof values.amountYuan === 'number' ? values.amountYuan : 0);
 const noteOf = (values: Record<string, unknown>) => (typeof values.note === 'string' ? values.note.trim() : '');
 
-/** 资金池 actions, each for the roles the API allows; an anomaly freezes disbursement until a coordinator clears it. */
-export const FundActions = ({ project, frozen }: { project: ProjectDetail; frozen: boolean }) => {
+/**
+ * 资金池 actions (docs/domain.md, "Fund pool"), each for whom the API allows: finance allocates (and pays each
+ * request, FundRequestsTable), the responsible department requests a payment, a supervision-group member or
+ * the office flags an anomaly, and the audit office's finding clears or keeps the freeze.
+ */
+export const FundActions = ({
+  project,
+  frozen,
+  poolBatchId,
+}: {
+  project: ProjectDetail;
+  frozen: boolean;
+  poolBatchId: string;
+}) => {
   const dataProvider = useAppDataProvider();
   const user = readUser();
   const has = (role: string) => user?.roles.some((r) => r === role) ?? false;
-  const coordinator = has('coordinator');
   const ownDepartment = has('official') && user?.departmentId === project.department_id;
+  const member = (project.supervision_group ?? []).some((m) => m.user_id === user?.id);
   const id = project.id;
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      {coordinator ? (
+      {has('financeOfficer') ? (
         <ActionDialog
           label="app.fund.action.allocate"
           icon={<AccountBalanceIcon />}
           description="app.fund.action.allocate_help"
           success="app.fund.action.done"
-          defaultValues={amountDefaults}
-          fields={['amountYuan', 'note']}
+          defaultValues={{ ...amountDefaults, poolBatchId }}
+          fields={['amountYuan', 'note', 'poolBatchId']}
           submit={(values, key) =>
-            dataProvider.moveFunds(id, 'allocate', { key, amountYuan: amountOf(values), note: noteOf(values) })
+            dataProvider.moveFunds(id, 'allocate', {
+              key,
+              amountYuan: amountOf(values),
+              note: noteOf(values),
+              poolBatchId: typeof values.poolBatchId === 'string' ? values.poolBatchId : undefined,
+            })
           }
         >
+          {/* A county's finance may fund a township's project from the county's pool (docs/domain.md, "Levels"). */}
+          <ReferenceInput
+            source="poolBatchId"
+            reference="batches"
+            sort={{ field: 'year', order: 'DESC' }}
+            label="app.fund.field.pool"
+          >
+            <SelectInput optionText="title" validate={required()} fullWidth />
+          </ReferenceInput>
           <NumberInput
             source="amountYuan"
             label="app.fund.field.allocation_total"
@@ -53,15 +90,20 @@ export const FundActions = ({ project, frozen }: { project: ProjectDetail; froze
           <NoteInput label="app.fund.field.allocation_note" />
         </ActionDialog>
       ) : null}
-      {(coordinator || ownDepartment) && !frozen ? (
+      {ownDepartment && !frozen ? (
         <ActionDialog
-          label="app.fund.action.disburse"
-          icon={<PaymentsIcon />}
+          label="app.fund.action.request"
+          icon={<RequestQuoteIcon />}
+          description="app.fund.action.request_help"
           success="app.fund.action.done"
           defaultValues={amountDefaults}
           fields={['amountYuan', 'note']}
           submit={(values, key) =>
-            dataProvider.moveFunds(id, 'disburse', { key, amountYuan: amountOf(values), note: noteOf(values) })
+            dataProvider.moveFunds(id, 'request-disbursement', {
+              key,
+              amountYuan: amountOf(values),
+              note: noteOf(values),
+            })
           }
         >
           <NumberInput
@@ -70,10 +112,10 @@ export const FundActions = ({ project, frozen }: { project: ProjectDetail; froze
             step={1}
             validate={[required(), number(), integer, minValue(1), maxValue(yuanMax)]}
           />
-          <NoteInput label="app.fund.field.disbursement_note" />
+          <NoteInput label="app.fund.field.request_note" />
         </ActionDialog>
       ) : null}
-      {(coordinator || has('reviewer') || has('deputy')) && !frozen ? (
+      {(has('coordinator') || member) && !frozen ? (
         <ActionDialog
           label="app.fund.action.flag"
           icon={<FlagIcon />}
@@ -87,18 +129,32 @@ export const FundActions = ({ project, frozen }: { project: ProjectDetail; froze
           <NoteInput label="app.fund.field.anomaly_note" />
         </ActionDialog>
       ) : null}
-      {coordinator && frozen ? (
+      {has('auditor') && frozen ? (
         <ActionDialog
-          label="app.fund.action.clear"
-          icon={<LockOpenIcon />}
-          color="success"
-          description="app.fund.action.clear_help"
+          label="app.fund.action.audit"
+          icon={<GavelIcon />}
+          description="app.fund.action.audit_help"
           success="app.fund.action.done"
-          defaultValues={noteDefaults}
-          fields={['note']}
-          submit={(values, key) => dataProvider.moveFunds(id, 'clear-anomaly', { key, note: noteOf(values) })}
+          defaultValues={{ finding: 'keep', note: '' }}
+          fields={['finding', 'note']}
+          submit={(values, key) =>
+            dataProvider.moveFunds(id, 'audit-finding', {
+              key,
+              finding: values.finding === 'clear' ? 'clear' : 'keep',
+              note: noteOf(values),
+            })
+          }
         >
-          <NoteInput label="app.fund.field.clear_note" />
+          <RadioButtonGroupInput
+            source="finding"
+            label="app.fund.field.finding"
+            choices={[
+              { id: 'clear', name: 'app.fund.finding.clear' },
+              { id: 'keep', name: 'app.fund.finding.keep' },
+            ]}
+            validate={required()}
+          />
+          <NoteInput label="app.fund.field.finding_note" />
         </ActionDialog>
       ) : null}
     </Stack>

@@ -17,10 +17,11 @@ import { formatYuan } from '../common/formatYuan';
 import { useAppDataProvider } from '../providers/dataProvider';
 import { formatInstant } from '../timeline';
 import { FundActions } from './FundActions';
+import { FundRequestsTable } from './FundRequestsTable';
 import { LabelValue, SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from './types';
 
-/** The project's allocation from the batch's fund pool, what was paid, the freeze, and every movement. */
+/** The project's allocation from its fund pool, what was requested and paid, the freeze, and every movement. */
 export const FundsCard = () => {
   const project = useRecordContext<ProjectDetail>();
   const translate = useTranslate();
@@ -62,7 +63,8 @@ export const FundsCard = () => {
             </Box>
           </>
         ) : null}
-        <FundActions project={project} frozen={frozen} />
+        <FundActions project={project} frozen={frozen} poolBatchId={funds?.pool_batch_id ?? project.batch_id} />
+        {funds ? <FundRequestsTable projectId={project.id} funds={funds} /> : null}
         {funds && funds.movements.length > 0 ? (
           <Table size="small" aria-label={translate('app.fund.movements')}>
             <TableHead>
@@ -80,7 +82,9 @@ export const FundsCard = () => {
                   <TableCell>{formatInstant(m.at, locale)}</TableCell>
                   <TableCell>{translate(`app.fund.kind.${m.kind}`, { _: m.kind })}</TableCell>
                   <TableCell align="right">
-                    {m.kind === 'allocation' || m.kind === 'disbursement' ? formatYuan(m.amount_yuan, locale) : ''}
+                    {m.kind === 'allocation' || m.kind === 'disbursement' || m.kind === 'disbursementRequested'
+                      ? formatYuan(m.amount_yuan, locale)
+                      : ''}
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{m.note}</TableCell>
                   <TableCell>{m.by_name}</TableCell>

@@ -90,9 +90,39 @@ export interface FundMovement {
   by_user_id: string;
   by_name: string;
   at: string;
+  /** A disbursement: the department's request it paid. */
+  request_id: string | null;
 }
 
 /** GET /api/projects/:id/funds */
 export interface ProjectFundsWithMovements extends ProjectFunds {
+  /** The batch whose pool funds the project: its own, or its county's. */
+  pool_batch_id: string;
+  /** The department's requests finance has not paid yet. */
+  open_requests: Omit<FundMovement, 'by_name'>[];
   movements: FundMovement[];
+}
+
+/** GET /api/batches/:id/fund-pool/report: what the congress office hears on the pool. */
+export interface FundPoolReport {
+  pool: {
+    batch_id: string;
+    total_yuan: number | null;
+    allocated_yuan: number;
+    disbursed_yuan: number;
+    unallocated_yuan: number | null;
+  };
+  projects: {
+    id: string;
+    title: string;
+    batch_id: string;
+    jurisdiction_name: string;
+    department_name: string;
+    allocation_yuan: number;
+    disbursed_yuan: number;
+    funds_frozen: boolean;
+    requested_open_yuan: number;
+    anomalies_flagged: number;
+    percentDisbursed: number;
+  }[];
 }

@@ -12,7 +12,7 @@ import type {
 } from '../calendar/types';
 import type { DashboardData } from '../dashboard/types';
 import type { JurisdictionPolicy } from '../policy/types';
-import type { ProjectFundsWithMovements, StagePlanEntry } from '../projects/types';
+import type { FundPoolReport, ProjectFundsWithMovements, StagePlanEntry } from '../projects/types';
 import type { ProjectRating } from '../rating/types';
 import { ballotRequestBody, ratingRequestBody } from '@domain/ballotEncoding';
 import type { IssuedPassword, RosterPlan } from '../users/types';
@@ -31,7 +31,7 @@ export type ProjectDecision =
   | 'instructions';
 
 /** The fund pool's movements, POST /api/projects/:id/funds/<action>. */
-export type FundAction = 'allocate' | 'disburse' | 'flag-anomaly' | 'clear-anomaly';
+export type FundAction = 'allocate' | 'request-disbursement' | 'disburse' | 'flag-anomaly' | 'audit-finding';
 
 /** The lists whose files the API writes itself (GET /api/exports/<resource>.csv or .xlsx). */
 export type ExportableResource = 'suggestions' | 'candidates' | 'projects' | 'tasks' | 'findings' | 'notices';
@@ -74,9 +74,17 @@ export interface AppDataProvider extends DataProvider {
   moveFunds(
     projectId: Identifier,
     action: FundAction,
-    params: Keyed & { note: string; amountYuan?: number },
+    params: Keyed & {
+      note: string;
+      amountYuan?: number;
+      poolBatchId?: string;
+      requestId?: string;
+      finding?: 'clear' | 'keep';
+    },
   ): Promise<{ data: unknown }>;
   getProjectFunds(projectId: Identifier): Promise<{ data: ProjectFundsWithMovements }>;
+  /** The pool's standing and every project it funds (GET /api/batches/:id/fund-pool/report). */
+  getFundPoolReport(batchId: Identifier): Promise<{ data: FundPoolReport }>;
 
   /**
    * Hands in the result of a human task, shaped by its kind (domain/taskKinds.ts); the task workflow validates
@@ -217,6 +225,7 @@ export const dataProvider: AppDataProvider = {
     send('POST', `projects/${path(projectId)}/findings/${path(findingId)}/review`, body, key),
   moveFunds: (projectId, action, params) => send('POST', `projects/${path(projectId)}/funds/${action}`, params),
   getProjectFunds: (projectId) => get(`projects/${path(projectId)}/funds`),
+  getFundPoolReport: (batchId) => get(`batches/${path(batchId)}/fund-pool/report`),
 
   completeTask: (id, result) => send<Task>('POST', `tasks/${path(id)}/complete`, { result }),
   markNoticeRead: (id) => send<Notice>('POST', `notices/${path(id)}/read`),

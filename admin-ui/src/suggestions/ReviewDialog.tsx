@@ -38,6 +38,11 @@ export const ReviewDialog = () => {
   if (!suggestion || suggestion.merged_into_id) return null;
   const leaderOf = (departmentId: unknown) =>
     departments?.find((d) => d.id === departmentId)?.leader_user_id ?? undefined;
+  // One project, one leader (docs/domain.md, "Responsibility list"): a candidate's department must name its leader.
+  const leaderNamed = (departmentId: unknown, values: Record<string, unknown>) =>
+    values.outcome === 'candidate' && departments && departmentId && !leaderOf(departmentId)
+      ? 'app.suggestion.review.no_leader'
+      : undefined;
   return (
     <ActionDialog<ReviewValues>
       label="app.suggestion.review.action"
@@ -71,7 +76,12 @@ export const ReviewDialog = () => {
       />
       <TextInput source="reason" label="app.suggestion.review.reason" validate={text(2000)} multiline fullWidth />
       <ReferenceInput source="departmentId" reference="departments" sort={{ field: 'name', order: 'ASC' }}>
-        <SelectInput label="app.suggestion.review.department" optionText="name" validate={required()} fullWidth />
+        <SelectInput
+          label="app.suggestion.review.department"
+          optionText="name"
+          validate={[required(), leaderNamed]}
+          fullWidth
+        />
       </ReferenceInput>
       <TextInput
         source="fundingSource"

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Form, SaveButton, useNotify, useRecordContext, useRefresh, useTranslate, type Identifier } from 'react-admin';
 import { errorStatus } from '../common/errorMessage';
 import { splitErrors } from '../common/fieldErrors';
+import { newIdempotencyKey } from '../common/idempotencyKey';
 import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
 import type { Task } from '../types';
@@ -24,9 +25,18 @@ export const CompleteTaskForm = () => {
   const translate = useTranslate();
   const dataProvider = useAppDataProvider();
   const [general, setGeneral] = useState<string | null>(null);
+  // One per form: a resent finding is the same finding.
+  const [findingKey] = useState(newIdempotencyKey);
   const { mutateAsync } = useMutation({
+    // An audit finding changes the project's funds: recorded there, which closes the task (api/funds).
     mutationFn: ({ id, result }: { id: Identifier; result: Record<string, unknown> }) =>
-      dataProvider.completeTask(id, result),
+      task?.kind === 'fundAudit'
+        ? dataProvider.moveFunds(String(task.payload.projectId), 'audit-finding', {
+            key: findingKey,
+            finding: result.finding === 'clear' ? 'clear' : 'keep',
+            note: typeof result.note === 'string' ? result.note : '',
+          })
+        : dataProvider.completeTask(id, result),
     onSuccess: () => {
       notify('app.task.complete.success', { type: 'success' });
       refresh();

@@ -143,6 +143,16 @@ export const TaskContext = () => {
         </Row>,
       );
       break;
+    case 'fundAudit':
+      rows.push(
+        <Row key="anomaly" label="app.fund.field.anomaly_note">
+          {str(p.note)}
+        </Row>,
+        <Row key="flagged_by" label="app.fund.field.by">
+          {str(p.flaggedBy)}
+        </Row>,
+      );
+      break;
     case 'lookBackRectification':
       rows.push(
         <Row key="suggestion" label="app.task.context.look_back_suggestion">

@@ -37,6 +37,7 @@ export const feedbackMethodChoices = choicesOf(
   enumValues(taskResultSchemas.proposerFeedback.shape.method),
   'app.task.form.method',
 );
+export const auditFindingChoices = choicesOf(enumValues(taskResultSchemas.fundAudit.shape.finding), 'app.fund.finding');
 export const approvalDecisionChoices = choicesOf(
   enumValues(taskResultSchemas.approvalDecision.shape.decision),
   'app.task.form.decision',

@@ -4,6 +4,7 @@ import type { Validator } from 'react-admin';
 import { fieldSchema, limitsOf, zodFieldValidator } from '../common/zodValidation';
 import {
   approvalDecisionChoices,
+  auditFindingChoices,
   feedbackMethodChoices,
   oversightMeasureChoices,
   stageChoices,
@@ -238,6 +239,16 @@ export function formSpecOf(kind: KnownTaskKind, payload: Record<string, unknown>
       );
     case 'lookBackRectification':
       return specOf(kind, [{ type: 'text', source: 'note' }], { note: '' });
+    // Sent to the project's funds, which records the finding and closes the task (CompleteTaskForm).
+    case 'fundAudit':
+      return specOf(
+        kind,
+        [
+          { type: 'radio', source: 'finding', choices: auditFindingChoices },
+          { type: 'text', source: 'note' },
+        ],
+        { finding: 'keep', note: '' },
+      );
   }
 }
 

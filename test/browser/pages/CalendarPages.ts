@@ -88,9 +88,10 @@ export class CalendarPages {
     await page.getByText('储备库项目已导入').waitFor();
   }
 
-  /** 设置资金池: the year's total in yuan. */
+  /** 设置资金池 on the fund pool page (finance): the newest batch's total in yuan. */
   async setFundPool(totalYuan: number): Promise<void> {
     const { page } = this;
+    await page.goto('/#/fund-pool');
     await page.getByRole('button', { name: '设置资金池' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('spinbutton', { name: '总额（元）' }).fill(String(totalYuan));

@@ -42,7 +42,7 @@ export class ProjectPage {
     await page.getByText('已认可答复').waitFor();
   }
 
-  /** 标记异常 then 解除异常: disbursement freezes until the office clears it. */
+  /** 标记异常 (a group member or the office): payment freezes until the audit office's finding clears it. */
   async flagAnomaly(note: string): Promise<void> {
     await this.page.getByRole('button', { name: '标记异常' }).click();
     await this.page.getByRole('dialog').getByRole('textbox', { name: '异常情况' }).fill(note);
@@ -50,10 +50,12 @@ export class ProjectPage {
     await this.page.getByText('因资金异常已暂停拨付').first().waitFor();
   }
 
-  async clearAnomaly(reason: string): Promise<void> {
-    await this.page.getByRole('button', { name: '解除异常' }).click();
-    await this.page.getByRole('dialog').getByRole('textbox', { name: '解除理由' }).fill(reason);
-    await this.page.getByRole('dialog').getByRole('button', { name: '解除异常' }).click();
+  /** 记录审计结论 (the audit office): clearing lets payment resume. */
+  async clearByAudit(reason: string): Promise<void> {
+    await this.page.getByRole('button', { name: '记录审计结论' }).click();
+    await this.page.getByRole('dialog').getByRole('radio', { name: '解除：恢复拨付' }).check();
+    await this.page.getByRole('dialog').getByRole('textbox', { name: '审计情况' }).fill(reason);
+    await this.page.getByRole('dialog').getByRole('button', { name: '记录审计结论' }).click();
     await this.page.getByText('因资金异常已暂停拨付').first().waitFor({ state: 'detached' });
   }
 }

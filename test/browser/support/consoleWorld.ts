@@ -17,7 +17,7 @@ import { projectRoot } from '../../../scripts/toolPaths';
 import { bundleWorkflows, createWorker } from '../../../worker/createWorker';
 import { BatchDriver, seedBatchPeople } from '../../support/batchDriver';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { seedPeople } from '../../support/fixtures';
+import { jurisdictionId, seedPeople } from '../../support/fixtures';
 import { serviceRoleUrls } from '../../support/serviceRoles';
 import { createTimeSkippingEnv } from '../../support/timeSkipping';
 import { testPayloadKey } from '../../support/payloadKey';
@@ -59,6 +59,28 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
   ]);
   await seedPeople(testDb.db, passwordHash);
   await seedBatchPeople(testDb.db, passwordHash);
+  // The money is the government's (docs/domain.md, "Fund pool"): the county's finance and audit offices.
+  await testDb.db
+    .insertInto('users')
+    .values(
+      (
+        [
+          ['finance', '吴财政', 'financeOfficer'],
+          ['auditor', '郑审计', 'auditor'],
+        ] as const
+      ).map(([id, name, role]) => ({
+        id,
+        username: id,
+        display_name: name,
+        password_hash: passwordHash,
+        roles: [role],
+        jurisdiction_id: jurisdictionId,
+        department_id: null,
+        email: null,
+        phone: null,
+      })),
+    )
+    .execute();
   // The API and the worker log in as their own roles, as in docker-compose (test/support/serviceRoles.ts).
   const urls = await serviceRoleUrls(inject('pgServerUrl'), testDb);
   const apiDb = createDb(urls.api, 5);

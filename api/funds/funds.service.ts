@@ -10,6 +10,7 @@ import { conflict, notFound, unprocessable } from '../errors';
  * 资金池 (docs/domain.md, "Fund pool" [S1], [S3]). Plain records, no workflow: each change is one transaction
  * that locks what it reads (the pool row, then the project row, always in that order), so two requests
  * at once are served one after the other and can never together overdraw the pool or an allocation.
+ * Who may do what is the routes' concern (funds.routes.ts); these functions keep the money's rules.
  */
 
 type FundMovement = Selectable<FundMovementTable>;
@@ -29,12 +30,18 @@ export interface MovementOutcome {
 
 const auditActions: Record<MovementKind, string> = {
   allocation: 'funds.allocated',
+  disbursementRequested: 'funds.disbursementRequested',
   disbursement: 'funds.disbursed',
   anomalyFlagged: 'funds.anomalyFlagged',
   anomalyCleared: 'funds.anomalyCleared',
+  anomalyKept: 'funds.anomalyKept',
 };
 
-/** The pool with its allocations and disbursements summed over the batch's projects. */
+/** The batch whose pool funds a project: its own, unless a county pool funds it (docs/domain.md, "Levels"). */
+export const poolBatchOf = (project: Pick<Project, 'batch_id' | 'fund_pool_batch_id'>): string =>
+  project.fund_pool_batch_id ?? project.batch_id;
+
+/** The pool with its allocations and disbursements summed over the projects it funds, a township's among them. */
 export async function poolStanding(db: Kysely<Database>, batchId: string) {
   const pool = await db.selectFrom('fund_pools').selectAll().where('batch_id', '=', batchId).executeTakeFirst();
   const sums = await sumsOf(db, batchId);
@@ -56,7 +63,7 @@ async function sumsOf(db: Kysely<Database>, batchId: string, exceptProjectId?: s
       eb.fn.coalesce(eb.fn.sum<string>('allocation_yuan'), eb.lit(0)).as('allocated'),
       eb.fn.coalesce(eb.fn.sum<string>('disbursed_yuan'), eb.lit(0)).as('disbursed'),
     ])
-    .where('batch_id', '=', batchId);
+    .where((eb) => eb(eb.fn.coalesce('fund_pool_batch_id', 'batch_id'), '=', batchId));
   if (exceptProjectId) qb = qb.where('id', '!=', exceptProjectId);
   const row = await qb.executeTakeFirstOrThrow();
   return { allocated: Number(row.allocated), disbursed: Number(row.disbursed) };
@@ -142,6 +149,7 @@ async function recordMovement(
   kind: MovementKind,
   request: MovementRequest,
   detail: Record<string, unknown>,
+  requestId: string | null = null,
 ) {
   const movement = await trx
     .insertInto('fund_movements')
@@ -152,6 +160,7 @@ async function recordMovement(
       amount_yuan: request.amountYuan ?? 0,
       note: request.note,
       by_user_id: user.userId,
+      request_id: requestId,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -167,21 +176,30 @@ async function recordMovement(
   return movement;
 }
 
-/** Sets the project's allocation (a total, not an increment) within what the pool has left. */
+/**
+ * Sets the project's allocation (a total, not an increment) within what the pool has left. The pool is the
+ * project's own batch's or, for a township project, its county's; a project draws on one pool at a time.
+ */
 export async function allocate(
   trx: Transaction<Database>,
   user: SessionUser,
   projectId: string,
-  batchId: string,
+  poolBatchId: string,
   request: MovementRequest & { amountYuan: number },
 ): Promise<MovementOutcome> {
   const id = keyedId('fund', projectId, request.key);
-  const pool = await lockPool(trx, batchId);
+  const pool = await lockPool(trx, poolBatchId);
   const project = await lockProject(trx, projectId);
   const earlier = await earlierMovement(trx, id, 'allocation', request);
   if (earlier) return { movement: earlier, created: false };
   if (!pool) throw unprocessable('the batch has no fund pool yet: set its total before allocating');
-  const { allocated: allocatedElsewhere } = await sumsOf(trx, batchId, projectId);
+  const current = poolBatchOf(project);
+  if (current !== poolBatchId && (project.allocation_yuan > 0 || project.disbursed_yuan > 0)) {
+    throw conflict(
+      `the project is funded from the pool of ${current}; set its allocation there to ¥0 before funding it from another pool`,
+    );
+  }
+  const { allocated: allocatedElsewhere } = await sumsOf(trx, poolBatchId, projectId);
   const problem = allocationProblem({ poolTotal: pool.total_yuan, allocatedElsewhere, allocation: request.amountYuan });
   if (problem) throw unprocessable(problem);
   if (request.amountYuan < project.disbursed_yuan) {
@@ -189,16 +207,24 @@ export async function allocate(
       `${formatYuan(project.disbursed_yuan)} has already been disbursed; the allocation cannot be cut below it to ${formatYuan(request.amountYuan)}`,
     );
   }
-  await trx.updateTable('projects').set({ allocation_yuan: request.amountYuan }).where('id', '=', projectId).execute();
+  await trx
+    .updateTable('projects')
+    .set({
+      allocation_yuan: request.amountYuan,
+      fund_pool_batch_id: poolBatchId === project.batch_id ? null : poolBatchId,
+    })
+    .where('id', '=', projectId)
+    .execute();
   const movement = await recordMovement(trx, user, project, id, 'allocation', request, {
     allocationYuan: request.amountYuan,
     previousYuan: project.allocation_yuan,
+    poolBatchId,
   });
   return { movement, created: true };
 }
 
-/** Pays out of the allocation; an anomaly freezes payment (409), more than is left is refused (422). */
-export async function disburse(
+/** The responsible department asks for a payment out of the allocation; frozen is a 409, too much a 422. */
+export async function requestDisbursement(
   trx: Transaction<Database>,
   user: SessionUser,
   projectId: string,
@@ -206,7 +232,7 @@ export async function disburse(
 ): Promise<MovementOutcome> {
   const id = keyedId('fund', projectId, request.key);
   const project = await lockProject(trx, projectId);
-  const earlier = await earlierMovement(trx, id, 'disbursement', request);
+  const earlier = await earlierMovement(trx, id, 'disbursementRequested', request);
   if (earlier) return { movement: earlier, created: false };
   const problem = disbursementProblem({
     allocation: project.allocation_yuan,
@@ -215,16 +241,84 @@ export async function disburse(
     frozen: project.funds_frozen,
   });
   if (problem) throw project.funds_frozen ? conflict(problem) : unprocessable(problem);
-  const disbursed = project.disbursed_yuan + request.amountYuan;
-  await trx.updateTable('projects').set({ disbursed_yuan: disbursed }).where('id', '=', projectId).execute();
-  const movement = await recordMovement(trx, user, project, id, 'disbursement', request, {
+  const movement = await recordMovement(trx, user, project, id, 'disbursementRequested', request, {
     amountYuan: request.amountYuan,
-    disbursedYuan: disbursed,
   });
   return { movement, created: true };
 }
 
-/** An anomaly stops disbursement until a coordinator clears it (docs/domain.md, "Fund pool" [S3]); each flag is kept with its note. */
+/** The department's requests not yet paid, oldest first. */
+export async function openRequestsOf(db: Kysely<Database>, projectId: string) {
+  return db
+    .selectFrom('fund_movements as r')
+    .selectAll('r')
+    .where('r.project_id', '=', projectId)
+    .where('r.kind', '=', 'disbursementRequested')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('fund_movements as p').select('p.id').whereRef('p.request_id', '=', 'r.id'))),
+    )
+    .orderBy('r.at')
+    .orderBy('r.id')
+    .execute();
+}
+
+/** Finance pays one request, for what was asked; an anomaly freezes payment (409), more than is left is a 422. */
+export async function disburse(
+  trx: Transaction<Database>,
+  user: SessionUser,
+  projectId: string,
+  request: { key: string; note: string; requestId: string },
+): Promise<MovementOutcome> {
+  const id = keyedId('fund', projectId, request.key);
+  const project = await lockProject(trx, projectId);
+  const asked = await trx
+    .selectFrom('fund_movements')
+    .selectAll()
+    .where('id', '=', request.requestId)
+    .where('project_id', '=', projectId)
+    .where('kind', '=', 'disbursementRequested')
+    .executeTakeFirst();
+  if (!asked) throw notFound(`disbursement request "${request.requestId}" of this project`);
+  const payment = { key: request.key, note: request.note, amountYuan: asked.amount_yuan };
+  const earlier = await earlierMovement(trx, id, 'disbursement', payment);
+  if (earlier) {
+    if (earlier.request_id !== asked.id) {
+      throw conflict(`the key "${request.key}" was already used to pay another request; send a new key`);
+    }
+    return { movement: earlier, created: false };
+  }
+  const paid = await trx
+    .selectFrom('fund_movements')
+    .select('id')
+    .where('request_id', '=', asked.id)
+    .executeTakeFirst();
+  if (paid) throw conflict(`the request "${asked.id}" has already been paid (${paid.id}); nothing was paid twice`);
+  const problem = disbursementProblem({
+    allocation: project.allocation_yuan,
+    disbursed: project.disbursed_yuan,
+    amount: asked.amount_yuan,
+    frozen: project.funds_frozen,
+  });
+  if (problem) throw project.funds_frozen ? conflict(problem) : unprocessable(problem);
+  const disbursed = project.disbursed_yuan + asked.amount_yuan;
+  await trx.updateTable('projects').set({ disbursed_yuan: disbursed }).where('id', '=', projectId).execute();
+  const movement = await recordMovement(
+    trx,
+    user,
+    project,
+    id,
+    'disbursement',
+    payment,
+    { amountYuan: asked.amount_yuan, disbursedYuan: disbursed, requestId: asked.id },
+    asked.id,
+  );
+  return { movement, created: true };
+}
+
+/**
+ * An anomaly stops disbursement until the audit office's finding clears it (docs/domain.md, "Fund pool" [S3]);
+ * each flag is kept with its note, and each opens an audit task (funds.routes.ts).
+ */
 export async function flagAnomaly(
   trx: Transaction<Database>,
   user: SessionUser,
@@ -242,19 +336,23 @@ export async function flagAnomaly(
   return { movement, created: true };
 }
 
-export async function clearAnomaly(
+/** The audit office's finding: `clear` lifts the freeze, `keep` records why it stays. Nothing frozen is a 409. */
+export async function recordAuditFinding(
   trx: Transaction<Database>,
   user: SessionUser,
   projectId: string,
-  request: MovementRequest,
+  request: MovementRequest & { finding: 'clear' | 'keep' },
 ): Promise<MovementOutcome> {
   const id = keyedId('fund', projectId, request.key);
+  const kind = request.finding === 'clear' ? 'anomalyCleared' : 'anomalyKept';
   const project = await lockProject(trx, projectId);
-  const earlier = await earlierMovement(trx, id, 'anomalyCleared', request);
+  const earlier = await earlierMovement(trx, id, kind, request);
   if (earlier) return { movement: earlier, created: false };
-  if (!project.funds_frozen) throw conflict('disbursement is not frozen; there is no anomaly to clear');
-  await trx.updateTable('projects').set({ funds_frozen: false }).where('id', '=', projectId).execute();
-  const movement = await recordMovement(trx, user, project, id, 'anomalyCleared', request, {});
+  if (!project.funds_frozen) throw conflict('disbursement is not frozen; there is no anomaly to audit');
+  if (kind === 'anomalyCleared') {
+    await trx.updateTable('projects').set({ funds_frozen: false }).where('id', '=', projectId).execute();
+  }
+  const movement = await recordMovement(trx, user, project, id, kind, request, { finding: request.finding });
   return { movement, created: true };
 }
 
