@@ -252,7 +252,7 @@ class Recorder {
    */
   private async funds(inputs: VotedProjectInput[], from: string): Promise<void> {
     const batchId = story.BATCH_ID;
-    const finance = sessionUser(await this.actor('finance'));
+    const finance = sessionUser(await this.actor('user-finance'));
     const dated = async (when: string, move: (trx: Transaction<Database>) => Promise<{ id: string }[]>) => {
       if (when > this.until.toISOString()) return;
       await this.db.transaction().execute(async (trx) => {
