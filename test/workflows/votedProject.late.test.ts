@@ -259,10 +259,13 @@ describe('voted project workflow', () => {
         expect(simulatedYears).toBeGreaterThan(2.4);
 
         // Every milestone is on the timeline, and the notices went to the people the rules name.
-        expect(firstSeen((await project.audit()).map((a) => a.action))).toEqual([
+        const timeline = firstSeen((await project.audit()).map((a) => a.action));
+        // One deputy signed up: the group is flagged short a week in, and the office is pressed to appoint. The
+        // flag and the first weekly task are written by two activities at the same instant, in either order.
+        expect(timeline.indexOf('project.groupShort')).toBeGreaterThan(timeline.indexOf('project.groupJoined'));
+        expect(timeline.indexOf('project.groupShort')).toBeLessThan(timeline.indexOf('notice.escalation'));
+        expect(timeline.filter((action) => action !== 'project.groupShort')).toEqual([
           'project.groupJoined',
-          // One deputy signed up: the group is flagged short a week in, and the office is pressed to appoint.
-          'project.groupShort',
           'task.opened',
           'notice.escalation',
           'task.completed',
