@@ -24,7 +24,7 @@ import {
 } from '../domain/progressWarning';
 import type { DueRuleInput } from '../domain/dueRule';
 import type { TaskKind } from '../domain/taskKinds';
-import { asDecisionFailure } from './decisionFailure';
+import { asDecisionFailure, refusalFailure } from './decisionFailure';
 import { humanTaskWorkflow } from './humanTask';
 import { type TaskCompletion, taskCompletedSignal } from './humanTask.messages';
 import { createNoticeSender } from './notify';
@@ -226,8 +226,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
         requireRole(actor, 'coordinator', 'accept a completed project');
         if (state.phase !== 'implementation') throw outOfPhase('the project has already been accepted');
         const percent = state.progress?.percent ?? 0;
-        if (percent < 100)
-          throw invalid(`the project is reported at ${percent}%; it can be accepted once it is reported complete`);
+        if (percent < 100) throw refusalFailure(projectFailureTypes.invalid, 'projectNotComplete', { percent });
       },
     },
   );

@@ -49,7 +49,7 @@ export async function attendanceOf(db: Kysely<Database>, user: SessionUser, batc
     .where('id', '=', batchId)
     .where('jurisdiction_id', '=', user.jurisdictionId)
     .executeTakeFirst();
-  if (!batch) throw notFound(`batch "${batchId}"`);
+  if (!batch) throw notFound('batch', batchId);
   const present = await db
     .selectFrom('vote_attendance')
     .innerJoin('users as d', 'd.id', 'vote_attendance.deputy_user_id')
@@ -84,7 +84,7 @@ export async function recordAttendance(
   deputyUserIds: string[],
 ): Promise<void> {
   const wanted = [...new Set(deputyUserIds)];
-  await withOwnBatchInPhase(db, user, batchId, ['vote'], 'recording attendance', async (trx) => {
+  await withOwnBatchInPhase(db, user, batchId, ['vote'], 'recordAttendance', async (trx) => {
     if (wanted.length > 0) {
       const deputies = await trx
         .selectFrom('users')
@@ -198,7 +198,7 @@ export async function assertPresent(
     ])
     .where('vote_sessions.id', '=', sessionId)
     .executeTakeFirst();
-  if (!row) throw notFound(`vote session "${sessionId}"`);
+  if (!row) throw notFound('voteSession', sessionId);
   if (row.closing) throw conflict('the vote is being closed; no more ballots are taken, nothing was recorded');
   if (row.on_paper)
     throw conflict("this session is counted from the tellers' paper or voting-device totals; vote in the hall");
@@ -222,7 +222,7 @@ async function findOpenSession(trx: Transaction<Database>, user: SessionUser, se
     .where('vote_sessions.id', '=', sessionId)
     .forUpdate(['vote_sessions'])
     .executeTakeFirst();
-  if (!session || session.jurisdiction_id !== user.jurisdictionId) throw notFound(`vote session "${sessionId}"`);
+  if (!session || session.jurisdiction_id !== user.jurisdictionId) throw notFound('voteSession', sessionId);
   if (session.status !== 'open') throw conflict('this vote session is closed; nothing was recorded');
   return session;
 }
@@ -247,7 +247,7 @@ export async function tellerTotalsOf(db: Kysely<Database>, user: SessionUser, se
     .where('vote_teller_totals.session_id', '=', sessionId)
     .where('batches.jurisdiction_id', '=', user.jurisdictionId)
     .executeTakeFirst();
-  if (!row) throw notFound(`tellers' totals of vote session "${sessionId}"`);
+  if (!row) throw notFound('tellerTotals', sessionId);
   return row;
 }
 
@@ -373,7 +373,7 @@ export async function assertVoteMayClose(
     .executeTakeFirstOrThrow();
   const ballotsCast = Number(n);
   const over = ballotsOverPresentProblem(ballotsCast, present);
-  if (over) throw unprocessable(over);
+  if (over) throw unprocessable('refused', { reason: over });
   const incomplete = incompleteCloseProblem({ ballotsCast, present }, confirmIncomplete);
   if (incomplete) throw conflict(`the vote was not closed: ${incomplete}`);
 }

@@ -53,7 +53,7 @@ export const auditRoutes = [
     handler: async ({ res, deps: { db }, user, params }) => {
       const id = strictPositiveId(params.id);
       const event = id !== undefined ? await findVisible(db, user.jurisdictionId, id) : undefined;
-      if (!event) throw notFound(`audit event "${params.id}"`);
+      if (!event) throw notFound('auditEvent', params.id);
       res.json(event);
     },
   }),

@@ -31,7 +31,7 @@ export const jurisdictionRoutes = [
     refusals: [404],
     handler: async ({ res, deps: { db }, user, params }) => {
       const found = await findWatched(db, user.jurisdictionId, params.id);
-      if (!found) throw notFound(`jurisdiction "${params.id}"`);
+      if (!found) throw notFound('jurisdiction', params.id);
       res.json(found);
     },
   }),
@@ -74,7 +74,7 @@ export const jurisdictionRoutes = [
     refusals: [404],
     handler: async ({ res, deps: { db }, user, params, body }) => {
       const before = await findWatched(db, user.jurisdictionId, params.id);
-      if (!before) throw notFound(`jurisdiction "${params.id}"`);
+      if (!before) throw notFound('jurisdiction', params.id);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('jurisdictions').set({ name: body.name }).where('id', '=', before.id).execute();
         await recordChange(trx, user, {

@@ -73,7 +73,7 @@ async function lockProject(trx: Transaction<Database>, projectId: string): Promi
     .where('id', '=', projectId)
     .forUpdate()
     .executeTakeFirst();
-  if (!project) throw notFound(`project "${projectId}"`);
+  if (!project) throw notFound('project', projectId);
   return project;
 }
 
@@ -180,10 +180,10 @@ export async function allocate(
   const project = await lockProject(trx, projectId);
   const earlier = await earlierMovement(trx, id, 'allocation', request);
   if (earlier) return { movement: earlier, created: false };
-  if (!pool) throw unprocessable('the batch has no fund pool yet: set its total before allocating');
+  if (!pool) throw unprocessable('noFundPool');
   const { allocated: allocatedElsewhere } = await sumsOf(trx, batchId, projectId);
   const problem = allocationProblem({ poolTotal: pool.total_yuan, allocatedElsewhere, allocation: request.amountYuan });
-  if (problem) throw unprocessable(problem);
+  if (problem) throw unprocessable('fundsProblem', { reason: problem });
   if (request.amountYuan < project.disbursed_yuan) {
     throw unprocessable(
       `${formatYuan(project.disbursed_yuan)} has already been disbursed; the allocation cannot be cut below it to ${formatYuan(request.amountYuan)}`,
@@ -214,7 +214,10 @@ export async function disburse(
     amount: request.amountYuan,
     frozen: project.funds_frozen,
   });
-  if (problem) throw project.funds_frozen ? conflict(problem) : unprocessable(problem);
+  if (problem)
+    throw project.funds_frozen
+      ? conflict('fundsProblem', { reason: problem })
+      : unprocessable('fundsProblem', { reason: problem });
   const disbursed = project.disbursed_yuan + request.amountYuan;
   await trx.updateTable('projects').set({ disbursed_yuan: disbursed }).where('id', '=', projectId).execute();
   const movement = await recordMovement(trx, user, project, id, 'disbursement', request, {
@@ -252,7 +255,7 @@ export async function clearAnomaly(
   const project = await lockProject(trx, projectId);
   const earlier = await earlierMovement(trx, id, 'anomalyCleared', request);
   if (earlier) return { movement: earlier, created: false };
-  if (!project.funds_frozen) throw conflict('disbursement is not frozen; there is no anomaly to clear');
+  if (!project.funds_frozen) throw conflict('notFrozen');
   await trx.updateTable('projects').set({ funds_frozen: false }).where('id', '=', projectId).execute();
   const movement = await recordMovement(trx, user, project, id, 'anomalyCleared', request, {});
   return { movement, created: true };

@@ -268,7 +268,7 @@ export const projectRoutes = [
     run: async (h, { db, params, body, project, actor, updateId }) => {
       const finding = await findingProject(db, String(params.findingId));
       if (finding?.project_id !== project.id) {
-        throw notFound(`finding "${params.findingId}" of project "${project.id}"`);
+        throw notFound('finding', params.findingId ?? '');
       }
       return h.executeUpdate(reviewFindingUpdate, { args: [{ actor, findingId: finding.id, ...body }], updateId });
     },
@@ -379,9 +379,7 @@ export const projectRoutes = [
     run: (trx, user, project, body) => {
       // An official pays only for a project of their own department (责任单位).
       if (!user.roles.includes('coordinator') && user.departmentId !== project.department_id) {
-        throw forbidden(
-          `only the coordinator or an official of ${project.department_name} may disburse for this project`,
-        );
+        throw forbidden('disburseForbidden', { department: project.department_name });
       }
       return disburse(trx, user, project.id, body);
     },

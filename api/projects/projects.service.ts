@@ -65,7 +65,7 @@ export async function findVisibleProject(db: Kysely<Database>, user: SessionUser
   const project = await projectColumns(visibleProjects(db, user.jurisdictionId))
     .where('projects.id', '=', id)
     .executeTakeFirst();
-  if (!project) throw notFound(`project "${id}"`);
+  if (!project) throw notFound('project', id);
   return project;
 }
 
@@ -75,7 +75,7 @@ export async function findWatchedProject(db: Kysely<Database>, user: SessionUser
     .select('batches.jurisdiction_id')
     .where('projects.id', '=', id)
     .executeTakeFirst();
-  if (!project) throw notFound(`project "${id}"`);
+  if (!project) throw notFound('project', id);
   return project;
 }
 
@@ -136,7 +136,7 @@ export async function findVisibleFinding(db: Kysely<Database>, user: SessionUser
   const finding = await findingColumns(visibleFindings(db, user.jurisdictionId))
     .where('findings.id', '=', id)
     .executeTakeFirst();
-  if (!finding) throw notFound(`finding "${id}"`);
+  if (!finding) throw notFound('finding', id);
   return finding;
 }
 
@@ -148,7 +148,7 @@ export function assertFindingResubmission(
   body: { text: string; photoIds: string[] },
 ): void {
   const same = existing.text === body.text && existing.photo_ids.join() === body.photoIds.join();
-  if (!same) throw conflict('this form key was already used for a different finding; reload the form and submit again');
+  if (!same) throw conflict('formKeyReused', { subject: 'finding' });
 }
 
 /** Photos a finding cites must have been uploaded in the jurisdiction; the workflow cannot check the database. */
@@ -203,7 +203,7 @@ export async function findVisiblePhoto(db: Kysely<Database>, user: SessionUser, 
     .select(['photos.id', 'photos.content_type', 'photos.bytes'])
     .where('photos.id', '=', id)
     .executeTakeFirst();
-  if (!photo) throw notFound(`photo "${id}"`);
+  if (!photo) throw notFound('photo', id);
   return photo;
 }
 
@@ -244,7 +244,7 @@ export async function findVisibleBulletin(db: Kysely<Database>, user: SessionUse
     .select('batches.title as batch_title')
     .where('bulletins.id', '=', id)
     .executeTakeFirst();
-  if (!bulletin) throw notFound(`bulletin "${id}"`);
+  if (!bulletin) throw notFound('bulletin', id);
   return bulletin;
 }
 

@@ -46,7 +46,7 @@ export const ratingRoutes = [
     refusals: [404],
     handler: async ({ res, deps: { db }, user, params }) => {
       const session = await findInJurisdiction(db, user.jurisdictionId, params.id);
-      if (!session) throw notFound(`rating session "${params.id}"`);
+      if (!session) throw notFound('ratingSession', params.id);
       const projects = await projectTitles(db, session.project_ids);
       const receipt = await receiptOf(db, 'rating_receipts', session.id, user.userId);
       res.json({

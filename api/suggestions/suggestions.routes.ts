@@ -88,7 +88,7 @@ export const suggestionRoutes = [
         db,
         batchId,
         ['collection'],
-        'submitting a suggestion',
+        'submitSuggestion',
         async (trx) => {
           const stored = await insertSuggestion(
             trx,
@@ -158,7 +158,7 @@ export const suggestionRoutes = [
         db,
         batch.id,
         ['collection'],
-        'submitting a suggestion',
+        'submitSuggestion',
         async (trx) => {
           const stored = await insertSuggestion(
             trx,
@@ -211,7 +211,7 @@ export const suggestionRoutes = [
         user,
         batchId,
         ['collection'],
-        'importing from the reserve library',
+        'importReserve',
         async (trx, batch) => {
           const sources = await reserveItems(trx, batch, ids);
           const refused = ids.filter((id) => !sources.some((s) => s.id === id));
@@ -320,7 +320,7 @@ export const suggestionRoutes = [
         db,
         source.batch_id,
         ['collection', 'screening'],
-        'merging suggestions',
+        'mergeSuggestions',
         async (trx, batch) => {
           const locked = await lockByIds(trx, [source.id, target.id]);
           const from = locked.find((s) => s.id === source.id) ?? source;
@@ -361,7 +361,7 @@ export const suggestionRoutes = [
     refusals: [404, 409],
     handler: async ({ res, deps: { db }, user, params, body }) => {
       const found = await findVisibleSuggestion(db, user, params.id);
-      await withBatchInPhase(db, found.batch_id, ['screening'], 'scoring a suggestion', async (trx, batch) => {
+      await withBatchInPhase(db, found.batch_id, ['screening'], 'scoreSuggestion', async (trx, batch) => {
         const suggestion = await lockSuggestion(trx, found.id);
         if (suggestion.merged_into_id)
           throw conflict(`this suggestion was merged into ${suggestion.merged_into_id}; score that one`);
@@ -417,7 +417,7 @@ export const suggestionRoutes = [
           'candidate.responsibleLeaderUserId',
         );
       }
-      await withBatchInPhase(db, found.batch_id, ['screening'], 'the joint review', async (trx, batch) => {
+      await withBatchInPhase(db, found.batch_id, ['screening'], 'jointReview', async (trx, batch) => {
         const suggestion = await lockSuggestion(trx, found.id);
         if (suggestion.merged_into_id)
           throw conflict(`this suggestion was merged into ${suggestion.merged_into_id}; review that one`);

@@ -69,7 +69,7 @@ export async function findVisibleSuggestion(db: Kysely<Database>, user: SessionU
   const suggestion = await suggestionColumns(visibleSuggestions(db, user.jurisdictionId))
     .where('suggestions.id', '=', id)
     .executeTakeFirst();
-  if (!suggestion) throw notFound(`suggestion "${id}"`);
+  if (!suggestion) throw notFound('suggestion', id);
   return suggestion;
 }
 
@@ -202,8 +202,7 @@ export function assertResubmission(existing: Suggestion, body: SuggestionContent
     existing.description === body.description &&
     existing.category === body.category &&
     existing.location === body.location;
-  if (!same)
-    throw conflict('this form key was already used for a different suggestion; reload the form and submit again');
+  if (!same) throw conflict('formKeyReused', { subject: 'suggestion' });
 }
 
 /** The jurisdiction's department, or a 422 naming what is wrong. */
@@ -240,7 +239,7 @@ export async function assertPerson(
 /** Locks a suggestion of the batch for the rest of the transaction. */
 export async function lockSuggestion(trx: Transaction<Database>, id: string): Promise<Suggestion> {
   const row = await trx.selectFrom('suggestions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!row) throw notFound(`suggestion "${id}"`);
+  if (!row) throw notFound('suggestion', id);
   return row;
 }
 

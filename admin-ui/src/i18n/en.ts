@@ -5,6 +5,7 @@ import { coordinationEn } from './coordination.en';
 import { deliveryEn } from './delivery.en';
 import { deputiesEn } from './deputies.en';
 import { officeEn } from './office.en';
+import { refusalsEn } from './refusals.en';
 import { type Messages, mergeMessages } from './messages';
 
 /** The app's own messages; zh-CN.ts must have exactly this shape (the compiler checks it). */
@@ -202,4 +203,5 @@ export const enMessages: TranslationMessages = mergeMessages(
   deputiesEn,
   officeEn,
   calendarEn,
+  refusalsEn,
 );

@@ -4,6 +4,7 @@ import { coordinationZh } from './coordination.zh-CN';
 import { deliveryZh } from './delivery.zh-CN';
 import { deputiesZh } from './deputies.zh-CN';
 import { officeZh } from './office.zh-CN';
+import { refusalsZh } from './refusals.zh-CN';
 import type { AppMessages } from './en';
 import { mergeMessages } from './messages';
 import { raChineseMessages } from './ra-zh-CN';
@@ -201,4 +202,5 @@ export const zhCNMessages: TranslationMessages = mergeMessages(
   deputiesZh,
   officeZh,
   calendarZh,
+  refusalsZh,
 );

@@ -1,0 +1,342 @@
+import type { BatchPhase, Role } from './vocabulary';
+
+/**
+ * Every refusal the API gives, by a stable code: the body carries `code` and `params` beside `message`,
+ * so a client shows its own language (the console translates the code; admin-ui/src/i18n/refusals.*) and
+ * the API writes `message` in the language `Accept-Language` prefers (api/errors.ts). Placeholders are
+ * `%{name}`, polyglot's syntax, so the console uses these phrases as they are.
+ *
+ * English phrases are the messages the API gave before codes existed: clients and tests that read them
+ * keep working.
+ */
+export const refusalPhrases = {
+  // Anything that names no code of its own (a refusal written before this catalogue): the sentence as sent.
+  refused: { en: '%{reason}', zh: '%{reason}' },
+  notFound: { en: '%{subject} "%{id}" was not found', zh: '未找到%{subject}“%{id}”' },
+  routeNotFound: { en: '%{method} %{path} was not found', zh: '没有这个接口：%{method} %{path}' },
+  calendarEntryNotFound: { en: 'a %{scope} entry for %{day} was not found', zh: '%{day} 没有这条日历记录' },
+  itemClosed: { en: 'this item is closed and takes no more decisions', zh: '此事项已办结，不再接受操作' },
+
+  // Requests a client got wrong
+  invalidInput: { en: 'invalid request — %{detail}', zh: '提交的内容不符合要求：%{detail}' },
+  invalidJson: { en: 'the request body is not valid JSON', zh: '请求内容不是有效的 JSON' },
+  bodyTooLarge: { en: 'the request body is larger than the limit%{limit}', zh: '提交的内容超过了大小上限%{limit}' },
+  notJson: {
+    en: 'send the request body as JSON with Content-Type: application/json (got %{sent})',
+    zh: '请以 JSON 格式提交（Content-Type: application/json），收到的是 %{sent}',
+  },
+  malformedAddress: {
+    en: 'the %{where} has a malformed percent-encoding ("%{raw}"): encode "%" as %25',
+    zh: '地址或查询参数中的百分号编码有误（“%{raw}”）：“%”应写作 %25',
+  },
+  unsafeText: { en: 'the %{where} %{reason}', zh: '地址或查询参数含有无法保存的字符（%{reason}）' },
+
+  // Our side
+  internal: {
+    en: 'something went wrong on our side; the request was not applied',
+    zh: '系统内部出错，本次操作没有生效',
+  },
+  engineSlow: {
+    en: 'the workflow engine did not confirm this decision in time; please send it again in %{seconds} seconds — a repeat is recognised and applied only once',
+    zh: '流程引擎没有及时确认这项决定，请在 %{seconds} 秒后再提交一次（重复提交只会生效一次）',
+  },
+  serviceDown: {
+    en: 'the service is briefly unavailable (the database or the workflow engine is not answering); nothing was changed — please try again in %{seconds} seconds',
+    zh: '服务暂时不可用（数据库或流程引擎没有响应），没有做任何改动，请在 %{seconds} 秒后重试',
+  },
+
+  // Signing in
+  wrongPassword: { en: 'the username or password is wrong', zh: '用户名或密码错误' },
+  accountDisabled: { en: 'this account is disabled: ask the office', zh: '此账号已停用，请联系人大常委会办公室' },
+  accountGone: {
+    en: 'this account is disabled or no longer exists: ask the office',
+    zh: '此账号已停用或已不存在，请联系人大常委会办公室',
+  },
+  signInAgain: {
+    en: 'please sign in again: your session is missing, has expired or was signed out',
+    zh: '请重新登录：登录已过期或已退出',
+  },
+  signIn: { en: 'please sign in', zh: '请先登录' },
+  accountLocked: {
+    en: 'this account is locked after %{failures} failed sign-ins; try again in %{minutes} minutes or ask the office to check it',
+    zh: '连续 %{failures} 次登录失败，此账号已锁定；请 %{minutes} 分钟后再试，或请办公室核查',
+  },
+  passwordChangeRequired: {
+    en: 'change your one-time password before doing anything else',
+    zh: '请先修改一次性密码',
+  },
+  currentPasswordWrong: { en: 'the current password is wrong', zh: '当前密码不正确' },
+  passwordTooShort: {
+    en: 'the password must have at least %{min} characters',
+    zh: '密码至少需要 %{min} 个字符',
+  },
+  passwordIsUsername: { en: 'the password must not be the username', zh: '密码不能与用户名相同' },
+  passwordCommon: {
+    en: 'this password is on a list of common passwords: choose another',
+    zh: '这个密码过于常见，请换一个',
+  },
+  passwordRepeats: { en: 'the password must not repeat one character', zh: '密码不能由同一个字符重复组成' },
+  rolesRequired: { en: 'only a %{roles} may do this', zh: '只有%{roles}可以执行此操作' },
+
+  // Batches
+  batchWrongPhase: {
+    en: '%{action} is only possible during %{allowed}; "%{title}" is in %{phase}',
+    zh: '%{action}只能在%{allowed}阶段进行；“%{title}”目前处于%{phase}阶段',
+  },
+  batchYearExists: {
+    en: 'a batch for %{year} already exists ("%{title}"); open it instead of creating another',
+    zh: '%{year} 年度的批次已经存在（“%{title}”），请直接打开它，不能重复创建',
+  },
+  collectionClosed: {
+    en: 'collectionClosesOn: the closing day has already passed',
+    zh: '征集截止日期已经过去，请选择今天以后的日期',
+  },
+  batchOutOfPhase: { en: '%{reason}', zh: '批次当前所处阶段不允许此操作（%{reason}）' },
+  batchForbidden: { en: '%{reason}', zh: '只有人大常委会办公室可以执行此操作' },
+  batchInvalid: { en: '%{reason}', zh: '批次操作未通过校验（%{reason}）' },
+
+  candidatesNotPublic: {
+    en: 'the candidate list of "%{title}" is not public yet; it is published at %{phase}',
+    zh: '“%{title}”的候选项目尚未公示，将在%{phase}阶段公布',
+  },
+  noProjectsYet: {
+    en: '"%{title}" has no projects yet; they are reported from %{phase}',
+    zh: '“%{title}”还没有项目，项目从%{phase}阶段起公布',
+  },
+  voteNotClosed: {
+    en: 'the vote on "%{title}" has not closed yet; its result is published when it does',
+    zh: '“%{title}”的票决尚未结束，结束后公布结果',
+  },
+  notPublishedCandidate: {
+    en: 'candidateId: "%{id}" is not on this batch\'s published candidate list',
+    zh: '所选项目不在本批次已公示的候选项目名单中',
+  },
+
+  // Projects and funds
+  projectNotComplete: {
+    en: 'the project is reported at %{percent}%; it can be accepted once it is reported complete',
+    zh: '该项目目前报告进度为 %{percent}%，报告完工（100%）后才能竣工验收',
+  },
+  projectOutOfPhase: { en: '%{reason}', zh: '项目当前所处阶段不允许此操作（%{reason}）' },
+  projectForbidden: { en: '%{reason}', zh: '您无权对该项目执行此操作（%{reason}）' },
+  projectInvalid: { en: '%{reason}', zh: '项目操作未通过校验（%{reason}）' },
+  noFundPool: {
+    en: 'the batch has no fund pool yet: set its total before allocating',
+    zh: '该批次尚未设立资金池：请先设定资金总额，再分配资金',
+  },
+  disburseForbidden: {
+    en: 'only the coordinator or an official of %{department} may disburse for this project',
+    zh: '只有人大常委会办公室或%{department}的工作人员可以为该项目拨付资金',
+  },
+  notFrozen: {
+    en: 'disbursement is not frozen; there is no anomaly to clear',
+    zh: '拨付没有被冻结，没有需要解除的异常',
+  },
+  fundsProblem: { en: '%{reason}', zh: '资金操作未通过校验（%{reason}）' },
+
+  // Tasks
+  taskAlreadyDone: {
+    en: 'this task has already been completed; nothing was changed',
+    zh: '该任务已经办结，本次没有做任何改动',
+  },
+  taskNotYours: {
+    en: 'this task is assigned to %{assigneeKind} %{assignee}, not to you',
+    zh: '该任务不是交给您办理的',
+  },
+  taskDueInPast: {
+    en: 'due.at: %{at} has already passed; give a due time in the future',
+    zh: '办理期限 %{at} 已经过去，请填写将来的时间',
+  },
+  taskCompleted: { en: '%{reason}', zh: '该任务已经办结（%{reason}）' },
+  taskForbidden: { en: '%{reason}', zh: '该任务不是交给您办理的（%{reason}）' },
+  taskInvalidResult: { en: '%{reason}', zh: '办理结果不完整或有误（%{reason}）' },
+
+  // Accounts and the office
+  lastCoordinator: {
+    en: '%{name} is the last active office account (coordinator) of this jurisdiction: create or enable another one first',
+    zh: '%{name}是本辖区最后一个启用的办公室账号：请先新建或启用另一个办公室账号',
+  },
+  disableSelf: {
+    en: 'you cannot disable your own account: ask another office account holder',
+    zh: '不能停用自己的账号，请由另一位办公室账号持有人操作',
+  },
+  accountDisabledEnableFirst: {
+    en: "%{name}'s account is disabled: enable it first",
+    zh: '%{name}的账号已停用，请先启用',
+  },
+  usernameTaken: {
+    en: 'the username "%{username}" is taken: choose another',
+    zh: '用户名“%{username}”已被占用，请换一个',
+  },
+  departmentOfOtherJurisdiction: {
+    en: 'choose a department of the same jurisdiction as the person',
+    zh: '请选择与此人同一行政区的责任单位',
+  },
+  leaderMustBeOfficial: {
+    en: 'only an official can be a responsible vice head (包抓领导)',
+    zh: '只有政府部门/责任单位的账号可以担任包抓领导',
+  },
+  jurisdictionNotOwn: {
+    en: 'choose your own jurisdiction or one of its townships',
+    zh: '请选择本行政区或其下属乡镇',
+  },
+  departmentLeaderNotOfficial: {
+    en: 'choose an active official of this jurisdiction as the responsible leader',
+    zh: '请选择本行政区一名启用中的政府部门/责任单位账号作为负责领导',
+  },
+  departmentNameTaken: { en: 'a department named "%{name}" already exists', zh: '已有名为“%{name}”的责任单位' },
+  jurisdictionCodeTaken: { en: 'the code "%{code}" is taken: choose another', zh: '代码“%{code}”已被占用，请换一个' },
+  samePassword: {
+    en: 'choose a password different from the current one',
+    zh: '新密码不能与当前密码相同',
+  },
+  rosterUnreadable: { en: '%{reason}', zh: '无法读取名册文件（%{reason}）' },
+  countyOnly: {
+    en: 'only a county office creates townships and streets',
+    zh: '只有县级人大常委会办公室可以创建乡镇和街道',
+  },
+  formKeyReused: {
+    en: 'this form key was already used for a different %{subject}; reload the form and submit again',
+    zh: '这份表单已经提交过不同的内容，请刷新页面后重新提交',
+  },
+
+  // Voting
+  alreadyVoted: {
+    en: 'you have already voted in this session; a ballot cannot be cast twice or changed',
+    zh: '您已在本次会议中投过票，选票不能重复投或更改',
+  },
+  alreadyRated: {
+    en: 'you have already rated in this session; ratings cannot be given twice or changed',
+    zh: '您已在本次测评中提交过，测评不能重复提交或更改',
+  },
+  sessionClosed: { en: 'this %{subject} is closed; nothing was recorded', zh: '该%{subject}已结束，本次没有记录' },
+  deputiesOnly: { en: 'only deputies take part in a %{subject}', zh: '只有人大代表参加%{subject}' },
+  committeeOnly: {
+    en: 'only standing committee members take part in a committee re-rating',
+    zh: '只有人大常委会组成人员参加常委会再测评',
+  },
+  notPresent: {
+    en: 'you are not recorded as present at this sitting; sign in with the office before voting. Nothing was recorded',
+    zh: '您没有登记出席本次会议，请先到办公室签到再投票；本次没有记录',
+  },
+  boxOpened: {
+    en: 'the ballot box has been opened for the count; nothing was recorded',
+    zh: '票箱已开启计票，本次没有记录',
+  },
+} as const satisfies Record<string, { en: string; zh: string }>;
+
+export type RefusalCode = keyof typeof refusalPhrases;
+export type RefusalLanguage = 'en' | 'zh';
+export type RefusalParams = Record<string, string | number | readonly string[]>;
+
+/** What a refusal carries on the wire besides its `message`. */
+export interface Refusal {
+  code: RefusalCode;
+  params: RefusalParams;
+}
+
+/** What a not-found refusal names, in each language. */
+export const refusalSubjects = {
+  batch: { en: 'batch', zh: '批次' },
+  project: { en: 'project', zh: '项目' },
+  finding: { en: 'finding', zh: '督查发现' },
+  photo: { en: 'photo', zh: '照片' },
+  bulletin: { en: 'bulletin', zh: '通报' },
+  user: { en: 'user', zh: '用户' },
+  department: { en: 'department', zh: '责任单位' },
+  jurisdiction: { en: 'jurisdiction', zh: '行政区' },
+  task: { en: 'task', zh: '任务' },
+  voteSession: { en: 'vote session', zh: '票决会议' },
+  ratingSession: { en: 'rating session', zh: '满意度测评' },
+  tellerTotals: { en: "tellers' totals of vote session", zh: '计票结果（票决会议）' },
+  candidate: { en: 'candidate', zh: '候选项目' },
+  suggestion: { en: 'suggestion', zh: '建议' },
+  comment: { en: 'comment', zh: '意见' },
+  notice: { en: 'notice', zh: '消息' },
+  auditEvent: { en: 'audit event', zh: '审计记录' },
+} as const;
+export type RefusalSubject = keyof typeof refusalSubjects;
+
+/** The batch-record actions a phase check names (api/batches/batchPhase.ts). */
+export const refusalActions = {
+  amendCandidate: { en: 'amending a candidate', zh: '修改候选项目' },
+  answerComment: { en: 'answering a comment', zh: '答复公示意见' },
+  commentOnCandidates: { en: 'commenting on the candidate list', zh: '对候选项目提出意见' },
+  importReserve: { en: 'importing from the reserve library', zh: '从项目储备库导入' },
+  markSpam: { en: 'marking spam', zh: '标记无效建议' },
+  mergeSuggestions: { en: 'merging suggestions', zh: '合并建议' },
+  recordAttendance: { en: 'recording attendance', zh: '登记出席' },
+  scoreSuggestion: { en: 'scoring a suggestion', zh: '评分' },
+  submitSuggestion: { en: 'submitting a suggestion', zh: '提交建议' },
+  jointReview: { en: 'the joint review', zh: '联合审查' },
+} as const;
+export type RefusalAction = keyof typeof refusalActions;
+
+const phaseLabels: Record<BatchPhase, { en: string; zh: string }> = {
+  collection: { en: 'collection (征集)', zh: '征集' },
+  screening: { en: 'screening (筛选论证)', zh: '筛选论证' },
+  candidatePublicity: { en: 'candidate publicity (候选项目公示)', zh: '候选项目公示' },
+  approval: { en: 'the approval chain (审议审定)', zh: '审议审定' },
+  vote: { en: 'the vote (票决)', zh: '票决' },
+  resultPublicity: { en: 'result publicity (结果公示)', zh: '结果公示' },
+  implementation: { en: 'implementation (实施)', zh: '实施' },
+  rating: { en: 'rating (满意度测评)', zh: '满意度测评' },
+  closed: { en: 'closed (已结束)', zh: '已结束' },
+};
+
+const roleLabels: Record<Role, { en: string; zh: string }> = {
+  coordinator: { en: 'coordinator', zh: '人大常委会办公室' },
+  official: { en: 'official', zh: '政府部门/责任单位' },
+  deputy: { en: 'deputy', zh: '人大代表' },
+  reviewer: { en: 'reviewer', zh: '评审组' },
+  committeeMember: { en: 'committeeMember', zh: '人大常委会组成人员' },
+  residentRepresentative: { en: 'residentRepresentative', zh: '居民代表' },
+};
+
+type Labels = Record<string, { en: string; zh: string }>;
+
+/** Params whose values are codes of a vocabulary, shown by their label in the reader's language. */
+const labelledParams: Record<string, Labels> = {
+  subject: refusalSubjects,
+  action: refusalActions,
+  phase: phaseLabels,
+  allowed: phaseLabels,
+  roles: roleLabels,
+};
+
+const or: Record<RefusalLanguage, string> = { en: ' or ', zh: '或' };
+
+/** The params with codes replaced by labels and lists joined, ready for a phrase in `language`. */
+export function refusalParamsIn(params: RefusalParams, language: RefusalLanguage): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const labels = labelledParams[name];
+    const label = (v: string) => labels?.[v]?.[language] ?? v;
+    out[name] =
+      typeof value === 'number'
+        ? value
+        : Array.isArray(value)
+          ? value.map(label).join(or[language])
+          : label(value as string);
+  }
+  return out;
+}
+
+/** The sentence for a refusal in `language`; a placeholder without a param stays visible rather than vanish. */
+export function refusalMessage(refusal: Refusal, language: RefusalLanguage): string {
+  const params = refusalParamsIn(refusal.params, language);
+  return refusalPhrases[refusal.code][language].replace(/%\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export const isRefusalCode = (code: unknown): code is RefusalCode =>
+  typeof code === 'string' && Object.hasOwn(refusalPhrases, code);
+
+/** A refusal as a workflow or an activity attaches it to its ApplicationFailure's details. */
+export function refusalOfDetails(details: readonly unknown[] | undefined | null): Refusal | undefined {
+  const first = details?.[0];
+  if (typeof first !== 'object' || first === null || !('code' in first) || !isRefusalCode(first.code)) return undefined;
+  const params = 'params' in first && typeof first.params === 'object' && first.params !== null ? first.params : {};
+  return { code: first.code, params: params as RefusalParams };
+}
