@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { addDays, chinaDay } from '../../domain/workingDays';
+import { signIn } from './pages/SignIn';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ConsoleWorld, startConsoleWorld, password } from './support/consoleWorld';
 
@@ -89,5 +91,34 @@ describe('the first screen', () => {
     // The screen's first requests are answered 401; nothing is retried in a loop.
     expect(api.length).toBeLessThanOrEqual(12);
     expect(await page.evaluate(`localStorage.getItem('${sessionKeys[0]}')`)).toBeNull();
+  });
+});
+
+describe('refusals on screen', () => {
+  it('says a wrong password is wrong in Chinese', async () => {
+    const page = await world.newPage();
+    await page.goto('/#/login');
+    await page.getByRole('textbox', { name: '用户名' }).fill('coordinator');
+    await page.getByRole('textbox', { name: '密码' }).fill('not-the-password');
+    await loginForm(page).click();
+    await page.getByText('用户名或密码错误').waitFor();
+    expect(await page.getByText('the username or password is wrong').count()).toBe(0);
+  });
+
+  it('refuses a second batch for a year in Chinese, and stays on the form', async () => {
+    const today = chinaDay(new Date(await world.env.currentTimeMs()));
+    const year = Number(today.slice(0, 4)) + 3;
+    await world.driver.openBatch(year, addDays(today, 10));
+    const page = await world.newPage();
+    await signIn(page, 'coordinator');
+    // The create form as BatchPages.openBatch fills it, but the save is refused.
+    await page.getByRole('menuitem', { name: '年度批次' }).click();
+    await page.getByRole('link', { name: '新建' }).click();
+    await page.getByRole('spinbutton', { name: '年度' }).fill(String(year));
+    await page.getByLabel('征集截止日期').fill(addDays(today, 12));
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText(`${year} 年度的批次已经存在`).waitFor();
+    expect(page.url()).toMatch(/#\/batches\/create/);
+    expect(await page.getByText('已创建').count()).toBe(0);
   });
 });
