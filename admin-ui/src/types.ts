@@ -70,6 +70,8 @@ export interface AuditEvent {
   action: string;
   workflow_id: string | null;
   subject: string | null;
+  /** The name of what the event is about (a project's, batch's or task's title), when it has one. */
+  object_title?: string | null;
   detail: Record<string, unknown>;
   at: string;
 }

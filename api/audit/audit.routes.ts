@@ -14,6 +14,8 @@ export const auditFilterSchema = z
     action: z.string().optional(),
     actor_user_id: z.string().optional(),
     q: z.string().trim().max(200).optional(),
+    /** Part of the name of what an event is about (a project, batch or task title, or its subject). */
+    object: z.string().trim().max(200).optional(),
     id: idFilter.optional(),
   })
   .strict();

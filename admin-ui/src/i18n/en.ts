@@ -4,6 +4,7 @@ import { calendarEn } from './calendar.en';
 import { coordinationEn } from './coordination.en';
 import { deliveryEn } from './delivery.en';
 import { deputiesEn } from './deputies.en';
+import { auditEn } from './audit.en';
 import { officeEn } from './office.en';
 import { refusalsEn } from './refusals.en';
 import { type Messages, mergeMessages } from './messages';
@@ -168,6 +169,8 @@ export const appEnglishMessages = {
         subject: 'Subject',
         workflow_id: 'Workflow',
         detail: 'Detail',
+        sentence: 'What happened',
+        object_title: 'About',
       },
     },
     users: {
@@ -204,4 +207,5 @@ export const enMessages: TranslationMessages = mergeMessages(
   officeEn,
   calendarEn,
   refusalsEn,
+  auditEn,
 );
