@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { insertAuditEvent } from '../../db/auditEvents';
 import { addDays, chinaDay } from '../../domain/workingDays';
 import { signIn } from './pages/SignIn';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -120,5 +121,43 @@ describe('refusals on screen', () => {
     await page.getByText(`${year} 年度的批次已经存在`).waitFor();
     expect(page.url()).toMatch(/#\/batches\/create/);
     expect(await page.getByText('已创建').count()).toBe(0);
+  });
+});
+
+describe('the audit log', () => {
+  it('reads as sentences about named matters, without raw codes, and filters by action', async () => {
+    const today = chinaDay(new Date(await world.env.currentTimeMs()));
+    const year = Number(today.slice(0, 4)) + 4;
+    const batchId = await world.driver.openBatch(year, addDays(today, 10));
+    const { title } = await world.testDb.db
+      .selectFrom('batches')
+      .select('title')
+      .where('id', '=', batchId)
+      .executeTakeFirstOrThrow();
+    await insertAuditEvent(world.testDb.db, {
+      dedupeKey: 'browser-escalation',
+      actorUserId: 'coordinator',
+      actorLabel: '陈主任',
+      action: 'notice.escalation',
+      workflowId: batchId,
+      subject: null,
+      detail: { level: 1 },
+    });
+    const page = await world.newPage();
+    await signIn(page, 'coordinator');
+    await page.goto('/#/audit-events');
+    const row = page.getByRole('row', { name: /陈主任发送了督办通知/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(title);
+    expect(await page.getByText('notice.escalation').count()).toBe(0);
+    expect(await page.getByText(batchId).count()).toBe(0);
+
+    await page.getByRole('combobox', { name: '操作', exact: true }).click();
+    await page.getByRole('option', { name: '发送了督办通知' }).click();
+    await page.waitForURL(/notice\.escalation/);
+    // Every row left is an escalation notice (the header row aside).
+    await expect
+      .poll(async () => (await page.getByRole('row').allTextContents()).slice(1).map((t) => t.includes('督办通知')))
+      .toEqual([true]);
   });
 });
