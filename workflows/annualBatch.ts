@@ -39,7 +39,8 @@ import {
   type VoteSessionState,
 } from './annualBatch.messages';
 import { type CalendarChange, calendarChangedSignal } from './calendar.messages';
-import { asDecisionFailure } from './decisionFailure';
+import type { RefusalCode, RefusalDeed, RefusalParams } from '../domain/contract/refusals';
+import { asDecisionFailure, refusalFailure } from './decisionFailure';
 import { humanTaskWorkflow } from './humanTask';
 import { type HumanTaskInput, type TaskCompletion, taskCompletedSignal } from './humanTask.messages';
 import { createNoticeSender } from './notify';
@@ -106,7 +107,7 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
       collectionClosedBy = actor;
       return state;
     },
-    { validator: ({ actor }) => allowed(actor, ['collection'], 'close collection') },
+    { validator: ({ actor }) => allowed(actor, ['collection'], 'closeCollection') },
   );
 
   setHandler(
@@ -137,8 +138,8 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     },
     {
       validator: ({ actor }) => {
-        allowed(actor, ['screening'], 'conclude screening');
-        if (concluding) throw outOfPhase('screening is already being concluded');
+        allowed(actor, ['screening'], 'concludeScreening');
+        if (concluding) throw outOfPhase('screeningConcluding');
       },
     },
   );
@@ -228,9 +229,9 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     },
     {
       validator: ({ actor }) => {
-        allowed(actor, ['vote'], 'close the vote');
-        if (!openSession()) throw outOfPhase('no vote session is open');
-        if (closingVote) throw outOfPhase('the vote is already being closed');
+        allowed(actor, ['vote'], 'closeVote');
+        if (!openSession()) throw outOfPhase('noVoteOpen');
+        if (closingVote) throw outOfPhase('voteClosing');
       },
     },
   );
@@ -253,13 +254,15 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     },
     {
       validator: ({ actor }) => {
-        allowed(actor, ['implementation'], 'open the rating');
-        if (state.rating) throw outOfPhase('the rating session has already been opened');
+        allowed(actor, ['implementation'], 'openRating');
+        if (state.rating) throw outOfPhase('ratingAlreadyOpened');
         const opensAt = ratingOpensAt();
         if (Date.now() < opensAt) {
-          throw outOfPhase(
-            `projects of ${input.year} are rated at the ${input.year + 1} congress, from ${new Date(opensAt).toISOString().slice(0, 10)}`,
-          );
+          throw outOfPhase('ratingNotYet', {
+            year: input.year,
+            nextYear: input.year + 1,
+            from: new Date(opensAt).toISOString().slice(0, 10),
+          });
         }
       },
     },
@@ -290,8 +293,8 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     },
     {
       validator: ({ actor }) => {
-        allowed(actor, ['rating'], 'close the rating');
-        if (state.rating?.status !== 'open') throw outOfPhase('no rating session is open');
+        allowed(actor, ['rating'], 'closeRating');
+        if (state.rating?.status !== 'open') throw outOfPhase('noRatingOpen');
       },
     },
   );
@@ -568,21 +571,17 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
     return state.votes.find((v) => v.status === 'open');
   }
 
-  function allowed(actor: Actor, phases: BatchPhase[], what: string): void {
+  function allowed(actor: Actor, phases: BatchPhase[], deed: RefusalDeed): void {
     if (actor.jurisdictionId !== jurisdictionId || !actor.roles.includes('coordinator')) {
-      throw ApplicationFailure.create({
-        type: batchFailureTypes.forbidden,
-        message: `only the standing committee office may ${what}`,
-        nonRetryable: true,
-      });
+      throw refusalFailure(batchFailureTypes.forbidden, 'deedForbidden', { deed });
     }
-    if (!phases.includes(state.phase)) throw outOfPhase(`you cannot ${what} now: the batch is in ${state.phase}`);
+    if (!phases.includes(state.phase)) throw outOfPhase('deedNotNow', { deed, batchPhase: state.phase });
   }
 
   function voteOpeningAllowed(vote: OpenVoteInput): void {
-    allowed(vote.actor, ['vote'], 'open a vote');
-    if (openSession()) throw outOfPhase('a vote session is already open');
-    if (state.votes.length > 0 && !state.runOff) throw outOfPhase('the vote has been held; there is no tie to run off');
+    allowed(vote.actor, ['vote'], 'openVote');
+    if (openSession()) throw outOfPhase('voteAlreadyOpen');
+    if (state.votes.length > 0 && !state.runOff) throw outOfPhase('noRunOff');
     const pol = state.policy!;
     const problems: string[] = [];
     // A congress votes only with two thirds of its deputies present, counted from the attendance.
@@ -613,8 +612,8 @@ async function sleepUntil(isoInstant: string): Promise<void> {
   if (ms > 0) await sleep(ms);
 }
 
-function outOfPhase(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: batchFailureTypes.outOfPhase, message, nonRetryable: true });
+function outOfPhase(code: RefusalCode, params: RefusalParams = {}): ApplicationFailure {
+  return refusalFailure(batchFailureTypes.outOfPhase, code, params);
 }
 
 /** 'YYYY-MM' of the month after `month`. */

@@ -1,5 +1,5 @@
 import {
-  ApplicationFailure,
+  type ApplicationFailure,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
@@ -24,6 +24,7 @@ import {
 } from '../domain/progressWarning';
 import type { DueRuleInput } from '../domain/dueRule';
 import type { TaskKind } from '../domain/taskKinds';
+import type { RefusalCode, RefusalDeed, RefusalParams } from '../domain/contract/refusals';
 import { asDecisionFailure, refusalFailure } from './decisionFailure';
 import { humanTaskWorkflow } from './humanTask';
 import { type TaskCompletion, taskCompletedSignal } from './humanTask.messages';
@@ -97,14 +98,12 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
         requireRole(
           actor,
           actor.roles.includes('residentRepresentative') ? 'residentRepresentative' : 'deputy',
-          'join a supervision group',
+          'joinGroup',
         );
-        notClosed('join its supervision group');
-        if (state.group.some((m) => m.userId === actor.userId))
-          throw outOfPhase('you are already in this supervision group');
+        notClosed('takeMembers');
+        if (state.group.some((m) => m.userId === actor.userId)) throw outOfPhase('alreadyInGroup');
         const max = state.policy?.supervisionGroup.max ?? 5;
-        if (state.group.length >= max)
-          throw outOfPhase(`the supervision group is full: it has ${state.group.length} of at most ${max} members`);
+        if (state.group.length >= max) throw outOfPhase('groupFull', { count: state.group.length, max });
       },
     },
   );
@@ -120,11 +119,10 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     },
     {
       validator: ({ actor, findingId, text }) => {
-        requireMember(actor, 'file a finding');
-        notClosed('take findings');
-        if (state.findings.some((f) => f.findingId === findingId))
-          throw outOfPhase('this finding has already been filed');
-        if (!text.trim()) throw invalid('describe what the group found');
+        requireMember(actor, 'fileFinding');
+        notClosed('takeFindings');
+        if (state.findings.some((f) => f.findingId === findingId)) throw outOfPhase('findingAlreadyFiled');
+        if (!text.trim()) throw invalid('findingTextMissing');
       },
     },
   );
@@ -163,14 +161,12 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     },
     {
       validator: ({ actor, findingId, accepted, note }) => {
-        requireMember(actor, 'review a response');
+        requireMember(actor, 'reviewResponse');
         const finding = state.findings.find((f) => f.findingId === findingId);
-        if (!finding) throw invalid(`there is no finding "${findingId}" on this project`);
+        if (!finding) throw invalid('noSuchFinding', { id: findingId });
         if (finding.status !== 'responded')
-          throw outOfPhase(
-            `the finding is ${finding.status === 'accepted' ? 'already accepted' : 'still waiting for the department’s response'}`,
-          );
-        if (!accepted && !note.trim()) throw invalid('say why the response is not accepted');
+          throw outOfPhase(finding.status === 'accepted' ? 'findingAccepted' : 'findingAwaitingResponse');
+        if (!accepted && !note.trim()) throw invalid('rejectionReasonMissing');
       },
     },
   );
@@ -189,21 +185,17 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
         const ownDepartment =
           actor.roles.includes('official') && actor.departmentId === input.responsibility.departmentId;
         if (actor.jurisdictionId !== jurisdictionId || !(actor.roles.includes('coordinator') || ownDepartment)) {
-          throw ApplicationFailure.create({
-            type: projectFailureTypes.forbidden,
-            message: 'only the responsible department or the office may plan the stages',
-            nonRetryable: true,
-          });
+          throw refusalFailure(projectFailureTypes.forbidden, 'stagePlanForbidden');
         }
-        if (state.phase !== 'implementation') throw outOfPhase('the project has been accepted; its stages are history');
+        if (state.phase !== 'implementation') throw outOfPhase('stagesHistory');
         // Reassessing needs the policy; a plan arriving in the first instant of the workflow would otherwise fail its task forever.
-        if (!state.policy) throw outOfPhase('the project is still starting; plan its stages again in a moment');
+        if (!state.policy) throw outOfPhase('projectStarting');
         const parsed = stagePlanSchema.safeParse(plan);
         if (!parsed.success)
-          throw invalid(`the stage plan is not valid — ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+          throw invalid('stagePlanInvalid', { detail: parsed.error.issues.map((i) => i.message).join('; ') });
         const last = plan[plan.length - 1]!;
         if (last.plannedEnd > input.responsibility.deadline) {
-          throw invalid(`acceptance must end by the deadline ${input.responsibility.deadline}, not ${last.plannedEnd}`);
+          throw invalid('acceptanceAfterDeadline', { deadline: input.responsibility.deadline, end: last.plannedEnd });
         }
       },
     },
@@ -223,8 +215,8 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     },
     {
       validator: ({ actor }) => {
-        requireRole(actor, 'coordinator', 'accept a completed project');
-        if (state.phase !== 'implementation') throw outOfPhase('the project has already been accepted');
+        requireRole(actor, 'coordinator', 'acceptProject');
+        if (state.phase !== 'implementation') throw outOfPhase('projectAlreadyAccepted');
         const percent = state.progress?.percent ?? 0;
         if (percent < 100) throw refusalFailure(projectFailureTypes.invalid, 'projectNotComplete', { percent });
       },
@@ -253,15 +245,11 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     },
     {
       validator: ({ actor, inUseOn }) => {
-        requireRole(actor, 'coordinator', 'record that a project is in use');
+        requireRole(actor, 'coordinator', 'recordInUse');
         if (state.phase !== 'accepted')
-          throw outOfPhase(
-            state.phase === 'implementation'
-              ? 'accept the project’s completion first'
-              : 'the project is already in use',
-          );
+          throw outOfPhase(state.phase === 'implementation' ? 'acceptFirst' : 'alreadyInUse');
         if (!/^\d{4}-\d{2}-\d{2}$/.test(inUseOn) || inUseOn < chinaDay(new Date(state.acceptedAt!))) {
-          throw invalid('inUseOn must be a YYYY-MM-DD day on or after the acceptance');
+          throw invalid('inUseDayInvalid');
         }
       },
     },
@@ -296,13 +284,13 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     },
     {
       validator: ({ actor }) => {
-        requireRole(actor, 'coordinator', 'open a re-rating');
-        if (state.consequence.stage === 'reRating') throw outOfPhase('the re-rating is already open');
+        requireRole(actor, 'coordinator', 'openReRating');
+        if (state.consequence.stage === 'reRating') throw outOfPhase('reRatingOpen');
         if (state.consequence.stage !== 'awaitingReRating') {
           throw outOfPhase(
             state.consequence.stage === 'rectifying' || state.consequence.stage === 'explaining'
-              ? 'the re-rating follows the rectification report, which has not been handed in'
-              : 'only a project rated 不满意 and rectified is re-rated',
+              ? 'rectificationPending'
+              : 'reRatingNotDue',
           );
         }
       },
@@ -344,8 +332,8 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     },
     {
       validator: ({ actor }) => {
-        requireRole(actor, 'coordinator', 'close a re-rating');
-        if (state.consequence.stage !== 'reRating') throw outOfPhase('no re-rating is open');
+        requireRole(actor, 'coordinator', 'closeReRating');
+        if (state.consequence.stage !== 'reRating') throw outOfPhase('noReRating');
       },
     },
   );
@@ -792,28 +780,20 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     return first ? { kind: 'user', userId: first.userId } : coordinators();
   }
 
-  function requireMember(actor: Actor, what: string): void {
+  function requireMember(actor: Actor, deed: RefusalDeed): void {
     if (!state.group.some((m) => m.userId === actor.userId)) {
-      throw ApplicationFailure.create({
-        type: projectFailureTypes.forbidden,
-        message: `only members of this project’s supervision group may ${what}`,
-        nonRetryable: true,
-      });
+      throw refusalFailure(projectFailureTypes.forbidden, 'groupMembersOnly', { deed });
     }
   }
 
-  function requireRole(actor: Actor, role: Actor['roles'][number], what: string): void {
+  function requireRole(actor: Actor, role: Actor['roles'][number], deed: RefusalDeed): void {
     if (actor.jurisdictionId !== jurisdictionId || !actor.roles.includes(role)) {
-      throw ApplicationFailure.create({
-        type: projectFailureTypes.forbidden,
-        message: `only a ${role} may ${what}`,
-        nonRetryable: true,
-      });
+      throw refusalFailure(projectFailureTypes.forbidden, 'roleOnlyDeed', { role, deed });
     }
   }
 
-  function notClosed(what: string): void {
-    if (state.phase === 'closed') throw outOfPhase(`this project is closed and does not ${what} any more`);
+  function notClosed(deed: RefusalDeed): void {
+    if (state.phase === 'closed') throw outOfPhase('projectClosedFor', { deed });
   }
 }
 
@@ -846,10 +826,10 @@ function nowIso(): string {
   return new Date().toISOString();
 }
 
-function outOfPhase(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: projectFailureTypes.outOfPhase, message, nonRetryable: true });
+function outOfPhase(code: RefusalCode, params: RefusalParams = {}): ApplicationFailure {
+  return refusalFailure(projectFailureTypes.outOfPhase, code, params);
 }
 
-function invalid(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: projectFailureTypes.invalid, message, nonRetryable: true });
+function invalid(code: RefusalCode, params: RefusalParams = {}): ApplicationFailure {
+  return refusalFailure(projectFailureTypes.invalid, code, params);
 }

@@ -112,6 +112,81 @@ export const refusalPhrases = {
     zh: '所选项目不在本批次已公示的候选项目名单中',
   },
 
+  // Workflows' decisions (validators of the batch, project and task workflows)
+  deedForbidden: { en: 'only the standing committee office may %{deed}', zh: '只有人大常委会办公室可以%{deed}' },
+  deedNotNow: {
+    en: 'you cannot %{deed} now: the batch is in %{batchPhase}',
+    zh: '现在不能%{deed}：批次处于%{batchPhase}阶段',
+  },
+  screeningConcluding: { en: 'screening is already being concluded', zh: '筛选论证正在结束中' },
+  noVoteOpen: { en: 'no vote session is open', zh: '目前没有进行中的票决' },
+  voteClosing: { en: 'the vote is already being closed', zh: '票决正在结束中' },
+  voteAlreadyOpen: { en: 'a vote session is already open', zh: '已有一场票决正在进行' },
+  noRunOff: { en: 'the vote has been held; there is no tie to run off', zh: '票决已经举行，没有需要再次投票的平票' },
+  ratingAlreadyOpened: { en: 'the rating session has already been opened', zh: '满意度测评已经开始' },
+  ratingNotYet: {
+    en: 'projects of %{year} are rated at the %{nextYear} congress, from %{from}',
+    zh: '%{year} 年度的项目在 %{nextYear} 年人代会上测评，自 %{from} 起',
+  },
+  noRatingOpen: { en: 'no rating session is open', zh: '目前没有进行中的满意度测评' },
+  roleOnlyDeed: { en: 'only a %{role} may %{deed}', zh: '只有%{role}可以%{deed}' },
+  groupMembersOnly: {
+    en: 'only members of this project’s supervision group may %{deed}',
+    zh: '只有该项目监督小组的成员可以%{deed}',
+  },
+  projectClosedFor: {
+    en: 'this project is closed and does not %{deed} any more',
+    zh: '该项目已办结，不能再%{deed}',
+  },
+  alreadyInGroup: { en: 'you are already in this supervision group', zh: '您已经是该监督小组的成员' },
+  groupFull: {
+    en: 'the supervision group is full: it has %{count} of at most %{max} members',
+    zh: '监督小组已满：已有 %{count} 人，最多 %{max} 人',
+  },
+  findingAlreadyFiled: { en: 'this finding has already been filed', zh: '这条督查发现已经提交过' },
+  findingTextMissing: { en: 'describe what the group found', zh: '请写明监督小组发现的问题' },
+  noSuchFinding: { en: 'there is no finding "%{id}" on this project', zh: '该项目没有这条督查发现（%{id}）' },
+  findingAccepted: { en: 'the finding is already accepted', zh: '这条督查发现的答复已被认可' },
+  findingAwaitingResponse: {
+    en: 'the finding is still waiting for the department’s response',
+    zh: '这条督查发现还在等待责任单位答复',
+  },
+  rejectionReasonMissing: { en: 'say why the response is not accepted', zh: '请说明不认可答复的理由' },
+  stagePlanForbidden: {
+    en: 'only the responsible department or the office may plan the stages',
+    zh: '只有责任单位或人大常委会办公室可以制定阶段计划',
+  },
+  stagesHistory: {
+    en: 'the project has been accepted; its stages are history',
+    zh: '项目已竣工验收，阶段计划不能再改',
+  },
+  projectStarting: {
+    en: 'the project is still starting; plan its stages again in a moment',
+    zh: '项目正在启动，请稍后再制定阶段计划',
+  },
+  stagePlanInvalid: { en: 'the stage plan is not valid — %{detail}', zh: '阶段计划有误：%{detail}' },
+  acceptanceAfterDeadline: {
+    en: 'acceptance must end by the deadline %{deadline}, not %{end}',
+    zh: '竣工验收须在完成时限 %{deadline} 前结束，不能晚至 %{end}',
+  },
+  projectAlreadyAccepted: { en: 'the project has already been accepted', zh: '该项目已经竣工验收' },
+  acceptFirst: { en: 'accept the project’s completion first', zh: '请先完成竣工验收' },
+  alreadyInUse: { en: 'the project is already in use', zh: '该项目已经投入使用' },
+  inUseDayInvalid: {
+    en: 'inUseOn must be a YYYY-MM-DD day on or after the acceptance',
+    zh: '投入使用日期须为竣工验收当天或之后的日期',
+  },
+  reRatingOpen: { en: 'the re-rating is already open', zh: '再测评已经开始' },
+  rectificationPending: {
+    en: 'the re-rating follows the rectification report, which has not been handed in',
+    zh: '再测评须在提交整改报告之后进行，整改报告尚未提交',
+  },
+  reRatingNotDue: {
+    en: 'only a project rated 不满意 and rectified is re-rated',
+    zh: '只有测评为“不满意”并已整改的项目才进行再测评',
+  },
+  noReRating: { en: 'no re-rating is open', zh: '目前没有进行中的再测评' },
+
   // Projects and funds
   projectNotComplete: {
     en: 'the project is reported at %{percent}%; it can be accepted once it is reported complete',
@@ -272,6 +347,26 @@ export const refusalActions = {
 } as const;
 export type RefusalAction = keyof typeof refusalActions;
 
+/** What a workflow's decision would have done, as its refusal names it. */
+export const refusalDeeds = {
+  closeCollection: { en: 'close collection', zh: '结束征集' },
+  concludeScreening: { en: 'conclude screening', zh: '完成筛选论证' },
+  closeVote: { en: 'close the vote', zh: '结束票决' },
+  openVote: { en: 'open a vote', zh: '开始票决' },
+  openRating: { en: 'open the rating', zh: '开始满意度测评' },
+  closeRating: { en: 'close the rating', zh: '结束满意度测评' },
+  joinGroup: { en: 'join a supervision group', zh: '加入监督小组' },
+  takeMembers: { en: 'join its supervision group', zh: '接受新的监督小组成员' },
+  fileFinding: { en: 'file a finding', zh: '提交督查发现' },
+  takeFindings: { en: 'take findings', zh: '接受督查发现' },
+  reviewResponse: { en: 'review a response', zh: '审核答复' },
+  acceptProject: { en: 'accept a completed project', zh: '对完工项目进行竣工验收' },
+  recordInUse: { en: 'record that a project is in use', zh: '登记项目投入使用' },
+  openReRating: { en: 'open a re-rating', zh: '开始再测评' },
+  closeReRating: { en: 'close a re-rating', zh: '结束再测评' },
+} as const;
+export type RefusalDeed = keyof typeof refusalDeeds;
+
 const phaseLabels: Record<BatchPhase, { en: string; zh: string }> = {
   collection: { en: 'collection (征集)', zh: '征集' },
   screening: { en: 'screening (筛选论证)', zh: '筛选论证' },
@@ -299,6 +394,9 @@ type Labels = Record<string, { en: string; zh: string }>;
 const labelledParams: Record<string, Labels> = {
   subject: refusalSubjects,
   action: refusalActions,
+  deed: refusalDeeds,
+  role: roleLabels,
+  batchPhase: phaseLabels,
   phase: phaseLabels,
   allowed: phaseLabels,
   roles: roleLabels,

@@ -191,6 +191,7 @@ export const appEnglishMessages = {
         name: 'Name',
         jurisdiction_id: 'Jurisdiction',
         leader_user_id: 'Responsible leader',
+        q: 'Search',
       },
     },
   },

@@ -192,6 +192,7 @@ const appChineseMessages: AppMessages = {
         name: '名称',
         jurisdiction_id: '所属人大',
         leader_user_id: '包抓领导',
+        q: '搜索',
       },
     },
   },
