@@ -57,8 +57,7 @@ export const candidateRoutes = [
       await withBatchInPhase(db, found.batch_id, ['candidatePublicity'], 'amendCandidate', async (trx, batch) => {
         const current = await lockById(trx, found.id);
         if (!current) throw notFound('candidate', found.id);
-        if (current.status !== 'active')
-          throw conflict(`candidate "${current.title}" was withdrawn in screening and cannot be amended`);
+        if (current.status !== 'active') throw conflict('candidateWithdrawn', { title: current.title });
         const before: Record<string, unknown> = {};
         const after: Record<string, unknown> = {};
         const set: Record<string, unknown> = {};

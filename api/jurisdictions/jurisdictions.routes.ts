@@ -51,7 +51,7 @@ export const jurisdictionRoutes = [
     refusals: [403, 409],
     handler: async ({ res, deps: { db }, user, body }) => {
       const own = await findWatched(db, user.jurisdictionId, user.jurisdictionId);
-      if (own?.level !== 'county') throw forbidden('only a county office creates townships and streets');
+      if (own?.level !== 'county') throw forbidden('countyOnly');
       const created = await createJurisdictionWithOffice(db, user, {
         id: `${user.jurisdictionId}-${body.code ?? randomCode()}`,
         name: body.name,

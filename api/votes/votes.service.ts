@@ -45,7 +45,7 @@ export async function castBallot(
     await assertPresent(trx, sessionId, user.userId);
     if (session.box_opened_at) throw conflict('boxOpened');
     const problem = encodedBallotProblem(encoded, session.candidate_ids);
-    if (problem) throw unprocessable(`the ballot was not cast: ${problem}`);
+    if (problem) throw unprocessable('ballotNotCast', { reason: problem });
     const receiptCode = newReceiptCode();
     await insertReceipt(trx, 'ballot_receipts', sessionId, user.userId, receiptCode);
     if (session.box_public_key) {

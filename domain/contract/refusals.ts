@@ -294,6 +294,112 @@ export const refusalPhrases = {
     en: 'you are not recorded as present at this sitting; sign in with the office before voting. Nothing was recorded',
     zh: '您没有登记出席本次会议，请先到办公室签到再投票；本次没有记录',
   },
+  notDeputies: {
+    en: 'not deputies of this jurisdiction: %{ids}; nothing was recorded',
+    zh: '以下人员不是本行政区的人大代表：%{ids}；本次没有记录',
+  },
+  voteClosingNoBallots: {
+    en: 'the vote is being closed; no more ballots are taken, nothing was recorded',
+    zh: '票决正在结束，不再接受投票；本次没有记录',
+  },
+  voteOnPaper: {
+    en: "this session is counted from the tellers' paper or voting-device totals; vote in the hall",
+    zh: '本场票决以纸质选票或表决器计票，请在会场投票',
+  },
+  voteSessionClosed: { en: 'this vote session is closed; nothing was recorded', zh: '本场票决已结束，本次没有记录' },
+  totalsConfirmedFinal: {
+    en: "the tellers' totals have been confirmed and can no longer change",
+    zh: '计票结果已确认，不能再修改',
+  },
+  votedElectronically: {
+    en: 'deputies have voted electronically in this session; it cannot also be counted on paper',
+    zh: '本场已有代表通过系统投票，不能再以纸质选票计票',
+  },
+  totalsProblem: { en: 'the totals were not recorded: %{reason}', zh: '计票结果没有录入（%{reason}）' },
+  noTotalsYet: {
+    en: "no tellers' totals have been entered for this session yet",
+    zh: '本场票决还没有录入计票结果',
+  },
+  totalsAlreadyConfirmed: { en: "the tellers' totals have already been confirmed", zh: '计票结果已经确认过' },
+  totalsSecondPerson: {
+    en: "the tellers' totals must be confirmed by a different person from the one who entered them",
+    zh: '计票结果须由录入人以外的另一人确认',
+  },
+  totalsDiffer: {
+    en: "the totals you read differ from those entered; check the tellers' sheet with the person who entered them, nothing was confirmed",
+    zh: '您核对的数字与录入的不一致，请与录入人一起核对计票单；本次没有确认',
+  },
+  voteCannotClose: { en: 'the vote cannot close: %{reason}', zh: '票决不能结束（%{reason}）' },
+  voteNotClosedIncomplete: { en: 'the vote was not closed: %{reason}', zh: '票决没有结束（%{reason}）' },
+  ratingSheetsOpened: {
+    en: 'the rating sheets have been opened for the count; nothing was recorded',
+    zh: '测评票已开启计票，本次没有记录',
+  },
+  notRated: { en: 'not rated: %{reason}', zh: '测评没有提交（%{reason}）' },
+  ballotNotCast: { en: 'the ballot was not cast: %{reason}', zh: '选票没有投出（%{reason}）' },
+  candidateWithdrawn: {
+    en: 'candidate "%{title}" was withdrawn in screening and cannot be amended',
+    zh: '候选项目“%{title}”已在筛选论证中撤回，不能修改',
+  },
+  mergeIntoItself: { en: 'intoId: a suggestion cannot be merged into itself', zh: '建议不能合并到它自己' },
+  mergeAcrossBatches: {
+    en: 'intoId: only suggestions of the same batch can be merged',
+    zh: '只能合并同一批次的建议',
+  },
+  alreadyMerged: { en: '"%{title}" was already merged into %{into}', zh: '“%{title}”已经合并到 %{into}' },
+  mergedTarget: {
+    en: '"%{title}" was itself merged into %{into}; merge into that one',
+    zh: '“%{title}”本身已合并到 %{into}，请合并到那一条',
+  },
+  mergeCandidate: {
+    en: '"%{title}" is a candidate; review it to another outcome before merging it away',
+    zh: '“%{title}”已列为候选项目，请先改变审查结论再合并',
+  },
+  mergedScore: {
+    en: 'this suggestion was merged into %{into}; score that one',
+    zh: '这条建议已合并到 %{into}，请为那一条评分',
+  },
+  mergedReview: {
+    en: 'this suggestion was merged into %{into}; review that one',
+    zh: '这条建议已合并到 %{into}，请审查那一条',
+  },
+  notScoredYet: {
+    en: 'no one of the screening group has scored this suggestion yet; score it first',
+    zh: '评审组还没有人为这条建议评分，请先评分',
+  },
+  reviewersMayNotPropose: {
+    en: 'the screening group scores suggestions and may not propose them',
+    zh: '评审组负责评分，不能提出建议',
+  },
+  deputyChannelOnly: {
+    en: 'only a deputy may propose on the deputy channel',
+    zh: '只有人大代表可以通过代表渠道提出建议',
+  },
+  departmentChannelOnly: {
+    en: 'only an official of a department may propose for it',
+    zh: '只有责任单位的工作人员可以代表本单位提出建议',
+  },
+  onBehalfOfPublic: {
+    en: 'only a coordinator may enter a suggestion on behalf of a member of the public',
+    zh: '只有人大常委会办公室可以代群众录入建议',
+  },
+  proposerContactMissing: {
+    en: 'proposer.contact: give the proposer’s phone or e-mail, so they can be told the outcome',
+    zh: '请填写建议人的电话或电子邮箱，以便反馈办理结果',
+  },
+  onlineViaPublicForm: {
+    en: 'channel: online suggestions come through the public form',
+    zh: '网上建议请通过公开网页提交',
+  },
+  noDepartmentHere: {
+    en: '%{field}: there is no department "%{id}" in this jurisdiction',
+    zh: '本行政区没有这个责任单位（%{id}）',
+  },
+  noUserHere: { en: '%{field}: there is no user "%{id}" in this jurisdiction', zh: '本行政区没有这个用户（%{id}）' },
+  countyOnlyNational: {
+    en: 'only a county office enters the national schedule; a township enters its own closures',
+    zh: '只有县级办公室可以录入全国节假日安排；乡镇只录入本地的停工日',
+  },
   boxOpened: {
     en: 'the ballot box has been opened for the count; nothing was recorded',
     zh: '票箱已开启计票，本次没有记录',
