@@ -19,7 +19,7 @@ import { auditSortable } from '../audit/audit.routes';
 import { actorOf } from '../auth/auth.middleware';
 import type { SessionUser } from '../auth/tokens';
 import { findOwnBatch } from '../batchRecords';
-import { forbidden, HttpError, notFound } from '../errors';
+import { forbidden, HttpError, notFound, refusal } from '../errors';
 import { type Method, route } from '../http/route';
 import { reencodePhoto } from '../security/photos';
 import { boxSharesSchema, openRatingSchema } from '../../domain/ballotEncoding';
@@ -476,11 +476,11 @@ export const projectRoutes = [
     refusals: [400, 413, 415],
     handler: async ({ req, res, deps: { db }, user }) => {
       const declared = photoTypes.find((t) => req.is(t));
-      if (!declared) throw new HttpError(415, `upload the photo as ${photoTypes.join(', ')}`);
+      if (!declared) throw new HttpError(415, refusal('photoTypes', { types: photoTypes.join(', ') }));
       const bytes: unknown = req.body;
-      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new HttpError(400, 'the upload is empty');
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new HttpError(400, 'uploadEmpty');
       if (imageTypeOf(bytes) !== declared) {
-        throw new HttpError(415, `the upload is not the ${declared} image its Content-Type says`);
+        throw new HttpError(415, refusal('photoTypeMismatch', { type: declared }));
       }
       // Decoded and re-encoded: junk behind an image signature is refused, and metadata (GPS, camera) stripped.
       const clean = await reencodePhoto(bytes, declared);

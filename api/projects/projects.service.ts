@@ -7,7 +7,7 @@ import { fundStanding } from '../../domain/fundPool';
 import type { SessionUser } from '../auth/tokens';
 import { keyedId } from '../batchRecords';
 import { readsChildren, watchedJurisdictionIds } from '../jurisdictions/jurisdictions.queries';
-import { conflict, notFound, unprocessable } from '../errors';
+import { conflict, fieldError, notFound } from '../errors';
 import { containing, fetchPage, type ListQuery, listingOf, pageOf } from '../listQuery';
 import type {
   bulletinFilterSchema,
@@ -159,7 +159,8 @@ export async function assertPhotos(db: Kysely<Database>, jurisdictionId: string,
     .where('photos.id', 'in', photoIds)
     .execute();
   const missing = photoIds.filter((id) => !found.some((p) => p.id === id));
-  if (missing.length) throw unprocessable(`photoIds: no uploaded photo ${missing.map((id) => `"${id}"`).join(', ')}`);
+  if (missing.length)
+    throw fieldError(422, 'photoIds', 'noSuchPhotos', { ids: missing.map((id) => `"${id}"`).join(', ') });
 }
 
 function visiblePhotos(db: Kysely<Database>, jurisdictionId: string) {

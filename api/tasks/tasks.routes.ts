@@ -6,7 +6,7 @@ import { checkTaskResult, taskKindSchema } from '../../domain/taskKinds';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput, taskStateQuery } from '../../workflows/humanTask.messages';
 import { actorOf } from '../auth/auth.middleware';
-import { conflict, forbidden, notFound, unprocessable } from '../errors';
+import { conflict, fieldError, forbidden, notFound, unprocessable } from '../errors';
 import { route } from '../http/route';
 import { waitFor } from '../waitFor';
 import { liveStateOf } from '../workflowState';
@@ -63,7 +63,7 @@ export const taskRoutes = [
       if (body.due.kind === 'at' && Date.parse(body.due.at) <= Date.now())
         throw unprocessable('taskDueInPast', { at: body.due.at });
       const problem = await assigneeProblem(db, user, body.assignee);
-      if (problem) throw unprocessable(`assignee: ${problem}`);
+      if (problem) throw fieldError(422, 'assignee', 'assigneeProblem', { reason: problem });
       const taskId = `task-adhoc-${body.key}`;
       const input: HumanTaskInput = {
         taskId,

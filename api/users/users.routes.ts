@@ -17,7 +17,7 @@ const ROSTER_LIMIT = '10mb';
 
 function uploadedBytes(body: unknown): Buffer {
   if (!Buffer.isBuffer(body) || body.length === 0)
-    throw new HttpError(400, `upload the roster as CSV or XLSX (Content-Type ${rosterTypes.join(', ')})`);
+    throw new HttpError(400, refusal('rosterType', { types: rosterTypes.join(', ') }));
   return body;
 }
 

@@ -400,6 +400,66 @@ export const refusalPhrases = {
     en: 'only a county office enters the national schedule; a township enters its own closures',
     zh: '只有县级办公室可以录入全国节假日安排；乡镇只录入本地的停工日',
   },
+  voteAlreadyOpened: {
+    en: "this vote was already opened by an earlier request; its scrutineers' key shares were shown then and cannot be shown again",
+    zh: '本场票决已经开启过，监票人的密钥分片已在当时显示，不能再次显示',
+  },
+  ratingAlreadyOpenedBox: {
+    en: "this rating was already opened by an earlier request; its scrutineers' key shares were shown then and cannot be shown again",
+    zh: '本次测评已经开启过，监票人的密钥分片已在当时显示，不能再次显示',
+  },
+  ballotsReceiptsDiffer: {
+    en: 'the ballot box holds %{sealed} ballots but %{receipts} deputies hold receipts; the box stays sealed for the scrutineers to examine',
+    zh: '票箱中有 %{sealed} 张选票，但有 %{receipts} 位代表持有回执；票箱保持密封，交监票人核查',
+  },
+  ballotDoesNotOpen: {
+    en: 'a sealed ballot in this box does not open with its key; the box stays sealed for the scrutineers to examine',
+    zh: '票箱中有一张密封选票无法用密钥打开；票箱保持密封，交监票人核查',
+  },
+  sheetsReceiptsDiffer: {
+    en: 'the sealed box holds %{sealed} rating sheets but %{receipts} people hold receipts; it stays sealed for the scrutineers to examine',
+    zh: '票箱中有 %{sealed} 张测评票，但有 %{receipts} 人持有回执；票箱保持密封，交监票人核查',
+  },
+  sheetDoesNotOpen: {
+    en: 'a sealed rating sheet does not open with its key; the box stays sealed for the scrutineers to examine',
+    zh: '票箱中有一张密封测评票无法用密钥打开；票箱保持密封，交监票人核查',
+  },
+  tooFewScrutineers: {
+    en: 'scrutineers: a secret ballot needs at least two scrutineers to hold the key to its box',
+    zh: '无记名投票至少需要两名监票人保管票箱密钥',
+  },
+  tooManyScrutineers: {
+    en: 'scrutineers: at most 255 scrutineers can hold shares of the key',
+    zh: '最多 255 名监票人可以保管密钥分片',
+  },
+  shareMalformed: {
+    en: 'shares.%{index}: a key share is 66 hexadecimal characters as printed when the vote opened',
+    zh: '密钥分片应为开启票决时打印的 66 位十六进制字符',
+  },
+  tooFewShares: {
+    en: "shares: opening the ballot box needs %{threshold} different scrutineers' key shares; %{given} were given",
+    zh: '开启票箱需要 %{threshold} 名不同监票人的密钥分片，目前只提供了 %{given} 份',
+  },
+  sharesWrong: {
+    en: "shares: these key shares do not open this session's ballot box; check each scrutineer's share for this session and enter it again",
+    zh: '这些密钥分片打不开本场的票箱，请核对每位监票人本场的分片后重新输入',
+  },
+  photoTypeMismatch: {
+    en: 'the upload is not the %{type} image its Content-Type says',
+    zh: '上传的文件与声明的图片格式（%{type}）不符',
+  },
+  photoUnreadable: {
+    en: 'the upload is not a readable %{type} image: it is damaged or not an image',
+    zh: '上传的文件无法作为 %{type} 图片读取：文件已损坏或不是图片',
+  },
+  photoTypes: { en: 'upload the photo as %{types}', zh: '请上传以下格式的照片：%{types}' },
+  uploadEmpty: { en: 'the upload is empty', zh: '上传的文件是空的' },
+  noSuchPhotos: { en: 'photoIds: no uploaded photo %{ids}', zh: '找不到这些已上传的照片：%{ids}' },
+  assigneeProblem: { en: 'assignee: %{reason}', zh: '承办对象有误（%{reason}）' },
+  rosterType: {
+    en: 'upload the roster as CSV or XLSX (Content-Type %{types})',
+    zh: '请以 CSV 或 XLSX 文件上传名册（Content-Type：%{types}）',
+  },
   boxOpened: {
     en: 'the ballot box has been opened for the count; nothing was recorded',
     zh: '票箱已开启计票，本次没有记录',
