@@ -209,6 +209,8 @@ export async function annualBatchWorkflow(input: AnnualBatchInput): Promise<Batc
                 type:
                   err.type === voteCloseRefusals.unconfirmed ? batchFailureTypes.outOfPhase : batchFailureTypes.invalid,
                 message: err.message,
+                // The activity's refusal code rides along, so the API answers in the reader's language.
+                details: err.details ?? undefined,
                 nonRetryable: true,
               });
             throw err;

@@ -460,6 +460,34 @@ export const refusalPhrases = {
     en: 'upload the roster as CSV or XLSX (Content-Type %{types})',
     zh: '请以 CSV 或 XLSX 文件上传名册（Content-Type：%{types}）',
   },
+  screeningUnreviewed: {
+    en: 'screening cannot end: %{count} suggestion(s) have no review outcome yet (%{names})',
+    zh: '筛选论证还不能结束：还有 %{count} 条建议没有审查结论（%{names}）',
+  },
+  screeningNoCandidates: {
+    en: 'screening cannot end without at least one candidate project',
+    zh: '至少要有一个候选项目，筛选论证才能结束',
+  },
+  boxStillSealed: {
+    en: 'the ballot box is still sealed: the scrutineers must open it with their key shares before the count',
+    zh: '票箱仍然密封：计票前须由监票人用密钥分片开启',
+  },
+  sheetsStillSealed: {
+    en: 'the rating sheets are still sealed: the scrutineers must open them with their key shares before the count',
+    zh: '测评票仍然密封：计票前须由监票人用密钥分片开启',
+  },
+  projectNotRated: {
+    en: 'no deputy has rated project %{project} yet; the session stays open',
+    zh: '还没有代表对项目 %{project} 进行测评，测评继续进行',
+  },
+  totalsUnconfirmed: {
+    en: "the vote cannot close: the tellers' totals have been entered but not yet confirmed by a second person",
+    zh: '票决不能结束：计票结果已录入，但还没有由第二人确认',
+  },
+  ballotsAndTotals: {
+    en: 'the vote cannot close: it has both electronic ballots and tellers’ totals',
+    zh: '票决不能结束：本场既有系统投票又有纸质计票结果',
+  },
   boxOpened: {
     en: 'the ballot box has been opened for the count; nothing was recorded',
     zh: '票箱已开启计票，本次没有记录',
