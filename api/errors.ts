@@ -65,8 +65,14 @@ export const fieldError = (status: number, field: string, code: RefusalCode | Le
 /** A refusal by code; `params` fill the phrase's placeholders (domain/contract/refusals.ts). */
 export const refusal = (code: RefusalCode, params: RefusalParams = {}): Refusal => ({ code, params });
 
-export const notFound = (subject: RefusalSubject, id: string | number) =>
-  new HttpError(404, refusal('notFound', { subject, id: String(id) }));
+/** What was not found, by subject and id; a sentence from before codes (`batch "x"`) still works. */
+export const notFound = (subject: RefusalSubject | LegacyMessage, id?: string | number) =>
+  new HttpError(
+    404,
+    id === undefined
+      ? refusal('refused', { reason: `${subject} was not found` })
+      : refusal('notFound', { subject, id: String(id) }),
+  );
 export const forbidden = (code: RefusalCode | LegacyMessage, params?: RefusalParams) =>
   new HttpError(403, asRefusal(code, params));
 export const conflict = (code: RefusalCode | LegacyMessage, params?: RefusalParams) =>
