@@ -115,7 +115,11 @@ describe('refusals on screen', () => {
     // The create form as BatchPages.openBatch fills it, but the save is refused.
     await page.getByRole('menuitem', { name: '年度批次' }).click();
     await page.getByRole('link', { name: '新建' }).click();
-    await page.getByRole('spinbutton', { name: '年度' }).fill(String(year));
+    // The form sets its default year once mounted: fill after that, or the default would win.
+    const yearInput = page.getByRole('spinbutton', { name: '年度' });
+    await expect.poll(() => yearInput.inputValue()).not.toBe('');
+    await yearInput.fill(String(year));
+    await expect.poll(() => yearInput.inputValue()).toBe(String(year));
     await page.getByLabel('征集截止日期').fill(addDays(today, 12));
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText(`${year} 年度的批次已经存在`).waitFor();
