@@ -5,7 +5,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler, Request, Response } from 'express';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { clientErrorOf } from './http/badInput';
 import { isDependencyDown, RETRY_AFTER_SECONDS } from './http/dependencyDown';
 import {
@@ -93,16 +93,33 @@ const statusByFailureType: Record<string, number> = {
   [projectFailureTypes.invalid]: 422,
 };
 
-export function describeZodError(error: ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+type ZodIssue = ZodError['issues'][number];
+const zodEnglish = z.locales.en().localeError;
+const zodChinese = z.locales.zhCN().localeError;
+const localeText = (out: ReturnType<typeof zodEnglish>) => (typeof out === 'string' ? out : out?.message);
+
+/**
+ * An issue's message in `language`: zod's own sentences have a Chinese version; a schema's own sentence
+ * (a custom message) has none and stays as written.
+ */
+function issueMessage(issue: ZodIssue, language: RefusalLanguage): string {
+  if (language === 'en') return issue.message;
+  const raw = issue as unknown as Parameters<typeof zodEnglish>[0];
+  return localeText(zodEnglish(raw)) === issue.message ? (localeText(zodChinese(raw)) ?? issue.message) : issue.message;
+}
+
+export function describeZodError(error: ZodError, language: RefusalLanguage = 'en'): string {
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${issueMessage(i, language)}` : issueMessage(i, language)))
+    .join('; ');
 }
 
 /** Each field path's first message, so a form shows it under the field (`''` for the body as a whole). */
-export function zodFieldErrors(error: ZodError): Record<string, string> {
+export function zodFieldErrors(error: ZodError, language: RefusalLanguage = 'en'): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.join('.');
-    errors[field] ??= issue.message;
+    errors[field] ??= issueMessage(issue, language);
   }
   return errors;
 }
@@ -141,7 +158,9 @@ export const errorMiddleware: ErrorRequestHandler = (err: unknown, req, res, nex
     return;
   }
   if (err instanceof ZodError) {
-    send(req, res, 400, { code: 'invalidInput', params: { detail: describeZodError(err) } }, zodFieldErrors(err));
+    const language = requestLanguage(req);
+    const detail = describeZodError(err, language);
+    send(req, res, 400, { code: 'invalidInput', params: { detail } }, zodFieldErrors(err, language));
     return;
   }
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {

@@ -93,7 +93,8 @@ describe('refusals by code', () => {
     const invalid = await request(app).post('/api/auth/login').set(zh).send({ username: 'coordinator' });
     expect(invalid.status).toBe(400);
     expect(invalid.body.code).toBe('invalidInput');
-    expect(invalid.body.message).toMatch(/^提交的内容不符合要求：password/);
+    expect(invalid.body.message).toBe('提交的内容不符合要求：password: 无效输入：期望 string，实际接收 undefined');
+    expect(invalid.body.errors).toEqual({ password: '无效输入：期望 string，实际接收 undefined' });
 
     const unknown = await request(app).get('/api/nowhere').set(api.as('coordinator'));
     expect(unknown.status).toBe(404);
