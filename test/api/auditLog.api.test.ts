@@ -30,6 +30,21 @@ beforeAll(async () => {
   const event = { actorUserId: 'coordinator', actorLabel: '县人大办', subject: null, detail: {} };
   await insertAuditEvent(db, { ...event, dedupeKey: 'a', action: 'project.warning', workflowId: 'project-road' });
   await insertAuditEvent(db, { ...event, dedupeKey: 'b', action: 'notice.escalation', workflowId: BATCH });
+  await db
+    .insertInto('tasks')
+    .values({
+      id: 'task-road-report',
+      owner_workflow_id: 'project-road',
+      jurisdiction_id: jurisdictionId,
+      kind: 'instruction',
+      title: '报送进度',
+      assignee_kind: 'role',
+      assignee_ref: `coordinator@${jurisdictionId}`,
+      payload: '{}',
+      due_at: '2099-01-01T00:00:00Z',
+      status: 'open',
+    })
+    .execute();
   api = await startTestApi(db, { signIn: ['coordinator'], password: PASSWORD });
   app = api.app;
 });
@@ -61,5 +76,12 @@ describe('the audit log', () => {
       .set(api.as('coordinator'))
       .expect(200);
     expect((byAction.body as { workflow_id: string }[]).map((e) => e.workflow_id)).toEqual([BATCH]);
+  });
+});
+
+describe('a task', () => {
+  it('names the project it belongs to, not its workflow id', async () => {
+    const res = await request(app).get('/api/tasks/task-road-report').set(api.as('coordinator')).expect(200);
+    expect(res.body).toMatchObject({ owner_workflow_id: 'project-road', owner_title: '城关大道改造' });
   });
 });
