@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
+import { refusalFailure } from './refusal';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/assignee';
 import { batchPolicyOf, type BatchPolicy } from '../domain/batchPolicy';
@@ -188,10 +189,10 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
             .slice(0, 5)
             .map((s) => `"${s.title}"`)
             .join(', ');
-          throw ApplicationFailure.nonRetryable(
-            `screening cannot end: ${unreviewed.length} suggestion(s) have no review outcome yet (${names}${unreviewed.length > 5 ? ', …' : ''})`,
-            batchFailureTypes.invalid,
-          );
+          throw refusalFailure(batchFailureTypes.invalid, 'screeningUnreviewed', {
+            count: unreviewed.length,
+            names: `${names}${unreviewed.length > 5 ? ', …' : ''}`,
+          });
         }
         const candidates = await trx
           .selectFrom('candidates')
@@ -202,10 +203,7 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           .orderBy('id')
           .execute();
         if (candidates.length === 0) {
-          throw ApplicationFailure.nonRetryable(
-            'screening cannot end without at least one candidate project',
-            batchFailureTypes.invalid,
-          );
+          throw refusalFailure(batchFailureTypes.invalid, 'screeningNoCandidates');
         }
         const notTakenIds = suggestions
           .filter((s) => s.outcome !== null && proposerIsAnswered(s.outcome))
@@ -324,10 +322,7 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           .executeTakeFirstOrThrow();
         if (session.status === 'closed' && session.result) return session.result;
         if (session.box_public_key && !session.box_opened_at) {
-          throw ApplicationFailure.nonRetryable(
-            'the ballot box is still sealed: the scrutineers must open it with their key shares before the count',
-            batchFailureTypes.invalid,
-          );
+          throw refusalFailure(batchFailureTypes.invalid, 'boxStillSealed');
         }
         const rows = await trx
           .selectFrom('ballots')
@@ -525,10 +520,7 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           .executeTakeFirstOrThrow();
         if (session.status === 'closed' && session.result) return session.result.projects;
         if (session.box_public_key && !session.box_opened_at) {
-          throw ApplicationFailure.nonRetryable(
-            'the rating sheets are still sealed: the scrutineers must open them with their key shares before the count',
-            batchFailureTypes.invalid,
-          );
+          throw refusalFailure(batchFailureTypes.invalid, 'sheetsStillSealed');
         }
         const rows = await trx
           .selectFrom('ratings')
@@ -540,10 +532,7 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
           const counts = countRatings(rows.filter((r) => r.project_id === projectId).map((r) => r.choice));
           const total = counts.satisfied + counts.basicallySatisfied + counts.unsatisfied;
           if (total === 0) {
-            throw ApplicationFailure.nonRetryable(
-              `no deputy has rated project ${projectId} yet; the session stays open`,
-              batchFailureTypes.invalid,
-            );
+            throw refusalFailure(batchFailureTypes.invalid, 'projectNotRated', { project: projectId });
           }
           results.push({ projectId, outcome: classifyRating(counts, input.rule), counts });
         }

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { refusalFailure } from './refusal';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/assignee';
 import { batchPolicyOf } from '../domain/batchPolicy';
@@ -83,7 +84,7 @@ export function createVoteIntegrityActivities({ db }: { db: Kysely<Database> }) 
           .executeTakeFirstOrThrow();
         const present = Number(n);
         const quorum = quorumProblem(present, session.deputies_entitled);
-        if (quorum) throw refuse(`the vote cannot close: ${quorum}`);
+        if (quorum) throw refusalFailure(voteCloseRefusals.invalid, 'voteCannotClose', { reason: quorum });
 
         const receipts = await trx
           .selectFrom('ballot_receipts')
@@ -93,22 +94,18 @@ export function createVoteIntegrityActivities({ db }: { db: Kysely<Database> }) 
         let countedFrom: VoteCloseCheck['countedFrom'] = 'ballots';
         let ballotsCast = Number(receipts.n);
         if (totals) {
-          if (!totals.confirmed_by)
-            throw refuse(
-              "the vote cannot close: the tellers' totals have been entered but not yet confirmed by a second person",
-              voteCloseRefusals.unconfirmed,
-            );
-          if (ballotsCast > 0)
-            throw refuse('the vote cannot close: it has both electronic ballots and tellers’ totals');
+          if (!totals.confirmed_by) throw refusalFailure(voteCloseRefusals.unconfirmed, 'totalsUnconfirmed');
+          if (ballotsCast > 0) throw refusalFailure(voteCloseRefusals.invalid, 'ballotsAndTotals');
           const problem = tellerTotalsProblem(totals.totals, session.candidate_ids, present);
-          if (problem) throw refuse(`the vote cannot close: ${problem}`);
+          if (problem) throw refusalFailure(voteCloseRefusals.invalid, 'voteCannotClose', { reason: problem });
           countedFrom = 'tellersTotals';
           ballotsCast = totals.totals.ballotsCast;
         }
         const over = ballotsOverPresentProblem(ballotsCast, present);
         if (over) throw refuse(over);
         const incomplete = incompleteCloseProblem({ ballotsCast, present }, input.confirmIncomplete ?? undefined);
-        if (incomplete) throw refuse(`the vote was not closed: ${incomplete}`, voteCloseRefusals.unconfirmed);
+        if (incomplete)
+          throw refusalFailure(voteCloseRefusals.unconfirmed, 'voteNotClosedIncomplete', { reason: incomplete });
 
         await trx
           .insertInto('vote_close_checks')

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/schema';
 import type { TokenSigner } from './auth/tokens';
-import { errorMiddleware, notFound } from './errors';
+import { errorMiddleware, HttpError, refusal } from './errors';
 import { badInputGuards } from './http/badInput';
 import { mountRoutes } from './http/route';
 import { securityHeaders } from './security/headers';
@@ -56,7 +56,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(temporalRequestDeadline(deps.temporal));
   mountRoutes(api, apiRoutes, deps);
   api.use((req) => {
-    throw notFound(`${req.method} /api${req.path}`);
+    throw new HttpError(404, refusal('routeNotFound', { method: req.method, path: `/api${req.path}` }));
   });
   api.use(errorMiddleware);
   app.use('/api', api);

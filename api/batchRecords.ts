@@ -5,12 +5,13 @@ import type { BatchPhase } from '../domain/contract/vocabulary';
 import type { SessionUser } from './auth/tokens';
 import { withBatchInPhase } from './batches/batchPhase';
 import { findInJurisdiction } from './batches/batches.queries';
-import { notFound } from './errors';
+import type { RefusalAction } from '../domain/contract/refusals';
+import { type LegacyMessage, notFound } from './errors';
 
 /** A batch of the caller's jurisdiction; another jurisdiction's batch is a 404, as if it did not exist. */
 export async function findOwnBatch(db: Kysely<Database>, user: SessionUser, batchId: string): Promise<Batch> {
   const batch = await findInJurisdiction(db, user.jurisdictionId, batchId);
-  if (!batch) throw notFound(`batch "${batchId}"`);
+  if (!batch) throw notFound('batch', batchId);
   return batch;
 }
 
@@ -23,7 +24,7 @@ export async function withOwnBatchInPhase<T>(
   user: SessionUser,
   batchId: string,
   phases: readonly BatchPhase[],
-  action: string,
+  action: RefusalAction | LegacyMessage,
   fn: (trx: Transaction<Database>, batch: Batch) => Promise<T>,
 ): Promise<T> {
   await findOwnBatch(db, user, batchId);

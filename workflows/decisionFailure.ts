@@ -1,4 +1,5 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import { type RefusalCode, refusalMessage, type RefusalParams } from '../domain/contract/refusals';
 
 /**
  * An activity's refusal (screening incomplete, nobody has rated yet) becomes the update's refusal with the
@@ -13,9 +14,24 @@ export async function asDecisionFailure<T>(fn: () => Promise<T>, type?: string):
       throw ApplicationFailure.create({
         type: type ?? err.cause.type ?? undefined,
         message: err.cause.message,
+        // The activity's refusal code, if it gave one, so the API answers in the reader's language.
+        details: err.cause.details ?? undefined,
         nonRetryable: true,
       });
     }
     throw err;
   }
+}
+
+/**
+ * A refusal with its code (domain/contract/refusals.ts) as the failure's first detail: the API sends the
+ * code and answers in the language the request prefers; the message stays English for logs and the UI.
+ */
+export function refusalFailure(type: string, code: RefusalCode, params: RefusalParams = {}): ApplicationFailure {
+  return ApplicationFailure.create({
+    type,
+    message: refusalMessage({ code, params }, 'en'),
+    details: [{ code, params }],
+    nonRetryable: true,
+  });
 }

@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { refusalPhrases } from '../../domain/contract/refusals';
 import { enMessages } from '../src/i18n/en';
 import { zhCNMessages } from '../src/i18n/zh-CN';
 
@@ -63,6 +64,21 @@ for (const [key, zhPhrase] of zh) {
   const known = placeholders(enPhrase);
   for (const name of placeholders(zhPhrase)) {
     if (!known.has(name)) problems.push(`zh-CN uses %{${name}} that en does not have: ${key}`);
+  }
+}
+
+// Every refusal code the API can send has a phrase in both languages, with the placeholders the API fills.
+for (const [code, phrase] of Object.entries(refusalPhrases)) {
+  const key = `app.refusal.${code}`;
+  for (const [locale, tree] of [['en', en] as const, ['zh-CN', zh] as const]) {
+    const shown = tree.get(key);
+    if (typeof shown !== 'string' || !shown.trim()) problems.push(`refusal code ${code} has no phrase in ${locale}`);
+    else {
+      const sent = placeholders(phrase.en);
+      for (const name of placeholders(shown)) {
+        if (!sent.has(name)) problems.push(`${locale} phrase of refusal ${code} uses %{${name}} the API does not send`);
+      }
+    }
   }
 }
 

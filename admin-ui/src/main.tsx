@@ -1,6 +1,7 @@
 import { StrictMode, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { redirectSignedOutToLogin } from './providers/signedOutRedirect';
 import { PublicApp } from './public/PublicApp';
 import { isPublicHash } from './public/publicRoutes';
 
@@ -9,9 +10,13 @@ import { isPublicHash } from './public/publicRoutes';
  * either app's router, lets the switch happen in the same event that changed the hash, so the
  * console never routes #/public (and, signed out, never redirects it to the login page).
  */
+redirectSignedOutToLogin();
 let publicSite = isPublicHash(window.location.hash);
 const listeners = new Set<() => void>();
 const onLocationChange = () => {
+  // Registered before the console's router, so a signed-out visitor's new console address is already
+  // #/login when the router reads it.
+  redirectSignedOutToLogin();
   const next = isPublicHash(window.location.hash);
   if (next === publicSite) return;
   publicSite = next;

@@ -37,6 +37,10 @@ export interface Task {
   status: TaskStatus;
   escalation_level: number;
   completed_by: string | null;
+  /** The name of who completed it, for the screen. */
+  completed_by_label?: string | null;
+  /** The title of the project or batch the task belongs to. */
+  owner_title?: string | null;
   completed_at: string | null;
   result: Record<string, unknown> | null;
   created_at: string;
@@ -70,6 +74,8 @@ export interface AuditEvent {
   action: string;
   workflow_id: string | null;
   subject: string | null;
+  /** The name of what the event is about (a project's, batch's or task's title), when it has one. */
+  object_title?: string | null;
   detail: Record<string, unknown>;
   at: string;
 }

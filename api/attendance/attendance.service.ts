@@ -49,7 +49,7 @@ export async function attendanceOf(db: Kysely<Database>, user: SessionUser, batc
     .where('id', '=', batchId)
     .where('jurisdiction_id', '=', user.jurisdictionId)
     .executeTakeFirst();
-  if (!batch) throw notFound(`batch "${batchId}"`);
+  if (!batch) throw notFound('batch', batchId);
   const present = await db
     .selectFrom('vote_attendance')
     .innerJoin('users as d', 'd.id', 'vote_attendance.deputy_user_id')
@@ -84,7 +84,7 @@ export async function recordAttendance(
   deputyUserIds: string[],
 ): Promise<void> {
   const wanted = [...new Set(deputyUserIds)];
-  await withOwnBatchInPhase(db, user, batchId, ['vote'], 'recording attendance', async (trx) => {
+  await withOwnBatchInPhase(db, user, batchId, ['vote'], 'recordAttendance', async (trx) => {
     if (wanted.length > 0) {
       const deputies = await trx
         .selectFrom('users')
@@ -95,8 +95,7 @@ export async function recordAttendance(
         .execute();
       const known = new Set(deputies.map((d) => d.id));
       const unknown = wanted.filter((id) => !known.has(id));
-      if (unknown.length > 0)
-        throw unprocessable(`not deputies of this jurisdiction: ${unknown.join(', ')}; nothing was recorded`);
+      if (unknown.length > 0) throw unprocessable('notDeputies', { ids: unknown.join(', ') });
     }
     const current = await trx
       .selectFrom('vote_attendance')
@@ -198,10 +197,9 @@ export async function assertPresent(
     ])
     .where('vote_sessions.id', '=', sessionId)
     .executeTakeFirst();
-  if (!row) throw notFound(`vote session "${sessionId}"`);
-  if (row.closing) throw conflict('the vote is being closed; no more ballots are taken, nothing was recorded');
-  if (row.on_paper)
-    throw conflict("this session is counted from the tellers' paper or voting-device totals; vote in the hall");
+  if (!row) throw notFound('voteSession', sessionId);
+  if (row.closing) throw conflict('voteClosingNoBallots');
+  if (row.on_paper) throw conflict('voteOnPaper');
   if (!row.present)
     throw forbidden(
       'you are not recorded as present at this sitting; sign in with the office before voting. Nothing was recorded',
@@ -222,8 +220,8 @@ async function findOpenSession(trx: Transaction<Database>, user: SessionUser, se
     .where('vote_sessions.id', '=', sessionId)
     .forUpdate(['vote_sessions'])
     .executeTakeFirst();
-  if (!session || session.jurisdiction_id !== user.jurisdictionId) throw notFound(`vote session "${sessionId}"`);
-  if (session.status !== 'open') throw conflict('this vote session is closed; nothing was recorded');
+  if (!session || session.jurisdiction_id !== user.jurisdictionId) throw notFound('voteSession', sessionId);
+  if (session.status !== 'open') throw conflict('voteSessionClosed');
   return session;
 }
 
@@ -247,7 +245,7 @@ export async function tellerTotalsOf(db: Kysely<Database>, user: SessionUser, se
     .where('vote_teller_totals.session_id', '=', sessionId)
     .where('batches.jurisdiction_id', '=', user.jurisdictionId)
     .executeTakeFirst();
-  if (!row) throw notFound(`tellers' totals of vote session "${sessionId}"`);
+  if (!row) throw notFound('tellerTotals', sessionId);
   return row;
 }
 
@@ -269,17 +267,16 @@ export async function enterTellerTotals(
       .select('confirmed_by')
       .where('session_id', '=', sessionId)
       .executeTakeFirst();
-    if (existing?.confirmed_by) throw conflict("the tellers' totals have been confirmed and can no longer change");
+    if (existing?.confirmed_by) throw conflict('totalsConfirmedFinal');
     const electronic = await trx
       .selectFrom('ballot_receipts')
       .select('session_id')
       .where('session_id', '=', sessionId)
       .limit(1)
       .executeTakeFirst();
-    if (electronic)
-      throw conflict('deputies have voted electronically in this session; it cannot also be counted on paper');
+    if (electronic) throw conflict('votedElectronically');
     const problem = tellerTotalsProblem(totals, session.candidate_ids, await presentCount(trx, session.batch_id));
-    if (problem) throw unprocessable(`the totals were not recorded: ${problem}`);
+    if (problem) throw unprocessable('totalsProblem', { reason: problem });
     const at = new Date().toISOString();
     await trx
       .insertInto('vote_teller_totals')
@@ -316,14 +313,10 @@ export async function confirmTellerTotals(
       .selectAll()
       .where('session_id', '=', sessionId)
       .executeTakeFirst();
-    if (!entered) throw conflict("no tellers' totals have been entered for this session yet");
-    if (entered.confirmed_by) throw conflict("the tellers' totals have already been confirmed");
-    if (entered.entered_by === user.userId)
-      throw forbidden("the tellers' totals must be confirmed by a different person from the one who entered them");
-    if (!sameTotals(entered.totals, totals))
-      throw conflict(
-        "the totals you read differ from those entered; check the tellers' sheet with the person who entered them, nothing was confirmed",
-      );
+    if (!entered) throw conflict('noTotalsYet');
+    if (entered.confirmed_by) throw conflict('totalsAlreadyConfirmed');
+    if (entered.entered_by === user.userId) throw forbidden('totalsSecondPerson');
+    if (!sameTotals(entered.totals, totals)) throw conflict('totalsDiffer');
     const at = new Date().toISOString();
     await trx
       .updateTable('vote_teller_totals')
@@ -365,7 +358,7 @@ export async function assertVoteMayClose(
   if (totals) return;
   const present = await presentCount(trx, session.batch_id);
   const quorum = quorumProblem(present, session.deputies_entitled);
-  if (quorum) throw unprocessable(`the vote cannot close: ${quorum}`);
+  if (quorum) throw unprocessable('voteCannotClose', { reason: quorum });
   const { n } = await trx
     .selectFrom('ballot_receipts')
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -373,7 +366,7 @@ export async function assertVoteMayClose(
     .executeTakeFirstOrThrow();
   const ballotsCast = Number(n);
   const over = ballotsOverPresentProblem(ballotsCast, present);
-  if (over) throw unprocessable(over);
+  if (over) throw unprocessable('refused', { reason: over });
   const incomplete = incompleteCloseProblem({ ballotsCast, present }, confirmIncomplete);
-  if (incomplete) throw conflict(`the vote was not closed: ${incomplete}`);
+  if (incomplete) throw conflict('voteNotClosedIncomplete', { reason: incomplete });
 }

@@ -1,5 +1,5 @@
 import { strictPositiveId } from '../http/ids';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { containing, fetchPage, type ListQuery } from '../listQuery';
@@ -17,6 +17,14 @@ export const auditColumns = [
   'detail',
   'at',
 ] as const;
+
+/** What the event is about, by its name (a project's, a batch's or a task's title), so the log reads as a sentence. */
+const objectTitle = sql<string | null>`coalesce(
+  (select p.title from projects p where p.id = audit_events.workflow_id),
+  (select b.title from batches b where b.id = audit_events.workflow_id),
+  (select t.title from tasks t where t.id = audit_events.workflow_id)
+)`;
+const withTitle = [...auditColumns, objectTitle.as('object_title')] as const;
 
 /**
  * Scoped to the coordinator's jurisdiction through the tasks, batches and projects its workflows
@@ -72,6 +80,10 @@ export function listPage(db: Kysely<Database>, jurisdictionId: string, list: Lis
   if (f.action) qb = qb.where('action', '=', f.action);
   if (f.actor_user_id) qb = qb.where('actor_user_id', '=', f.actor_user_id);
   if (f.q) qb = qb.where('action', 'ilike', containing(f.q));
+  if (f.object) {
+    const text = containing(f.object);
+    qb = qb.where((eb) => eb.or([eb(objectTitle, 'ilike', text), eb('subject', 'ilike', text)]));
+  }
   if (f.id !== undefined)
     qb = qb.where(
       'audit_events.id',
@@ -82,7 +94,7 @@ export function listPage(db: Kysely<Database>, jurisdictionId: string, list: Lis
     qb,
     (q) =>
       q
-        .select(auditColumns)
+        .select(withTitle)
         .orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder)
         .orderBy('audit_events.id', 'desc'),
     list,
@@ -90,7 +102,7 @@ export function listPage(db: Kysely<Database>, jurisdictionId: string, list: Lis
 }
 
 export function findVisible(db: Kysely<Database>, jurisdictionId: string, id: number) {
-  return visible(db, jurisdictionId).select(auditColumns).where('audit_events.id', '=', id).executeTakeFirst();
+  return visible(db, jurisdictionId).select(withTitle).where('audit_events.id', '=', id).executeTakeFirst();
 }
 
 /** A workflow's own events: the project timeline everyone who may see the project reads. */
@@ -99,7 +111,7 @@ export function workflowTimelinePage(db: Kysely<Database>, workflowId: string, l
     db.selectFrom('audit_events').where('workflow_id', '=', workflowId),
     (q) =>
       q
-        .select(auditColumns)
+        .select(withTitle)
         .orderBy(`audit_events.${list.sortField}` as 'audit_events.at', list.sortOrder)
         .orderBy('audit_events.id', 'desc'),
     list,

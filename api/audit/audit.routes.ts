@@ -14,6 +14,8 @@ export const auditFilterSchema = z
     action: z.string().optional(),
     actor_user_id: z.string().optional(),
     q: z.string().trim().max(200).optional(),
+    /** Part of the name of what an event is about (a project, batch or task title, or its subject). */
+    object: z.string().trim().max(200).optional(),
     id: idFilter.optional(),
   })
   .strict();
@@ -53,7 +55,7 @@ export const auditRoutes = [
     handler: async ({ res, deps: { db }, user, params }) => {
       const id = strictPositiveId(params.id);
       const event = id !== undefined ? await findVisible(db, user.jurisdictionId, id) : undefined;
-      if (!event) throw notFound(`audit event "${params.id}"`);
+      if (!event) throw notFound('auditEvent', params.id);
       res.json(event);
     },
   }),

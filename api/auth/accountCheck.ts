@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import type { RequestHandler } from 'express';
 import type { Database } from '../../db/schema';
 import { roleSchema } from '../../domain/assignee';
+import type { RefusalCode } from '../../domain/contract/refusals';
 import { HttpError } from '../errors';
 import { currentUser } from './auth.middleware';
 import type { SessionUser } from './tokens';
 
 /** The 403's `code` when the account still holds a one-time password: the console shows the change form. */
-export const PASSWORD_CHANGE_REQUIRED = 'passwordChangeRequired';
+export const PASSWORD_CHANGE_REQUIRED = 'passwordChangeRequired' satisfies RefusalCode;
 
 export interface AccountState {
   user: SessionUser;
@@ -59,14 +60,10 @@ export async function currentAccount(db: Kysely<Database>, userId: string): Prom
 export function checkAccount(db: Kysely<Database>, options: { allowPendingPasswordChange: boolean }): RequestHandler {
   return async (_req, res, next) => {
     const account = await currentAccount(db, currentUser(res).userId);
-    if (!account) throw new HttpError(401, 'this account is disabled or no longer exists: ask the office');
+    if (!account) throw new HttpError(401, 'accountGone');
     res.locals.user = account.user;
     if (account.mustChangePassword && !options.allowPendingPasswordChange) {
-      res.status(403).json({
-        message: 'change your one-time password before doing anything else',
-        code: PASSWORD_CHANGE_REQUIRED,
-      });
-      return;
+      throw new HttpError(403, PASSWORD_CHANGE_REQUIRED);
     }
     next();
   };

@@ -26,7 +26,7 @@ export function authenticate(deps: { tokens: TokenSigner; db: Kysely<Database> }
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
     const verified = token ? await deps.tokens.verify(token) : undefined;
     if (!verified || !(await sessionIsLive(deps.db, verified.sessionId, verified.userId))) {
-      throw new HttpError(401, 'please sign in again: your session is missing, has expired or was signed out');
+      throw new HttpError(401, 'signInAgain');
     }
     const { sessionId, ...user } = verified;
     res.locals.user = user;
@@ -39,7 +39,7 @@ export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     const user = currentUser(res);
     if (!roles.some((r) => user.roles.includes(r))) {
-      throw forbidden(`only a ${roles.join(' or ')} may do this`);
+      throw forbidden('rolesRequired', { roles });
     }
     next();
   };
@@ -47,7 +47,7 @@ export function requireRole(...roles: Role[]): RequestHandler {
 
 export function currentUser(res: Response): SessionUser {
   const user = res.locals.user;
-  if (!user) throw new HttpError(401, 'please sign in');
+  if (!user) throw new HttpError(401, 'signIn');
   return user;
 }
 

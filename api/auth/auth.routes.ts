@@ -1,5 +1,5 @@
 import { roleSchema } from '../../domain/assignee';
-import { HttpError } from '../errors';
+import { fieldError, HttpError, refusal } from '../errors';
 import { route } from '../http/route';
 import { recordChange } from '../office/changeAudit';
 import {
@@ -41,9 +41,9 @@ export const authRoutes = [
       const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
       if (!user || !ok) {
         await recordLoginFailure(deps.db, username, clientAddress(req));
-        throw new HttpError(401, 'the username or password is wrong');
+        throw new HttpError(401, 'wrongPassword');
       }
-      if (!user.active) throw new HttpError(401, 'this account is disabled: ask the office');
+      if (!user.active) throw new HttpError(401, 'accountDisabled');
       const session: SessionUser = {
         userId: user.id,
         username: user.username,
@@ -107,11 +107,11 @@ export const authRoutes = [
         .where('id', '=', user.userId)
         .executeTakeFirstOrThrow();
       if (!(await verifyPassword(row.password_hash, body.currentPassword)))
-        throw new HttpError(403, 'the current password is wrong', { currentPassword: 'the current password is wrong' });
+        throw fieldError(403, 'currentPassword', 'currentPasswordWrong');
       const problem =
         passwordProblem(body.newPassword, row.username) ??
-        (body.newPassword === body.currentPassword ? 'choose a password different from the current one' : undefined);
-      if (problem) throw new HttpError(400, problem, { newPassword: problem });
+        (body.newPassword === body.currentPassword ? refusal('samePassword') : undefined);
+      if (problem) throw fieldError(400, 'newPassword', problem.code, problem.params);
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction().execute(async (trx) => {
         await trx

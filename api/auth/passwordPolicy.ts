@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { Refusal } from '../../domain/contract/refusals';
+import { refusal } from '../errors';
 
 /**
  * A policy a person can follow: long enough, not the username, not a password everyone tries first.
@@ -16,13 +18,11 @@ const commonPasswords = new Set(
 );
 
 /** Why this password is refused, in words a person acts on; undefined when it is acceptable. */
-export function passwordProblem(password: string, username: string): string | undefined {
-  if ([...password].length < MIN_PASSWORD_LENGTH)
-    return `the password must have at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.toLowerCase() === username.trim().toLowerCase()) return 'the password must not be the username';
-  if (commonPasswords.has(password.toLowerCase()))
-    return 'this password is on a list of common passwords: choose another';
-  if (new Set(password).size === 1) return 'the password must not repeat one character';
+export function passwordProblem(password: string, username: string): Refusal | undefined {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return refusal('passwordTooShort', { min: MIN_PASSWORD_LENGTH });
+  if (password.toLowerCase() === username.trim().toLowerCase()) return refusal('passwordIsUsername');
+  if (commonPasswords.has(password.toLowerCase())) return refusal('passwordCommon');
+  if (new Set(password).size === 1) return refusal('passwordRepeats');
   return undefined;
 }
 

@@ -22,7 +22,7 @@ import { openRatingBallotBox, openVoteBallotBox, ratingShares, withShares } from
 import { publishedBatchVotes } from '../attendance/publishedResults';
 import { actorOf } from '../auth/auth.middleware';
 import { findOwnBatch } from '../batchRecords';
-import { notFound, unprocessable } from '../errors';
+import { conflict, fieldError, notFound, unprocessable } from '../errors';
 import { route } from '../http/route';
 import { listOptions } from '../listQuery';
 import { decisionNotes } from '../openapi';
@@ -105,7 +105,7 @@ export const batchRoutes = [
       'The county office reads its townships’ batches too, with `read_only: true`: their decisions stay with the township.',
     handler: async ({ res, deps: { db, temporal, temporalUiUrl }, user, params }) => {
       const batch = await findWatchedBatch(db, user, params.id);
-      if (!batch) throw notFound(`batch "${params.id}"`);
+      if (!batch) throw notFound('batch', params.id);
       const published = await publishedBatchVotes(db, batch, await liveStateOf(temporal, batch.id, batchStateQuery));
       res.json({
         ...published.batch,
@@ -125,24 +125,20 @@ export const batchRoutes = [
     summary: 'Open the year’s batch of my jurisdiction and start collecting suggestions',
     access: ['coordinator'],
     notes:
-      'One batch per jurisdiction and year: a resubmit returns the same batch. A closing day already past is a 422.',
+      'One batch per jurisdiction and year: a year that already has its batch is a 409 naming it (`params.id`). A closing day already past is a 422.',
     body: createBatchSchema,
     ok: {
-      200: 'The year’s batch already exists: that batch.',
       201: 'The batch as recorded.',
       202: 'Started, but the worker has not recorded it yet: `{ id, message }`.',
     },
-    refusals: [422],
+    refusals: [409, 422],
     handler: async ({ res, deps: { db, temporal, taskQueue }, user, body }) => {
       const batchId = batchIdOf(user.jurisdictionId, body.year);
       const existing = await findById(db, batchId);
-      if (existing) {
-        res.json(existing);
-        return;
-      }
+      // A second batch for a year would be a second vote on the same year's projects (docs/domain.md, "Batch").
+      if (existing) throw conflict('batchYearExists', { year: body.year, title: existing.title, id: existing.id });
       const collectionClosesAt = startOfChinaDay(addDays(body.collectionClosesOn, 1)).toISOString();
-      if (Date.parse(collectionClosesAt) <= Date.now())
-        throw unprocessable('collectionClosesOn: the closing day has already passed');
+      if (Date.parse(collectionClosesAt) <= Date.now()) throw fieldError(422, 'collectionClosesOn', 'collectionClosed');
       const jurisdiction = await jurisdictionName(db, user.jurisdictionId);
       const input: AnnualBatchInput = {
         batchId,

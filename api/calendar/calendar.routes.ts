@@ -2,7 +2,7 @@ import { insertAuditEvent } from '../../db/auditEvents';
 import { createCalendar } from '../../db/calendar';
 import { addDays, chinaDay, startOfChinaDay } from '../../domain/workingDays';
 import type { CalendarChange } from '../../workflows/calendar.messages';
-import { notFound } from '../errors';
+import { HttpError, refusal } from '../errors';
 import { route } from '../http/route';
 import { deleteOverride, findOverride, upsertOverride } from './calendar.queries';
 import { dayRefSchema, impactSchema, previewSchema, setDaySchema, yearSchema } from '../../domain/contract/calendar';
@@ -124,7 +124,7 @@ export const calendarRoutes = [
       const owner = await ownerOf(db, user, ref.scope);
       const { before, affected } = await db.transaction().execute(async (trx) => {
         const found = await findOverride(trx, owner, ref.day);
-        if (!found) throw notFound(`a ${ref.scope} entry for ${ref.day}`);
+        if (!found) throw new HttpError(404, refusal('calendarEntryNotFound', { scope: ref.scope, day: ref.day }));
         const before = { working: found.working, reason: found.reason };
         const affected = await deadlinesMovedBy(trx, owner, ref.day, null);
         await deleteOverride(trx, owner, ref.day);

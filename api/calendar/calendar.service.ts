@@ -74,8 +74,7 @@ export const PACKAGE_LAST_YEAR = 2026;
 export async function ownerOf(db: Kysely<Database>, user: SessionUser, scope: CalendarScope): Promise<OverrideOwner> {
   if (scope === 'local') return user.jurisdictionId;
   const jurisdiction = await jurisdictionOf(db, user.jurisdictionId);
-  if (jurisdiction?.parent_id !== null)
-    throw forbidden('only a county office enters the national schedule; a township enters its own closures');
+  if (jurisdiction?.parent_id !== null) throw forbidden('countyOnlyNational');
   return null;
 }
 

@@ -54,11 +54,10 @@ export const candidateRoutes = [
         await assertDepartment(db, user.jurisdictionId, changes.departmentId, 'changes.departmentId');
       if (changes.responsibleLeaderUserId)
         await assertPerson(db, user.jurisdictionId, changes.responsibleLeaderUserId, 'changes.responsibleLeaderUserId');
-      await withBatchInPhase(db, found.batch_id, ['candidatePublicity'], 'amending a candidate', async (trx, batch) => {
+      await withBatchInPhase(db, found.batch_id, ['candidatePublicity'], 'amendCandidate', async (trx, batch) => {
         const current = await lockById(trx, found.id);
-        if (!current) throw notFound(`candidate "${found.id}"`);
-        if (current.status !== 'active')
-          throw conflict(`candidate "${current.title}" was withdrawn in screening and cannot be amended`);
+        if (!current) throw notFound('candidate', found.id);
+        if (current.status !== 'active') throw conflict('candidateWithdrawn', { title: current.title });
         const before: Record<string, unknown> = {};
         const after: Record<string, unknown> = {};
         const set: Record<string, unknown> = {};

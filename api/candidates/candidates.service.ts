@@ -66,7 +66,7 @@ export async function findVisibleCandidate(db: Kysely<Database>, user: SessionUs
   const candidate = await candidateColumns(visibleCandidates(db, user.jurisdictionId))
     .where('candidates.id', '=', id)
     .executeTakeFirst();
-  if (!candidate) throw notFound(`candidate "${id}"`);
+  if (!candidate) throw notFound('candidate', id);
   return candidate;
 }
 

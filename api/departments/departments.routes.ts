@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { HttpError, notFound } from '../errors';
+import { fieldError, notFound } from '../errors';
 import { route } from '../http/route';
 import { recordChange } from '../office/changeAudit';
 import { createDepartmentSchema, updateDepartmentSchema } from '../../domain/contract/departments';
-
-const fieldError = (status: number, field: string, message: string) =>
-  new HttpError(status, message, { [field]: message });
 
 const departmentColumns = ['id', 'name', 'jurisdiction_id', 'leader_user_id'] as const;
 
@@ -30,7 +27,7 @@ async function assertLeader(db: Kysely<Database>, jurisdictionId: string, leader
     .where('jurisdiction_id', '=', jurisdictionId)
     .executeTakeFirst();
   if (!leader || !leader.active || !leader.roles.includes('official'))
-    throw fieldError(422, 'leader_user_id', 'choose an active official of this jurisdiction as the responsible leader');
+    throw fieldError(422, 'leader_user_id', 'departmentLeaderNotOfficial');
 }
 
 async function assertNameFree(db: Kysely<Database>, jurisdictionId: string, name: string, exceptId?: string) {
@@ -40,7 +37,7 @@ async function assertNameFree(db: Kysely<Database>, jurisdictionId: string, name
     .where('jurisdiction_id', '=', jurisdictionId)
     .where('name', '=', name);
   if (exceptId) qb = qb.where('id', '!=', exceptId);
-  if (await qb.executeTakeFirst()) throw fieldError(409, 'name', `a department named "${name}" already exists`);
+  if (await qb.executeTakeFirst()) throw fieldError(409, 'name', 'departmentNameTaken', { name });
 }
 
 /** Departments (责任单位) and their responsible leaders; tasks and projects reference the id, so a rename keeps them. */
@@ -92,7 +89,7 @@ export const departmentRoutes = [
     refusals: [404, 409, 422],
     handler: async ({ res, deps: { db }, user, params, body }) => {
       const before = await findOwnDepartment(db, user.jurisdictionId, params.id);
-      if (!before) throw notFound(`department "${params.id}"`);
+      if (!before) throw notFound('department', params.id);
       const name = body.name ?? before.name;
       const leaderId = body.leader_user_id === undefined ? before.leader_user_id : body.leader_user_id;
       await assertNameFree(db, user.jurisdictionId, name, before.id);

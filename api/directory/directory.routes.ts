@@ -46,7 +46,7 @@ export const directoryRoutes = [
     list: { resource: 'users', ...userList },
     handler: async ({ deps: { db }, user, list, sendPage }) => {
       const asked = list.filter.jurisdiction_id;
-      if (asked && !(await findWatched(db, user.jurisdictionId, asked))) throw notFound(`jurisdiction "${asked}"`);
+      if (asked && !(await findWatched(db, user.jurisdictionId, asked))) throw notFound('jurisdiction', asked);
       const { rows, total } = await userPage(db, user.jurisdictionId, list);
       sendPage(rows, total);
     },
@@ -62,7 +62,7 @@ export const directoryRoutes = [
     refusals: [404],
     handler: async ({ res, deps: { db }, user, params }) => {
       const found = await findUser(db, user.jurisdictionId, params.id);
-      if (!found) throw notFound(`user "${params.id}"`);
+      if (!found) throw notFound('user', params.id);
       res.json(found);
     },
   }),
@@ -92,7 +92,7 @@ export const directoryRoutes = [
     refusals: [404],
     handler: async ({ res, deps: { db }, user, params }) => {
       const department = await findDepartment(db, user.jurisdictionId, params.id);
-      if (!department) throw notFound(`department "${params.id}"`);
+      if (!department) throw notFound('department', params.id);
       res.json(department);
     },
   }),

@@ -80,7 +80,7 @@ async function lockProject(trx: Transaction<Database>, projectId: string): Promi
     .where('id', '=', projectId)
     .forUpdate()
     .executeTakeFirst();
-  if (!project) throw notFound(`project "${projectId}"`);
+  if (!project) throw notFound('project', projectId);
   return project;
 }
 
@@ -201,7 +201,7 @@ export async function allocate(
   }
   const { allocated: allocatedElsewhere } = await sumsOf(trx, poolBatchId, projectId);
   const problem = allocationProblem({ poolTotal: pool.total_yuan, allocatedElsewhere, allocation: request.amountYuan });
-  if (problem) throw unprocessable(problem);
+  if (problem) throw unprocessable('fundsProblem', { reason: problem });
   if (request.amountYuan < project.disbursed_yuan) {
     throw unprocessable(
       `${formatYuan(project.disbursed_yuan)} has already been disbursed; the allocation cannot be cut below it to ${formatYuan(request.amountYuan)}`,
@@ -240,7 +240,10 @@ export async function requestDisbursement(
     amount: request.amountYuan,
     frozen: project.funds_frozen,
   });
-  if (problem) throw project.funds_frozen ? conflict(problem) : unprocessable(problem);
+  if (problem)
+    throw project.funds_frozen
+      ? conflict('fundsProblem', { reason: problem })
+      : unprocessable('fundsProblem', { reason: problem });
   const movement = await recordMovement(trx, user, project, id, 'disbursementRequested', request, {
     amountYuan: request.amountYuan,
   });
@@ -299,7 +302,10 @@ export async function disburse(
     amount: asked.amount_yuan,
     frozen: project.funds_frozen,
   });
-  if (problem) throw project.funds_frozen ? conflict(problem) : unprocessable(problem);
+  if (problem)
+    throw project.funds_frozen
+      ? conflict('fundsProblem', { reason: problem })
+      : unprocessable('fundsProblem', { reason: problem });
   const disbursed = project.disbursed_yuan + asked.amount_yuan;
   await trx.updateTable('projects').set({ disbursed_yuan: disbursed }).where('id', '=', projectId).execute();
   const movement = await recordMovement(

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Request, RequestHandler } from 'express';
-import { HttpError } from '../errors';
+import { HttpError, refusal } from '../errors';
 
 /**
  * Input no handler should ever see: an address that does not decode, text PostgreSQL cannot store
@@ -24,13 +24,10 @@ function decodeComponent(raw: string, where: string): string {
   try {
     decoded = decodeURIComponent(raw);
   } catch {
-    throw new HttpError(
-      400,
-      `the ${where} has a malformed percent-encoding ("${raw.slice(0, 40)}"): encode "%" as %25`,
-    );
+    throw new HttpError(400, refusal('malformedAddress', { where, raw: raw.slice(0, 40) }));
   }
   const reason = unsafeTextReason(decoded);
-  if (reason) throw new HttpError(400, `the ${where} ${reason}`);
+  if (reason) throw new HttpError(400, refusal('unsafeText', { where, reason }));
   return decoded;
 }
 
@@ -62,7 +59,7 @@ export function requireJsonBody(rawBodyPaths: readonly string[]): RequestHandler
     const raw = rawBodyPaths.some((p) => req.path === p || req.path.startsWith(`${p}/`));
     if (!raw && hasBody(req) && !req.is(['application/json', '+json'])) {
       const sent = req.get('content-type') ?? 'no Content-Type';
-      throw new HttpError(415, `send the request body as JSON with Content-Type: application/json (got ${sent})`);
+      throw new HttpError(415, refusal('notJson', { sent }));
     }
     next();
   };
@@ -71,7 +68,8 @@ export function requireJsonBody(rawBodyPaths: readonly string[]): RequestHandler
 /** Every string and key of a JSON body must be storable text; the first that is not is named by its path. */
 export const rejectUnsafeJsonText: RequestHandler = (req, _res, next) => {
   const problem = findUnsafeText(req.body as unknown, []);
-  if (problem) throw new HttpError(400, `invalid request — ${problem.path || 'the body'}: ${problem.reason}`);
+  if (problem)
+    throw new HttpError(400, refusal('invalidInput', { detail: `${problem.path || 'the body'}: ${problem.reason}` }));
   next();
 };
 

@@ -31,7 +31,7 @@ export const jurisdictionRoutes = [
     refusals: [404],
     handler: async ({ res, deps: { db }, user, params }) => {
       const found = await findWatched(db, user.jurisdictionId, params.id);
-      if (!found) throw notFound(`jurisdiction "${params.id}"`);
+      if (!found) throw notFound('jurisdiction', params.id);
       res.json(found);
     },
   }),
@@ -51,7 +51,7 @@ export const jurisdictionRoutes = [
     refusals: [403, 409],
     handler: async ({ res, deps: { db }, user, body }) => {
       const own = await findWatched(db, user.jurisdictionId, user.jurisdictionId);
-      if (own?.level !== 'county') throw forbidden('only a county office creates townships and streets');
+      if (own?.level !== 'county') throw forbidden('countyOnly');
       const created = await createJurisdictionWithOffice(db, user, {
         id: `${user.jurisdictionId}-${body.code ?? randomCode()}`,
         name: body.name,
@@ -74,7 +74,7 @@ export const jurisdictionRoutes = [
     refusals: [404],
     handler: async ({ res, deps: { db }, user, params, body }) => {
       const before = await findWatched(db, user.jurisdictionId, params.id);
-      if (!before) throw notFound(`jurisdiction "${params.id}"`);
+      if (!before) throw notFound('jurisdiction', params.id);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('jurisdictions').set({ name: body.name }).where('id', '=', before.id).execute();
         await recordChange(trx, user, {

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import { hashPassword } from '../../db/passwords';
 import { oneTimePassword } from '../auth/passwordPolicy';
 import type { SessionUser } from '../auth/tokens';
-import { HttpError } from '../errors';
+import { fieldError } from '../errors';
 import { recordChange } from '../office/changeAudit';
 
 export interface NewJurisdiction {
@@ -14,9 +14,6 @@ export interface NewJurisdiction {
   parentId: string | null;
   coordinator: { username: string; displayName: string };
 }
-
-const fieldError = (status: number, field: string, message: string) =>
-  new HttpError(status, message, { [field]: message });
 
 export const randomCode = () => randomBytes(3).toString('hex');
 
@@ -35,18 +32,13 @@ export async function createJurisdictionWithOffice(
   const userId = `user-${randomUUID()}`;
   await db.transaction().execute(async (trx) => {
     const clash = await trx.selectFrom('jurisdictions').select('id').where('id', '=', input.id).executeTakeFirst();
-    if (clash) throw fieldError(409, 'code', `the code "${input.id}" is taken: choose another`);
+    if (clash) throw fieldError(409, 'code', 'jurisdictionCodeTaken', { code: input.id });
     const taken = await trx
       .selectFrom('users')
       .select('id')
       .where('username', '=', input.coordinator.username)
       .executeTakeFirst();
-    if (taken)
-      throw fieldError(
-        409,
-        'coordinator.username',
-        `the username "${input.coordinator.username}" is taken: choose another`,
-      );
+    if (taken) throw fieldError(409, 'coordinator.username', 'usernameTaken', { username: input.coordinator.username });
     await trx
       .insertInto('jurisdictions')
       .values({ id: input.id, name: input.name, level: input.level, parent_id: input.parentId, policy: '{}' })

@@ -33,7 +33,7 @@ export const noticeRoutes = [
     refusals: [404],
     handler: async ({ res, deps: { db }, user, params }) => {
       const notice = await findMine(db, user.userId, noticeId(params.id));
-      if (!notice) throw notFound(`notice ${params.id}`);
+      if (!notice) throw notFound('notice', params.id);
       res.json(notice);
     },
   }),
@@ -52,7 +52,7 @@ export const noticeRoutes = [
       const id = noticeId(params.id);
       await markRead(db, user.userId, id);
       const notice = await findMine(db, user.userId, id);
-      if (!notice) throw notFound(`notice ${params.id}`);
+      if (!notice) throw notFound('notice', params.id);
       res.json(notice);
     },
   }),
@@ -60,6 +60,6 @@ export const noticeRoutes = [
 
 function noticeId(param: string): number {
   const id = strictPositiveId(param);
-  if (id === undefined) throw notFound(`notice "${param}"`);
+  if (id === undefined) throw notFound('notice', param);
   return id;
 }

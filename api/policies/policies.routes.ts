@@ -50,7 +50,7 @@ export const policyRoutes = [
     refusals: [404],
     handler: async ({ res, deps: { db }, user, params }) => {
       const found = (await editableJurisdictions(db, user.jurisdictionId)).find((j) => j.id === params.jurisdictionId);
-      if (!found) throw notFound(`jurisdiction ${params.jurisdictionId}`);
+      if (!found) throw notFound('jurisdiction', params.jurisdictionId);
       res.json(policyView(found));
     },
   }),
@@ -69,7 +69,7 @@ export const policyRoutes = [
     handler: async ({ res, deps: { db }, user, params, body }) => {
       const stored = await db.transaction().execute(async (trx) => {
         const found = await lockEditable(trx, user.jurisdictionId, params.jurisdictionId);
-        if (!found) throw notFound(`jurisdiction ${params.jurisdictionId}`);
+        if (!found) throw notFound('jurisdiction', params.jurisdictionId);
         const before = policyView(found);
         const policy = storedForm(body);
         await storePolicy(trx, found.id, policy);

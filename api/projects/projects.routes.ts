@@ -18,7 +18,7 @@ import {
 import { workflowTimelinePage } from '../audit/audit.queries';
 import { auditSortable } from '../audit/audit.routes';
 import { actorOf } from '../auth/auth.middleware';
-import { conflict, forbidden, HttpError, notFound, unprocessable } from '../errors';
+import { conflict, forbidden, HttpError, notFound, refusal, unprocessable } from '../errors';
 import { type Method, route } from '../http/route';
 import { reencodePhoto } from '../security/photos';
 import { boxSharesSchema, openRatingSchema } from '../../domain/ballotEncoding';
@@ -300,7 +300,7 @@ export const projectRoutes = [
         report,
         open?.payload ?? { previousPercent: project.progress_percent },
       );
-      if (!check.ok) throw unprocessable(check.message);
+      if (!check.ok) throw unprocessable('refused', { reason: check.message });
       if (open) {
         await temporal.workflow.getHandle(open.id).executeUpdate(completeTaskUpdate, {
           args: [{ actor: actorOf(user), result: check.result }],
@@ -391,7 +391,7 @@ export const projectRoutes = [
     run: async (h, { db, params, body, project, actor, updateId }) => {
       const finding = await findingProject(db, String(params.findingId));
       if (finding?.project_id !== project.id) {
-        throw notFound(`finding "${params.findingId}" of project "${project.id}"`);
+        throw notFound('finding', params.findingId ?? '');
       }
       return h.executeUpdate(reviewFindingUpdate, { args: [{ actor, findingId: finding.id, ...body }], updateId });
     },
@@ -508,11 +508,11 @@ export const projectRoutes = [
     refusals: [400, 413, 415],
     handler: async ({ req, res, deps: { db }, user }) => {
       const declared = photoTypes.find((t) => req.is(t));
-      if (!declared) throw new HttpError(415, `upload the photo as ${photoTypes.join(', ')}`);
+      if (!declared) throw new HttpError(415, refusal('photoTypes', { types: photoTypes.join(', ') }));
       const bytes: unknown = req.body;
-      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new HttpError(400, 'the upload is empty');
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new HttpError(400, 'uploadEmpty');
       if (imageTypeOf(bytes) !== declared) {
-        throw new HttpError(415, `the upload is not the ${declared} image its Content-Type says`);
+        throw new HttpError(415, refusal('photoTypeMismatch', { type: declared }));
       }
       // Decoded and re-encoded: junk behind an image signature is refused, and metadata (GPS, camera) stripped.
       const clean = await reencodePhoto(bytes, declared);

@@ -7,7 +7,7 @@ import { fundStanding } from '../../domain/fundPool';
 import type { SessionUser } from '../auth/tokens';
 import { keyedId } from '../batchRecords';
 import { readsChildren, watchedJurisdictionIds } from '../jurisdictions/jurisdictions.queries';
-import { conflict, notFound, unprocessable } from '../errors';
+import { conflict, fieldError, notFound } from '../errors';
 import { containing, fetchPage, type ListQuery, listingOf, pageOf } from '../listQuery';
 import type {
   bulletinFilterSchema,
@@ -67,7 +67,7 @@ export async function findVisibleProject(db: Kysely<Database>, user: SessionUser
   const project = await projectColumns(visibleProjects(db, user.jurisdictionId))
     .where('projects.id', '=', id)
     .executeTakeFirst();
-  if (!project) throw notFound(`project "${id}"`);
+  if (!project) throw notFound('project', id);
   return project;
 }
 
@@ -77,7 +77,7 @@ export async function findWatchedProject(db: Kysely<Database>, user: SessionUser
     .select('batches.jurisdiction_id')
     .where('projects.id', '=', id)
     .executeTakeFirst();
-  if (!project) throw notFound(`project "${id}"`);
+  if (!project) throw notFound('project', id);
   return project;
 }
 
@@ -147,7 +147,7 @@ export async function findVisibleFinding(db: Kysely<Database>, user: SessionUser
   const finding = await findingColumns(visibleFindings(db, user.jurisdictionId))
     .where('findings.id', '=', id)
     .executeTakeFirst();
-  if (!finding) throw notFound(`finding "${id}"`);
+  if (!finding) throw notFound('finding', id);
   return finding;
 }
 
@@ -159,7 +159,7 @@ export function assertFindingResubmission(
   body: { text: string; photoIds: string[] },
 ): void {
   const same = existing.text === body.text && existing.photo_ids.join() === body.photoIds.join();
-  if (!same) throw conflict('this form key was already used for a different finding; reload the form and submit again');
+  if (!same) throw conflict('formKeyReused', { subject: 'finding' });
 }
 
 /** Photos a finding cites must have been uploaded in the jurisdiction; the workflow cannot check the database. */
@@ -170,7 +170,8 @@ export async function assertPhotos(db: Kysely<Database>, jurisdictionId: string,
     .where('photos.id', 'in', photoIds)
     .execute();
   const missing = photoIds.filter((id) => !found.some((p) => p.id === id));
-  if (missing.length) throw unprocessable(`photoIds: no uploaded photo ${missing.map((id) => `"${id}"`).join(', ')}`);
+  if (missing.length)
+    throw fieldError(422, 'photoIds', 'noSuchPhotos', { ids: missing.map((id) => `"${id}"`).join(', ') });
 }
 
 function visiblePhotos(db: Kysely<Database>, jurisdictionId: string) {
@@ -214,7 +215,7 @@ export async function findVisiblePhoto(db: Kysely<Database>, user: SessionUser, 
     .select(['photos.id', 'photos.content_type', 'photos.bytes'])
     .where('photos.id', '=', id)
     .executeTakeFirst();
-  if (!photo) throw notFound(`photo "${id}"`);
+  if (!photo) throw notFound('photo', id);
   return photo;
 }
 
@@ -255,7 +256,7 @@ export async function findVisibleBulletin(db: Kysely<Database>, user: SessionUse
     .select('batches.title as batch_title')
     .where('bulletins.id', '=', id)
     .executeTakeFirst();
-  if (!bulletin) throw notFound(`bulletin "${id}"`);
+  if (!bulletin) throw notFound('bulletin', id);
   return bulletin;
 }
 

@@ -3,7 +3,7 @@ import { insertAuditEvent } from '../../db/auditEvents';
 import type { PublicityCommentTable } from '../../db/schema';
 import { batchPhases, type BatchPhase } from '../../workflows/annualBatch.messages';
 import { keyedId } from '../batchRecords';
-import { phaseNames, withBatchInPhase } from '../batches/batchPhase';
+import { withBatchInPhase } from '../batches/batchPhase';
 import { conflict, unprocessable } from '../errors';
 import { route } from '../http/route';
 import { listOptions } from '../listQuery';
@@ -65,7 +65,7 @@ const publicCommentView = (c: Comment) => ({
 
 function assertResubmittedComment(existing: Comment, body: { candidateId?: string; body: string }): void {
   if (existing.body !== body.body || existing.candidate_id !== (body.candidateId ?? null)) {
-    throw conflict('this form key was already used for a different comment; reload the form and submit again');
+    throw conflict('formKeyReused', { subject: 'comment' });
   }
 }
 
@@ -119,9 +119,7 @@ export const publicityRoutes = [
     handler: async ({ res, deps: { db }, params }) => {
       const batch = await publicBatch(db, params.batchId);
       if (!publishedPhases.includes(batch.phase)) {
-        throw conflict(
-          `the candidate list of "${batch.title}" is not public yet; it is published at ${phaseNames.candidatePublicity}`,
-        );
+        throw conflict('candidatesNotPublic', { title: batch.title, phase: 'candidatePublicity' });
       }
       res.json(await publicCandidates(db, batch.id));
     },
@@ -162,7 +160,7 @@ export const publicityRoutes = [
     handler: async ({ res, deps: { db }, params }) => {
       const batch = await publicBatch(db, params.batchId);
       if (!projectPhases.includes(batch.phase)) {
-        throw conflict(`"${batch.title}" has no projects yet; they are reported from ${phaseNames.implementation}`);
+        throw conflict('noProjectsYet', { title: batch.title, phase: 'implementation' });
       }
       res.json(await publicProjects(db, batch.id));
     },
@@ -192,12 +190,11 @@ export const publicityRoutes = [
         db,
         batchId,
         ['candidatePublicity'],
-        'commenting on the candidate list',
+        'commentOnCandidates',
         async (trx) => {
           if (body.candidateId) {
             const candidate = await findActiveCandidate(trx, batchId, body.candidateId);
-            if (!candidate)
-              throw unprocessable(`candidateId: "${body.candidateId}" is not on this batch's published candidate list`);
+            if (!candidate) throw unprocessable('notPublishedCandidate', { id: body.candidateId });
           }
           const inserted = await insertComment(trx, {
             id,
@@ -286,7 +283,7 @@ export const publicityRoutes = [
     refusals: [404, 409],
     handler: async ({ res, deps: { db }, user, params, body: { adopted, response } }) => {
       const found = await findVisibleComment(db, user, params.id);
-      await withBatchInPhase(db, found.batch_id, answeringPhases, 'answering a comment', async (trx, batch) => {
+      await withBatchInPhase(db, found.batch_id, answeringPhases, 'answerComment', async (trx, batch) => {
         const current = await lockCommentById(trx, found.id);
         if (current.adopted === adopted && current.response === response) return; // a retry
         // The n-th answer (the row is locked): a changed answer is recorded, even back to an earlier one.

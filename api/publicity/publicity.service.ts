@@ -32,7 +32,7 @@ export async function publicBatch(db: Kysely<Database>, batchId: string) {
     ])
     .where('batches.id', '=', batchId)
     .executeTakeFirst();
-  if (!batch) throw notFound(`batch "${batchId}"`);
+  if (!batch) throw notFound('batch', batchId);
   return batch;
 }
 
@@ -158,8 +158,7 @@ export async function publicResults(db: Kysely<Database>, batch: { id: string; t
     .where('status', '=', 'closed')
     .orderBy('round')
     .execute();
-  if (rounds.length === 0)
-    throw conflict(`the vote on "${batch.title}" has not closed yet; its result is published when it does`);
+  if (rounds.length === 0) throw conflict('voteNotClosed', { title: batch.title });
   const titles = await db.selectFrom('candidates').select(['id', 'title']).where('batch_id', '=', batch.id).execute();
   const threshold = await outcomeOnlyBelowOf(db, batch.id);
   // A run-off round elects among the previous round's tie, so the rounds' elected lists add up.
@@ -209,7 +208,7 @@ export async function findVisibleComment(db: Kysely<Database>, user: SessionUser
   const comment = await commentColumns(visibleComments(db, user.jurisdictionId))
     .where('publicity_comments.id', '=', id)
     .executeTakeFirst();
-  if (!comment) throw notFound(`comment "${id}"`);
+  if (!comment) throw notFound('comment', id);
   return comment;
 }
 

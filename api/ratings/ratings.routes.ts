@@ -46,7 +46,7 @@ export const ratingRoutes = [
     refusals: [404],
     handler: async ({ res, deps: { db }, user, params }) => {
       const session = await findInJurisdiction(db, user.jurisdictionId, params.id);
-      if (!session) throw notFound(`rating session "${params.id}"`);
+      if (!session) throw notFound('ratingSession', params.id);
       const projects = await projectTitles(db, session.project_ids);
       const receipt = await receiptOf(db, 'rating_receipts', session.id, user.userId);
       res.json({
@@ -77,10 +77,9 @@ export const ratingRoutes = [
       const receipt = await db.transaction().execute(async (trx) => {
         const row = await shareLockById(trx, params.id);
         const session = checkCanTakePart(row, user, 'rating session', params.id);
-        if (session.box_opened_at)
-          throw conflict('the rating sheets have been opened for the count; nothing was recorded');
+        if (session.box_opened_at) throw conflict('ratingSheetsOpened');
         const problem = encodedRatingSheetProblem(sheet, session.project_ids);
-        if (problem) throw unprocessable(`not rated: ${problem}`);
+        if (problem) throw unprocessable('notRated', { reason: problem });
         // Every project once, in the session's order, whatever order the client used.
         const ratings = decodeRatingSheet(sheet, session.project_ids);
         const receiptCode = newReceiptCode();

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { HttpError } from '../errors';
+import { HttpError, refusal } from '../errors';
 
 /**
  * The CJK font the printed reports are set in. PDF's standard fonts have no Chinese glyphs, so a report
@@ -42,10 +42,12 @@ export const missingFontMessage = (looked: string[]) =>
 export function cjkFont(env: NodeJS.ProcessEnv = process.env): CjkFont {
   const chosen = env.REPORT_FONT?.trim();
   if (chosen) {
-    if (!existsSync(chosen)) throw new HttpError(503, missingFontMessage([`REPORT_FONT=${chosen}`]));
+    if (!existsSync(chosen))
+      throw new HttpError(503, refusal('refused', { reason: missingFontMessage([`REPORT_FONT=${chosen}`]) }));
     return { regular: { src: chosen }, bold: { src: chosen } };
   }
   const font = NOTO_FACES.find((f) => existsSync(f.regular.src));
-  if (!font) throw new HttpError(503, missingFontMessage(NOTO_FACES.map((f) => f.regular.src)));
+  if (!font)
+    throw new HttpError(503, refusal('refused', { reason: missingFontMessage(NOTO_FACES.map((f) => f.regular.src)) }));
   return existsSync(font.bold.src) ? font : { regular: font.regular, bold: font.regular };
 }

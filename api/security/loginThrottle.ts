@@ -2,7 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
-import { HttpError } from '../errors';
+import { HttpError, refusal } from '../errors';
 
 /** How many failed sign-ins lock a username, over which window, and the per-address ceiling. */
 export interface LoginThrottlePolicy {
@@ -54,7 +54,7 @@ export async function assertNotLockedOut(
   if (Number(row.failures) >= policy.failuresBeforeLockout) {
     throw new HttpError(
       429,
-      `this account is locked after ${policy.failuresBeforeLockout} failed sign-ins; try again in ${policy.lockoutMinutes} minutes or ask the office to check it`,
+      refusal('accountLocked', { failures: policy.failuresBeforeLockout, minutes: policy.lockoutMinutes }),
     );
   }
 }

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { HttpError } from '../errors';
+import { HttpError, refusal } from '../errors';
 import type { PhotoType } from '../../domain/contract/projects';
 
 const formatOf: Record<PhotoType, 'jpeg' | 'png' | 'webp'> = {
@@ -21,12 +21,12 @@ export async function reencodePhoto(bytes: Buffer, declared: PhotoType): Promise
     const image = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_PIXELS });
     const { format } = await image.metadata();
     if (format !== formatOf[declared]) {
-      throw new HttpError(415, `the upload is not the ${declared} image its Content-Type says`);
+      throw new HttpError(415, refusal('photoTypeMismatch', { type: declared }));
     }
     // rotate() applies the EXIF orientation before the metadata is dropped, so the photo stays upright.
     return await image.rotate().toFormat(formatOf[declared]).toBuffer();
   } catch (err) {
     if (err instanceof HttpError) throw err;
-    throw new HttpError(422, `the upload is not a readable ${declared} image: it is damaged or not an image`);
+    throw new HttpError(422, refusal('photoUnreadable', { type: declared }));
   }
 }

@@ -9,11 +9,11 @@ import { route } from '../http/route';
 const SPAM_REASON = '经办公室认定为无效或恶意提交';
 
 /** Names the first ids of a list that are not the caller's to mark; only ids, never another county's titles. */
-function assertAllFound(asked: string[], found: Set<string>, what: string): void {
+function assertAllFound(asked: string[], found: Set<string>, what: 'suggestion' | 'comment'): void {
   const missing = [...new Set(asked)].filter((id) => !found.has(id));
   if (missing.length) {
-    const shown = missing.slice(0, 5).map((id) => `"${id}"`);
-    throw notFound(`${what} ${shown.join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
+    const shown = missing.slice(0, 5).join('", "');
+    throw notFound(what, `${shown}${missing.length > 5 ? `" and ${missing.length - 5} more` : ''}`);
   }
 }
 
@@ -48,7 +48,7 @@ export const spamRoutes = [
       let updated = 0;
       for (const [batchId, batchRows] of byBatch) {
         // Junk arrives while the form is open and is cleared before screening ends (docs/domain.md, "Screening").
-        updated += await withBatchInPhase(db, batchId, ['collection', 'screening'], 'marking spam', async (trx) => {
+        updated += await withBatchInPhase(db, batchId, ['collection', 'screening'], 'markSpam', async (trx) => {
           const ids = batchRows.map((r) => r.id);
           const marked = await trx
             .updateTable('suggestions')

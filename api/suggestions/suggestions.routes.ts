@@ -6,7 +6,7 @@ import { weightedScore } from '../../domain/screening';
 import { findOwnBatch, keyedId, withOwnBatchInPhase } from '../batchRecords';
 import { withBatchInPhase } from '../batches/batchPhase';
 import { candidateIdOf } from '../candidates/candidates.service';
-import { conflict, unprocessable } from '../errors';
+import { conflict, fieldError, unprocessable } from '../errors';
 import { route } from '../http/route';
 import { formRetry } from '../openapi';
 import { formatReceiptCode } from '../../domain/contract/publicity';
@@ -92,7 +92,7 @@ export const suggestionRoutes = [
         db,
         batchId,
         ['collection'],
-        'submitting a suggestion',
+        'submitSuggestion',
         async (trx) => {
           const stored = await insertSuggestion(
             trx,
@@ -175,7 +175,7 @@ export const suggestionRoutes = [
         db,
         batch.id,
         ['collection'],
-        'submitting a suggestion',
+        'submitSuggestion',
         async (trx) => {
           const stored = await insertSuggestion(
             trx,
@@ -228,7 +228,7 @@ export const suggestionRoutes = [
         user,
         batchId,
         ['collection'],
-        'importing from the reserve library',
+        'importReserve',
         async (trx, batch) => {
           const sources = await reserveItems(trx, batch, ids);
           const refused = ids.filter((id) => !sources.some((s) => s.id === id));
@@ -329,25 +329,22 @@ export const suggestionRoutes = [
     refusals: [404, 409, 422],
     handler: async ({ res, deps: { db }, user, params, body: { intoId } }) => {
       const source = await findVisibleSuggestion(db, user, params.id);
-      if (intoId === source.id) throw unprocessable('intoId: a suggestion cannot be merged into itself');
+      if (intoId === source.id) throw fieldError(422, 'intoId', 'mergeIntoItself');
       const target = await findVisibleSuggestion(db, user, intoId);
-      if (target.batch_id !== source.batch_id)
-        throw unprocessable('intoId: only suggestions of the same batch can be merged');
+      if (target.batch_id !== source.batch_id) throw fieldError(422, 'intoId', 'mergeAcrossBatches');
       await withBatchInPhase(
         db,
         source.batch_id,
         ['collection', 'screening'],
-        'merging suggestions',
+        'mergeSuggestions',
         async (trx, batch) => {
           const locked = await lockByIds(trx, [source.id, target.id]);
           const from = locked.find((s) => s.id === source.id) ?? source;
           const into = locked.find((s) => s.id === target.id) ?? target;
           if (from.merged_into_id === into.id) return; // a retry of this very merge
-          if (from.merged_into_id) throw conflict(`"${from.title}" was already merged into ${from.merged_into_id}`);
-          if (into.merged_into_id)
-            throw conflict(`"${into.title}" was itself merged into ${into.merged_into_id}; merge into that one`);
-          if (from.outcome === 'candidate')
-            throw conflict(`"${from.title}" is a candidate; review it to another outcome before merging it away`);
+          if (from.merged_into_id) throw conflict('alreadyMerged', { title: from.title, into: from.merged_into_id });
+          if (into.merged_into_id) throw conflict('mergedTarget', { title: into.title, into: into.merged_into_id });
+          if (from.outcome === 'candidate') throw conflict('mergeCandidate', { title: from.title });
           const proposersMoved = await moveProposers(trx, from.id, into.id);
           await markMerged(trx, from.id, into.id);
           await insertAuditEvent(trx, {
@@ -378,10 +375,9 @@ export const suggestionRoutes = [
     refusals: [404, 409],
     handler: async ({ res, deps: { db }, user, params, body }) => {
       const found = await findVisibleSuggestion(db, user, params.id);
-      await withBatchInPhase(db, found.batch_id, ['screening'], 'scoring a suggestion', async (trx, batch) => {
+      await withBatchInPhase(db, found.batch_id, ['screening'], 'scoreSuggestion', async (trx, batch) => {
         const suggestion = await lockSuggestion(trx, found.id);
-        if (suggestion.merged_into_id)
-          throw conflict(`this suggestion was merged into ${suggestion.merged_into_id}; score that one`);
+        if (suggestion.merged_into_id) throw conflict('mergedScore', { into: suggestion.merged_into_id });
         const { policy } = await jurisdictionPolicy(trx, batch.jurisdiction_id);
         const weighted = weightedScore(body, batchPolicyOf(policy).screeningWeights);
         const marks = {
@@ -434,12 +430,11 @@ export const suggestionRoutes = [
           'candidate.responsibleLeaderUserId',
         );
       }
-      await withBatchInPhase(db, found.batch_id, ['screening'], 'the joint review', async (trx, batch) => {
+      await withBatchInPhase(db, found.batch_id, ['screening'], 'jointReview', async (trx, batch) => {
         const suggestion = await lockSuggestion(trx, found.id);
-        if (suggestion.merged_into_id)
-          throw conflict(`this suggestion was merged into ${suggestion.merged_into_id}; review that one`);
+        if (suggestion.merged_into_id) throw conflict('mergedReview', { into: suggestion.merged_into_id });
         const scored = await anyScore(trx, suggestion.id);
-        if (!scored) throw conflict('no one of the screening group has scored this suggestion yet; score it first');
+        if (!scored) throw conflict('notScoredYet');
         if (await reviewUnchanged(trx, suggestion, body)) return; // a retry, or the same decision again
         await recordReview(trx, suggestion.id, {
           outcome: body.outcome,

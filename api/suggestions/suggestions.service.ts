@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Database, Suggestion, SuggestionProposerTable } from '../../db/schema';
 import type { SuggestionChannel } from '../../domain/screening';
 import type { SessionUser } from '../auth/tokens';
-import { conflict, forbidden, notFound, unprocessable } from '../errors';
+import { conflict, fieldError, forbidden, notFound, unprocessable } from '../errors';
 import { candidateIdOf } from '../candidates/candidates.service';
 import { newPublicReceiptCode } from '../publicity/receiptCodes';
 import { containing, type ListQuery, listingOf, pageOf } from '../listQuery';
@@ -70,7 +70,7 @@ export async function findVisibleSuggestion(db: Kysely<Database>, user: SessionU
   const suggestion = await suggestionColumns(visibleSuggestions(db, user.jurisdictionId))
     .where('suggestions.id', '=', id)
     .executeTakeFirst();
-  if (!suggestion) throw notFound(`suggestion "${id}"`);
+  if (!suggestion) throw notFound('suggestion', id);
   return suggestion;
 }
 
@@ -123,19 +123,17 @@ export function intakeOf(
   user: SessionUser,
   body: EnteredSuggestion,
 ): { channel: SuggestionChannel; proposer: NewProposer } {
-  if (user.roles.includes('reviewer'))
-    throw forbidden('the screening group scores suggestions and may not propose them');
+  if (user.roles.includes('reviewer')) throw forbidden('reviewersMayNotPropose');
   const channel =
     body.channel ??
     (user.roles.includes('deputy') ? 'deputy' : user.roles.includes('official') ? 'department' : undefined);
   const named = { name: body.proposer?.name ?? user.displayName, contact: body.proposer?.contact ?? null };
   switch (channel) {
     case 'deputy':
-      if (!user.roles.includes('deputy')) throw forbidden('only a deputy may propose on the deputy channel');
+      if (!user.roles.includes('deputy')) throw forbidden('deputyChannelOnly');
       return { channel, proposer: { kind: 'deputy', user_id: user.userId, department_id: null, ...named } };
     case 'department':
-      if (!user.roles.includes('official') || !user.departmentId)
-        throw forbidden('only an official of a department may propose for it');
+      if (!user.roles.includes('official') || !user.departmentId) throw forbidden('departmentChannelOnly');
       return {
         channel,
         proposer: { kind: 'department', user_id: user.userId, department_id: user.departmentId, ...named },
@@ -144,18 +142,16 @@ export function intakeOf(
     case 'liaisonStation':
     case 'letter':
     case 'doorToDoor': {
-      if (!user.roles.includes('coordinator'))
-        throw forbidden('only a coordinator may enter a suggestion on behalf of a member of the public');
+      if (!user.roles.includes('coordinator')) throw forbidden('onBehalfOfPublic');
       const contact = body.proposer?.contact;
-      if (!contact)
-        throw unprocessable('proposer.contact: give the proposer’s phone or e-mail, so they can be told the outcome');
+      if (!contact) throw fieldError(422, 'proposer.contact', 'proposerContactMissing');
       return {
         channel,
         proposer: { kind: 'public', user_id: null, department_id: null, name: body.proposer?.name ?? null, contact },
       };
     }
     case 'online':
-      throw unprocessable('channel: online suggestions come through the public form');
+      throw fieldError(422, 'channel', 'onlineViaPublicForm');
     case undefined:
       throw unprocessable(
         'channel: say how the suggestion was received (hotline12345, liaisonStation, letter or doorToDoor)',
@@ -204,8 +200,7 @@ export function assertResubmission(existing: Suggestion, body: SuggestionContent
     existing.description === body.description &&
     existing.category === body.category &&
     existing.location === body.location;
-  if (!same)
-    throw conflict('this form key was already used for a different suggestion; reload the form and submit again');
+  if (!same) throw conflict('formKeyReused', { subject: 'suggestion' });
 }
 
 /** The jurisdiction's department, or a 422 naming what is wrong. */
@@ -221,7 +216,7 @@ export async function assertDepartment(
     .where('id', '=', departmentId)
     .where('jurisdiction_id', '=', jurisdictionId)
     .executeTakeFirst();
-  if (!found) throw unprocessable(`${field}: there is no department "${departmentId}" in this jurisdiction`);
+  if (!found) throw fieldError(422, field, 'noDepartmentHere', { field, id: departmentId });
 }
 
 export async function assertPerson(
@@ -236,13 +231,13 @@ export async function assertPerson(
     .where('id', '=', userId)
     .where('jurisdiction_id', '=', jurisdictionId)
     .executeTakeFirst();
-  if (!found) throw unprocessable(`${field}: there is no user "${userId}" in this jurisdiction`);
+  if (!found) throw fieldError(422, field, 'noUserHere', { field, id: userId });
 }
 
 /** Locks a suggestion of the batch for the rest of the transaction. */
 export async function lockSuggestion(trx: Transaction<Database>, id: string): Promise<Suggestion> {
   const row = await trx.selectFrom('suggestions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!row) throw notFound(`suggestion "${id}"`);
+  if (!row) throw notFound('suggestion', id);
   return row;
 }
 

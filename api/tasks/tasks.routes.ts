@@ -6,7 +6,7 @@ import { checkTaskResult, taskKindSchema } from '../../domain/taskKinds';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput, taskStateQuery } from '../../workflows/humanTask.messages';
 import { actorOf } from '../auth/auth.middleware';
-import { conflict, forbidden, notFound, unprocessable } from '../errors';
+import { conflict, fieldError, forbidden, notFound, unprocessable } from '../errors';
 import { route } from '../http/route';
 import { waitFor } from '../waitFor';
 import { liveStateOf } from '../workflowState';
@@ -40,7 +40,7 @@ export const taskRoutes = [
     refusals: [404],
     handler: async ({ res, deps: { db, temporal }, user, params }) => {
       const task = await findVisibleTask(db, user, params.id);
-      if (!task) throw notFound(`task "${params.id}"`);
+      if (!task) throw notFound('task', params.id);
       res.json({ ...task, live: await liveStateOf(temporal, task.id, taskStateQuery) });
     },
   }),
@@ -61,9 +61,9 @@ export const taskRoutes = [
     handler: async ({ res, deps: { db, temporal, taskQueue }, user, body }) => {
       // Checked here, not in the schema: the workflow reads the same rule back long after the instant.
       if (body.due.kind === 'at' && Date.parse(body.due.at) <= Date.now())
-        throw unprocessable(`due.at: ${body.due.at} has already passed; give a due time in the future`);
+        throw unprocessable('taskDueInPast', { at: body.due.at });
       const problem = await assigneeProblem(db, user, body.assignee);
-      if (problem) throw unprocessable(`assignee: ${problem}`);
+      if (problem) throw fieldError(422, 'assignee', 'assigneeProblem', { reason: problem });
       const taskId = `task-adhoc-${body.key}`;
       const input: HumanTaskInput = {
         taskId,
@@ -120,9 +120,9 @@ export const taskRoutes = [
       const task = await findTask(db, params.id);
       // Another county's task does not exist for the caller; one of their own county's that is not theirs
       // is refused without its title (the workflow's refusal would name it).
-      if (!task || task.jurisdiction_id !== user.jurisdictionId) throw notFound(`task "${params.id}"`);
+      if (!task || task.jurisdiction_id !== user.jurisdictionId) throw notFound('task', params.id);
       if (!(await findVisibleTask(db, user, task.id))) {
-        throw forbidden(`this task is assigned to ${task.assignee_kind} ${task.assignee_ref}, not to you`);
+        throw forbidden('taskNotYours', { assigneeKind: task.assignee_kind, assignee: task.assignee_ref });
       }
       if (task.status === 'done') {
         // The same person resending the same answer (a lost response, a double click) gets the task back.
@@ -130,7 +130,7 @@ export const taskRoutes = [
           res.json(task);
           return;
         }
-        throw conflict('this task has already been completed; nothing was changed');
+        throw conflict('taskAlreadyDone');
       }
       // An audit finding changes the project's funds too: it is recorded there, which closes this task.
       if (task.kind === 'fundAudit') {

@@ -24,14 +24,16 @@ function taskRows(db: Kysely<Database>) {
 type TaskRowsQuery = ReturnType<typeof taskRows>;
 
 const taskColumns = (qb: TaskRowsQuery) =>
-  qb
-    .selectAll('tasks')
-    .select((eb) => [
-      eb.fn
-        .coalesce('assignee_user.display_name', 'assignee_department.name', 'tasks.assignee_ref')
-        .as('assignee_label'),
-      sql<boolean>`(tasks.status = 'open' and tasks.due_at < now())`.as('overdue'),
-    ]);
+  qb.selectAll('tasks').select((eb) => [
+    eb.fn.coalesce('assignee_user.display_name', 'assignee_department.name', 'tasks.assignee_ref').as('assignee_label'),
+    sql<boolean>`(tasks.status = 'open' and tasks.due_at < now())`.as('overdue'),
+    // People and matters by their names on screen, not by their ids (user-official, project-…).
+    sql<string | null>`(select u.display_name from users u where u.id = tasks.completed_by)`.as('completed_by_label'),
+    sql<string | null>`coalesce(
+        (select p.title from projects p where p.id = tasks.owner_workflow_id),
+        (select b.title from batches b where b.id = tasks.owner_workflow_id)
+      )`.as('owner_title'),
+  ]);
 
 /** Assigned to this person, one of their roles in their jurisdiction, or their department. */
 function assignedTo<

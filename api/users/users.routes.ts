@@ -1,4 +1,4 @@
-import { HttpError } from '../errors';
+import { HttpError, refusal } from '../errors';
 import { route } from '../http/route';
 import { lockJurisdiction } from '../jurisdictions/jurisdictions.queries';
 import { applyRoster, planRoster, previewRoster, rosterContext } from './rosterImport';
@@ -17,7 +17,7 @@ const ROSTER_LIMIT = '10mb';
 
 function uploadedBytes(body: unknown): Buffer {
   if (!Buffer.isBuffer(body) || body.length === 0)
-    throw new HttpError(400, `upload the roster as CSV or XLSX (Content-Type ${rosterTypes.join(', ')})`);
+    throw new HttpError(400, refusal('rosterType', { types: rosterTypes.join(', ') }));
   return body;
 }
 
@@ -132,7 +132,9 @@ export const userRoutes = [
     handler: async ({ req, res, deps: { db }, user }) => {
       const bytes = uploadedBytes(req.body);
       const sheet = await readRosterFile(bytes).catch((err: unknown) => {
-        throw err instanceof RosterFileError ? new HttpError(422, err.message) : err;
+        throw err instanceof RosterFileError
+          ? new HttpError(422, refusal('rosterUnreadable', { reason: err.message }))
+          : err;
       });
       const plan = await db.transaction().execute(async (trx) => {
         // Planned again under the lock: two imports at once cannot both create the same deputy.

@@ -7,7 +7,7 @@ import type { Role } from '../../domain/assignee';
 import { hashPassword } from '../../db/passwords';
 import { oneTimePassword } from '../auth/passwordPolicy';
 import type { SessionUser } from '../auth/tokens';
-import { conflict, HttpError, notFound } from '../errors';
+import { conflict, fieldError, notFound } from '../errors';
 import { findWatched, lockJurisdiction } from '../jurisdictions/jurisdictions.queries';
 import { recordChange } from '../office/changeAudit';
 import type { createUserSchema, updateUserSchema } from '../../domain/contract/users';
@@ -16,13 +16,10 @@ import { auditView, findUserById, otherActiveCoordinators, type UserRecord, user
 type CreateUser = z.output<typeof createUserSchema>;
 type UpdateUser = z.output<typeof updateUserSchema>;
 
-const fieldError = (status: number, field: string, message: string) =>
-  new HttpError(status, message, { [field]: message });
-
 /** A person this office manages: of its own jurisdiction or of one of its townships; anyone else is a 404. */
 export async function findManagedUser(db: Kysely<Database>, office: SessionUser, id: string): Promise<UserRecord> {
   const found = await findUserById(db, id);
-  if (!found || !(await findWatched(db, office.jurisdictionId, found.jurisdiction_id))) throw notFound(`user "${id}"`);
+  if (!found || !(await findWatched(db, office.jurisdictionId, found.jurisdiction_id))) throw notFound('user', id);
   return found;
 }
 
@@ -38,19 +35,17 @@ async function assertPlacement(
       .where('id', '=', person.departmentId)
       .where('jurisdiction_id', '=', person.jurisdictionId)
       .executeTakeFirst();
-    if (!department)
-      throw fieldError(422, 'department_id', 'choose a department of the same jurisdiction as the person');
+    if (!department) throw fieldError(422, 'department_id', 'departmentOfOtherJurisdiction');
   }
-  if (person.leader && !person.roles.includes('official'))
-    throw fieldError(422, 'leader', 'only an official can be a responsible vice head (包抓领导)');
+  if (person.leader && !person.roles.includes('official')) throw fieldError(422, 'leader', 'leaderMustBeOfficial');
 }
 
 export async function createUser(db: Kysely<Database>, office: SessionUser, body: CreateUser) {
   const jurisdictionId = body.jurisdiction_id ?? office.jurisdictionId;
   if (!(await findWatched(db, office.jurisdictionId, jurisdictionId)))
-    throw fieldError(422, 'jurisdiction_id', 'choose your own jurisdiction or one of its townships');
+    throw fieldError(422, 'jurisdiction_id', 'jurisdictionNotOwn');
   if (await usernameTaken(db, body.username))
-    throw fieldError(409, 'username', `the username "${body.username}" is taken: choose another`);
+    throw fieldError(409, 'username', 'usernameTaken', { username: body.username });
   const leader = body.leader ?? false;
   const departmentId = body.department_id ?? null;
   await assertPlacement(db, { jurisdictionId, departmentId, roles: body.roles, leader });
@@ -77,7 +72,7 @@ export async function createUser(db: Kysely<Database>, office: SessionUser, body
       .onConflict((oc) => oc.column('username').doNothing())
       .execute();
     const created = await findUserById(trx, id);
-    if (!created) throw fieldError(409, 'username', `the username "${body.username}" is taken: choose another`);
+    if (!created) throw fieldError(409, 'username', 'usernameTaken', { username: body.username });
     await recordChange(trx, office, {
       action: 'user.created',
       subject: `user:${id}`,
@@ -102,9 +97,7 @@ async function assertKeepsCoordinator(
     !staysCoordinator &&
     (await otherActiveCoordinators(trx, before.jurisdiction_id, before.id)) === 0
   )
-    throw conflict(
-      `${before.display_name} is the last active office account (coordinator) of this jurisdiction: create or enable another one first`,
-    );
+    throw conflict('lastCoordinator', { name: before.display_name });
 }
 
 export async function updateUser(db: Kysely<Database>, office: SessionUser, id: string, body: UpdateUser) {
@@ -146,8 +139,7 @@ export async function updateUser(db: Kysely<Database>, office: SessionUser, id: 
 /** Disabling keeps the row (history keeps the name); the person's next request is refused. */
 export async function setActive(db: Kysely<Database>, office: SessionUser, id: string, active: boolean) {
   const current = await findManagedUser(db, office, id);
-  if (!active && current.id === office.userId)
-    throw conflict('you cannot disable your own account: ask another office account holder');
+  if (!active && current.id === office.userId) throw conflict('disableSelf');
   await db.transaction().execute(async (trx) => {
     await lockJurisdiction(trx, current.jurisdiction_id);
     const before = (await findUserById(trx, id))!;
@@ -170,7 +162,7 @@ export async function setActive(db: Kysely<Database>, office: SessionUser, id: s
 /** A new one-time password: the person must change it at their next sign-in. */
 export async function resetPassword(db: Kysely<Database>, office: SessionUser, id: string) {
   const current = await findManagedUser(db, office, id);
-  if (!current.active) throw conflict(`${current.display_name}'s account is disabled: enable it first`);
+  if (!current.active) throw conflict('accountDisabledEnableFirst', { name: current.display_name });
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {

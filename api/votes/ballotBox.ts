@@ -10,7 +10,7 @@ import {
   randomBytes,
 } from 'node:crypto';
 import { combine, split } from 'shamir-secret-sharing';
-import { unprocessable } from '../errors';
+import { fieldError } from '../errors';
 
 /**
  * The sealed ballot box (docs/secrecy.md). A session's ballots are sealed at cast time to a key pair made
@@ -41,9 +41,8 @@ export function shareThreshold(scrutineers: number): number {
 }
 
 export async function createBallotKey(scrutineers: number): Promise<BallotKey> {
-  if (scrutineers < 2)
-    throw unprocessable('scrutineers: a secret ballot needs at least two scrutineers to hold the key to its box');
-  if (scrutineers > 255) throw unprocessable('scrutineers: at most 255 scrutineers can hold shares of the key');
+  if (scrutineers < 2) throw fieldError(422, 'scrutineers', 'tooFewScrutineers');
+  if (scrutineers > 255) throw fieldError(422, 'scrutineers', 'tooManyScrutineers');
   const { publicKey, privateKey } = generateKeyPairSync('x25519');
   const raw = Buffer.from(privateKey.export({ format: 'jwk' }).d!, 'base64url');
   const threshold = shareThreshold(scrutineers);
@@ -93,7 +92,7 @@ export function openSealedBallot(privateKey: KeyObject, publicKey: string, sessi
 function parseShare(share: string, index: number): Uint8Array {
   const hex = share.replace(/[\s-]/g, '').toLowerCase();
   if (!/^[0-9a-f]+$/.test(hex) || hex.length !== 66)
-    throw unprocessable(`shares.${index}: a key share is 66 hexadecimal characters as printed when the vote opened`);
+    throw fieldError(422, `shares.${index}`, 'shareMalformed', { index });
   return new Uint8Array(Buffer.from(hex, 'hex'));
 }
 
@@ -104,13 +103,8 @@ function parseShare(share: string, index: number): Uint8Array {
 export async function reconstructBallotKey(shares: readonly string[], publicKey: string, threshold: number) {
   const distinct = [...new Map(shares.map((s, i) => [Buffer.from(parseShare(s, i)).toString('hex'), i])).keys()];
   if (distinct.length < threshold)
-    throw unprocessable(
-      `shares: opening the ballot box needs ${threshold} different scrutineers' key shares; ${distinct.length} were given`,
-    );
-  const wrong = () =>
-    unprocessable(
-      "shares: these key shares do not open this session's ballot box; check each scrutineer's share for this session and enter it again",
-    );
+    throw fieldError(422, 'shares', 'tooFewShares', { threshold, given: distinct.length });
+  const wrong = () => fieldError(422, 'shares', 'sharesWrong');
   let raw: Buffer;
   try {
     raw = Buffer.from(await combine(distinct.map((h) => new Uint8Array(Buffer.from(h, 'hex')))));

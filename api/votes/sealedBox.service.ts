@@ -4,7 +4,7 @@ import { decodeBallot, decodeRatingSheet } from '../../domain/ballotEncoding';
 import { csprngShuffle } from '../../domain/shuffle';
 import type { Database } from '../../db/schema';
 import type { VoteSessionState } from '../../workflows/annualBatch.messages';
-import { conflict, HttpError } from '../errors';
+import { conflict } from '../errors';
 import { type BallotKey, openSealedBallot, reconstructBallotKey } from './ballotBox';
 
 /** What the open-vote request answers: the session, and the key shares, this once (docs/secrecy.md). */
@@ -29,9 +29,7 @@ export async function withShares(
     .where('id', '=', session.sessionId)
     .executeTakeFirst();
   if (row?.box_public_key !== key.publicKey) {
-    throw conflict(
-      "this vote was already opened by an earlier request; its scrutineers' key shares were shown then and cannot be shown again",
-    );
+    throw conflict('voteAlreadyOpened');
   }
   return {
     ...session,
@@ -81,10 +79,7 @@ export async function openVoteBallotBox(
       .where('session_id', '=', session.id)
       .executeTakeFirstOrThrow();
     if (Number(receipts.n) !== sealed.length) {
-      throw new HttpError(
-        409,
-        `the ballot box holds ${sealed.length} ballots but ${receipts.n} deputies hold receipts; the box stays sealed for the scrutineers to examine`,
-      );
+      throw conflict('ballotsReceiptsDiffer', { sealed: sealed.length, receipts: Number(receipts.n) });
     }
     const ballots = sealed.map(({ sealed: bytes }) => {
       try {
@@ -93,10 +88,7 @@ export async function openVoteBallotBox(
           session.candidate_ids,
         );
       } catch {
-        throw new HttpError(
-          409,
-          'a sealed ballot in this box does not open with its key; the box stays sealed for the scrutineers to examine',
-        );
+        throw conflict('ballotDoesNotOpen');
       }
     });
     if (ballots.length > 0) {
@@ -150,10 +142,7 @@ export async function openRatingBallotBox(
       .where('session_id', '=', session.id)
       .executeTakeFirstOrThrow();
     if (Number(receipts.n) !== sealed.length) {
-      throw new HttpError(
-        409,
-        `the sealed box holds ${sealed.length} rating sheets but ${receipts.n} people hold receipts; it stays sealed for the scrutineers to examine`,
-      );
+      throw conflict('sheetsReceiptsDiffer', { sealed: sealed.length, receipts: Number(receipts.n) });
     }
     const rows = sealed.flatMap(({ sealed: bytes }) => {
       try {
@@ -162,10 +151,7 @@ export async function openRatingBallotBox(
           session.project_ids,
         );
       } catch {
-        throw new HttpError(
-          409,
-          'a sealed rating sheet does not open with its key; the box stays sealed for the scrutineers to examine',
-        );
+        throw conflict('sheetDoesNotOpen');
       }
     });
     if (rows.length > 0) {
@@ -198,9 +184,7 @@ export async function ratingShares<T>(
     ? await db.selectFrom('rating_sessions').select('box_public_key').where('id', '=', sessionId).executeTakeFirst()
     : undefined;
   if (row?.box_public_key !== key.publicKey) {
-    throw conflict(
-      "this rating was already opened by an earlier request; its scrutineers' key shares were shown then and cannot be shown again",
-    );
+    throw conflict('ratingAlreadyOpenedBox');
   }
   return {
     ...state,

@@ -55,7 +55,7 @@ export const voteRoutes = [
     refusals: [404],
     handler: async ({ res, deps: { db }, user, params }) => {
       const session = await findInJurisdiction(db, user.jurisdictionId, params.id);
-      if (!session) throw notFound(`vote session "${params.id}"`);
+      if (!session) throw notFound('voteSession', params.id);
       const receipt = await receiptOf(db, 'ballot_receipts', session.id, user.userId);
       // A deputy sees that they voted and their receipt, never their choices.
       const threshold = await outcomeOnlyBelowIn(db, user.jurisdictionId);

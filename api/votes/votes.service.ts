@@ -43,9 +43,9 @@ export async function castBallot(
       .executeTakeFirst();
     const session = checkCanTakePart(row, user, 'vote session', sessionId);
     await assertPresent(trx, sessionId, user.userId);
-    if (session.box_opened_at) throw conflict('the ballot box has been opened for the count; nothing was recorded');
+    if (session.box_opened_at) throw conflict('boxOpened');
     const problem = encodedBallotProblem(encoded, session.candidate_ids);
-    if (problem) throw unprocessable(`the ballot was not cast: ${problem}`);
+    if (problem) throw unprocessable('ballotNotCast', { reason: problem });
     const receiptCode = newReceiptCode();
     await insertReceipt(trx, 'ballot_receipts', sessionId, user.userId, receiptCode);
     if (session.box_public_key) {
@@ -76,12 +76,12 @@ export async function castBallot(
 export function checkCanTakePart<
   S extends { jurisdiction_id: string; status: string; kind?: 'congress' | 'committee' },
 >(session: S | undefined, user: SessionUser, what: 'vote session' | 'rating session', sessionId: string): S {
-  if (!session || session.jurisdiction_id !== user.jurisdictionId) throw notFound(`${what} "${sessionId}"`);
+  const subject = what === 'vote session' ? 'voteSession' : 'ratingSession';
+  if (!session || session.jurisdiction_id !== user.jurisdictionId) throw notFound(subject, sessionId);
   if (session.kind === 'committee') {
-    if (!user.roles.includes('committeeMember'))
-      throw forbidden('only standing committee members take part in a committee re-rating');
-  } else if (!user.roles.includes('deputy')) throw forbidden(`only deputies take part in a ${what}`);
-  if (session.status !== 'open') throw conflict(`this ${what} is closed; nothing was recorded`);
+    if (!user.roles.includes('committeeMember')) throw forbidden('committeeOnly');
+  } else if (!user.roles.includes('deputy')) throw forbidden('deputiesOnly', { subject });
+  if (session.status !== 'open') throw conflict('sessionClosed', { subject });
   return session;
 }
 
@@ -98,10 +98,6 @@ export async function insertReceipt(
     .onConflict((oc) => oc.columns(['session_id', 'deputy_user_id']).doNothing())
     .executeTakeFirst();
   if (inserted.numInsertedOrUpdatedRows === 0n) {
-    throw conflict(
-      table === 'ballot_receipts'
-        ? 'you have already voted in this session; a ballot cannot be cast twice or changed'
-        : 'you have already rated in this session; ratings cannot be given twice or changed',
-    );
+    throw conflict(table === 'ballot_receipts' ? 'alreadyVoted' : 'alreadyRated');
   }
 }

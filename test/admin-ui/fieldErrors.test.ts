@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { dialogRefusal, refusesTheAction, splitErrors } from '../../admin-ui/src/common/fieldErrors';
 
 /** As react-admin's fetchJson rejects: the body's message as the error's, the body itself beside it. */
-function refusal(status: number, body: { message: string; errors?: Record<string, string> }) {
+function refusal(
+  status: number,
+  body: { message: string; errors?: Record<string, string>; code?: string; params?: Record<string, unknown> },
+) {
   return Object.assign(new Error(body.message), { status, body });
 }
 
@@ -23,6 +26,19 @@ describe('splitErrors: each sentence of a refused request under the field it con
       message: 'the result is not valid — result.percent: progress must be between 0 and 100; reason: say why',
     });
     expect(splitErrors(error, ['percent', 'reason', 'text'], { prefixes: ['result'] })).toEqual({
+      fields: { percent: 'progress must be between 0 and 100', reason: 'say why' },
+      general: null,
+    });
+  });
+
+  it("reads the fields from a workflow refusal's reason when its message is in Chinese", () => {
+    const reason = 'the result is not valid — result.percent: progress must be between 0 and 100; reason: say why';
+    const error = refusal(422, {
+      message: `办理结果不完整或有误（${reason}）`,
+      code: 'taskInvalidResult',
+      params: { reason },
+    });
+    expect(splitErrors(error, ['percent', 'reason'], { prefixes: ['result'] })).toEqual({
       fields: { percent: 'progress must be between 0 and 100', reason: 'say why' },
       general: null,
     });

@@ -250,6 +250,8 @@ describe('a coordinator assigns a task and an official completes it', () => {
       id: taskId,
       status: 'done',
       completed_by: 'official',
+      // The screen names the person, not the account id.
+      completed_by_label: '李科长',
       result: { note: '已核查，方案已报送' },
     });
     const retry = await request(app)

@@ -221,6 +221,8 @@ export class AnnualBatch {
               type:
                 err.type === voteCloseRefusals.unconfirmed ? batchFailureTypes.outOfPhase : batchFailureTypes.invalid,
               message: err.message,
+              // The activity's refusal code rides along, so the API answers in the reader's language.
+              details: err.details ?? undefined,
               nonRetryable: true,
             });
           throw err;

@@ -1,17 +1,20 @@
-import { Show, SimpleShowLayout, TextField } from 'react-admin';
+import { FunctionField, Show, SimpleShowLayout, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
-import { JsonField } from '../common/JsonField';
+import type { AuditEvent } from '../types';
+import { AuditDetail } from './AuditDetail';
 import { AuditEventShowActions } from './AuditEventShowActions';
+import { auditObject, auditSentence } from './auditText';
 
-export const AuditEventShow = () => (
-  <Show actions={<AuditEventShowActions />}>
-    <SimpleShowLayout>
-      <DateTimeField source="at" />
-      <TextField source="actor_label" />
-      <TextField source="action" />
-      <TextField source="subject" />
-      <TextField source="workflow_id" />
-      <JsonField source="detail" label="resources.audit-events.fields.detail" />
-    </SimpleShowLayout>
-  </Show>
-);
+export const AuditEventShow = () => {
+  const translate = useTranslate();
+  return (
+    <Show actions={<AuditEventShowActions />}>
+      <SimpleShowLayout>
+        <DateTimeField source="at" />
+        <FunctionField<AuditEvent> source="sentence" render={(e) => auditSentence(translate, e)} />
+        <FunctionField<AuditEvent> source="object_title" render={auditObject} />
+        <AuditDetail label="resources.audit-events.fields.detail" />
+      </SimpleShowLayout>
+    </Show>
+  );
+};

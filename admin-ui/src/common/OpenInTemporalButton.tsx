@@ -1,17 +1,22 @@
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Button } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { usePermissions, useTranslate } from 'react-admin';
 import { temporalWorkflowUrl, useAppConfig } from '../providers/appConfig';
+import { hasRole } from './roles';
 
 interface OpenInTemporalButtonProps {
   workflowId: string | null | undefined;
 }
 
-/** Coordinators follow a workflow's history in the Temporal web UI; hidden until the URL is known. */
+/**
+ * The office follows a workflow's history in the Temporal web UI; nobody else is offered the engine's own
+ * screens (they are for the office's technical staff). Hidden until the URL is known.
+ */
 export const OpenInTemporalButton = ({ workflowId }: OpenInTemporalButtonProps) => {
   const translate = useTranslate();
   const config = useAppConfig();
-  if (!workflowId || !config?.temporalUiUrl) return null;
+  const { permissions } = usePermissions();
+  if (!workflowId || !config?.temporalUiUrl || !hasRole(permissions, 'coordinator')) return null;
   return (
     <Button
       size="small"

@@ -18,6 +18,13 @@ function bodyErrors(error: unknown): Record<string, string> | null {
   );
 }
 
+function reasonOf(error: unknown): string | undefined {
+  const body = typeof error === 'object' && error !== null && 'body' in error ? error.body : undefined;
+  const params = typeof body === 'object' && body !== null && 'params' in body ? body.params : undefined;
+  const reason = typeof params === 'object' && params !== null && 'reason' in params ? params.reason : undefined;
+  return typeof reason === 'string' ? reason : undefined;
+}
+
 export interface SplitOptions {
   /** Leading path parts the form does not have (a task's `result`, a request's `body`). */
   prefixes?: readonly string[];
@@ -54,8 +61,10 @@ export function splitErrors(error: unknown, known: readonly string[], options: S
     return { fields, general: rest.length ? rest.join('; ') : Object.keys(fields).length ? null : errorMessage(error) };
   }
   const message = errorMessage(error);
-  const dash = message.indexOf(' — ');
-  const detail = dash >= 0 ? message.slice(dash + 3) : message;
+  // A workflow's refusal keeps its own sentence in `params.reason` (the message may wrap it in Chinese).
+  const source = reasonOf(error) ?? message;
+  const dash = source.indexOf(' — ');
+  const detail = dash >= 0 ? source.slice(dash + 3) : source;
   for (const part of detail.split('; ')) {
     const colon = part.indexOf(': ');
     const field = colon > 0 ? fieldOf(part.slice(0, colon), known, options) : undefined;

@@ -236,7 +236,7 @@ export const deputiesZh: Messages<typeof deputiesEn> = {
           closed: '已办结',
         },
         stage: {
-          preparation: '前期准备',
+          preparation: '筹备',
           construction: '施工建设',
           acceptance: '竣工验收',
         },

@@ -5,7 +5,9 @@ import { coordinationEn } from './coordination.en';
 import { deliveryEn } from './delivery.en';
 import { deputiesEn } from './deputies.en';
 import { exportsEn } from './exports.en';
+import { auditEn } from './audit.en';
 import { officeEn } from './office.en';
+import { refusalsEn } from './refusals.en';
 import { type Messages, mergeMessages } from './messages';
 
 /** The app's own messages; zh-CN.ts must have exactly this shape (the compiler checks it). */
@@ -168,6 +170,8 @@ export const appEnglishMessages = {
         subject: 'Subject',
         workflow_id: 'Workflow',
         detail: 'Detail',
+        sentence: 'What happened',
+        object_title: 'About',
       },
     },
     users: {
@@ -188,6 +192,7 @@ export const appEnglishMessages = {
         name: 'Name',
         jurisdiction_id: 'Jurisdiction',
         leader_user_id: 'Responsible leader',
+        q: 'Search',
       },
     },
   },
@@ -204,4 +209,6 @@ export const enMessages: TranslationMessages = mergeMessages(
   officeEn,
   calendarEn,
   exportsEn,
+  refusalsEn,
+  auditEn,
 );

@@ -4,7 +4,9 @@ import { coordinationZh } from './coordination.zh-CN';
 import { deliveryZh } from './delivery.zh-CN';
 import { deputiesZh } from './deputies.zh-CN';
 import { exportsZh } from './exports.zh-CN';
+import { auditZh } from './audit.zh-CN';
 import { officeZh } from './office.zh-CN';
+import { refusalsZh } from './refusals.zh-CN';
 import type { AppMessages } from './en';
 import { mergeMessages } from './messages';
 import { raChineseMessages } from './ra-zh-CN';
@@ -55,7 +57,7 @@ const appChineseMessages: AppMessages = {
         done: '已办结',
       },
       live: {
-        title: '工作流实时状态',
+        title: '实时办理状态',
         unreachable: '暂时无法连接该任务的工作流，左侧信息来自数据库。',
         ladder_empty: '无升级路径',
         no_next_escalation: '不再升级',
@@ -93,7 +95,7 @@ const appChineseMessages: AppMessages = {
         assignee_kind: '承办对象类型',
         assignee_ref: '承办对象',
         jurisdiction_id: '所属人大',
-        owner_workflow_id: '所属工作流',
+        owner_workflow_id: '所属事项',
         due_at: '办理期限',
         status: '状态',
         escalation_level: '升级情况',
@@ -144,7 +146,7 @@ const appChineseMessages: AppMessages = {
       },
     },
     'audit-events': {
-      name: '审计事件',
+      name: '审计日志',
       fields: {
         id: '编号',
         at: '时间',
@@ -153,6 +155,8 @@ const appChineseMessages: AppMessages = {
         subject: '对象',
         workflow_id: '工作流',
         detail: '详情',
+        sentence: '记录',
+        object_title: '涉及事项',
       },
     },
     users: {
@@ -173,6 +177,7 @@ const appChineseMessages: AppMessages = {
         name: '名称',
         jurisdiction_id: '所属人大',
         leader_user_id: '包抓领导',
+        q: '搜索',
       },
     },
   },
@@ -187,4 +192,6 @@ export const zhCNMessages: TranslationMessages = mergeMessages(
   officeZh,
   calendarZh,
   exportsZh,
+  refusalsZh,
+  auditZh,
 );

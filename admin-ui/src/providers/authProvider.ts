@@ -1,5 +1,6 @@
-import { fetchUtils, type AuthProvider } from 'react-admin';
+import type { AuthProvider } from 'react-admin';
 import type { SessionUser } from '../types';
+import { fetchJsonIn } from './refusals';
 import { clearSession, readToken, readUser, saveSession, setMustChangePassword } from './session';
 
 interface LoginResponse {
@@ -20,8 +21,8 @@ function codeOf(error: unknown): unknown {
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    // fetchJson rejects with the body's `message`, which the login form shows as is.
-    const { json } = await fetchUtils.fetchJson('/api/auth/login', {
+    // A refusal rejects with its sentence in the console's language, which the login form shows as is.
+    const { json } = await fetchJsonIn('/api/auth/login', {
       method: 'POST',
       body: JSON.stringify({ username, password }),
     });

@@ -1,13 +1,14 @@
-import { fetchUtils, HttpError } from 'react-admin';
+import { type fetchUtils, HttpError } from 'react-admin';
+import { acceptLanguage, fetchJsonIn, translated } from './refusals';
 import { readToken } from './session';
 
 /** Relative, so the same build works behind the API on one port and behind Vite's dev proxy. */
 export const apiUrl = '/api';
 
-/** JSON with the bearer token; a refusal rejects with the body's `message` (fetchUtils.fetchJson). */
+/** JSON with the bearer token; a refusal rejects with its sentence in the console's language (providers/refusals.ts). */
 export function httpClient(url: string, options: fetchUtils.Options = {}) {
   const token = readToken();
-  return fetchUtils.fetchJson(url, {
+  return fetchJsonIn(url, {
     ...options,
     user: token ? { authenticated: true, token: `Bearer ${token}` } : undefined,
   });
@@ -23,10 +24,13 @@ const bearer = (): Record<string, string> => {
  * an HttpError holding the API's `message` and status, so a screen reports both kinds of refusal alike.
  */
 export async function httpRaw(url: string, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(url, { ...init, headers: { ...bearer(), ...(init.headers as Record<string, string>) } });
+  const response = await fetch(url, {
+    ...init,
+    headers: { 'Accept-Language': acceptLanguage(), ...bearer(), ...(init.headers as Record<string, string>) },
+  });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { message?: string };
-    throw new HttpError(body.message ?? `HTTP ${response.status}`, response.status, body);
+    throw translated(new HttpError(body.message ?? `HTTP ${response.status}`, response.status, body));
   }
   return response;
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchUtils } from 'react-admin';
+import { fetchJsonIn } from './refusals';
 
 const publicUrl = '/api/public';
 
@@ -7,14 +7,14 @@ const publicUrl = '/api/public';
 export function usePublicQuery<T>(path: string) {
   return useQuery({
     queryKey: ['public', path],
-    queryFn: async () => (await fetchUtils.fetchJson(`${publicUrl}/${path}`)).json as T,
+    queryFn: async () => (await fetchJsonIn(`${publicUrl}/${path}`)).json as T,
     // A 404 or 409 is an answer (not found, not published yet), not a glitch worth retrying.
     retry: false,
   });
 }
 
 export async function postPublic<T>(path: string, body: unknown): Promise<T> {
-  const { json } = await fetchUtils.fetchJson(`${publicUrl}/${path}`, { method: 'POST', body: JSON.stringify(body) });
+  const { json } = await fetchJsonIn(`${publicUrl}/${path}`, { method: 'POST', body: JSON.stringify(body) });
   return json as T;
 }
 

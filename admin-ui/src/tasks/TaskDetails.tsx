@@ -27,10 +27,12 @@ export const TaskDetails = () => {
         />
       ) : null}
       {done ? <TaskResultField label="resources.tasks.fields.result" /> : null}
-      {done ? <TextField source="completed_by" /> : null}
+      {done ? <TextField source="completed_by_label" label="resources.tasks.fields.completed_by" /> : null}
       {done ? <ChinaDateTimeField source="completed_at" label="resources.tasks.fields.completed_at" /> : null}
       <ChinaDateTimeField source="created_at" label="resources.tasks.fields.created_at" />
-      {task.owner_workflow_id ? <TextField source="owner_workflow_id" /> : null}
+      {task.owner_workflow_id ? (
+        <TextField source="owner_title" label="resources.tasks.fields.owner_workflow_id" emptyText="—" />
+      ) : null}
     </SimpleShowLayout>
   );
 };
