@@ -144,7 +144,11 @@ describe('everyone’s view: the responsible vice head', () => {
           photoIds: [photo.id],
         });
         expect(answered.status, answered.body.message).toBe(200);
-        expect(answered.body.result).toEqual({ note: '测绘已完成，施工组织方案已报送。', photoIds: [photo.id] });
+        expect(answered.body.result).toEqual({
+          note: '测绘已完成，施工组织方案已报送。',
+          photoIds: [photo.id],
+          documentIds: [],
+        });
         const told = await eventually(
           () =>
             drive.db
