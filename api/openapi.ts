@@ -37,6 +37,8 @@ const tags = {
   funds:
     'The batch’s fund pool (资金池), each project’s allocation and disbursements, and anomalies that freeze payment.',
   photos: 'Site photos, uploaded once and cited by findings and progress reports.',
+  documents:
+    'Documents (PDF, Word, Excel, plain text), uploaded once and cited by replies to instructions and findings.',
   bulletins: 'The monthly bulletins (月通报) the batch workflow writes.',
   dashboard: 'What the coordinator watches: open batches, warnings, overdue tasks and escalations.',
   calendar:

@@ -8,6 +8,7 @@ import { candidateRoutes } from './candidates/candidates.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { departmentRoutes } from './departments/departments.routes';
 import { directoryRoutes } from './directory/directory.routes';
+import { documentRoutes } from './documents/documents.routes';
 import { exportRoutes } from './exports/exports.routes';
 import { fundRoutes } from './funds/funds.routes';
 import { RETRY_AFTER_SECONDS } from './http/dependencyDown';
@@ -104,6 +105,7 @@ export const apiRoutes: readonly RouteDeclaration[] = [
   ...attendanceRoutes,
   ...ratingRoutes,
   ...projectRoutes,
+  ...documentRoutes,
   ...fundRoutes,
   ...calendarRoutes,
   ...policyRoutes,

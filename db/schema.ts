@@ -338,6 +338,18 @@ export interface PhotoTable {
   at: CreatedAt;
 }
 
+/** A document a reply cites (a plan, an acceptance sheet), kept as uploaded within its jurisdiction. */
+export interface DocumentTable {
+  id: string;
+  jurisdiction_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  bytes: Buffer;
+  uploaded_by: string;
+  created_at: CreatedAt;
+}
+
 /** A project's supervision group (监督小组), mirrored from its workflow. */
 export interface SupervisionMemberTable {
   project_id: string;
@@ -517,6 +529,7 @@ export interface Database {
   fund_pools: FundPoolTable;
   fund_movements: FundMovementTable;
   photos: PhotoTable;
+  documents: DocumentTable;
   supervision_members: SupervisionMemberTable;
   findings: FindingTable;
   bulletins: BulletinTable;

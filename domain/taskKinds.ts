@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentIdsSchema } from './contract/documents';
 import { progressReportProblem, projectStages } from './progressWarning';
 
 /** 专题询问 / 质询 / 特定问题调查 / another the committee names / none (docs/domain.md, "Consequences"). */
@@ -22,6 +23,8 @@ export const taskResultSchemas = {
       note: z.string().trim().min(1, 'write what was done').max(2000),
       // Site photos as evidence of what was done; uploaded first (POST /photos).
       photoIds: z.array(z.string().min(1)).max(20).default([]),
+      // Documents (a plan, an acceptance sheet) as evidence; uploaded first (POST /documents).
+      documentIds: documentIdsSchema,
     })
     .strict(),
   /** Telling a proposer why a suggestion was not taken, in writing or by phone (docs/domain.md, "Screening" [S1]). */
@@ -75,6 +78,7 @@ export const taskResultSchemas = {
       stage: z.enum(projectStages),
       text: z.string().trim().min(1, 'say what was done this week').max(5000),
       photoIds: z.array(z.string().min(1)).max(20).default([]),
+      documentIds: documentIdsSchema,
       reason: z.string().trim().max(2000).default(''),
     })
     .strict(),
@@ -93,6 +97,8 @@ export const taskResultSchemas = {
       response: z.string().trim().min(1, 'write the response').max(5000),
       // Photos of the rectified site, for the supervision group to check the answer against.
       photoIds: z.array(z.string().min(1)).max(20).default([]),
+      // Documents (a plan, an acceptance sheet) as evidence; uploaded first (POST /documents).
+      documentIds: documentIdsSchema,
     })
     .strict(),
   /** 基本满意 / 不满意: the unit head and the responsible vice head explain to the standing committee (docs/domain.md, "Consequences" [S0]). */

@@ -21,6 +21,7 @@ import { actorOf } from '../auth/auth.middleware';
 import { conflict, forbidden, HttpError, notFound, refusal, unprocessable } from '../errors';
 import { type Method, route } from '../http/route';
 import { reencodePhoto } from '../security/photos';
+import { assertDocuments } from '../documents/documents.queries';
 import { boxSharesSchema, openRatingSchema } from '../../domain/ballotEncoding';
 import { createBallotKey } from '../votes/ballotBox';
 import { openRatingBallotBox, ratingShares } from '../votes/sealedBox.service';
@@ -287,6 +288,7 @@ export const projectRoutes = [
         throw conflict('the project has been accepted; its progress is no longer reported');
       }
       await assertPhotos(db, user.jurisdictionId, report.photoIds);
+      await assertDocuments(db, user.jurisdictionId, report.documentIds);
       const open = await db
         .selectFrom('tasks')
         .select(['id', 'payload'])

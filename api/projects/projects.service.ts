@@ -123,6 +123,15 @@ const findingColumns = (qb: ReturnType<typeof visibleFindings>) =>
           and t.payload ->> 'findingId' = findings.id
         order by t.completed_at desc limit 1
       ), '[]'::jsonb)`.as('response_photo_ids'),
+    )
+    // And the documents sent with it, as download links.
+    .select(
+      sql<string[]>`coalesce((
+        select t.result -> 'documentIds' from tasks t
+        where t.owner_workflow_id = findings.project_id and t.kind = 'findingResponse' and t.status = 'done'
+          and t.payload ->> 'findingId' = findings.id
+        order by t.completed_at desc limit 1
+      ), '[]'::jsonb)`.as('response_document_ids'),
     );
 
 /** The findings list's rows in its order: the list route pages it, the CSV export reads it all. */

@@ -3,6 +3,7 @@ import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { insertAuditEvent } from '../../db/auditEvents';
 import { escalationAfterInstant } from '../../domain/dueRule';
 import { checkTaskResult, taskKindSchema } from '../../domain/taskKinds';
+import { assertDocuments } from '../documents/documents.queries';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput, taskStateQuery } from '../../workflows/humanTask.messages';
 import { actorOf } from '../auth/auth.middleware';
@@ -137,6 +138,11 @@ export const taskRoutes = [
         throw conflict(
           `record the audit finding on the project's funds (POST /projects/${String(task.payload.projectId)}/funds/audit-finding); that closes this task`,
         );
+      }
+      // The documents a reply cites must be the jurisdiction's; the workflow cannot check the database.
+      const documentIds = result.documentIds;
+      if (Array.isArray(documentIds) && documentIds.every((id) => typeof id === 'string')) {
+        await assertDocuments(db, user.jurisdictionId, documentIds);
       }
       await temporal.workflow.getHandle(task.id).executeUpdate(completeTaskUpdate, {
         args: [{ actor: actorOf(user), result }],

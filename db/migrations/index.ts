@@ -17,6 +17,8 @@ import * as m20261128120000 from './20261128120000_add_rating_reports';
 import * as m20261128120100 from './20261128120100_grant_rating_reports';
 import * as m20261128130000 from './20261128130000_add_receipt_codes';
 import * as m20261128160000 from './20261128160000_grant_api_notices';
+import * as m20261128180000 from './20261128180000_create_documents';
+import * as m20261128180100 from './20261128180100_grant_documents';
 
 /**
  * Every migration in order, imported statically so the same list runs under tsx, vitest and a
@@ -41,4 +43,6 @@ export const migrations: Record<string, Migration> = {
   '20261128120100_grant_rating_reports': m20261128120100,
   '20261128130000_add_receipt_codes': m20261128130000,
   '20261128160000_grant_api_notices': m20261128160000,
+  '20261128180000_create_documents': m20261128180000,
+  '20261128180100_grant_documents': m20261128180100,
 };

@@ -3,6 +3,7 @@ import { apiRole, up as grantServiceRoles, workerRole } from '../../db/migration
 import { up as grantOfficeAdministration } from '../../db/migrations/20261127160000_grant_office_administration';
 import { up as grantRatingReports } from '../../db/migrations/20261128120100_grant_rating_reports';
 import { up as grantApiNotices } from '../../db/migrations/20261128160000_grant_api_notices';
+import { up as grantDocuments } from '../../db/migrations/20261128180100_grant_documents';
 import { grantCongressClosingDay } from '../../db/migrations/20261128100000_add_congress_closing_day';
 import type { TestDatabase } from './database';
 import { withDatabase } from './pgAdmin';
@@ -42,6 +43,7 @@ export async function serviceRoleUrls(
   await grantRatingReports(testDb.db);
   await grantApiNotices(testDb.db);
   await grantCongressClosingDay(testDb.db);
+  await grantDocuments(testDb.db);
   const as = (role: string) => {
     const u = new URL(testDb.url);
     u.username = role;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, chinaDay } from '../../domain/workingDays';
-import { eventually } from '../support/fixtures';
+import { eventually, jurisdictionId } from '../support/fixtures';
 import { DAY, startProject, useProjectWorld } from '../support/projectDriver';
 
 // Its own time-skipping server: the weekly cadence is simulated days.
@@ -144,7 +144,11 @@ describe('everyone’s view: the responsible vice head', () => {
           photoIds: [photo.id],
         });
         expect(answered.status, answered.body.message).toBe(200);
-        expect(answered.body.result).toEqual({ note: '测绘已完成，施工组织方案已报送。', photoIds: [photo.id] });
+        expect(answered.body.result).toEqual({
+          note: '测绘已完成，施工组织方案已报送。',
+          photoIds: [photo.id],
+          documentIds: [],
+        });
         const told = await eventually(
           () =>
             drive.db
@@ -173,18 +177,43 @@ describe('everyone’s view: the responsible vice head', () => {
         expect(office.map((n) => n.recipient_user_id)).toContain('coordinator');
         expect(office.map((n) => n.recipient_user_id)).not.toContain('d1');
 
-        // The department answers the finding with a photo of the site put right; the group sees it with the answer.
+        // The department answers the finding with a photo of the site put right and its rectification sheet; the
+        // group sees both with the answer.
+        const sheet = await drive.db
+          .insertInto('documents')
+          .values({
+            id: 'document-rectified-1',
+            jurisdiction_id: jurisdictionId,
+            file_name: '整改单.pdf',
+            content_type: 'application/pdf',
+            size: 9,
+            bytes: Buffer.from('%PDF-1.4\n'),
+            uploaded_by: 'official',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         const answer = await project.openTask('findingResponse');
+        const unknownSheet = await drive.completeTask(answer.id, 'official', {
+          response: '已设置警示标志和围挡。',
+          documentIds: ['document-elsewhere'],
+        });
+        expect(unknownSheet.status).toBe(422);
+        expect(unknownSheet.body.message).toBe('documentIds: no uploaded document "document-elsewhere"');
         const responded = await drive.completeTask(answer.id, 'official', {
           response: '已设置警示标志和围挡。',
           photoIds: [photo.id],
+          documentIds: [sheet.id],
         });
         expect(responded.status, responded.body.message).toBe(200);
         const seen = await eventually(async () => {
           const res = await drive.get('d1', `/api/findings/${filed.body.id}`);
           return res.body.status === 'responded' ? res.body : undefined;
         }, 'the answer on the finding');
-        expect(seen).toMatchObject({ response: '已设置警示标志和围挡。', response_photo_ids: [photo.id] });
+        expect(seen).toMatchObject({
+          response: '已设置警示标志和围挡。',
+          response_photo_ids: [photo.id],
+          response_document_ids: [sheet.id],
+        });
 
         // The instruction is part of the project's record.
         const timeline = await drive.get('leader', `/api/projects/${project.projectId}/timeline`);

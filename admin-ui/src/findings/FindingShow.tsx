@@ -1,5 +1,6 @@
 import { Box, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { Link, Show, useCreatePath, useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { DocumentLinks } from '../documents/DocumentLink';
 import { PhotoGallery } from '../photos/PhotoGallery';
 import { isGroupMember } from '../projects/membership';
 import { LabelValue, SectionCard } from '../common/SectionCard';
@@ -50,6 +51,7 @@ const FindingPage = () => {
             {finding.response ?? translate('app.finding.no_response')}
           </LabelValue>
           {finding.response_photo_ids.length ? <PhotoGallery ids={finding.response_photo_ids} /> : null}
+          <DocumentLinks ids={finding.response_document_ids} />
           <ReviewIfMember finding={finding} />
         </Stack>
       </SectionCard>

@@ -12,6 +12,8 @@ export interface Finding {
   response: string | null;
   /** The photos sent with the department's latest answer. */
   response_photo_ids: string[];
+  /** The documents sent with it. */
+  response_document_ids: string[];
   filed_at: string;
   project_title: string;
   department_id: string;

@@ -5,6 +5,7 @@ import { FileFindingButton } from '../findings/FileFindingButton';
 import { FindingStatusChip } from '../findings/FindingStatusChip';
 import { ReviewFindingButtons } from '../findings/ReviewFindingButtons';
 import type { Finding } from '../findings/types';
+import { DocumentLinks } from '../documents/DocumentLink';
 import { PhotoGallery } from '../photos/PhotoGallery';
 import { formatInstant } from '../timeline';
 import { isGroupMember } from './membership';
@@ -75,6 +76,7 @@ export const FindingsCard = () => {
                       {finding.response}
                     </Typography>
                     {finding.response_photo_ids.length ? <PhotoGallery ids={finding.response_photo_ids} /> : null}
+                    <DocumentLinks ids={finding.response_document_ids} />
                   </Box>
                 ) : null}
                 {member && finding.status === 'responded' ? (

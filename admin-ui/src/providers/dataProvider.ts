@@ -43,6 +43,14 @@ export type PrintableReport = 'projects' | 'bulletins';
  * A request that moves a workflow carries a key chosen once per opened dialog: a retried request is the
  * same workflow update (or the same row), answered once.
  */
+/** A document as the API describes it (POST /documents, GET /documents/:id/info). */
+export interface DocumentInfo {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
 interface Keyed {
   key: string;
 }
@@ -109,6 +117,11 @@ export interface AppDataProvider extends DataProvider {
   uploadPhoto(file: File): Promise<{ data: { id: string } }>;
   /** A photo needs the bearer token, which an <img src> cannot send: it comes as a blob. */
   getPhoto(id: string): Promise<{ data: Blob }>;
+  /** A document (PDF, Word, Excel, text) with its type and name; a retried upload gets the same id. */
+  uploadDocument(file: File, contentType: string): Promise<{ data: DocumentInfo }>;
+  /** A document's name and size, for its download link. */
+  describeDocument(id: string): Promise<{ data: DocumentInfo }>;
+  downloadDocument(id: string): Promise<{ data: Blob }>;
   downloadBulletin(id: Identifier): Promise<{ data: Blob }>;
   /** The whole list as CSV or XLSX in Chinese, written by the API for the list's filter and sort (no 1,000-row cap). */
   exportList(
@@ -250,6 +263,16 @@ export const dataProvider: AppDataProvider = {
     return { data: (await response.json()) as { id: string } };
   },
   getPhoto: (id) => blob(`photos/${path(id)}`),
+  uploadDocument: async (file, contentType) => {
+    const response = await httpRaw(`${apiUrl}/documents?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType },
+      body: file,
+    });
+    return { data: (await response.json()) as DocumentInfo };
+  },
+  describeDocument: (id) => get(`documents/${path(id)}/info`),
+  downloadDocument: (id) => blob(`documents/${path(id)}`),
   downloadBulletin: (id) => blob(`bulletins/${path(id)}/download`),
   downloadRatingReport: (batchId) => blob(`batches/${path(batchId)}/rating-report.txt`),
   exportList: (resource, format, { filter, sort }) => {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Stack, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { JsonField } from '../common/JsonField';
+import { DocumentLinks } from '../documents/DocumentLink';
 import { PhotoGallery } from '../photos/PhotoGallery';
 import type { Task } from '../types';
 import { isKnownTaskKind } from './choices';
@@ -27,6 +28,8 @@ export const TaskResultField = (_props: TaskResultFieldProps) => {
           return null;
         let shown: ReactNode;
         if (field.type === 'photos') shown = <PhotoGallery ids={Array.isArray(value) ? value.map(String) : []} />;
+        else if (field.type === 'documents')
+          shown = <DocumentLinks ids={Array.isArray(value) ? value.map(String) : []} />;
         else if (field.type === 'list' && Array.isArray(value))
           shown = value.map((item, i) => `${i + 1}. ${String(item)}`).join('\n');
         else if (field.type === 'radio' || field.type === 'select') {

@@ -10,6 +10,7 @@ import {
   TextInput,
   type Validator,
 } from 'react-admin';
+import { DocumentUploadInput } from '../documents/DocumentUploadInput';
 import { PhotoUploadInput } from '../photos/PhotoUploadInput';
 import type { KnownTaskKind } from './choices';
 import type { FieldSpec } from './taskForms';
@@ -78,6 +79,8 @@ const FieldInput = ({ kind, field }: { kind: KnownTaskKind; field: FieldSpec }) 
       );
     case 'photos':
       return <PhotoUploadInput source={field.source} label={label} max={field.max} />;
+    case 'documents':
+      return <DocumentUploadInput source={field.source} label={label} max={field.max} />;
   }
 };
 

@@ -23,7 +23,8 @@ export type FieldSpec =
   | { type: 'date'; source: string; validate: Validator[] }
   | { type: 'radio' | 'select'; source: string; choices: Choice[]; validate: Validator[] }
   | { type: 'list'; source: string; min: number; max: number; itemMax: number }
-  | { type: 'photos'; source: string; max: number };
+  | { type: 'photos'; source: string; max: number }
+  | { type: 'documents'; source: string; max: number };
 
 export interface FormSpec {
   fields: FieldSpec[];
@@ -35,7 +36,7 @@ type Layout =
   | { type: 'number'; source: string }
   | { type: 'date'; source: string }
   | { type: 'radio' | 'select'; source: string; choices: Choice[] }
-  | { type: 'list' | 'photos'; source: string };
+  | { type: 'list' | 'photos' | 'documents'; source: string };
 
 /** The refinement messages of the result schemas, as i18n keys (by field). */
 const customMessages = { note: 'app.task.form.validation.send_back_reason' };
@@ -76,7 +77,8 @@ function specOf(
           itemMax: limits.items?.maxLength ?? Number.MAX_SAFE_INTEGER,
         };
       case 'photos':
-        return { ...field, type: 'photos', max: limits.maxItems ?? Number.MAX_SAFE_INTEGER };
+      case 'documents':
+        return { ...field, type: field.type, max: limits.maxItems ?? Number.MAX_SAFE_INTEGER };
       default:
         return { ...field, validate: validate(field.source) };
     }
@@ -115,8 +117,9 @@ export function formSpecOf(kind: KnownTaskKind, payload: Record<string, unknown>
         [
           { type: 'text', source: 'note' },
           { type: 'photos', source: 'photoIds' },
+          { type: 'documents', source: 'documentIds' },
         ],
-        { note: '', photoIds: [] },
+        { note: '', photoIds: [], documentIds: [] },
       );
     case 'proposerFeedback':
       return specOf(
@@ -159,9 +162,10 @@ export function formSpecOf(kind: KnownTaskKind, payload: Record<string, unknown>
           { type: 'select', source: 'stage', choices: stageChoices },
           { type: 'text', source: 'text' },
           { type: 'photos', source: 'photoIds' },
+          { type: 'documents', source: 'documentIds' },
           { type: 'text', source: 'reason', rows: 2 },
         ],
-        { percent: previous, stage: 'construction', text: '', photoIds: [], reason: '' },
+        { percent: previous, stage: 'construction', text: '', photoIds: [], documentIds: [], reason: '' },
         { reason: [backwardsNeedsReason(previous)] },
       );
     }
@@ -182,8 +186,9 @@ export function formSpecOf(kind: KnownTaskKind, payload: Record<string, unknown>
         [
           { type: 'text', source: 'response' },
           { type: 'photos', source: 'photoIds' },
+          { type: 'documents', source: 'documentIds' },
         ],
-        { response: '', photoIds: [] },
+        { response: '', photoIds: [], documentIds: [] },
       );
     case 'explanation':
       return specOf(kind, [{ type: 'text', source: 'text', rows: 8 }], { text: '' });
@@ -264,6 +269,7 @@ export function toResult(spec: FormSpec, values: Record<string, unknown>): Recor
           .filter((item) => item !== '');
         break;
       case 'photos':
+      case 'documents':
         result[field.source] = Array.isArray(value) ? value : [];
         break;
       case 'number':
