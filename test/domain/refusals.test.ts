@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { refusalMessage, refusalOfDetails, refusalPhrases, refusalParamsIn } from '../../domain/contract/refusals';
+import {
+  type Refusal,
+  refusalMessage,
+  refusalOfDetails,
+  refusalPhrases,
+  refusalParamsIn,
+} from '../../domain/contract/refusals';
 
 const placeholders = (phrase: string) => [...phrase.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();
 const han = /\p{Script=Han}/u;
@@ -39,15 +45,11 @@ describe('the refusal catalogue', () => {
   });
 
   it('names each of several reasons in the reader’s language', () => {
-    const refusal = {
-      code: 'voteCannotOpen' as const,
-      params: {
-        problems: [
-          { code: 'noQuorum' as const, params: { present: 5, entitled: 9, needed: 6 } },
-          { code: 'runOffSeats' as const, params: { seats: 1 } },
-        ],
-      },
-    };
+    const problems: Refusal[] = [
+      { code: 'noQuorum', params: { present: 5, entitled: 9, needed: 6 } },
+      { code: 'runOffSeats', params: { seats: 1 } },
+    ];
+    const refusal: Refusal = { code: 'voteCannotOpen', params: { problems } };
     expect(refusalMessage(refusal, 'en')).toBe(
       'the vote cannot open: no quorum: 5 of 9 deputies are present; at least 6 (two thirds) must be; the run-off fills 1 seat(s)',
     );
