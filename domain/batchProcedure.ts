@@ -1,8 +1,9 @@
 import type { BatchPolicy } from './batchPolicy';
 import { type ApprovalStep, approvalSteps } from './contract/vocabulary';
-import { voteOpeningProblem } from './election';
+import { type Refusal, refusalMessage, refusalOffices } from './contract/refusals';
+import { voteOpeningRefusal } from './election';
 import type { RatingCounts, RatingOutcome } from './rating';
-import { quorumProblem } from './voteIntegrity';
+import { quorumRefusal } from './voteIntegrity';
 import { startOfChinaDay } from './workingDays';
 
 /**
@@ -55,18 +56,28 @@ export function voteOpeningProblems(
   candidates: number,
   runOff: { seats: number } | null,
 ): string[] {
-  const problems: string[] = [];
+  return voteOpeningRefusals(vote, policy, candidates, runOff).map((r) => refusalMessage(r, 'en'));
+}
+
+/** The same problems by refusal code (domain/contract/refusals.ts), so the office reads them in its language. */
+export function voteOpeningRefusals(
+  vote: VoteOpening,
+  policy: Pick<BatchPolicy, 'scrutineers' | 'tellers' | 'election'>,
+  candidates: number,
+  runOff: { seats: number } | null,
+): Refusal[] {
+  const problems: Refusal[] = [];
   // A congress votes only with two thirds of its deputies present, counted from the attendance.
-  const quorum = quorumProblem(vote.deputiesPresent, vote.deputiesEntitled);
+  const quorum = quorumRefusal(vote.deputiesPresent, vote.deputiesEntitled);
   if (quorum) problems.push(quorum);
   const named = (names: string[]) => names.filter((n) => n.trim().length > 0).length;
   if (named(vote.scrutineers) !== policy.scrutineers)
-    problems.push(`name exactly ${policy.scrutineers} scrutineers (监票人)`);
-  if (named(vote.tellers) !== policy.tellers) problems.push(`name exactly ${policy.tellers} tellers (计票人)`);
+    problems.push({ code: 'scrutineerCount', params: { count: policy.scrutineers } });
+  if (named(vote.tellers) !== policy.tellers) problems.push({ code: 'tellerCount', params: { count: policy.tellers } });
   if (runOff) {
-    if (vote.seats !== runOff.seats) problems.push(`the run-off fills ${runOff.seats} seat(s)`);
+    if (vote.seats !== runOff.seats) problems.push({ code: 'runOffSeats', params: { seats: runOff.seats } });
   } else {
-    const problem = voteOpeningProblem(candidates, vote.seats, policy.election);
+    const problem = voteOpeningRefusal(candidates, vote.seats, policy.election);
     if (problem) problems.push(problem);
   }
   return problems;
@@ -101,7 +112,7 @@ export function bodiesOf(level: JurisdictionLevel): LevelBodies {
       return {
         congress: '人代会',
         standingBody: '常委会',
-        office: 'the standing committee office',
+        office: refusalOffices.county.en,
         sessionPresidium: '大会主席团',
         government: '人民政府',
         partyCommittee: '党委',
@@ -111,7 +122,7 @@ export function bodiesOf(level: JurisdictionLevel): LevelBodies {
       return {
         congress: '乡镇人代会',
         standingBody: '乡镇人大主席团',
-        office: 'the office of the township presidium (乡镇人大主席团)',
+        office: refusalOffices.township.en,
         sessionPresidium: '大会主席团',
         government: '乡镇人民政府',
         partyCommittee: '乡镇党委',
@@ -121,7 +132,7 @@ export function bodiesOf(level: JurisdictionLevel): LevelBodies {
       return {
         congress: '议政代表会议',
         standingBody: '人大街道工委',
-        office: 'the office of the working committee (人大街道工委)',
+        office: refusalOffices.street.en,
         sessionPresidium: '议政代表会议主席团',
         government: '街道办事处',
         partyCommittee: '街道党工委',

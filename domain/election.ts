@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Refusal, refusalMessage } from './contract/refusals';
 
 export const COMPETITION_FLOOR_PERCENT = 20;
 
@@ -53,11 +54,21 @@ export function voteOpeningProblem(
   seats: number,
   policy: Pick<ElectionPolicy, 'competitionPercent'>,
 ): string | undefined {
-  if (seats < 1) return 'there must be at least one seat';
+  const refusal = voteOpeningRefusal(candidates, seats, policy);
+  return refusal && refusalMessage(refusal, 'en');
+}
+
+/** The same, by refusal code (domain/contract/refusals.ts), for a reader of either language. */
+export function voteOpeningRefusal(
+  candidates: number,
+  seats: number,
+  policy: Pick<ElectionPolicy, 'competitionPercent'>,
+): Refusal | undefined {
+  if (seats < 1) return { code: 'noSeats', params: {} };
   const needed = minimumCandidates(seats, policy);
   return candidates >= needed
     ? undefined
-    : `${seats} seats need at least ${needed} candidates (${policy.competitionPercent}% more); there are ${candidates}`;
+    : { code: 'tooFewCandidates', params: { seats, needed, percent: policy.competitionPercent, candidates } };
 }
 
 /**

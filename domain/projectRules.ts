@@ -1,3 +1,4 @@
+import type { Refusal } from './contract/refusals';
 import type { DueRuleInput } from './dueRule';
 import type { ProjectPolicy } from './projectPolicy';
 import type { RatingOutcome } from './rating';
@@ -14,10 +15,9 @@ export function supervisionGroupRefusal(
   group: readonly { userId: string }[],
   userId: string,
   limits: ProjectPolicy['supervisionGroup'],
-): string | null {
-  if (group.some((m) => m.userId === userId)) return 'you are already in this supervision group';
-  if (group.length >= limits.max)
-    return `the supervision group is full: it has ${group.length} of at most ${limits.max} members`;
+): Refusal | null {
+  if (group.some((m) => m.userId === userId)) return { code: 'alreadyInGroup', params: {} };
+  if (group.length >= limits.max) return { code: 'groupFull', params: { count: group.length, max: limits.max } };
   return null;
 }
 

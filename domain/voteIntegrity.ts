@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Refusal, refusalMessage } from './contract/refusals';
 
 /** How the close-time check refuses; the batch workflow answers the first as a 409, the second as a 422. */
 export const voteCloseRefusals = {
@@ -22,14 +23,18 @@ export function quorumOf(deputiesEntitled: number): number {
 
 /** Why a session may not be held with these many present, or undefined when it may. */
 export function quorumProblem(deputiesPresent: number, deputiesEntitled: number): string | undefined {
-  if (!Number.isInteger(deputiesEntitled) || deputiesEntitled < 1) return 'deputiesEntitled must be at least 1';
-  if (!Number.isInteger(deputiesPresent) || deputiesPresent < 0) return 'deputiesPresent must be a whole number';
-  if (deputiesPresent > deputiesEntitled)
-    return `${deputiesPresent} deputies are recorded present but only ${deputiesEntitled} are entitled to sit`;
+  const refusal = quorumRefusal(deputiesPresent, deputiesEntitled);
+  return refusal && refusalMessage(refusal, 'en');
+}
+
+/** The same, by refusal code (domain/contract/refusals.ts), for a reader of either language. */
+export function quorumRefusal(deputiesPresent: number, deputiesEntitled: number): Refusal | undefined {
+  if (!Number.isInteger(deputiesEntitled) || deputiesEntitled < 1) return { code: 'entitledTooFew', params: {} };
+  if (!Number.isInteger(deputiesPresent) || deputiesPresent < 0) return { code: 'presentNotWhole', params: {} };
+  const counts = { present: deputiesPresent, entitled: deputiesEntitled };
+  if (deputiesPresent > deputiesEntitled) return { code: 'presentOverEntitled', params: counts };
   const needed = quorumOf(deputiesEntitled);
-  return deputiesPresent >= needed
-    ? undefined
-    : `no quorum: ${deputiesPresent} of ${deputiesEntitled} deputies are present; at least ${needed} (two thirds) must be`;
+  return deputiesPresent >= needed ? undefined : { code: 'noQuorum', params: { ...counts, needed } };
 }
 
 /** Ballots cast can never exceed the deputies present. */

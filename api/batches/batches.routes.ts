@@ -254,7 +254,6 @@ async function recordCongressClosingDay(db: AppDeps['db'], batchId: string, day:
   const openedOn = chinaDay(new Date(session.opened_at));
   // A congress sits for days, not weeks: a closing day a month past the rating's opening is a typing slip.
   const latest = addDays(openedOn, 31);
-  if (day < openedOn || day > latest)
-    throw unprocessable(`the congress closes on or after the rating opened (${openedOn}) and by ${latest}, not ${day}`);
+  if (day < openedOn || day > latest) throw unprocessable('congressClosingDay', { openedOn, latest, day });
   await db.updateTable('rating_sessions').set({ congress_closed_on: day }).where('id', '=', session.id).execute();
 }

@@ -113,12 +113,32 @@ export const refusalPhrases = {
   },
 
   // Workflows' decisions (validators of the batch, project and task workflows)
-  deedForbidden: { en: 'only the standing committee office may %{deed}', zh: '只有人大常委会办公室可以%{deed}' },
+  // `office` is the batch's level: a township's presidium or a street's working committee runs its own batch.
+  deedForbidden: { en: 'only %{office} may %{deed}', zh: '只有%{office}可以%{deed}' },
   deedNotNow: {
     en: 'you cannot %{deed} now: the batch is in %{batchPhase}',
     zh: '现在不能%{deed}：批次处于%{batchPhase}阶段',
   },
   screeningConcluding: { en: 'screening is already being concluded', zh: '筛选论证正在结束中' },
+  voteCannotOpen: { en: 'the vote cannot open: %{problems}', zh: '票决不能开始：%{problems}' },
+  entitledTooFew: { en: 'deputiesEntitled must be at least 1', zh: '应到代表人数至少为 1' },
+  presentNotWhole: { en: 'deputiesPresent must be a whole number', zh: '实到代表人数须为整数' },
+  presentOverEntitled: {
+    en: '%{present} deputies are recorded present but only %{entitled} are entitled to sit',
+    zh: '登记出席 %{present} 人，但应到代表只有 %{entitled} 人',
+  },
+  noQuorum: {
+    en: 'no quorum: %{present} of %{entitled} deputies are present; at least %{needed} (two thirds) must be',
+    zh: '不足法定人数：应到代表 %{entitled} 人，实到 %{present} 人，至少须有 %{needed} 人（三分之二）出席',
+  },
+  scrutineerCount: { en: 'name exactly %{count} scrutineers (监票人)', zh: '请确定 %{count} 名监票人' },
+  tellerCount: { en: 'name exactly %{count} tellers (计票人)', zh: '请确定 %{count} 名计票人' },
+  runOffSeats: { en: 'the run-off fills %{seats} seat(s)', zh: '同票决胜只产生 %{seats} 个名额' },
+  noSeats: { en: 'there must be at least one seat', zh: '至少要有一个名额' },
+  tooFewCandidates: {
+    en: '%{seats} seats need at least %{needed} candidates (%{percent}% more); there are %{candidates}',
+    zh: '%{seats} 个名额至少需要 %{needed} 个候选项目（比名额多 %{percent}%），目前只有 %{candidates} 个',
+  },
   noVoteOpen: { en: 'no vote session is open', zh: '目前没有进行中的票决' },
   voteClosing: { en: 'the vote is already being closed', zh: '票决正在结束中' },
   voteAlreadyOpen: { en: 'a vote session is already open', zh: '已有一场票决正在进行' },
@@ -139,6 +159,11 @@ export const refusalPhrases = {
     zh: '该项目已办结，不能再%{deed}',
   },
   alreadyInGroup: { en: 'you are already in this supervision group', zh: '您已经是该监督小组的成员' },
+  memberAlreadyInGroup: { en: '%{name} is already in this supervision group', zh: '%{name}已经是该监督小组的成员' },
+  notGroupEligible: {
+    en: "%{name} is not a deputy or residents' representative of this jurisdiction",
+    zh: '%{name}不是本行政区的人大代表或居民代表，不能进入监督小组',
+  },
   groupFull: {
     en: 'the supervision group is full: it has %{count} of at most %{max} members',
     zh: '监督小组已满：已有 %{count} 人，最多 %{max} 人',
@@ -331,6 +356,10 @@ export const refusalPhrases = {
   },
   voteCannotClose: { en: 'the vote cannot close: %{reason}', zh: '票决不能结束（%{reason}）' },
   voteNotClosedIncomplete: { en: 'the vote was not closed: %{reason}', zh: '票决没有结束（%{reason}）' },
+  congressClosingDay: {
+    en: 'the congress closes on or after the rating opened (%{openedOn}) and by %{latest}, not %{day}',
+    zh: '大会闭幕日应在测评开始之日（%{openedOn}）或之后、%{latest} 或之前，不能是 %{day}',
+  },
   ratingSheetsOpened: {
     en: 'the rating sheets have been opened for the count; nothing was recorded',
     zh: '测评票已开启计票，本次没有记录',
@@ -496,7 +525,11 @@ export const refusalPhrases = {
 
 export type RefusalCode = keyof typeof refusalPhrases;
 export type RefusalLanguage = 'en' | 'zh';
-export type RefusalParams = Record<string, string | number | readonly string[]>;
+/**
+ * A list of refusals is a param too: a decision refused for several reasons at once (a vote that cannot open)
+ * names each in the reader's language.
+ */
+export type RefusalParams = Record<string, string | number | readonly string[] | readonly Refusal[]>;
 
 /** What a refusal carries on the wire besides its `message`. */
 export interface Refusal {
@@ -551,6 +584,8 @@ export const refusalDeeds = {
   closeRating: { en: 'close the rating', zh: '结束满意度测评' },
   joinGroup: { en: 'join a supervision group', zh: '加入监督小组' },
   takeMembers: { en: 'join its supervision group', zh: '接受新的监督小组成员' },
+  appointMember: { en: 'appoint a supervision group member', zh: '任命监督小组成员' },
+  takeAppointedMembers: { en: 'take new supervision group members', zh: '再任命监督小组成员' },
   fileFinding: { en: 'file a finding', zh: '提交督查发现' },
   takeFindings: { en: 'take findings', zh: '接受督查发现' },
   reviewResponse: { en: 'review a response', zh: '审核答复' },
@@ -584,6 +619,13 @@ const roleLabels: Record<Role, { en: string; zh: string }> = {
   auditor: { en: 'auditor', zh: '审计部门' },
 };
 
+/** Who runs a batch at each level, as "only … may" names it; domain/batchProcedure.ts `bodiesOf` reads its office here. */
+export const refusalOffices = {
+  county: { en: 'the standing committee office', zh: '人大常委会办公室' },
+  township: { en: 'the office of the township presidium (乡镇人大主席团)', zh: '乡镇人大主席团' },
+  street: { en: 'the office of the working committee (人大街道工委)', zh: '人大街道工委' },
+} as const;
+
 type Labels = Record<string, { en: string; zh: string }>;
 
 /** Params whose values are codes of a vocabulary, shown by their label in the reader's language. */
@@ -596,9 +638,13 @@ const labelledParams: Record<string, Labels> = {
   phase: phaseLabels,
   allowed: phaseLabels,
   roles: roleLabels,
+  office: refusalOffices,
 };
 
 const or: Record<RefusalLanguage, string> = { en: ' or ', zh: '或' };
+const listed: Record<RefusalLanguage, string> = { en: '; ', zh: '；' };
+const isRefusalList = (value: readonly unknown[]): value is readonly Refusal[] =>
+  value.every((v) => typeof v === 'object' && v !== null && 'code' in v && isRefusalCode(v.code));
 
 /** The params with codes replaced by labels and lists joined, ready for a phrase in `language`. */
 export function refusalParamsIn(params: RefusalParams, language: RefusalLanguage): Record<string, string | number> {
@@ -610,7 +656,11 @@ export function refusalParamsIn(params: RefusalParams, language: RefusalLanguage
       typeof value === 'number'
         ? value
         : Array.isArray(value)
-          ? value.map(label).join(or[language])
+          ? value.length > 0 && isRefusalList(value)
+            ? value
+                .map((r) => refusalMessage({ code: r.code, params: r.params ?? {} }, language))
+                .join(listed[language])
+            : (value as readonly string[]).map(label).join(or[language])
           : label(value as string);
   }
   return out;

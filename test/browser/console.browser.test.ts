@@ -232,6 +232,13 @@ describe('the console, end to end in Chromium', () => {
       return rows.length ? rows.map((r) => r.id).sort() : undefined;
     }, 'the elected candidates');
     expect(elected).toEqual([candidateOfCanteen, others[0]].sort());
+    // The office reads the session by its name and the batch's title, never by its id.
+    const sessionPage = await batches.voteSession(session.id);
+    expect(sessionPage.heading).toBe(`${batchTitle}：第1轮票决`);
+    expect(sessionPage.text).not.toContain(session.id);
+    const sessionList = await batches.voteSessionList();
+    expect(sessionList).toContain('第1轮票决');
+    expect(sessionList).not.toContain(session.id);
     // The deputy's closed ballot page leads to the result as published.
     const fromBallot = await firstDeputy!.publishedResult(session.id);
     expect(fromBallot).toContain(canteen.candidate);

@@ -10,6 +10,7 @@ import {
   ratingReportText,
   reportOpensOn,
   voteOpeningProblems,
+  voteOpeningRefusals,
 } from '../../domain/batchProcedure';
 
 const policy = batchPolicyOf({});
@@ -59,6 +60,15 @@ describe('what a vote needs to open (docs/domain.md, "Vote")', () => {
       'name exactly 2 tellers (计票人)',
       '3 seats need at least 4 candidates (20% more); there are 3',
     ]);
+  });
+
+  it('gives each problem by its refusal code, so the office reads it in its own language', () => {
+    expect(voteOpeningRefusals({ ...vote, seats: 3, deputiesPresent: 10, tellers: ['赵'] }, policy, 3, null)).toEqual([
+      { code: 'presentOverEntitled', params: { present: 10, entitled: 9 } },
+      { code: 'tellerCount', params: { count: 2 } },
+      { code: 'tooFewCandidates', params: { seats: 3, needed: 4, percent: 20, candidates: 3 } },
+    ]);
+    expect(voteOpeningRefusals(vote, policy, 3, { seats: 1 })).toEqual([{ code: 'runOffSeats', params: { seats: 1 } }]);
   });
 
   it('fills exactly the tied seats in a run-off, without the competition margin', () => {

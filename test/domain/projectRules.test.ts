@@ -21,12 +21,14 @@ const members = (n: number) => Array.from({ length: n }, (_, i) => ({ userId: `d
 describe('the supervision group’s limits', () => {
   it('takes members up to the maximum, and nobody twice', () => {
     expect(supervisionGroupRefusal(members(4), 'd9', policy.supervisionGroup)).toBeNull();
-    expect(supervisionGroupRefusal(members(5), 'd9', policy.supervisionGroup)).toBe(
-      'the supervision group is full: it has 5 of at most 5 members',
-    );
-    expect(supervisionGroupRefusal(members(2), 'd2', policy.supervisionGroup)).toBe(
-      'you are already in this supervision group',
-    );
+    expect(supervisionGroupRefusal(members(5), 'd9', policy.supervisionGroup)).toEqual({
+      code: 'groupFull',
+      params: { count: 5, max: 5 },
+    });
+    expect(supervisionGroupRefusal(members(2), 'd2', policy.supervisionGroup)).toEqual({
+      code: 'alreadyInGroup',
+      params: {},
+    });
   });
 });
 

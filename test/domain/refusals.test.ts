@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { refusalMessage, refusalOfDetails, refusalPhrases, refusalParamsIn } from '../../domain/contract/refusals';
+import {
+  type Refusal,
+  refusalMessage,
+  refusalOfDetails,
+  refusalPhrases,
+  refusalParamsIn,
+} from '../../domain/contract/refusals';
 
 const placeholders = (phrase: string) => [...phrase.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();
 const han = /\p{Script=Han}/u;
@@ -25,6 +31,33 @@ describe('the refusal catalogue', () => {
     expect(refusalParamsIn({ roles: ['coordinator', 'reviewer'] }, 'zh')).toEqual({
       roles: '人大常委会办公室或评审组',
     });
+  });
+
+  it('names who runs the batch at its level, in the reader’s language', () => {
+    const township = { code: 'deedForbidden' as const, params: { office: 'township', deed: 'closeCollection' } };
+    expect(refusalMessage(township, 'zh')).toBe('只有乡镇人大主席团可以结束征集');
+    expect(refusalMessage(township, 'en')).toBe(
+      'only the office of the township presidium (乡镇人大主席团) may close collection',
+    );
+    const county = { code: 'deedForbidden' as const, params: { office: 'county', deed: 'openVote' } };
+    expect(refusalMessage(county, 'en')).toBe('only the standing committee office may open a vote');
+    expect(refusalMessage(county, 'zh')).toBe('只有人大常委会办公室可以开始票决');
+  });
+
+  it('names each of several reasons in the reader’s language', () => {
+    const problems: Refusal[] = [
+      { code: 'noQuorum', params: { present: 5, entitled: 9, needed: 6 } },
+      { code: 'runOffSeats', params: { seats: 1 } },
+    ];
+    const refusal: Refusal = { code: 'voteCannotOpen', params: { problems } };
+    expect(refusalMessage(refusal, 'en')).toBe(
+      'the vote cannot open: no quorum: 5 of 9 deputies are present; at least 6 (two thirds) must be; the run-off fills 1 seat(s)',
+    );
+    expect(refusalMessage(refusal, 'zh')).toBe(
+      '票决不能开始：不足法定人数：应到代表 9 人，实到 5 人，至少须有 6 人（三分之二）出席；同票决胜只产生 1 个名额',
+    );
+    // A list of plain values is still joined as alternatives.
+    expect(refusalParamsIn({ roles: ['coordinator', 'reviewer'] }, 'en')).toEqual({ roles: 'coordinator or reviewer' });
   });
 
   it('reads a workflow failure’s attached code, and ignores details that are not a known refusal', () => {

@@ -124,6 +124,9 @@ describe('annual batch decisions that are refused or repeated', () => {
       const wrongSeats = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 5, 7));
       expect(wrongSeats.status).toBe(422);
       expect(wrongSeats.body.message).toMatch(/run-off fills 1 seat/);
+      // The workflow's refusal by code, so the console names each problem in its own language.
+      expect(wrongSeats.body.code).toBe('voteCannotOpen');
+      expect(wrongSeats.body.params).toEqual({ problems: [{ code: 'runOffSeats', params: { seats: 1 } }] });
       const runOff = await drive.decide(batchId, 'open-vote', voteSessionBody(1, 5, 7));
       expect(runOff.status, runOff.body.message).toBe(200);
       expect(runOff.body.candidateIds).toEqual([b, c]);

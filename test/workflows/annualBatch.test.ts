@@ -365,6 +365,10 @@ describe('annual batch workflow', () => {
       const closesBeforeRating = await drive.decide(batchId, 'close-rating', { congressClosedOn: '2029-01-10' });
       expect(closesBeforeRating.status).toBe(422);
       expect(closesBeforeRating.body.message).toMatch(/on or after the rating opened \(2029-01-17\)/);
+      expect(closesBeforeRating.body).toMatchObject({
+        code: 'congressClosingDay',
+        params: { openedOn: '2029-01-17', day: '2029-01-10' },
+      });
       const ratingClosed = await drive.decide(batchId, 'close-rating', { congressClosedOn: '2029-01-20' });
       expect(ratingClosed.status, ratingClosed.body.message).toBe(200);
 

@@ -53,6 +53,9 @@ describe('a voted project’s supervision group (docs/domain.md, "Supervision")'
         const notADeputy = await drive.post('coordinator', path, { userId: 'official' });
         expect(notADeputy.status).toBe(422);
         expect(notADeputy.body.message).toMatch(/not a deputy or residents' representative/);
+        // By code, naming the person, so the console says it in its own language.
+        expect(notADeputy.body.code).toBe('notGroupEligible');
+        expect(notADeputy.body.params.name).toBeTruthy();
         expect((await drive.post('coordinator', path, { userId: 'nobody' })).status).toBe(422);
         expect((await project.state()).group).toHaveLength(2);
         const appointed = await drive.post('coordinator', path, { userId: 'd2' });

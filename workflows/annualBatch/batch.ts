@@ -7,9 +7,10 @@ import {
   bodiesOf,
   type JurisdictionLevel,
   type LevelBodies,
-  ratingOpeningProblem,
-  voteOpeningProblems,
+  ratingOpensAt,
+  voteOpeningRefusals,
 } from '../../domain/batchProcedure';
+import type { RefusalCode, RefusalDeed, RefusalParams } from '../../domain/contract/refusals';
 import { voteCloseRefusals } from '../../domain/voteIntegrity';
 import {
   type AnnualBatchInput,
@@ -23,7 +24,7 @@ import {
   type VoteSessionState,
 } from '../annualBatch.messages';
 import type { CalendarChange } from '../calendar.messages';
-import { asDecisionFailure } from '../decisionFailure';
+import { asDecisionFailure, refusalFailure } from '../decisionFailure';
 import type { TaskCompletion } from '../humanTask.messages';
 
 export const acts = proxyActivities<Activities>({
@@ -114,7 +115,7 @@ export class AnnualBatch {
   }
 
   validateCloseCollection({ actor }: CoordinatorAction): void {
-    this.allowed(actor, ['collection'], 'close collection');
+    this.allowed(actor, ['collection'], 'closeCollection');
   }
 
   async concludeScreening({ actor }: CoordinatorAction): Promise<BatchState> {
@@ -141,8 +142,8 @@ export class AnnualBatch {
   }
 
   validateConcludeScreening({ actor }: CoordinatorAction): void {
-    this.allowed(actor, ['screening'], 'conclude screening');
-    if (this.concluding) throw outOfPhase('screening is already being concluded');
+    this.allowed(actor, ['screening'], 'concludeScreening');
+    if (this.concluding) throw outOfPhase('screeningConcluding');
   }
 
   async openVote(vote: OpenVoteInput): Promise<VoteSessionState> {
@@ -177,17 +178,11 @@ export class AnnualBatch {
 
   validateOpenVote(vote: OpenVoteInput): void {
     const { state } = this;
-    this.allowed(vote.actor, ['vote'], 'open a vote');
-    if (this.openSession()) throw outOfPhase('a vote session is already open');
-    if (state.votes.length > 0 && !state.runOff) throw outOfPhase('the vote has been held; there is no tie to run off');
-    const problems = voteOpeningProblems(vote, this.policy, state.candidateIds.length, state.runOff);
-    if (problems.length > 0) {
-      throw ApplicationFailure.create({
-        type: batchFailureTypes.invalid,
-        message: `the vote cannot open: ${problems.join('; ')}`,
-        nonRetryable: true,
-      });
-    }
+    this.allowed(vote.actor, ['vote'], 'openVote');
+    if (this.openSession()) throw outOfPhase('voteAlreadyOpen');
+    if (state.votes.length > 0 && !state.runOff) throw outOfPhase('noRunOff');
+    const problems = voteOpeningRefusals(vote, this.policy, state.candidateIds.length, state.runOff);
+    if (problems.length > 0) throw refusalFailure(batchFailureTypes.invalid, 'voteCannotOpen', { problems });
   }
 
   async closeVote({ actor, confirmIncomplete }: CloseVoteInput): Promise<VoteSessionState> {
@@ -243,9 +238,9 @@ export class AnnualBatch {
   }
 
   validateCloseVote({ actor }: CloseVoteInput): void {
-    this.allowed(actor, ['vote'], 'close the vote');
-    if (!this.openSession()) throw outOfPhase('no vote session is open');
-    if (this.closingVote) throw outOfPhase('the vote is already being closed');
+    this.allowed(actor, ['vote'], 'closeVote');
+    if (!this.openSession()) throw outOfPhase('noVoteOpen');
+    if (this.closingVote) throw outOfPhase('voteClosing');
   }
 
   async openRating({ actor, box }: OpenRatingInput): Promise<BatchState> {
@@ -265,10 +260,16 @@ export class AnnualBatch {
   }
 
   validateOpenRating({ actor }: OpenRatingInput): void {
-    this.allowed(actor, ['implementation'], 'open the rating');
-    if (this.state.rating) throw outOfPhase('the rating session has already been opened');
-    const early = ratingOpeningProblem(this.input.year, Date.now());
-    if (early) throw outOfPhase(early);
+    this.allowed(actor, ['implementation'], 'openRating');
+    if (this.state.rating) throw outOfPhase('ratingAlreadyOpened');
+    const { year } = this.input;
+    const opensAt = ratingOpensAt(year);
+    if (Date.now() < opensAt)
+      throw outOfPhase('ratingNotYet', {
+        year,
+        nextYear: year + 1,
+        from: new Date(opensAt).toISOString().slice(0, 10),
+      });
   }
 
   async closeRating({ actor }: CoordinatorAction): Promise<BatchState> {
@@ -294,8 +295,8 @@ export class AnnualBatch {
   }
 
   validateCloseRating({ actor }: CoordinatorAction): void {
-    this.allowed(actor, ['rating'], 'close the rating');
-    if (this.state.rating?.status !== 'open') throw outOfPhase('no rating session is open');
+    this.allowed(actor, ['rating'], 'closeRating');
+    if (this.state.rating?.status !== 'open') throw outOfPhase('noRatingOpen');
   }
 
   // ——— the phase, mirrored into the batch row ———
@@ -330,19 +331,14 @@ export class AnnualBatch {
     return this.state.votes.find((v) => v.status === 'open');
   }
 
-  private allowed(actor: Actor, phases: BatchPhase[], what: string): void {
-    if (actor.jurisdictionId !== this.jurisdictionId || !actor.roles.includes('coordinator')) {
-      throw ApplicationFailure.create({
-        type: batchFailureTypes.forbidden,
-        message: `only ${this.bodies.office} may ${what}`,
-        nonRetryable: true,
-      });
-    }
-    if (!phases.includes(this.state.phase))
-      throw outOfPhase(`you cannot ${what} now: the batch is in ${this.state.phase}`);
+  private allowed(actor: Actor, phases: BatchPhase[], deed: RefusalDeed): void {
+    // The batch's own level names who runs it: a township's presidium, a street's working committee.
+    if (actor.jurisdictionId !== this.jurisdictionId || !actor.roles.includes('coordinator'))
+      throw refusalFailure(batchFailureTypes.forbidden, 'deedForbidden', { office: this.level, deed });
+    if (!phases.includes(this.state.phase)) throw outOfPhase('deedNotNow', { deed, batchPhase: this.state.phase });
   }
 }
 
-function outOfPhase(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: batchFailureTypes.outOfPhase, message, nonRetryable: true });
+function outOfPhase(code: RefusalCode, params: RefusalParams = {}): ApplicationFailure {
+  return refusalFailure(batchFailureTypes.outOfPhase, code, params);
 }

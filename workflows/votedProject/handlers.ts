@@ -51,15 +51,15 @@ export function installHandlers(project: Project): void {
         project.requireRole(
           actor,
           actor.roles.includes('residentRepresentative') ? 'residentRepresentative' : 'deputy',
-          'join a supervision group',
+          'joinGroup',
         );
-        project.notClosed('join its supervision group');
+        project.notClosed('takeMembers');
         const refusal = supervisionGroupRefusal(
           state.group,
           actor.userId,
           state.policy?.supervisionGroup ?? { min: 3, max: 5 },
         );
-        if (refusal) throw outOfPhase(refusal);
+        if (refusal) throw outOfPhase(refusal.code, refusal.params);
       },
     },
   );
@@ -72,40 +72,39 @@ export function installHandlers(project: Project): void {
     },
     {
       validator: ({ actor, member }) => {
-        project.requireRole(actor, 'coordinator', 'appoint a supervision group member');
-        project.notClosed('take new supervision group members');
+        project.requireRole(actor, 'coordinator', 'appointMember');
+        project.notClosed('takeAppointedMembers');
         if (member.jurisdictionId !== input.jurisdictionId || !maySitOnSupervisionGroup(member.roles))
-          throw invalid(`${member.displayName} is not a deputy or residents' representative of this jurisdiction`);
+          throw invalid('notGroupEligible', { name: member.displayName });
         const refusal = supervisionGroupRefusal(
           state.group,
           member.userId,
           state.policy?.supervisionGroup ?? { min: 3, max: 5 },
         );
-        if (refusal) throw outOfPhase(refusal.replace('you are', `${member.displayName} is`));
+        // The office appoints someone else: the refusal names the person, not "you".
+        if (refusal?.code === 'alreadyInGroup') throw outOfPhase('memberAlreadyInGroup', { name: member.displayName });
+        if (refusal) throw outOfPhase(refusal.code, refusal.params);
       },
     },
   );
 
   setHandler(fileFindingUpdate, (finding) => fileFinding(project, finding), {
     validator: ({ actor, findingId, text }) => {
-      project.requireMember(actor, 'file a finding');
-      project.notClosed('take findings');
-      if (state.findings.some((f) => f.findingId === findingId))
-        throw outOfPhase('this finding has already been filed');
-      if (!text.trim()) throw invalid('describe what the group found');
+      project.requireMember(actor, 'fileFinding');
+      project.notClosed('takeFindings');
+      if (state.findings.some((f) => f.findingId === findingId)) throw outOfPhase('findingAlreadyFiled');
+      if (!text.trim()) throw invalid('findingTextMissing');
     },
   });
 
   setHandler(reviewFindingUpdate, (review) => reviewFinding(project, review), {
     validator: ({ actor, findingId, accepted, note }) => {
-      project.requireMember(actor, 'review a response');
+      project.requireMember(actor, 'reviewResponse');
       const finding = state.findings.find((f) => f.findingId === findingId);
-      if (!finding) throw invalid(`there is no finding "${findingId}" on this project`);
+      if (!finding) throw invalid('noSuchFinding', { id: findingId });
       if (finding.status !== 'responded')
-        throw outOfPhase(
-          `the finding is ${finding.status === 'accepted' ? 'already accepted' : 'still waiting for the department’s response'}`,
-        );
-      if (!accepted && !note.trim()) throw invalid('say why the response is not accepted');
+        throw outOfPhase(finding.status === 'accepted' ? 'findingAccepted' : 'findingAwaitingResponse');
+      if (!accepted && !note.trim()) throw invalid('rejectionReasonMissing');
     },
   });
 
@@ -122,16 +121,16 @@ export function installHandlers(project: Project): void {
         const ownDepartment =
           actor.roles.includes('official') && actor.departmentId === input.responsibility.departmentId;
         if (actor.jurisdictionId !== input.jurisdictionId || !(actor.roles.includes('coordinator') || ownDepartment))
-          throw forbidden('only the responsible department or the office may plan the stages');
-        if (state.phase !== 'implementation') throw outOfPhase('the project has been accepted; its stages are history');
+          throw forbidden('stagePlanForbidden');
+        if (state.phase !== 'implementation') throw outOfPhase('stagesHistory');
         // Reassessing needs the policy; a plan arriving in the first instant of the workflow would otherwise fail its task forever.
-        if (!state.policy) throw outOfPhase('the project is still starting; plan its stages again in a moment');
+        if (!state.policy) throw outOfPhase('projectStarting');
         const parsed = stagePlanSchema.safeParse(plan);
         if (!parsed.success)
-          throw invalid(`the stage plan is not valid — ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+          throw invalid('stagePlanInvalid', { detail: parsed.error.issues.map((i) => i.message).join('; ') });
         const last = plan[plan.length - 1]!;
         if (last.plannedEnd > input.responsibility.deadline)
-          throw invalid(`acceptance must end by the deadline ${input.responsibility.deadline}, not ${last.plannedEnd}`);
+          throw invalid('acceptanceAfterDeadline', { deadline: input.responsibility.deadline, end: last.plannedEnd });
       },
     },
   );
@@ -146,11 +145,10 @@ export function installHandlers(project: Project): void {
     },
     {
       validator: ({ actor }) => {
-        project.requireRole(actor, 'coordinator', 'accept a completed project');
-        if (state.phase !== 'implementation') throw outOfPhase('the project has already been accepted');
+        project.requireRole(actor, 'coordinator', 'acceptProject');
+        if (state.phase !== 'implementation') throw outOfPhase('projectAlreadyAccepted');
         const percent = state.progress?.percent ?? 0;
-        if (percent < 100)
-          throw invalid(`the project is reported at ${percent}%; it can be accepted once it is reported complete`);
+        if (percent < 100) throw invalid('projectNotComplete', { percent });
       },
     },
   );
@@ -163,15 +161,11 @@ export function installHandlers(project: Project): void {
     },
     {
       validator: ({ actor, inUseOn }) => {
-        project.requireRole(actor, 'coordinator', 'record that a project is in use');
+        project.requireRole(actor, 'coordinator', 'recordInUse');
         if (state.phase !== 'accepted')
-          throw outOfPhase(
-            state.phase === 'implementation'
-              ? 'accept the project’s completion first'
-              : 'the project is already in use',
-          );
+          throw outOfPhase(state.phase === 'implementation' ? 'acceptFirst' : 'alreadyInUse');
         if (!/^\d{4}-\d{2}-\d{2}$/.test(inUseOn) || inUseOn < chinaDay(new Date(state.acceptedAt!)))
-          throw invalid('inUseOn must be a YYYY-MM-DD day on or after the acceptance');
+          throw invalid('inUseDayInvalid');
       },
     },
   );
@@ -186,14 +180,12 @@ export function installHandlers(project: Project): void {
     },
     {
       validator: ({ actor }) => {
-        project.requireRole(actor, 'coordinator', 'open a re-rating');
+        project.requireRole(actor, 'coordinator', 'openReRating');
         const stage = state.consequence.stage;
-        if (stage === 'reRating') throw outOfPhase('the re-rating is already open');
+        if (stage === 'reRating') throw outOfPhase('reRatingOpen');
         if (stage !== 'awaitingReRating')
           throw outOfPhase(
-            stage === 'rectifying' || stage === 'explaining'
-              ? 'the re-rating follows the rectification report, which has not been handed in'
-              : 'only a project rated 不满意 and rectified is re-rated',
+            stage === 'rectifying' || stage === 'explaining' ? 'rectificationPending' : 'reRatingNotDue',
           );
       },
     },
@@ -207,8 +199,8 @@ export function installHandlers(project: Project): void {
     },
     {
       validator: ({ actor }) => {
-        project.requireRole(actor, 'coordinator', 'close a re-rating');
-        if (state.consequence.stage !== 'reRating') throw outOfPhase('no re-rating is open');
+        project.requireRole(actor, 'coordinator', 'closeReRating');
+        if (state.consequence.stage !== 'reRating') throw outOfPhase('noReRating');
       },
     },
   );

@@ -1,5 +1,5 @@
 import {
-  ApplicationFailure,
+  type ApplicationFailure,
   ParentClosePolicy,
   getExternalWorkflowHandle,
   patched,
@@ -8,12 +8,14 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { Actor, Assignee } from '../../domain/assignee';
+import type { RefusalCode, RefusalDeed, RefusalParams } from '../../domain/contract/refusals';
 import type { DueRuleInput } from '../../domain/dueRule';
 import { progressWarning, warningRaised } from '../../domain/progressWarning';
 import type { TaskKind } from '../../domain/taskKinds';
 import { chinaDay } from '../../domain/workingDays';
 import { humanTaskWorkflow } from '../humanTask';
 import type { TaskCompletion } from '../humanTask.messages';
+import { refusalFailure } from '../decisionFailure';
 import { createNoticeSender } from '../notify';
 import {
   type ConsequenceStage,
@@ -207,28 +209,17 @@ export class Project {
 
   // ——— refusals, for the handlers' validators ———
 
-  requireMember(actor: Actor, what: string): void {
-    if (!this.state.group.some((m) => m.userId === actor.userId)) {
-      throw ApplicationFailure.create({
-        type: projectFailureTypes.forbidden,
-        message: `only members of this project’s supervision group may ${what}`,
-        nonRetryable: true,
-      });
-    }
+  requireMember(actor: Actor, deed: RefusalDeed): void {
+    if (!this.state.group.some((m) => m.userId === actor.userId)) throw forbidden('groupMembersOnly', { deed });
   }
 
-  requireRole(actor: Actor, role: Actor['roles'][number], what: string): void {
-    if (actor.jurisdictionId !== this.jurisdictionId || !actor.roles.includes(role)) {
-      throw ApplicationFailure.create({
-        type: projectFailureTypes.forbidden,
-        message: `only a ${role} may ${what}`,
-        nonRetryable: true,
-      });
-    }
+  requireRole(actor: Actor, role: Actor['roles'][number], deed: RefusalDeed): void {
+    if (actor.jurisdictionId !== this.jurisdictionId || !actor.roles.includes(role))
+      throw forbidden('roleOnlyDeed', { role, deed });
   }
 
-  notClosed(what: string): void {
-    if (this.state.phase === 'closed') throw outOfPhase(`this project is closed and does not ${what} any more`);
+  notClosed(deed: RefusalDeed): void {
+    if (this.state.phase === 'closed') throw outOfPhase('projectClosedFor', { deed });
   }
 }
 
@@ -261,16 +252,17 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
-export function outOfPhase(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: projectFailureTypes.outOfPhase, message, nonRetryable: true });
+// A validator's refusal by code (domain/contract/refusals.ts); its failure type sets the API's status.
+export function outOfPhase(code: RefusalCode, params: RefusalParams = {}): ApplicationFailure {
+  return refusalFailure(projectFailureTypes.outOfPhase, code, params);
 }
 
-export function invalid(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: projectFailureTypes.invalid, message, nonRetryable: true });
+export function invalid(code: RefusalCode, params: RefusalParams = {}): ApplicationFailure {
+  return refusalFailure(projectFailureTypes.invalid, code, params);
 }
 
-export function forbidden(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: projectFailureTypes.forbidden, message, nonRetryable: true });
+export function forbidden(code: RefusalCode, params: RefusalParams = {}): ApplicationFailure {
+  return refusalFailure(projectFailureTypes.forbidden, code, params);
 }
 
 /** What a phase does when one of its people's tasks is done; the task is already off the open list. */

@@ -4,9 +4,9 @@ import {
   ReferenceField,
   Show,
   SimpleShowLayout,
-  TextField,
   usePermissions,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { hasRole } from '../common/roles';
 import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
@@ -14,6 +14,7 @@ import { EnumField } from '../common/EnumField';
 import type { VoteSession } from './types';
 import { TellerTotalsPanel } from './TellerTotalsPanel';
 import { VoteResult } from './VoteResult';
+import { voteSessionName, VoteSessionTitle } from './VoteSessionName';
 
 /** While the session is open, the office may count it from the tellers' paper or voting-device totals. */
 const TellerTotalsWhileOpen = () => {
@@ -23,22 +24,24 @@ const TellerTotalsWhileOpen = () => {
   return <TellerTotalsPanel session={session} />;
 };
 
-export const VoteSessionShow = () => (
-  <Show queryOptions={{ refetchInterval: 30_000 }}>
-    <SimpleShowLayout>
-      <ReferenceField source="batch_id" reference="batches" link="show" />
-      <NumberField source="round" />
-      <NumberField source="seats" />
-      <NumberField source="deputies_entitled" />
-      <NumberField source="deputies_present" />
-      <FunctionField source="scrutineers" render={(s: VoteSession) => s.scrutineers.join('、')} />
-      <FunctionField source="tellers" render={(s: VoteSession) => s.tellers.join('、')} />
-      <EnumField source="status" prefix="app.vote.status" chip />
-      <DateTimeField source="opened_at" />
-      <DateTimeField source="closed_at" emptyText="—" />
-      <TextField source="id" />
-      <VoteResult />
-      <TellerTotalsWhileOpen />
-    </SimpleShowLayout>
-  </Show>
-);
+export const VoteSessionShow = () => {
+  const translate = useTranslate();
+  return (
+    <Show title={<VoteSessionTitle />} queryOptions={{ refetchInterval: 30_000 }}>
+      <SimpleShowLayout>
+        <ReferenceField source="batch_id" reference="batches" link="show" />
+        <FunctionField source="round" render={(s: VoteSession) => voteSessionName(translate, s)} />
+        <NumberField source="seats" />
+        <NumberField source="deputies_entitled" />
+        <NumberField source="deputies_present" />
+        <FunctionField source="scrutineers" render={(s: VoteSession) => s.scrutineers.join('、')} />
+        <FunctionField source="tellers" render={(s: VoteSession) => s.tellers.join('、')} />
+        <EnumField source="status" prefix="app.vote.status" chip />
+        <DateTimeField source="opened_at" />
+        <DateTimeField source="closed_at" emptyText="—" />
+        <VoteResult />
+        <TellerTotalsWhileOpen />
+      </SimpleShowLayout>
+    </Show>
+  );
+};

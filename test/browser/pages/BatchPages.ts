@@ -16,6 +16,26 @@ export class BatchPages {
     return decodeURIComponent(page.url().split('#/batches/')[1]!.split('/')[0]!);
   }
 
+  /** A vote session's page: its heading (the page title) and everything the page shows. */
+  async voteSession(sessionId: string): Promise<{ heading: string; text: string }> {
+    const { page } = this;
+    await page.goto(`/#/vote-sessions/${encodeURIComponent(sessionId)}/show`);
+    // The name is shown in the session's fields, and in the title once the batch's title has loaded.
+    await page.locator('main').getByText('轮').first().waitFor();
+    const heading = page.locator('#react-admin-title');
+    await heading.getByText('：').waitFor();
+    return { heading: await heading.innerText(), text: await page.locator('body').innerText() };
+  }
+
+  /** The vote sessions' list, as the office reads it. */
+  async voteSessionList(): Promise<string> {
+    const { page } = this;
+    await page.goto('/#/vote-sessions');
+    await page.getByRole('table').waitFor();
+    await page.getByText('第1轮票决').first().waitFor();
+    return page.locator('main').innerText();
+  }
+
   async show(batchId: string): Promise<void> {
     await this.page.goto(`/#/batches/${encodeURIComponent(batchId)}/show`);
     await this.page.getByRole('region', { name: '流程状态' }).waitFor();
