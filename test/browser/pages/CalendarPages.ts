@@ -33,6 +33,8 @@ export class CalendarPages {
       .first()
       .waitFor();
     await dialog.waitFor({ state: 'detached' });
+    // The grid refetches after the save: wait until it shows the day as entered, not the moment the toast shows.
+    await page.locator(`[data-day="${day}"][data-working="${working}"]`).waitFor();
   }
 
   /** Whether the grid shows the day as worked. */

@@ -29,7 +29,7 @@ export class ProjectPage {
     await page.getByRole('button', { name: '提出监督意见' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: '发现的问题' }).fill(text);
-    await dialog.locator('input[type=file]').setInputFiles(photo);
+    await dialog.locator('input[type=file][accept^="image/"]').setInputFiles(photo);
     await dialog.getByRole('img').first().waitFor();
     await dialog.getByRole('button', { name: '提交意见' }).click();
     await page.getByText('监督意见已提交').waitFor();

@@ -37,7 +37,7 @@ export class TaskPages {
     await page.getByRole('option', { name: r.stage }).click();
     await form.getByRole('textbox', { name: '本周工作进展' }).fill(r.text);
     if (r.photo) {
-      await form.locator('input[type=file]').setInputFiles(r.photo);
+      await form.locator('input[type=file][accept^="image/"]').setInputFiles(r.photo);
       await form.getByRole('img').first().waitFor();
     }
     await form.getByRole('button', { name: '办结' }).click();
