@@ -64,7 +64,7 @@ export async function assertDocuments(
     .execute();
   const missing = documentIds.filter((id) => !found.some((d) => d.id === id));
   if (missing.length) {
-    throw unprocessable(`documentIds: no uploaded document ${missing.map((id) => `"${id}"`).join(', ')}`);
+    throw unprocessable('noSuchDocuments', { ids: missing.map((id) => `"${id}"`).join(', ') });
   }
 }
 

@@ -152,7 +152,7 @@ export const fundRoutes = [
       // A pool of another jurisdiction is not the caller's to spend, whatever they can see.
       const pool = await findWatchedBatch(db, user, poolBatchId);
       if (pool.jurisdiction_id !== user.jurisdictionId) {
-        throw forbidden(`only the finance office of ${pool.jurisdiction_id} allocates from its pool`);
+        throw forbidden('financeOnlyAllocates');
       }
     },
     run: (trx, user, project, { poolBatchId, ...body }) =>
@@ -169,7 +169,7 @@ export const fundRoutes = [
     body: requestDisbursementSchema,
     check: async (_db, user, project) => {
       if (user.departmentId !== project.department_id || user.jurisdictionId !== project.jurisdiction_id) {
-        throw forbidden(`only an official of ${project.department_name} may request a payment for this project`);
+        throw forbidden('departmentOnlyRequestsPayment', { department: project.department_name });
       }
     },
     run: (trx, user, project, body) => requestDisbursement(trx, user, project.id, body),
@@ -201,7 +201,7 @@ export const fundRoutes = [
         user.jurisdictionId !== project.jurisdiction_id ||
         !(await isSupervisionMember(db, project.id, user.userId))
       ) {
-        throw forbidden('only a member of this project’s supervision group, or the office, may flag an anomaly');
+        throw forbidden('flagAnomalyForbidden');
       }
     },
     run: (trx, user, project, body) => flagAnomaly(trx, user, project.id, body),
@@ -279,7 +279,7 @@ export const fundRoutes = [
     handler: async ({ res, deps: { db }, user, params, body: { totalYuan } }) => {
       const batch = await findWatchedBatch(db, user, params.batchId);
       if (batch.jurisdiction_id !== user.jurisdictionId) {
-        throw forbidden(`only the finance office of ${batch.jurisdiction_id} sets its pool`);
+        throw forbidden('financeOnlySetsPool');
       }
       await db.transaction().execute((trx) => setPoolTotal(trx, user, batch.id, totalYuan));
       res.json(await poolStanding(db, batch.id));

@@ -192,7 +192,7 @@ export async function allocate(
   const project = await lockProject(trx, projectId);
   const earlier = await earlierMovement(trx, id, 'allocation', request);
   if (earlier) return { movement: earlier, created: false };
-  if (!pool) throw unprocessable('the batch has no fund pool yet: set its total before allocating');
+  if (!pool) throw unprocessable('noFundPool');
   const current = poolBatchOf(project);
   if (current !== poolBatchId && (project.allocation_yuan > 0 || project.disbursed_yuan > 0)) {
     throw conflict(
@@ -286,7 +286,7 @@ export async function disburse(
   const earlier = await earlierMovement(trx, id, 'disbursement', payment);
   if (earlier) {
     if (earlier.request_id !== asked.id) {
-      throw conflict(`the key "${request.key}" was already used to pay another request; send a new key`);
+      throw conflict('fundsKeyUsed', { key: request.key });
     }
     return { movement: earlier, created: false };
   }
@@ -295,7 +295,7 @@ export async function disburse(
     .select('id')
     .where('request_id', '=', asked.id)
     .executeTakeFirst();
-  if (paid) throw conflict(`the request "${asked.id}" has already been paid (${paid.id}); nothing was paid twice`);
+  if (paid) throw conflict('fundsRequestPaid', { request: asked.id, payment: paid.id });
   const problem = disbursementProblem({
     allocation: project.allocation_yuan,
     disbursed: project.disbursed_yuan,
@@ -354,7 +354,7 @@ export async function recordAuditFinding(
   const project = await lockProject(trx, projectId);
   const earlier = await earlierMovement(trx, id, kind, request);
   if (earlier) return { movement: earlier, created: false };
-  if (!project.funds_frozen) throw conflict('disbursement is not frozen; there is no anomaly to audit');
+  if (!project.funds_frozen) throw conflict('notFrozenForAudit');
   if (kind === 'anomalyCleared') {
     await trx.updateTable('projects').set({ funds_frozen: false }).where('id', '=', projectId).execute();
   }

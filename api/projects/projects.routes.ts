@@ -282,10 +282,10 @@ export const projectRoutes = [
     handler: async ({ res, deps: { db, temporal }, user, params, body: { key, ...report } }) => {
       const project = await findVisibleProject(db, user, params.id);
       if (user.departmentId !== project.department_id) {
-        throw forbidden(`only an official of ${project.department_name} reports this project’s progress`);
+        throw forbidden('departmentOnlyReportsProgress', { department: project.department_name });
       }
       if (project.phase !== 'implementation') {
-        throw conflict('the project has been accepted; its progress is no longer reported');
+        throw conflict('progressAfterAcceptance');
       }
       await assertPhotos(db, user.jurisdictionId, report.photoIds);
       await assertDocuments(db, user.jurisdictionId, report.documentIds);
@@ -344,9 +344,9 @@ export const projectRoutes = [
     handler: async ({ res, deps: { db, temporal, taskQueue }, user, params, body }) => {
       const project = await findVisibleProject(db, user, params.id);
       if (!user.roles.includes('coordinator') && user.userId !== project.responsible_leader_user_id) {
-        throw forbidden('only the project’s responsible leader or the office may write an instruction on it');
+        throw forbidden('instructionForbidden');
       }
-      if (project.phase === 'closed') throw conflict('the project is closed; it takes no more instructions');
+      if (project.phase === 'closed') throw conflict('instructionOnClosedProject');
       const taskId = `task-instruction-${body.key}`;
       const input: HumanTaskInput = {
         taskId,

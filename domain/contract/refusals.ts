@@ -233,6 +233,51 @@ export const refusalPhrases = {
     zh: '拨付没有被冻结，没有需要解除的异常',
   },
   fundsProblem: { en: '%{reason}', zh: '资金操作未通过校验（%{reason}）' },
+  fundsKeyUsed: {
+    en: 'the key "%{key}" was already used to pay another request; send a new key',
+    zh: '编号“%{key}”已用于支付另一笔申请，请换一个新编号',
+  },
+  fundsRequestPaid: {
+    en: 'the request "%{request}" has already been paid (%{payment}); nothing was paid twice',
+    zh: '这笔拨付申请已经支付过，没有重复支付',
+  },
+  notFrozenForAudit: {
+    en: 'disbursement is not frozen; there is no anomaly to audit',
+    zh: '拨付没有被冻结，没有需要审计的异常',
+  },
+  financeOnlyAllocates: {
+    en: 'only the finance office of the pool’s own jurisdiction allocates from it',
+    zh: '只有资金池所属辖区的财政部门可以从中分配资金',
+  },
+  financeOnlySetsPool: {
+    en: 'only the finance office of the batch’s own jurisdiction sets its pool',
+    zh: '只有本批次所属辖区的财政部门可以设定其资金池',
+  },
+  departmentOnlyRequestsPayment: {
+    en: 'only an official of %{department} may request a payment for this project',
+    zh: '只有%{department}的工作人员可以为该项目申请拨付',
+  },
+  flagAnomalyForbidden: {
+    en: 'only a member of this project’s supervision group, or the office, may flag an anomaly',
+    zh: '只有该项目监督小组成员或人大常委会办公室可以标记资金异常',
+  },
+  departmentOnlyReportsProgress: {
+    en: 'only an official of %{department} reports this project’s progress',
+    zh: '只有%{department}的工作人员可以报告该项目进度',
+  },
+  progressAfterAcceptance: {
+    en: 'the project has been accepted; its progress is no longer reported',
+    zh: '该项目已竣工验收，不再报告进度',
+  },
+  instructionForbidden: {
+    en: 'only the project’s responsible leader or the office may write an instruction on it',
+    zh: '只有该项目的包抓领导或人大常委会办公室可以作出批示',
+  },
+  instructionOnClosedProject: {
+    en: 'the project is closed; it takes no more instructions',
+    zh: '该项目已办结，不再接受批示',
+  },
+  noSuchDocuments: { en: 'documentIds: no uploaded document %{ids}', zh: '找不到这些已上传的文件：%{ids}' },
 
   // Tasks
   taskAlreadyDone: {

@@ -49,7 +49,8 @@ export class CalendarPages {
     await card.getByLabel('起算日').fill(from);
     await card.getByRole('spinbutton', { name: '工作日数' }).fill(String(workingDays));
     await card.getByRole('button', { name: '试算' }).click();
-    const result = card.getByRole('status', { name: '试算结果' });
+    // A result from before a calendar change stays on screen, marked stale, until the new answer replaces it.
+    const result = card.getByRole('status', { name: '试算结果' }).filter({ hasNotText: '请重新试算' });
     await result.waitFor();
     return (await result.textContent()) ?? '';
   }
