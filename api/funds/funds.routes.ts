@@ -1,10 +1,9 @@
-import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
 import type { Role } from '../../domain/assignee';
 import { fundStanding } from '../../domain/fundPool';
-import { humanTaskWorkflow } from '../../workflows/humanTask';
+import { startHumanTask } from '../tasks/startTask';
 import { completeTaskUpdate, type HumanTaskInput } from '../../workflows/humanTask.messages';
 import type { AppDeps } from '../app';
 import { actorOf } from '../auth/auth.middleware';
@@ -221,12 +220,7 @@ export const fundRoutes = [
         due: { kind: 'workingDays', days: AUDIT_DUE_WORKING_DAYS },
         payload: { projectId: project.id, flagId: movement.id, note: movement.note, flaggedBy: user.displayName },
       };
-      await temporal.workflow.start(humanTaskWorkflow, {
-        workflowId: taskId,
-        taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      });
+      await startHumanTask({ db, temporal, taskQueue }, input);
     },
   }),
 

@@ -48,10 +48,8 @@ import { checkTaskResult } from '../../domain/taskKinds';
 import { insertAuditEvent } from '../../db/auditEvents';
 import { notifyOffice } from '../../db/officeNotices';
 import { uncountedProgressReport } from '../../db/earlyProgressReports';
-import { WorkflowIdConflictPolicy } from '@temporalio/common';
-import { humanTaskWorkflow } from '../../workflows/humanTask';
+import { startHumanTask } from '../tasks/startTask';
 import { completeTaskUpdate, type HumanTaskInput } from '../../workflows/humanTask.messages';
-import { waitFor } from '../waitFor';
 import { findTask } from '../tasks/tasks.service';
 import {
   assertFindingResubmission,
@@ -359,13 +357,7 @@ export const projectRoutes = [
         remindBefore: ['1 day'],
         payload: { projectId: project.id, instructions: body.text, assignedBy: user.userId },
       };
-      await temporal.workflow.start(humanTaskWorkflow, {
-        workflowId: taskId,
-        taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      });
-      await insertAuditEvent(db, {
+      const task = await startHumanTask({ db, temporal, taskQueue }, input, {
         dedupeKey: `${taskId}:instructed`,
         actorUserId: user.userId,
         actorLabel: user.displayName,
@@ -374,7 +366,6 @@ export const projectRoutes = [
         subject: taskId,
         detail: { text: body.text, taskId, departmentId: project.department_id, dueWorkingDays: body.dueWorkingDays },
       });
-      const task = await waitFor(() => findTask(db, taskId), 5_000);
       if (task) res.status(201).json(task);
       else
         res.status(202).json({

@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
-import { WorkflowIdConflictPolicy } from '@temporalio/common';
-import { insertAuditEvent } from '../../db/auditEvents';
 import { escalationAfterInstant } from '../../domain/dueRule';
 import { checkTaskResult, taskKindSchema } from '../../domain/taskKinds';
 import { assertDocuments } from '../documents/documents.queries';
-import { humanTaskWorkflow } from '../../workflows/humanTask';
+import { startHumanTask } from './startTask';
 import { completeTaskUpdate, type HumanTaskInput, taskStateQuery } from '../../workflows/humanTask.messages';
 import { actorOf } from '../auth/auth.middleware';
 import { conflict, fieldError, forbidden, notFound, unprocessable } from '../errors';
 import { route } from '../http/route';
-import { waitFor } from '../waitFor';
 import { liveStateOf } from '../workflowState';
 import { completeTaskSchema, createTaskSchema, taskList } from '../../domain/contract/tasks';
 import { assigneeProblem, findTask, findVisibleTask, listTasks } from './tasks.service';
@@ -79,13 +76,7 @@ export const taskRoutes = [
         payload: { instructions: body.instructions, assignedBy: user.userId },
       };
       // The form's key names the workflow: a retried submit finds the running task instead of starting another.
-      await temporal.workflow.start(humanTaskWorkflow, {
-        workflowId: taskId,
-        taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      });
-      await insertAuditEvent(db, {
+      const task = await startHumanTask({ db, temporal, taskQueue }, input, {
         dedupeKey: `${taskId}:assigned`,
         actorUserId: user.userId,
         actorLabel: user.displayName,
@@ -94,7 +85,6 @@ export const taskRoutes = [
         subject: taskId,
         detail: { kind: body.kind, title: body.title, assignee: body.assignee, due: body.due },
       });
-      const task = await waitFor(() => findTask(db, taskId), 5_000);
       if (task) res.status(201).json(task);
       // Started but not yet recorded (the worker is busy or down): the workflow will record it when it runs.
       else
