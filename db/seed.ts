@@ -94,7 +94,9 @@ const people: DemoUser[] = [
 const allUsers = [...leaders, ...people];
 
 /** The start banner's logins: one account per role, and the names of the others. */
-export const demoLogins: DemoLogin[] = (['coordinator', 'official', 'deputy', 'reviewer'] as const).map((role) => {
+export const demoLogins: DemoLogin[] = (
+  ['coordinator', 'official', 'deputy', 'reviewer', 'financeOfficer', 'auditor'] as const
+).map((role) => {
   // A department official before the vice county heads.
   const [user, ...others] = [...people, ...leaders].filter((u) => u.roles.includes(role));
   return {
