@@ -5,10 +5,9 @@ import { createApp } from '../../api/app';
 import { createTokenSigner } from '../../api/auth/tokens';
 import { keyedId } from '../../api/batchRecords';
 import { hashPassword } from '../../db/passwords';
-import type { Role } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { type DevServerWorker, startDevServerWorker } from '../support/devServerWorker';
-import { eventually, jurisdictionId, seedPeople } from '../support/fixtures';
+import { eventually, jurisdictionId, seedPeople, userRow } from '../support/fixtures';
 
 // API → PostgreSQL → Temporal dev server → worker, all real: a flag opens a real audit task, a finding closes it.
 // The money is the government's (docs/domain.md, "Fund pool"): finance sets, allocates and pays; the department
@@ -74,23 +73,7 @@ beforeAll(async () => {
   const hash = await hashPassword(PASSWORD);
   await seedPeople(testDb.db, hash);
   const { db } = testDb;
-  const person = (
-    id: string,
-    name: string,
-    roles: Role[],
-    jurisdiction: string,
-    departmentId: string | null = null,
-  ) => ({
-    id,
-    username: id,
-    display_name: name,
-    password_hash: hash,
-    roles,
-    jurisdiction_id: jurisdiction,
-    department_id: departmentId,
-    email: null,
-    phone: null,
-  });
+  const person = userRow(hash);
   await db
     .insertInto('jurisdictions')
     .values({ id: TOWN, name: '城关镇', level: 'township', parent_id: jurisdictionId, policy: '{}' })

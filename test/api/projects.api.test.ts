@@ -7,9 +7,8 @@ import { createApp } from '../../api/app';
 import { hashPassword } from '../../db/passwords';
 import { createTokenSigner } from '../../api/auth/tokens';
 import { keyedId } from '../../api/batchRecords';
-import type { Role } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { jurisdictionId, seedPeople } from '../support/fixtures';
+import { jurisdictionId, seedPeople, userRow } from '../support/fixtures';
 import { testDataConverter } from '../support/payloadKey';
 
 // API → PostgreSQL, real. The fund pool, photos, findings and bulletins are rows the tests arrange and
@@ -87,23 +86,7 @@ beforeAll(async () => {
   const hash = await hashPassword(PASSWORD);
   await seedPeople(testDb.db, hash);
   const { db } = testDb;
-  const person = (
-    id: string,
-    name: string,
-    roles: Role[],
-    jurisdiction: string,
-    departmentId: string | null = null,
-  ) => ({
-    id,
-    username: id,
-    display_name: name,
-    password_hash: hash,
-    roles,
-    jurisdiction_id: jurisdiction,
-    department_id: departmentId,
-    email: null,
-    phone: null,
-  });
+  const person = userRow(hash);
   await db
     .insertInto('jurisdictions')
     .values({ id: OTHER_COUNTY, name: '邻县', level: 'county', parent_id: null, policy: '{}' })

@@ -75,6 +75,21 @@ export async function seedPeople(db: Kysely<Database>, passwordHash = 'not-a-log
   };
 }
 
+/** A user row for a test's own people, signing in with `passwordHash`; no e-mail or phone. */
+export const userRow =
+  (passwordHash: string) =>
+  (id: string, name: string, roles: Role[], jurisdiction: string, departmentId: string | null = null) => ({
+    id,
+    username: id,
+    display_name: name,
+    password_hash: passwordHash,
+    roles,
+    jurisdiction_id: jurisdiction,
+    department_id: departmentId,
+    email: null,
+    phone: null,
+  });
+
 export function actorOf(user: User): Actor {
   return {
     userId: user.id,
