@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBallot } from '../../domain/ballotEncoding';
 import type { Ballot, Priority } from '../../domain/election';
-import { type BatchDriver, type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
+import { type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
 import type { TestDatabase } from '../support/database';
 import { jurisdictionId } from '../support/fixtures';
 
@@ -42,29 +42,10 @@ afterAll(async () => {
   await world?.teardown();
 });
 
-async function toVote(drive: BatchDriver, year: number): Promise<string> {
-  const now = new Date(await env.currentTimeMs());
-  const batchId = await drive.openBatch(year, new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10));
-  await drive.phase(batchId, 'collection');
-  const ids = [];
-  for (const name of ['aaaaaaaa', 'bbbbbbbb', 'cccccccc'])
-    ids.push(await drive.suggest(batchId, `${year}-${name}`, `建议${name}`));
-  expect((await drive.decide(batchId, 'close-collection')).status).toBe(200);
-  await drive.phase(batchId, 'screening');
-  for (const id of ids) await drive.review(id, 'candidate');
-  expect((await drive.decide(batchId, 'conclude-screening')).status).toBe(200);
-  const state = await drive.state(batchId);
-  await drive.advanceTo(new Date(Date.parse(state.nextDeadline!.at) + 60_000).toISOString());
-  await drive.phase(batchId, 'approval');
-  await drive.approveChain(batchId);
-  await drive.phase(batchId, 'vote');
-  return batchId;
-}
-
 describe('ballot priorities', () => {
   it('are sealed at one size whatever they are, counted at the close and published with the result', async () => {
     await world.withWorker(async (drive) => {
-      const batchId = await toVote(drive, 2034);
+      const { batchId } = await drive.toVote(2034);
       await drive.recordAttendance(batchId, deputyIds);
       const opened = await drive.decide(batchId, 'open-vote', voteSessionBody(2, DEPUTIES, DEPUTIES));
       expect(opened.status, opened.body.message).toBe(200);

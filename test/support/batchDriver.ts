@@ -289,6 +289,31 @@ export class BatchDriver {
   }
 
   /**
+   * A county batch at its vote: three suggestions screened into candidates, the publicity slept through on the
+   * test server, the approval chain approved. The API checks phases on the batch row, which the workflow writes
+   * just after its own state changes, so each step waits for the row.
+   */
+  async toVote(year: number): Promise<{ batchId: string; candidates: string[] }> {
+    const now = new Date(await this.env.currentTimeMs());
+    const batchId = await this.openBatch(year, new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10));
+    await this.phase(batchId, 'collection');
+    const ids = [];
+    for (const name of ['aaaaaaaa', 'bbbbbbbb', 'cccccccc'])
+      ids.push(await this.suggest(batchId, `${year}-${name}`, `建议${name}`));
+    expect((await this.decide(batchId, 'close-collection')).status).toBe(200);
+    await this.rowPhase(batchId, 'screening');
+    const candidates = [];
+    for (const id of ids) candidates.push((await this.review(id, 'candidate'))!);
+    expect((await this.decide(batchId, 'conclude-screening')).status).toBe(200);
+    const state = await this.state(batchId);
+    await this.advanceTo(new Date(Date.parse(state.nextDeadline!.at) + 60_000).toISOString());
+    await this.phase(batchId, 'approval');
+    await this.approveChain(batchId);
+    await this.rowPhase(batchId, 'vote');
+    return { batchId, candidates };
+  }
+
+  /**
    * Casts a ballot in the fixed-length encoding a deputy's client sends, in the session's candidate order
    * when `candidateIds` are the session's; otherwise as given (a stale ballot the API must refuse).
    */

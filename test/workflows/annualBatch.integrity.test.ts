@@ -34,28 +34,6 @@ afterAll(async () => {
 
 const withWorker = <T>(fn: (driver: BatchDriver) => Promise<T>) => world.withWorker(fn);
 
-/** A batch with three candidates, through screening, publicity and the approval chain, ready to vote. */
-async function toVote(drive: BatchDriver, year: number): Promise<{ batchId: string; candidates: string[] }> {
-  const now = new Date(await env.currentTimeMs());
-  const batchId = await drive.openBatch(year, new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10));
-  await drive.phase(batchId, 'collection');
-  const ids = [];
-  for (const name of ['aaaaaaaa', 'bbbbbbbb', 'cccccccc'])
-    ids.push(await drive.suggest(batchId, `${year}-${name}`, `建议${name}`));
-  expect((await drive.decide(batchId, 'close-collection')).status).toBe(200);
-  // The API checks the phase on the batch row, which the workflow writes just after its own state changes.
-  await drive.rowPhase(batchId, 'screening');
-  const candidates = [];
-  for (const id of ids) candidates.push((await drive.review(id, 'candidate'))!);
-  expect((await drive.decide(batchId, 'conclude-screening')).status).toBe(200);
-  const state = await drive.state(batchId);
-  await drive.advanceTo(new Date(Date.parse(state.nextDeadline!.at) + 60_000).toISOString());
-  await drive.phase(batchId, 'approval');
-  await drive.approveChain(batchId);
-  await drive.rowPhase(batchId, 'vote');
-  return { batchId, candidates };
-}
-
 /**
  * Ends a batch once it sleeps through its result publicity: its last activity (the phase row) has completed, so
  * no activity is left in flight on the test server, which would stop it skipping time for the next test.
@@ -70,7 +48,7 @@ const deputies = (n: number) => Array.from({ length: n }, (_, i) => `d${i + 1}`)
 describe('a vote that cannot be rigged', () => {
   it('opens only with two thirds present, takes ballots only from deputies recorded present, and closes early only when confirmed with the current counts', async () => {
     await withWorker(async (drive) => {
-      const { batchId, candidates } = await toVote(drive, 2041);
+      const { batchId, candidates } = await drive.toVote(2041);
 
       // Attendance is the office's record: a deputy cannot record it, nor name someone who is not a deputy.
       expect((await drive.put('d1', `/api/batches/${batchId}/attendance`, { deputyUserIds: ['d1'] })).status).toBe(403);
@@ -157,7 +135,7 @@ describe('a vote that cannot be rigged', () => {
 
   it("counts a paper vote from the tellers' totals, entered by one person and confirmed by another", async () => {
     await withWorker(async (drive) => {
-      const { batchId, candidates } = await toVote(drive, 2042);
+      const { batchId, candidates } = await drive.toVote(2042);
       const [a, b, c] = candidates as [string, string, string];
       const opened = await drive.decide(batchId, 'open-vote', voteSessionBody(2, 6, 8));
       expect(opened.status, opened.body.message).toBe(200);
@@ -239,7 +217,7 @@ describe('a vote that cannot be rigged', () => {
 
   it('publishes only the outcome of a vote with fewer deputies present than the policy names', async () => {
     await withWorker(async (drive) => {
-      const { batchId, candidates } = await toVote(drive, 2043);
+      const { batchId, candidates } = await drive.toVote(2043);
       const [a, b] = candidates as [string, string, string];
       // 3 of 4 entitled is a quorum; the test county publishes counts from 5 present.
       const opened = await drive.decide(batchId, 'open-vote', voteSessionBody(1, 3, 4));
