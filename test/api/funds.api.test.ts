@@ -8,6 +8,7 @@ import { hashPassword } from '../../db/passwords';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { type DevServerWorker, startDevServerWorker } from '../support/devServerWorker';
 import { eventually, jurisdictionId, seedPeople, userRow } from '../support/fixtures';
+import { insertElectedProject } from '../support/projectFixtures';
 
 // API → PostgreSQL → Temporal dev server → worker, all real: a flag opens a real audit task, a finding closes it.
 // The money is the government's (docs/domain.md, "Fund pool"): finance sets, allocates and pays; the department
@@ -25,48 +26,6 @@ let testDb: TestDatabase;
 let app: Express;
 let dev: DevServerWorker;
 const tokens: Record<string, string> = {};
-
-async function seedProject(id: string, batchId: string, departmentId: string, title: string) {
-  const { db } = testDb;
-  await db
-    .insertInto('suggestions')
-    .values({
-      id: `sug-${id}`,
-      batch_id: batchId,
-      title,
-      description: '群众反映',
-      category: 'transport',
-      location: '城关镇',
-      channel: 'online',
-    })
-    .execute();
-  const list = {
-    title,
-    department_id: departmentId,
-    responsible_leader_user_id: 'leader',
-    implementing_unit: '县公路段',
-    budget_yuan: 3_000_000,
-    deadline: '2026-11-30',
-    acceptance_standard: '通过竣工验收',
-  };
-  await db
-    .insertInto('candidates')
-    .values({
-      id: `cand-${id}`,
-      batch_id: batchId,
-      suggestion_id: `sug-${id}`,
-      description: '群众反映',
-      status: 'active',
-      elected: true,
-      approvals: 80,
-      ...list,
-    })
-    .execute();
-  await db
-    .insertInto('projects')
-    .values({ id, batch_id: batchId, candidate_id: `cand-${id}`, phase: 'implementation', ...list })
-    .execute();
-}
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -106,9 +65,30 @@ beforeAll(async () => {
       { id: TOWN_BATCH, jurisdiction_id: TOWN, year: 2026, title: '城关镇2026年民生实事项目', phase: 'implementation' },
     ])
     .execute();
-  await seedProject(ROAD, BATCH, 'dept-roads', '县道X012线路面改造');
-  await seedProject(WELL, BATCH, 'dept-water', '东河村饮水安全工程');
-  await seedProject(TOWN_TOILET, TOWN_BATCH, 'dept-town', '城关镇公厕改造');
+  await insertElectedProject(testDb.db, {
+    id: ROAD,
+    batchId: BATCH,
+    departmentId: 'dept-roads',
+    title: '县道X012线路面改造',
+    candidate: { responsible_leader_user_id: 'leader' },
+    project: { responsible_leader_user_id: 'leader' },
+  });
+  await insertElectedProject(testDb.db, {
+    id: WELL,
+    batchId: BATCH,
+    departmentId: 'dept-water',
+    title: '东河村饮水安全工程',
+    candidate: { responsible_leader_user_id: 'leader' },
+    project: { responsible_leader_user_id: 'leader' },
+  });
+  await insertElectedProject(testDb.db, {
+    id: TOWN_TOILET,
+    batchId: TOWN_BATCH,
+    departmentId: 'dept-town',
+    title: '城关镇公厕改造',
+    candidate: { responsible_leader_user_id: 'leader' },
+    project: { responsible_leader_user_id: 'leader' },
+  });
   await db
     .insertInto('supervision_members')
     .values({ project_id: ROAD, user_id: 'deputy', joined_at: '2026-03-02T01:00:00Z' })

@@ -9,6 +9,7 @@ import { createTokenSigner } from '../../api/auth/tokens';
 import { keyedId } from '../../api/batchRecords';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { jurisdictionId, seedPeople, userRow } from '../support/fixtures';
+import { insertElectedProject } from '../support/projectFixtures';
 import { testDataConverter } from '../support/payloadKey';
 
 // API → PostgreSQL, real. The fund pool, photos, findings and bulletins are rows the tests arrange and
@@ -26,60 +27,6 @@ let testDb: TestDatabase;
 let app: Express;
 let connection: Connection;
 const tokens: Record<string, string> = {};
-
-/** A voted project and the suggestion and candidate it came from, as the batch workflow records them. */
-async function seedProject(id: string, batchId: string, departmentId: string, overrides: Record<string, unknown> = {}) {
-  const { db } = testDb;
-  const title = String(overrides.title ?? id);
-  await db
-    .insertInto('suggestions')
-    .values({
-      id: `sug-${id}`,
-      batch_id: batchId,
-      title,
-      description: '群众反映',
-      category: 'transport',
-      location: '城关镇',
-      channel: 'online',
-    })
-    .execute();
-  await db
-    .insertInto('candidates')
-    .values({
-      id: `cand-${id}`,
-      batch_id: batchId,
-      suggestion_id: `sug-${id}`,
-      title,
-      description: '群众反映',
-      department_id: departmentId,
-      responsible_leader_user_id: null,
-      implementing_unit: '县公路段',
-      budget_yuan: 3_000_000,
-      deadline: '2026-11-30',
-      acceptance_standard: '通过竣工验收',
-      status: 'active',
-      elected: true,
-      approvals: 80,
-    })
-    .execute();
-  await db
-    .insertInto('projects')
-    .values({
-      id,
-      batch_id: batchId,
-      candidate_id: `cand-${id}`,
-      title,
-      department_id: departmentId,
-      responsible_leader_user_id: null,
-      implementing_unit: '县公路段',
-      budget_yuan: 3_000_000,
-      deadline: '2026-11-30',
-      acceptance_standard: '通过竣工验收',
-      phase: 'implementation',
-      ...overrides,
-    })
-    .execute();
-}
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -124,21 +71,31 @@ beforeAll(async () => {
       },
     ])
     .execute();
-  await seedProject(ROAD, BATCH, 'dept-roads', {
+  await insertElectedProject(db, {
+    id: ROAD,
+    batchId: BATCH,
+    departmentId: 'dept-roads',
     title: '县道X012线路面改造',
-    responsible_leader_user_id: 'leader',
-    progress_percent: 30,
-    warning: 'red',
-    warning_reason: '进度滞后计划25个百分点',
+    project: {
+      responsible_leader_user_id: 'leader',
+      progress_percent: 30,
+      warning: 'red',
+      warning_reason: '进度滞后计划25个百分点',
+    },
   });
-  await seedProject(WELL, BATCH, 'dept-water', {
+  await insertElectedProject(db, {
+    id: WELL,
+    batchId: BATCH,
+    departmentId: 'dept-water',
     title: '东河村饮水安全工程',
-    progress_percent: 100,
-    warning: 'yellow',
-    phase: 'accepted',
-    deadline: '2026-06-30',
+    project: { progress_percent: 100, warning: 'yellow', phase: 'accepted', deadline: '2026-06-30' },
   });
-  await seedProject(FOREIGN, OTHER_BATCH, 'dept-other', { title: '邻县口袋公园' });
+  await insertElectedProject(db, {
+    id: FOREIGN,
+    batchId: OTHER_BATCH,
+    departmentId: 'dept-other',
+    title: '邻县口袋公园',
+  });
   await db
     .insertInto('supervision_members')
     .values({ project_id: ROAD, user_id: 'deputy', joined_at: '2026-03-02T01:00:00Z' })

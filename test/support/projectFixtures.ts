@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Insertable, Kysely } from 'kysely';
+import type { CandidateTable, Database, ProjectTable } from '../../db/schema';
 import type { VotedProjectInput } from '../../workflows/votedProject.messages';
 import { jurisdictionId } from './fixtures';
 
@@ -82,4 +82,62 @@ export async function insertVotedProject(
       acceptanceStandard: responsibility.acceptance_standard,
     },
   };
+}
+
+/**
+ * A voted project under delivery and the suggestion and candidate it came from, in a batch the test seeded
+ * itself (no workflow): for API tests that read and change the records. `candidate` and `project` override
+ * either row's columns.
+ */
+export async function insertElectedProject(
+  db: Kysely<Database>,
+  options: {
+    id: string;
+    batchId: string;
+    departmentId: string;
+    title: string;
+    candidate?: Partial<Insertable<CandidateTable>>;
+    project?: Partial<Insertable<ProjectTable>>;
+  },
+): Promise<void> {
+  const { id, batchId, title } = options;
+  await db
+    .insertInto('suggestions')
+    .values({
+      id: `sug-${id}`,
+      batch_id: batchId,
+      title,
+      description: '群众反映',
+      category: 'transport',
+      location: '城关镇',
+      channel: 'online',
+    })
+    .execute();
+  const list = {
+    title,
+    department_id: options.departmentId,
+    responsible_leader_user_id: null,
+    implementing_unit: '县公路段',
+    budget_yuan: 3_000_000,
+    deadline: '2026-11-30',
+    acceptance_standard: '通过竣工验收',
+  };
+  await db
+    .insertInto('candidates')
+    .values({
+      id: `cand-${id}`,
+      batch_id: batchId,
+      suggestion_id: `sug-${id}`,
+      description: '群众反映',
+      status: 'active',
+      elected: true,
+      approvals: 80,
+      ...list,
+      ...options.candidate,
+    })
+    .execute();
+  await db
+    .insertInto('projects')
+    .values({ id, batch_id: batchId, candidate_id: `cand-${id}`, phase: 'implementation', ...list, ...options.project })
+    .execute();
 }
