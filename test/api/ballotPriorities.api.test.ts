@@ -6,7 +6,7 @@ import { encodeBallot } from '../../domain/ballotEncoding';
 import type { Ballot, Priority } from '../../domain/election';
 import { type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
 import type { TestDatabase } from '../support/database';
-import { jurisdictionId } from '../support/fixtures';
+import { jurisdictionId, userRow } from '../support/fixtures';
 
 // 非常必要 / 必要 / 一般 beside each choice (docs/domain.md, "Vote"): sealed like the rest of the ballot, counted
 // at the close and published with the result.
@@ -22,19 +22,7 @@ beforeAll(async () => {
   ({ env, testDb } = world);
   await testDb.db
     .insertInto('users')
-    .values(
-      deputyIds.map((id, i) => ({
-        id,
-        username: id,
-        display_name: `优先级代表${i + 1}`,
-        password_hash: 'not-a-login',
-        roles: ['deputy'],
-        jurisdiction_id: jurisdictionId,
-        department_id: null,
-        email: null,
-        phone: null,
-      })),
-    )
+    .values(deputyIds.map((id, i) => userRow('not-a-login')(id, `优先级代表${i + 1}`, ['deputy'], jurisdictionId)))
     .execute();
 });
 

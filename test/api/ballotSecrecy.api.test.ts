@@ -6,7 +6,7 @@ import { createBallotKey, openSealedBallot, reconstructBallotKey, sealBallot } f
 import { everyEncodedBallot } from '../../domain/ballotEncoding';
 import { type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
 import type { TestDatabase } from '../support/database';
-import { jurisdictionId } from '../support/fixtures';
+import { jurisdictionId, userRow } from '../support/fixtures';
 
 // The promise of docs/secrecy.md, tried the way someone holding the database would: many deputies vote
 // through the API on a real PostgreSQL, and the receipts are joined to what was voted by transaction id,
@@ -22,19 +22,7 @@ beforeAll(async () => {
   ({ env, testDb } = world);
   await testDb.db
     .insertInto('users')
-    .values(
-      deputyIds.map((id, i) => ({
-        id,
-        username: id,
-        display_name: `票决代表${i + 1}`,
-        password_hash: 'not-a-login',
-        roles: ['deputy'],
-        jurisdiction_id: jurisdictionId,
-        department_id: null,
-        email: null,
-        phone: null,
-      })),
-    )
+    .values(deputyIds.map((id, i) => userRow('not-a-login')(id, `票决代表${i + 1}`, ['deputy'], jurisdictionId)))
     .execute();
 });
 
