@@ -132,6 +132,16 @@ ensure_cjk_font() {
     apt_install fonts-noto-cjk
 }
 
+# `git status` of the checkout, with each changed file's content hash (a file already modified before the run
+# and rewritten by it still counts); empty outside a git checkout.
+tree_state() {
+  git rev-parse --is-inside-work-tree >/dev/null 2>&1 || return 0
+  git status --porcelain --untracked-files=all | while IFS= read -r line; do
+    file=${line:3}
+    if [ -f "$file" ]; then echo "$line $(sha256sum "$file" | cut -d' ' -f1)"; else echo "$line"; fi
+  done
+}
+
 case "${1:-}" in
   start)
     ensure_node_modules
@@ -150,6 +160,9 @@ case "${1:-}" in
     ;;
   test)
     shift
+    # What the checkout looked like before: a whole run must leave it as it found it (issue: npm install
+    # once rewrote package-lock.json, and screenshots were rewritten on every run).
+    tree_before=$(tree_state)
     ensure_node_modules
     ensure_postgres_passage
     ensure_tools cli test-server server
@@ -168,6 +181,13 @@ case "${1:-}" in
     # server on PostgreSQL), unless the caller chose what to run.
     if [ $# -eq 0 ]; then
       TEMPORAL_ENGINE=postgres npx vitest run test/api test/workflows/votedProject.handover.test.ts
+      tree_after=$(tree_state)
+      if [ "$tree_before" != "$tree_after" ]; then
+        say "the run changed the checkout (git status before and after):"
+        diff <(echo "$tree_before") <(echo "$tree_after") >&2 || true
+        exit 1
+      fi
+      say "the checkout is as the run found it"
     fi
     ;;
   prepare)

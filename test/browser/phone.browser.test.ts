@@ -87,7 +87,7 @@ describe('the console on a 390×844 phone', () => {
     await page.open(project.projectId);
     await deputy.getByRole('region', { name: '进度与预警' }).getByText('18%').first().waitFor();
     expect(await phoneFit(deputy)).toEqual(fitsPhone);
-    await keepScreenshot(deputy, 'phone-project');
+    await keepScreenshot(deputy, 'phone-project', { fullPage: false });
     await page.joinGroup();
     expect(await phoneFit(deputy)).toEqual(fitsPhone);
 
