@@ -2,6 +2,7 @@ import { testDataConverter } from '../support/payloadKey';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -378,6 +379,44 @@ describe('another jurisdiction', () => {
       .expect(403);
     expect(notMine.body.message).toBe('this task is assigned to department dept-water, not to you');
     expect(JSON.stringify(notMine.body)).not.toContain('河道');
+  });
+});
+
+describe('a ballot or rating sheet on the wire', () => {
+  it('is taken only in its one spelling, so its size never depends on the choices', async () => {
+    const auth = await bearer('deputy');
+    const post = (url: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+      request(app)
+        .post(url)
+        .set(auth)
+        .set({ 'Content-Type': 'application/json', ...headers })
+        .send(body)
+        // The bytes as they are: superagent would write a Buffer sent as JSON as `{"type":"Buffer",…}`.
+        .serialize((b: unknown) => b as string);
+    for (const [url, field, code] of [
+      ['/api/vote-sessions/vs-nowhere/ballots', 'ballot', 'a0d0s1'],
+      ['/api/rating-sessions/rs-nowhere/ratings', 'sheet', 'sbu'],
+    ] as const) {
+      const canonical = JSON.stringify({ [field]: code });
+      // The one spelling passes to the session's own checks (there is no such session).
+      expect((await post(url, canonical)).status, url).toBe(404);
+      // Before the fix each of these was read as the same ballot, at a size of its own.
+      for (const spelled of [
+        `{ "${field}": "${code}" }`,
+        `{"${field}":"${code}"}\n`,
+        `{"${field}":"\\u00${Buffer.from(code[0]!).toString('hex')}${code.slice(1)}"}`,
+      ]) {
+        const res = await post(url, spelled);
+        expect(res.status, spelled).toBe(400);
+        expect(res.body.message).toMatch(/exactly as \{"ballot":"…"\} or \{"sheet":"…"\}, without spaces or escapes/);
+        expect(res.body.code).toBe('secretBodyNotCanonical');
+      }
+      const gzipped = await post(url, gzipSync(canonical), { 'Content-Encoding': 'gzip' });
+      expect(gzipped.status).toBe(415);
+      expect(gzipped.body.message).toMatch(/uncompressed \(got Content-Encoding: gzip\)/);
+    }
+    expect(await testDb.db.selectFrom('ballot_receipts').select('session_id').execute()).toEqual([]);
+    expect(await testDb.db.selectFrom('rating_receipts').select('session_id').execute()).toEqual([]);
   });
 });
 
