@@ -8,7 +8,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createBatchActivities } from '../../activities/batches';
-import { createApp } from '../../api/app';
+import { type AppDeps, createApp } from '../../api/app';
 import { hashPassword } from '../../db/passwords';
 import { createTokenSigner } from '../../api/auth/tokens';
 import { issueToken, revokeSessionsOf } from '../../api/security/sessions';
@@ -22,6 +22,7 @@ const BATCH = `batch-${jurisdictionId}-2027`;
 
 let testDb: TestDatabase;
 let app: Express;
+let appDeps: AppDeps;
 let connection: Connection;
 let adminUiDist: string;
 const tokens = createTokenSigner('x'.repeat(40));
@@ -86,7 +87,7 @@ beforeAll(async () => {
   adminUiDist = mkdtempSync(path.join(tmpdir(), 'admin-ui-dist-'));
   writeFileSync(path.join(adminUiDist, 'index.html'), '<!doctype html><div id="root"></div>');
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  app = createApp({
+  appDeps = {
     db,
     temporal: new Client({ connection, dataConverter: testDataConverter }),
     tokens,
@@ -95,7 +96,8 @@ beforeAll(async () => {
     adminUiDist,
     loginThrottle: { failuresBeforeLockout: 3, lockoutMinutes: 15, failuresPerAddress: 50 },
     publicFormLimit: { windowMinutes: 60, perAddress: 3 },
-  });
+  };
+  app = createApp(appDeps);
 });
 
 afterAll(async () => {
@@ -182,6 +184,53 @@ describe('the anonymous public forms', () => {
     expect((await comment().expect(429)).body.message).toMatch(/too many comments/);
     // Reading the public list is not limited.
     expect((await request(app).get(`/api/public/batches/${BATCH}`)).status).not.toBe(429);
+    // Reached directly (npm start), a written X-Forwarded-For is nobody's address: it does not lift the limit.
+    expect((await suggest().set('X-Forwarded-For', '198.51.100.7')).status).toBe(429);
+  });
+
+  it('count each client behind the proxy compose puts in front by the address the proxy saw', async () => {
+    // As compose runs it: nginx appends the address it saw to X-Forwarded-For, and the API believes that one hop.
+    // Before TRUST_PROXY every request came from nginx's address: one limit and one lockout for the whole county.
+    const behindProxy = createApp({
+      ...appDeps,
+      trustProxyHops: 1,
+      publicFormLimit: { windowMinutes: 60, perAddress: 1 },
+      loginThrottle: { failuresBeforeLockout: 100, lockoutMinutes: 15, failuresPerAddress: 2 },
+    });
+    const suggestFrom = (forwarded: string) =>
+      request(behindProxy)
+        .post(`/api/public/batches/${BATCH}/suggestions`)
+        .set('X-Forwarded-For', forwarded)
+        .send({ key: 'x' });
+    expect((await suggestFrom('203.0.113.1')).status).not.toBe(429);
+    expect((await suggestFrom('203.0.113.1')).status).toBe(429);
+    expect((await suggestFrom('203.0.113.2')).status).not.toBe(429);
+    // What the client wrote before the proxy's own entry is not believed.
+    expect((await suggestFrom('198.51.100.9, 203.0.113.1')).status).toBe(429);
+
+    // Failed sign-ins: counted per client address (spraying many usernames from one is stopped), and logged with it.
+    const fail = (forwarded: string, username: string) =>
+      request(behindProxy)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', forwarded)
+        .send({ username, password: 'wrong-password' });
+    expect((await fail('203.0.113.5', 'spray-1')).status).toBe(401);
+    expect((await fail('203.0.113.5', 'spray-2')).status).toBe(401);
+    const sprayed = await fail('203.0.113.5', 'spray-3');
+    expect(sprayed.status).toBe(429);
+    expect(sprayed.body.message).toMatch(/too many failed sign-ins from this address/);
+    expect((await fail('203.0.113.6', 'spray-4')).status).toBe(401);
+    const logged = await testDb.db
+      .selectFrom('login_failures')
+      .select(['username', 'ip'])
+      .where('username', 'like', 'spray-%')
+      .orderBy('username')
+      .execute();
+    expect(logged).toEqual([
+      { username: 'spray-1', ip: '203.0.113.5' },
+      { username: 'spray-2', ip: '203.0.113.5' },
+      { username: 'spray-4', ip: '203.0.113.6' },
+    ]);
   });
 });
 
