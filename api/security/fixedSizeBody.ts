@@ -3,7 +3,7 @@ import { HttpError, refusal } from '../errors';
 
 /**
  * A ballot or a rating sheet is taken in one spelling only: the bytes `JSON.stringify` writes for its one
- * field, uncompressed, with a Content-Length (docs/secrecy.md, "Casting"). The encoding inside is already of
+ * field, uncompressed, with a Content-Length (docs/secrecy.md, "The design"). The encoding inside is already of
  * one length per session; this keeps the request around it so too. A body padded with spaces, written with
  * escapes, or compressed (gzip makes `a0a0a0` shorter than `a1d2s3`) would let its size on the wire say
  * something about the choices, so it is refused before anything is written, with what to send instead.
