@@ -128,6 +128,18 @@ export default tseslint.config(
     }),
   },
   {
+    // A ballot's shuffle, keys and receipt codes come from the operating system's CSPRNG (node:crypto): the state
+    // of Math.random can be recovered from its outputs, and with it the order ballots were cast in
+    // (docs/secrecy.md, "The design").
+    files: ['api/**/*.ts', 'activities/**/*.ts', 'domain/**/*.ts', 'temporal/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'use node:crypto (randomInt, randomBytes, randomUUID)' },
+      ],
+    },
+  },
+  {
     // The console imports the contract from domain/ (through @domain/*), never the server's runtime configuration.
     files: ['admin-ui/**/*.ts', 'admin-ui/**/*.tsx'],
     rules: restrict([

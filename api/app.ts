@@ -31,6 +31,11 @@ export interface AppDeps {
   publicFormLimit?: PublicFormLimit;
   /** Receipt-code lookups per address on the public site (api/security/publicLimits.ts). */
   publicLookupLimit?: PublicFormLimit;
+  /**
+   * Proxies in front whose X-Forwarded-For names the client (TRUST_PROXY). Without it, behind nginx every
+   * request would come from nginx's address: one limit and one lockout for the whole county.
+   */
+  trustProxyHops?: number;
   /** JSON request logs and Prometheus metrics (api/main.ts); tests leave them out. */
   observability?: { logger: Logger; metrics: ApiMetrics };
 }
@@ -39,6 +44,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.trustProxyHops ?? 0);
   if (deps.observability) {
     app.use(requestLogging(deps.observability.logger));
     app.use(deps.observability.metrics.middleware);

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     temporalUiUrl: config.TEMPORAL_UI_URL,
     adminUiDist: config.ADMIN_UI_DIST ?? defaultAdminUiDist,
+    trustProxyHops: config.TRUST_PROXY,
     observability: { logger, metrics },
   });
   const server = app.listen(config.PORT, config.HOST, () => {

@@ -14,6 +14,11 @@ export const runtimeConfigSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** The address the API listens on: loopback unless set (a container sets 0.0.0.0 behind its port mapping). */
   HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Reverse proxies in front of the API whose X-Forwarded-For it believes (compose: 1, its nginx). 0 (npm start,
+   * reached directly): the header is ignored, so nobody escapes a per-address limit by writing one.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   /** Signs session tokens; at least 32 characters. */
   AUTH_SECRET: z.string().min(32, { message: 'AUTH_SECRET must be at least 32 characters' }),
   /**

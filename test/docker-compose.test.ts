@@ -228,6 +228,9 @@ describe('docker-compose.yml', () => {
     expect(conf).toMatch(/listen 80;[\s\S]*?return 30[18] https:\/\/\$host\$request_uri;/);
     const port = Number(environment(service('api')).PORT ?? '3000');
     expect(conf).toContain(`proxy_pass http://api:${port};`);
+    // nginx adds the client's address; the API believes exactly that one hop, so limits are per client.
+    expect(conf).toContain('proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;');
+    expect(environment(service('api')).TRUST_PROXY).toBe('1');
     expect(dependsOn(proxy).api).toBe('service_healthy');
   });
 

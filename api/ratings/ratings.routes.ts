@@ -3,6 +3,7 @@ import { decodeRatingSheet, encodedRatingSheetProblem, encodedRatingSheetSchema 
 import { conflict, notFound, unprocessable } from '../errors';
 import { publishedRatingResult } from '../attendance/publishedResults';
 import { route } from '../http/route';
+import { assertFixedSizeBody } from '../security/fixedSizeBody';
 import { listOptions } from '../listQuery';
 import { sealBallot } from '../votes/ballotBox';
 import { receiptOf } from '../votes/votes.queries';
@@ -68,12 +69,13 @@ export const ratingRoutes = [
     // Which of the two roles depends on the session's kind, and another jurisdiction's session is a 404 first.
     roleCheck: 'handler',
     notes:
-      'Once per person and session, never changed. `sheet` is one character per project in the session’s `project_ids` order (`s` satisfied, `b` basically satisfied, `u` unsatisfied), so every sheet is the same size. A congress rating (`kind` congress) is for deputies; a re-rating after rectification (`kind` committee) for standing committee members; anyone else is refused with a 403 that says which.',
+      'Once per person and session, never changed. `sheet` is one character per project in the session’s `project_ids` order (`s` satisfied, `b` basically satisfied, `u` unsatisfied), so every sheet is the same size; a body with spaces or escapes, a compressed body or one without Content-Length is refused. A congress rating (`kind` congress) is for deputies; a re-rating after rectification (`kind` committee) for standing committee members; anyone else is refused with a 403 that says which.',
     // One fixed-length encoding, nothing else, so every sheet of a session is the same size (docs/secrecy.md).
     body: encodedRatingSheetSchema,
     ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
-    refusals: [404, 409, 422],
-    handler: async ({ res, deps: { db }, user, params, body: { sheet } }) => {
+    refusals: [404, 409, 415, 422],
+    handler: async ({ req, res, deps: { db }, user, params, body: { sheet } }) => {
+      assertFixedSizeBody(req, { sheet });
       const receipt = await db.transaction().execute(async (trx) => {
         const row = await shareLockById(trx, params.id);
         const session = checkCanTakePart(row, user, 'rating session', params.id);

@@ -3,6 +3,7 @@ import { encodedBallotSchema } from '../../domain/ballotEncoding';
 import { outcomeOnlyBelowIn, publishedVoteResult } from '../attendance/publishedResults';
 import { notFound } from '../errors';
 import { route } from '../http/route';
+import { assertFixedSizeBody } from '../security/fixedSizeBody';
 import { idFilter, listOptions } from '../listQuery';
 import { findInJurisdiction, listPage, receiptOf } from './votes.queries';
 import { castBallot } from './votes.service';
@@ -77,12 +78,13 @@ export const voteRoutes = [
     // castBallot answers another jurisdiction's session with a 404 before refusing a non-deputy.
     roleCheck: 'handler',
     notes:
-      'Once per deputy and session, never changed. `ballot` is two characters per candidate in the session’s `candidate_ids` order — the choice (`a` approve, `d` disapprove, `s` abstain) and the priority (`0` none, `1` very necessary, `2` necessary, `3` ordinary) — so every ballot of a session is the same size; any other length or shape is refused. It is sealed to the session’s key and stored without my name; the receipt proves it was counted.',
+      'Once per deputy and session, never changed. `ballot` is two characters per candidate in the session’s `candidate_ids` order — the choice (`a` approve, `d` disapprove, `s` abstain) and the priority (`0` none, `1` very necessary, `2` necessary, `3` ordinary) — so every ballot of a session is the same size; any other length or shape, a body with spaces or escapes, a compressed body or one without Content-Length is refused. It is sealed to the session’s key and stored without my name; the receipt proves it was counted.',
     // One fixed-length encoding, nothing else, so every ballot of a session is the same size (docs/secrecy.md).
     body: encodedBallotSchema,
     ok: { 201: 'The receipt: `{ sessionId, receiptCode }`.' },
-    refusals: [404, 409, 422],
-    handler: async ({ res, deps: { db }, user, params, body }) => {
+    refusals: [404, 409, 415, 422],
+    handler: async ({ req, res, deps: { db }, user, params, body }) => {
+      assertFixedSizeBody(req, body);
       const receipt = await castBallot(db, user, params.id, body.ballot);
       res.status(201).json(receipt);
     },

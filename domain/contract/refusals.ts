@@ -411,6 +411,14 @@ export const refusalPhrases = {
   },
   notRated: { en: 'not rated: %{reason}', zh: '测评没有提交（%{reason}）' },
   ballotNotCast: { en: 'the ballot was not cast: %{reason}', zh: '选票没有投出（%{reason}）' },
+  secretBodyCompressed: {
+    en: 'send a ballot or rating sheet uncompressed (got Content-Encoding: %{encoding}): compressed, its size would tell the choices',
+    zh: '选票或测评表请不要压缩提交（收到 Content-Encoding: %{encoding}）：压缩后的大小会泄露选择',
+  },
+  secretBodyNotCanonical: {
+    en: 'send a ballot or rating sheet exactly as {"ballot":"…"} or {"sheet":"…"}, without spaces or escapes and with a Content-Length (%{expected} bytes for this one, got %{got}), so every request of a session is the same size',
+    zh: '选票或测评表须按 {"ballot":"…"} 或 {"sheet":"…"} 原样提交，不加空格或转义，并带 Content-Length（本张应为 %{expected} 字节，收到 %{got}），使同一场次的每份提交大小相同',
+  },
   candidateWithdrawn: {
     en: 'candidate "%{title}" was withdrawn in screening and cannot be amended',
     zh: '候选项目“%{title}”已在筛选论证中撤回，不能修改',

@@ -2,7 +2,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { sql } from 'kysely';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBatchActivities } from '../../activities/batches';
 import { createBallotKey, openSealedBallot, reconstructBallotKey, sealBallot } from '../../api/votes/ballotBox';
+import { batchPolicyOf } from '../../domain/batchPolicy';
 import { everyEncodedBallot } from '../../domain/ballotEncoding';
 import { type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
 import type { TestDatabase } from '../support/database';
@@ -236,6 +238,44 @@ describe('the sealed ballot box', () => {
         .where('action', '=', 'vote.closed')
         .execute();
       expect(audit).toHaveLength(1);
+      // The count's activity run again after its transaction committed (a worker that died before it could
+      // report the result; Temporal retries it): the recorded result, nothing written or counted again.
+      const recorded = await testDb.db
+        .selectFrom('vote_sessions')
+        .select(['result', 'closed_at'])
+        .where('id', '=', sessionId)
+        .executeTakeFirstOrThrow();
+      const recount = await createBatchActivities({ db: testDb.db }).closeVoteSession({
+        sessionId,
+        policy: batchPolicyOf({}).election,
+        actor: {
+          userId: 'coordinator',
+          displayName: '陈主任',
+          roles: ['coordinator'],
+          jurisdictionId,
+          departmentId: null,
+        },
+        at: new Date().toISOString(),
+      });
+      expect(recount).toEqual(recorded.result);
+      expect(
+        await testDb.db
+          .selectFrom('vote_sessions')
+          .select(['result', 'closed_at'])
+          .where('id', '=', sessionId)
+          .executeTakeFirstOrThrow(),
+      ).toEqual(recorded);
+      expect(
+        await testDb.db
+          .selectFrom('audit_events')
+          .select('id')
+          .where('subject', '=', sessionId)
+          .where('action', '=', 'vote.closed')
+          .execute(),
+      ).toHaveLength(1);
+      expect(
+        await testDb.db.selectFrom('ballots').select('id').where('session_id', '=', sessionId).execute(),
+      ).toHaveLength(DEPUTIES);
       await env.client.workflow.getHandle(batchId).terminate('test finished with this batch');
     });
   });

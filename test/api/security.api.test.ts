@@ -2,12 +2,13 @@ import { testDataConverter } from '../support/payloadKey';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createBatchActivities } from '../../activities/batches';
-import { createApp } from '../../api/app';
+import { type AppDeps, createApp } from '../../api/app';
 import { hashPassword } from '../../db/passwords';
 import { createTokenSigner } from '../../api/auth/tokens';
 import { issueToken, revokeSessionsOf } from '../../api/security/sessions';
@@ -21,6 +22,7 @@ const BATCH = `batch-${jurisdictionId}-2027`;
 
 let testDb: TestDatabase;
 let app: Express;
+let appDeps: AppDeps;
 let connection: Connection;
 let adminUiDist: string;
 const tokens = createTokenSigner('x'.repeat(40));
@@ -85,7 +87,7 @@ beforeAll(async () => {
   adminUiDist = mkdtempSync(path.join(tmpdir(), 'admin-ui-dist-'));
   writeFileSync(path.join(adminUiDist, 'index.html'), '<!doctype html><div id="root"></div>');
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  app = createApp({
+  appDeps = {
     db,
     temporal: new Client({ connection, dataConverter: testDataConverter }),
     tokens,
@@ -94,7 +96,8 @@ beforeAll(async () => {
     adminUiDist,
     loginThrottle: { failuresBeforeLockout: 3, lockoutMinutes: 15, failuresPerAddress: 50 },
     publicFormLimit: { windowMinutes: 60, perAddress: 3 },
-  });
+  };
+  app = createApp(appDeps);
 });
 
 afterAll(async () => {
@@ -181,6 +184,53 @@ describe('the anonymous public forms', () => {
     expect((await comment().expect(429)).body.message).toMatch(/too many comments/);
     // Reading the public list is not limited.
     expect((await request(app).get(`/api/public/batches/${BATCH}`)).status).not.toBe(429);
+    // Reached directly (npm start), a written X-Forwarded-For is nobody's address: it does not lift the limit.
+    expect((await suggest().set('X-Forwarded-For', '198.51.100.7')).status).toBe(429);
+  });
+
+  it('count each client behind the proxy compose puts in front by the address the proxy saw', async () => {
+    // As compose runs it: nginx appends the address it saw to X-Forwarded-For, and the API believes that one hop.
+    // Before TRUST_PROXY every request came from nginx's address: one limit and one lockout for the whole county.
+    const behindProxy = createApp({
+      ...appDeps,
+      trustProxyHops: 1,
+      publicFormLimit: { windowMinutes: 60, perAddress: 1 },
+      loginThrottle: { failuresBeforeLockout: 100, lockoutMinutes: 15, failuresPerAddress: 2 },
+    });
+    const suggestFrom = (forwarded: string) =>
+      request(behindProxy)
+        .post(`/api/public/batches/${BATCH}/suggestions`)
+        .set('X-Forwarded-For', forwarded)
+        .send({ key: 'x' });
+    expect((await suggestFrom('203.0.113.1')).status).not.toBe(429);
+    expect((await suggestFrom('203.0.113.1')).status).toBe(429);
+    expect((await suggestFrom('203.0.113.2')).status).not.toBe(429);
+    // What the client wrote before the proxy's own entry is not believed.
+    expect((await suggestFrom('198.51.100.9, 203.0.113.1')).status).toBe(429);
+
+    // Failed sign-ins: counted per client address (spraying many usernames from one is stopped), and logged with it.
+    const fail = (forwarded: string, username: string) =>
+      request(behindProxy)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', forwarded)
+        .send({ username, password: 'wrong-password' });
+    expect((await fail('203.0.113.5', 'spray-1')).status).toBe(401);
+    expect((await fail('203.0.113.5', 'spray-2')).status).toBe(401);
+    const sprayed = await fail('203.0.113.5', 'spray-3');
+    expect(sprayed.status).toBe(429);
+    expect(sprayed.body.message).toMatch(/too many failed sign-ins from this address/);
+    expect((await fail('203.0.113.6', 'spray-4')).status).toBe(401);
+    const logged = await testDb.db
+      .selectFrom('login_failures')
+      .select(['username', 'ip'])
+      .where('username', 'like', 'spray-%')
+      .orderBy('username')
+      .execute();
+    expect(logged).toEqual([
+      { username: 'spray-1', ip: '203.0.113.5' },
+      { username: 'spray-2', ip: '203.0.113.5' },
+      { username: 'spray-4', ip: '203.0.113.6' },
+    ]);
   });
 });
 
@@ -378,6 +428,44 @@ describe('another jurisdiction', () => {
       .expect(403);
     expect(notMine.body.message).toBe('this task is assigned to department dept-water, not to you');
     expect(JSON.stringify(notMine.body)).not.toContain('河道');
+  });
+});
+
+describe('a ballot or rating sheet on the wire', () => {
+  it('is taken only in its one spelling, so its size never depends on the choices', async () => {
+    const auth = await bearer('deputy');
+    const post = (url: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+      request(app)
+        .post(url)
+        .set(auth)
+        .set({ 'Content-Type': 'application/json', ...headers })
+        .send(body)
+        // The bytes as they are: superagent would write a Buffer sent as JSON as `{"type":"Buffer",…}`.
+        .serialize((b: unknown) => b as string);
+    for (const [url, field, code] of [
+      ['/api/vote-sessions/vs-nowhere/ballots', 'ballot', 'a0d0s1'],
+      ['/api/rating-sessions/rs-nowhere/ratings', 'sheet', 'sbu'],
+    ] as const) {
+      const canonical = JSON.stringify({ [field]: code });
+      // The one spelling passes to the session's own checks (there is no such session).
+      expect((await post(url, canonical)).status, url).toBe(404);
+      // Before the fix each of these was read as the same ballot, at a size of its own.
+      for (const spelled of [
+        `{ "${field}": "${code}" }`,
+        `{"${field}":"${code}"}\n`,
+        `{"${field}":"\\u00${Buffer.from(code[0]!).toString('hex')}${code.slice(1)}"}`,
+      ]) {
+        const res = await post(url, spelled);
+        expect(res.status, spelled).toBe(400);
+        expect(res.body.message).toMatch(/exactly as \{"ballot":"…"\} or \{"sheet":"…"\}, without spaces or escapes/);
+        expect(res.body.code).toBe('secretBodyNotCanonical');
+      }
+      const gzipped = await post(url, gzipSync(canonical), { 'Content-Encoding': 'gzip' });
+      expect(gzipped.status).toBe(415);
+      expect(gzipped.body.message).toMatch(/uncompressed \(got Content-Encoding: gzip\)/);
+    }
+    expect(await testDb.db.selectFrom('ballot_receipts').select('session_id').execute()).toEqual([]);
+    expect(await testDb.db.selectFrom('rating_receipts').select('session_id').execute()).toEqual([]);
   });
 });
 

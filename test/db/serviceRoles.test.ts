@@ -1,17 +1,17 @@
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRole, down, up, workerRole } from '../../db/migrations/20261127130000_grant_service_roles';
+import { apiRole, down, workerRole } from '../../db/migrations/20261127130000_grant_service_roles';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { ensureServiceRoles } from '../support/serviceRoles';
+import { serviceRoleUrls } from '../support/serviceRoles';
 
-// The roles docker/postgres-init creates, on this run's server.
+// The roles docker/postgres-init creates, on this run's server, with every grant migration applied: a later
+// migration that widened a right (reading ballots, say) is what these checks must catch.
 let testDb: TestDatabase;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  await ensureServiceRoles(inject('pgServerUrl'));
-  await up(testDb.db);
+  await serviceRoleUrls(inject('pgServerUrl'), testDb);
 });
 
 // The roles stay: they belong to the whole server, and other files running now may be using them.
@@ -51,6 +51,14 @@ describe('the API and worker roles get only what their code uses', () => {
       }
     }
     expect(await asRole(apiRole, 'select count(*) from ballots')).toMatch(/permission denied/);
+    expect(await asRole(apiRole, 'select count(*) from ratings')).toMatch(/permission denied/);
+    // The sealed copies: written at cast, read and deleted at close by the API, never changed; the worker never
+    // sees them (the count reads the plain rows the API wrote).
+    for (const table of ['sealed_ballots', 'sealed_rating_sheets']) {
+      expect(await can(apiRole, table, 'UPDATE'), `${apiRole} UPDATE ${table}`).toBe(false);
+      for (const privilege of ['INSERT', 'UPDATE', 'DELETE'])
+        expect(await can(workerRole, table, privilege), `${workerRole} ${privilege} ${table}`).toBe(false);
+    }
     expect(
       await asRole(
         apiRole,
@@ -63,9 +71,11 @@ describe('the API and worker roles get only what their code uses', () => {
     expect(await asRole(apiRole, `select id from batches where id = 'x' for share`)).toBeNull();
     expect(await asRole(apiRole, `update batches set phase = 'closed' where id = 'x'`)).toMatch(/permission denied/);
     expect(await asRole(apiRole, `delete from tasks where id = 'x'`)).toMatch(/permission denied/);
-    expect(await asRole(apiRole, `update users set roles = '{coordinator}' where id = 'x'`)).toMatch(
-      /permission denied/,
-    );
+    // The office keeps its people in the console (20261127160000_grant_office_administration), so users is
+    // writable; a vote's recorded result and the audit trail are not.
+    expect(await asRole(apiRole, `update vote_sessions set result = '{}' where id = 'x'`)).toMatch(/permission denied/);
+    expect(await asRole(apiRole, `update audit_events set action = 'x' where id = 0`)).toMatch(/permission denied/);
+    expect(await asRole(apiRole, `delete from audit_events where id = 0`)).toMatch(/permission denied/);
   });
 
   it('lets the worker rewrite ballots at close, and nothing touch the migrations’ bookkeeping', async () => {
