@@ -9,7 +9,7 @@ import {
   joinSupervisionGroupUpdate,
   ratingOutcomeSignal,
 } from '../../workflows/votedProject.messages';
-import { eventually, jurisdictionId, userRow } from '../support/fixtures';
+import { eventually, jurisdictionId } from '../support/fixtures';
 import { historyToJson } from '../support/historyJson';
 import { actorFor, DAY, firstSeen, rejection, startProject, useProjectWorld } from '../support/projectDriver';
 
@@ -24,10 +24,6 @@ describe('a voted project’s government acts', () => {
     'has the responsible leader appraise quarterly and accept the completion (the group invited), and finance evaluate performance; the office only sees them',
     { timeout: 300_000 },
     async () => {
-      await ctx.testDb.db
-        .insertInto('users')
-        .values(userRow('not-a-login')('finance', '财政局孙科长', ['financeOfficer'], jurisdictionId))
-        .execute();
       await ctx.world.withWorker(async (drive) => {
         const startedOn = await today();
         const project = await startProject(drive, 'govacts', addDays(startedOn, 150), '城关镇便民市场', 2033);
