@@ -1,9 +1,10 @@
+import { bodiesOf, type JurisdictionLevel } from './batchProcedure';
 import type { Refusal } from './contract/refusals';
 import type { DueRuleInput } from './dueRule';
 import type { ProjectPolicy } from './projectPolicy';
 import type { RatingOutcome } from './rating';
 import type { OversightMeasure, TaskKind } from './taskKinds';
-import { addCalendarPeriod } from './workingDays';
+import { addCalendarPeriod, addDays } from './workingDays';
 
 /**
  * The voted project's rules, apart from the workflow that follows them (docs/domain.md, "Supervision",
@@ -73,6 +74,7 @@ export function taskDue(
     | 'lookBack'
     | 'lookBackRectification'
     | 'oversightMeeting'
+    | 'acceptanceArrangement'
   >,
   policy: ProjectPolicy,
 ): DueRuleInput {
@@ -83,6 +85,7 @@ export function taskDue(
       return { kind: 'workingDays', days: 3 };
     case 'quarterlyEvaluation':
     case 'oversightMeasure':
+    case 'acceptanceArrangement':
       return { kind: 'workingDays', days: 10 };
     case 'findingResponse':
       return { kind: 'workingDays', days: policy.findingResponseWorkingDays };
@@ -162,4 +165,40 @@ export function oversightMeasureName(measure: OversightMeasure, otherMeasure: st
  */
 export function oversightHeld(measure: OversightMeasure): boolean {
   return measure !== 'none';
+}
+
+// ——— government acts (docs/domain.md, "Levels"; who performs them: domain/governmentActs.ts) ———
+
+/** The record of an acceptance is due a week after the day it was arranged for (ours, not the sources'). */
+export const ACCEPTANCE_RECORD_DAYS = 7;
+
+export function acceptanceRecordDue(heldOn: string): DueRuleInput {
+  return { kind: 'at', at: endOfChinaDay(addDays(heldOn, ACCEPTANCE_RECORD_DAYS)) };
+}
+
+// ——— the level's names for the rating's consequences (docs/domain.md, "Levels") ———
+
+export interface ConsequenceNames {
+  /** Hears the explanations, re-rates and decides on oversight. */
+  body: string;
+  /** Who re-rates, as a notice addresses them. */
+  members: string;
+  /** The responsible vice head who explains a 不满意. */
+  viceHead: string;
+}
+
+/**
+ * A county's standing committee; a township congress has none, and its presidium 主席团 does that work; a street
+ * has no congress, and its 议政代表会议 rates and re-rates.
+ */
+export function consequenceNames(level: JurisdictionLevel): ConsequenceNames {
+  const bodies = bodiesOf(level);
+  switch (level) {
+    case 'county':
+      return { body: bodies.standingBody, members: '常委会组成人员', viceHead: '分管副县长' };
+    case 'township':
+      return { body: bodies.standingBody, members: '主席团成员', viceHead: '分管副乡镇长' };
+    case 'street':
+      return { body: bodies.congress, members: '议政代表', viceHead: '街道办事处分管副主任' };
+  }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentIdsSchema } from './contract/documents';
 import { progressReportProblem, projectStages } from './progressWarning';
+import { acceptanceOutcomes, acceptanceRecordProblem } from './governmentActs';
 
 /** 专题询问 / 质询 / 特定问题调查 / another the committee names / none (docs/domain.md, "Consequences"). */
 export const oversightMeasures = [
@@ -84,13 +85,48 @@ export const taskResultSchemas = {
     .strict(),
   /** 周督导: the responsible leader's weekly check. */
   supervisionCheck: z.object({ note: z.string().trim().min(1, 'write what the check found').max(5000) }).strict(),
-  /** 季考评: the office's quarterly evaluation, 0–100. */
+  /**
+   * 季考评: the quarterly appraisal, 0–100. The government's (docs/domain.md, "Levels" [S0]): the responsible
+   * leader appraises; the office did in projects started before, and sees the result.
+   */
   quarterlyEvaluation: z
     .object({
       score: z.number().int().min(0).max(100),
       note: z.string().trim().min(1, 'write the evaluation').max(5000),
     })
     .strict(),
+  /**
+   * 竣工验收 is the government's (docs/domain.md, "Levels" [S0]): once the department reports the project
+   * complete, the responsible leader arranges the acceptance, and the supervision group is invited to it ([S3]).
+   */
+  acceptanceArrangement: z
+    .object({
+      heldOn: z.iso.date({ message: 'give the acceptance day as YYYY-MM-DD' }),
+      place: z.string().trim().min(1, 'say where the acceptance is held').max(200),
+      note: z.string().trim().max(2000).default(''),
+    })
+    .strict(),
+  /**
+   * The acceptance's record against the responsibility list's acceptance standard; passed, it names the day the
+   * project goes into use, from which its one-year post-evaluation is counted.
+   */
+  completionAcceptance: z
+    .object({
+      outcome: z.enum(acceptanceOutcomes),
+      acceptedOn: z.iso.date({ message: 'give the day of the acceptance as YYYY-MM-DD' }),
+      opinion: z.string().trim().min(1, 'write the opinion against the acceptance standard').max(10000),
+      // Null or blank when it failed: the form's empty date is either.
+      inUseOn: z
+        .union([z.iso.date({ message: 'give the day it goes into use as YYYY-MM-DD' }), z.literal('')])
+        .nullable()
+        .default(null),
+      documentIds: documentIdsSchema,
+    })
+    .strict()
+    .superRefine((r, ctx) => {
+      const problem = acceptanceRecordProblem(r);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['inUseOn'] });
+    }),
   /** The department's answer to a supervision group's finding (限期反馈). */
   findingResponse: z
     .object({
@@ -147,7 +183,10 @@ export const taskResultSchemas = {
     }),
   /** The department carries out one conclusion of the oversight meeting. */
   oversightConclusion: z.object({ note: z.string().trim().min(1, 'say what was done').max(5000) }).strict(),
-  /** 后评估: performance evaluation one year after the project entered use (docs/domain.md, "Post-evaluation" [S0]). */
+  /**
+   * 后评估: performance evaluation one year after the project entered use (docs/domain.md, "Post-evaluation" [S0]),
+   * by the finance department (docs/domain.md, "Levels"); by the office in projects started before.
+   */
   performanceEvaluation: z
     .object({
       score: z.number().int().min(0).max(100),
@@ -190,6 +229,14 @@ const payloadRules: Partial<
     });
     return problem ? `reason: ${problem}` : undefined;
   },
+  acceptanceArrangement: (result, payload) =>
+    typeof payload.askedOn === 'string' && (result.heldOn as string) < payload.askedOn
+      ? `heldOn: the acceptance cannot be held before it was asked for (${payload.askedOn})`
+      : undefined,
+  completionAcceptance: (result, payload) =>
+    typeof payload.heldOn === 'string' && (result.acceptedOn as string) < payload.heldOn
+      ? `acceptedOn: the acceptance was arranged for ${payload.heldOn}; it cannot be recorded as held before`
+      : undefined,
 };
 
 export type TaskKind = keyof typeof taskResultSchemas;

@@ -1,5 +1,6 @@
 import { allHandlersFinished, condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
 import type { ProjectState, VotedProjectInput } from './votedProject.messages';
+import { acceptanceTasks } from './votedProject/acceptance';
 import { buildTasks, beginBuild, buildTick, buildTicks } from './votedProject/build';
 import { consequenceTasks, consequenceTick, consequenceTicks, rated } from './votedProject/consequences';
 import { installHandlers } from './votedProject/handlers';
@@ -18,6 +19,7 @@ const HISTORY_EVENTS_PER_RUN = 1_500;
 /** Who takes in a finished task: the phase whose step it was. */
 const onTaskDone: Record<string, TaskDoneHandler> = {
   ...buildTasks,
+  ...acceptanceTasks,
   ...supervisionTasks,
   ...consequenceTasks,
   ...postEvaluationTasks,
@@ -27,14 +29,16 @@ const onTaskDone: Record<string, TaskDoneHandler> = {
  * A voted project from election to post-evaluation, two to three years (docs/domain.md, "Implementation",
  * "Supervision" and "Rating" to "Post-evaluation"), phase by phase:
  *
- * 1. build (votedProject/build.ts): the department reports weekly, the leader checks weekly, the office
- *    evaluates quarterly; warnings follow the plan. The supervision group (supervision.ts) files findings
+ * 1. build (votedProject/build.ts): the department reports weekly, the leader checks weekly and appraises
+ *    quarterly; warnings follow the plan. The supervision group (supervision.ts) files findings
  *    throughout, and the department answers each by a deadline.
- * 2. accept → use (acceptance.ts): the office records the completion acceptance and the day it went into use.
+ * 2. accept → use (acceptance.ts): the department reports 100%; the responsible leader arranges the completion
+ *    acceptance, the group is invited, and the leader records it against the standard with the day it goes into use.
  * 3. rating consequences (consequences.ts): the congress's rating arrives from the batch; the respective
  *    explanation, rectification from the congress's closing day, the committee's re-rating by its deadline, and
  *    after a second 不满意 the committee's decision, a chosen measure followed to its end.
- * 4. post-evaluation (postEvaluation.ts): a year in use, the performance evaluation and the look-back; then it closes.
+ * 4. post-evaluation (postEvaluation.ts): a year in use, finance's performance evaluation and the group's look-back;
+ *    then it closes. The office sees each government act (notices, the project's timeline) and performs none.
  *
  * The people's steps are updates (votedProject/handlers.ts) and tasks: child workflows that outlive a run
  * and report back by signal, so the workflow can continue as new between any two events.

@@ -406,14 +406,17 @@ export const projectRoutes = [
     id: 'acceptCompletion',
     verb: 'accept-completion',
     access: ['coordinator'],
-    summary: 'Accept the project’s completion (竣工验收)',
+    // Completion acceptance is the government's now (docs/domain.md, "Levels"): its tasks, not this, in newer projects.
+    summary:
+      'Accept the project’s completion (竣工验收), in a project started before it became the government’s task; a newer project refuses it (409 acceptanceIsGovernments): its responsible leader arranges and records the acceptance as tasks',
     run: (h, { actor, updateId }) => h.executeUpdate(acceptCompletionUpdate, { args: [{ actor }], updateId }),
   }),
   projectDecision({
     id: 'enterUse',
     verb: 'enter-use',
     access: ['coordinator'],
-    summary: 'Record the day the project entered use (投入使用); post-evaluation follows a year later',
+    summary:
+      'Record the day the project entered use (投入使用), in a project started before acceptance became the government’s task; a newer project refuses it (409 acceptanceIsGovernments): the acceptance’s record names the day',
     body: enterUseSchema,
     run: (h, { body, actor, updateId }) => h.executeUpdate(enterUseUpdate, { args: [{ actor, ...body }], updateId }),
   }),

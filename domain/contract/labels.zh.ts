@@ -94,7 +94,8 @@ export const ratingOutcomeLabels: Record<RatingOutcome, string> = {
 
 export const consequenceStageLabels: Record<ConsequenceStage, string> = {
   none: '无',
-  explaining: '向常委会作出说明',
+  // A township explains to its presidium, a street to its 议政代表会议 (docs/domain.md, "Levels").
+  explaining: '向人大作出说明',
   rectifying: '整改中（三个月内）',
   awaitingReRating: '待再次测评',
   reRating: '再次测评进行中',
@@ -112,6 +113,8 @@ export const taskKindLabels: Record<TaskKind, string> = {
   progressReport: '进度报告',
   supervisionCheck: '周督导',
   quarterlyEvaluation: '季度考评',
+  acceptanceArrangement: '安排竣工验收',
+  completionAcceptance: '竣工验收',
   findingResponse: '答复监督意见',
   explanation: '作出说明',
   explanationHearing: '听取说明',

@@ -1,4 +1,5 @@
 import type { Actor } from '../assignee';
+import type { JurisdictionLevel } from '../batchProcedure';
 import type { ProgressWarning, ProjectStage, StagePlan } from '../progressWarning';
 import type { ProjectPolicy } from '../projectPolicy';
 import type { RatingCounts, RatingOutcome } from '../rating';
@@ -76,6 +77,15 @@ export interface ProjectState {
   cadence: { nextProgressAt: string; nextSupervisionAt: string; nextEvaluationAt: string; evaluations: number };
   acceptedAt: string | null;
   inUseOn: string | null;
+  /**
+   * Completion acceptance, the quarterly appraisal and the performance evaluation are the government's tasks
+   * (docs/domain.md, "Levels"); absent in projects started before, where the office performed them.
+   */
+  governmentActs?: boolean;
+  /** The acceptance the responsible leader arranged, to which the supervision group was invited; null when none is. */
+  acceptance?: { heldOn: string; place: string } | null;
+  /** The jurisdiction's level, read when the rating arrives: it names who hears, re-rates and decides; absent before. */
+  level?: JurisdictionLevel;
   rating: RatingOutcomeNotice | null;
   consequence: {
     stage: ConsequenceStage;

@@ -197,6 +197,10 @@ export const refusalPhrases = {
   projectAlreadyAccepted: { en: 'the project has already been accepted', zh: '该项目已经竣工验收' },
   acceptFirst: { en: 'accept the project’s completion first', zh: '请先完成竣工验收' },
   alreadyInUse: { en: 'the project is already in use', zh: '该项目已经投入使用' },
+  acceptanceIsGovernments: {
+    en: 'completion acceptance and the day of entering use are the government’s: once the department reports the project complete, the responsible leader arranges the acceptance and records it, with the day it goes into use, as a task; the office sees both on the project page',
+    zh: '竣工验收和投入使用由政府组织：责任单位报告完工后，由包抓领导安排竣工验收并登记验收结果和投入使用日期，人大常委会办公室在项目页面查看',
+  },
   inUseDayInvalid: {
     en: 'inUseOn must be a YYYY-MM-DD day on or after the acceptance',
     zh: '投入使用日期须为竣工验收当天或之后的日期',

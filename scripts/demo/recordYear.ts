@@ -629,6 +629,8 @@ class Recorder {
         },
         acceptedAt: null,
         inUseOn: null,
+        // The workflows that take over keep the government's acts with the government (workflows/votedProject/build.ts).
+        governmentActs: true,
         rating: null,
         consequence: { stage: 'none', explanationsDone: 0, reRating: null, measure: null },
         postEvaluation: null,
@@ -762,12 +764,14 @@ class Recorder {
       }).toISOString();
       const level = state.warning.level;
       const score = { none: 92, blue: 84, yellow: 76, red: 58 }[level];
+      // 季考评 is the government's: the responsible leader appraises (docs/domain.md, "Levels").
+      const leader = input.responsibility.responsibleLeaderUserId!;
       const task = this.task(
         `task-${input.projectId}-quarterlyEvaluation-${opened}-0`,
         input.projectId,
         'quarterlyEvaluation',
         `季度考评（第${cadence.evaluations}次）：${input.title}`,
-        { kind: 'role', role: 'coordinator', jurisdictionId: DEMO_COUNTY_ID },
+        { kind: 'user', userId: leader },
         { projectId: input.projectId, progress: state.progress?.percent ?? 0, warning: level },
         { kind: 'workingDays', days: 10 },
       );
@@ -775,7 +779,7 @@ class Recorder {
         task,
         new Date(opened).toISOString(),
         addDays(chinaDay(new Date(opened)), 6),
-        await this.actor(DEMO_COORDINATOR_ID),
+        await this.actor(leader),
         { score, note: level === 'none' ? '进度、质量符合要求。' : `进度滞后：${state.warning.reason}。` },
         '15:00',
       );

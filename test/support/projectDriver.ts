@@ -45,7 +45,10 @@ export function useProjectWorld(): ProjectWorldContext {
   };
 }
 
-/** A batch world with three standing committee members (常委会组成人员), who re-rate. */
+/**
+ * A batch world with three standing committee members (常委会组成人员), who re-rate, and a finance officer, who
+ * evaluates a project's performance a year into its use (docs/domain.md, "Levels").
+ */
 export async function createProjectWorld(): Promise<BatchWorld> {
   const world = await createBatchWorld();
   const member = (id: string, name: string) => ({
@@ -62,6 +65,10 @@ export async function createProjectWorld(): Promise<BatchWorld> {
   await world.testDb.db
     .insertInto('users')
     .values([member('cm1', '常委甲'), member('cm2', '常委乙'), member('cm3', '常委丙')])
+    .execute();
+  await world.testDb.db
+    .insertInto('users')
+    .values({ ...member('finance', '财政局孙科长'), roles: ['financeOfficer'] satisfies Role[] })
     .execute();
   return world;
 }

@@ -6,8 +6,6 @@ import { encodeRatingSheet } from '../../domain/ballotEncoding';
 import type { RatingOutcome } from '../../domain/rating';
 import { addDays, chinaDay } from '../../domain/workingDays';
 import {
-  acceptCompletionUpdate,
-  enterUseUpdate,
   joinSupervisionGroupUpdate,
   openReRatingUpdate,
   type ProjectState,
@@ -237,14 +235,19 @@ describe('voted project workflow', () => {
         expect(state.consequence.measure).toBe('specialInquiry');
 
         // Finally delivered, accepted and used for a year; the look-back finds nothing more.
+        // The acceptance is the government's: the responsible leader arranges and records it (docs/domain.md, "Levels").
         await project.week(() => 100);
-        await handle.executeUpdate(acceptCompletionUpdate, { args: [{ actor: await actor('coordinator') }] });
-        await handle.executeUpdate(enterUseUpdate, {
-          args: [{ actor: await actor('coordinator'), inUseOn: chinaDay(new Date(await ctx.env.currentTimeMs())) }],
+        const acceptedOn = chinaDay(new Date(await ctx.env.currentTimeMs()));
+        await project.complete('acceptanceArrangement', 'leader', { heldOn: acceptedOn, place: '项目现场' });
+        await project.complete('completionAcceptance', 'leader', {
+          outcome: 'passed',
+          acceptedOn,
+          opinion: '符合验收标准',
+          inUseOn: acceptedOn,
         });
-        state = await project.state();
+        state = await project.when((s) => s.phase === 'inUse', 'the project to go into use');
         await ctx.env.sleep(Date.parse(state.postEvaluation!.dueAt) - (await ctx.env.currentTimeMs()) + 60_000);
-        await project.complete('performanceEvaluation', 'coordinator', {
+        await project.complete('performanceEvaluation', 'finance', {
           score: 61,
           summary: '延期交付，整改后投入使用',
         });
@@ -279,10 +282,13 @@ describe('voted project workflow', () => {
           'project.oversightDecided',
           'project.oversightHeld',
           'project.consequence.settled',
+          'project.acceptanceRequested',
+          'project.acceptanceArranged',
           'project.accepted',
           'task.cancelled',
           'project.inUse',
           'project.postEvaluationStarted',
+          'project.performanceEvaluated',
           'project.closed',
         ]);
         const notices = await project.notices();

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { addDays, chinaDay } from '../../domain/workingDays';
 import {
   acceptCompletionUpdate,
-  enterUseUpdate,
   fileFindingUpdate,
   joinSupervisionGroupUpdate,
   ratingOutcomeSignal,
@@ -84,10 +83,11 @@ describe('voted project workflow', () => {
         expect(accepted).toEqual({ findingId: 'finding-fence', round: 2, status: 'accepted' });
 
         // Weekly progress a little ahead of plan until it is complete: no warning is ever raised.
-        const tooEarly = await rejection(
+        // Completion acceptance is the government's (docs/domain.md, "Levels"): the office's decision is refused.
+        const byOffice = await rejection(
           handle.executeUpdate(acceptCompletionUpdate, { args: [{ actor: await actor('coordinator') }] }),
         );
-        expect(tooEarly.message).toMatch(/reported at 0%/);
+        expect(byOffice).toMatchObject({ type: 'ProjectOutOfPhase', message: expect.stringMatching(/government’s/) });
         // A report over 100%, or one that goes backwards without a reason, is refused and changes nothing.
         await project.week((planned) => planned + 5);
         await ctx.env.sleep(7 * DAY);
@@ -126,15 +126,17 @@ describe('voted project workflow', () => {
         }
         expect(state.warning.level).toBe('none');
         expect(state.cadence.evaluations).toBeGreaterThanOrEqual(2);
-        await project.complete('quarterlyEvaluation', 'coordinator', { score: 92, note: '按计划推进' });
-
-        await handle.executeUpdate(acceptCompletionUpdate, { args: [{ actor: await actor('coordinator') }] });
+        // The responsible leader appraises quarterly, and arranges and records the acceptance of the completed project.
+        await project.complete('quarterlyEvaluation', 'leader', { score: 92, note: '按计划推进' });
         const today = chinaDay(new Date(await ctx.env.currentTimeMs()));
-        await handle.executeUpdate(enterUseUpdate, {
-          args: [{ actor: await actor('coordinator'), inUseOn: addDays(today, 10) }],
+        await project.complete('acceptanceArrangement', 'leader', { heldOn: today, place: '城关小学' });
+        await project.complete('completionAcceptance', 'leader', {
+          outcome: 'passed',
+          acceptedOn: today,
+          opinion: '符合验收标准',
+          inUseOn: addDays(today, 10),
         });
-        state = await project.state();
-        expect(state.phase).toBe('inUse');
+        state = await project.when((s) => s.phase === 'inUse', 'the project to go into use');
 
         // The next congress rates it 满意: no consequences.
         await ctx.env.sleep(120 * DAY);
@@ -151,7 +153,7 @@ describe('voted project workflow', () => {
         await ctx.env.sleep(Date.parse(state.postEvaluation!.dueAt) - (await ctx.env.currentTimeMs()) + 60_000);
         const lookBack = await project.openTask('lookBack');
         expect(lookBack).toMatchObject({ assignee_kind: 'user', assignee_ref: 'd1' });
-        await project.complete('performanceEvaluation', 'coordinator', { score: 90, summary: '使用效果良好' });
+        await project.complete('performanceEvaluation', 'finance', { score: 90, summary: '使用效果良好' });
         await project.complete('lookBack', 'd1', { summary: '总体良好', suggestions: ['增设无障碍坡道'] });
         await project.complete('lookBackRectification', 'official', { note: '坡道已建成' });
 

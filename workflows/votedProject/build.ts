@@ -1,15 +1,18 @@
+import { patched } from '@temporalio/workflow';
 import type { Actor } from '../../domain/assignee';
 import { defaultStagePlan } from '../../domain/projectPlan';
 import { taskDue } from '../../domain/projectRules';
 import { plannedPercent, type ProjectStage, type StagePlan } from '../../domain/progressWarning';
 import { addCalendarPeriod, chinaDay } from '../../domain/workingDays';
+import { askForAcceptance } from './acceptance';
 import { acts, type Project, type TaskDoneHandler } from './project';
 import { checkGroupSize } from './supervision';
 
 /**
  * Build (docs/domain.md, "Implementation" and "Cadence"): the department reports progress weekly, the
- * responsible leader checks weekly (周督导), the office evaluates quarterly (季考评), and the plan's
- * red/yellow/blue warnings follow the reports.
+ * responsible leader checks weekly (周督导) and appraises quarterly (季考评, the government's: docs/domain.md,
+ * "Levels"; the office did in projects started before, and sees the result now), and the plan's red/yellow/blue
+ * warnings follow the reports. A report of 100% asks the government for the completion acceptance (acceptance.ts).
  */
 
 const DAY_MS = 86_400_000;
@@ -17,6 +20,8 @@ const DAY_MS = 86_400_000;
 /** The first run: the jurisdiction's policy, a default stage plan from the deadline, and the cadence's first ticks. */
 export async function beginBuild(project: Project): Promise<void> {
   const { state, input } = project;
+  // The government performs its own acts (docs/domain.md, "Levels"); projects started before keep the office doing them.
+  if (patched('government-acts')) state.governmentActs = true;
   state.policy = await acts.loadProjectPolicy({ jurisdictionId: input.jurisdictionId });
   state.plan = defaultStagePlan(chinaDay(new Date()), input.responsibility.deadline);
   await acts.recordStagePlan({ projectId: input.projectId, plan: state.plan });
@@ -94,7 +99,7 @@ export async function buildTick(project: Project, now: number): Promise<void> {
     await project.openTask(
       'quarterlyEvaluation',
       `季度考评（第${state.cadence.evaluations}次）：${input.title}`,
-      project.coordinators(),
+      state.governmentActs ? project.governmentSide('quarterlyEvaluation') : project.coordinators(),
       taskDue('quarterlyEvaluation', policy),
       { progress: state.progress?.percent ?? 0, warning: state.warning.level },
     );
@@ -116,6 +121,26 @@ export const buildTasks: Record<string, TaskDoneHandler> = {
       percent: result.percent as number,
       stage: result.stage as ProjectStage,
       reportedAt: completion.completedAt,
+    });
+    await askForAcceptance(project);
+  },
+  /** The government's appraisal: recorded on the project's timeline and told to the office, which watches. */
+  async quarterlyEvaluation(project, completion) {
+    if (!project.state.governmentActs) return;
+    const { result } = completion;
+    await project.milestone('project.quarterlyEvaluated', null, {
+      score: result.score,
+      note: result.note,
+      by: completion.completedBy,
+    });
+    await project.notices.send({
+      dedupeKey: `${completion.taskId}:evaluated`,
+      to: project.coordinators(),
+      kind: 'info',
+      title: `季度考评结果：${project.title}`,
+      body: `季度考评得分${String(result.score)}分：${String(result.note)}`,
+      workflowId: project.projectId,
+      taskId: completion.taskId,
     });
   },
 };

@@ -1,6 +1,8 @@
 import { patched } from '@temporalio/workflow';
 import type { Actor } from '../../domain/assignee';
 import {
+  consequenceNames,
+  type ConsequenceNames,
   consequencesOf,
   endOfChinaDay,
   type Explainer,
@@ -21,12 +23,21 @@ import { acts, nowIso, type Project, type TaskDoneHandler } from './project';
  * The rating's consequences (docs/domain.md, "Consequences"): 基本满意 and 不满意 are explained to the
  * standing committee; 不满意 is also rectified within 3 months and re-rated by the committee; still
  * 不满意, the committee decides whether to take an oversight measure, and a chosen one is held and its
- * conclusions carried out.
+ * conclusions carried out. A township's presidium, or a street's 议政代表会议, takes the committee's place
+ * (docs/domain.md, "Levels"): the titles and notices name the body of the project's level.
  */
+
+/** The body the titles and notices name; projects rated before the level was read are a county's. */
+function names(project: Project): ConsequenceNames {
+  return consequenceNames(project.state.level ?? 'county');
+}
 
 export async function rated(project: Project, notice: RatingOutcomeNotice): Promise<void> {
   const { state, input } = project;
   state.rating = notice;
+  // Who hears, re-rates and decides depends on the level; projects rated before were named as a county's.
+  if (patched('level-consequences'))
+    state.level = await acts.loadJurisdictionLevel({ jurisdictionId: input.jurisdictionId });
   await acts.recordProjectRating({ projectId: project.projectId, batchId: input.batchId, notice });
   if (notice.outcome === 'satisfied') return;
   const policy = state.policy!;
@@ -41,7 +52,7 @@ export async function rated(project: Project, notice: RatingOutcomeNotice): Prom
   for (const explainer of explainers) {
     await project.openTask(
       'explanation',
-      explanationTitles[explainer](project.title),
+      explanationTitle(explainer, project),
       explainer === 'unitHead' ? project.department() : project.leaderOrDepartment(),
       taskDue('explanation', policy),
       { outcome: notice.outcome, explainer },
@@ -78,10 +89,11 @@ async function askForRectification(project: Project, notice: RatingOutcomeNotice
   );
 }
 
-const explanationTitles: Record<Explainer, (title: string) => string> = {
-  unitHead: (title) => `单位负责人说明：${title}`,
-  viceHead: (title) => `分管副县长说明：${title}`,
-};
+function explanationTitle(explainer: Explainer, project: Project): string {
+  return explainer === 'unitHead'
+    ? `单位负责人说明：${project.title}`
+    : `${names(project).viceHead}说明：${project.title}`;
+}
 
 /** The office opens the committee's re-rating once the rectification is reported. */
 export async function openReRating(project: Project, { actor, box }: OpenReRatingInput): Promise<void> {
@@ -104,7 +116,7 @@ export async function openReRating(project: Project, { actor, box }: OpenReRatin
     to: { kind: 'role', role: 'committeeMember', jurisdictionId: project.jurisdictionId },
     kind: 'info',
     title: `再次测评：${project.title}`,
-    body: '整改情况已报告，请常委会组成人员对该项目进行无记名再次测评。',
+    body: `整改情况已报告，请${names(project).members}对该项目进行无记名再次测评。`,
     workflowId: projectId,
     taskId: null,
   });
@@ -135,14 +147,14 @@ export async function closeReRating(project: Project, actor: Actor): Promise<voi
   await project.milestone('project.reRated', actor, published);
   await project.openTask(
     'oversightMeasure',
-    `决定监督措施：${project.title}`,
+    `${names(project).body}决定监督措施：${project.title}`,
     project.coordinators(),
     taskDue('oversightMeasure', state.policy!),
     counts ? { counts } : { outcome: result.outcome },
   );
   await project.warnLeaders(
     '整改后再次测评仍不满意',
-    '常委会将研究决定是否开展专题询问、质询、特定问题调查或其他监督措施。',
+    `${names(project).body}将研究决定是否开展专题询问、质询、特定问题调查或其他监督措施。`,
   );
 }
 
@@ -164,7 +176,7 @@ export async function consequenceTick(project: Project, now: number): Promise<vo
   });
   await project.warnLeaders(
     `再次测评已逾期（第${consequence.reRatingEscalations}次督办）`,
-    `整改已报告，常委会组成人员应于${chinaDay(new Date(consequence.reRatingDueAt!))}前完成再次测评，请尽快组织。`,
+    `整改已报告，${names(project).members}应于${chinaDay(new Date(consequence.reRatingDueAt!))}前完成再次测评，请尽快组织。`,
   );
 }
 
@@ -182,7 +194,7 @@ export const consequenceTasks: Record<string, TaskDoneHandler> = {
     if (consequence.explanationsDone === (consequence.explanationsExpected ?? 2)) {
       await project.openTask(
         'explanationHearing',
-        `常委会听取说明：${project.title}`,
+        `${names(project).body}听取说明：${project.title}`,
         project.coordinators(),
         taskDue('explanationHearing', policy!),
         {},
@@ -207,8 +219,8 @@ export const consequenceTasks: Record<string, TaskDoneHandler> = {
       kind: 'info',
       title: `整改已报告：${project.title}`,
       body: consequence.reRatingDueAt
-        ? `请于${chinaDay(new Date(consequence.reRatingDueAt))}前启动常委会组成人员再次测评。`
-        : '请启动常委会组成人员再次测评。',
+        ? `请于${chinaDay(new Date(consequence.reRatingDueAt))}前启动${names(project).members}再次测评。`
+        : `请启动${names(project).members}再次测评。`,
       workflowId: project.projectId,
       taskId: completion.taskId,
     });
@@ -230,7 +242,7 @@ export const consequenceTasks: Record<string, TaskDoneHandler> = {
     consequence.oversight = { measure, name, reason, heldOn: null, conclusionsOpen: 0 };
     if (!oversightHeld(measure)) {
       await project.setConsequence('settled', null, { measure, reason });
-      await project.warnLeaders('常委会决定不采取监督措施', reason);
+      await project.warnLeaders(`${names(project).body}决定不采取监督措施`, reason);
       return;
     }
     await project.milestone('project.oversightDecided', null, { measure, name, reason });

@@ -145,6 +145,8 @@ export function installHandlers(project: Project): void {
     },
     {
       validator: ({ actor }) => {
+        // The government's act now (acceptance.ts); only projects started before take the office's decision.
+        if (state.governmentActs) throw outOfPhase('acceptanceIsGovernments');
         project.requireRole(actor, 'coordinator', 'acceptProject');
         if (state.phase !== 'implementation') throw outOfPhase('projectAlreadyAccepted');
         const percent = state.progress?.percent ?? 0;
@@ -161,6 +163,7 @@ export function installHandlers(project: Project): void {
     },
     {
       validator: ({ actor, inUseOn }) => {
+        if (state.governmentActs) throw outOfPhase('acceptanceIsGovernments');
         project.requireRole(actor, 'coordinator', 'recordInUse');
         if (state.phase !== 'accepted')
           throw outOfPhase(state.phase === 'implementation' ? 'acceptFirst' : 'alreadyInUse');

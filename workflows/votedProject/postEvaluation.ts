@@ -2,9 +2,10 @@ import { consequencesSettled, postEvaluationDone, taskDue } from '../../domain/p
 import type { Project, TaskDoneHandler } from './project';
 
 /**
- * Post-evaluation (docs/domain.md, "Post-evaluation"): a year after the project went into use, the office
- * evaluates its performance and the supervision group looks back; each look-back suggestion is rectified.
- * The project closes once that and its rating's consequences are done.
+ * Post-evaluation (docs/domain.md, "Post-evaluation"): a year after the project went into use, the finance
+ * department evaluates its performance (the government's, docs/domain.md, "Levels"; the office did in projects
+ * started before, and sees the result now) and the supervision group looks back; each look-back suggestion is
+ * rectified. The project closes once that and its rating's consequences are done.
  */
 
 export function postEvaluationTicks(project: Project): number[] {
@@ -21,7 +22,7 @@ export async function postEvaluationTick(project: Project, now: number): Promise
   await project.openTask(
     'performanceEvaluation',
     `绩效评价（投入使用一年）：${project.title}`,
-    project.coordinators(),
+    state.governmentActs ? project.governmentSide('performanceEvaluation') : project.coordinators(),
     taskDue('performanceEvaluation', state.policy!),
     {},
   );
@@ -35,8 +36,25 @@ export async function postEvaluationTick(project: Project, now: number): Promise
 }
 
 export const postEvaluationTasks: Record<string, TaskDoneHandler> = {
-  async performanceEvaluation(project) {
+  async performanceEvaluation(project, completion) {
     project.state.postEvaluation!.evaluated = true;
+    if (!project.state.governmentActs) return;
+    // The government's evaluation: on the project's timeline, and told to the office, which watches.
+    const { result } = completion;
+    await project.milestone('project.performanceEvaluated', null, {
+      score: result.score,
+      summary: result.summary,
+      by: completion.completedBy,
+    });
+    await project.notices.send({
+      dedupeKey: `${completion.taskId}:evaluated`,
+      to: project.coordinators(),
+      kind: 'info',
+      title: `绩效评价结果：${project.title}`,
+      body: `投入使用一年绩效评价得分${String(result.score)}分：${String(result.summary)}`,
+      workflowId: project.projectId,
+      taskId: completion.taskId,
+    });
   },
   async lookBack(project, completion) {
     const { state } = project;

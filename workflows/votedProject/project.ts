@@ -10,6 +10,7 @@ import type { Activities } from '../../activities';
 import type { Actor, Assignee } from '../../domain/assignee';
 import type { RefusalCode, RefusalDeed, RefusalParams } from '../../domain/contract/refusals';
 import type { DueRuleInput } from '../../domain/dueRule';
+import { type GovernmentAct, governmentSideOf } from '../../domain/governmentActs';
 import { progressWarning, warningRaised } from '../../domain/progressWarning';
 import type { TaskKind } from '../../domain/taskKinds';
 import { chinaDay } from '../../domain/workingDays';
@@ -199,6 +200,16 @@ export class Project {
   leaderOrDepartment(): Assignee {
     const leader = this.input.responsibility.responsibleLeaderUserId;
     return leader ? { kind: 'user', userId: leader } : this.department();
+  }
+
+  /** Who on the government side performs a government act (docs/domain.md, "Levels"). */
+  governmentSide(act: GovernmentAct): Assignee {
+    const { responsibility } = this.input;
+    return governmentSideOf(act, {
+      jurisdictionId: this.jurisdictionId,
+      responsibleLeaderUserId: responsibility.responsibleLeaderUserId,
+      departmentId: responsibility.departmentId,
+    });
   }
 
   /** The look-back falls to the group's first member; a project nobody signed up for falls to the office. */

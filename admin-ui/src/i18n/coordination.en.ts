@@ -395,6 +395,12 @@ export const coordinationEn = {
           instructed: '%{actor} instructed: %{text}',
           accepted: 'The project was accepted at %{progress}%',
           inUse: 'The project entered use on %{inUseOn}',
+          acceptanceRequested: 'Reported complete: the government was asked to arrange the completion acceptance',
+          acceptanceArranged:
+            'Completion acceptance arranged for %{heldOn} at %{place}; the supervision group was invited',
+          acceptanceFailed: 'The completion acceptance of %{acceptedOn} was not passed: %{opinion}',
+          quarterlyEvaluated: 'Quarterly appraisal by the government: %{score} points — %{note}',
+          performanceEvaluated: 'Performance evaluation by the finance department: %{score} points — %{summary}',
           reRatingOpened: 'Re-rating by standing committee members opened',
           reRated: 'Re-rated: %{outcome}',
           postEvaluationStarted: 'Post-evaluation started',

@@ -17,6 +17,8 @@ export const deliveryEn = {
         progressReport: 'Progress report',
         supervisionCheck: 'Weekly supervision check',
         quarterlyEvaluation: 'Quarterly evaluation',
+        acceptanceArrangement: 'Arrange the completion acceptance',
+        completionAcceptance: 'Completion acceptance',
         findingResponse: 'Finding response',
         explanation: 'Explanation',
         explanationHearing: 'Explanation hearing',
@@ -70,6 +72,9 @@ export const deliveryEn = {
         previous_percent: 'Last reported progress',
         planned_percent: 'Planned progress now',
         deadline: 'Deadline',
+        acceptance_standard: 'Acceptance standard',
+        acceptance_day: 'Acceptance day',
+        acceptance_place: 'Place of the acceptance',
         warning: 'Warning',
         progress: 'Reported progress',
         finding: 'Finding',
@@ -90,7 +95,10 @@ export const deliveryEn = {
           otherMeasure: 'Another measure',
           none: 'No measure',
         },
+        acceptance_outcome: { passed: 'Passed', failed: 'Not passed' },
         validation: {
+          in_use_day:
+            'Passed: give the day it goes into use, on or after the acceptance. Not passed: leave the day empty.',
           day: 'Give the day as YYYY-MM-DD',
           send_back_reason: 'Say why the list is sent back',
           backwards_reason: 'Progress is below the last report (%{previous}%): say why',
@@ -112,6 +120,18 @@ export const deliveryEn = {
         },
         supervisionCheck: { note: 'What the check found' },
         quarterlyEvaluation: { score: 'Score (0–100)', note: 'Evaluation' },
+        acceptanceArrangement: {
+          heldOn: 'Acceptance day',
+          place: 'Place',
+          note: 'Note to the invited supervision group (optional)',
+        },
+        completionAcceptance: {
+          outcome: 'Result',
+          acceptedOn: 'Day of the acceptance',
+          opinion: 'Opinion against the acceptance standard',
+          inUseOn: 'Day it goes into use (when passed)',
+          documentIds: 'Acceptance documents',
+        },
         findingResponse: {
           response: 'Response to the finding',
           photoIds: 'Photos of the rectified site',

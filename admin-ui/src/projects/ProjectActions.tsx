@@ -51,6 +51,8 @@ export const ProjectActions = () => {
   const consequence = project.live?.consequence.stage ?? project.consequence;
   const title = project.title;
   const percent = project.live?.progress?.percent ?? project.progress_percent;
+  // Acceptance and entering use are the government's tasks now; the office decides them only in projects started before.
+  const officeAccepts = coordinator && !project.live?.governmentActs;
   return (
     <TopToolbar sx={{ flexWrap: 'wrap', gap: 1 }}>
       <PrintReportButton kind="projects" id={project.id} fileName={project.title} />
@@ -64,7 +66,7 @@ export const ProjectActions = () => {
         <ReportProgressButton projectId={project.id} previousPercent={percent} />
       ) : null}
       {/* 竣工验收 cannot succeed below 100%: the workflow would refuse it, so it is not offered. */}
-      {coordinator && phase === 'implementation' && percent >= 100 ? (
+      {officeAccepts && phase === 'implementation' && percent >= 100 ? (
         <ActionDialog
           label="app.project.action.accept_completion"
           icon={<HowToRegIcon />}
@@ -73,7 +75,7 @@ export const ProjectActions = () => {
           submit={(_values, key) => dataProvider.decideProject(project.id, 'accept-completion', { key })}
         />
       ) : null}
-      {coordinator && phase === 'accepted' ? (
+      {officeAccepts && phase === 'accepted' ? (
         <ActionDialog
           label="app.project.action.enter_use"
           icon={<EventAvailableIcon />}

@@ -143,6 +143,23 @@ export const TaskContext = () => {
         </Row>,
       );
       break;
+    case 'acceptanceArrangement':
+    case 'completionAcceptance':
+      rows.push(
+        <Row key="standard" label="app.task.context.acceptance_standard">
+          {str(p.acceptanceStandard)}
+        </Row>,
+        <Row key="deadline" label="app.task.context.deadline">
+          {str(p.deadline)}
+        </Row>,
+        <Row key="heldOn" label="app.task.context.acceptance_day">
+          {str(p.heldOn)}
+        </Row>,
+        <Row key="place" label="app.task.context.acceptance_place">
+          {str(p.place)}
+        </Row>,
+      );
+      break;
     case 'fundAudit':
       rows.push(
         <Row key="anomaly" label="app.fund.field.anomaly_note">

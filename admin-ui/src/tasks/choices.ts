@@ -46,3 +46,7 @@ export const oversightMeasureChoices = choicesOf(
   enumValues(taskResultSchemas.oversightMeasure.shape.measure),
   'app.task.form.measure',
 );
+export const acceptanceOutcomeChoices = choicesOf(
+  enumValues(taskResultSchemas.completionAcceptance.shape.outcome),
+  'app.task.form.acceptance_outcome',
+);

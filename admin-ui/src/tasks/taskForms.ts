@@ -3,6 +3,7 @@ import { taskResultSchemas } from '@domain/taskKinds';
 import type { Validator } from 'react-admin';
 import { fieldSchema, limitsOf, zodFieldValidator } from '../common/zodValidation';
 import {
+  acceptanceOutcomeChoices,
   approvalDecisionChoices,
   auditFindingChoices,
   feedbackMethodChoices,
@@ -39,7 +40,10 @@ type Layout =
   | { type: 'list' | 'photos' | 'documents'; source: string };
 
 /** The refinement messages of the result schemas, as i18n keys (by field). */
-const customMessages = { note: 'app.task.form.validation.send_back_reason' };
+const customMessages = {
+  note: 'app.task.form.validation.send_back_reason',
+  inUseOn: 'app.task.form.validation.in_use_day',
+};
 
 /**
  * The kind's inputs, validated by the kind's own result schema (domain/taskKinds.ts) on the values as they
@@ -179,6 +183,28 @@ export function formSpecOf(kind: KnownTaskKind, payload: Record<string, unknown>
           { type: 'text', source: 'note' },
         ],
         { score: null, note: '' },
+      );
+    case 'acceptanceArrangement':
+      return specOf(
+        kind,
+        [
+          { type: 'date', source: 'heldOn' },
+          { type: 'text', source: 'place', rows: 1 },
+          { type: 'text', source: 'note', rows: 2 },
+        ],
+        { heldOn: '', place: '', note: '' },
+      );
+    case 'completionAcceptance':
+      return specOf(
+        kind,
+        [
+          { type: 'radio', source: 'outcome', choices: acceptanceOutcomeChoices },
+          { type: 'date', source: 'acceptedOn' },
+          { type: 'text', source: 'opinion', rows: 6 },
+          { type: 'date', source: 'inUseOn' },
+          { type: 'documents', source: 'documentIds' },
+        ],
+        { outcome: 'passed', acceptedOn: '', opinion: '', inUseOn: null, documentIds: [] },
       );
     case 'findingResponse':
       return specOf(
