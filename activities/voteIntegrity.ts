@@ -3,7 +3,7 @@ import { refusalFailure } from './refusal';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/assignee';
 import { batchPolicyOf } from '../domain/batchPolicy';
-import { type ElectionPolicy, type ElectionResult, tallyFromTotals } from '../domain/election';
+import { type ElectionPolicy, type ElectionResult, isSmallSession, tallyFromTotals } from '../domain/election';
 import {
   ballotsOverPresentProblem,
   type CloseConfirmation,
@@ -30,14 +30,19 @@ export interface VoteCloseCheck {
 }
 
 /** Whether a session of this batch with `present` deputies publishes its outcome only (docs/domain.md, "Vote"). */
-async function outcomeOnly(db: Kysely<Database>, batchId: string, present: number): Promise<boolean> {
+async function outcomeOnly(
+  db: Kysely<Database>,
+  batchId: string,
+  present: number,
+  ballotsCast: number,
+): Promise<boolean> {
   const row = await db
     .selectFrom('batches')
     .innerJoin('jurisdictions', 'jurisdictions.id', 'batches.jurisdiction_id')
     .select('jurisdictions.policy')
     .where('batches.id', '=', batchId)
     .executeTakeFirst();
-  return present < batchPolicyOf(row?.policy).outcomeOnlyBelow;
+  return isSmallSession(present, ballotsCast, batchPolicyOf(row?.policy).outcomeOnlyBelow);
 }
 
 const refuse = (message: string, type: string = voteCloseRefusals.invalid) =>
@@ -131,7 +136,7 @@ export function createVoteIntegrityActivities({ db }: { db: Kysely<Database> }) 
           action: 'vote.castingStopped',
           workflowId: session.batch_id,
           subject: input.sessionId,
-          detail: (await outcomeOnly(trx, session.batch_id, present))
+          detail: (await outcomeOnly(trx, session.batch_id, present, ballotsCast))
             ? { present, confirmedIncomplete: ballotsCast < present, countedFrom }
             : { present, ballotsCast, confirmedIncomplete: ballotsCast < present, countedFrom },
           at: input.at,
@@ -180,7 +185,7 @@ export function createVoteIntegrityActivities({ db }: { db: Kysely<Database> }) 
           action: 'vote.closed',
           workflowId: session.batch_id,
           subject: input.sessionId,
-          detail: (await outcomeOnly(trx, session.batch_id, session.deputies_present))
+          detail: (await outcomeOnly(trx, session.batch_id, session.deputies_present, result.ballotsCast))
             ? { countedFrom: 'tellersTotals', elected: result.elected, runOff: result.runOff }
             : {
                 countedFrom: 'tellersTotals',

@@ -247,18 +247,25 @@ export interface ElectionOutcome {
 
 /**
  * In a small session a count can name a person (3 members, 2 approvals: the office knows who sat), so only
- * the outcome is published below `outcomeOnlyBelow` participants (docs/domain.md, "Vote").
+ * the outcome is published below `outcomeOnlyBelow` participants (docs/domain.md, "Vote"). Who took part is
+ * the smaller of those present and the ballots cast: a session of 40 present closed early after one ballot
+ * would otherwise publish that one deputy's marks, and the receipts say who cast it.
  */
 export function publishableResult(
   result: ElectionResult,
-  participants: number,
+  present: number,
   outcomeOnlyBelow: number,
 ): ElectionResult | ElectionOutcome {
-  if (participants >= outcomeOnlyBelow) return result;
+  if (!isSmallSession(present, result.ballotsCast, outcomeOnlyBelow)) return result;
   return {
     outcomeOnly: true,
     tallies: result.tallies.map(({ candidateId, passed }) => ({ candidateId, passed })),
     elected: result.elected,
     runOff: result.runOff,
   };
+}
+
+/** Whether a session publishes its outcome only: fewer took part (present, and of them, who cast) than the floor. */
+export function isSmallSession(present: number, ballotsCast: number, outcomeOnlyBelow: number): boolean {
+  return Math.min(present, ballotsCast) < outcomeOnlyBelow;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { batchPolicyOf } from '../../domain/batchPolicy';
-import { type ElectionResult, publishableResult } from '../../domain/election';
+import { type ElectionResult, isSmallSession, publishableResult } from '../../domain/election';
 
 /**
  * What a closed session shows: a committee re-rating (a handful of members, docs/domain.md "Vote") shows each
@@ -13,7 +13,7 @@ export function publishedRatingResult(session: { kind: string; result: unknown }
   return { outcomeOnly: true, projects: projects.map(({ projectId, outcome }) => ({ projectId, outcome })) };
 }
 
-/** The jurisdiction's `outcomeOnlyBelow`: a vote with fewer deputies present publishes its outcome only. */
+/** The jurisdiction's `outcomeOnlyBelow`: a vote with fewer taking part publishes its outcome only. */
 export async function outcomeOnlyBelowOf(db: Kysely<Database>, batchId: string): Promise<number> {
   const row = await db
     .selectFrom('batches')
@@ -41,10 +41,15 @@ export async function outcomeOnlySessions(db: Kysely<Database>, batchId: string)
   const threshold = await outcomeOnlyBelowOf(db, batchId);
   const sessions = await db
     .selectFrom('vote_sessions')
-    .select(['id', 'deputies_present'])
+    .select(['id', 'deputies_present', 'result'])
     .where('batch_id', '=', batchId)
     .execute();
-  return new Set(sessions.filter((s) => s.deputies_present < threshold).map((s) => s.id));
+  // Before its close a session has no count yet; only who is present can make it small then.
+  const cast = (result: unknown) =>
+    result && typeof result === 'object' && 'ballotsCast' in result ? Number(result.ballotsCast) : Infinity;
+  return new Set(
+    sessions.filter((s) => isSmallSession(s.deputies_present, cast(s.result), threshold)).map((s) => s.id),
+  );
 }
 
 const outcomeOf = (result: unknown) => publishedVoteResult(result, 0, 1);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { electionPolicySchema, publishableResult, tallyFromTotals, tallyVote } from '../../domain/election';
+import {
+  electionPolicySchema,
+  isSmallSession,
+  publishableResult,
+  tallyFromTotals,
+  tallyVote,
+} from '../../domain/election';
 import {
   ballotsOverPresentProblem,
   incompleteCloseProblem,
@@ -193,6 +199,14 @@ describe('a small session publishes the outcome only', () => {
       runOff: null,
     });
     expect(JSON.stringify(small)).not.toMatch(/approve|ballotsCast|majorityBase/);
-    expect(publishableResult(result, 10, 10)).toBe(result);
+    expect(publishableResult(result, 3, 3)).toBe(result);
+  });
+
+  it('counts who took part as the smaller of those present and the ballots cast', () => {
+    // 40 present, closed early after 3 ballots: the receipts name the three, so the counts would name their marks.
+    expect(publishableResult(result, 40, 10)).toMatchObject({ outcomeOnly: true });
+    expect(isSmallSession(40, 3, 10)).toBe(true);
+    expect(isSmallSession(40, 10, 10)).toBe(false);
+    expect(isSmallSession(9, 40, 10)).toBe(true);
   });
 });

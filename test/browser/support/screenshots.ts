@@ -24,7 +24,7 @@ const TRANSIENT_HIDDEN = '.MuiSnackbar-root, .MuiTooltip-popper { visibility: hi
 export async function keepScreenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   const file = path.join(screenshotFolder, `${name}.png`);
   await page.mouse.move(0, 0);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate('document.activeElement?.blur()');
   const fresh = await page.screenshot({ fullPage, animations: 'disabled', caret: 'hide', style: TRANSIENT_HIDDEN });
   const kept = await readFile(file).catch(() => null);
   if (kept && (await changedPixelShare(kept, fresh)) < CHANGED_PIXEL_SHARE) return;
