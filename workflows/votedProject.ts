@@ -3,6 +3,7 @@ import type { ProjectState, VotedProjectInput } from './votedProject.messages';
 import { buildTasks, beginBuild, buildTick, buildTicks } from './votedProject/build';
 import { consequenceTasks, consequenceTick, consequenceTicks, rated } from './votedProject/consequences';
 import { installHandlers } from './votedProject/handlers';
+import { groupWorkTick, groupWorkTicks, inspectionTasks, planGroupWork } from './votedProject/inspection';
 import {
   closeIfDone,
   postEvaluationTasks,
@@ -19,6 +20,7 @@ const HISTORY_EVENTS_PER_RUN = 1_500;
 const onTaskDone: Record<string, TaskDoneHandler> = {
   ...buildTasks,
   ...supervisionTasks,
+  ...inspectionTasks,
   ...consequenceTasks,
   ...postEvaluationTasks,
 };
@@ -58,8 +60,14 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
         await continueAsNew<typeof votedProjectWorkflow>({ ...input, carried });
       }
     }
-    // Only people move a project on between its cadence's, its re-rating's and its post-evaluation's instants.
-    const ticks = [...buildTicks(project), ...consequenceTicks(project), ...postEvaluationTicks(project)];
+    planGroupWork(project);
+    // Only people move a project on between its cadence's, its group's, its re-rating's and its post-evaluation's instants.
+    const ticks = [
+      ...buildTicks(project),
+      ...groupWorkTicks(project),
+      ...consequenceTicks(project),
+      ...postEvaluationTicks(project),
+    ];
     await condition(
       () =>
         project.inbox.length > 0 || project.ratingArrived !== null || state.phase === 'closed' || handOverDue(input),
@@ -80,6 +88,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     }
     const now = Date.now();
     await buildTick(project, now);
+    await groupWorkTick(project, now);
     await consequenceTick(project, now);
     await postEvaluationTick(project, now);
     await closeIfDone(project);

@@ -46,3 +46,7 @@ export const oversightMeasureChoices = choicesOf(
   enumValues(taskResultSchemas.oversightMeasure.shape.measure),
   'app.task.form.measure',
 );
+export const groupEvaluationGradeChoices = choicesOf(
+  enumValues(taskResultSchemas.groupYearEndEvaluation.shape.grade),
+  'app.task.form.grade',
+);
