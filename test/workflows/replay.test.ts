@@ -61,6 +61,7 @@ describe('recorded workflow histories replay', () => {
         'votedProject-project-late~before-respective-explanations.json',
         'votedProject-project-late~before-oversight-follow-through.json',
         'votedProject-project-late~before-supervision-group-minimum.json',
+        'votedProject-project-inspect.json',
       ]),
     );
   });

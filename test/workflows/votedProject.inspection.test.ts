@@ -1,9 +1,13 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { groupWorkYear } from '../../domain/groupInspection';
 import { endOfChinaDay } from '../../domain/projectRules';
 import { addDays, chinaDay } from '../../domain/workingDays';
 import { joinSupervisionGroupUpdate } from '../../workflows/votedProject.messages';
 import { eventually } from '../support/fixtures';
+import { historyToJson } from '../support/historyJson';
 import { actorFor, type ProjectDriver, startProject, useProjectWorld } from '../support/projectDriver';
 
 // Its own time-skipping server: the clock of one scenario never leaks into another file's.
@@ -49,6 +53,21 @@ describe('the supervision group’s mid-year inspection and year-end evaluation 
           await sleepUntil(step.at);
           await step.run();
         }
+        const evaluated = await project.state();
+        expect(evaluated.groupWork!.inspections).toEqual([
+          expect.objectContaining({ items: 2, findingIds: [expect.any(String), expect.any(String)] }),
+        ]);
+        // Both instants move on a year, so the next mid-year and year-end come round again.
+        expect(Date.parse(evaluated.groupWork!.nextInspectionAt)).toBeGreaterThan(Date.parse(nextInspectionAt));
+        expect(Date.parse(evaluated.groupWork!.nextYearEndAt)).toBeGreaterThan(Date.parse(nextYearEndAt));
+        if (process.env.RECORD_HISTORIES) {
+          const file = path.resolve(
+            path.dirname(fileURLToPath(import.meta.url)),
+            `../histories/votedProject-${project.projectId}.json`,
+          );
+          await writeFile(file, historyToJson(await project.handle.fetchHistory()));
+        }
+        await project.handle.terminate('scenario over');
       });
 
       async function yearEnd(project: ProjectDriver, year: number): Promise<void> {

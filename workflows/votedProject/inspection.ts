@@ -74,7 +74,6 @@ async function openInspection(project: Project, year: number): Promise<void> {
   );
   const taskId = state.openTasks.at(-1)!.taskId;
   state.groupWork!.taskYears[taskId] = year;
-  await project.milestone('project.inspectionOpened', null, { year, members: state.group.length });
   await tellGroup(
     project,
     taskId,

@@ -78,6 +78,8 @@ export const deliveryEn = {
         photos: 'Photos',
         rating: 'Satisfaction rating',
         look_back_suggestion: 'Look-back suggestion',
+        year: 'Year',
+        opened_on: 'Opened on',
         oversight_conclusion: 'Conclusion to carry out',
         counts: 'Votes',
         counts_text: 'satisfied %{satisfied}, basically satisfied %{basically}, unsatisfied %{unsatisfied}',

@@ -69,6 +69,8 @@ export const deliveryZh: Messages<typeof deliveryEn> = {
         photos: '照片',
         rating: '满意度测评结果',
         look_back_suggestion: '回头看意见',
+        year: '年度',
+        opened_on: '开始日期',
         oversight_conclusion: '交办意见',
         counts: '测评票数',
         counts_text: '满意 %{satisfied} 票，基本满意 %{basically} 票，不满意 %{unsatisfied} 票',
