@@ -466,9 +466,17 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
                 .where('status', '=', 'done')
                 .executeTakeFirst();
         const summary = yearEnd?.result?.summary;
+        const groupEvaluations = briefingEvaluations(
+          yearEnd ? await groupEvaluationsOf(trx, input.batchId, input.projectIds) : [],
+        );
         const briefing: RatingBriefing | null =
           yearEnd && typeof summary === 'string' && yearEnd.completed_at
-            ? { taskId: yearEnd.id, summary, submittedAt: yearEnd.completed_at.toISOString() }
+            ? {
+                taskId: yearEnd.id,
+                summary,
+                submittedAt: yearEnd.completed_at.toISOString(),
+                ...(groupEvaluations.length ? { groupEvaluations } : {}),
+              }
             : null;
         const inserted = await trx
           .insertInto('rating_sessions')
@@ -670,4 +678,44 @@ export function createBatchActivities({ db }: { db: Kysely<Database> }) {
       });
     },
   };
+}
+
+type EvaluationRow = { projectId: string; title: string; grade: string; text: string; year: unknown };
+
+/**
+ * The supervision groups' year-end evaluations of the batch's year (docs/domain.md, "Supervision": 总体评价), as
+ * the projects' timelines hold them (workflows/votedProject/inspection.ts); deputies read them before they rate.
+ */
+async function groupEvaluationsOf(
+  db: Kysely<Database>,
+  batchId: string,
+  projectIds: string[],
+): Promise<EvaluationRow[]> {
+  if (projectIds.length === 0) return [];
+  const batch = await db.selectFrom('batches').select('year').where('id', '=', batchId).executeTakeFirst();
+  if (!batch) return [];
+  const rows = await db
+    .selectFrom('audit_events')
+    .innerJoin('projects', 'projects.id', 'audit_events.workflow_id')
+    .select(['projects.id as projectId', 'projects.title', 'audit_events.detail'])
+    .where('audit_events.action', '=', 'project.groupYearEndEvaluation')
+    .where('audit_events.workflow_id', 'in', projectIds)
+    .orderBy('audit_events.at')
+    .orderBy('audit_events.id')
+    .execute();
+  return rows
+    .map((r) => ({
+      projectId: r.projectId,
+      title: r.title,
+      grade: String(r.detail.grade),
+      text: String(r.detail.text),
+      year: r.detail.year,
+    }))
+    .filter((r) => r.year === batch.year);
+}
+
+/** One evaluation per project: the last it was given. */
+function briefingEvaluations(rows: EvaluationRow[]): NonNullable<RatingBriefing['groupEvaluations']> {
+  const byProject = new Map(rows.map((r) => [r.projectId, r]));
+  return [...byProject.values()].map(({ projectId, title, grade, text }) => ({ projectId, title, grade, text }));
 }

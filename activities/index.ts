@@ -4,6 +4,7 @@ import { createBatchActivities } from './batches';
 import { createBulletinActivities } from './bulletins';
 import { createProjectActivities } from './projects';
 import { createCalendar } from './calendar';
+import { createGroupInspectionActivities } from './groupInspection';
 import { createNoticeActivities } from './notices';
 import type { Notifier } from './notifier';
 import { createTaskActivities } from './tasks';
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNoticeActivities(deps),
     ...createBatchActivities(deps),
     ...createProjectActivities(deps),
+    ...createGroupInspectionActivities(deps),
     ...createBulletinActivities(deps),
     ...createVoteIntegrityActivities(deps),
   };

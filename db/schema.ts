@@ -406,6 +406,11 @@ export interface RatingBriefing {
   taskId: string;
   summary: string;
   submittedAt: string;
+  /**
+   * Each supervision group's overall evaluation of the year (docs/domain.md, "Supervision": 总体评价), read beside
+   * the report; absent when no group has given one (and in sessions opened before).
+   */
+  groupEvaluations?: { projectId: string; title: string; grade: string; text: string }[];
 }
 
 /** A rating session's results as confirmed and sent on (docs/domain.md, "Consequences" [S4]). */

@@ -14,6 +14,32 @@ export const oversightMeasures = [
 export type OversightMeasure = (typeof oversightMeasures)[number];
 
 /**
+ * 好 / 较好 / 一般 / 差: a supervision group's overall evaluation of its project's year, in the four grades the
+ * sources use for the congress's evaluations (docs/domain.md, "Supervision").
+ */
+export const groupEvaluationGrades = ['good', 'fairlyGood', 'average', 'poor'] as const;
+export type GroupEvaluationGrade = (typeof groupEvaluationGrades)[number];
+
+/** One finding of the mid-year concentrated inspection's list (交办清单), answered by its own deadline or the policy's. */
+const inspectionItemSchema = z
+  .object({
+    text: z.string().trim().min(1, 'write the finding').max(5000),
+    photoIds: z.array(z.string().min(1)).max(20).default([]),
+    dueOn: z.iso.date({ message: 'give the day the answer is due as YYYY-MM-DD' }).optional(),
+    dueWorkingDays: z
+      .number()
+      .int()
+      .min(1, 'give the working days as a whole number from 1 to 60')
+      .max(60, 'give the working days as a whole number from 1 to 60')
+      .optional(),
+  })
+  .strict()
+  .refine((i) => i.dueOn === undefined || i.dueWorkingDays === undefined, {
+    message: 'give either a due day or working days, not both',
+    path: ['dueWorkingDays'],
+  });
+
+/**
  * What a person must hand in to complete each kind of task. The batch and project workflows add
  * their kinds here (proposer feedback, progress report, rectification report, …).
  */
@@ -210,6 +236,23 @@ export const taskResultSchemas = {
       note: z.string().trim().min(1, 'write the audit finding').max(2000),
     })
     .strict(),
+  /**
+   * 集中视察: the group's mid-year concentrated inspection (docs/domain.md, "Supervision"); each item of its list goes
+   * to the department as a finding with its deadline (交办清单, 限期反馈). An inspection may find nothing to hand over.
+   */
+  concentratedInspection: z
+    .object({
+      summary: z.string().trim().min(1, 'write what the inspection found').max(10000),
+      items: z.array(inspectionItemSchema).max(30, 'hand over at most 30 items').default([]),
+    })
+    .strict(),
+  /** 总体评价: the group's overall evaluation of its project's year, recorded on the project. */
+  groupYearEndEvaluation: z
+    .object({
+      grade: z.enum(groupEvaluationGrades),
+      text: z.string().trim().min(1, 'write the evaluation').max(10000),
+    })
+    .strict(),
   /** Closing one look-back suggestion. */
   lookBackRectification: z.object({ note: z.string().trim().min(1, 'say how it was rectified').max(5000) }).strict(),
 } as const;
@@ -237,6 +280,14 @@ const payloadRules: Partial<
     typeof payload.heldOn === 'string' && (result.acceptedOn as string) < payload.heldOn
       ? `acceptedOn: the acceptance was arranged for ${payload.heldOn}; it cannot be recorded as held before`
       : undefined,
+  // A named due day must lie after the day the inspection opened, or the item would be late the moment it is handed over.
+  concentratedInspection: (result, payload) => {
+    const openedOn = typeof payload.openedOn === 'string' ? payload.openedOn : null;
+    if (!openedOn) return undefined;
+    const items = result.items as { dueOn?: string }[];
+    const late = items.findIndex((i) => i.dueOn !== undefined && i.dueOn <= openedOn);
+    return late < 0 ? undefined : `items.${late}.dueOn: the answer must be due after ${openedOn}`;
+  },
 };
 
 export type TaskKind = keyof typeof taskResultSchemas;

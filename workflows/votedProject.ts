@@ -4,6 +4,7 @@ import { acceptanceTasks } from './votedProject/acceptance';
 import { buildTasks, beginBuild, buildTick, buildTicks } from './votedProject/build';
 import { consequenceTasks, consequenceTick, consequenceTicks, rated } from './votedProject/consequences';
 import { installHandlers } from './votedProject/handlers';
+import { groupWorkTick, groupWorkTicks, inspectionTasks, planGroupWork } from './votedProject/inspection';
 import {
   closeIfDone,
   postEvaluationTasks,
@@ -21,6 +22,7 @@ const onTaskDone: Record<string, TaskDoneHandler> = {
   ...buildTasks,
   ...acceptanceTasks,
   ...supervisionTasks,
+  ...inspectionTasks,
   ...consequenceTasks,
   ...postEvaluationTasks,
 };
@@ -62,8 +64,14 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
         await continueAsNew<typeof votedProjectWorkflow>({ ...input, carried });
       }
     }
-    // Only people move a project on between its cadence's, its re-rating's and its post-evaluation's instants.
-    const ticks = [...buildTicks(project), ...consequenceTicks(project), ...postEvaluationTicks(project)];
+    planGroupWork(project);
+    // Only people move a project on between its cadence's, its group's, its re-rating's and its post-evaluation's instants.
+    const ticks = [
+      ...buildTicks(project),
+      ...groupWorkTicks(project),
+      ...consequenceTicks(project),
+      ...postEvaluationTicks(project),
+    ];
     await condition(
       () =>
         project.inbox.length > 0 || project.ratingArrived !== null || state.phase === 'closed' || handOverDue(input),
@@ -84,6 +92,7 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     }
     const now = Date.now();
     await buildTick(project, now);
+    await groupWorkTick(project, now);
     await consequenceTick(project, now);
     await postEvaluationTick(project, now);
     await closeIfDone(project);

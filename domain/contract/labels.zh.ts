@@ -2,7 +2,7 @@ import type { AssigneeKind, Role } from '../assignee';
 import type { ProjectStage, WarningLevel } from '../progressWarning';
 import type { RatingOutcome } from '../rating';
 import type { ScreeningOutcome, SuggestionCategory, SuggestionChannel } from '../screening';
-import type { TaskKind } from '../taskKinds';
+import type { GroupEvaluationGrade, TaskKind } from '../taskKinds';
 import type {
   BatchPhase,
   CandidateStatus,
@@ -126,6 +126,16 @@ export const taskKindLabels: Record<TaskKind, string> = {
   oversightMeeting: '监督措施实施',
   oversightConclusion: '监督意见落实',
   fundAudit: '资金异常审计',
+  concentratedInspection: '年中集中视察',
+  groupYearEndEvaluation: '监督小组年终总体评价',
+};
+
+/** A supervision group's year-end grades (domain/taskKinds.ts groupEvaluationGrades). */
+export const groupEvaluationGradeLabels: Record<GroupEvaluationGrade, string> = {
+  good: '好',
+  fairlyGood: '较好',
+  average: '一般',
+  poor: '差',
 };
 
 export const taskStatusLabels: Record<TaskStatus, string> = {

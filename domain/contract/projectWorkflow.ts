@@ -3,7 +3,7 @@ import type { JurisdictionLevel } from '../batchProcedure';
 import type { ProgressWarning, ProjectStage, StagePlan } from '../progressWarning';
 import type { ProjectPolicy } from '../projectPolicy';
 import type { RatingCounts, RatingOutcome } from '../rating';
-import type { OversightMeasure, TaskKind } from '../taskKinds';
+import type { GroupEvaluationGrade, OversightMeasure, TaskKind } from '../taskKinds';
 import type { ConsequenceStage, FindingStatus, ProjectPhase } from './vocabulary';
 
 /** 责任清单 (docs/domain.md, "Responsibility list"): one project, one leader, one team, to the end. */
@@ -109,6 +109,18 @@ export interface ProjectState {
       conclusionsOpen: number;
     };
   };
+  /**
+   * The group's mid-year concentrated inspection and year-end overall evaluation (docs/domain.md, "Supervision"):
+   * the next instant of each, and the evaluations given so far. Absent in projects started before.
+   */
+  groupWork?: {
+    nextInspectionAt: string;
+    nextYearEndAt: string;
+    /** The year each open inspection or evaluation task is for. */
+    taskYears: Record<string, number>;
+    inspections: { year: number; taskId: string; items: number; findingIds: string[] }[];
+    evaluations: GroupEvaluation[];
+  };
   postEvaluation: {
     dueAt: string;
     started: boolean;
@@ -120,6 +132,15 @@ export interface ProjectState {
   runs: number;
   /** The history length each earlier run handed over at. */
   handoverEvents: number[];
+}
+
+/** 总体评价: one year's overall evaluation by the supervision group. */
+export interface GroupEvaluation {
+  year: number;
+  grade: GroupEvaluationGrade;
+  text: string;
+  evaluatedBy: string;
+  evaluatedAt: string;
 }
 
 export interface ProjectAction {

@@ -62,6 +62,7 @@ describe('recorded workflow histories replay', () => {
         'votedProject-project-late~before-oversight-follow-through.json',
         'votedProject-project-late~before-supervision-group-minimum.json',
         'votedProject-project-govacts.json',
+        'votedProject-project-inspect.json',
       ]),
     );
   });

@@ -122,6 +122,8 @@ describe('voted project workflow', () => {
         let state = await project.state();
         while ((state.progress?.percent ?? 0) < 100) {
           await project.week((planned) => Math.min(100, planned + 5));
+          // The group inspects at mid-year and evaluates at year-end, whichever falls in these weeks.
+          await project.answerGroupTasks();
           state = await project.state();
         }
         expect(state.warning.level).toBe('none');
@@ -139,7 +141,7 @@ describe('voted project workflow', () => {
         state = await project.when((s) => s.phase === 'inUse', 'the project to go into use');
 
         // The next congress rates it 满意: no consequences.
-        await ctx.env.sleep(120 * DAY);
+        await project.sleepAnsweringGroup(120 * DAY);
         await handle.signal(ratingOutcomeSignal, {
           batchId: state.batchId,
           outcome: 'satisfied',
@@ -150,7 +152,9 @@ describe('voted project workflow', () => {
         expect((await project.state()).consequence.stage).toBe('none');
 
         // One year in use: a performance evaluation and the group's look-back, whose suggestion must be closed.
-        await ctx.env.sleep(Date.parse(state.postEvaluation!.dueAt) - (await ctx.env.currentTimeMs()) + 60_000);
+        await project.sleepAnsweringGroup(
+          Date.parse(state.postEvaluation!.dueAt) - (await ctx.env.currentTimeMs()) + 60_000,
+        );
         const lookBack = await project.openTask('lookBack');
         expect(lookBack).toMatchObject({ assignee_kind: 'user', assignee_ref: 'd1' });
         await project.complete('performanceEvaluation', 'finance', { score: 90, summary: '使用效果良好' });

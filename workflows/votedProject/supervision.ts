@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/assignee';
+import type { DueRuleInput } from '../../domain/dueRule';
 import { patched } from '@temporalio/workflow';
 import { supervisionGroupShort, taskDue } from '../../domain/projectRules';
 import type { FindingState } from '../votedProject.messages';
@@ -87,12 +88,21 @@ export async function reviewFinding(
   return finding;
 }
 
-async function askForResponse(project: Project, finding: FindingState, text: string): Promise<void> {
+/**
+ * The department answers a finding by its deadline (限期反馈), escalating when late: the policy's, or the one the
+ * group set for an item of its mid-year inspection list (inspection.ts).
+ */
+export async function askForResponse(
+  project: Project,
+  finding: FindingState,
+  text: string,
+  due: DueRuleInput = taskDue('findingResponse', project.state.policy!),
+): Promise<void> {
   await project.openTask(
     'findingResponse',
     `答复监督意见（第${finding.round}轮）：${project.title}`,
     project.department(),
-    taskDue('findingResponse', project.state.policy!),
+    due,
     { findingId: finding.findingId, finding: text, round: finding.round },
     finding.findingId,
   );

@@ -65,6 +65,8 @@ export const deputiesEn = {
       briefing: {
         title: "The government's report on last year's projects (read it before you rate)",
         missing: "The government's year-end report has not been handed in yet; ask the office for it before you rate.",
+        group_evaluations: "The supervision groups' overall evaluations of the year",
+        group_evaluation: '%{title}: %{grade}. %{text}',
       },
       list_title: 'Satisfaction ratings',
       page_title: 'Rating',

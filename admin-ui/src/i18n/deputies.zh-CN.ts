@@ -65,6 +65,8 @@ export const deputiesZh: Messages<typeof deputiesEn> = {
       briefing: {
         title: '政府关于上年度民生实事项目完成情况的报告（请先阅读再测评）',
         missing: '政府年终完成情况报告尚未提交，请向人大办公室索取后再测评。',
+        group_evaluations: '各监督小组年终总体评价',
+        group_evaluation: '%{title}：%{grade}。%{text}',
       },
       list_title: '满意度测评',
       page_title: '测评',

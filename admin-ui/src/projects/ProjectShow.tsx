@@ -3,6 +3,7 @@ import { Show, useRecordContext, useTranslate } from 'react-admin';
 import { WorkflowTimeline } from '../timeline';
 import { FindingsCard } from './FindingsCard';
 import { FundsCard } from './FundsCard';
+import { GroupWorkCard } from './GroupWorkCard';
 import { OpenTasksCard } from './OpenTasksCard';
 import { ProgressCard } from './ProgressCard';
 import { ProjectActions } from './ProjectActions';
@@ -33,6 +34,7 @@ const ProjectPage = () => {
           <ResponsibilityCard />
           <TimersCard />
           <SupervisionGroupCard />
+          <GroupWorkCard />
           {/* Officials and deputies may read the project's own timeline, not the office's whole audit log. */}
           <WorkflowTimeline workflowId={project.id} resource={`projects/${encodeURIComponent(project.id)}/timeline`} />
         </Stack>

@@ -1,3 +1,4 @@
+import type { GroupEvaluationGrade } from '@domain/taskKinds';
 import type { RatingOutcome, SessionStatus } from '@domain/contract/vocabulary';
 
 /** Rating sessions (满意度测评) as the API states them (api/ratings/, domain/rating.ts). */
@@ -30,7 +31,13 @@ export interface RatingSession {
   projects: { id: string; title: string }[];
   my_receipt: string | null;
   /** The government's year-end completion report, for deputies to read before they rate; null if not handed in. */
-  briefing: { taskId: string; summary: string; submittedAt: string } | null;
+  briefing: {
+    taskId: string;
+    summary: string;
+    submittedAt: string;
+    /** The supervision groups' year-end evaluations (总体评价), when any was given. */
+    groupEvaluations?: { projectId: string; title: string; grade: GroupEvaluationGrade; text: string }[];
+  } | null;
 }
 
 export interface ProjectRating {

@@ -170,6 +170,20 @@ export const TaskContext = () => {
         </Row>,
       );
       break;
+    case 'concentratedInspection':
+    case 'groupYearEndEvaluation':
+      rows.push(
+        <Row key="year" label="app.task.context.year">
+          {num(p.year)}
+        </Row>,
+        <Row key="opened" label="app.task.context.opened_on">
+          {str(p.openedOn)}
+        </Row>,
+        <Row key="progress" label="app.task.context.progress">
+          {num(p.progress) === null ? null : `${num(p.progress)}%`}
+        </Row>,
+      );
+      break;
     case 'lookBackRectification':
       rows.push(
         <Row key="suggestion" label="app.task.context.look_back_suggestion">

@@ -77,6 +77,31 @@ const FieldInput = ({ kind, field }: { kind: KnownTaskKind; field: FieldSpec }) 
           </SimpleFormIterator>
         </ArrayInput>
       );
+    case 'items':
+      return (
+        <ArrayInput source={field.source} label={label} helperText={helperText} validate={field.validate}>
+          <SimpleFormIterator disableReordering>
+            <TextInput
+              source="text"
+              label={`${label}_text`}
+              helperText={false}
+              multiline
+              minRows={2}
+              fullWidth
+              validate={required()}
+            />
+            <DateInput source="dueOn" label={`${label}_due_on`} helperText={false} />
+            <NumberInput
+              source="dueWorkingDays"
+              label={`${label}_due_working_days`}
+              helperText={`${label}_due_helper`}
+              min={1}
+              step={1}
+            />
+            <PhotoUploadInput source="photoIds" label={`${label}_photos`} />
+          </SimpleFormIterator>
+        </ArrayInput>
+      );
     case 'photos':
       return <PhotoUploadInput source={field.source} label={label} max={field.max} />;
     case 'documents':

@@ -50,3 +50,7 @@ export const acceptanceOutcomeChoices = choicesOf(
   enumValues(taskResultSchemas.completionAcceptance.shape.outcome),
   'app.task.form.acceptance_outcome',
 );
+export const groupEvaluationGradeChoices = choicesOf(
+  enumValues(taskResultSchemas.groupYearEndEvaluation.shape.grade),
+  'app.task.form.grade',
+);

@@ -1,12 +1,14 @@
 import { progressReportProblem } from '@domain/progressWarning';
 import { taskResultSchemas } from '@domain/taskKinds';
 import type { Validator } from 'react-admin';
-import { fieldSchema, limitsOf, zodFieldValidator } from '../common/zodValidation';
+import type { z } from 'zod';
+import { fieldSchema, issueMessage, limitsOf, zodFieldValidator } from '../common/zodValidation';
 import {
   acceptanceOutcomeChoices,
   approvalDecisionChoices,
   auditFindingChoices,
   feedbackMethodChoices,
+  groupEvaluationGradeChoices,
   oversightMeasureChoices,
   stageChoices,
   type KnownTaskKind,
@@ -24,6 +26,8 @@ export type FieldSpec =
   | { type: 'date'; source: string; validate: Validator[] }
   | { type: 'radio' | 'select'; source: string; choices: Choice[]; validate: Validator[] }
   | { type: 'list'; source: string; min: number; max: number; itemMax: number }
+  /** An itemised list (交办清单): each item a text, optional photos, and a due day or due working days. */
+  | { type: 'items'; source: string; max: number; validate: Validator[] }
   | { type: 'photos'; source: string; max: number }
   | { type: 'documents'; source: string; max: number };
 
@@ -37,7 +41,7 @@ type Layout =
   | { type: 'number'; source: string }
   | { type: 'date'; source: string }
   | { type: 'radio' | 'select'; source: string; choices: Choice[] }
-  | { type: 'list' | 'photos' | 'documents'; source: string };
+  | { type: 'list' | 'items' | 'photos' | 'documents'; source: string };
 
 /** The refinement messages of the result schemas, as i18n keys (by field). */
 const customMessages = {
@@ -80,6 +84,13 @@ function specOf(
           max: limits.maxItems ?? Number.MAX_SAFE_INTEGER,
           itemMax: limits.items?.maxLength ?? Number.MAX_SAFE_INTEGER,
         };
+      case 'items':
+        return {
+          ...field,
+          type: 'items',
+          max: limits.maxItems ?? Number.MAX_SAFE_INTEGER,
+          validate: [itemsValidator(schema, field.source, (values) => toResult(spec, values))],
+        };
       case 'photos':
       case 'documents':
         return { ...field, type: field.type, max: limits.maxItems ?? Number.MAX_SAFE_INTEGER };
@@ -89,6 +100,21 @@ function specOf(
   });
   return spec;
 }
+
+/** The first problem the kind's schema finds inside an itemised list, shown under the list. */
+const itemsValidator =
+  (schema: z.ZodType, source: string, prepare: (values: Record<string, unknown>) => unknown): Validator =>
+  (value: unknown, values: Record<string, unknown>) => {
+    const parsed = schema.safeParse(prepare(values ?? {}));
+    if (parsed.success) return undefined;
+    const issue = parsed.error.issues.find((i) => i.path[0] === source);
+    if (!issue) return undefined;
+    // The problem's own field within its item, for a "required" on a blank one.
+    const [, index, field] = issue.path;
+    const item =
+      Array.isArray(value) && typeof index === 'number' ? (value[index] as Record<string, unknown>) : undefined;
+    return issueMessage(issue, item && typeof field === 'string' ? item[field] : value);
+  };
 
 /** A progress report may go backwards only with a reason (domain/progressWarning.ts progressReportProblem). */
 const backwardsNeedsReason =
@@ -270,6 +296,24 @@ export function formSpecOf(kind: KnownTaskKind, payload: Record<string, unknown>
       );
     case 'lookBackRectification':
       return specOf(kind, [{ type: 'text', source: 'note' }], { note: '' });
+    case 'concentratedInspection':
+      return specOf(
+        kind,
+        [
+          { type: 'text', source: 'summary', rows: 6 },
+          { type: 'items', source: 'items' },
+        ],
+        { summary: '', items: [] },
+      );
+    case 'groupYearEndEvaluation':
+      return specOf(
+        kind,
+        [
+          { type: 'radio', source: 'grade', choices: groupEvaluationGradeChoices },
+          { type: 'text', source: 'text', rows: 6 },
+        ],
+        { grade: null, text: '' },
+      );
     // Sent to the project's funds, which records the finding and closes the task (CompleteTaskForm).
     case 'fundAudit':
       return specOf(
@@ -293,6 +337,18 @@ export function toResult(spec: FormSpec, values: Record<string, unknown>): Recor
         result[field.source] = (Array.isArray(value) ? value : [])
           .map((item: unknown) => (typeof item === 'string' ? item.trim() : ''))
           .filter((item) => item !== '');
+        break;
+      case 'items':
+        // Blank rows are dropped; an empty due day or working-days box means the other (or the policy's) deadline.
+        result[field.source] = (Array.isArray(value) ? value : [])
+          .filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null)
+          .filter((item) => typeof item.text === 'string' && item.text.trim() !== '')
+          .map((item) => ({
+            text: (item.text as string).trim(),
+            photoIds: Array.isArray(item.photoIds) ? item.photoIds : [],
+            ...(typeof item.dueOn === 'string' && item.dueOn !== '' ? { dueOn: item.dueOn } : {}),
+            ...(typeof item.dueWorkingDays === 'number' ? { dueWorkingDays: item.dueWorkingDays } : {}),
+          }));
         break;
       case 'photos':
       case 'documents':
