@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import { createBatchActivities } from './batches';
 import { createBulletinActivities } from './bulletins';
 import { createProjectActivities } from './projects';
+import { createProjectChangeActivities } from './projectChanges';
 import { createCalendar } from './calendar';
 import { createNoticeActivities } from './notices';
 import type { Notifier } from './notifier';
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createBatchActivities(deps),
     ...createProjectActivities(deps),
     ...createBulletinActivities(deps),
+    ...createProjectChangeActivities(deps),
     ...createVoteIntegrityActivities(deps),
   };
 }

@@ -153,6 +153,9 @@ export async function runReport(batch: AnnualBatch, kind: ReportState['kind']): 
   if (!carried) state.reports.push(report);
   await sleepUntil(report.opensAt);
   const name = kind === 'halfYear' ? '半年' : '年终';
+  // Unfinished projects of earlier years stay in the reports until they close (docs/domain.md, "Changes and
+  // termination"); a new activity call, so batches already past this point replay without it.
+  const carriedProjects = patched('carried-projects-reported') ? await acts.listCarriedProjects({ batchId }) : null;
   report.taskId = `task-${batchId}-${kind}-report`;
   report.status = 'reporting';
   await runTask(batch, report.taskId, {
@@ -161,7 +164,7 @@ export async function runReport(batch: AnnualBatch, kind: ReportState['kind']): 
     assignee: { kind: 'role', role: 'official', jurisdictionId: batch.jurisdictionId },
     due: { kind: 'calendar', days: policy.reportDueDays },
     remindBefore: ['3 days'],
-    payload: { batchId, report: kind, projectIds: state.projectIds },
+    payload: { batchId, report: kind, projectIds: state.projectIds, ...(carriedProjects ? { carriedProjects } : {}) },
   });
   report.taskId = `task-${batchId}-${kind}-hearing`;
   report.status = 'hearing';
