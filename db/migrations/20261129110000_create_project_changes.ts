@@ -22,7 +22,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_by_user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('project_changes_project_idx').on('project_changes').columns(['project_id', 'at']).execute();
+  await db.schema
+    .createIndex('project_changes_project_idx')
+    .on('project_changes')
+    .columns(['project_id', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
