@@ -20,6 +20,13 @@ export const projectChangeEn = {
       document_id: 'Minutes or notice (optional)',
       carried_projects: 'Unfinished projects carried over from earlier years',
       carried_from: 'from %{year}',
+      public: {
+        title: 'Committee decisions',
+        decided: '%{body}, %{day}: %{kind}.',
+        new_deadline: 'New deadline %{day}.',
+        reason: 'Reason: %{reason}',
+        terminated: 'Terminated',
+      },
     },
   },
 };

@@ -22,6 +22,13 @@ export const projectChangeZh: Messages<typeof projectChangeEn> = {
       document_id: '会议纪要或决定文件（可选）',
       carried_projects: '往年结转的未完成项目',
       carried_from: '结转自%{year}年',
+      public: {
+        title: '常委会决定',
+        decided: '%{body} %{day} 会议决定：%{kind}。',
+        new_deadline: '完成时限调整为 %{day}。',
+        reason: '理由：%{reason}',
+        terminated: '已终止',
+      },
     },
   },
 };
