@@ -61,6 +61,8 @@ describe('recorded workflow histories replay', () => {
         'votedProject-project-late~before-respective-explanations.json',
         'votedProject-project-late~before-oversight-follow-through.json',
         'votedProject-project-late~before-supervision-group-minimum.json',
+        'annualBatch-batch-test-county-2026~carried-projects.json',
+        'votedProject-project-carried~committee-decisions.json',
       ]),
     );
   });

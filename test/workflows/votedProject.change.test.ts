@@ -1,3 +1,6 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createBulletinActivities } from '../../activities/bulletins';
@@ -6,6 +9,7 @@ import type { BatchState } from '../../domain/contract/batchWorkflow';
 import { addDays, chinaDay, startOfChinaDay } from '../../domain/workingDays';
 import { annualBatchWorkflow } from '../../workflows/annualBatch';
 import { actorOf, eventually, jurisdictionId } from '../support/fixtures';
+import { historyToJson } from '../support/historyJson';
 import { insertVotedProject } from '../support/projectFixtures';
 import { DAY, startProject, useProjectWorld } from '../support/projectDriver';
 
@@ -214,6 +218,18 @@ describe('a project that outlives the rating', () => {
         expect(after.body).toContain('共 1 个项目：');
         expect(after.body).not.toContain('老城区雨污分流改造');
 
+        // The batch's report carrying the project, and the project's change and termination, for the replay test.
+        if (process.env.RECORD_HISTORIES) {
+          const histories = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../histories');
+          await writeFile(
+            path.join(histories, `annualBatch-${batchId}~carried-projects.json`),
+            historyToJson(await batch.fetchHistory()),
+          );
+          await writeFile(
+            path.join(histories, `votedProject-${carried.projectId}~committee-decisions.json`),
+            historyToJson(await carried.handle.fetchHistory()),
+          );
+        }
         await batch.terminate('test finished');
         await own.handle.terminate('test finished');
       });
