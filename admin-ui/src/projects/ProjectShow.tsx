@@ -6,6 +6,7 @@ import { FundsCard } from './FundsCard';
 import { OpenTasksCard } from './OpenTasksCard';
 import { ProgressCard } from './ProgressCard';
 import { ProjectActions } from './ProjectActions';
+import { ProjectChangesCard } from './ProjectChangesCard';
 import { ProjectTitle } from './ProjectTitle';
 import { ResponsibilityCard } from './ResponsibilityCard';
 import { SupervisionGroupCard } from './SupervisionGroupCard';
@@ -31,6 +32,7 @@ const ProjectPage = () => {
         </Stack>
         <Stack spacing={2}>
           <ResponsibilityCard />
+          <ProjectChangesCard />
           <TimersCard />
           <SupervisionGroupCard />
           {/* Officials and deputies may read the project's own timeline, not the office's whole audit log. */}
