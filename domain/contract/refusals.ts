@@ -216,6 +216,10 @@ export const refusalPhrases = {
     en: 'the project is closed; a closed project is neither changed nor terminated',
     zh: '该项目已办结（或已终止），不能再调整或终止',
   },
+  projectChangeTooEarly: {
+    en: 'the project is still starting; record the decision again in a moment',
+    zh: '项目正在启动，请稍后再登记该决定',
+  },
   changeReasonMissing: {
     en: 'give the committee’s reason for the decision',
     zh: '请写明常委会（主席团）作出该决定的理由',

@@ -15,7 +15,7 @@ export function refuseProjectChange(project: Project, decision: ProjectChangeInp
   const { state } = project;
   project.requireRole(decision.actor, 'coordinator', 'recordProjectChange');
   // A new deadline reassesses the warning, which needs the policy loaded in the project's first instant.
-  if (!state.policy && state.phase !== 'closed') throw outOfPhase('projectStarting');
+  if (!state.policy && state.phase !== 'closed') throw outOfPhase('projectChangeTooEarly');
   const refusal = projectChangeRefusal(decision, {
     phase: state.phase,
     deadline: state.responsibility.deadline,
