@@ -20,7 +20,7 @@ const decisionsOf = (projectId: string) => `/api/projects/${projectId}/committee
 
 describe('a project that outlives the rating', () => {
   it(
-    'stays in the next year’s year-end report and bulletin until the committee ends it, which closes it and is published',
+    'stays in the next year’s year-end report and bulletin until the committee ends it, which closes it and is published; a batch rates on past a project it ended',
     { timeout: 300_000 },
     async () => {
       await ctx.world.withWorker(async (drive) => {
@@ -32,6 +32,7 @@ describe('a project that outlives the rating', () => {
         const earlier = year - 1;
         const carried = await startProject(drive, 'carried', addDays(today, 120), '老城区雨污分流改造', earlier);
         const own = await startProject(drive, 'own', addDays(today, 200), '城东农贸市场提升', year);
+        const dropped = await startProject(drive, 'dropped', addDays(today, 200), '南河游园建设', year);
         // An earlier project already accepted as complete is no longer carried.
         await insertVotedProject(db, {
           key: 'finished',
@@ -64,7 +65,7 @@ describe('a project that outlives the rating', () => {
           votes: [],
           elected: [],
           runOff: null,
-          projectIds: [own.projectId],
+          projectIds: [own.projectId, dropped.projectId],
           reports: [
             {
               kind: 'halfYear',
@@ -102,7 +103,7 @@ describe('a project that outlives the rating', () => {
         await drive.advanceTo(new Date(Date.parse(state.reports[1]!.opensAt) + 60_000).toISOString());
         const report = await drive.taskOpened(`task-${batchId}-yearEnd-report`);
         expect(report.payload).toMatchObject({
-          projectIds: [own.projectId],
+          projectIds: [own.projectId, dropped.projectId],
           carriedProjects: [{ projectId: carried.projectId, title: '老城区雨污分流改造', fromYear: earlier }],
         });
         // The month's bulletin lists it beside the batch's own project; the finished one is gone.
@@ -117,7 +118,7 @@ describe('a project that outlives the rating', () => {
               .executeTakeFirst(),
           `the ${month} bulletin`,
         );
-        expect(bulletin.body).toContain('共 2 个项目（含往年结转未完成项目 1 个）');
+        expect(bulletin.body).toContain('共 3 个项目（含往年结转未完成项目 1 个）');
         expect(bulletin.body).toContain(`老城区雨污分流改造（结转自${earlier}年）`);
         expect(bulletin.body).toContain('城东农贸市场提升 |');
         expect(bulletin.body).not.toContain('西街路灯安装');
@@ -215,8 +216,45 @@ describe('a project that outlives the rating', () => {
           at: new Date(await ctx.env.currentTimeMs()).toISOString(),
         });
         const after = await db.selectFrom('bulletins').select('body').where('id', '=', next).executeTakeFirstOrThrow();
-        expect(after.body).toContain('共 1 个项目：');
+        expect(after.body).toContain('共 2 个项目：');
         expect(after.body).not.toContain('老城区雨污分流改造');
+
+        // A project of the batch itself ended before the rating: the batch still rates, confirms and tells the rest.
+        expect(
+          (
+            await drive.post('coordinator', decisionsOf(dropped.projectId), {
+              kind: 'terminate',
+              reason: '选址与新规划冲突，不再实施',
+              meetingOn,
+            })
+          ).status,
+        ).toBe(200);
+        await drive.completeTask(report.id, 'official', { summary: '两个项目按计划推进，一个项目经常委会决定终止。' });
+        const hearing = await drive.taskOpened(`task-${batchId}-yearEnd-hearing`);
+        expect(
+          (await drive.completeTask(hearing.id, 'coordinator', { heldOn: meetingOn, opinion: '同意' })).status,
+        ).toBe(200);
+        await drive.advanceTo(startOfChinaDay(`${year + 1}-01-12`).toISOString());
+        const opened = await drive.decide(batchId, 'open-rating');
+        expect(opened.status, opened.body.message).toBe(200);
+        const sessionId = opened.body.rating.sessionId as string;
+        for (const deputy of ['d1', 'd2', 'd3', 'd4', 'd5', 'd6']) {
+          const rated = await drive.rate(deputy, sessionId, [
+            { projectId: own.projectId, choice: 'satisfied' },
+            { projectId: dropped.projectId, choice: 'basicallySatisfied' },
+          ]);
+          expect(rated.status, rated.body.message).toBe(201);
+        }
+        const ratingClosed = await drive.decide(batchId, 'close-rating', { congressClosedOn: `${year + 1}-01-12` });
+        expect(ratingClosed.status, ratingClosed.body.message).toBe(200);
+        const confirm = await drive.taskOpened(`task-${batchId}-rating-confirmation`);
+        const confirmed = await drive.completeTask(confirm.id, 'coordinator', {
+          confirmedOn: `${year + 1}-01-12`,
+          note: '',
+        });
+        expect(confirmed.status, confirmed.body.message).toBe(200);
+        await expect(batch.result()).resolves.toMatchObject({ phase: 'closed' });
+        await own.when((s) => s.rating?.outcome === 'satisfied', 'the running project told its outcome');
 
         // The batch's report carrying the project, and the project's change and termination, for the replay test.
         if (process.env.RECORD_HISTORIES) {
@@ -230,7 +268,6 @@ describe('a project that outlives the rating', () => {
             historyToJson(await carried.handle.fetchHistory()),
           );
         }
-        await batch.terminate('test finished');
         await own.handle.terminate('test finished');
       });
     },

@@ -1,4 +1,5 @@
 import {
+  ApplicationFailure,
   ParentClosePolicy,
   condition,
   executeChild,
@@ -248,12 +249,22 @@ export async function routeRatingResults(batch: AnnualBatch, notices: NoticeSend
 export async function sendRatingOutcomes(batch: AnnualBatch): Promise<void> {
   const ratedAt = new Date().toISOString();
   for (const result of batch.state.rating!.results) {
-    await getExternalWorkflowHandle(result.projectId).signal(ratingOutcomeSignal, {
-      batchId: batch.batchId,
-      outcome: result.outcome,
-      counts: result.counts,
-      ratedAt,
-    });
+    await getExternalWorkflowHandle(result.projectId)
+      .signal(ratingOutcomeSignal, {
+        batchId: batch.batchId,
+        outcome: result.outcome,
+        counts: result.counts,
+        ratedAt,
+      })
+      .catch((err: unknown) => {
+        // A project the committee terminated has closed (docs/domain.md, "Changes and termination"): it has no
+        // consequences to run, and the rest of the batch's projects still hear theirs. Same commands, no patch.
+        if (err instanceof ApplicationFailure && err.type === 'ExternalWorkflowExecutionNotFound') {
+          log.info('rating outcome not sent to a closed project', { projectId: result.projectId });
+          return;
+        }
+        throw err;
+      });
   }
 }
 
