@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { carriedLabel, unfinishedPhases } from '../domain/projectChange';
 import { recordAuditEvent } from './audit';
 
 const warningNames: Record<string, string> = { none: '正常', blue: '蓝色预警', yellow: '黄色预警', red: '红色预警' };
@@ -14,14 +15,19 @@ export function createBulletinActivities({ db }: { db: Kysely<Database> }) {
     async writeMonthlyBulletin(input: { batchId: string; month: string; at: string }): Promise<string> {
       const batch = await db
         .selectFrom('batches')
-        .select(['title', 'jurisdiction_id'])
+        .select(['title', 'jurisdiction_id', 'year'])
         .where('id', '=', input.batchId)
         .executeTakeFirstOrThrow();
+      // The batch's own projects and the jurisdiction's unfinished ones of earlier years, until each is accepted or
+      // ended (docs/domain.md, "Changes and termination"). Only this query changed, not the workflow's commands, so
+      // the batch workflow needs no patch: a bulletin written after the change simply lists more.
       const projects = await db
         .selectFrom('projects')
         .innerJoin('departments', 'departments.id', 'projects.department_id')
+        .innerJoin('batches', 'batches.id', 'projects.batch_id')
         .select((eb) => [
           'projects.id',
+          'batches.year as batch_year',
           'projects.title',
           'projects.progress_percent',
           'projects.stage',
@@ -40,21 +46,31 @@ export function createBulletinActivities({ db }: { db: Kysely<Database> }) {
             .where('findings.status', '!=', 'accepted')
             .as('open_findings'),
         ])
-        .where('projects.batch_id', '=', input.batchId)
+        .where((eb) =>
+          eb.or([
+            eb('projects.batch_id', '=', input.batchId),
+            eb.and([
+              eb('batches.jurisdiction_id', '=', batch.jurisdiction_id),
+              eb('batches.year', '<', batch.year),
+              eb('projects.phase', 'in', unfinishedPhases),
+            ]),
+          ]),
+        )
         .orderBy('projects.warning', 'desc')
         .orderBy('projects.title')
         .execute();
       const count = (level: string) => projects.filter((p) => p.warning === level).length;
+      const carried = projects.filter((p) => p.batch_year < batch.year).length;
       const lines = [
         `# ${batch.title} ${input.month} 月通报`,
         '',
-        `共 ${projects.length} 个项目：红色预警 ${count('red')} 个，黄色预警 ${count('yellow')} 个，蓝色预警 ${count('blue')} 个。`,
+        `共 ${projects.length} 个项目${carried ? `（含往年结转未完成项目 ${carried} 个）` : ''}：红色预警 ${count('red')} 个，黄色预警 ${count('yellow')} 个，蓝色预警 ${count('blue')} 个。`,
         '',
         '| 项目 | 责任单位 | 阶段 | 进度 | 预警 | 完成时限 | 最近报告 | 未办结监督意见 |',
         '|---|---|---|---|---|---|---|---|',
         ...projects.map(
           (p) =>
-            `| ${p.title} | ${p.department} | ${stageNames[p.stage] ?? p.stage} | ${p.progress_percent}% | ${warningNames[p.warning] ?? p.warning}${p.warning === 'none' ? '' : `（${p.warning_reason ?? ''}）`} | ${p.deadline} | ${p.last_reported_at ? p.last_reported_at.toISOString().slice(0, 10) : '未报告'} | ${Number(p.open_findings ?? 0)} |`,
+            `| ${p.title}${p.batch_year < batch.year ? `（${carriedLabel(p.batch_year)}）` : ''} | ${p.department} | ${stageNames[p.stage] ?? p.stage} | ${p.progress_percent}% | ${warningNames[p.warning] ?? p.warning}${p.warning === 'none' ? '' : `（${p.warning_reason ?? ''}）`} | ${p.deadline} | ${p.last_reported_at ? p.last_reported_at.toISOString().slice(0, 10) : '未报告'} | ${Number(p.open_findings ?? 0)} |`,
         ),
         '',
       ];
@@ -79,6 +95,7 @@ export function createBulletinActivities({ db }: { db: Kysely<Database> }) {
             red: count('red'),
             yellow: count('yellow'),
             blue: count('blue'),
+            carried,
           },
           at: input.at,
         });

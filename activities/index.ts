@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import { createBatchActivities } from './batches';
 import { createBulletinActivities } from './bulletins';
 import { createProjectActivities } from './projects';
+import { createProjectChangeActivities } from './projectChanges';
 import { createCalendar } from './calendar';
 import { createGroupInspectionActivities } from './groupInspection';
 import { createNoticeActivities } from './notices';
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createProjectActivities(deps),
     ...createGroupInspectionActivities(deps),
     ...createBulletinActivities(deps),
+    ...createProjectChangeActivities(deps),
     ...createVoteIntegrityActivities(deps),
   };
 }

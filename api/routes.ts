@@ -17,6 +17,7 @@ import { route, type RouteDeclaration } from './http/route';
 import { noticeRoutes } from './notices/notices.routes';
 import { policyRoutes } from './policies/policies.routes';
 import { buildOpenApiDocument } from './openapi';
+import { projectChangeRoutes } from './projects/projectChange.routes';
 import { projectRoutes } from './projects/projects.routes';
 import { publicityRoutes } from './publicity/publicity.routes';
 import { jurisdictionRoutes } from './jurisdictions/jurisdictions.routes';
@@ -105,6 +106,7 @@ export const apiRoutes: readonly RouteDeclaration[] = [
   ...attendanceRoutes,
   ...ratingRoutes,
   ...projectRoutes,
+  ...projectChangeRoutes,
   ...documentRoutes,
   ...fundRoutes,
   ...calendarRoutes,

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 import type { BallotMark, ElectionResult } from '../domain/election';
 import type { StagePlan } from '../domain/progressWarning';
+import type { ProjectChangeKind } from '../domain/contract/projectChange';
 import type { RatingCounts } from '../domain/rating';
 import type { PublishedElection, RatingSessionResult } from '../domain/contract/batchWorkflow';
 import type {
@@ -311,6 +312,23 @@ export interface ProjectTable {
   created_at: CreatedAt;
 }
 
+/** A committee's decision on a project (docs/domain.md, "Changes and termination"), written by its workflow. */
+export interface ProjectChangeTable {
+  id: string;
+  project_id: string;
+  kind: ProjectChangeKind;
+  reason: string;
+  meeting_on: ColumnType<string, string, string>;
+  decided_by: string;
+  previous_deadline: ColumnType<string | null, string | null, string | null>;
+  new_deadline: ColumnType<string | null, string | null, string | null>;
+  scope: string | null;
+  acceptance_standard: string | null;
+  document_id: string | null;
+  recorded_by_user_id: string;
+  at: Timestamp;
+}
+
 /** 资金池: the batch's pool; projects draw allocations from it. */
 export interface FundPoolTable {
   batch_id: string;
@@ -531,6 +549,7 @@ export interface Database {
   vote_teller_totals: VoteTellerTotalsTable;
   sealed_ballots: SealedBallotTable;
   projects: ProjectTable;
+  project_changes: ProjectChangeTable;
   fund_pools: FundPoolTable;
   fund_movements: FundMovementTable;
   photos: PhotoTable;

@@ -11,9 +11,11 @@ import type {
   ReviewFindingInput,
   SetStagePlanInput,
 } from '../domain/contract/projectWorkflow';
+import type { ProjectChangeInput } from '../domain/contract/projectChange';
 
 // The shapes and words are the contract's (domain/contract/); this file names the workflow's messages.
 export * from '../domain/contract/projectWorkflow';
+export type { ProjectChangeInput, ProjectChangeRecord } from '../domain/contract/projectChange';
 export { projectFailureTypes } from '../domain/contract/failures';
 export type { ConsequenceStage, ProjectPhase, WarningLevel } from '../domain/contract/vocabulary';
 
@@ -32,3 +34,5 @@ export const enterUseUpdate = defineUpdate<ProjectState, [EnterUseInput]>('enter
 export const setStagePlanUpdate = defineUpdate<ProjectState, [SetStagePlanInput]>('setStagePlan');
 export const openReRatingUpdate = defineUpdate<ProjectState, [OpenReRatingInput]>('openReRating');
 export const closeReRatingUpdate = defineUpdate<ProjectState, [ProjectAction]>('closeReRating');
+/** The office records the committee's decision to change a project's deadline or scope, or to end it. */
+export const recordProjectChangeUpdate = defineUpdate<ProjectState, [ProjectChangeInput]>('recordProjectChange');

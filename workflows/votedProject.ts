@@ -98,6 +98,8 @@ export async function votedProjectWorkflow(input: VotedProjectInput): Promise<Pr
     await closeIfDone(project);
   }
 
+  // A committee's decision that closed the project (votedProject/change.ts) may still be telling people.
+  await condition(allHandlersFinished);
   await project.notices.settle();
   await condition(allHandlersFinished);
   return state;

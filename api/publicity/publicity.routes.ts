@@ -154,7 +154,7 @@ export const publicityRoutes = [
     notes:
       'From implementation on; before that a 409. Public facts only: the responsible department, never a person. `progressPercent` and `lastReportedAt` are null until the first progress report.',
     ok: {
-      200: '`[{ id, title, departmentName, implementingUnit, budgetYuan, deadline, phase, progressPercent, stage, warning, lastReportedAt, ratingOutcome }]`.',
+      200: '`[{ id, title, departmentName, implementingUnit, budgetYuan, deadline, phase, progressPercent, stage, warning, lastReportedAt, ratingOutcome, terminated, changes: [{ kind, reason, meetingOn, decidedBy, previousDeadline, newDeadline, scope, acceptanceStandard }] }]`: `changes` are the committee’s decisions on the project (new deadline or scope, or its termination), oldest first.',
     },
     refusals: [404, 409],
     handler: async ({ res, deps: { db }, params }) => {

@@ -1,3 +1,4 @@
+import type { ProjectChangeKind } from '../../domain/contract/projectChange';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
@@ -92,6 +93,7 @@ export async function publicProjects(db: Kysely<Database>, batchId: string) {
     .orderBy('projects.deadline')
     .orderBy('projects.id')
     .execute();
+  const changes = await publicProjectChanges(db, batchId);
   return rows.map((p) => ({
     id: p.id,
     title: p.title,
@@ -106,7 +108,59 @@ export async function publicProjects(db: Kysely<Database>, batchId: string) {
     warning: p.warning,
     lastReportedAt: p.last_reported_at?.toISOString() ?? null,
     ratingOutcome: p.rating_outcome,
+    // A project the committee ended is published as ended, with why (docs/domain.md, "Changes and termination").
+    terminated: (changes.get(p.id) ?? []).some((c) => c.kind === 'terminate'),
+    changes: changes.get(p.id) ?? [],
   }));
+}
+
+/** The committee's decisions on each of the batch's projects, oldest first: public facts, no person named. */
+async function publicProjectChanges(db: Kysely<Database>, batchId: string) {
+  const rows = await db
+    .selectFrom('project_changes')
+    .innerJoin('projects', 'projects.id', 'project_changes.project_id')
+    .select([
+      'project_changes.project_id',
+      'project_changes.kind',
+      'project_changes.reason',
+      'project_changes.meeting_on',
+      'project_changes.decided_by',
+      'project_changes.previous_deadline',
+      'project_changes.new_deadline',
+      'project_changes.scope',
+      'project_changes.acceptance_standard',
+    ])
+    .where('projects.batch_id', '=', batchId)
+    .orderBy('project_changes.at')
+    .orderBy('project_changes.id')
+    .execute();
+  const byProject = new Map<string, PublicProjectChange[]>();
+  for (const r of rows) {
+    const list = byProject.get(r.project_id) ?? [];
+    list.push({
+      kind: r.kind,
+      reason: r.reason,
+      meetingOn: r.meeting_on,
+      decidedBy: r.decided_by,
+      previousDeadline: r.previous_deadline,
+      newDeadline: r.new_deadline,
+      scope: r.scope,
+      acceptanceStandard: r.acceptance_standard,
+    });
+    byProject.set(r.project_id, list);
+  }
+  return byProject;
+}
+
+interface PublicProjectChange {
+  kind: ProjectChangeKind;
+  reason: string;
+  meetingOn: string;
+  decidedBy: string;
+  previousDeadline: string | null;
+  newDeadline: string | null;
+  scope: string | null;
+  acceptanceStandard: string | null;
 }
 
 /** The published list: active candidates with their responsibility lists, and the vote's result once known. */

@@ -1,5 +1,6 @@
 import type { Actor } from '../assignee';
 import type { JurisdictionLevel } from '../batchProcedure';
+import type { ProjectChangeRecord } from './projectChange';
 import type { ProgressWarning, ProjectStage, StagePlan } from '../progressWarning';
 import type { ProjectPolicy } from '../projectPolicy';
 import type { RatingCounts, RatingOutcome } from '../rating';
@@ -128,6 +129,10 @@ export interface ProjectState {
     lookedBack: boolean;
     suggestionsOpen: number;
   } | null;
+  /** The committee's decisions on the project, oldest first (docs/domain.md, "Changes and termination"); absent before. */
+  changes?: ProjectChangeRecord[];
+  /** 'terminated' when the committee ended the project before it was complete; absent otherwise. */
+  outcome?: 'terminated';
   /** How many runs this workflow has had (continue-as-new keeps each history small). */
   runs: number;
   /** The history length each earlier run handed over at. */

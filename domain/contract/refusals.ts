@@ -215,6 +215,40 @@ export const refusalPhrases = {
     zh: '只有测评为“不满意”并已整改的项目才进行再测评',
   },
   noReRating: { en: 'no re-rating is open', zh: '目前没有进行中的再测评' },
+  // A committee's decision on a project (docs/domain.md, "Changes and termination")
+  projectChangeClosed: {
+    en: 'the project is closed; a closed project is neither changed nor terminated',
+    zh: '该项目已办结（或已终止），不能再调整或终止',
+  },
+  projectChangeTooEarly: {
+    en: 'the project is still starting; record the decision again in a moment',
+    zh: '项目正在启动，请稍后再登记该决定',
+  },
+  changeReasonMissing: {
+    en: 'give the committee’s reason for the decision',
+    zh: '请写明常委会（主席团）作出该决定的理由',
+  },
+  meetingDayInvalid: {
+    en: 'meetingOn (%{day}) must be the day the committee met, not a day still to come',
+    zh: '会议日期（%{day}）须为已经召开会议的日期，不能是将来的日期',
+  },
+  changeAfterAcceptance: {
+    en: 'the project has been accepted as complete; only a project still being built has its deadline or scope changed',
+    zh: '该项目已竣工验收，只有尚在实施的项目才能调整完成时限或建设内容',
+  },
+  newDeadlineMissing: { en: 'give the new deadline (newDeadline)', zh: '请填写调整后的完成时限' },
+  newDeadlineInPast: {
+    en: 'the new deadline %{day} has already passed; give a day from today on',
+    zh: '调整后的完成时限 %{day} 已经过去，请填写今天或以后的日期',
+  },
+  deadlineUnchanged: {
+    en: 'the project’s deadline is already %{day}',
+    zh: '该项目的完成时限已经是 %{day}',
+  },
+  newScopeMissing: {
+    en: 'describe what the project is to deliver now (scope)',
+    zh: '请写明调整后的建设内容',
+  },
 
   // Projects and funds
   projectNotComplete: {
@@ -650,6 +684,7 @@ export const refusalDeeds = {
   recordInUse: { en: 'record that a project is in use', zh: '登记项目投入使用' },
   openReRating: { en: 'open a re-rating', zh: '开始再测评' },
   closeReRating: { en: 'close a re-rating', zh: '结束再测评' },
+  recordProjectChange: { en: 'record a committee’s decision on a project', zh: '登记对项目的调整或终止决定' },
 } as const;
 export type RefusalDeed = keyof typeof refusalDeeds;
 

@@ -4,6 +4,7 @@ import { up as grantOfficeAdministration } from '../../db/migrations/20261127160
 import { up as grantRatingReports } from '../../db/migrations/20261128120100_grant_rating_reports';
 import { up as grantApiNotices } from '../../db/migrations/20261128160000_grant_api_notices';
 import { up as grantDocuments } from '../../db/migrations/20261128180100_grant_documents';
+import { up as grantProjectChanges } from '../../db/migrations/20261129110100_grant_project_changes';
 import { grantCongressClosingDay } from '../../db/migrations/20261128100000_add_congress_closing_day';
 import type { TestDatabase } from './database';
 import { withDatabase } from './pgAdmin';
@@ -44,6 +45,7 @@ export async function serviceRoleUrls(
   await grantApiNotices(testDb.db);
   await grantCongressClosingDay(testDb.db);
   await grantDocuments(testDb.db);
+  await grantProjectChanges(testDb.db);
   const as = (role: string) => {
     const u = new URL(testDb.url);
     u.username = role;

@@ -1,4 +1,5 @@
 import {
+  ApplicationFailure,
   ParentClosePolicy,
   condition,
   executeChild,
@@ -153,6 +154,9 @@ export async function runReport(batch: AnnualBatch, kind: ReportState['kind']): 
   if (!carried) state.reports.push(report);
   await sleepUntil(report.opensAt);
   const name = kind === 'halfYear' ? '半年' : '年终';
+  // Unfinished projects of earlier years stay in the reports until they close (docs/domain.md, "Changes and
+  // termination"); a new activity call, so batches already past this point replay without it.
+  const carriedProjects = patched('carried-projects-reported') ? await acts.listCarriedProjects({ batchId }) : null;
   report.taskId = `task-${batchId}-${kind}-report`;
   report.status = 'reporting';
   await runTask(batch, report.taskId, {
@@ -161,7 +165,7 @@ export async function runReport(batch: AnnualBatch, kind: ReportState['kind']): 
     assignee: { kind: 'role', role: 'official', jurisdictionId: batch.jurisdictionId },
     due: { kind: 'calendar', days: policy.reportDueDays },
     remindBefore: ['3 days'],
-    payload: { batchId, report: kind, projectIds: state.projectIds },
+    payload: { batchId, report: kind, projectIds: state.projectIds, ...(carriedProjects ? { carriedProjects } : {}) },
   });
   report.taskId = `task-${batchId}-${kind}-hearing`;
   report.status = 'hearing';
@@ -245,12 +249,22 @@ export async function routeRatingResults(batch: AnnualBatch, notices: NoticeSend
 export async function sendRatingOutcomes(batch: AnnualBatch): Promise<void> {
   const ratedAt = new Date().toISOString();
   for (const result of batch.state.rating!.results) {
-    await getExternalWorkflowHandle(result.projectId).signal(ratingOutcomeSignal, {
-      batchId: batch.batchId,
-      outcome: result.outcome,
-      counts: result.counts,
-      ratedAt,
-    });
+    await getExternalWorkflowHandle(result.projectId)
+      .signal(ratingOutcomeSignal, {
+        batchId: batch.batchId,
+        outcome: result.outcome,
+        counts: result.counts,
+        ratedAt,
+      })
+      .catch((err: unknown) => {
+        // A project the committee terminated has closed (docs/domain.md, "Changes and termination"): it has no
+        // consequences to run, and the rest of the batch's projects still hear theirs. Same commands, no patch.
+        if (err instanceof ApplicationFailure && err.type === 'ExternalWorkflowExecutionNotFound') {
+          log.info('rating outcome not sent to a closed project', { projectId: result.projectId });
+          return;
+        }
+        throw err;
+      });
   }
 }
 

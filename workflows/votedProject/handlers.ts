@@ -13,11 +13,13 @@ import {
   openReRatingUpdate,
   projectStateQuery,
   ratingOutcomeSignal,
+  recordProjectChangeUpdate,
   reviewFindingUpdate,
   setStagePlanUpdate,
 } from '../votedProject.messages';
 import { acceptCompletion, enterUse } from './acceptance';
 import { setStagePlan } from './build';
+import { recordProjectChange, refuseProjectChange } from './change';
 import { closeReRating, openReRating } from './consequences';
 import { forbidden, invalid, outOfPhase, type Project } from './project';
 import { fileFinding, joinGroup, reviewFinding } from './supervision';
@@ -206,5 +208,16 @@ export function installHandlers(project: Project): void {
         if (state.consequence.stage !== 'reRating') throw outOfPhase('noReRating');
       },
     },
+  );
+
+  // ——— the committee's decisions (change.ts) ———
+
+  setHandler(
+    recordProjectChangeUpdate,
+    async (decision) => {
+      await recordProjectChange(project, decision);
+      return state;
+    },
+    { validator: (decision) => refuseProjectChange(project, decision) },
   );
 }

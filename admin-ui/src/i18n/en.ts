@@ -7,6 +7,7 @@ import { deputiesEn } from './deputies.en';
 import { exportsEn } from './exports.en';
 import { auditEn } from './audit.en';
 import { officeEn } from './office.en';
+import { projectChangeEn } from './projectChange.en';
 import { refusalsEn } from './refusals.en';
 import { type Messages, mergeMessages } from './messages';
 
@@ -210,5 +211,6 @@ export const enMessages: TranslationMessages = mergeMessages(
   calendarEn,
   exportsEn,
   refusalsEn,
+  projectChangeEn,
   auditEn,
 );

@@ -6,6 +6,7 @@ import { deputiesZh } from './deputies.zh-CN';
 import { exportsZh } from './exports.zh-CN';
 import { auditZh } from './audit.zh-CN';
 import { officeZh } from './office.zh-CN';
+import { projectChangeZh } from './projectChange.zh-CN';
 import { refusalsZh } from './refusals.zh-CN';
 import type { AppMessages } from './en';
 import { mergeMessages } from './messages';
@@ -193,5 +194,6 @@ export const zhCNMessages: TranslationMessages = mergeMessages(
   calendarZh,
   exportsZh,
   refusalsZh,
+  projectChangeZh,
   auditZh,
 );

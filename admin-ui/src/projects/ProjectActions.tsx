@@ -21,6 +21,7 @@ import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
 import { OpenInTemporal } from '../timeline';
 import { InstructButton } from './InstructButton';
+import { ProjectChangeButton } from './ProjectChangeButton';
 import { ReportProgressButton } from './ReportProgressButton';
 import { StagePlanButton } from './StagePlanButton';
 import type { ProjectDetail } from './types';
@@ -136,6 +137,7 @@ export const ProjectActions = () => {
           </ArrayInput>
         </ActionDialog>
       ) : null}
+      {coordinator && phase !== 'closed' ? <ProjectChangeButton projectId={project.id} title={title} /> : null}
       {coordinator ? <OpenInTemporal workflowId={project.id} /> : null}
       <KeySharesDialog box={openedBox} onClose={() => setOpenedBox(null)} />
     </TopToolbar>

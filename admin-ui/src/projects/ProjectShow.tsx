@@ -7,6 +7,7 @@ import { GroupWorkCard } from './GroupWorkCard';
 import { OpenTasksCard } from './OpenTasksCard';
 import { ProgressCard } from './ProgressCard';
 import { ProjectActions } from './ProjectActions';
+import { ProjectChangesCard } from './ProjectChangesCard';
 import { ProjectTitle } from './ProjectTitle';
 import { ResponsibilityCard } from './ResponsibilityCard';
 import { SupervisionGroupCard } from './SupervisionGroupCard';
@@ -32,6 +33,7 @@ const ProjectPage = () => {
         </Stack>
         <Stack spacing={2}>
           <ResponsibilityCard />
+          <ProjectChangesCard />
           <TimersCard />
           <SupervisionGroupCard />
           <GroupWorkCard />

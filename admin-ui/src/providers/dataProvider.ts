@@ -71,6 +71,8 @@ export interface AppDataProvider extends DataProvider {
   respondToComment(id: Identifier, params: { adopted: boolean; response: string }): Promise<{ data: unknown }>;
 
   decideProject(id: Identifier, decision: ProjectDecision, params: Keyed & { body?: Body }): Promise<{ data: unknown }>;
+  /** The committee's decision on a project (new deadline, new scope, or its end), as the office records it. */
+  recordProjectChange(id: Identifier, params: Keyed & { decision: Body }): Promise<{ data: unknown }>;
   /** The department's replanned stages; the workflow checks their order and the deadline (422). */
   setStagePlan(id: Identifier, params: Keyed & { plan: StagePlanEntry[] }): Promise<{ data: unknown }>;
   fileFinding(projectId: Identifier, params: Keyed & { text: string; photoIds: string[] }): Promise<{ data: unknown }>;
@@ -231,6 +233,8 @@ export const dataProvider: AppDataProvider = {
   respondToComment: (id, params) => send('POST', `publicity-comments/${path(id)}/respond`, params),
 
   decideProject: (id, decision, { key, body }) => send('POST', `projects/${path(id)}/${decision}`, body, key),
+  recordProjectChange: (id, { key, decision }) =>
+    send('POST', `projects/${path(id)}/committee-decisions`, decision, key),
   setStagePlan: (id, { key, plan }) => send('PUT', `projects/${path(id)}/stage-plan`, { plan }, key),
   // Findings and fund movements are rows keyed by the body's `key`, so a resent form records one.
   fileFinding: (projectId, params) => send('POST', `projects/${path(projectId)}/findings`, params),

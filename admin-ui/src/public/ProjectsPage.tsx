@@ -4,6 +4,7 @@ import { errorMessage } from '../common/errorMessage';
 import { formatDay, formatInstant } from '../timeline/formatInstant';
 import { formatYuan } from '../common/formatYuan';
 import { batchPath, usePublicQuery } from '../providers/publicApi';
+import { ProjectChanges, TerminatedChip } from './ProjectChanges';
 import type { PublicProject, WarningLevel } from './types';
 import { useBatchId } from './useBatchId';
 
@@ -66,6 +67,7 @@ export const ProjectsPage = () => {
                   label={translate(`app.public.projects.warning.${p.warning}`)}
                 />
               ) : null}
+              <TerminatedChip terminated={p.terminated} />
               {p.ratingOutcome ? (
                 <Chip size="small" color="primary" label={translate(`app.public.projects.rating.${p.ratingOutcome}`)} />
               ) : null}
@@ -91,6 +93,7 @@ export const ProjectsPage = () => {
                 {translate('app.public.projects.no_report')}
               </Typography>
             )}
+            <ProjectChanges changes={p.changes} />
           </CardContent>
         </Card>
       ))}

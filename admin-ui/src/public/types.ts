@@ -82,4 +82,19 @@ export interface PublicProject {
   warning: WarningLevel | null;
   lastReportedAt: string | null;
   ratingOutcome: RatingOutcome | null;
+  /** Ended by the committee's decision; absent from an API before the decisions were published. */
+  terminated?: boolean;
+  changes?: PublicProjectChange[];
+}
+
+/** A committee's decision on a project, as published. */
+export interface PublicProjectChange {
+  kind: 'changeDeadline' | 'changeScope' | 'terminate';
+  reason: string;
+  meetingOn: string;
+  decidedBy: string;
+  previousDeadline: string | null;
+  newDeadline: string | null;
+  scope: string | null;
+  acceptanceStandard: string | null;
 }

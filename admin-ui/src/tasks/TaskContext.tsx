@@ -36,6 +36,27 @@ const FindingContext = ({ findingId, fallbackText }: { findingId: string; fallba
   );
 };
 
+/** A report also covers the earlier years' unfinished projects (docs/domain.md, "Changes and termination"). */
+const CarriedProjects = ({ carried }: { carried: unknown }) => {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const list = Array.isArray(carried) ? (carried as { projectId: string; title: string; fromYear: number }[]) : [];
+  if (list.length === 0) return null;
+  return (
+    <Row label="app.project_change.carried_projects">
+      {list.map((c) => (
+        <div key={c.projectId}>
+          <Link component={RouterLink} to={createPath({ resource: 'projects', id: c.projectId, type: 'show' })}>
+            {c.title}
+          </Link>
+          {' · '}
+          {translate('app.project_change.carried_from', { year: c.fromYear })}
+        </div>
+      ))}
+    </Row>
+  );
+};
+
 /** What a task is about, from its payload: the proposer to call back, the finding to answer, the last percent… */
 export const TaskContext = () => {
   const task = useRecordContext<Task>();
@@ -93,6 +114,7 @@ export const TaskContext = () => {
         <Row key="report" label="app.task.context.report">
           {enumText('app.task.context.report_kind', p.report)}
         </Row>,
+        <CarriedProjects key="carried" carried={p.carriedProjects} />,
       );
       break;
     case 'progressReport':
