@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema';
 // The fault run stands on the same fixtures as the tests (a county, a voted project as the batch leaves it).
 import { jurisdictionId, seedPeople } from '../../test/support/fixtures';
 import { insertVotedProject } from '../../test/support/projectFixtures';
+import { workflowSearchAttributes } from '../../domain/searchAttributes';
 import { votedProjectWorkflow } from '../../workflows/votedProject';
 import { type FaultStack, TASK_QUEUE } from './stack';
 
@@ -233,6 +234,7 @@ export class FaultScenario {
       taskQueue: TASK_QUEUE,
       workflowId: input.projectId,
       args: [input],
+      typedSearchAttributes: workflowSearchAttributes({ ...input, warningLevel: 'none' }),
     });
     const pool = await this.call('PUT', `/batches/${input.batchId}/fund-pool`, { totalYuan: 10_000_000 }, 'finance');
     const allocation = await this.call(
