@@ -306,7 +306,10 @@ export class FaultScenario {
       },
       1 + 6 * this.options.rounds,
     );
-    await this.vote.open();
+    await this.vote.open({
+      projectId: this.projectId,
+      batchId: `batch-${faultJurisdiction}-${new Date().getUTCFullYear()}`,
+    });
     const first = await this.vote.castMany(1);
     if (first[0]?.status !== 201)
       throw new Error(`the first ballot: ${first[0]?.status} ${JSON.stringify(first[0]?.body)}`);
@@ -332,6 +335,7 @@ export class FaultScenario {
     try {
       await this.verify();
       await this.vote.verify();
+      await this.vote.verifyRatings();
     } finally {
       await this.vote.close();
     }
@@ -366,9 +370,9 @@ export class FaultScenario {
     );
     const ballots = await this.vote.castMany(2);
     this.check(
-      `round ${round}: ballots are accepted while the worker is dead`,
-      ballots.every((b) => b.status === 201),
-      ballots.map((b) => b.status).join(','),
+      `round ${round}: ballots and rating sheets are accepted while the worker is dead`,
+      ballots.every((b) => b.status === 201 && b.sheet.status === 201),
+      ballots.map((b) => `${b.status}/${b.sheet.status}`).join(','),
     );
     const paid = await this.disburse();
     this.check(
@@ -433,9 +437,9 @@ export class FaultScenario {
     );
     const ballots = await this.vote.castMany(2);
     this.check(
-      `round ${round}: ballots (PostgreSQL only) are accepted while Temporal is down`,
-      ballots.every((b) => b.status === 201),
-      ballots.map((b) => b.status).join(','),
+      `round ${round}: ballots and rating sheets (PostgreSQL only) are accepted while Temporal is down`,
+      ballots.every((b) => b.status === 201 && b.sheet.status === 201),
+      ballots.map((b) => `${b.status}/${b.sheet.status}`).join(','),
     );
     const paid = await this.disburse();
     this.check(
@@ -478,6 +482,7 @@ export class FaultScenario {
     this.outageAnswer(`round ${round}: POST a disbursement while PostgreSQL is down`, refusedPayment);
     const refusedBallot = await this.vote.cast(this.vote.nextVoter());
     this.outageAnswer(`round ${round}: POST a ballot while PostgreSQL is down`, refusedBallot);
+    this.outageAnswer(`round ${round}: POST a rating sheet while PostgreSQL is down`, refusedBallot.sheet);
     const ready = await this.call('GET', '/ready', undefined, null);
     this.outageAnswer(`round ${round}: GET /ready while PostgreSQL is down`, ready);
     this.check(
@@ -510,13 +515,20 @@ export class FaultScenario {
       `${before.status} then ${again.status}`,
     );
     const recast = await this.resend(() => this.vote.cast(refusedBallot.voter));
-    this.check(`round ${round}: the refused ballot is cast when resent`, recast.status === 201, `${recast.status}`);
+    this.check(
+      `round ${round}: the refused ballot and rating sheet are cast when resent`,
+      recast.status === 201 && recast.sheet.status === 201,
+      `${recast.status}/${recast.sheet.status}`,
+    );
     // A receipt lost to the restart: the deputy's client sends the ballot again, which must not count twice.
     const castAgain = await this.vote.cast(ballotBefore.voter);
     this.check(
-      `round ${round}: a ballot cast before the restart, resent, is refused as already cast`,
-      ballotBefore.status === 201 && castAgain.status === 409,
-      `${ballotBefore.status} then ${castAgain.status}`,
+      `round ${round}: a ballot and sheet cast before the restart, resent, are refused as already cast`,
+      ballotBefore.status === 201 &&
+        ballotBefore.sheet.status === 201 &&
+        castAgain.status === 409 &&
+        castAgain.sheet.status === 409,
+      `${ballotBefore.status}/${ballotBefore.sheet.status} then ${castAgain.status}/${castAgain.sheet.status}`,
     );
     await this.escalatedOnce(round, taskKey, 'PostgreSQL');
   }
@@ -549,7 +561,7 @@ export class FaultScenario {
    * What a client does with a 503: wait as Retry-After says and send the same request again. Right after
    * a recovery the worker may still be reconnecting; a few tries, never an endless loop.
    */
-  private async resend(send: () => Promise<Answer>, attempts = 4): Promise<Answer> {
+  private async resend<A extends Answer>(send: () => Promise<A>, attempts = 4): Promise<A> {
     let answer = await send();
     for (let i = 1; i < attempts && answer.status === 503; i++) {
       this.log(`  503, resending after Retry-After ${answer.retryAfter} s`);

@@ -2,10 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { createActivities } from '../../activities';
 import { createNotifier } from '../../activities/channels';
 import { type BallotKey, createBallotKey } from '../../api/votes/ballotBox';
-import { openVoteBallotBox } from '../../api/votes/sealedBox.service';
-import { encodeBallot } from '../../domain/ballotEncoding';
+import { openRatingBallotBox, openVoteBallotBox } from '../../api/votes/sealedBox.service';
+import { encodeBallot, encodeRatingSheet } from '../../domain/ballotEncoding';
 import { batchPolicyOf } from '../../domain/batchPolicy';
 import type { Ballot, ElectionResult } from '../../domain/election';
+import type { RatingOutcome as RatingChoice } from '../../domain/rating';
 import { jurisdictionId } from '../../test/support/fixtures';
 import type { Answer } from './scenario';
 import type { FaultStack } from './stack';
@@ -43,6 +44,13 @@ export class VoteUnderFaults {
   private next = 0;
   /** Deputies whose ballot the API accepted (201): each must be counted exactly once. */
   readonly accepted = new Set<string>();
+  /** Deputies whose rating sheet the API accepted (201), in the rating session of the run's voted project. */
+  readonly rated = new Set<string>();
+  private ratingSessionId = '';
+  private ratedProjectId = '';
+  private ratingKey: BallotKey | undefined;
+  private ratingBatchId = '';
+  private ratingResults: (unknown[] | Error)[] = [];
   private readonly activities: ReturnType<typeof createActivities>;
   private readonly notifier = createNotifier({ mailFrom: 'faults@faults.local' });
   private results: (ElectionResult | Error)[] = [];
@@ -68,8 +76,11 @@ export class VoteUnderFaults {
     };
   }
 
-  /** The deputies, a batch at its vote with its candidates, attendance through the API, the sealed session opened. */
-  async open(): Promise<void> {
+  /**
+   * The deputies, a batch at its vote with its candidates, attendance through the API, the sealed session
+   * opened; and a sealed rating session (满意度测评) of the run's voted project, which the same deputies rate.
+   */
+  async open(rated: { projectId: string; batchId: string }): Promise<void> {
     const db = this.stack.db;
     await db
       .insertInto('users')
@@ -151,7 +162,21 @@ export class VoteUnderFaults {
       actor: this.actor,
       at: new Date().toISOString(),
     });
-    this.hooks.log(`vote session ${this.sessionId} open: ${this.voters.length} deputies present, sealed box`);
+    this.ratingKey = await createBallotKey(SCRUTINEERS);
+    this.ratedProjectId = rated.projectId;
+    this.ratingBatchId = rated.batchId;
+    this.ratingSessionId = `${rated.batchId}-rating`;
+    await this.activities.openRatingSession({
+      sessionId: this.ratingSessionId,
+      batchId: rated.batchId,
+      projectIds: [rated.projectId],
+      actor: this.actor,
+      at: new Date().toISOString(),
+      box: { publicKey: this.ratingKey.publicKey, threshold: this.ratingKey.threshold },
+    });
+    this.hooks.log(
+      `vote session ${this.sessionId} and rating session ${this.ratingSessionId} open: ${this.voters.length} deputies, sealed boxes`,
+    );
   }
 
   /** Whether deputy i approves candidate k: two each (as many as the seats, so every ballot is valid), varied. */
@@ -175,29 +200,62 @@ export class VoteUnderFaults {
     return voter;
   }
 
-  /** One deputy's ballot through the API, in the session's order, as the console sends it. */
-  async cast(voter: string): Promise<Answer & { voter: string }> {
-    const res = await this.hooks.call(
-      'POST',
-      `/vote-sessions/${this.sessionId}/ballots`,
-      { ballot: encodeBallot(this.marks(voter), this.candidateIds) },
-      voter,
-    );
-    if (res.status === 201) this.accepted.add(voter);
-    return { ...res, voter };
+  /** Deputy i's rating of the project: satisfied, basically satisfied or unsatisfied in turn. */
+  private choiceOf(i: number): RatingChoice {
+    return (['satisfied', 'basicallySatisfied', 'unsatisfied'] as const)[i % 3]!;
   }
 
-  async castMany(count: number): Promise<(Answer & { voter: string })[]> {
+  /**
+   * One deputy's ballot and rating sheet through the API, sent together as a deputy's client at the congress
+   * would, each in its session's order; answers the ballot's answer with the sheet's beside it.
+   */
+  async cast(voter: string): Promise<Answer & { voter: string; sheet: Answer }> {
+    const i = this.voters.indexOf(voter);
+    const [res, sheet] = await Promise.all([
+      this.hooks.call(
+        'POST',
+        `/vote-sessions/${this.sessionId}/ballots`,
+        { ballot: encodeBallot(this.marks(voter), this.candidateIds) },
+        voter,
+      ),
+      this.hooks.call(
+        'POST',
+        `/rating-sessions/${this.ratingSessionId}/ratings`,
+        {
+          sheet: encodeRatingSheet(
+            [{ projectId: this.ratedProjectId, choice: this.choiceOf(i) }],
+            [this.ratedProjectId],
+          ),
+        },
+        voter,
+      ),
+    ]);
+    if (res.status === 201) this.accepted.add(voter);
+    if (sheet.status === 201) this.rated.add(voter);
+    return { ...res, voter, sheet };
+  }
+
+  async castMany(count: number): Promise<(Answer & { voter: string; sheet: Answer })[]> {
     return Promise.all(Array.from({ length: count }, () => this.cast(this.nextVoter())));
   }
 
   /**
-   * The scrutineers open the box and the session is counted while PostgreSQL is taken away; the count is
-   * retried after it is back, as Temporal retries the activity, and once more as a close resent after a
+   * The scrutineers open the boxes and both sessions are counted while PostgreSQL is taken away; each count
+   * is retried after it is back, as Temporal retries the activity, and once more as a close resent after a
    * lost answer would.
    */
   async count(restartPostgres: () => Promise<void>): Promise<void> {
     const shares = this.key!.shares.slice(0, this.key!.threshold);
+    const ratingShares = this.ratingKey!.shares.slice(0, this.ratingKey!.threshold);
+    const rateOnce = async () => {
+      await openRatingBallotBox(this.stack.db, { batchId: this.ratingBatchId }, ratingShares);
+      return this.activities.closeRatingSession({
+        sessionId: this.ratingSessionId,
+        rule: batchPolicyOf({}).ratingRule,
+        actor: this.actor,
+        at: new Date().toISOString(),
+      });
+    };
     const countOnce = async () => {
       await openVoteBallotBox(this.stack.db, this.batchId, shares);
       return this.activities.closeVoteSession({
@@ -207,13 +265,15 @@ export class VoteUnderFaults {
         at: new Date().toISOString(),
       });
     };
-    const during = countOnce().catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+    const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+    const during = countOnce().catch(asError);
+    const ratingDuring = rateOnce().catch(asError);
     await restartPostgres();
     this.results = [await during];
+    this.ratingResults = [await ratingDuring];
     for (let attempt = 0; attempt < 2; attempt++) {
-      this.results.push(
-        await countOnce().catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))),
-      );
+      this.results.push(await countOnce().catch(asError));
+      this.ratingResults.push(await rateOnce().catch(asError));
     }
     const first = this.results[0];
     this.hooks.log(
@@ -277,6 +337,51 @@ export class VoteUnderFaults {
         result.validBallots === receipts.length &&
         counted.every((n, k) => n === expectedApprovals[k]),
       `receipts ${receipts.length}, counted ${result?.ballotsCast} (valid ${result?.validBallots}); approvals ${counted.join('/')} expected ${expectedApprovals.join('/')}`,
+    );
+  }
+
+  /** The rating session the same way: every accepted sheet counted once, one result, receipts = sheets counted. */
+  async verifyRatings(): Promise<void> {
+    const db = this.stack.db;
+    const { check } = this.hooks;
+    const [receipts, plain, sealed, closedEvents, session] = await Promise.all([
+      db
+        .selectFrom('rating_receipts')
+        .select('deputy_user_id')
+        .where('session_id', '=', this.ratingSessionId)
+        .execute(),
+      db.selectFrom('ratings').select('choice').where('session_id', '=', this.ratingSessionId).execute(),
+      db.selectFrom('sealed_rating_sheets').select('id').where('session_id', '=', this.ratingSessionId).execute(),
+      db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('action', '=', 'rating.closed')
+        .where('subject', '=', this.ratingSessionId)
+        .execute(),
+      db.selectFrom('rating_sessions').selectAll().where('id', '=', this.ratingSessionId).executeTakeFirstOrThrow(),
+    ]);
+    const rated = [...this.rated];
+    check(
+      'every accepted rating sheet has exactly one receipt and was opened from the box once',
+      receipts.length === rated.length &&
+        rated.every((v) => receipts.filter((r) => r.deputy_user_id === v).length === 1) &&
+        plain.length === rated.length &&
+        sealed.length === 0,
+      `accepted ${rated.length}, receipts ${receipts.length}, opened ${plain.length}, still sealed ${sealed.length}`,
+    );
+    const results = this.ratingResults.filter((r): r is unknown[] => !(r instanceof Error));
+    const first = results[0] as { counts: Record<string, number> }[] | undefined;
+    const expected = { satisfied: 0, basicallySatisfied: 0, unsatisfied: 0 };
+    for (const v of rated) expected[this.choiceOf(this.voters.indexOf(v))] += 1;
+    check(
+      'the rating is counted exactly once: the same result on every retry, one rating.closed event, counts = accepted sheets',
+      this.ratingResults.slice(1).every((r) => !(r instanceof Error)) &&
+        results.every((r) => isDeepStrictEqual(r, results[0])) &&
+        closedEvents.length === 1 &&
+        session.status === 'closed' &&
+        first?.length === 1 &&
+        isDeepStrictEqual({ ...first[0]!.counts }, expected),
+      `${this.ratingResults.map((r) => (r instanceof Error ? `error: ${r.message.slice(0, 80)}` : 'result')).join('; ')}; rating.closed events ${closedEvents.length}; counts ${JSON.stringify(first?.[0]?.counts)} expected ${JSON.stringify(expected)}`,
     );
   }
 
