@@ -34,7 +34,7 @@ beforeAll(async () => {
     taskQueue,
     temporalUiUrl: 'http://127.0.0.1:8233',
   });
-  for (const username of ['coordinator', 'official']) {
+  for (const username of ['coordinator', 'official', 'deputy']) {
     const res = await request(app).post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
     tokens[username] = res.body.token as string;
   }
@@ -64,7 +64,7 @@ describe('search attributes', () => {
     await dev.temporal.workflow.getHandle(batchId).terminate('test over');
   });
 
-  it('lists a running project by the warning level its workflow upserted when the warning changed', async () => {
+  it('lists a running project by the warning level its workflow upserted when the warning changed; its tasks carry its ids', async () => {
     const year = new Date().getUTCFullYear();
     const today = chinaDay(new Date());
     const deadline = addDays(today, 60);
@@ -131,6 +131,35 @@ describe('search attributes', () => {
     const described = await handle.describe();
     expect(described.typedSearchAttributes.get(searchAttributes.warningLevel)).toBe('red');
     expect(described.typedSearchAttributes.get(searchAttributes.projectId)).toBe(input.projectId);
+
+    // A task the project opens (a finding's response) carries the project's ids, found without its history.
+    const joined = await request(app)
+      .post(`/api/projects/${input.projectId}/supervision-group/join`)
+      .set({ ...as('deputy'), 'Idempotency-Key': 'sa-join-0001' });
+    expect(joined.status, joined.body.message).toBe(200);
+    const filed = await request(app)
+      .post(`/api/projects/${input.projectId}/findings`)
+      .set(as('deputy'))
+      .send({ key: 'sa-finding-0001', text: '路面修补不实' });
+    expect(filed.status, filed.body.message).toBe(201);
+    const response = await eventually(
+      () =>
+        testDb.db
+          .selectFrom('tasks')
+          .select('id')
+          .where('owner_workflow_id', '=', input.projectId)
+          .where('kind', '=', 'findingResponse')
+          .executeTakeFirst(),
+      'the finding’s response task',
+    );
+    const task = (await dev.temporal.workflow.getHandle(response.id).describe()).typedSearchAttributes;
+    expect([
+      task.get(searchAttributes.projectId),
+      task.get(searchAttributes.batchId),
+      task.get(searchAttributes.jurisdictionId),
+      task.get(searchAttributes.warningLevel),
+    ]).toEqual([input.projectId, input.batchId, jurisdictionId, undefined]);
+    await dev.temporal.workflow.getHandle(response.id).terminate('test over');
     await handle.terminate('test over');
   });
 
