@@ -7,9 +7,14 @@ import { hashPassword } from '../../db/passwords';
 import { searchAttributes, workflowSearchAttributes } from '../../domain/searchAttributes';
 import { addDays, chinaDay } from '../../domain/workingDays';
 import { votedProjectWorkflow } from '../../workflows/votedProject';
+import {
+  fileFindingUpdate,
+  joinSupervisionGroupUpdate,
+  projectStateQuery,
+} from '../../workflows/votedProject.messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { type DevServerWorker, startDevServerWorker } from '../support/devServerWorker';
-import { eventually, jurisdictionId, seedPeople } from '../support/fixtures';
+import { actorOf, eventually, jurisdictionId, seedPeople } from '../support/fixtures';
 import { insertVotedProject } from '../support/projectFixtures';
 
 // API → Temporal (the run's dev server, or Temporal on PostgreSQL under TEMPORAL_ENGINE=postgres) → visibility.
@@ -160,6 +165,39 @@ describe('search attributes', () => {
       task.get(searchAttributes.warningLevel),
     ]).toEqual([input.projectId, input.batchId, jurisdictionId, undefined]);
     await dev.temporal.workflow.getHandle(response.id).terminate('test over');
+    await handle.terminate('test over');
+  });
+
+  it('keeps its attributes when the project hands over to a new run', async () => {
+    const year = new Date().getUTCFullYear();
+    const input = await insertVotedProject(testDb.db, {
+      key: 'sa-handover',
+      batchId: `batch-${jurisdictionId}-${year}`,
+      year,
+      deadline: `${year + 2}-12-31`,
+    });
+    const handle = await dev.temporal.workflow.start(votedProjectWorkflow, {
+      taskQueue,
+      workflowId: input.projectId,
+      args: [{ ...input, handoverAfterEvents: 40 }],
+      typedSearchAttributes: workflowSearchAttributes({ ...input, warningLevel: 'none' }),
+    });
+    const deputy = await testDb.db.selectFrom('users').selectAll().where('id', '=', 'deputy').executeTakeFirstOrThrow();
+    await handle.executeUpdate(joinSupervisionGroupUpdate, { args: [{ actor: actorOf(deputy) }] });
+    // Each finding adds events; past 40 the workflow continues as new at its next step.
+    for (let i = 1; i <= 4; i += 1) {
+      await handle.executeUpdate(fileFindingUpdate, {
+        args: [{ actor: actorOf(deputy), findingId: `finding-sa-handover-${i}`, text: `问题${i}`, photoIds: [] }],
+      });
+    }
+    await eventually(async () => {
+      const s = await handle.query(projectStateQuery);
+      return s.runs >= 2 ? s : undefined;
+    }, 'the hand-over');
+    const described = await handle.describe();
+    expect(described.runId).not.toBe(handle.firstExecutionRunId);
+    expect(described.typedSearchAttributes.get(searchAttributes.projectId)).toBe(input.projectId);
+    expect(described.typedSearchAttributes.get(searchAttributes.warningLevel)).toBe('none');
     await handle.terminate('test over');
   });
 
