@@ -3,6 +3,7 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/com
 import type { Kysely } from 'kysely';
 import { DEMO_BATCH_ID, DEMO_BATCH_YEAR, DEMO_COORDINATOR_ID, DEMO_COUNTY_ID } from '../db/seed';
 import type { Database } from '../db/schema';
+import { workflowSearchAttributes } from '../domain/searchAttributes';
 import { addDays, chinaDay, startOfChinaDay } from '../domain/workingDays';
 import { annualBatchWorkflow } from '../workflows/annualBatch';
 
@@ -22,6 +23,7 @@ export async function openDemoBatch(db: Kysely<Database>, temporal: Client, task
       taskQueue,
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
       workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+      typedSearchAttributes: workflowSearchAttributes({ jurisdictionId: DEMO_COUNTY_ID, batchId: DEMO_BATCH_ID }),
       args: [
         {
           batchId: DEMO_BATCH_ID,

@@ -1,6 +1,7 @@
 /**
  * The long fault run (`npm run faults -- [--engine dev|postgres] [--seed N] [--rounds N]`): a batch
- * collecting suggestions and the office's instructions, while the worker is SIGKILLed, the Temporal
+ * collecting suggestions and the office's instructions, a project's money and findings, and the congress's
+ * sealed ballots and rating sheets, counted at the end, while the worker is SIGKILLed, the Temporal
  * server restarted and PostgreSQL restarted at points a seeded PRNG chooses; the same seed repeats a
  * failing run. Prints each fault and each check; exits 1 when a check fails. The short version runs
  * in `npm test` (test/faults/faults.test.ts).

@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import pg from 'pg';
-import { searchAttributeNames } from '../domain/searchAttributes';
 import type { TemporalDevServer } from './temporalDevServer';
+import { registerSearchAttributes } from './registerSearchAttributes';
 import { projectRoot } from './toolPaths';
 
 const run = promisify(execFile);
@@ -30,9 +30,6 @@ export interface TemporalPostgresServerOptions {
 }
 
 export const temporalConfigRoot = path.join(projectRoot, 'docker', 'temporal');
-
-/** temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD */
-const KEYWORD = 2;
 
 const ROLE = 'temporal';
 const ROLE_PASSWORD = 'temporal';
@@ -146,13 +143,7 @@ async function registerNamespace(address: string, child: ChildProcess): Promise<
             workflowExecutionRetentionPeriod: msToTs('30 days'),
           });
         }
-        const existing = await connection.operatorService.listSearchAttributes({ namespace: 'default' });
-        const missing = Object.fromEntries(
-          searchAttributeNames.filter((name) => !(name in (existing.customAttributes ?? {}))).map((n) => [n, KEYWORD]),
-        );
-        if (Object.keys(missing).length > 0) {
-          await connection.operatorService.addSearchAttributes({ namespace: 'default', searchAttributes: missing });
-        }
+        await registerSearchAttributes(connection, 'default');
         await service.describeNamespace({ namespace: 'default' });
         return;
       } finally {

@@ -140,7 +140,17 @@ function commandText(s: Service): string {
 }
 
 const requiredKeys = runtimeConfigKeys.filter((key) => !runtimeConfigSchema.shape[key].safeParse(undefined).success);
-const expectedServices = ['postgres', 'temporal', 'temporal-ui', 'prometheus', 'migrate', 'worker', 'api', 'proxy'];
+const expectedServices = [
+  'postgres',
+  'temporal',
+  'temporal-setup',
+  'temporal-ui',
+  'prometheus',
+  'migrate',
+  'worker',
+  'api',
+  'proxy',
+];
 
 describe('docker-compose.yml', () => {
   it('has every service of the stack, each with a pinned image or a build', () => {
@@ -316,6 +326,20 @@ describe('docker-compose.yml', () => {
     });
   }
 
+  it('registers the search attributes of domain/searchAttributes.ts once Temporal is up, before the worker and API start', () => {
+    const setup = service('temporal-setup');
+    expect(commandText(setup)).toContain('scripts/registerSearchAttributes.ts');
+    // The same function the local production engine registers them with, so the two cannot drift.
+    const launcher = readFileSync(path.join(projectRoot, 'scripts/temporalPostgresServer.ts'), 'utf8');
+    expect(launcher).toContain("from './registerSearchAttributes'");
+    expect(environment(setup).TEMPORAL_ADDRESS).toBe('temporal:7233');
+    expect(environment(setup).TEMPORAL_NAMESPACE).toBe(environment(service('api')).TEMPORAL_NAMESPACE);
+    expect(dependsOn(setup).temporal).toBe('service_healthy');
+    expect(setup.restart ?? 'no').toBe('no');
+    for (const name of ['worker', 'api'])
+      expect(dependsOn(service(name))['temporal-setup'], name).toBe('service_completed_successfully');
+  });
+
   it('migrate runs once against the app database after PostgreSQL is healthy', () => {
     const migrate = service('migrate');
     expect(commandText(migrate)).toContain('db/migrate.ts');
@@ -340,6 +364,7 @@ describe('docker-compose.yml', () => {
     ['worker', 'worker/main.ts'],
     ['api', 'api/main.ts'],
     ['migrate', 'db/migrate.ts'],
+    ['temporal-setup', 'scripts/registerSearchAttributes.ts'],
   ];
   for (const [name, file] of entryPoints) {
     it(`${name}: runs ${file}, which is in the repository`, () => {

@@ -27,6 +27,7 @@ import { route } from '../http/route';
 import { listOptions } from '../listQuery';
 import { decisionNotes } from '../openapi';
 import { waitFor } from '../waitFor';
+import { startSearchAttributes } from '../workflowTags';
 import { liveStateOf, workflowUiUrl } from '../workflowState';
 import { batchFilterSchema, batchSortable, closeRatingSchema, createBatchSchema } from '../../domain/contract/batches';
 import { findById, findWatchedBatch, jurisdictionName, listPage } from './batches.queries';
@@ -154,6 +155,7 @@ export const batchRoutes = [
         args: [input],
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        typedSearchAttributes: await startSearchAttributes(temporal, { jurisdictionId: user.jurisdictionId, batchId }),
       });
       const batch = await waitFor(() => findById(db, batchId), 5_000);
       if (batch) res.status(201).json(batch);

@@ -1,5 +1,7 @@
+import { runningProjectsQuerySchema } from '../../domain/contract/runningProjects';
 import { route } from '../http/route';
 import { dashboard } from './dashboard.service';
+import { runningProjects } from './runningProjects.service';
 
 /** The coordinator's dashboard (issue 5). */
 export const dashboardRoutes = [
@@ -17,6 +19,21 @@ export const dashboardRoutes = [
     },
     handler: async ({ res, deps: { db, temporal }, user }) => {
       res.json(await dashboard(db, temporal, user));
+    },
+  }),
+  route({
+    id: 'listRunningProjects',
+    method: 'get',
+    path: '/dashboard/running-projects',
+    tag: 'dashboard',
+    summary: 'List the jurisdiction’s running projects by warning level or batch, as their workflows stand',
+    access: ['coordinator'],
+    notes:
+      'Query `warningLevel` (none, blue, yellow, red) and/or `batchId`; neither lists every running project. Found through the workflows’ search attributes, which the engine indexes a moment after a warning changes; a project whose workflow started before they existed is not listed. Up to 500, newest first; `truncated` says more matched.',
+    ok: { 200: '`{ projects: [{ id, title, batchId, warningLevel, startedAt }], truncated }`.' },
+    handler: async ({ req, res, deps: { db, temporal }, user }) => {
+      const filter = runningProjectsQuerySchema.parse(req.query);
+      res.json(await runningProjects(db, temporal, user.jurisdictionId, filter));
     },
   }),
 ];

@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import type { HumanTaskInput } from '../../workflows/humanTask.messages';
 import { waitFor } from '../waitFor';
+import { startSearchAttributes } from '../workflowTags';
 import { findTask } from './tasks.service';
 
 /**
@@ -24,6 +25,7 @@ export async function startHumanTask(
     taskQueue: deps.taskQueue,
     args: [input],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    typedSearchAttributes: await startSearchAttributes(deps.temporal, { jurisdictionId: input.jurisdictionId }),
   });
   if (audit) await insertAuditEvent(deps.db, audit);
   return waitFor(() => findTask(deps.db, input.taskId), 5_000);

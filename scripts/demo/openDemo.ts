@@ -2,6 +2,7 @@ import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundErro
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { workflowSearchAttributes } from '../../domain/searchAttributes';
 import { annualBatchWorkflow } from '../../workflows/annualBatch';
 import { votedProjectWorkflow } from '../../workflows/votedProject';
 import { openDemoBatch } from '../demoBatch';
@@ -50,6 +51,7 @@ export async function openDemo(
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
       workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
       args: [{ ...year.batch.input, carried: year.batch.state }],
+      typedSearchAttributes: workflowSearchAttributes(year.batch.input),
     }),
   );
   for (const { input, state } of year.projects) {
@@ -60,6 +62,7 @@ export async function openDemo(
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
         workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
         args: [{ ...input, carried: state }],
+        typedSearchAttributes: workflowSearchAttributes({ ...input, warningLevel: state.warning.level }),
       }),
     );
   }

@@ -8,8 +8,10 @@ import type { Database } from '../../db/schema';
 // The fault run stands on the same fixtures as the tests (a county, a voted project as the batch leaves it).
 import { jurisdictionId, seedPeople } from '../../test/support/fixtures';
 import { insertVotedProject } from '../../test/support/projectFixtures';
+import { workflowSearchAttributes } from '../../domain/searchAttributes';
 import { votedProjectWorkflow } from '../../workflows/votedProject';
 import { type FaultStack, TASK_QUEUE } from './stack';
+import { VoteUnderFaults } from './vote';
 
 export const faultJurisdiction = jurisdictionId;
 
@@ -96,6 +98,7 @@ export class FaultScenario {
   private readonly sentAmounts = new Map<string, number>();
   private batchId = '';
   private projectId = '';
+  private vote!: VoteUnderFaults;
   private seq = 0;
   private readonly timeoutMs: number;
 
@@ -154,7 +157,7 @@ export class FaultScenario {
       const roles: Role[] =
         userId === 'coordinator'
           ? ['coordinator']
-          : userId === 'deputy'
+          : userId === 'deputy' || userId.startsWith('voter-')
             ? ['deputy']
             : userId === 'finance'
               ? ['financeOfficer']
@@ -233,6 +236,7 @@ export class FaultScenario {
       taskQueue: TASK_QUEUE,
       workflowId: input.projectId,
       args: [input],
+      typedSearchAttributes: workflowSearchAttributes({ ...input, warningLevel: 'none' }),
     });
     const pool = await this.call('PUT', `/batches/${input.batchId}/fund-pool`, { totalYuan: 10_000_000 }, 'finance');
     const allocation = await this.call(
@@ -289,6 +293,26 @@ export class FaultScenario {
   async run(): Promise<void> {
     await this.openBatch();
     await this.openProject();
+    // Ballots: one before any fault, six in each round (two around each fault), so one deputy each.
+    this.vote = new VoteUnderFaults(
+      this.stack,
+      {
+        call: (method, path, body, as) => this.call(method, path, body, as),
+        check: (name, ok, detail) => this.check(name, ok, detail),
+        signIn: async (userId) => {
+          await this.tokenOf(userId);
+        },
+        log: (line) => this.log(line),
+      },
+      1 + 6 * this.options.rounds,
+    );
+    await this.vote.open({
+      projectId: this.projectId,
+      batchId: `batch-${faultJurisdiction}-${new Date().getUTCFullYear()}`,
+    });
+    const first = await this.vote.castMany(1);
+    if (first[0]?.status !== 201)
+      throw new Error(`the first ballot: ${first[0]?.status} ${JSON.stringify(first[0]?.body)}`);
     for (let i = 0; i < 3; i++) await this.suggest();
     const kinds: FaultKind[] = ['worker-sigkill', 'temporal-restart', 'postgres-restart'];
     for (let round = 1; round <= this.options.rounds; round++) {
@@ -300,7 +324,21 @@ export class FaultScenario {
         if (kind === 'postgres-restart') await this.postgresRestart(round);
       }
     }
-    await this.verify();
+    // The scrutineers open the box and the session is counted while PostgreSQL goes away under it.
+    await this.vote.count(async () => {
+      await this.stack.stopPostgres();
+      this.injected.push('count: PostgreSQL restarted while the box was opened and the vote counted');
+      this.log(this.injected.at(-1)!);
+      await this.stack.startPostgres();
+      await this.untilReady('count');
+    });
+    try {
+      await this.verify();
+      await this.vote.verify();
+      await this.vote.verifyRatings();
+    } finally {
+      await this.vote.close();
+    }
   }
 
   /** Instructions in flight, the worker killed while it opens them, suggestions still accepted, the worker back. */
@@ -329,6 +367,12 @@ export class FaultScenario {
       `round ${round}: a suggestion is accepted while the worker is dead`,
       during.status === 201,
       `${during.status}`,
+    );
+    const ballots = await this.vote.castMany(2);
+    this.check(
+      `round ${round}: ballots and rating sheets are accepted while the worker is dead`,
+      ballots.every((b) => b.status === 201 && b.sheet.status === 201),
+      ballots.map((b) => `${b.status}/${b.sheet.status}`).join(','),
     );
     const paid = await this.disburse();
     this.check(
@@ -391,6 +435,12 @@ export class FaultScenario {
       suggestion.status === 201,
       `${suggestion.status}`,
     );
+    const ballots = await this.vote.castMany(2);
+    this.check(
+      `round ${round}: ballots and rating sheets (PostgreSQL only) are accepted while Temporal is down`,
+      ballots.every((b) => b.status === 201 && b.sheet.status === 201),
+      ballots.map((b) => `${b.status}/${b.sheet.status}`).join(','),
+    );
     const paid = await this.disburse();
     this.check(
       `round ${round}: a disbursement is accepted while Temporal is down`,
@@ -419,6 +469,7 @@ export class FaultScenario {
   private async postgresRestart(round: number): Promise<void> {
     const taskKey = await this.deadlineTask();
     const before = await this.disburse();
+    const ballotBefore = await this.vote.cast(this.vote.nextVoter());
     await this.stack.stopPostgres();
     const downAt = Date.now();
     this.injected.push(`round ${round}: PostgreSQL stopped`);
@@ -429,6 +480,9 @@ export class FaultScenario {
     this.outageAnswer(`round ${round}: POST a suggestion while PostgreSQL is down`, refused);
     const refusedPayment = await this.disburse();
     this.outageAnswer(`round ${round}: POST a disbursement while PostgreSQL is down`, refusedPayment);
+    const refusedBallot = await this.vote.cast(this.vote.nextVoter());
+    this.outageAnswer(`round ${round}: POST a ballot while PostgreSQL is down`, refusedBallot);
+    this.outageAnswer(`round ${round}: POST a rating sheet while PostgreSQL is down`, refusedBallot.sheet);
     const ready = await this.call('GET', '/ready', undefined, null);
     this.outageAnswer(`round ${round}: GET /ready while PostgreSQL is down`, ready);
     this.check(
@@ -459,6 +513,22 @@ export class FaultScenario {
       `round ${round}: a disbursement accepted before the restart, resent, is recognised`,
       before.status === 201 && again.status === 200,
       `${before.status} then ${again.status}`,
+    );
+    const recast = await this.resend(() => this.vote.cast(refusedBallot.voter));
+    this.check(
+      `round ${round}: the refused ballot and rating sheet are cast when resent`,
+      recast.status === 201 && recast.sheet.status === 201,
+      `${recast.status}/${recast.sheet.status}`,
+    );
+    // A receipt lost to the restart: the deputy's client sends the ballot again, which must not count twice.
+    const castAgain = await this.vote.cast(ballotBefore.voter);
+    this.check(
+      `round ${round}: a ballot and sheet cast before the restart, resent, are refused as already cast`,
+      ballotBefore.status === 201 &&
+        ballotBefore.sheet.status === 201 &&
+        castAgain.status === 409 &&
+        castAgain.sheet.status === 409,
+      `${ballotBefore.status}/${ballotBefore.sheet.status} then ${castAgain.status}/${castAgain.sheet.status}`,
     );
     await this.escalatedOnce(round, taskKey, 'PostgreSQL');
   }
@@ -491,7 +561,7 @@ export class FaultScenario {
    * What a client does with a 503: wait as Retry-After says and send the same request again. Right after
    * a recovery the worker may still be reconnecting; a few tries, never an endless loop.
    */
-  private async resend(send: () => Promise<Answer>, attempts = 4): Promise<Answer> {
+  private async resend<A extends Answer>(send: () => Promise<A>, attempts = 4): Promise<A> {
     let answer = await send();
     for (let i = 1; i < attempts && answer.status === 503; i++) {
       this.log(`  503, resending after Retry-After ${answer.retryAfter} s`);
@@ -509,7 +579,7 @@ export class FaultScenario {
     );
   }
 
-  private async untilReady(round: number): Promise<void> {
+  private async untilReady(round: number | string): Promise<void> {
     const started = Date.now();
     let last: Answer | undefined;
     while (Date.now() - started < 60_000) {

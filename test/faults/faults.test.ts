@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('faults', () => {
-  it('loses and doubles nothing through a worker SIGKILL, a Temporal restart and a PostgreSQL restart; outages answer 503 with Retry-After; lapsed deadlines escalate once', async () => {
+  it('loses and doubles nothing, ballots, rating sheets and their counts included, through a worker SIGKILL, a Temporal restart and a PostgreSQL restart; outages answer 503 with Retry-After; lapsed deadlines escalate once', async () => {
     await scenario.run();
 
     expect(scenario.injected.filter((f) => f.includes('SIGKILL worker'))).toHaveLength(1);
@@ -46,6 +46,20 @@ describe('faults', () => {
     const outageAnswers = scenario.checks.filter((c) => c.name.includes('503 with Retry-After'));
     expect(outageAnswers.length).toBeGreaterThanOrEqual(5);
     expect(scenario.checks.filter((c) => c.name.includes('escalated once it was back'))).toHaveLength(2);
+    // The vote and the rating: ballots and sheets around each fault, the counts with PostgreSQL restarted under them.
+    expect(scenario.injected.filter((f) => f.includes('while the box was opened and the vote counted'))).toHaveLength(
+      1,
+    );
+    expect(scenario.checks.filter((c) => c.name.includes('ballot'))).toHaveLength(8);
+    expect(scenario.checks.map((c) => c.name)).toEqual(
+      expect.arrayContaining([
+        'every accepted ballot has exactly one receipt, and no other deputy has one',
+        'the tally is computed exactly once: one vote.closed event, the session closed with that result',
+        'receipts = ballots counted, and each candidate has the approvals the accepted ballots gave it',
+        'every accepted rating sheet has exactly one receipt and was opened from the box once',
+        'the rating is counted exactly once: the same result on every retry, one rating.closed event, counts = accepted sheets',
+      ]),
+    );
     // Every check by name, so a failure says which promise broke; the run's log follows for the story.
     expect(
       scenario.checks.filter((c) => !c.ok),

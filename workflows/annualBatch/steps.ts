@@ -8,6 +8,7 @@ import {
   patched,
   sleep,
   startChild,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { FeedbackTarget } from '../../activities/batches';
@@ -17,6 +18,7 @@ import {
   RATING_CONFIRMATION_WORKING_DAYS,
   reportOpensOn,
 } from '../../domain/batchProcedure';
+import { childSearchAttributes } from '../../domain/searchAttributes';
 import { chinaDay, startOfChinaDay } from '../../domain/workingDays';
 import type { ReportState } from '../annualBatch.messages';
 import { humanTaskWorkflow } from '../humanTask';
@@ -83,6 +85,7 @@ export function startProposerFeedback(batch: AnnualBatch, targets: FeedbackTarge
       workflowId: taskId,
       args: [task],
       parentClosePolicy: ParentClosePolicy.ABANDON,
+      typedSearchAttributes: childSearchAttributes(workflowInfo().typedSearchAttributes, { jurisdictionId, batchId }),
     }).catch((err: unknown) => {
       if (err instanceof WorkflowExecutionAlreadyStartedError) state.feedbackTasks.started -= 1;
       else log.error('proposer feedback task did not start', { taskId, error: String(err) });
@@ -131,6 +134,11 @@ export async function startProjects(batch: AnnualBatch): Promise<number> {
     await startChild(votedProjectWorkflow, {
       workflowId: project.projectId,
       args: [project],
+      // What the coordinator's list of running projects finds it by; the project upserts its warning as it changes.
+      typedSearchAttributes: childSearchAttributes(workflowInfo().typedSearchAttributes, {
+        ...project,
+        warningLevel: 'none',
+      }),
       // A project outlives the batch: its rating consequences run for months after the batch closes.
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });
@@ -277,6 +285,10 @@ export function runTask(
   return executeChild(humanTaskWorkflow, {
     workflowId: taskId,
     args: [{ taskId, ownerWorkflowId: batch.batchId, jurisdictionId: batch.jurisdictionId, ...task }],
+    typedSearchAttributes: childSearchAttributes(workflowInfo().typedSearchAttributes, {
+      jurisdictionId: batch.jurisdictionId,
+      batchId: batch.batchId,
+    }),
   });
 }
 

@@ -5,6 +5,8 @@ import {
   patched,
   proxyActivities,
   startChild,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { Actor, Assignee } from '../../domain/assignee';
@@ -12,6 +14,7 @@ import type { RefusalCode, RefusalDeed, RefusalParams } from '../../domain/contr
 import type { DueRuleInput } from '../../domain/dueRule';
 import { type GovernmentAct, governmentSideOf } from '../../domain/governmentActs';
 import { progressWarning, warningRaised } from '../../domain/progressWarning';
+import { childSearchAttributes, searchAttributes, startedWithSearchAttributes } from '../../domain/searchAttributes';
 import type { TaskKind } from '../../domain/taskKinds';
 import { chinaDay } from '../../domain/workingDays';
 import { humanTaskWorkflow } from '../humanTask';
@@ -91,6 +94,11 @@ export class Project {
         },
       ],
       parentClosePolicy: ParentClosePolicy.ABANDON,
+      typedSearchAttributes: childSearchAttributes(workflowInfo().typedSearchAttributes, {
+        jurisdictionId,
+        projectId,
+        batchId: this.input.batchId,
+      }),
     });
   }
 
@@ -166,6 +174,10 @@ export class Project {
     });
     const changed = warningRaised(state.warning.level, next.level);
     state.warning = { ...next, since: changed ? at : state.warning.since };
+    // The coordinator's list of running projects by warning reads this; added after projects were running.
+    if (changed && startedWithSearchAttributes(workflowInfo().typedSearchAttributes) && patched('search-attributes')) {
+      upsertSearchAttributes([{ key: searchAttributes.warningLevel, value: next.level }]);
+    }
     await acts.recordProjectStanding({
       projectId: this.projectId,
       at,

@@ -7,6 +7,7 @@ import { EscalationsCard } from './EscalationsCard';
 import { OpenBatchesCard } from './OpenBatchesCard';
 import { OverdueTasksCard } from './OverdueTasksCard';
 import { ProgressChart } from './ProgressChart';
+import { RunningProjectsCard } from './RunningProjectsCard';
 import { WarningsByWeekChart } from './WarningsByWeekChart';
 import { WarningsCard } from './WarningsCard';
 
@@ -50,6 +51,9 @@ export const CoordinatorDashboard = () => {
           </Grid>
           <Grid size={{ xs: 12, lg: 6 }}>
             <WarningsByWeekChart weeks={data.warningsByWeek} />
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <RunningProjectsCard />
           </Grid>
         </Grid>
       ) : null}

@@ -44,3 +44,15 @@ export interface DashboardData {
   }[];
   warningsByWeek: { week: string; red: number; yellow: number; blue: number }[];
 }
+
+/** GET /api/dashboard/running-projects: projects whose workflows still run, found by warning level. */
+export interface RunningProjects {
+  projects: {
+    id: string;
+    title: string | null;
+    batchId: string | null;
+    warningLevel: WarningLevel | null;
+    startedAt: string;
+  }[];
+  truncated: boolean;
+}

@@ -36,6 +36,11 @@ export const coordinationEn = {
       no_escalations: 'No escalations yet.',
       no_projects: 'No project is under way yet.',
       no_warnings: 'No warnings in the last twelve weeks.',
+      running_projects: 'Projects under way, by warning',
+      running_level: 'Warning level',
+      running_lag: 'Catches up a few seconds after a warning changes.',
+      running_none: 'No project under way at this level.',
+      running_truncated: 'Only the first 500 are shown.',
       welcome: {
         title: 'Welcome',
         greeting: 'Welcome, %{name}',

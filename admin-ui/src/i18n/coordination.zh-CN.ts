@@ -47,6 +47,11 @@ export const coordinationZh: Messages<typeof coordinationEn> = {
       no_escalations: '暂无督办。',
       no_projects: '暂无实施中的项目。',
       no_warnings: '近十二周没有预警。',
+      running_projects: '进行中的项目（按预警）',
+      running_level: '预警级别',
+      running_lag: '预警变化后数秒内更新。',
+      running_none: '没有该预警级别的进行中项目。',
+      running_truncated: '仅显示前500个。',
       welcome: {
         title: '欢迎',
         greeting: '%{name}，您好',

@@ -10,11 +10,12 @@ import type {
   CalendarYear,
   WorkingDaysPreview,
 } from '../calendar/types';
-import type { DashboardData } from '../dashboard/types';
+import type { DashboardData, RunningProjects } from '../dashboard/types';
 import type { JurisdictionPolicy } from '../policy/types';
 import type { FundPoolReport, ProjectFundsWithMovements, StagePlanEntry } from '../projects/types';
 import type { ProjectRating } from '../rating/types';
 import { ballotRequestBody, ratingRequestBody } from '@domain/ballotEncoding';
+import type { WarningLevel } from '@domain/contract/vocabulary';
 import type { IssuedPassword, RosterPlan } from '../users/types';
 import type { Notice, Task, User } from '../types';
 import { apiUrl, httpClient, httpRaw } from './httpClient';
@@ -103,6 +104,8 @@ export interface AppDataProvider extends DataProvider {
   completeTask(id: Identifier, result: Body): Promise<{ data: Task }>;
   markNoticeRead(id: Identifier): Promise<{ data: Notice }>;
   getDashboard(): Promise<{ data: DashboardData }>;
+  /** The running projects at one warning level (GET /api/dashboard/running-projects). */
+  getRunningProjects(warningLevel: WarningLevel): Promise<{ data: RunningProjects }>;
 
   /** One secret ballot, answered with a receipt (api/votes/votes.routes.ts). */
   castBallot(
@@ -247,6 +250,8 @@ export const dataProvider: AppDataProvider = {
   completeTask: (id, result) => send<Task>('POST', `tasks/${path(id)}/complete`, { result }),
   markNoticeRead: (id) => send<Notice>('POST', `notices/${path(id)}/read`),
   getDashboard: () => get('dashboard'),
+  getRunningProjects: (warningLevel) =>
+    get(`dashboard/running-projects?${new URLSearchParams({ warningLevel }).toString()}`),
 
   // The body is the fixed-length encoding in the session's order, the same size whatever the deputy chose
   // (docs/secrecy.md); it is sent as encoded, not re-serialised.
