@@ -4,6 +4,7 @@ import { createBatchActivities } from './batches';
 import { createBulletinActivities } from './bulletins';
 import { createProjectActivities } from './projects';
 import { createCalendar } from './calendar';
+import { createEscalationActivities } from './escalation';
 import { createNoticeActivities } from './notices';
 import type { Notifier } from './notifier';
 import { createTaskActivities } from './tasks';
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createTaskActivities({ db: deps.db, calendar: createCalendar(deps.db) }),
     ...createNoticeActivities(deps),
+    ...createEscalationActivities(deps),
     ...createBatchActivities(deps),
     ...createProjectActivities(deps),
     ...createBulletinActivities(deps),

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Assignee } from '../domain/assignee';
 import type { Database, NoticeChannel, NoticeKind } from '../db/schema';
 import { recordAuditEvent } from './audit';
@@ -35,54 +35,7 @@ export function createNoticeActivities({ db, notifier }: NoticeActivityDeps) {
      * its pending deliveries; e-mail and SMS go out afterwards, each retried on its own.
      */
     async sendNotice(input: SendNoticeInput): Promise<PendingDelivery[]> {
-      const recipients = await findRecipients(db, input.to);
-      return db.transaction().execute(async (trx) => {
-        const pending: PendingDelivery[] = [];
-        for (const user of recipients) {
-          const dedupeKey = `${input.dedupeKey}:${user.id}`;
-          await trx
-            .insertInto('notices')
-            .values({
-              dedupe_key: dedupeKey,
-              recipient_user_id: user.id,
-              kind: input.kind,
-              title: input.title,
-              body: input.body,
-              workflow_id: input.workflowId,
-              task_id: input.taskId,
-              created_at: input.at,
-            })
-            .onConflict((oc) => oc.column('dedupe_key').doNothing())
-            .execute();
-          const notice = await trx
-            .selectFrom('notices')
-            .select('id')
-            .where('dedupe_key', '=', dedupeKey)
-            .executeTakeFirstOrThrow();
-          const channels: NoticeChannel[] = [];
-          if (user.email && notifier.emailEnabled) channels.push('email');
-          if (user.phone && notifier.smsEnabled) channels.push('webhook');
-          for (const channel of channels) {
-            await trx
-              .insertInto('notice_deliveries')
-              .values({ notice_id: notice.id, channel, status: 'pending', last_error: null })
-              .onConflict((oc) => oc.columns(['notice_id', 'channel']).doNothing())
-              .execute();
-            pending.push({ noticeId: notice.id, channel });
-          }
-          await recordAuditEvent(trx, {
-            dedupeKey: `notice:${dedupeKey}`,
-            actorUserId: null,
-            actorLabel: 'system',
-            action: `notice.${input.kind}`,
-            workflowId: input.workflowId,
-            subject: input.taskId,
-            detail: { recipient: user.id, title: input.title, channels: ['in-app', ...channels] },
-            at: input.at,
-          });
-        }
-        return pending;
-      });
+      return db.transaction().execute((trx) => writeNotice(trx, notifier, input));
     },
 
     /** One channel of one notice; throws on failure so Temporal retries, recording each attempt. */
@@ -134,4 +87,62 @@ export function createNoticeActivities({ db, notifier }: NoticeActivityDeps) {
         .execute();
     },
   };
+}
+
+/**
+ * One notice to everyone the assignee stands for, inside the caller's transaction. Each row is keyed by the
+ * step's dedupe key and the recipient, so a retried activity (or a local activity replayed after a lost
+ * workflow task) finds its rows and returns the same deliveries instead of writing a second notice.
+ */
+export async function writeNotice(
+  trx: Transaction<Database>,
+  notifier: Notifier,
+  input: SendNoticeInput,
+): Promise<PendingDelivery[]> {
+  const recipients = await findRecipients(trx, input.to);
+  const pending: PendingDelivery[] = [];
+  for (const user of recipients) {
+    const dedupeKey = `${input.dedupeKey}:${user.id}`;
+    await trx
+      .insertInto('notices')
+      .values({
+        dedupe_key: dedupeKey,
+        recipient_user_id: user.id,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        workflow_id: input.workflowId,
+        task_id: input.taskId,
+        created_at: input.at,
+      })
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .execute();
+    const notice = await trx
+      .selectFrom('notices')
+      .select('id')
+      .where('dedupe_key', '=', dedupeKey)
+      .executeTakeFirstOrThrow();
+    const channels: NoticeChannel[] = [];
+    if (user.email && notifier.emailEnabled) channels.push('email');
+    if (user.phone && notifier.smsEnabled) channels.push('webhook');
+    for (const channel of channels) {
+      await trx
+        .insertInto('notice_deliveries')
+        .values({ notice_id: notice.id, channel, status: 'pending', last_error: null })
+        .onConflict((oc) => oc.columns(['notice_id', 'channel']).doNothing())
+        .execute();
+      pending.push({ noticeId: notice.id, channel });
+    }
+    await recordAuditEvent(trx, {
+      dedupeKey: `notice:${dedupeKey}`,
+      actorUserId: null,
+      actorLabel: 'system',
+      action: `notice.${input.kind}`,
+      workflowId: input.workflowId,
+      subject: input.taskId,
+      detail: { recipient: user.id, title: input.title, channels: ['in-app', ...channels] },
+      at: input.at,
+    });
+  }
+  return pending;
 }
