@@ -19,6 +19,7 @@ import * as m20261128130000 from './20261128130000_add_receipt_codes';
 import * as m20261128160000 from './20261128160000_grant_api_notices';
 import * as m20261128180000 from './20261128180000_create_documents';
 import * as m20261128180100 from './20261128180100_grant_documents';
+import * as m20261129140000 from './20261129140000_create_cast_sealed_ballot';
 
 /**
  * Every migration in order, imported statically so the same list runs under tsx, vitest and a
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '20261128160000_grant_api_notices': m20261128160000,
   '20261128180000_create_documents': m20261128180000,
   '20261128180100_grant_documents': m20261128180100,
+  '20261129140000_create_cast_sealed_ballot': m20261129140000,
 };
