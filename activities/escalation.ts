@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { type PendingDelivery, type SendNoticeInput, writeNotice } from './notices';
+import { type PendingDelivery, type SendNoticeInput, writeNotices } from './notices';
 import type { Notifier } from './notifier';
 import { type EscalationInput, writeEscalation } from './tasks';
 
@@ -25,9 +25,7 @@ export function createEscalationActivities({ db, notifier }: EscalationActivityD
     async escalateTask(input: EscalateTaskInput): Promise<PendingDelivery[]> {
       return db.transaction().execute(async (trx) => {
         await writeEscalation(trx, input);
-        const pending: PendingDelivery[] = [];
-        for (const notice of input.notices) pending.push(...(await writeNotice(trx, notifier, notice)));
-        return pending;
+        return writeNotices(trx, notifier, input.notices);
       });
     },
   };
