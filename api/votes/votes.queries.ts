@@ -104,6 +104,11 @@ export async function sessionFacts(db: Kysely<Database>, sessionId: string): Pro
   return row;
 }
 
+/** After a ballot the one-round-trip path did not cast: the next one reads the session afresh. */
+export function forgetSessionFacts(db: Kysely<Database>, sessionId: string): void {
+  factsBySession.get(db)?.delete(sessionId);
+}
+
 /**
  * One round trip for a ballot (db/migrations/20261129140000_create_cast_sealed_ballot.ts): the receipt and
  * the sealed row in one transaction behind the session's share lock, or nothing and false when the deputy may
@@ -111,9 +116,17 @@ export async function sessionFacts(db: Kysely<Database>, sessionId: string): Pro
  */
 export async function castSealedBallot(
   db: Kysely<Database>,
-  ballot: { sessionId: string; deputyUserId: string; receiptCode: string; ballotId: string; sealed: Buffer },
+  ballot: {
+    sessionId: string;
+    deputyUserId: string;
+    receiptCode: string;
+    ballotId: string;
+    sealed: Buffer;
+    /** The key it was sealed to: cast only while it is the session's. */
+    boxPublicKey: string;
+  },
 ): Promise<boolean> {
   const { rows } = await sql<{ cast: boolean }>`select cast_sealed_ballot(${ballot.sessionId}, ${ballot.deputyUserId},
-    ${ballot.receiptCode}, ${ballot.ballotId}::uuid, ${ballot.sealed}) as cast`.execute(db);
+    ${ballot.receiptCode}, ${ballot.ballotId}::uuid, ${ballot.sealed}, ${ballot.boxPublicKey}) as cast`.execute(db);
   return rows[0]?.cast === true;
 }

@@ -6,7 +6,7 @@ import { assertPresent } from '../attendance/attendance.service';
 import type { SessionUser } from '../auth/tokens';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { sealBallot } from './ballotBox';
-import { castSealedBallot, sessionFacts } from './votes.queries';
+import { castSealedBallot, forgetSessionFacts, sessionFacts } from './votes.queries';
 
 export interface Receipt {
   sessionId: string;
@@ -46,8 +46,10 @@ export async function castBallot(
       receiptCode,
       ballotId: randomUUID(),
       sealed: sealBallot(facts.box_public_key, sessionId, encoded),
+      boxPublicKey: facts.box_public_key,
     });
     if (cast) return { sessionId, receiptCode };
+    forgetSessionFacts(db, sessionId);
   }
   return castBallotChecked(db, user, sessionId, encoded);
 }

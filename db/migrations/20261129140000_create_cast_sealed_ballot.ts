@@ -6,8 +6,9 @@ import { type Kysely, sql } from 'kysely';
 // ran as five statements, as one function. It keeps that transaction's order: the session row is share-locked
 // first, so a close waits for ballots being cast; every later statement takes a fresh snapshot (a volatile
 // function at READ COMMITTED), so it sees whatever a closer committed before the lock was granted. It runs
-// with its caller's privileges. It only answers whether the ballot was cast; a refusal is explained by the API,
-// which runs its own checks again.
+// with its caller's privileges. The ballot was sealed to the key the caller names, so it is cast only if that is
+// still the session's key. It only answers whether the ballot was cast; a refusal is explained by the API, which
+// runs its own checks again.
 export async function up<DB>(db: Kysely<DB>): Promise<void> {
   await sql`
     create function cast_sealed_ballot(
@@ -15,14 +16,15 @@ export async function up<DB>(db: Kysely<DB>): Promise<void> {
       p_deputy_user_id text,
       p_receipt_code text,
       p_ballot_id uuid,
-      p_sealed bytea
+      p_sealed bytea,
+      p_box_public_key text
     ) returns boolean
     language plpgsql volatile security invoker
     set search_path = public
     as $$
     begin
       perform 1 from vote_sessions
-        where id = p_session_id and status = 'open' and box_opened_at is null and box_public_key is not null
+        where id = p_session_id and status = 'open' and box_opened_at is null and box_public_key = p_box_public_key
         for share;
       if not found then
         return false;
@@ -50,5 +52,5 @@ export async function up<DB>(db: Kysely<DB>): Promise<void> {
 }
 
 export async function down<DB>(db: Kysely<DB>): Promise<void> {
-  await sql`drop function if exists cast_sealed_ballot(text, text, text, uuid, bytea)`.execute(db);
+  await sql`drop function if exists cast_sealed_ballot(text, text, text, uuid, bytea, text)`.execute(db);
 }
