@@ -6,6 +6,7 @@ import { createProjectActivities } from './projects';
 import { createProjectChangeActivities } from './projectChanges';
 import { createCalendar } from './calendar';
 import { createGroupInspectionActivities } from './groupInspection';
+import { createEscalationActivities } from './escalation';
 import { createNoticeActivities } from './notices';
 import type { Notifier } from './notifier';
 import { createTaskActivities } from './tasks';
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createTaskActivities({ db: deps.db, calendar: createCalendar(deps.db) }),
     ...createNoticeActivities(deps),
+    ...createEscalationActivities(deps),
     ...createBatchActivities(deps),
     ...createProjectActivities(deps),
     ...createGroupInspectionActivities(deps),

@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Assignee } from '../domain/assignee';
-import type { Database, NoticeChannel, NoticeKind } from '../db/schema';
-import { recordAuditEvent } from './audit';
+import type { Database, NoticeChannel, NoticeKind, User } from '../db/schema';
+import { recordAuditEvents } from './audit';
 import type { Notifier } from './notifier';
 import { findRecipients } from './recipients';
 
@@ -35,54 +35,7 @@ export function createNoticeActivities({ db, notifier }: NoticeActivityDeps) {
      * its pending deliveries; e-mail and SMS go out afterwards, each retried on its own.
      */
     async sendNotice(input: SendNoticeInput): Promise<PendingDelivery[]> {
-      const recipients = await findRecipients(db, input.to);
-      return db.transaction().execute(async (trx) => {
-        const pending: PendingDelivery[] = [];
-        for (const user of recipients) {
-          const dedupeKey = `${input.dedupeKey}:${user.id}`;
-          await trx
-            .insertInto('notices')
-            .values({
-              dedupe_key: dedupeKey,
-              recipient_user_id: user.id,
-              kind: input.kind,
-              title: input.title,
-              body: input.body,
-              workflow_id: input.workflowId,
-              task_id: input.taskId,
-              created_at: input.at,
-            })
-            .onConflict((oc) => oc.column('dedupe_key').doNothing())
-            .execute();
-          const notice = await trx
-            .selectFrom('notices')
-            .select('id')
-            .where('dedupe_key', '=', dedupeKey)
-            .executeTakeFirstOrThrow();
-          const channels: NoticeChannel[] = [];
-          if (user.email && notifier.emailEnabled) channels.push('email');
-          if (user.phone && notifier.smsEnabled) channels.push('webhook');
-          for (const channel of channels) {
-            await trx
-              .insertInto('notice_deliveries')
-              .values({ notice_id: notice.id, channel, status: 'pending', last_error: null })
-              .onConflict((oc) => oc.columns(['notice_id', 'channel']).doNothing())
-              .execute();
-            pending.push({ noticeId: notice.id, channel });
-          }
-          await recordAuditEvent(trx, {
-            dedupeKey: `notice:${dedupeKey}`,
-            actorUserId: null,
-            actorLabel: 'system',
-            action: `notice.${input.kind}`,
-            workflowId: input.workflowId,
-            subject: input.taskId,
-            detail: { recipient: user.id, title: input.title, channels: ['in-app', ...channels] },
-            at: input.at,
-          });
-        }
-        return pending;
-      });
+      return db.transaction().execute((trx) => writeNotices(trx, notifier, [input]));
     },
 
     /** One channel of one notice; throws on failure so Temporal retries, recording each attempt. */
@@ -134,4 +87,81 @@ export function createNoticeActivities({ db, notifier }: NoticeActivityDeps) {
         .execute();
     },
   };
+}
+
+/**
+ * Notices to everyone each assignee stands for, inside the caller's transaction, in three statements whatever the
+ * number of recipients (the rows, their ids, their audit events; and their deliveries when a channel is on): a
+ * shared deadline lapses for thousands of tasks at once (README.md, "Benchmarks", deadline-burst). Each row is
+ * keyed by its step's dedupe key and the recipient, so a retried activity (or a local activity replayed after a
+ * lost workflow task) finds its rows and returns the same deliveries instead of writing a second notice.
+ */
+export async function writeNotices(
+  trx: Transaction<Database>,
+  notifier: Notifier,
+  inputs: SendNoticeInput[],
+): Promise<PendingDelivery[]> {
+  const addressed: { input: SendNoticeInput; user: User; dedupeKey: string; channels: NoticeChannel[] }[] = [];
+  for (const input of inputs) {
+    for (const user of await findRecipients(trx, input.to)) {
+      const channels: NoticeChannel[] = [];
+      if (user.email && notifier.emailEnabled) channels.push('email');
+      if (user.phone && notifier.smsEnabled) channels.push('webhook');
+      addressed.push({ input, user, dedupeKey: `${input.dedupeKey}:${user.id}`, channels });
+    }
+  }
+  if (addressed.length === 0) return [];
+  await trx
+    .insertInto('notices')
+    .values(
+      addressed.map(({ input, user, dedupeKey }) => ({
+        dedupe_key: dedupeKey,
+        recipient_user_id: user.id,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        workflow_id: input.workflowId,
+        task_id: input.taskId,
+        created_at: input.at,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+  const ids = new Map(
+    (
+      await trx
+        .selectFrom('notices')
+        .select(['id', 'dedupe_key'])
+        .where(
+          'dedupe_key',
+          'in',
+          addressed.map((a) => a.dedupeKey),
+        )
+        .execute()
+    ).map((row) => [row.dedupe_key, row.id]),
+  );
+  const pending: PendingDelivery[] = addressed.flatMap(({ dedupeKey, channels }) =>
+    channels.map((channel) => ({ noticeId: ids.get(dedupeKey)!, channel })),
+  );
+  if (pending.length > 0) {
+    await trx
+      .insertInto('notice_deliveries')
+      .values(pending.map((p) => ({ notice_id: p.noticeId, channel: p.channel, status: 'pending', last_error: null })))
+      .onConflict((oc) => oc.columns(['notice_id', 'channel']).doNothing())
+      .execute();
+  }
+  await recordAuditEvents(
+    trx,
+    addressed.map(({ input, user, dedupeKey, channels }) => ({
+      dedupeKey: `notice:${dedupeKey}`,
+      actorUserId: null,
+      actorLabel: 'system',
+      action: `notice.${input.kind}`,
+      workflowId: input.workflowId,
+      subject: input.taskId,
+      detail: { recipient: user.id, title: input.title, channels: ['in-app', ...channels] },
+      at: input.at,
+    })),
+  );
+  return pending;
 }

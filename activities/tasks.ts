@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor, Assignee } from '../domain/assignee';
 import { assigneeRef } from '../domain/assignee';
 import { dueRuleSchema, type DueRuleInput } from '../domain/dueRule';
@@ -186,27 +186,37 @@ export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
       });
     },
 
-    async recordEscalation(input: { taskId: string; level: number; step: LadderStep; at: string }): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        const task = await trx
-          .updateTable('tasks')
-          .set((eb) => ({ escalation_level: eb.fn('greatest', [eb.ref('escalation_level'), eb.val(input.level)]) }))
-          .where('id', '=', input.taskId)
-          .returning(['owner_workflow_id', 'title'])
-          .executeTakeFirst();
-        await recordAuditEvent(trx, {
-          dedupeKey: `${input.taskId}:escalated:${input.level}`,
-          actorUserId: null,
-          actorLabel: 'system',
-          action: 'task.escalated',
-          workflowId: task?.owner_workflow_id ?? input.taskId,
-          subject: input.taskId,
-          detail: { level: input.level, to: input.step.label, title: task?.title ?? null },
-          at: input.at,
-        });
-      });
+    async recordEscalation(input: EscalationInput): Promise<void> {
+      await db.transaction().execute((trx) => writeEscalation(trx, input));
     },
   };
+}
+
+export interface EscalationInput {
+  taskId: string;
+  level: number;
+  step: LadderStep;
+  at: string;
+}
+
+/** The task's rung and its audit event, inside the caller's transaction; a repeat changes nothing. */
+export async function writeEscalation(trx: Transaction<Database>, input: EscalationInput): Promise<void> {
+  const task = await trx
+    .updateTable('tasks')
+    .set((eb) => ({ escalation_level: eb.fn('greatest', [eb.ref('escalation_level'), eb.val(input.level)]) }))
+    .where('id', '=', input.taskId)
+    .returning(['owner_workflow_id', 'title'])
+    .executeTakeFirst();
+  await recordAuditEvent(trx, {
+    dedupeKey: `${input.taskId}:escalated:${input.level}`,
+    actorUserId: null,
+    actorLabel: 'system',
+    action: 'task.escalated',
+    workflowId: task?.owner_workflow_id ?? input.taskId,
+    subject: input.taskId,
+    detail: { level: input.level, to: input.step.label, title: task?.title ?? null },
+    at: input.at,
+  });
 }
 
 async function departmentOf(db: Kysely<Database>, assignee: Assignee): Promise<string | null> {

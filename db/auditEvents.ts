@@ -21,19 +21,27 @@ export interface AuditEntry {
  * alike; pass the caller's transaction so the event commits or rolls back with the change it records.
  */
 export async function insertAuditEvent(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await insertAuditEvents(db, [entry]);
+}
+
+/** Several events in one statement, in their order; each with a dedupe key already written is skipped. */
+export async function insertAuditEvents(db: Kysely<Database>, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto('audit_events')
-    .values({
-      dedupe_key: entry.dedupeKey,
-      actor_user_id: entry.actorUserId,
-      actor_label: entry.actorLabel,
-      action: entry.action,
-      workflow_id: entry.workflowId,
-      subject: entry.subject,
-      detail: JSON.stringify(entry.detail),
-      ...(entry.at ? { at: entry.at } : {}),
-      ...(entry.jurisdictionId ? { jurisdiction_id: entry.jurisdictionId } : {}),
-    })
+    .values(
+      entries.map((entry) => ({
+        dedupe_key: entry.dedupeKey,
+        actor_user_id: entry.actorUserId,
+        actor_label: entry.actorLabel,
+        action: entry.action,
+        workflow_id: entry.workflowId,
+        subject: entry.subject,
+        detail: JSON.stringify(entry.detail),
+        ...(entry.at ? { at: entry.at } : {}),
+        ...(entry.jurisdictionId ? { jurisdiction_id: entry.jurisdictionId } : {}),
+      })),
+    )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }

@@ -48,7 +48,11 @@ const {
  * scheduled activity costs two more round trips through the server (README.md, "Benchmarks", decision).
  * The activity is idempotent, so a worker lost mid-write simply writes again.
  */
-const { recordTaskCompleted: recordTaskCompletedLocally } = proxyLocalActivities<Activities>({
+const {
+  recordTaskCompleted: recordTaskCompletedLocally,
+  escalateTask: escalateTaskLocally,
+  computeDue: computeDueLocally,
+} = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '1 minute' },
 });
@@ -275,7 +279,8 @@ async function waitForCompletion(
       await condition(() => isDone(state));
       break;
     }
-    const next = await computeDue({
+    // In the lapse's own workflow task, beside the escalation (see escalate()).
+    const next = await (patched('escalation-in-one-transaction') ? computeDueLocally : computeDue)({
       jurisdictionId: task.jurisdictionId,
       from: new Date(deadline).toISOString(),
       rule: task.escalateEvery ?? task.due,
@@ -293,8 +298,6 @@ async function escalate(
 ): Promise<void> {
   const level = state.escalationLevel + 1;
   const step: LadderStep = state.ladder[level - 1]!;
-  await recordEscalation({ taskId: task.taskId, level, step, at: lapsedAt });
-  state.escalationLevel = level;
   const notice = {
     kind: 'escalation' as const,
     title: `逾期督办：${task.title}`,
@@ -302,6 +305,28 @@ async function escalate(
     workflowId: workflowInfo().workflowId,
     taskId: task.taskId,
   };
+  if (patched('escalation-in-one-transaction')) {
+    // The rung and both notices in one transaction, by a local activity inside the timer's own workflow task:
+    // when thousands of tasks lapse at one instant, each lapse is one workflow task in the queue instead of
+    // three plus their activities (README.md, "Benchmarks", deadline-burst), and no notice is ever visible
+    // before the rung it names.
+    const at = new Date().toISOString();
+    const pending = await escalateTaskLocally({
+      taskId: task.taskId,
+      level,
+      step,
+      at: lapsedAt,
+      notices: [
+        { ...notice, dedupeKey: `${task.taskId}:escalation:${level}`, to: step.assignee, at },
+        ...(level === 1 ? [{ ...notice, dedupeKey: `${task.taskId}:overdue`, to: task.assignee, at }] : []),
+      ],
+    });
+    state.escalationLevel = level;
+    notices.deliver(pending);
+    return;
+  }
+  await recordEscalation({ taskId: task.taskId, level, step, at: lapsedAt });
+  state.escalationLevel = level;
   const toRung = notices.send({ ...notice, dedupeKey: `${task.taskId}:escalation:${level}`, to: step.assignee });
   if (patched('escalation-notices-at-once')) {
     // Both notices of a first lapse in one round: when thousands of tasks share a deadline, every round trip

@@ -1,6 +1,6 @@
 import { log, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { SendNoticeInput } from '../activities/notices';
+import type { PendingDelivery, SendNoticeInput } from '../activities/notices';
 
 const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -16,15 +16,19 @@ const channel = proxyActivities<Activities>({
 export interface NoticeSender {
   /** Writes the in-app notices (awaited), then starts e-mail/SMS deliveries in the background. */
   send(input: Omit<SendNoticeInput, 'at'>): Promise<void>;
+  /** Starts the e-mail/SMS deliveries of in-app notices another activity has written. */
+  deliver(pending: PendingDelivery[]): void;
   /** Waits for background deliveries to finish or give up; call before the workflow returns. */
   settle(): Promise<void>;
 }
 
 export function createNoticeSender(): NoticeSender {
   const deliveries: Promise<void>[] = [];
-  return {
+  const sender: NoticeSender = {
     async send(input) {
-      const pending = await activities.sendNotice({ ...input, at: new Date().toISOString() });
+      sender.deliver(await activities.sendNotice({ ...input, at: new Date().toISOString() }));
+    },
+    deliver(pending) {
       for (const delivery of pending) {
         // Caught here, not in settle(): a rejection that nothing awaits yet fails the workflow task on every
         // replay, wedging the task. The activity has already marked the delivery failed; the in-app notice stands.
@@ -38,4 +42,5 @@ export function createNoticeSender(): NoticeSender {
       await Promise.allSettled(deliveries);
     },
   };
+  return sender;
 }

@@ -9,7 +9,7 @@ import { conflict, fieldError, forbidden, notFound, unprocessable } from '../err
 import { route } from '../http/route';
 import { liveStateOf } from '../workflowState';
 import { completeTaskSchema, createTaskSchema, taskList } from '../../domain/contract/tasks';
-import { assigneeProblem, findTask, findVisibleTask, listTasks } from './tasks.service';
+import { assigneeProblem, findTask, findTaskFor, findVisibleTask, listTasks } from './tasks.service';
 
 export const taskRoutes = [
   route({
@@ -108,11 +108,12 @@ export const taskRoutes = [
     ok: { 200: 'The completed task.' },
     refusals: [403, 404, 409, 422],
     handler: async ({ res, deps: { db, temporal }, user, params, body: { result } }) => {
-      const task = await findTask(db, params.id);
+      const found = await findTaskFor(db, user, params.id);
       // Another county's task does not exist for the caller; one of their own county's that is not theirs
       // is refused without its title (the workflow's refusal would name it).
-      if (!task || task.jurisdiction_id !== user.jurisdictionId) throw notFound('task', params.id);
-      if (!(await findVisibleTask(db, user, task.id))) {
+      if (!found || found.jurisdiction_id !== user.jurisdictionId) throw notFound('task', params.id);
+      const { visible, ...task } = found;
+      if (!visible) {
         throw forbidden('taskNotYours', { assigneeKind: task.assignee_kind, assignee: task.assignee_ref });
       }
       if (task.status === 'done') {

@@ -99,6 +99,17 @@ export async function findVisibleTask(db: Kysely<Database>, user: SessionUser, i
     .executeTakeFirst();
 }
 
+/**
+ * A task and whether this person may see (and so complete) it, in one round trip: completing a task is what a
+ * person waits on, and every read before the update adds to it (README.md, "Benchmarks", decision).
+ */
+export async function findTaskFor(db: Kysely<Database>, user: SessionUser, id: string) {
+  return taskColumns(taskRows(db))
+    .select((eb) => eb.exists(filtered(db, user, {}).select('tasks.id').where('tasks.id', '=', id)).as('visible'))
+    .where('tasks.id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function findTask(db: Kysely<Database>, id: string) {
   return taskColumns(taskRows(db)).where('tasks.id', '=', id).executeTakeFirst();
 }

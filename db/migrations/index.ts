@@ -21,6 +21,7 @@ import * as m20261128180000 from './20261128180000_create_documents';
 import * as m20261128180100 from './20261128180100_grant_documents';
 import * as m20261129110000 from './20261129110000_create_project_changes';
 import * as m20261129110100 from './20261129110100_grant_project_changes';
+import * as m20261129140000 from './20261129140000_create_cast_sealed_ballot';
 
 /**
  * Every migration in order, imported statically so the same list runs under tsx, vitest and a
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '20261128180100_grant_documents': m20261128180100,
   '20261129110000_create_project_changes': m20261129110000,
   '20261129110100_grant_project_changes': m20261129110100,
+  '20261129140000_create_cast_sealed_ballot': m20261129140000,
 };

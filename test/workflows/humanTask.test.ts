@@ -1,6 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities';
 import { createNotifier } from '../../activities/channels';
@@ -203,6 +204,54 @@ describe('human task workflow', () => {
       );
       expect(audit.filter((a) => a.action === 'task.escalated')).toHaveLength(2);
       expect(audit.find((a) => a.action === 'task.completed')?.actor_label).toBe('李科长');
+    });
+  });
+
+  it('records a lapse and both of its notices in one transaction, inside the timer’s own workflow task', async () => {
+    const task = roadTask({ remindBefore: [] });
+    await withWorker(async () => {
+      const handle = await start(task);
+      await eventually(
+        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
+        'task to open',
+      );
+      await env.sleep('73 hours');
+      expect((await handle.query(taskStateQuery)).escalationLevel).toBe(1);
+
+      // One transaction wrote the rung, its audit event and every notice of the lapse: they share an xmin,
+      // so no notice was ever visible before the rung it names.
+      const rung = await sql<{ xmin: string }>`select xmin::text as xmin from tasks where id = ${task.taskId}`.execute(
+        testDb.db,
+      );
+      const audit = await sql<{ xmin: string }>`select xmin::text as xmin from audit_events
+        where subject = ${task.taskId} and action = 'task.escalated'`.execute(testDb.db);
+      const notices = await sql<{
+        xmin: string;
+        recipient_user_id: string;
+      }>`select xmin::text as xmin, recipient_user_id
+        from notices where task_id = ${task.taskId} and kind = 'escalation'`.execute(testDb.db);
+      expect(notices.rows.map((n) => n.recipient_user_id).sort()).toEqual(['colleague', 'leader', 'official']);
+      expect(new Set([...rung.rows, ...audit.rows, ...notices.rows].map((r) => r.xmin))).toEqual(
+        new Set([rung.rows[0]!.xmin]),
+      );
+
+      // Between the deadline's timer firing and the next rung's timer there is one workflow task and no
+      // scheduled activity but the e-mail deliveries (README.md, "Benchmarks", deadline-burst).
+      const { events } = await handle.fetchHistory();
+      const fired = events!.findIndex((e) => e.timerFiredEventAttributes);
+      const nextTimer = events!.findIndex((e, i) => i > fired && e.timerStartedEventAttributes);
+      const lapse = events!.slice(fired, nextTimer);
+      expect(lapse.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+      expect(
+        lapse
+          .map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name)
+          .filter((name) => name !== undefined && name !== 'deliverNotice'),
+      ).toEqual([]);
+
+      await handle.executeUpdate(completeTaskUpdate, {
+        args: [{ actor: actorOf(people.official), result: { note: '已修复' } }],
+      });
+      await handle.result();
     });
   });
 

@@ -16,10 +16,10 @@ const historyFiles = (await readdir(historiesDir)).filter((name) => name.endsWit
 
 function workflowIdOf(file: string): string {
   const name = file.slice(0, -'.json'.length);
-  // annualBatch-<workflow id>~<label>.json keeps an older recording of the same workflow beside the newest.
+  // <workflow>-<id>~<label>.json keeps an older recording of the same workflow beside the newest.
   if (name.startsWith('annualBatch-')) return name.slice('annualBatch-'.length).split('~')[0]!;
   if (name.startsWith('votedProject-')) return name.slice('votedProject-'.length).split('~')[0]!;
-  return `task-history-${name.slice('humanTask-'.length)}`;
+  return `task-history-${name.slice('humanTask-'.length).split('~')[0]!}`;
 }
 
 async function loadHistory(file: string): Promise<History> {
@@ -50,6 +50,7 @@ describe('recorded workflow histories replay', () => {
       expect.arrayContaining([
         'humanTask-completed-on-time.json',
         'humanTask-escalated-twice-then-completed.json',
+        'humanTask-escalated-twice-then-completed~before-escalation-in-one-transaction.json',
         'annualBatch-batch-test-county-2028.json',
         'annualBatch-batch-test-county-2028~before-monthly-bulletin.json',
         'annualBatch-batch-test-county-2028~calendar-changed.json',
