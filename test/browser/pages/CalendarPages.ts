@@ -55,6 +55,27 @@ export class CalendarPages {
     return (await result.textContent()) ?? '';
   }
 
+  /**
+   * Closes a day in the office's own schedule (本地停止办公): answers the running deadlines the dialog says the
+   * closure would move before it is saved, and those the page says it moved once saved.
+   */
+  async closeDaySeeingImpact(day: string, reason: string): Promise<{ pending: string; moved: string }> {
+    const { page } = this;
+    await page.getByRole('button', { name: '本地停止办公', exact: true }).click();
+    await page.locator(`[data-day="${day}"]`).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: '停止办公（不上班）' }).check();
+    await dialog.getByRole('textbox', { name: '事由' }).fill(reason);
+    const pending = dialog.getByRole('table', { name: '上一次修改影响的进行中期限' });
+    await pending.waitFor();
+    const pendingText = await pending.innerText();
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const moved = page.getByRole('table', { name: '上一次修改影响的进行中期限' });
+    await moved.waitFor();
+    return { pending: pendingText, moved: await moved.innerText() };
+  }
+
   /** 录入线下收到的建议 on the batch page: a resident's suggestion received by the 12345 hotline. */
   async enterHotlineSuggestion(s: {
     title: string;
