@@ -10,7 +10,7 @@ import type { SessionUser } from '../auth/tokens';
 import { conflict, fieldError, notFound } from '../errors';
 import { findWatched, lockJurisdiction } from '../jurisdictions/jurisdictions.queries';
 import { recordChange } from '../office/changeAudit';
-import type { createUserSchema, updateUserSchema } from '../../domain/contract/users';
+import type { createUserSchema, IssuedPassword, updateUserSchema } from '../../domain/contract/users';
 import { auditView, findUserById, otherActiveCoordinators, type UserRecord, usernameTaken } from './users.queries';
 
 type CreateUser = z.output<typeof createUserSchema>;
@@ -160,7 +160,7 @@ export async function setActive(db: Kysely<Database>, office: SessionUser, id: s
 }
 
 /** A new one-time password: the person must change it at their next sign-in. */
-export async function resetPassword(db: Kysely<Database>, office: SessionUser, id: string) {
+export async function resetPassword(db: Kysely<Database>, office: SessionUser, id: string): Promise<IssuedPassword> {
   const current = await findManagedUser(db, office, id);
   if (!current.active) throw conflict('accountDisabledEnableFirst', { name: current.display_name });
   const password = oneTimePassword();
