@@ -48,7 +48,7 @@ export interface RosterContext {
     phone: string | null;
     email: string | null;
     electoral_district: string | null;
-    roles: string[];
+    roles: Role[];
   }[];
   /** Usernames held by anyone (any jurisdiction): a new account may not take one. */
   takenUsernames: Set<string>;
