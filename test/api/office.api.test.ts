@@ -602,3 +602,50 @@ describe('the deputy roster import', () => {
       .expect(403);
   });
 });
+
+describe('the audit trail of the office’s changes', () => {
+  it('records disabling, enabling, a password reset and a township’s rename: who, when, before and after', async () => {
+    const created = await request(app)
+      .post('/api/users')
+      .set(as('coordinator'))
+      .send({ username: 'clerk-audit', display_name: '文书甲', roles: ['official'] })
+      .expect(201);
+    const id = created.body.id as string;
+    await request(app).post(`/api/users/${id}/disable`).set(as('coordinator')).expect(200);
+    await request(app).post(`/api/users/${id}/enable`).set(as('coordinator')).expect(200);
+    await request(app).post(`/api/users/${id}/reset-password`).set(as('coordinator')).expect(200);
+    const events = await auditOf(`user:${id}`);
+    expect(events.map((e) => e.action)).toEqual([
+      'user.created',
+      'user.disabled',
+      'user.enabled',
+      'user.passwordReset',
+    ]);
+    for (const e of events) {
+      expect(e).toMatchObject({ actor_user_id: 'coordinator', actor_label: '陈主任', jurisdiction_id: jurisdictionId });
+      expect(e.at).toBeInstanceOf(Date);
+    }
+    expect(events.slice(1).map((e) => e.detail)).toEqual([
+      { before: expect.objectContaining({ active: true }), after: expect.objectContaining({ active: false }) },
+      { before: expect.objectContaining({ active: false }), after: expect.objectContaining({ active: true }) },
+      { before: { must_change_password: true }, after: { must_change_password: true } },
+    ]);
+
+    const township = `${jurisdictionId}-qinghe`;
+    const { name } = await testDb.db
+      .selectFrom('jurisdictions')
+      .select('name')
+      .where('id', '=', township)
+      .executeTakeFirstOrThrow();
+    await request(app)
+      .put(`/api/jurisdictions/${township}`)
+      .set(as('coordinator'))
+      .send({ name: '清河镇（更名）' })
+      .expect(200);
+    expect((await auditOf(`jurisdiction:${township}`)).at(-1)).toMatchObject({
+      action: 'jurisdiction.updated',
+      actor_user_id: 'coordinator',
+      detail: { before: { name }, after: { name: '清河镇（更名）' } },
+    });
+  });
+});
