@@ -256,6 +256,25 @@ describe('people', () => {
     expect(listed.body.map((e: { subject: string }) => e.subject)).toContain(`user:${vice.body.id}`);
   });
 
+  it('creates the finance office’s and the audit office’s accounts with the roles the fund routes check', async () => {
+    for (const [username, role] of [
+      ['finance-office', 'financeOfficer'],
+      ['audit-office', 'auditor'],
+    ] as const) {
+      const created = await request(app)
+        .post('/api/users')
+        .set(as('coordinator'))
+        .send({ username, display_name: `${username}账号`, roles: [role] })
+        .expect(201);
+      expect(created.body).toMatchObject({ roles: [role], must_change_password: true });
+      const me = await request(app)
+        .get('/api/auth/me')
+        .set(bearer(await firstLogin(username)))
+        .expect(200);
+      expect(me.body.roles).toEqual([role]);
+    }
+  });
+
   it('lets a residents’ representative sign up for a supervision group, as deputies do', async () => {
     const token = await firstLogin('resident1');
     // Past the role check: the project is looked up (and is not there), where an official is refused at once.
