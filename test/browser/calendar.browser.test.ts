@@ -23,6 +23,7 @@ afterAll(async () => {
 });
 
 describe('the office runs its own year in the console', () => {
+  // A year's set-up in one story: a few minutes of clicks on a loaded machine, more than the default minute.
   it('enters 国庆 2027 with its swapped working days, previews a publicity across it, then enters a hotline suggestion, a reserve import and the fund pool', async () => {
     const { driver, env, testDb } = world;
     const page = await world.newPage();
@@ -120,7 +121,7 @@ describe('the office runs its own year in the console', () => {
       .where('batch_id', '=', batchId)
       .executeTakeFirst();
     expect(Number(pool?.total_yuan)).toBe(6_730_000);
-  });
+  }, 300_000);
 
   it('lets a deputy propose from the home page, on the deputy channel', async () => {
     const page = await world.newPage();

@@ -40,6 +40,7 @@ async function rosterXlsx(): Promise<Buffer> {
 }
 
 describe('a new county sets itself up', () => {
+  // A year's set-up in one story: a few minutes of clicks on a loaded machine, more than the default minute.
   it('from npm run setup to its first batch: one-time password, roster, township, departments, 国庆 2027, a hotline suggestion', async () => {
     const { db } = world.testDb;
     // What `npm run setup -- --county "某某县" --code moumou` runs (test/scripts/setup.test.ts runs the command).
@@ -148,5 +149,5 @@ describe('a new county sets itself up', () => {
     expect(impact.pending).toContain('2027/12/11');
     expect(impact.moved).toContain('报送征集情况');
     expect(await calendar.isWorking('2027-12-08')).toBe(false);
-  });
+  }, 300_000);
 });
