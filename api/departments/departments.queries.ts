@@ -1,18 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 
-const departmentColumns = ['id', 'name', 'jurisdiction_id', 'leader_user_id'] as const;
-
-/** A department of this jurisdiction, or nothing: another county's id reads as unknown. */
-export function findOwnDepartment(db: Kysely<Database>, jurisdictionId: string, id: string) {
-  return db
-    .selectFrom('departments')
-    .select(departmentColumns)
-    .where('id', '=', id)
-    .where('jurisdiction_id', '=', jurisdictionId)
-    .executeTakeFirst();
-}
-
 /** The person named as a department's leader, if they are of this jurisdiction. */
 export function findLeaderCandidate(db: Kysely<Database>, jurisdictionId: string, userId: string) {
   return db

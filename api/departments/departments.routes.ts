@@ -1,17 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { findDepartment } from '../directory/directory.queries';
 import { fieldError, notFound } from '../errors';
 import { route } from '../http/route';
 import { recordChange } from '../office/changeAudit';
 import { createDepartmentSchema, updateDepartmentSchema } from '../../domain/contract/departments';
-import {
-  findLeaderCandidate,
-  findNamesake,
-  findOwnDepartment,
-  insertDepartment,
-  updateDepartment,
-} from './departments.queries';
+import { findLeaderCandidate, findNamesake, insertDepartment, updateDepartment } from './departments.queries';
 
 /** The responsible leader (包抓领导) is an active official of the same jurisdiction. */
 async function assertLeader(db: Kysely<Database>, jurisdictionId: string, leaderId: string | null | undefined) {
@@ -57,7 +52,7 @@ export const departmentRoutes = [
           after: { name: body.name, leader_user_id: body.leader_user_id ?? null },
         });
       });
-      res.status(201).json(await findOwnDepartment(db, user.jurisdictionId, id));
+      res.status(201).json(await findDepartment(db, user.jurisdictionId, id));
     },
   }),
 
@@ -71,7 +66,7 @@ export const departmentRoutes = [
     body: updateDepartmentSchema,
     refusals: [404, 409, 422],
     handler: async ({ res, deps: { db }, user, params, body }) => {
-      const before = await findOwnDepartment(db, user.jurisdictionId, params.id);
+      const before = await findDepartment(db, user.jurisdictionId, params.id);
       if (!before) throw notFound('department', params.id);
       const name = body.name ?? before.name;
       const leaderId = body.leader_user_id === undefined ? before.leader_user_id : body.leader_user_id;
@@ -87,7 +82,7 @@ export const departmentRoutes = [
           after: { name, leader_user_id: leaderId },
         });
       });
-      res.json(await findOwnDepartment(db, user.jurisdictionId, before.id));
+      res.json(await findDepartment(db, user.jurisdictionId, before.id));
     },
   }),
 ];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, chinaDay } from '../../domain/workingDays';
 import { setupCounty } from '../../scripts/setup';
 import { BatchPages } from './pages/BatchPages';
-import { CalendarPages } from './pages/CalendarPages';
+import { CalendarPages, hotlineCall } from './pages/CalendarPages';
 import { OfficePages } from './pages/OfficePages';
 import { type ConsoleWorld, startConsoleWorld } from './support/consoleWorld';
 
@@ -108,14 +108,7 @@ describe('a new county sets itself up', () => {
     const batches = new BatchPages(page);
     const batchId = await batches.openBatch(year, addDays(today, 20));
     expect(batchId).toBe(`batch-${county}-${year}`);
-    await calendar.enterHotlineSuggestion({
-      title: '北街路口增设信号灯',
-      description: '早晚高峰车多，老人过马路危险',
-      category: '交通',
-      location: '北街与人民路交叉口',
-      name: '钱师傅',
-      contact: '13600001111',
-    });
+    await calendar.enterHotlineSuggestion(hotlineCall);
     expect(
       await db
         .selectFrom('suggestions')
@@ -123,7 +116,7 @@ describe('a new county sets itself up', () => {
         .select(['suggestions.channel', 'suggestions.title', 'suggestion_proposers.name'])
         .where('suggestions.batch_id', '=', batchId)
         .execute(),
-    ).toEqual([{ channel: 'hotline12345', title: '北街路口增设信号灯', name: '钱师傅' }]);
+    ).toEqual([{ channel: 'hotline12345', title: hotlineCall.title, name: hotlineCall.name }]);
 
     // A running deadline of the county: a task due after 3 working days, 7–9 December 2027 (the API counts the
     // same task in test/api/calendar.api.test.ts). Closing the 8th shows, before and after saving, that it moves.

@@ -1,5 +1,15 @@
 import type { Page } from 'playwright-core';
 
+/** A resident's call to the 12345 hotline, as the office takes it down. */
+export const hotlineCall = {
+  title: '北街路口增设信号灯',
+  description: '早晚高峰车多，老人过马路危险',
+  category: '交通',
+  location: '北街与人民路交叉口',
+  name: '钱师傅',
+  contact: '13600001111',
+};
+
 /** The office's working calendar (工作日历) and the batch page's intake forms, in Chinese. */
 export class CalendarPages {
   constructor(private readonly page: Page) {}
@@ -73,6 +83,8 @@ export class CalendarPages {
     await dialog.waitFor({ state: 'detached' });
     const moved = page.getByRole('table', { name: '上一次修改影响的进行中期限' });
     await moved.waitFor();
+    // The grid refetches after the save: read it once it shows the day closed, not while the old year is on screen.
+    await page.locator(`[data-day="${day}"][data-working="false"]`).waitFor();
     return { pending: pendingText, moved: await moved.innerText() };
   }
 
