@@ -1,6 +1,7 @@
 import schedule from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
+import type { CalendarEntryRow } from '../domain/contract/calendar';
 import type { DueRule } from '../domain/dueRule';
 import {
   addCalendarPeriod,
@@ -43,15 +44,8 @@ export interface Calendar {
 // 365 working days (the longest DueRule) take about a year and a half; two years covers them in one query.
 const INITIAL_WINDOW_DAYS = 2 * 366;
 
-/** Which rows made a day what it is: the package, a national override, the county's closure or the jurisdiction's own. */
-export type DaySource = 'package' | 'national' | 'county' | 'local';
-
-export interface OverrideRow {
-  jurisdiction_id: string | null;
-  day: string;
-  working: boolean;
-  reason: string;
-}
+/** A row of calendar_overrides as the API shows it (domain/contract/calendar.ts). */
+export type OverrideRow = CalendarEntryRow;
 
 /**
  * The overrides that bear on a jurisdiction for days in [first, last]: national rows, its county's (a county

@@ -147,9 +147,9 @@ export interface ApprovalStepSpec {
 }
 
 /**
- * The approval chain at a level (docs/domain.md, "Approval chain" [S0], "Levels"). A county's is the seed's four
+ * The approval chain at a level (docs/domain.md, "Approval chain" [S0], "Levels"). A county's is [S0]'s four
  * steps. A township's or a street's presidium (working committee) takes the standing committee's place, and its
- * party committee reviews the list only when its policy says so (seed 001's townships do, 乡镇党委专题会议).
+ * party committee reviews the list only when its policy says so ([S1]'s townships do, 乡镇党委专题会议).
  */
 export function approvalStepsFor(
   level: JurisdictionLevel,

@@ -5,7 +5,15 @@ import type { CalendarChange } from '../../workflows/calendar.messages';
 import { HttpError, refusal } from '../errors';
 import { route } from '../http/route';
 import { deleteOverride, findOverride, upsertOverride } from './calendar.queries';
-import { dayRefSchema, impactSchema, previewSchema, setDaySchema, yearSchema } from '../../domain/contract/calendar';
+import {
+  type CalendarChangeResult,
+  dayRefSchema,
+  impactSchema,
+  previewSchema,
+  setDaySchema,
+  type WorkingDaysPreview,
+  yearSchema,
+} from '../../domain/contract/calendar';
 import { deadlinesMovedBy, ownerOf, signalMoved, visibleTo, yearView } from './calendar.service';
 
 const changeNotes =
@@ -48,7 +56,8 @@ export const calendarRoutes = [
         from: new Date(startOfChinaDay(body.from).getTime() + 10 * 3600_000).toISOString(),
         rule: { kind: 'workingDays', days: body.workingDays },
       });
-      res.json({ ...body, dueAt, lastDay: addDays(chinaDay(new Date(dueAt)), -1) });
+      const preview: WorkingDaysPreview = { ...body, dueAt, lastDay: addDays(chinaDay(new Date(dueAt)), -1) };
+      res.json(preview);
     },
   }),
 
@@ -64,7 +73,8 @@ export const calendarRoutes = [
     handler: async ({ res, deps: { db }, user, body }) => {
       const owner = await ownerOf(db, user, body.scope);
       const affected = await deadlinesMovedBy(db, owner, body.day, body.working);
-      res.json({ affected: await visibleTo(db, user, affected) });
+      const result: CalendarChangeResult = { affected: await visibleTo(db, user, affected) };
+      res.json(result);
     },
   }),
 

@@ -1,6 +1,6 @@
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { Kysely } from 'kysely';
-import { type DaySource, type OverrideRow, overridesFor, ruleOf } from '../../db/calendar';
+import { type OverrideRow, overridesFor, ruleOf } from '../../db/calendar';
 import type { Database } from '../../db/schema';
 import {
   addDays,
@@ -19,19 +19,16 @@ import {
   openTasksAround,
   publicityAround,
 } from './calendar.queries';
-import type { CalendarScope } from '../../domain/contract/calendar';
-
-export interface CalendarDay {
-  day: string;
-  working: boolean;
-  /** What the national schedule alone says (the package and national entries). */
-  nationalWorking: boolean;
-  source: DaySource;
-  reason: string | null;
-}
+import type {
+  AffectedDeadline,
+  CalendarDay,
+  CalendarScope,
+  CalendarYear,
+  DaySource,
+} from '../../domain/contract/calendar';
 
 /** Every day of `year` as it stands for the caller's jurisdiction, and the entries behind it. */
-export async function yearView(db: Kysely<Database>, user: SessionUser, year: number) {
+export async function yearView(db: Kysely<Database>, user: SessionUser, year: number): Promise<CalendarYear> {
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
   const overrides = await overridesFor(db, user.jurisdictionId, first, last);
@@ -76,18 +73,6 @@ export async function ownerOf(db: Kysely<Database>, user: SessionUser, scope: Ca
   const jurisdiction = await jurisdictionOf(db, user.jurisdictionId);
   if (jurisdiction?.parent_id !== null) throw forbidden('countyOnlyNational');
   return null;
-}
-
-export interface AffectedDeadline {
-  kind: 'publicity' | 'task';
-  /** The workflow that owns the deadline: the batch's, or the task's own. */
-  workflowId: string;
-  jurisdictionId: string;
-  title: string;
-  label: string;
-  from: string;
-  dueAt: string;
-  newDueAt: string;
 }
 
 // A working-day deadline spans at most 365 working days (domain/dueRule.ts): well inside this many days.

@@ -1,43 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { findDepartment } from '../directory/directory.queries';
 import { fieldError, notFound } from '../errors';
 import { route } from '../http/route';
 import { recordChange } from '../office/changeAudit';
 import { createDepartmentSchema, updateDepartmentSchema } from '../../domain/contract/departments';
-
-const departmentColumns = ['id', 'name', 'jurisdiction_id', 'leader_user_id'] as const;
-
-function findOwnDepartment(db: Kysely<Database>, jurisdictionId: string, id: string) {
-  return db
-    .selectFrom('departments')
-    .select(departmentColumns)
-    .where('id', '=', id)
-    .where('jurisdiction_id', '=', jurisdictionId)
-    .executeTakeFirst();
-}
+import { findLeaderCandidate, findNamesake, insertDepartment, updateDepartment } from './departments.queries';
 
 /** The responsible leader (包抓领导) is an active official of the same jurisdiction. */
 async function assertLeader(db: Kysely<Database>, jurisdictionId: string, leaderId: string | null | undefined) {
   if (!leaderId) return;
-  const leader = await db
-    .selectFrom('users')
-    .select(['id', 'roles', 'active'])
-    .where('id', '=', leaderId)
-    .where('jurisdiction_id', '=', jurisdictionId)
-    .executeTakeFirst();
+  const leader = await findLeaderCandidate(db, jurisdictionId, leaderId);
   if (!leader || !leader.active || !leader.roles.includes('official'))
     throw fieldError(422, 'leader_user_id', 'departmentLeaderNotOfficial');
 }
 
 async function assertNameFree(db: Kysely<Database>, jurisdictionId: string, name: string, exceptId?: string) {
-  let qb = db
-    .selectFrom('departments')
-    .select('id')
-    .where('jurisdiction_id', '=', jurisdictionId)
-    .where('name', '=', name);
-  if (exceptId) qb = qb.where('id', '!=', exceptId);
-  if (await qb.executeTakeFirst()) throw fieldError(409, 'name', 'departmentNameTaken', { name });
+  if (await findNamesake(db, jurisdictionId, name, exceptId))
+    throw fieldError(409, 'name', 'departmentNameTaken', { name });
 }
 
 /** Departments (责任单位) and their responsible leaders; tasks and projects reference the id, so a rename keeps them. */
@@ -57,15 +38,12 @@ export const departmentRoutes = [
       await assertLeader(db, user.jurisdictionId, body.leader_user_id);
       const id = `dept-${randomBytes(5).toString('hex')}`;
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('departments')
-          .values({
-            id,
-            jurisdiction_id: user.jurisdictionId,
-            name: body.name,
-            leader_user_id: body.leader_user_id ?? null,
-          })
-          .execute();
+        await insertDepartment(trx, {
+          id,
+          jurisdictionId: user.jurisdictionId,
+          name: body.name,
+          leaderUserId: body.leader_user_id ?? null,
+        });
         await recordChange(trx, user, {
           action: 'department.created',
           subject: `department:${id}`,
@@ -74,7 +52,7 @@ export const departmentRoutes = [
           after: { name: body.name, leader_user_id: body.leader_user_id ?? null },
         });
       });
-      res.status(201).json(await findOwnDepartment(db, user.jurisdictionId, id));
+      res.status(201).json(await findDepartment(db, user.jurisdictionId, id));
     },
   }),
 
@@ -88,18 +66,14 @@ export const departmentRoutes = [
     body: updateDepartmentSchema,
     refusals: [404, 409, 422],
     handler: async ({ res, deps: { db }, user, params, body }) => {
-      const before = await findOwnDepartment(db, user.jurisdictionId, params.id);
+      const before = await findDepartment(db, user.jurisdictionId, params.id);
       if (!before) throw notFound('department', params.id);
       const name = body.name ?? before.name;
       const leaderId = body.leader_user_id === undefined ? before.leader_user_id : body.leader_user_id;
       await assertNameFree(db, user.jurisdictionId, name, before.id);
       await assertLeader(db, user.jurisdictionId, leaderId);
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('departments')
-          .set({ name, leader_user_id: leaderId })
-          .where('id', '=', before.id)
-          .execute();
+        await updateDepartment(trx, before.id, { name, leaderUserId: leaderId });
         await recordChange(trx, user, {
           action: 'department.updated',
           subject: `department:${before.id}`,
@@ -108,7 +82,7 @@ export const departmentRoutes = [
           after: { name, leader_user_id: leaderId },
         });
       });
-      res.json(await findOwnDepartment(db, user.jurisdictionId, before.id));
+      res.json(await findDepartment(db, user.jurisdictionId, before.id));
     },
   }),
 ];

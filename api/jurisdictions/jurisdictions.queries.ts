@@ -58,3 +58,8 @@ export function lockJurisdiction(trx: Transaction<Database>, id: string) {
     .forUpdate()
     .executeTakeFirst();
 }
+
+/** A rename only: the id stays, so batches, people and workflow ids keep pointing at it. */
+export function renameJurisdiction(db: Kysely<Database>, id: string, name: string) {
+  return db.updateTable('jurisdictions').set({ name }).where('id', '=', id).execute();
+}

@@ -1,7 +1,7 @@
 import { forbidden, notFound } from '../errors';
 import { route } from '../http/route';
 import { recordChange } from '../office/changeAudit';
-import { findWatched, listWatched } from './jurisdictions.queries';
+import { findWatched, listWatched, renameJurisdiction } from './jurisdictions.queries';
 import { createJurisdictionSchema, updateJurisdictionSchema } from '../../domain/contract/jurisdictions';
 import { createJurisdictionWithOffice, randomCode } from './jurisdictions.service';
 
@@ -76,7 +76,7 @@ export const jurisdictionRoutes = [
       const before = await findWatched(db, user.jurisdictionId, params.id);
       if (!before) throw notFound('jurisdiction', params.id);
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('jurisdictions').set({ name: body.name }).where('id', '=', before.id).execute();
+        await renameJurisdiction(trx, before.id, body.name);
         await recordChange(trx, user, {
           action: 'jurisdiction.updated',
           subject: `jurisdiction:${before.id}`,

@@ -6,13 +6,21 @@ import type { Database } from '../../db/schema';
 import type { SessionUser } from '../auth/tokens';
 import { recordChange } from '../office/changeAudit';
 import { readRosterFile, RosterFileError, type RosterSheet } from './rosterFile';
-import { mobileSchema, usernameSchema } from '../../domain/contract/users';
+import {
+  mobileSchema,
+  type RosterColumn,
+  type RosterPlan,
+  type RosterProblem,
+  type RosterRow,
+  usernameSchema,
+} from '../../domain/contract/users';
+
 import { auditView, findUserById, userColumns } from './users.queries';
 
 /** A file of more rows than a county's deputies plus its townships' is a mistake, not a roster. */
 export const MAX_ROSTER_ROWS = 5_000;
 
-type Column = 'name' | 'district' | 'phone' | 'email' | 'committee' | 'username';
+type Column = RosterColumn;
 
 // Headers as offices write them, in Chinese or English; compared without spaces and case.
 const headerNames: Record<Column, string[]> = {
@@ -28,30 +36,6 @@ const requiredColumns: Column[] = ['name', 'district', 'phone'];
 const yes = ['是', '√', '✓', 'y', 'yes', 'true', '1'];
 const no = ['否', '', 'n', 'no', 'false', '0', '×'];
 
-export interface RosterProblem {
-  line: number;
-  field: Column | 'file';
-  message: string;
-}
-
-export interface RosterRow {
-  line: number;
-  name: string;
-  district: string;
-  phone: string;
-  email: string | null;
-  committee: boolean;
-  username: string;
-  action: 'create' | 'update' | 'unchanged';
-  userId: string | null;
-}
-
-export interface RosterPlan {
-  rows: RosterRow[];
-  problems: RosterProblem[];
-  summary: { create: number; update: number; unchanged: number; problems: number };
-}
-
 /** What an import may compare against: the districts it knows and the people already there. */
 export interface RosterContext {
   jurisdictionId: string;
@@ -64,7 +48,7 @@ export interface RosterContext {
     phone: string | null;
     email: string | null;
     electoral_district: string | null;
-    roles: string[];
+    roles: Role[];
   }[];
   /** Usernames held by anyone (any jurisdiction): a new account may not take one. */
   takenUsernames: Set<string>;

@@ -10,7 +10,7 @@ import type { SessionUser } from '../auth/tokens';
 import { conflict, fieldError, notFound } from '../errors';
 import { findWatched, lockJurisdiction } from '../jurisdictions/jurisdictions.queries';
 import { recordChange } from '../office/changeAudit';
-import type { createUserSchema, updateUserSchema } from '../../domain/contract/users';
+import type { createUserSchema, IssuedPassword, updateUserSchema } from '../../domain/contract/users';
 import { auditView, findUserById, otherActiveCoordinators, type UserRecord, usernameTaken } from './users.queries';
 
 type CreateUser = z.output<typeof createUserSchema>;
@@ -88,7 +88,7 @@ export async function createUser(db: Kysely<Database>, office: SessionUser, body
 async function assertKeepsCoordinator(
   trx: Transaction<Database>,
   before: UserRecord,
-  after: { active: boolean; roles: readonly string[] },
+  after: { active: boolean; roles: readonly Role[] },
 ) {
   const wasCoordinator = before.active && before.roles.includes('coordinator');
   const staysCoordinator = after.active && after.roles.includes('coordinator');
@@ -105,7 +105,7 @@ export async function updateUser(db: Kysely<Database>, office: SessionUser, id: 
   const roles = body.roles ? [...new Set(body.roles)] : current.roles;
   const departmentId = body.department_id === undefined ? current.department_id : body.department_id;
   const leader = body.leader ?? (current.leader && roles.includes('official'));
-  await assertPlacement(db, { jurisdictionId: current.jurisdiction_id, departmentId, roles: roles as Role[], leader });
+  await assertPlacement(db, { jurisdictionId: current.jurisdiction_id, departmentId, roles, leader });
   await db.transaction().execute(async (trx) => {
     await lockJurisdiction(trx, current.jurisdiction_id);
     const before = (await findUserById(trx, id))!;
@@ -160,7 +160,7 @@ export async function setActive(db: Kysely<Database>, office: SessionUser, id: s
 }
 
 /** A new one-time password: the person must change it at their next sign-in. */
-export async function resetPassword(db: Kysely<Database>, office: SessionUser, id: string) {
+export async function resetPassword(db: Kysely<Database>, office: SessionUser, id: string): Promise<IssuedPassword> {
   const current = await findManagedUser(db, office, id);
   if (!current.active) throw conflict('accountDisabledEnableFirst', { name: current.display_name });
   const password = oneTimePassword();

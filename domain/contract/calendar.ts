@@ -43,3 +43,61 @@ export const previewSchema = z.object({
     .min(1, 'count at least 1 working day')
     .max(365, 'count at most 365 working days'),
 });
+
+// What the calendar routes answer (api/calendar), read by the console as they are declared here.
+
+/** Where a day's state comes from: the package's national data, a national entry, the county's closure, one's own. */
+export type DaySource = 'package' | 'national' | 'county' | 'local';
+
+export interface CalendarDay {
+  day: string;
+  working: boolean;
+  /** What the national schedule alone says (the package and national entries). */
+  nationalWorking: boolean;
+  source: DaySource;
+  reason: string | null;
+}
+
+/** One entry of a schedule: national (no jurisdiction), the county's, or the caller's own. */
+export interface CalendarEntryRow {
+  jurisdiction_id: string | null;
+  day: string;
+  working: boolean;
+  reason: string;
+}
+
+/** GET /api/calendar/:year: every day as it stands for the caller's jurisdiction, and the entries behind it. */
+export interface CalendarYear {
+  year: number;
+  jurisdictionId: string;
+  packageCovers: boolean;
+  mayEditNational: boolean;
+  days: CalendarDay[];
+  entries: { national: CalendarEntryRow[]; county: CalendarEntryRow[]; local: CalendarEntryRow[] };
+}
+
+/** A running working-day deadline a change moves, with its end before and after. */
+export interface AffectedDeadline {
+  kind: 'publicity' | 'task';
+  /** The workflow that owns the deadline: the batch's, or the task's own. */
+  workflowId: string;
+  jurisdictionId: string;
+  title: string;
+  label: string;
+  from: string;
+  dueAt: string;
+  newDueAt: string;
+}
+
+/** What a change (or its preview, POST /api/calendar/impact) answers: the deadlines it moves. */
+export interface CalendarChangeResult {
+  affected: AffectedDeadline[];
+}
+
+/** POST /api/calendar/preview: `workingDays` from `from` end at `dueAt`, the end of `lastDay`. */
+export interface WorkingDaysPreview {
+  from: string;
+  workingDays: number;
+  dueAt: string;
+  lastDay: string;
+}

@@ -47,3 +47,40 @@ export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, 'enter your current password').max(200),
   newPassword: z.string().min(1, 'enter a new password').max(200, 'at most 200 characters'),
 });
+
+/** POST /api/users and /api/users/:id/reset-password: the one-time password, shown once. */
+export interface IssuedPassword {
+  id: string;
+  username: string;
+  oneTimePassword: string;
+}
+
+/** The columns of a deputy roster file (姓名, 选区, 手机, 邮箱, 常委会组成人员, 账号). */
+export type RosterColumn = 'name' | 'district' | 'phone' | 'email' | 'committee' | 'username';
+
+/** A problem of the file (`line` 1 is its header) or of one row, by the row's line in the file. */
+export interface RosterProblem {
+  line: number;
+  field: RosterColumn | 'file';
+  message: string;
+}
+
+export interface RosterRow {
+  line: number;
+  name: string;
+  district: string;
+  phone: string;
+  email: string | null;
+  committee: boolean;
+  username: string;
+  action: 'create' | 'update' | 'unchanged';
+  /** The person already recorded that the row matches (by name and phone), if any. */
+  userId: string | null;
+}
+
+/** POST /api/users/import/preview and /api/users/import: what an import does, or would do, row by row. */
+export interface RosterPlan {
+  rows: RosterRow[];
+  problems: RosterProblem[];
+  summary: { create: number; update: number; unchanged: number; problems: number };
+}

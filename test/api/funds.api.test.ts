@@ -159,6 +159,20 @@ describe('the money is the government’s', () => {
     await setPool('townFinance', BATCH, 5_000_000).expect(404);
     const set = await setPool('finance', BATCH, 5_000_000).expect(200);
     expect(set.body).toMatchObject({ total_yuan: 5_000_000, allocated_yuan: 0, unallocated_yuan: 5_000_000 });
+    // Who set it, when, and from what to what (docs/domain.md, "Fund pool").
+    const poolEvents = await testDb.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'fundPool.set')
+      .where('subject', '=', BATCH)
+      .execute();
+    expect(poolEvents).toEqual([
+      expect.objectContaining({
+        actor_user_id: 'finance',
+        at: expect.any(Date),
+        detail: expect.objectContaining({ previousYuan: null, totalYuan: 5_000_000 }),
+      }),
+    ]);
     const first = await allocate('finance', ROAD, 'alloc-0001-road', 3_000_000).expect(201);
     expect(first.body).toMatchObject({
       movement: { id: keyedId('fund', ROAD, 'alloc-0001-road'), kind: 'allocation', by_user_id: 'finance' },

@@ -256,6 +256,25 @@ describe('people', () => {
     expect(listed.body.map((e: { subject: string }) => e.subject)).toContain(`user:${vice.body.id}`);
   });
 
+  it('creates the finance office’s and the audit office’s accounts with the roles the fund routes check', async () => {
+    for (const [username, role] of [
+      ['finance-office', 'financeOfficer'],
+      ['audit-office', 'auditor'],
+    ] as const) {
+      const created = await request(app)
+        .post('/api/users')
+        .set(as('coordinator'))
+        .send({ username, display_name: `${username}账号`, roles: [role] })
+        .expect(201);
+      expect(created.body).toMatchObject({ roles: [role], must_change_password: true });
+      const me = await request(app)
+        .get('/api/auth/me')
+        .set(bearer(await firstLogin(username)))
+        .expect(200);
+      expect(me.body.roles).toEqual([role]);
+    }
+  });
+
   it('lets a residents’ representative sign up for a supervision group, as deputies do', async () => {
     const token = await firstLogin('resident1');
     // Past the role check: the project is looked up (and is not there), where an official is refused at once.
@@ -600,5 +619,52 @@ describe('the deputy roster import', () => {
       .set('Content-Type', 'text/csv')
       .send(good)
       .expect(403);
+  });
+});
+
+describe('the audit trail of the office’s changes', () => {
+  it('records disabling, enabling, a password reset and a township’s rename: who, when, before and after', async () => {
+    const created = await request(app)
+      .post('/api/users')
+      .set(as('coordinator'))
+      .send({ username: 'clerk-audit', display_name: '文书甲', roles: ['official'] })
+      .expect(201);
+    const id = created.body.id as string;
+    await request(app).post(`/api/users/${id}/disable`).set(as('coordinator')).expect(200);
+    await request(app).post(`/api/users/${id}/enable`).set(as('coordinator')).expect(200);
+    await request(app).post(`/api/users/${id}/reset-password`).set(as('coordinator')).expect(200);
+    const events = await auditOf(`user:${id}`);
+    expect(events.map((e) => e.action)).toEqual([
+      'user.created',
+      'user.disabled',
+      'user.enabled',
+      'user.passwordReset',
+    ]);
+    for (const e of events) {
+      expect(e).toMatchObject({ actor_user_id: 'coordinator', actor_label: '陈主任', jurisdiction_id: jurisdictionId });
+      expect(e.at).toBeInstanceOf(Date);
+    }
+    expect(events.slice(1).map((e) => e.detail)).toEqual([
+      { before: expect.objectContaining({ active: true }), after: expect.objectContaining({ active: false }) },
+      { before: expect.objectContaining({ active: false }), after: expect.objectContaining({ active: true }) },
+      { before: { must_change_password: true }, after: { must_change_password: true } },
+    ]);
+
+    const township = `${jurisdictionId}-qinghe`;
+    const { name } = await testDb.db
+      .selectFrom('jurisdictions')
+      .select('name')
+      .where('id', '=', township)
+      .executeTakeFirstOrThrow();
+    await request(app)
+      .put(`/api/jurisdictions/${township}`)
+      .set(as('coordinator'))
+      .send({ name: '清河镇（更名）' })
+      .expect(200);
+    expect((await auditOf(`jurisdiction:${township}`)).at(-1)).toMatchObject({
+      action: 'jurisdiction.updated',
+      actor_user_id: 'coordinator',
+      detail: { before: { name }, after: { name: '清河镇（更名）' } },
+    });
   });
 });

@@ -41,3 +41,19 @@ describe('where a rule comes from', () => {
     expect(passages.filter(({ text }) => /local practice|地方惯例/i.test(text)).length).toBeGreaterThan(0);
   });
 });
+
+describe('what a comment or a phrase cites', () => {
+  it('resolves inside the repository: docs/*.md and its [S0]–[S4], never notes kept outside it', () => {
+    const dirs = ['api', 'activities', 'workflows', 'domain', 'db', 'admin-ui/src', 'scripts', 'temporal', 'worker'];
+    const files = [...dirs.flatMap(sourceFiles), ...sourceFiles('test'), 'README.md'].filter(
+      (f) => f !== join('test', 'domain', 'ruleCitations.test.ts'),
+    );
+    const outside = /DOMAIN\.md|DESIGN\.md|STYLE\.md|seed 00\d|来源00\d/;
+    const found = files.flatMap((f) =>
+      readFileSync(join(root, f), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (outside.test(line) ? [`${f}:${i + 1}`] : [])),
+    );
+    expect(found).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { Loading, Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
-import { formatInstant } from '../timeline/formatInstant';
+import { formatInstant } from '../common/formatInstant';
 import { BatchTitle } from './BatchTitle';
 import { SessionCard } from './SessionCard';
 import type { VoteSession } from './types';

@@ -2,7 +2,7 @@ import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { type ReactNode, useState } from 'react';
 import { LinkBase, Loading, Title, useGetOne, useLocaleState, useParams, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
-import { formatInstant } from '../timeline/formatInstant';
+import { formatInstant } from '../common/formatInstant';
 import { BatchTitle } from './BatchTitle';
 import { ReceiptPanel } from './ReceiptPanel';
 

@@ -1,6 +1,6 @@
 import { DataTable, List, NumberInput, SelectInput } from 'react-admin';
 import { EnumField } from '../common/EnumField';
-import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
+import { ChinaDateTimeField as DateTimeField } from '../common/ChinaDateTimeField';
 import { batchPhaseChoices, batchScopeChoices } from './choices';
 
 const batchFilters = [

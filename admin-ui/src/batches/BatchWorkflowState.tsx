@@ -11,8 +11,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { Countdown } from '../timeline/Countdown';
-import { ReadOnlyNotice } from '../jurisdictions/ReadOnlyNotice';
+import { Countdown } from '../common/Countdown';
+import { ReadOnlyNotice } from '../common/ReadOnlyNotice';
 import { BatchDecisions } from './BatchDecisions';
 import { DeadlineText } from '../common/DeadlineText';
 import { PhaseStepper } from './PhaseStepper';

@@ -1,6 +1,6 @@
 import { Alert, Card, CardContent, CardHeader, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { Link, useGetList, useTranslate } from 'react-admin';
-import { Countdown } from '../timeline/Countdown';
+import { Countdown } from '../common/Countdown';
 import type { Task } from '../types';
 
 /** The batch's open tasks (approval steps, reports, feedback to proposers): who must act, by when. */

@@ -1,6 +1,6 @@
 import { Alert, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { Link, useLocale, useTranslate } from 'react-admin';
-import { formatInstant } from '../timeline/formatInstant';
+import { formatInstant } from '../common/formatInstant';
 import type { AffectedDeadline } from './types';
 
 /** The running deadlines a calendar change moves (or would move), each with its old and new end. */

@@ -6,7 +6,7 @@ import { dialogRefusal } from '../common/fieldErrors';
 import { integer } from '../common/validators';
 import { SectionCard } from '../common/SectionCard';
 import { useAppDataProvider } from '../providers/dataProvider';
-import { formatDay, formatInstant } from '../timeline/formatInstant';
+import { formatDay, formatInstant } from '../common/formatInstant';
 import type { WorkingDaysPreview } from './types';
 
 const fields = ['from', 'workingDays'] as const;

@@ -13,7 +13,7 @@ import {
 } from 'react-admin';
 import { EnumField } from '../common/EnumField';
 import { hasRole } from '../common/roles';
-import { formatInstant } from '../timeline/formatInstant';
+import { formatInstant } from '../common/formatInstant';
 import { AmendDialog } from './AmendDialog';
 import type { Candidate } from './types';
 

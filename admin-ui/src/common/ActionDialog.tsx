@@ -10,10 +10,11 @@ import { useConfirmation } from './useConfirmation';
 
 type Values = Record<string, unknown>;
 
-export interface ActionDialogProps<T extends Values> {
+export interface ActionDialogProps<T extends Values, R = unknown> {
   /** i18n key of the button; also the dialog's title and its submit button unless those are given. */
   label: string;
   title?: string;
+  titleOptions?: Record<string, unknown>;
   /** A sentence saying what the action does, above the inputs. */
   description?: string;
   submitLabel?: string;
@@ -32,7 +33,18 @@ export interface ActionDialogProps<T extends Values> {
   /** The inputs; none for a decision that only needs confirming. */
   children?: ReactNode;
   /** Sends the action. `key` is one per opening of the dialog: a retried submit is the same request. */
-  submit: (values: T, key: string) => Promise<unknown>;
+  submit: (values: T, key: string) => Promise<R>;
+  /** The success notice's interpolation, from the answer (how many deadlines moved). */
+  successOptions?: (result: R) => Record<string, unknown>;
+  /** What the page does with the answer once the dialog has closed. */
+  onDone?: (result: R) => void;
+  /** Opened by the page (a day clicked on a calendar) instead of by the dialog's own button, which is then not drawn. */
+  open?: boolean;
+  onClose?: () => void;
+  /** Above the inputs: how the thing acted on stands now. */
+  intro?: ReactNode;
+  /** Another action on the same thing, beside cancel (removing an entry). */
+  extraActions?: ReactNode;
   icon?: ReactNode;
   color?: 'primary' | 'error' | 'warning' | 'success';
   variant?: 'text' | 'outlined' | 'contained';
@@ -43,24 +55,42 @@ export interface ActionDialogProps<T extends Values> {
  * A button that opens a dialog for one action: its inputs or its question, then the request. A refusal stays
  * in the dialog, each sentence under the field it names and the rest at the top, so nothing typed is lost.
  */
-export function ActionDialog<T extends Values>(props: ActionDialogProps<T>) {
-  const { label, title = label, description, confirm, success, fields = [], nestedErrors = false } = props;
+export function ActionDialog<T extends Values, R = unknown>(props: ActionDialogProps<T, R>) {
+  const {
+    label,
+    title = label,
+    titleOptions,
+    description,
+    confirm,
+    success,
+    fields = [],
+    nestedErrors = false,
+  } = props;
+  const { successOptions, onDone, intro, extraActions } = props;
   const { defaultValues, children, submit, icon, color = 'primary', variant = 'outlined', size = 'small' } = props;
   const submitLabel = props.submitLabel ?? (children ? label : 'ra.action.confirm');
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
   const titleId = useId();
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const controlled = props.open !== undefined;
+  const open = controlled ? props.open === true : ownOpen;
+  const setOpen = (next: boolean) => {
+    if (controlled) {
+      if (!next) props.onClose?.();
+    } else setOwnOpen(next);
+  };
   const [key, setKey] = useState(newIdempotencyKey);
   const [general, setGeneral] = useState<string | null>(null);
   const [ask, confirmDialog] = useConfirmation();
   const { mutateAsync, isPending } = useMutation({
     mutationFn: (values: T) => submit(values, key),
-    onSuccess: () => {
+    onSuccess: (result) => {
       setOpen(false);
-      notify(success, { type: 'success' });
+      notify(success, { type: 'success', messageArgs: successOptions?.(result) });
       refresh();
+      onDone?.(result);
     },
   });
 
@@ -94,12 +124,14 @@ export function ActionDialog<T extends Values>(props: ActionDialogProps<T>) {
 
   return (
     <>
-      <Button size={size} variant={variant} color={color} startIcon={icon} onClick={show}>
-        {translate(label)}
-      </Button>
+      {controlled ? null : (
+        <Button size={size} variant={variant} color={color} startIcon={icon} onClick={show}>
+          {translate(label)}
+        </Button>
+      )}
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" aria-labelledby={titleId}>
         <Form defaultValues={defaultValues} onSubmit={onSubmit}>
-          <DialogTitle id={titleId}>{translate(title)}</DialogTitle>
+          <DialogTitle id={titleId}>{translate(title, titleOptions)}</DialogTitle>
           <DialogContent>
             {description ? (
               <Alert severity="info" sx={{ mb: 2 }}>
@@ -111,6 +143,7 @@ export function ActionDialog<T extends Values>(props: ActionDialogProps<T>) {
                 {translate(confirm.content, confirm.translateOptions)}
               </DialogContentText>
             ) : null}
+            {intro}
             {general ? (
               <Alert severity="error" role="alert" sx={{ mb: 2 }}>
                 {translate(general, { _: general })}
@@ -119,6 +152,7 @@ export function ActionDialog<T extends Values>(props: ActionDialogProps<T>) {
             {children}
           </DialogContent>
           <DialogActions>
+            {extraActions}
             <Button onClick={() => setOpen(false)} disabled={isPending}>
               {translate('ra.action.cancel')}
             </Button>

@@ -1,6 +1,7 @@
 import { Typography } from '@mui/material';
 import { useFieldValue, useLocaleState, useTranslate } from 'react-admin';
-import { Countdown, formatDay, formatInstant } from '../timeline';
+import { Countdown } from './Countdown';
+import { formatDay, formatInstant } from './formatInstant';
 
 interface ChinaDateTimeFieldProps {
   source: string;

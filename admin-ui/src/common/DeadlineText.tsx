@@ -1,6 +1,6 @@
 import { Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { Countdown } from '../timeline/Countdown';
+import { Countdown } from './Countdown';
 import type { Deadline } from '../batches/types';
 
 /** The workflow writes its deadlines' labels in English codes ("collection closes"); the UI words them. */

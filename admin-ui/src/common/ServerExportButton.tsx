@@ -3,7 +3,7 @@ import TableViewIcon from '@mui/icons-material/TableView';
 import { useMutation } from '@tanstack/react-query';
 import { Button, useListContext, useNotify, useTranslate } from 'react-admin';
 import { type ExportableResource, type ExportFormat, useAppDataProvider } from '../providers/dataProvider';
-import { officeTimeZone } from '../timeline/formatInstant';
+import { officeTimeZone } from './formatInstant';
 import { errorMessage } from './errorMessage';
 import { saveFile } from './saveFile';
 

@@ -1,6 +1,6 @@
 import { Alert, List, ListItem, ListItemText } from '@mui/material';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
-import { formatInstant } from '../timeline/formatInstant';
+import { formatInstant } from '../common/formatInstant';
 import { DashboardCard } from './DashboardCard';
 import type { DashboardData } from './types';
 

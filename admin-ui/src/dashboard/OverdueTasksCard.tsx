@@ -1,6 +1,6 @@
 import { Alert, List, ListItem, ListItemText } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
-import { Countdown } from '../timeline/Countdown';
+import { Countdown } from '../common/Countdown';
 import { DashboardCard } from './DashboardCard';
 import type { DashboardData } from './types';
 

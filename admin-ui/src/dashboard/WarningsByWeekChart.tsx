@@ -1,7 +1,7 @@
 import { Alert, Box } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDay } from '../timeline/formatInstant';
+import { formatDay } from '../common/formatInstant';
 import { DashboardCard } from './DashboardCard';
 import type { DashboardData } from './types';
 import { warningColours } from './WarningsCard';

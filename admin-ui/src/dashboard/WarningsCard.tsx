@@ -1,6 +1,6 @@
 import { Box, Chip, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
-import { formatDay } from '../timeline/formatInstant';
+import { formatDay } from '../common/formatInstant';
 import { useLocaleState } from 'react-admin';
 import { DashboardCard } from './DashboardCard';
 import type { DashboardData, WarningColour } from './types';

@@ -5,7 +5,7 @@ import { PhotoGallery } from '../photos/PhotoGallery';
 import { isGroupMember } from '../projects/membership';
 import { LabelValue, SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from '../projects/types';
-import { formatInstant } from '../timeline';
+import { formatInstant } from '../common/formatInstant';
 import { FindingStatusChip } from './FindingStatusChip';
 import { ReviewFindingButtons } from './ReviewFindingButtons';
 import type { Finding } from './types';

@@ -173,13 +173,13 @@ export const calendarEn = {
             'docs/domain.md, "Candidate publicity" [S3]: published for at least 7 working days. Floor: no less than 7.',
           approvalStepWorkingDays: 'docs/domain.md [S0] sets the steps; the number is ours (10).',
           partyCommitteeReviewsTownshipList:
-            'docs/domain.md, "Levels": a township or street chain has no party-committee step unless this adds one (seed 001: 乡镇党委专题会议). A county\'s chain always has it.',
+            'docs/domain.md, "Levels": a township or street chain has no party-committee step unless this adds one ([S1]: 乡镇党委专题会议). A county\'s chain always has it.',
           election: {
             competitionPercent:
               'docs/domain.md, "Vote" [S3]: candidates exceed seats by at least 20%. Floor: no less than 20.',
             majorityBase:
               'docs/domain.md, "Vote" [S1]: elected with more than half approving; default deputies present.',
-            overApprovalInvalidates: 'Local practice, not in the seeds.',
+            overApprovalInvalidates: 'Local practice, not in the sources.',
           },
           scrutineers: 'docs/domain.md, "Vote" [S3]: 3 scrutineers.',
           tellers: 'docs/domain.md, "Vote" [S3]: 2 tellers.',
@@ -194,7 +194,7 @@ export const calendarEn = {
         },
         project: {
           progressReportEveryDays: 'docs/domain.md, "Cadence" [S0]: weekly supervision (周督导).',
-          progressReportDueWorkingDays: 'The seeds leave it open; ours (2).',
+          progressReportDueWorkingDays: 'The sources leave it open; ours (2).',
           supervisionEveryDays: 'docs/domain.md, "Cadence" [S0]: weekly supervision.',
           evaluationEveryMonths: 'docs/domain.md, "Cadence" [S0]: quarterly evaluation (季考评).',
           warning: {

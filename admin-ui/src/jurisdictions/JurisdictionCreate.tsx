@@ -11,7 +11,7 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
-import { OneTimePasswordDialog } from '../users/OneTimePasswordDialog';
+import { OneTimePasswordDialog } from '../common/OneTimePasswordDialog';
 
 interface Created extends RaRecord {
   coordinator: { username: string; oneTimePassword: string };

@@ -7,7 +7,7 @@ import { ReviewFindingButtons } from '../findings/ReviewFindingButtons';
 import type { Finding } from '../findings/types';
 import { DocumentLinks } from '../documents/DocumentLink';
 import { PhotoGallery } from '../photos/PhotoGallery';
-import { formatInstant } from '../timeline';
+import { formatInstant } from '../common/formatInstant';
 import { isGroupMember } from './membership';
 import { SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from './types';

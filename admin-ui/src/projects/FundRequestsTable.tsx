@@ -6,7 +6,7 @@ import { formatYuan } from '../common/formatYuan';
 import { notBlank } from '../common/validators';
 import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
-import { formatInstant } from '../timeline';
+import { formatInstant } from '../common/formatInstant';
 import type { ProjectFundsWithMovements } from './types';
 
 /** The department's requests finance has not paid yet; finance pays each for what it asked. */

@@ -15,7 +15,7 @@ import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
 import { formatYuan } from '../common/formatYuan';
 import { useAppDataProvider } from '../providers/dataProvider';
-import { formatInstant } from '../timeline';
+import { formatInstant } from '../common/formatInstant';
 import { FundActions } from './FundActions';
 import { FundRequestsTable } from './FundRequestsTable';
 import { LabelValue, SectionCard } from '../common/SectionCard';

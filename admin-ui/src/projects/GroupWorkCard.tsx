@@ -1,7 +1,7 @@
 import { List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { SectionCard } from '../common/SectionCard';
-import { formatInstant } from '../timeline';
+import { formatInstant } from '../common/formatInstant';
 import type { ProjectDetail } from './types';
 
 /**

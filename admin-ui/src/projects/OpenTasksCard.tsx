@@ -1,6 +1,6 @@
 import { Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useCreatePath, useGetList, useRecordContext, useTranslate } from 'react-admin';
-import { Countdown } from '../timeline';
+import { Countdown } from '../common/Countdown';
 import type { Task } from '../types';
 import { SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from './types';

@@ -1,6 +1,6 @@
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { formatDay, formatInstant } from '../timeline';
+import { formatDay, formatInstant } from '../common/formatInstant';
 import { ProgressChart } from './ProgressChart';
 import { LabelValue, SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from './types';

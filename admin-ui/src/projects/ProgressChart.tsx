@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
-import { formatDay } from '../timeline';
+import { formatDay } from '../common/formatInstant';
 import type { Task } from '../types';
 import type { ProjectDetail, StagePlanEntry } from './types';
 

@@ -16,7 +16,7 @@ import {
 import { ActionDialog } from '../common/ActionDialog';
 import { KeySharesDialog, type OpenedBox } from '../common/KeySharesDialog';
 import { PrintReportButton } from '../common/PrintReportButton';
-import { ReadOnlyNotice } from '../jurisdictions/ReadOnlyNotice';
+import { ReadOnlyNotice } from '../common/ReadOnlyNotice';
 import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
 import { OpenInTemporal } from '../timeline';

@@ -1,7 +1,7 @@
 import { Box } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatYuan } from '../common/formatYuan';
-import { formatDay } from '../timeline';
+import { formatDay } from '../common/formatInstant';
 import { LabelValue, SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from './types';
 

@@ -5,7 +5,7 @@ import { ActionDialog } from '../common/ActionDialog';
 import { SectionCard } from '../common/SectionCard';
 import { useAppDataProvider } from '../providers/dataProvider';
 import { readUser } from '../providers/session';
-import { formatInstant } from '../timeline';
+import { formatInstant } from '../common/formatInstant';
 import { groupUserIds, isGroupMember } from './membership';
 import type { ProjectDetail } from './types';
 

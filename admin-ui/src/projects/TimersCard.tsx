@@ -1,6 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { Countdown, formatDay, formatInstant } from '../timeline';
+import { Countdown } from '../common/Countdown';
+import { formatDay, formatInstant } from '../common/formatInstant';
 import { LabelValue, SectionCard } from '../common/SectionCard';
 import type { ProjectDetail } from './types';
 

@@ -5,11 +5,11 @@ import type { BatchAction } from '../batches/types';
 import type {
   AffectedDeadline,
   CalendarChangeResult,
-  CalendarEntry,
   CalendarScope,
   CalendarYear,
+  SetDay,
   WorkingDaysPreview,
-} from '../calendar/types';
+} from '@domain/contract/calendar';
 import type { DashboardData, RunningProjects } from '../dashboard/types';
 import type { JurisdictionPolicy } from '../policy/types';
 import type { FundPoolReport, ProjectFundsWithMovements, StagePlanEntry } from '../projects/types';
@@ -162,7 +162,7 @@ export interface AppDataProvider extends DataProvider {
   /** A year of the working-day calendar as it stands for my jurisdiction (api/calendar). */
   getCalendarYear(year: number): Promise<{ data: CalendarYear }>;
   /** Enters a holiday, a swapped working day or a closure; answers with the running deadlines it moved. */
-  setCalendarDay(entry: CalendarEntry): Promise<{ data: CalendarChangeResult }>;
+  setCalendarDay(entry: SetDay): Promise<{ data: CalendarChangeResult }>;
   clearCalendarDay(scope: CalendarScope, day: string): Promise<{ data: CalendarChangeResult }>;
   /** The running deadlines a change would move, without making it (`working: null` removes the entry). */
   previewCalendarChange(params: {

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Card, CardActions, CardContent, Stack, Typography } from '@mui/material';
 import { LinkBase, Loading, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
-import { Countdown } from '../timeline/Countdown';
+import { Countdown } from '../common/Countdown';
 import { PhaseChip } from './PhaseChip';
 import { usePublicQuery } from '../providers/publicApi';
 import type { PublicBatchSummary } from './types';

@@ -1,6 +1,6 @@
 import { Button, Paper, Stack, Step, StepLabel, Stepper, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { LinkBase, useLocaleState, useTranslate } from 'react-admin';
-import { formatInstant } from '../timeline/formatInstant';
+import { formatInstant } from '../common/formatInstant';
 import { batchPath, usePublicQuery } from '../providers/publicApi';
 import { batchPhases, type BatchPhase, type PublicBatch } from './types';
 import { useBatchId } from './useBatchId';

@@ -1,7 +1,7 @@
 import { Alert, Box, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { LinkBase, Loading, Outlet, useLocation, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
-import { Countdown } from '../timeline/Countdown';
+import { Countdown } from '../common/Countdown';
 import { PhaseChip } from './PhaseChip';
 import { batchPath, usePublicQuery } from '../providers/publicApi';
 import type { PublicBatch } from './types';

@@ -1,6 +1,6 @@
 import { Button, Card, CardActions, CardContent, Chip, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatDay } from '../timeline/formatInstant';
+import { formatDay } from '../common/formatInstant';
 import { formatYuan } from '../common/formatYuan';
 import type { PublicCandidate } from './types';
 

@@ -1,6 +1,6 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatDay } from '../timeline/formatInstant';
+import { formatDay } from '../common/formatInstant';
 import type { PublicProjectChange } from './types';
 
 /** The committee's decisions on a project, as published (docs/domain.md, "Changes and termination"). */

@@ -1,7 +1,7 @@
 import { Alert, Box, Card, CardContent, Chip, LinearProgress, Stack, Typography } from '@mui/material';
 import { Loading, useLocaleState, useTranslate } from 'react-admin';
 import { errorMessage } from '../common/errorMessage';
-import { formatDay, formatInstant } from '../timeline/formatInstant';
+import { formatDay, formatInstant } from '../common/formatInstant';
 import { formatYuan } from '../common/formatYuan';
 import { batchPath, usePublicQuery } from '../providers/publicApi';
 import { ProjectChanges, TerminatedChip } from './ProjectChanges';

@@ -4,7 +4,7 @@ import { Loading, useLocaleState, useNavigate, useParams, useTranslate } from 'r
 import type { PublicReceipt } from '@domain/contract/publicity';
 import { errorMessage } from '../common/errorMessage';
 import { usePublicQuery } from '../providers/publicApi';
-import { formatInstant } from '../timeline/formatInstant';
+import { formatInstant } from '../common/formatInstant';
 
 /** The office's answer to one comment or suggestion; nothing here names its author. */
 const ReceiptAnswer = ({ code }: { code: string }) => {

@@ -10,7 +10,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatInstant } from '../timeline/formatInstant';
+import { formatInstant } from '../common/formatInstant';
 import { countOrDash, isOutcomeOnly } from '../vote-sessions/outcomeOnly';
 import { PriorityCounts } from '../vote-sessions/PriorityCounts';
 import type { VoteRound } from './types';

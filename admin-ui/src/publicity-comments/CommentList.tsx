@@ -7,7 +7,7 @@ import {
   ReferenceInput,
   SelectInput,
 } from 'react-admin';
-import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
+import { ChinaDateTimeField as DateTimeField } from '../common/ChinaDateTimeField';
 import type { PublicityComment } from './types';
 
 const commentFilters = [

@@ -1,5 +1,5 @@
 import { BooleanField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
-import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
+import { ChinaDateTimeField as DateTimeField } from '../common/ChinaDateTimeField';
 import { RespondDialog } from './RespondDialog';
 
 export const CommentShow = () => (

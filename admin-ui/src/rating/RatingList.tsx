@@ -3,7 +3,7 @@ import { Loading, Title, useGetList, useLocaleState, useTranslate } from 'react-
 import { BatchTitle } from '../ballot/BatchTitle';
 import { SessionCard } from '../ballot/SessionCard';
 import { errorMessage } from '../common/errorMessage';
-import { formatInstant } from '../timeline/formatInstant';
+import { formatInstant } from '../common/formatInstant';
 import type { RatingSessionRow } from './types';
 
 /** /ratings — satisfaction ratings of my jurisdiction: the congress's, and committee re-ratings. */

@@ -1,7 +1,7 @@
 import { DataTable, List, ReferenceInput, SearchInput, SelectInput, TopToolbar, usePermissions } from 'react-admin';
 import { hasRole } from '../common/roles';
 import { EnumField } from '../common/EnumField';
-import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
+import { ChinaDateTimeField as DateTimeField } from '../common/ChinaDateTimeField';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { categoryChoices, channelChoices, outcomeChoices } from './choices';
 import { MarkSpamButton } from './MarkSpamButton';

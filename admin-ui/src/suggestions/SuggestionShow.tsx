@@ -13,7 +13,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
+import { ChinaDateTimeField as DateTimeField } from '../common/ChinaDateTimeField';
 import { EnumField } from '../common/EnumField';
 import { hasRole } from '../common/roles';
 import { MergeDialog } from './MergeDialog';

@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { Link, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { errorMessage, errorStatus } from '../common/errorMessage';
 import type { AuditEvent } from '../types';
-import { formatInstant } from './formatInstant';
+import { formatInstant } from '../common/formatInstant';
 import { timelineSentence } from './timelineSentence';
 
 interface WorkflowTimelineProps {

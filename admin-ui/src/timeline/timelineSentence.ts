@@ -1,6 +1,6 @@
 import type { TranslateFunction } from 'react-admin';
 import type { AuditEvent } from '../types';
-import { formatInstant } from './formatInstant';
+import { formatInstant } from '../common/formatInstant';
 
 type Params = Record<string, string | number>;
 

@@ -4,7 +4,7 @@ import { useRecordContext } from 'react-admin';
 import { ActionDialog } from '../common/ActionDialog';
 import { useAppDataProvider } from '../providers/dataProvider';
 import type { User } from '../types';
-import { OneTimePasswordDialog } from './OneTimePasswordDialog';
+import { OneTimePasswordDialog } from '../common/OneTimePasswordDialog';
 import type { IssuedPassword } from './types';
 
 /** A new one-time password for someone who forgot theirs; the old one stops working. */

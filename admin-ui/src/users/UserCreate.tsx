@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Create, ReferenceInput, SelectInput, SimpleForm, TextInput, regex, required, useRedirect } from 'react-admin';
-import { OneTimePasswordDialog } from './OneTimePasswordDialog';
+import { OneTimePasswordDialog } from '../common/OneTimePasswordDialog';
 import type { IssuedPassword } from './types';
 import { UserInputs } from './UserInputs';
 

@@ -9,7 +9,7 @@ import {
   SelectInput,
   useTranslate,
 } from 'react-admin';
-import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
+import { ChinaDateTimeField as DateTimeField } from '../common/ChinaDateTimeField';
 import { EnumField } from '../common/EnumField';
 import type { VoteSession } from './types';
 import { voteSessionName } from './VoteSessionName';

@@ -9,7 +9,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { hasRole } from '../common/roles';
-import { OfficeDateTimeField as DateTimeField } from '../timeline/OfficeDateTimeField';
+import { ChinaDateTimeField as DateTimeField } from '../common/ChinaDateTimeField';
 import { EnumField } from '../common/EnumField';
 import type { VoteSession } from './types';
 import { TellerTotalsPanel } from './TellerTotalsPanel';

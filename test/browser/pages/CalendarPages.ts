@@ -1,5 +1,15 @@
 import type { Page } from 'playwright-core';
 
+/** A resident's call to the 12345 hotline, as the office takes it down. */
+export const hotlineCall = {
+  title: '北街路口增设信号灯',
+  description: '早晚高峰车多，老人过马路危险',
+  category: '交通',
+  location: '北街与人民路交叉口',
+  name: '钱师傅',
+  contact: '13600001111',
+};
+
 /** The office's working calendar (工作日历) and the batch page's intake forms, in Chinese. */
 export class CalendarPages {
   constructor(private readonly page: Page) {}
@@ -53,6 +63,29 @@ export class CalendarPages {
     const result = card.getByRole('status', { name: '试算结果' }).filter({ hasNotText: '请重新试算' });
     await result.waitFor();
     return (await result.textContent()) ?? '';
+  }
+
+  /**
+   * Closes a day in the office's own schedule (本地停止办公): answers the running deadlines the dialog says the
+   * closure would move before it is saved, and those the page says it moved once saved.
+   */
+  async closeDaySeeingImpact(day: string, reason: string): Promise<{ pending: string; moved: string }> {
+    const { page } = this;
+    await page.getByRole('button', { name: '本地停止办公', exact: true }).click();
+    await page.locator(`[data-day="${day}"]`).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: '停止办公（不上班）' }).check();
+    await dialog.getByRole('textbox', { name: '事由' }).fill(reason);
+    const pending = dialog.getByRole('table', { name: '上一次修改影响的进行中期限' });
+    await pending.waitFor();
+    const pendingText = await pending.innerText();
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const moved = page.getByRole('table', { name: '上一次修改影响的进行中期限' });
+    await moved.waitFor();
+    // The grid refetches after the save: read it once it shows the day closed, not while the old year is on screen.
+    await page.locator(`[data-day="${day}"][data-working="false"]`).waitFor();
+    return { pending: pendingText, moved: await moved.innerText() };
   }
 
   /** 录入线下收到的建议 on the batch page: a resident's suggestion received by the 12345 hotline. */
