@@ -1,25 +1,18 @@
 import type { OpenVoteBody } from '@domain/contract/batches';
-import { Button, Dialog, DialogContent, DialogTitle } from '@mui/material';
-import { useState } from 'react';
 import {
   ArrayInput,
-  Form,
   NumberInput,
-  SaveButton,
   SimpleFormIterator,
   TextInput,
   maxValue,
   minValue,
   number,
   required,
-  useNotify,
-  useTranslate,
 } from 'react-admin';
-import { integer } from '../common/validators';
+import { ActionDialog } from '../common/ActionDialog';
 import type { OpenedBox } from '../common/KeySharesDialog';
-import { apiFieldErrors } from './apiFieldErrors';
-import { useBatchAction } from './useBatchAction';
-import { useConfirmation } from '../common/useConfirmation';
+import { integer } from '../common/validators';
+import { useAppDataProvider } from '../providers/dataProvider';
 
 interface OpenVoteDialogProps {
   batchId: string;
@@ -33,12 +26,14 @@ interface OpenVoteDialogProps {
   onOpened: (box: OpenedBox) => void;
 }
 
-/** openVoteSchema's body, with each name in its own input. */
-type OpenVoteValues = Omit<OpenVoteBody, 'scrutineers' | 'tellers'> & {
+/** openVoteSchema's body, with each name in its own input; the deputies present may be left to the attendance. */
+type OpenVoteValues = Omit<OpenVoteBody, 'scrutineers' | 'tellers' | 'deputiesPresent'> & {
+  deputiesPresent?: number | null;
   scrutineers: { name: string }[];
   tellers: { name: string }[];
 };
 
+// Not nested: the API names a list entry (`scrutineers.1`), and the list input is where a message shows.
 const fields = ['seats', 'deputiesEntitled', 'deputiesPresent', 'scrutineers', 'tellers'] as const;
 const names = (n: number) => Array.from({ length: n }, () => ({ name: '' }));
 const presentWithinEntitled = (value: unknown, all: Partial<OpenVoteValues>) =>
@@ -55,86 +50,63 @@ export const OpenVoteDialog = ({
   runOffSeats,
   onOpened,
 }: OpenVoteDialogProps) => {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const [open, setOpen] = useState(false);
-  const [ask, confirmDialog] = useConfirmation();
-  const { run } = useBatchAction(batchId, 'open-vote');
-  const submit = async (values: Partial<OpenVoteValues>) => {
-    const confirmed = await ask({
-      title: 'app.batch.action.open-vote.label',
-      content: 'app.batch.action.open-vote.confirm',
-      translateOptions: { title: batchTitle },
-    });
-    if (!confirmed) return undefined;
-    try {
-      const opened = (await run({
+  const dataProvider = useAppDataProvider();
+  const submit = async (values: OpenVoteValues, key: string) => {
+    const { data } = await dataProvider.decideBatch(batchId, 'open-vote', {
+      key,
+      body: {
         seats: values.seats,
         deputiesEntitled: values.deputiesEntitled,
         deputiesPresent: values.deputiesPresent ?? undefined,
-        scrutineers: (values.scrutineers ?? []).map((s) => s.name),
-        tellers: (values.tellers ?? []).map((t) => t.name),
-      })) as { box: OpenedBox };
-      setOpen(false);
-      onOpened(opened.box);
-      return undefined;
-    } catch (error) {
-      const { fieldErrors, message } = apiFieldErrors(error, fields);
-      if (!fieldErrors) notify(message, { type: 'error', messageArgs: { _: message } });
-      return fieldErrors ?? undefined;
-    }
+        scrutineers: values.scrutineers.map((s) => s.name),
+        tellers: values.tellers.map((t) => t.name),
+      },
+    });
+    return data as { box: OpenedBox };
   };
   return (
-    <>
-      <Button variant="contained" onClick={() => setOpen(true)}>
-        {translate('app.batch.action.open-vote.label')}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" aria-labelledby="open-vote-title">
-        <DialogTitle id="open-vote-title">{translate('app.batch.action.open-vote.label')}</DialogTitle>
-        <DialogContent>
-          <Form
-            onSubmit={submit}
-            defaultValues={{
-              seats: runOffSeats ?? undefined,
-              scrutineers: names(scrutineers),
-              tellers: names(tellers),
-            }}
-          >
-            <NumberInput
-              source="seats"
-              label="app.batch.vote_form.seats"
-              validate={[required(), number(), integer, minValue(1)]}
-              disabled={runOffSeats !== null}
-              fullWidth
-            />
-            <NumberInput
-              source="deputiesEntitled"
-              label="app.batch.vote_form.deputiesEntitled"
-              validate={[required(), integer, minValue(1)]}
-              fullWidth
-            />
-            <NumberInput
-              source="deputiesPresent"
-              label="app.batch.vote_form.deputiesPresent"
-              // Optional: the API takes the number from the recorded attendance, and refuses one that differs.
-              validate={[integer, minValue(0), maxValue(100000), presentWithinEntitled]}
-              fullWidth
-            />
-            <ArrayInput source="scrutineers" label="app.batch.vote_form.scrutineers">
-              <SimpleFormIterator inline disableReordering disableAdd disableRemove disableClear>
-                <TextInput source="name" label="app.batch.vote_form.name" validate={required()} />
-              </SimpleFormIterator>
-            </ArrayInput>
-            <ArrayInput source="tellers" label="app.batch.vote_form.tellers">
-              <SimpleFormIterator inline disableReordering disableAdd disableRemove disableClear>
-                <TextInput source="name" label="app.batch.vote_form.name" validate={required()} />
-              </SimpleFormIterator>
-            </ArrayInput>
-            <SaveButton label="app.batch.action.open-vote.label" alwaysEnable />
-          </Form>
-        </DialogContent>
-      </Dialog>
-      {confirmDialog}
-    </>
+    <ActionDialog<OpenVoteValues, { box: OpenedBox }>
+      label="app.batch.action.open-vote.label"
+      fields={fields}
+      defaultValues={{ seats: runOffSeats ?? undefined, scrutineers: names(scrutineers), tellers: names(tellers) }}
+      confirm={{ content: 'app.batch.action.open-vote.confirm', translateOptions: { title: batchTitle } }}
+      success="app.batch.action.open-vote.done"
+      submit={submit}
+      // After the dialog has closed: the page holds the shares, since the refresh removes this dialog.
+      onDone={(opened) => onOpened(opened.box)}
+      variant="contained"
+      size="medium"
+    >
+      <NumberInput
+        source="seats"
+        label="app.batch.vote_form.seats"
+        validate={[required(), number(), integer, minValue(1)]}
+        disabled={runOffSeats !== null}
+        fullWidth
+      />
+      <NumberInput
+        source="deputiesEntitled"
+        label="app.batch.vote_form.deputiesEntitled"
+        validate={[required(), integer, minValue(1)]}
+        fullWidth
+      />
+      <NumberInput
+        source="deputiesPresent"
+        label="app.batch.vote_form.deputiesPresent"
+        // Optional: the API takes the number from the recorded attendance, and refuses one that differs.
+        validate={[integer, minValue(0), maxValue(100000), presentWithinEntitled]}
+        fullWidth
+      />
+      <ArrayInput source="scrutineers" label="app.batch.vote_form.scrutineers">
+        <SimpleFormIterator inline disableReordering disableAdd disableRemove disableClear>
+          <TextInput source="name" label="app.batch.vote_form.name" validate={required()} />
+        </SimpleFormIterator>
+      </ArrayInput>
+      <ArrayInput source="tellers" label="app.batch.vote_form.tellers">
+        <SimpleFormIterator inline disableReordering disableAdd disableRemove disableClear>
+          <TextInput source="name" label="app.batch.vote_form.name" validate={required()} />
+        </SimpleFormIterator>
+      </ArrayInput>
+    </ActionDialog>
   );
 };
