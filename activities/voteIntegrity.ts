@@ -159,7 +159,7 @@ export function createVoteIntegrityActivities({ db }: { db: Kysely<Database> }) 
           .where('id', '=', input.sessionId)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        if (session.status === 'closed' && session.result) return session.result as unknown as ElectionResult;
+        if (session.status === 'closed' && session.result) return session.result;
         const totals = await trx
           .selectFrom('vote_teller_totals')
           .selectAll()
