@@ -1,4 +1,4 @@
-import type { ProjectChangeKind } from '../../domain/contract/projectChange';
+import type { PublicProjectChange } from '../../domain/contract/projectChange';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
@@ -150,17 +150,6 @@ async function publicProjectChanges(db: Kysely<Database>, batchId: string) {
     byProject.set(r.project_id, list);
   }
   return byProject;
-}
-
-interface PublicProjectChange {
-  kind: ProjectChangeKind;
-  reason: string;
-  meetingOn: string;
-  decidedBy: string;
-  previousDeadline: string | null;
-  newDeadline: string | null;
-  scope: string | null;
-  acceptanceStandard: string | null;
 }
 
 /** The published list: active candidates with their responsibility lists, and the vote's result once known. */

@@ -47,3 +47,15 @@ export interface ProjectChangeRecord {
   recordedBy: string;
   at: string;
 }
+
+/** A decision as the public site shows it with its project (GET /api/public/batches/:id/projects). */
+export interface PublicProjectChange {
+  kind: ProjectChangeKind;
+  reason: string;
+  meetingOn: string;
+  decidedBy: string;
+  previousDeadline: string | null;
+  newDeadline: string | null;
+  scope: string | null;
+  acceptanceStandard: string | null;
+}

@@ -1,4 +1,7 @@
+import type { PublicProjectChange } from '@domain/contract/projectChange';
 import type { ElectionResult } from '@domain/election';
+
+export type { PublicProjectChange };
 import type { BatchPhase, RatingOutcome, WarningLevel } from '@domain/contract/vocabulary';
 
 /** What the public routes (/api/public/…, no login) answer with; see api/publicity/ and api/openapi.json. */
@@ -85,16 +88,4 @@ export interface PublicProject {
   /** Ended by the committee's decision; absent from an API before the decisions were published. */
   terminated?: boolean;
   changes?: PublicProjectChange[];
-}
-
-/** A committee's decision on a project, as published. */
-export interface PublicProjectChange {
-  kind: 'changeDeadline' | 'changeScope' | 'terminate';
-  reason: string;
-  meetingOn: string;
-  decidedBy: string;
-  previousDeadline: string | null;
-  newDeadline: string | null;
-  scope: string | null;
-  acceptanceStandard: string | null;
 }
