@@ -111,6 +111,8 @@ describe('reporting to the people (向人民报告)', () => {
         stage: 'preparation',
         warning: 'none',
         lastReportedAt: null,
+        terminated: false,
+        changes: [],
         ratingOutcome: null,
       },
       {
@@ -125,6 +127,8 @@ describe('reporting to the people (向人民报告)', () => {
         stage: 'construction',
         warning: 'yellow',
         lastReportedAt: '2026-09-01T02:00:00.000Z',
+        terminated: false,
+        changes: [],
         ratingOutcome: null,
       },
     ]);
