@@ -396,8 +396,8 @@ export async function createBatchWorld(): Promise<BatchWorld> {
   const apiDb = createDb(urls.api, 5);
   const workerDb = createDb(urls.worker, 5);
   const notifier = createNotifier({ mailFrom: 'office@test.local' });
-  // One queue for the whole file: a task a test leaves open (an escalated quarterly evaluation, say) is
-  // picked up by the next test's worker when its timers fire, instead of holding the test server's clock.
+  // One queue for the whole file: a workflow still winding down when its test ends is finished by the next
+  // test's worker, instead of holding the test server's clock.
   const taskQueue = `batch-test-${process.pid}`;
   return {
     env,
@@ -411,7 +411,13 @@ export async function createBatchWorld(): Promise<BatchWorld> {
         activities: createActivities({ db: workerDb, notifier }),
         payloadKey: testPayloadKey,
       });
-      return worker.runUntil(fn(new BatchDriver(env, testDb.db, taskQueue, apiDb)));
+      return worker.runUntil(async () => {
+        try {
+          return await fn(new BatchDriver(env, testDb.db, taskQueue, apiDb));
+        } finally {
+          await endWorkflowsLeftRunning(env, testDb.db);
+        }
+      });
     },
     async teardown() {
       await notifier.close();
@@ -420,4 +426,26 @@ export async function createBatchWorld(): Promise<BatchWorld> {
       await testDb.drop();
     },
   };
+}
+
+/**
+ * Ends every batch, project and task workflow a test left running. Their timers would otherwise fire while a
+ * later test skips time (a batch's publicity, a task's escalations, a project's weekly cadence), and each one's
+ * workflow and activity tasks hold the time-skipping server's clock until they are done: a later test's
+ * `env.sleep` then waits on work it never started (seen as 60 s timeouts on a loaded machine).
+ */
+async function endWorkflowsLeftRunning(env: TestWorkflowEnvironment, db: Kysely<Database>): Promise<void> {
+  const ids = [
+    ...(await db.selectFrom('batches').select('id').execute()),
+    ...(await db.selectFrom('projects').select('id').execute()),
+    ...(await db.selectFrom('tasks').select('id').where('status', '=', 'open').execute()),
+  ].map((r) => r.id);
+  for (const id of ids) {
+    const handle = env.client.workflow.getHandle(id);
+    const running = await handle.describe().then(
+      (d) => d.status.name === 'RUNNING',
+      () => false,
+    );
+    if (running) await handle.terminate('the test that started it has ended').catch(() => undefined);
+  }
 }

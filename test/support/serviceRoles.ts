@@ -23,7 +23,10 @@ export async function ensureServiceRoles(serverUrl: string): Promise<void> {
       try {
         await client.query(`create role ${role} login password '${password}'`);
       } catch (err) {
-        if ((err as { code?: string }).code !== '42710') throw err; // duplicate_object
+        // duplicate_object when the role was there before; unique_violation on pg_authid when another file
+        // created it in the same instant (both saw it missing).
+        const code = (err as { code?: string }).code;
+        if (code !== '42710' && code !== '23505') throw err;
         await client.query(`alter role ${role} login password '${password}'`);
       }
     }
