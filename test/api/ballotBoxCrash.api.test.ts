@@ -7,6 +7,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchDriver, type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
 import { eventually } from '../support/fixtures';
+import { terminateWhenIdle } from '../support/endWorkflow';
 
 // Counted exactly once after a crash during close (docs/secrecy.md). The worker runs in a process of its
 // own and is killed with SIGKILL while the count's transaction is under way. This runs on the time-skipping
@@ -182,7 +183,7 @@ describe('closing a vote when the worker crashes mid-count', () => {
         .where('action', '=', 'vote.closed')
         .execute(),
     ).toHaveLength(1);
-    await env.client.workflow.getHandle(batchId).terminate('test finished with this batch');
+    await terminateWhenIdle(env.client.workflow.getHandle(batchId), 'test finished with this batch');
     await killed(worker);
   });
 });

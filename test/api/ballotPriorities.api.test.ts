@@ -7,6 +7,7 @@ import type { Ballot, Priority } from '../../domain/election';
 import { type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
 import type { TestDatabase } from '../support/database';
 import { jurisdictionId, userRow } from '../support/fixtures';
+import { terminateWhenIdle } from '../support/endWorkflow';
 
 // 非常必要 / 必要 / 一般 beside each choice (docs/domain.md, "Vote"): sealed like the rest of the ballot, counted
 // at the close and published with the result.
@@ -90,7 +91,7 @@ describe('ballot priorities', () => {
       const published = await request(drive.app).get(`/api/public/batches/${batchId}/results`);
       expect(published.status, published.body.message).toBe(200);
       expect(prioritiesOf(published.body.rounds[0].result.tallies)).toEqual(expected);
-      await env.client.workflow.getHandle(batchId).terminate('test finished with this batch');
+      await terminateWhenIdle(env.client.workflow.getHandle(batchId), 'test finished with this batch');
     });
   });
 });

@@ -20,6 +20,7 @@ import { bundleWorkflows, createWorker } from '../../worker/createWorker';
 import { createTestDatabase, type TestDatabase } from './database';
 import { eventually, jurisdictionId, seedPeople } from './fixtures';
 import { createTimeSkippingEnv } from './timeSkipping';
+import { terminateWhenIdle } from './endWorkflow';
 import { testPayloadKey } from './payloadKey';
 import { serviceRoleUrls } from './serviceRoles';
 
@@ -432,7 +433,7 @@ export async function createBatchWorld(): Promise<BatchWorld> {
  * Ends every batch, project and task workflow a test left running. Their timers would otherwise fire while a
  * later test skips time (a batch's publicity, a task's escalations, a project's weekly cadence), and each one's
  * workflow and activity tasks hold the time-skipping server's clock until they are done: a later test's
- * `env.sleep` then waits on work it never started (seen as 60 s timeouts on a loaded machine).
+ * `env.sleep` then waits on work it never started. Each is ended once idle (test/support/endWorkflow.ts).
  */
 async function endWorkflowsLeftRunning(env: TestWorkflowEnvironment, db: Kysely<Database>): Promise<void> {
   const ids = [
@@ -440,12 +441,6 @@ async function endWorkflowsLeftRunning(env: TestWorkflowEnvironment, db: Kysely<
     ...(await db.selectFrom('projects').select('id').execute()),
     ...(await db.selectFrom('tasks').select('id').where('status', '=', 'open').execute()),
   ].map((r) => r.id);
-  for (const id of ids) {
-    const handle = env.client.workflow.getHandle(id);
-    const running = await handle.describe().then(
-      (d) => d.status.name === 'RUNNING',
-      () => false,
-    );
-    if (running) await handle.terminate('the test that started it has ended').catch(() => undefined);
-  }
+  for (const id of ids)
+    await terminateWhenIdle(env.client.workflow.getHandle(id), 'the test that started it has ended');
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatchDriver, type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
 import type { TestDatabase } from '../support/database';
 import { eventually } from '../support/fixtures';
+import { terminateWhenIdle } from '../support/endWorkflow';
 
 // Its own time-skipping server: these batches take their dates from wherever the clock stands.
 let world: BatchWorld;
@@ -66,8 +67,9 @@ describe('annual batch decisions that are refused or repeated', () => {
       .where('owner_workflow_id', '=', batchId)
       .where('status', '=', 'open')
       .execute();
-    for (const { id } of open) await env.client.workflow.getHandle(id).terminate('test finished with this batch');
-    await env.client.workflow.getHandle(batchId).terminate('test finished with this batch');
+    for (const { id } of open)
+      await terminateWhenIdle(env.client.workflow.getHandle(id), 'test finished with this batch');
+    await terminateWhenIdle(env.client.workflow.getHandle(batchId), 'test finished with this batch');
   }
 
   it('reports a tie at the last seat for a run-off vote instead of breaking it, then elects from the run-off', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatchDriver, type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
 import type { TestDatabase } from '../support/database';
 import { jurisdictionId } from '../support/fixtures';
+import { terminateWhenIdle } from '../support/endWorkflow';
 
 // Its own time-skipping server: these batches take their dates from wherever the clock stands.
 let world: BatchWorld;
@@ -40,7 +41,7 @@ const withWorker = <T>(fn: (driver: BatchDriver) => Promise<T>) => world.withWor
  */
 async function finish(drive: BatchDriver, batchId: string): Promise<void> {
   await drive.rowPhase(batchId, 'resultPublicity');
-  await env.client.workflow.getHandle(batchId).terminate('test finished with this batch');
+  await terminateWhenIdle(env.client.workflow.getHandle(batchId), 'test finished with this batch');
 }
 
 const deputies = (n: number) => Array.from({ length: n }, (_, i) => `d${i + 1}`);

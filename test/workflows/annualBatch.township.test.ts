@@ -7,6 +7,7 @@ import { type BatchDriver, type BatchWorld, createBatchWorld } from '../support/
 import type { TestDatabase } from '../support/database';
 import { eventually, jurisdictionId } from '../support/fixtures';
 import { historyToJson } from '../support/historyJson';
+import { terminateWhenIdle } from '../support/endWorkflow';
 
 // A township congress has no standing committee: its presidium gives the opinion, and its party committee
 // reviews the list only when its policy adds that step (docs/domain.md, "Levels").
@@ -78,8 +79,9 @@ async function stop(batchId: string) {
     .where('owner_workflow_id', '=', batchId)
     .where('status', '=', 'open')
     .execute();
-  for (const { id } of open) await env.client.workflow.getHandle(id).terminate('test finished with this batch');
-  await env.client.workflow.getHandle(batchId).terminate('test finished with this batch');
+  for (const { id } of open)
+    await terminateWhenIdle(env.client.workflow.getHandle(id), 'test finished with this batch');
+  await terminateWhenIdle(env.client.workflow.getHandle(batchId), 'test finished with this batch');
 }
 
 describe('a township or street batch runs its own procedure', () => {

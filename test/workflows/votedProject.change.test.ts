@@ -12,6 +12,7 @@ import { actorOf, eventually, jurisdictionId } from '../support/fixtures';
 import { historyToJson } from '../support/historyJson';
 import { insertVotedProject } from '../support/projectFixtures';
 import { DAY, startProject, useProjectWorld } from '../support/projectDriver';
+import { terminateWhenIdle } from '../support/endWorkflow';
 
 // Its own time-skipping server: a year's reports and a project's weeks are simulated time.
 const ctx = useProjectWorld();
@@ -275,7 +276,7 @@ describe('a project that outlives the rating', () => {
             historyToJson(await carried.handle.fetchHistory()),
           );
         }
-        await own.handle.terminate('test finished');
+        await terminateWhenIdle(own.handle, 'test finished');
       });
     },
   );
@@ -355,7 +356,7 @@ describe('POST /projects/:id/committee-decisions', () => {
         expect(rows).toEqual([
           { kind: 'changeScope', scope: '步道 1.2 公里（原 2 公里）', recorded_by_user_id: 'coordinator' },
         ]);
-        await project.handle.terminate('test finished');
+        await terminateWhenIdle(project.handle, 'test finished');
       });
     },
   );

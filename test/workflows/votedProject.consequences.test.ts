@@ -3,6 +3,7 @@ import { addDays, chinaDay } from '../../domain/workingDays';
 import { joinSupervisionGroupUpdate, ratingOutcomeSignal } from '../../workflows/votedProject.messages';
 import { eventually } from '../support/fixtures';
 import { actorFor, DAY, type ProjectDriver, startProject, useProjectWorld } from '../support/projectDriver';
+import { terminateWhenIdle } from '../support/endWorkflow';
 
 // Its own time-skipping server: the clock of one scenario never leaks into another file's.
 const ctx = useProjectWorld();
@@ -46,7 +47,7 @@ describe('a voted project’s rating consequences (docs/domain.md, "Consequences
         expect(settled.openTasks.filter((t) => t.kind === 'explanation')).toEqual([]);
         // Its consequences are what this scenario is about: left running, its weekly cadence would hold the shared
         // test server's clock back while the next scenario skips a month.
-        await project.handle.terminate('scenario over');
+        await terminateWhenIdle(project.handle, 'scenario over');
       });
     },
   );

@@ -12,6 +12,7 @@ import {
 import { eventually, jurisdictionId } from '../support/fixtures';
 import { historyToJson } from '../support/historyJson';
 import { actorFor, DAY, firstSeen, rejection, startProject, useProjectWorld } from '../support/projectDriver';
+import { terminateWhenIdle } from '../support/endWorkflow';
 
 // Its own time-skipping server: the clock of one long scenario never leaks into another file's.
 const ctx = useProjectWorld();
@@ -244,7 +245,7 @@ describe('a voted project’s government acts', () => {
           .where('owner_workflow_id', '=', project.projectId)
           .execute();
         expect(`${words}\n${titles.map((t) => t.title).join('\n')}`).not.toMatch(/常委会|副县长/);
-        await project.handle.terminate('scenario over');
+        await terminateWhenIdle(project.handle, 'scenario over');
       });
     },
   );

@@ -9,6 +9,7 @@ import { joinSupervisionGroupUpdate } from '../../workflows/votedProject.message
 import { eventually } from '../support/fixtures';
 import { historyToJson } from '../support/historyJson';
 import { actorFor, type ProjectDriver, startProject, useProjectWorld } from '../support/projectDriver';
+import { terminateWhenIdle } from '../support/endWorkflow';
 
 // Its own time-skipping server: the clock of one scenario never leaks into another file's.
 const ctx = useProjectWorld();
@@ -67,7 +68,7 @@ describe('the supervision group’s mid-year inspection and year-end evaluation 
           );
           await writeFile(file, historyToJson(await project.handle.fetchHistory()));
         }
-        await project.handle.terminate('scenario over');
+        await terminateWhenIdle(project.handle, 'scenario over');
       });
 
       async function yearEnd(project: ProjectDriver, year: number): Promise<void> {
