@@ -1,4 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { sql } from 'kysely';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,12 +6,10 @@ import type { Ballot, Priority } from '../../domain/election';
 import { type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
 import type { TestDatabase } from '../support/database';
 import { jurisdictionId, userRow } from '../support/fixtures';
-import { terminateWhenIdle } from '../support/endWorkflow';
 
 // 非常必要 / 必要 / 一般 beside each choice (docs/domain.md, "Vote"): sealed like the rest of the ballot, counted
 // at the close and published with the result.
 let world: BatchWorld;
-let env: TestWorkflowEnvironment;
 let testDb: TestDatabase;
 // Enough deputies that the session publishes its counts, not only its outcome (outcomeOnlyBelow is 10).
 const DEPUTIES = 12;
@@ -20,7 +17,7 @@ const deputyIds = Array.from({ length: DEPUTIES }, (_, i) => `pv${i + 1}`);
 
 beforeAll(async () => {
   world = await createBatchWorld();
-  ({ env, testDb } = world);
+  ({ testDb } = world);
   await testDb.db
     .insertInto('users')
     .values(deputyIds.map((id, i) => userRow('not-a-login')(id, `优先级代表${i + 1}`, ['deputy'], jurisdictionId)))
@@ -91,7 +88,6 @@ describe('ballot priorities', () => {
       const published = await request(drive.app).get(`/api/public/batches/${batchId}/results`);
       expect(published.status, published.body.message).toBe(200);
       expect(prioritiesOf(published.body.rounds[0].result.tallies)).toEqual(expected);
-      await terminateWhenIdle(env.client.workflow.getHandle(batchId), 'test finished with this batch');
     });
   });
 });

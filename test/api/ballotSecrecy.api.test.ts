@@ -9,7 +9,6 @@ import { everyEncodedBallot } from '../../domain/ballotEncoding';
 import { type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
 import type { TestDatabase } from '../support/database';
 import { jurisdictionId, userRow } from '../support/fixtures';
-import { terminateWhenIdle } from '../support/endWorkflow';
 
 // The promise of docs/secrecy.md, tried the way someone holding the database would: many deputies vote
 // through the API on a real PostgreSQL, and the receipts are joined to what was voted by transaction id,
@@ -277,7 +276,6 @@ describe('the sealed ballot box', () => {
       expect(
         await testDb.db.selectFrom('ballots').select('id').where('session_id', '=', sessionId).execute(),
       ).toHaveLength(DEPUTIES);
-      await terminateWhenIdle(env.client.workflow.getHandle(batchId), 'test finished with this batch');
     });
   });
 });

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatchDriver, type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
 import type { TestDatabase } from '../support/database';
 import { eventually } from '../support/fixtures';
-import { terminateWhenIdle } from '../support/endWorkflow';
 
 // Its own time-skipping server: these batches take their dates from wherever the clock stands.
 let world: BatchWorld;
@@ -49,27 +48,6 @@ describe('annual batch decisions that are refused or repeated', () => {
     await drive.approveChain(batchId);
     await drive.phase(batchId, 'vote');
     return { batchId, candidates };
-  }
-
-  async function stop(batchId: string, phase: string) {
-    await eventually(
-      async () =>
-        (await testDb.db.selectFrom('batches').select('phase').where('id', '=', batchId).executeTakeFirst())?.phase ===
-        phase
-          ? true
-          : undefined,
-      `row phase ${phase}`,
-    );
-    // Workflows left open on a stopped worker's queue would hold the test server's clock for later tests.
-    const open = await testDb.db
-      .selectFrom('tasks')
-      .select('id')
-      .where('owner_workflow_id', '=', batchId)
-      .where('status', '=', 'open')
-      .execute();
-    for (const { id } of open)
-      await terminateWhenIdle(env.client.workflow.getHandle(id), 'test finished with this batch');
-    await terminateWhenIdle(env.client.workflow.getHandle(batchId), 'test finished with this batch');
   }
 
   it('reports a tie at the last seat for a run-off vote instead of breaking it, then elects from the run-off', async () => {
@@ -148,7 +126,7 @@ describe('annual batch decisions that are refused or repeated', () => {
       state = await drive.phase(batchId, 'resultPublicity');
       expect(state.elected).toEqual([a, b]);
       expect(state.votes.map((v) => v.round)).toEqual([1, 2]);
-      await stop(batchId, 'resultPublicity');
+      await drive.rowPhase(batchId, 'resultPublicity');
     });
   });
 
@@ -220,7 +198,7 @@ describe('annual batch decisions that are refused or repeated', () => {
       await drive.advanceTo(new Date(Date.parse(state.nextDeadline!.at) + 60_000).toISOString());
       state = await drive.phase(batchId, 'approval');
       expect(state.approval).toMatchObject({ round: 2, step: 'executiveMeeting' });
-      await stop(batchId, 'approval');
+      await drive.rowPhase(batchId, 'approval');
     });
   });
 });

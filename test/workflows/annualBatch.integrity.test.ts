@@ -1,18 +1,15 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatchDriver, type BatchWorld, createBatchWorld, voteSessionBody } from '../support/batchDriver';
 import type { TestDatabase } from '../support/database';
 import { jurisdictionId } from '../support/fixtures';
-import { terminateWhenIdle } from '../support/endWorkflow';
 
 // Its own time-skipping server: these batches take their dates from wherever the clock stands.
 let world: BatchWorld;
-let env: TestWorkflowEnvironment;
 let testDb: TestDatabase;
 
 beforeAll(async () => {
   world = await createBatchWorld();
-  ({ env, testDb } = world);
+  ({ testDb } = world);
   await testDb.db
     .insertInto('users')
     .values({
@@ -34,15 +31,6 @@ afterAll(async () => {
 });
 
 const withWorker = <T>(fn: (driver: BatchDriver) => Promise<T>) => world.withWorker(fn);
-
-/**
- * Ends a batch once it sleeps through its result publicity: its last activity (the phase row) has completed, so
- * no activity is left in flight on the test server, which would stop it skipping time for the next test.
- */
-async function finish(drive: BatchDriver, batchId: string): Promise<void> {
-  await drive.rowPhase(batchId, 'resultPublicity');
-  await terminateWhenIdle(env.client.workflow.getHandle(batchId), 'test finished with this batch');
-}
 
 const deputies = (n: number) => Array.from({ length: n }, (_, i) => `d${i + 1}`);
 
@@ -139,7 +127,7 @@ describe('a vote that cannot be rigged', () => {
       ).toEqual([expect.objectContaining({ deputies_present: 6, ballots_cast: 4, confirmed_incomplete: true })]);
       expect((await drive.vote(sessionId, 'd5', [candidates[0]!], candidates)).status).toBe(409);
       await drive.phase(batchId, 'resultPublicity');
-      await finish(drive, batchId);
+      await drive.rowPhase(batchId, 'resultPublicity');
     });
   });
 
@@ -221,7 +209,7 @@ describe('a vote that cannot be rigged', () => {
         expect.arrayContaining(['vote.totalsEntered', 'vote.totalsConfirmed', 'vote.castingStopped', 'vote.closed']),
       );
       await drive.phase(batchId, 'resultPublicity');
-      await finish(drive, batchId);
+      await drive.rowPhase(batchId, 'resultPublicity');
     });
   });
 
@@ -284,7 +272,7 @@ describe('a vote that cannot be rigged', () => {
         ballotsCast: 3,
         tallies: expect.arrayContaining([expect.objectContaining({ approve: 2 })]),
       });
-      await finish(drive, batchId);
+      await drive.rowPhase(batchId, 'resultPublicity');
     });
   });
 });

@@ -7,7 +7,6 @@ import { type BatchDriver, type BatchWorld, createBatchWorld } from '../support/
 import type { TestDatabase } from '../support/database';
 import { eventually, jurisdictionId } from '../support/fixtures';
 import { historyToJson } from '../support/historyJson';
-import { terminateWhenIdle } from '../support/endWorkflow';
 
 // A township congress has no standing committee: its presidium gives the opinion, and its party committee
 // reviews the list only when its policy adds that step (docs/domain.md, "Levels").
@@ -72,18 +71,6 @@ async function approveWhatOpens(drive: BatchDriver, batchId: string): Promise<[s
   }
 }
 
-async function stop(batchId: string) {
-  const open = await testDb.db
-    .selectFrom('tasks')
-    .select('id')
-    .where('owner_workflow_id', '=', batchId)
-    .where('status', '=', 'open')
-    .execute();
-  for (const { id } of open)
-    await terminateWhenIdle(env.client.workflow.getHandle(id), 'test finished with this batch');
-  await terminateWhenIdle(env.client.workflow.getHandle(batchId), 'test finished with this batch');
-}
-
 describe('a township or street batch runs its own procedure', () => {
   it('has the township presidium give the opinion and no party-committee step by default', async () => {
     await becomes('township');
@@ -107,7 +94,6 @@ describe('a township or street batch runs its own procedure', () => {
         'the notice that the list goes to the vote',
       );
       expect(ready.title).toBe('测试镇2041年民生实事项目：候选项目清单已提请乡镇人代会票决');
-      await stop(batchId);
       // The township's path, for test/workflows/replay.test.ts (test/histories/README.md).
       if (process.env.RECORD_HISTORIES) {
         const history = await env.client.workflow.getHandle(batchId).fetchHistory();
@@ -137,7 +123,6 @@ describe('a township or street batch runs its own procedure', () => {
         '街道党工委审定',
         '提请议政代表会议票决',
       ]);
-      await stop(batchId);
     });
   });
 });
