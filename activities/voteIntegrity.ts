@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { refusalFailure } from './refusal';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/assignee';
-import { batchPolicyOf } from '../domain/batchPolicy';
+import { outcomeOnlyBelowOf } from '../db/outcomeOnlyBelow';
 import { type ElectionPolicy, type ElectionResult, isSmallSession, tallyFromTotals } from '../domain/election';
 import {
   ballotsOverPresentProblem,
@@ -36,13 +36,7 @@ async function outcomeOnly(
   present: number,
   ballotsCast: number,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom('batches')
-    .innerJoin('jurisdictions', 'jurisdictions.id', 'batches.jurisdiction_id')
-    .select('jurisdictions.policy')
-    .where('batches.id', '=', batchId)
-    .executeTakeFirst();
-  return isSmallSession(present, ballotsCast, batchPolicyOf(row?.policy).outcomeOnlyBelow);
+  return isSmallSession(present, ballotsCast, await outcomeOnlyBelowOf(db, batchId));
 }
 
 const refuse = (message: string, type: string = voteCloseRefusals.invalid) =>

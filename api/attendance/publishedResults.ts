@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { outcomeOnlyBelowOf } from '../../db/outcomeOnlyBelow';
 import type { Database } from '../../db/schema';
 import { batchPolicyOf } from '../../domain/batchPolicy';
 import { type ElectionResult, isSmallSession, publishableResult } from '../../domain/election';
@@ -13,18 +14,7 @@ export function publishedRatingResult(session: { kind: string; result: unknown }
   return { outcomeOnly: true, projects: projects.map(({ projectId, outcome }) => ({ projectId, outcome })) };
 }
 
-/** The jurisdiction's `outcomeOnlyBelow`: a vote with fewer taking part publishes its outcome only. */
-export async function outcomeOnlyBelowOf(db: Kysely<Database>, batchId: string): Promise<number> {
-  const row = await db
-    .selectFrom('batches')
-    .innerJoin('jurisdictions', 'jurisdictions.id', 'batches.jurisdiction_id')
-    .select('jurisdictions.policy')
-    .where('batches.id', '=', batchId)
-    .executeTakeFirst();
-  return batchPolicyOf(row?.policy).outcomeOnlyBelow;
-}
-
-/** The same, by jurisdiction. */
+/** A jurisdiction's `outcomeOnlyBelow` (db/outcomeOnlyBelow.ts reads it by batch). */
 export async function outcomeOnlyBelowIn(db: Kysely<Database>, jurisdictionId: string): Promise<number> {
   const row = await db.selectFrom('jurisdictions').select('policy').where('id', '=', jurisdictionId).executeTakeFirst();
   return batchPolicyOf(row?.policy).outcomeOnlyBelow;
