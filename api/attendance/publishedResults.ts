@@ -35,10 +35,10 @@ export async function outcomeOnlySessions(db: Kysely<Database>, batchId: string)
     .where('batch_id', '=', batchId)
     .execute();
   // Before its close a session has no count yet; only who is present can make it small then.
-  const cast = (result: unknown) =>
-    result && typeof result === 'object' && 'ballotsCast' in result ? Number(result.ballotsCast) : Infinity;
   return new Set(
-    sessions.filter((s) => isSmallSession(s.deputies_present, cast(s.result), threshold)).map((s) => s.id),
+    sessions
+      .filter((s) => isSmallSession(s.deputies_present, s.result?.ballotsCast ?? Infinity, threshold))
+      .map((s) => s.id),
   );
 }
 
