@@ -1,10 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { projectStageLabels, warningLevelLabels } from '../domain/contract/labels.zh';
+import type { WarningLevel } from '../domain/contract/vocabulary';
 import { carriedLabel, unfinishedPhases } from '../domain/projectChange';
 import { recordAuditEvent } from './audit';
 
-const warningNames: Record<string, string> = { none: '正常', blue: '蓝色预警', yellow: '黄色预警', red: '红色预警' };
-const stageNames: Record<string, string> = { preparation: '筹备', construction: '施工', acceptance: '验收' };
+/** A row without a warning reads 正常 in the bulletin's table, where the console's label says 无预警. */
+const warningCell = (warning: WarningLevel, reason: string | null) =>
+  warning === 'none' ? '正常' : `${warningLevelLabels[warning]}（${reason ?? ''}）`;
 
 /**
  * 月通报 (docs/domain.md, "Cadence" [S0]): one document per batch and month, rewritten by a retry, never duplicated,
@@ -70,7 +73,7 @@ export function createBulletinActivities({ db }: { db: Kysely<Database> }) {
         '|---|---|---|---|---|---|---|---|',
         ...projects.map(
           (p) =>
-            `| ${p.title}${p.batch_year < batch.year ? `（${carriedLabel(p.batch_year)}）` : ''} | ${p.department} | ${stageNames[p.stage] ?? p.stage} | ${p.progress_percent}% | ${warningNames[p.warning] ?? p.warning}${p.warning === 'none' ? '' : `（${p.warning_reason ?? ''}）`} | ${p.deadline} | ${p.last_reported_at ? p.last_reported_at.toISOString().slice(0, 10) : '未报告'} | ${Number(p.open_findings ?? 0)} |`,
+            `| ${p.title}${p.batch_year < batch.year ? `（${carriedLabel(p.batch_year)}）` : ''} | ${p.department} | ${projectStageLabels[p.stage]} | ${p.progress_percent}% | ${warningCell(p.warning, p.warning_reason)} | ${p.deadline} | ${p.last_reported_at ? p.last_reported_at.toISOString().slice(0, 10) : '未报告'} | ${Number(p.open_findings ?? 0)} |`,
         ),
         '',
       ];
