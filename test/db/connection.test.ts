@@ -56,7 +56,9 @@ describe('the pool when PostgreSQL cuts its connections', () => {
         await terminate(pid);
         await sql`select 1`.execute(trx);
       });
-      await expect(failed).rejects.toThrow(/terminat|Connection/i);
+      // Which error arrives depends on whether the client reads the server's FATAL message before its next
+      // write meets the closed socket (ECONNRESET/EPIPE); either way the transaction must fail.
+      await expect(failed).rejects.toThrow(/terminat|Connection|ECONNRESET|EPIPE/i);
       expect(await pidOf(db)).toBeGreaterThan(0);
       expect(unheard).toEqual([]);
     } finally {
