@@ -63,6 +63,7 @@ describe('recorded workflow histories replay', () => {
         'votedProject-project-late~before-oversight-follow-through.json',
         'votedProject-project-late~before-supervision-group-minimum.json',
         'votedProject-project-govacts.json',
+        'votedProject-project-govacts~before-settle-in-first-task.json',
         'votedProject-project-inspect.json',
         'annualBatch-batch-test-county-2026~carried-projects.json',
         'votedProject-project-carried~committee-decisions.json',

@@ -14,6 +14,29 @@ const report = (key: string, percent: number, text: string) => ({
   photoIds: [],
 });
 
+describe('a project settles in its first workflow task', () => {
+  it('reads its policy and records its stage plan inside that task, scheduling no activity through the server', async () => {
+    await ctx.world.withWorker(async (drive) => {
+      const startedOn = chinaDay(new Date(await ctx.env.currentTimeMs()));
+      const project = await startProject(drive, 'settle', addDays(startedOn, 200), '老街排水改造', 2027);
+      const { events } = await project.handle.fetchHistory();
+      const untilTimer = events!.slice(
+        0,
+        events!.findIndex((e) => e.timerStartedEventAttributes),
+      );
+      // A batch starts all its projects at once: every extra task per project is one more pass through the queue.
+      expect(untilTimer.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+      expect(untilTimer.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
+      const plan = await drive.db
+        .selectFrom('projects')
+        .select('stage_plan')
+        .where('id', '=', project.projectId)
+        .executeTakeFirstOrThrow();
+      expect(plan.stage_plan).not.toBeNull();
+    });
+  });
+});
+
 describe('a department reports progress when the facts happen', () => {
   it(
     'files a report between weekly tasks that the next weekly task counts without asking again, and answers an open weekly task at once',

@@ -5,7 +5,7 @@ import { taskDue } from '../../domain/projectRules';
 import { plannedPercent, type ProjectStage, type StagePlan } from '../../domain/progressWarning';
 import { addCalendarPeriod, chinaDay } from '../../domain/workingDays';
 import { askForAcceptance } from './acceptance';
-import { acts, type Project, type TaskDoneHandler } from './project';
+import { acts, localActs, type Project, type TaskDoneHandler } from './project';
 import { checkGroupSize } from './supervision';
 
 /**
@@ -22,9 +22,12 @@ export async function beginBuild(project: Project): Promise<void> {
   const { state, input } = project;
   // The government performs its own acts (docs/domain.md, "Levels"); projects started before keep the office doing them.
   if (patched('government-acts')) state.governmentActs = true;
-  state.policy = await acts.loadProjectPolicy({ jurisdictionId: input.jurisdictionId });
+  // A batch starts all its projects at once, so a project settles in its first workflow task: the policy read
+  // and the plan's idempotent write as local activities, not three workflow tasks and two scheduled activities.
+  const settle = patched('settle-in-first-task') ? localActs : acts;
+  state.policy = await settle.loadProjectPolicy({ jurisdictionId: input.jurisdictionId });
   state.plan = defaultStagePlan(chinaDay(new Date()), input.responsibility.deadline);
-  await acts.recordStagePlan({ projectId: input.projectId, plan: state.plan });
+  await settle.recordStagePlan({ projectId: input.projectId, plan: state.plan });
   const now = Date.now();
   state.cadence = {
     nextProgressAt: new Date(now + state.policy.progressReportEveryDays * DAY_MS).toISOString(),
