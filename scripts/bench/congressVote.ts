@@ -3,8 +3,6 @@
  * then N repeat submissions (all must be refused), then the session is closed and counted by the product's
  * closeVoteSession activity. Floor, same run: one ballot alone, one deputy after another, in a second session.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { createActivities } from '../../activities';
 import { createNotifier } from '../../activities/channels';
@@ -12,7 +10,7 @@ import { createBallotKey } from '../../api/votes/ballotBox';
 import { openVoteBallotBox } from '../../api/votes/sealedBox.service';
 import { ballotRequestBody } from '../../domain/ballotEncoding';
 import { batchPolicyOf } from '../../domain/batchPolicy';
-import { BATCH, DEPT, type Harness, J, people, person } from './harness';
+import { BATCH, type BenchOptions, DEPT, type Harness, J, people, person } from './harness';
 import { fmt, machineLine, percentile, printTable, verdict } from './stats';
 
 const CANDIDATES = 6;
@@ -38,7 +36,7 @@ export function ballotRequest(sessionId: string, candidateIds: string[], i: numb
   };
 }
 
-export async function congressVote(h: Harness, n: number): Promise<void> {
+export async function congressVote(h: Harness, n: number, options: BenchOptions): Promise<void> {
   const deputies = Array.from({ length: n }, (_, i) => `bench-deputy-${i}`);
   await h.db
     .insertInto('users')
@@ -91,12 +89,9 @@ export async function congressVote(h: Harness, n: number): Promise<void> {
 
   // Tokens first: signing is not what is measured.
   const tokens = await Promise.all(deputies.map((id) => h.tokenFor(id)));
-  // BENCH_API_POOL tries another size of the API's pool than db/connection.ts's default.
-  const apiPool = process.env.BENCH_API_POOL ? Number(process.env.BENCH_API_POOL) : undefined;
-  const { app, close } = h.app(apiPool);
-  const server = createServer(app);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+  // The API runs as deployed, in processes of its own: the 500 clients here must not take its CPU.
+  const api = await h.apiProcess(options.apiProcesses);
+  const base = api.base;
   const cast = async (sessionId: string, i: number) => {
     const { path, body } = ballotRequest(sessionId, candidateIds, i);
     const t0 = performance.now();
@@ -171,10 +166,9 @@ export async function congressVote(h: Harness, n: number): Promise<void> {
         `${fmt(n)} — ${verdict(result.ballotsCast === n)}`,
       ],
     ]);
-    console.log(`API pool: ${apiPool ?? 'createDb default (db/connection.ts)'}; ${machineLine(h.engine)}`);
+    console.log(`API: api/main.ts, API_PROCESSES=${options.apiProcesses}; ${machineLine(h.engine)}`);
   } finally {
-    await new Promise((r) => server.close(r));
-    await close();
+    await api.stop();
     await notifier.close();
   }
 }

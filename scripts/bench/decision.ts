@@ -3,11 +3,9 @@
  * workflow's update → its row visible, N one after another and rounds of 50 at once; against the floor, a bare
  * no-op update on a bare workflow sent by the same client in the same run.
  */
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:http';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import type { HumanTaskInput } from '../../workflows/humanTask.messages';
-import { DEPT, type Harness, J, people } from './harness';
+import { type BenchOptions, DEPT, type Harness, J, people } from './harness';
 import { workflowBacklogDrained } from './queue';
 import { fmt, machineLine, percentile, pool, printTable, until, verdict } from './stats';
 import { benchNoopUpdate } from './workflows';
@@ -16,7 +14,7 @@ const CONCURRENT = 50;
 const ROUNDS = 4;
 const STARTS_IN_FLIGHT = 32;
 
-export async function decision(h: Harness, n: number): Promise<void> {
+export async function decision(h: Harness, n: number, options: BenchOptions): Promise<void> {
   await h.startWorker();
   const total = n + CONCURRENT * ROUNDS;
   const run = Date.now();
@@ -51,10 +49,9 @@ export async function decision(h: Harness, n: number): Promise<void> {
   await workflowBacklogDrained(h, 300_000);
   console.log(`${total} tasks and ${total} bare workflows open: ${opened}`);
 
-  const { app, close } = h.app();
-  const server = createServer(app);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+  // The API as deployed, in its own process; the worker and both clients stay in this one.
+  const api = await h.apiProcess(options.apiProcesses);
+  const base = api.base;
   const token = await h.tokenFor(people.official);
 
   const floorOnce = async (i: number) => {
@@ -120,10 +117,9 @@ export async function decision(h: Harness, n: number): Promise<void> {
       line(`${ROUNDS} rounds of ${CONCURRENT} at once`, floorBurst, burst),
     ]);
     console.log(`refused or not visible: ${failures.length}${failures.length ? ` (first: ${failures[0]})` : ''}`);
-    console.log(machineLine(h.engine));
+    console.log(`API: api/main.ts, API_PROCESSES=${options.apiProcesses}; ${machineLine(h.engine)}`);
   } finally {
-    await new Promise((r) => server.close(r));
-    await close();
+    await api.stop();
   }
 }
 

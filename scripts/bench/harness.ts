@@ -4,16 +4,15 @@
  * product's activities, and the API from api/app.ts. Everything is removed again at the end.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { spawn } from 'node:child_process';
+import { open, rm } from 'node:fs/promises';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap, bundleWorkflowCode } from '@temporalio/worker';
-import type { Express } from 'express';
 import type { Kysely } from 'kysely';
 import { createActivities } from '../../activities';
 import { createNotifier } from '../../activities/channels';
-import { createApp } from '../../api/app';
 import { createTokenSigner, type SessionUser } from '../../api/auth/tokens';
 import { createDb } from '../../db/connection';
 import { startEmbeddedPostgres } from '../../db/embeddedPostgres';
@@ -27,12 +26,19 @@ import { randomBytes } from 'node:crypto';
 
 /** The run's own PAYLOAD_KEY: client and workers seal with it, as the API and the worker do. */
 const benchPayloadKey = randomBytes(32);
+const benchAuthSecret = 'bench-secret-'.repeat(4);
 import { startTemporalDevServer, type TemporalDevServer } from '../temporalDevServer';
 import { startTemporalPostgresServer } from '../temporalPostgresServer';
 import { projectRoot, temporalCliPath, temporalSchemaDir, temporalServerPath, temporalSqlToolPath } from '../toolPaths';
 import { createFloorActivities, createFloorTable } from './floorActivities';
+import { until } from './stats';
 
 export type Engine = 'dev' | 'postgres';
+
+/** What a run may vary besides N: how many API processes serve the requests (API_PROCESSES). */
+export interface BenchOptions {
+  apiProcesses: number;
+}
 
 export const J = 'bench-county';
 export const DEPT = 'bench-dept';
@@ -58,7 +64,11 @@ export interface Harness {
   taskQueue: string;
   /** A worker as the product runs it (createWorker), or with the SDK's defaults (`naive`) for a naive floor. */
   startWorker(options?: { naive?: boolean; activities?: ActivityOverrides }): Promise<RunningWorker>;
-  app(dbPoolMax?: number): { app: Express; close(): Promise<void> };
+  /**
+   * The API as deployed: api/main.ts in its own process (API_PROCESSES of them behind one port, when the
+   * build supports it), so clients in this process do not share its CPU. Answers its base URL (`…/api`).
+   */
+  apiProcess(apiProcesses: number): Promise<{ base: string; stop(): Promise<void> }>;
   tokenFor(userId: string): Promise<string>;
   /** Resident memory in MB: this process (worker, client, API), the Temporal server, PostgreSQL (every backend). */
   memory(): { benchMb: number; temporalMb: number; postgresMb: number };
@@ -70,6 +80,16 @@ const portFree = (port: number) =>
     const s: Server = createServer();
     s.once('error', () => resolve(false));
     s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s: Server = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
   });
 
 /**
@@ -179,7 +199,7 @@ export async function startHarness(engine: Engine): Promise<Harness> {
     workflowsPath: path.join(projectRoot, 'scripts', 'bench', 'workflows.ts'),
     logger: quietBundlerLogger,
   });
-  const signer = createTokenSigner('bench-secret-'.repeat(4));
+  const signer = createTokenSigner(benchAuthSecret);
   const workers: RunningWorker[] = [];
   const apps: { close(): Promise<void> }[] = [];
 
@@ -221,12 +241,52 @@ export async function startHarness(engine: Engine): Promise<Harness> {
       workers.push(handle);
       return handle;
     },
-    app(dbPoolMax) {
-      // The API's own pool, sized as api/main.ts sizes it unless a benchmark says otherwise.
-      const apiDb = createDb(pgServer.url, dbPoolMax);
-      const app = createApp({ db: apiDb, temporal: client, tokens: signer, taskQueue, temporalUiUrl: 'http://ui' });
-      const handle = { app, close: () => apiDb.destroy() };
-      apps.push(handle);
+    async apiProcess(apiProcesses) {
+      const port = await freePort();
+      const logPath = path.join(dataDir, `api-${port}.log`);
+      const logFile = await open(logPath, 'w');
+      // BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the API where it runs.
+      const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      const entry = path.join(projectRoot, 'api', 'main.ts');
+      const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          DATABASE_URL: pgServer.url,
+          TEMPORAL_ADDRESS: temporal.address,
+          TEMPORAL_TASK_QUEUE: taskQueue,
+          TEMPORAL_UI_URL: '',
+          AUTH_SECRET: benchAuthSecret,
+          PAYLOAD_KEY: benchPayloadKey.toString('hex'),
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          METRICS_PORT: '0',
+          API_PROCESSES: String(apiProcesses),
+          // Logged as in production (one JSON line a request), into a file rather than this process's pipes.
+          LOG_LEVEL: 'info',
+        },
+        stdio: ['ignore', logFile.fd, logFile.fd],
+      });
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      const base = `http://127.0.0.1:${port}/api`;
+      const ready = await until(
+        async () => {
+          if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}); see ${logPath}`);
+          return (await fetch(`${base}/health`).catch(() => undefined))?.ok === true;
+        },
+        120_000,
+        100,
+      );
+      if (!ready) throw new Error('the API did not answer /api/health within 2 minutes');
+      const handle = {
+        base,
+        async stop() {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          await exited;
+          await logFile.close();
+        },
+      };
+      apps.push({ close: handle.stop });
       return handle;
     },
     async tokenFor(userId) {
