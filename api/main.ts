@@ -38,7 +38,13 @@ async function serve(config: RuntimeConfig): Promise<void> {
     trustProxyHops: config.TRUST_PROXY,
     observability: { logger, metrics },
   });
-  const server = app.listen(config.PORT, config.HOST, () => {
+  const server = app.listen(config.PORT, config.HOST, (err) => {
+    // Express 5 hands a failed listen (the port taken, say) to this callback: without this the process would
+    // say it listens and serve nothing.
+    if (err) {
+      logger.fatal({ err }, `api: cannot listen on ${config.HOST}:${config.PORT}`);
+      process.exit(1);
+    }
     logger.info(
       { port: config.PORT },
       `api: listening on http://${config.HOST}:${config.PORT} (admin UI at /, API at /api)`,

@@ -49,7 +49,7 @@ export function superviseApiProcesses(config: RuntimeConfig): void {
   const stopAll = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, `api: stopping ${running.size} processes`);
+    logger.info({ signal, processes: running.size }, 'api: stopping the API processes');
     for (const worker of running) worker.process.kill(signal);
     exitWhenAllGone();
   };
@@ -70,14 +70,14 @@ export function superviseApiProcesses(config: RuntimeConfig): void {
       // It never got as far as listening (the database or Temporal unreachable, say): the next one would fare
       // no better, and restarting in a loop hides the cause. Stop as one API process would (compose restarts).
       logger.fatal(
-        { pid: worker.process.pid, code, signal },
+        { processPid: worker.process.pid, code, signal },
         'api: a process died before it listened; stopping the others',
       );
       exitCode = 1;
       stopAll('SIGTERM');
       return;
     }
-    logger.error({ pid: worker.process.pid, code, signal }, 'api: a process died; starting another');
+    logger.error({ processPid: worker.process.pid, code, signal }, 'api: a process died; starting another');
     start();
   });
 

@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPublicFormLimit } from '../../api/security/publicLimits';
 import { type ApiLogLine, killApiProcesses, startApiProcess } from '../support/apiProcess';
@@ -111,4 +111,26 @@ describe('the API in several processes (API_PROCESSES)', () => {
       for (const pid of [workers[1]!, replacement]) expect(alive(pid), `process ${pid}`).toBe(false);
     },
   );
+
+  it('stops, instead of starting processes in a loop, when one cannot even start', { timeout: 60_000 }, async () => {
+    // Another program holds the port: every process would fail alike, so the supervisor exits and says why.
+    const squatter = createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    try {
+      // One process alone exits too (it used to log that it listened, and went on serving nothing).
+      const alone = await startApiProcess(testDb.url, { PORT: String(port) }, 0);
+      expect(await alone.exited()).toEqual({ code: 1, signal: null });
+      expect(alone.lines().map((l) => l.msg)).toContain(`api: cannot listen on 127.0.0.1:${port}`);
+
+      const api = await startApiProcess(testDb.url, { API_PROCESSES: '2', PORT: String(port) }, 0);
+      expect(await api.exited()).toEqual({ code: 1, signal: null });
+      const fatal = api.lines().filter((l) => l.msg === 'api: a process died before it listened; stopping the others');
+      expect(fatal).toHaveLength(1);
+      expect(api.lines().filter((l) => l.msg === 'api: a process died; starting another')).toEqual([]);
+      for (const l of api.lines()) if (typeof l.processPid === 'number') expect(alive(l.processPid)).toBe(false);
+    } finally {
+      squatter.close();
+    }
+  });
 });
