@@ -14,6 +14,8 @@ import { createLogger } from './observability/logger';
 import { createApiMetrics } from './observability/metrics';
 import { answerClientErrorsWithJson } from './http/badInput';
 import { superviseApiProcesses } from './processes';
+import { deleteEndedWindows } from './security/rateLimit.queries';
+import { SWEEP_EVERY_MS } from './security/rateLimitStore';
 
 const defaultAdminUiDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../admin-ui/dist');
 
@@ -64,11 +66,17 @@ async function serve(config: RuntimeConfig): Promise<void> {
       .listen(config.METRICS_PORT, config.METRICS_HOST);
   }
   answerClientErrorsWithJson(server);
+  // The limiters delete ended windows as requests come; this forgets the last addresses of a quiet night too
+  // (docs/secrecy.md, "Addresses of anonymous submitters").
+  const sweeper = setInterval(() => {
+    deleteEndedWindows(db).catch((err: unknown) => logger.warn({ err }, 'api: ended rate-limit windows not deleted'));
+  }, SWEEP_EVERY_MS).unref();
   let stopping = false;
   const stop = () => {
     // Under API_PROCESSES a Ctrl-C reaches every process and the supervisor forwards it too: stop once.
     if (stopping) return;
     stopping = true;
+    clearInterval(sweeper);
     metricsServer?.close();
     server.close(async () => {
       await connection.close();

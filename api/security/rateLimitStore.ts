@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { addHit, currentWindow, deleteEndedWindows, forgetWindow, removeHit } from './rateLimit.queries';
 
-/** How often a store deletes ended windows, at most, while requests arrive (api/main.ts also sweeps when idle). */
+/** How often a store deletes ended windows, at most, while requests arrive; api/main.ts sweeps as often when idle. */
 export const SWEEP_EVERY_MS = 60_000;
 
 /**
