@@ -83,7 +83,7 @@ describe('the API in several processes (API_PROCESSES)', () => {
           .filter((l) => l.startsWith('livelihood_api_requests_total{') && l.includes('route="/api/config"'));
       };
       await expect
-        .poll(configRequestsCounted)
+        .poll(configRequestsCounted, { timeout: 10_000 })
         .toEqual(['livelihood_api_requests_total{method="GET",route="/api/config",status="2xx"} 10']);
 
       // One address, submissions spread over both processes: the limit is the limit, not twice it.
@@ -112,7 +112,7 @@ describe('the API in several processes (API_PROCESSES)', () => {
     },
   );
 
-  it('stops, instead of starting processes in a loop, when one cannot even start', { timeout: 60_000 }, async () => {
+  it('stops, instead of starting processes in a loop, when one cannot even start', { timeout: 120_000 }, async () => {
     // Another program holds the port: every process would fail alike, so the supervisor exits and says why.
     const squatter = createServer();
     const port = await freePort();

@@ -97,7 +97,7 @@ describe('per-address limits shared by every API process', () => {
       request(app.app).post('/api/auth/login').send({ username, password });
     for (const app of [a, b, a, b]) expect((await login(app, 'coordinator', PASSWORD)).status).toBe(200);
     // The hit is taken back once the response has gone out, so the last one may still be on its way.
-    await expect.poll(windows).toEqual([{ key: keyHere('login'), hits: 0 }]);
+    await expect.poll(windows, { timeout: 10_000 }).toEqual([{ key: keyHere('login'), hits: 0 }]);
     expect((await login(a, 'nobody-1', 'wrong password')).status).toBe(401);
     expect((await login(b, 'nobody-2', 'wrong password')).status).toBe(401);
     const refused = await login(a, 'coordinator', PASSWORD);
