@@ -57,8 +57,8 @@ export function createApp(deps: AppDeps): Express {
   const rawBodyPaths = apiRoutes.filter((r) => r.upload).map((r) => r.path);
   api.use(badInputGuards(express.json({ limit: '1mb' }), rawBodyPaths));
   const formLimit = deps.publicFormLimit ?? defaultPublicFormLimit;
-  api.use('/public/batches/:batchId/suggestions', publicFormLimit(formLimit, 'suggestions'));
-  api.use('/public/batches/:batchId/comments', publicFormLimit(formLimit, 'comments'));
+  api.use('/public/batches/:batchId/suggestions', publicFormLimit(deps.db, formLimit, 'suggestions'));
+  api.use('/public/batches/:batchId/comments', publicFormLimit(deps.db, formLimit, 'comments'));
   api.use(temporalRequestDeadline(deps.temporal));
   mountRoutes(api, apiRoutes, deps);
   api.use((req) => {

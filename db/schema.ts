@@ -529,6 +529,14 @@ export interface LoginFailureTable {
   at: CreatedAt;
 }
 
+/** One limiter's window for one client address (api/security/rateLimitStore.ts); deleted once it has ended. */
+export interface RateLimitWindowTable {
+  /** The limiter's prefix and the client's address, e.g. `login:203.0.113.5`. */
+  key: string;
+  hits: number;
+  reset_at: Timestamp;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   departments: DepartmentTable;
@@ -568,6 +576,7 @@ export interface Database {
   audit_events: AuditEventTable;
   auth_sessions: AuthSessionTable;
   login_failures: LoginFailureTable;
+  rate_limit_windows: RateLimitWindowTable;
 }
 
 export type User = Selectable<UserTable>;

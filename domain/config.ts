@@ -37,6 +37,12 @@ export const runtimeConfigSchema = z.object({
   ADMIN_UI_DIST: z.string().optional(),
   /** pino's level for the JSON logs of the API and the worker. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * API processes on this machine, sharing its port (node:cluster): one per core for a congress sitting, where
+   * hundreds of deputies cast at once and one process is CPU-bound. The per-address limits are counted in
+   * PostgreSQL, so they hold across processes and replicas alike.
+   */
+  API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Prometheus metrics of the API (its own listener, never the public port); 0 turns it off. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   /** Prometheus metrics of the worker (the Temporal SDK's runtime metrics); 0 turns it off. */

@@ -437,7 +437,12 @@ async function main(): Promise<void> {
   };
   // The same check the worker and the API make, before either starts.
   const config = parseRuntimeConfig(env);
-  log('starting the worker and the API');
+  // API_PROCESSES comes through from this environment: the API's own supervisor starts that many (api/processes.ts).
+  log(
+    config.API_PROCESSES > 1
+      ? `starting the worker and the API (${config.API_PROCESSES} processes on port ${API_PORT})`
+      : 'starting the worker and the API',
+  );
   const worker = startService('worker', 'worker/main.ts', { ...env, DATABASE_URL: roleUrls.worker }, 30_000);
   const api = startService('api', 'api/main.ts', { ...env, DATABASE_URL: roleUrls.api }, 10_000);
   const apiUrl = `http://127.0.0.1:${API_PORT}`;

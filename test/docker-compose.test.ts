@@ -186,8 +186,12 @@ describe('docker-compose.yml', () => {
     expect(service('prometheus').profiles).toEqual(['ops']);
     expect(service('prometheus').ports).toBeUndefined();
     const scrape = readFileSync(path.join(projectRoot, 'docker/prometheus/prometheus.yml'), 'utf8');
-    expect(scrape).toContain(`api:${runtimeConfigSchema.shape.METRICS_PORT.parse(undefined)}`);
-    expect(scrape).toContain(`port: ${runtimeConfigSchema.shape.WORKER_METRICS_PORT.parse(undefined)}`);
+    // By DNS, so every replica of a scaled-out service is scraped, not whichever one the name resolves to.
+    for (const [name, port] of [
+      ['api', runtimeConfigSchema.shape.METRICS_PORT.parse(undefined)],
+      ['worker', runtimeConfigSchema.shape.WORKER_METRICS_PORT.parse(undefined)],
+    ] as const)
+      expect(scrape).toMatch(new RegExp(`names: \\['${name}'\\]\\s+type: A\\s+port: ${port}\\b`));
     expect(scrape).toContain('temporal:8000');
   });
 

@@ -34,7 +34,7 @@ export const authRoutes = [
       'Each failure is recorded (never the password); too many from one address in a window answer 429, and a username with too many recent failures is locked for a while (401 saying so).',
     ok: { 200: 'The bearer token and the signed-in user.' },
     refusals: [401, 429],
-    before: (deps) => [loginAddressLimit(deps.loginThrottle ?? defaultLoginThrottle)],
+    before: (deps) => [loginAddressLimit(deps.db, deps.loginThrottle ?? defaultLoginThrottle)],
     handler: async ({ req, res, deps, body: { username, password } }) => {
       await assertNotLockedOut(deps.db, username, deps.loginThrottle ?? defaultLoginThrottle);
       const user = await findByUsername(deps.db, username);

@@ -237,7 +237,7 @@ export const publicityRoutes = [
       200: '`{ receiptCode, kind: "comment" | "suggestion", batch: { id, title }, submittedAt, subject, status, adopted, answer, mergedInto }`.',
     },
     refusals: [400, 404, 429],
-    before: (deps) => [publicLookupLimit(deps.publicLookupLimit ?? defaultPublicLookupLimit)],
+    before: (deps) => [publicLookupLimit(deps.db, deps.publicLookupLimit ?? defaultPublicLookupLimit)],
     handler: async ({ res, deps: { db }, params }) => {
       res.json(await publicReceipt(db, receiptCodeSchema.parse(params.code)));
     },

@@ -3,6 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
 import { HttpError, refusal } from '../errors';
+import { PostgresRateLimitStore } from './rateLimitStore';
 
 /** How many failed sign-ins lock a username, over which window, and the per-address ceiling. */
 export interface LoginThrottlePolicy {
@@ -20,9 +21,13 @@ export const defaultLoginThrottle: LoginThrottlePolicy = {
 
 export const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
-/** Per address: only failed attempts count, so an office behind one NAT can still sign in all day. */
-export function loginAddressLimit(policy: LoginThrottlePolicy): RequestHandler {
+/**
+ * Per address: only failed attempts count, so an office behind one NAT can still sign in all day. Counted in the
+ * database, so every API process and replica shares the one limit.
+ */
+export function loginAddressLimit(db: Kysely<Database>, policy: LoginThrottlePolicy): RequestHandler {
   return rateLimit({
+    store: new PostgresRateLimitStore(db, 'login'),
     windowMs: policy.lockoutMinutes * 60_000,
     limit: policy.failuresPerAddress,
     skipSuccessfulRequests: true,

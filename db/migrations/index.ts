@@ -22,6 +22,8 @@ import * as m20261128180100 from './20261128180100_grant_documents';
 import * as m20261129110000 from './20261129110000_create_project_changes';
 import * as m20261129110100 from './20261129110100_grant_project_changes';
 import * as m20261129140000 from './20261129140000_create_cast_sealed_ballot';
+import * as m20261130100000 from './20261130100000_create_rate_limit_windows';
+import * as m20261130100100 from './20261130100100_grant_rate_limit_windows';
 
 /**
  * Every migration in order, imported statically so the same list runs under tsx, vitest and a
@@ -51,4 +53,6 @@ export const migrations: Record<string, Migration> = {
   '20261129110000_create_project_changes': m20261129110000,
   '20261129110100_grant_project_changes': m20261129110100,
   '20261129140000_create_cast_sealed_ballot': m20261129140000,
+  '20261130100000_create_rate_limit_windows': m20261130100000,
+  '20261130100100_grant_rate_limit_windows': m20261130100100,
 };

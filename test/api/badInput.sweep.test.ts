@@ -26,9 +26,10 @@ import { insertVotedProject } from '../support/projectFixtures';
  */
 
 const SECRET = 's'.repeat(40);
-// Tables a refused request legitimately writes: failed sign-ins (the lockout's count), and the
-// sessions this sweep opens for its own tokens (one of which POST /auth/logout revokes).
-const WRITTEN_BY_REFUSALS = new Set(['login_failures', 'auth_sessions']);
+// Tables a refused request legitimately writes: failed sign-ins (the lockout's count), the per-address
+// limits' counts (every request to a limited route counts, refused or not), and the sessions this sweep
+// opens for its own tokens (one of which POST /auth/logout revokes).
+const WRITTEN_BY_REFUSALS = new Set(['login_failures', 'rate_limit_windows', 'auth_sessions']);
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 interface JsonSchema {

@@ -1,73 +1,31 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer, request as httpRequest } from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killApiProcesses, startApiProcess } from '../support/apiProcess';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 // `npm start` serves demo logins with a known password: the API must listen on loopback unless HOST says
 // otherwise (README, "Security and secrecy"). The real entry point, api/main.ts, runs in a process of its own, and is
 // asked for its health on 127.0.0.1 and on 127.0.0.2: another address of this machine, which a socket bound
 // to every interface answers on Linux and a socket bound to 127.0.0.1 does not.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let testDb: TestDatabase;
-const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
 });
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killApiProcesses();
   await testDb?.drop();
 });
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-/** Starts api/main.ts with the environment given (HOST only if named) and resolves once it listens. */
+/** Starts api/main.ts with HOST only if named, and resolves once it listens. */
 async function startApi(host: string | undefined): Promise<{ port: number; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: testDb.url,
-    TEMPORAL_ADDRESS: inject('temporalAddress'),
-    AUTH_SECRET: 'l'.repeat(40),
-    PAYLOAD_KEY: '7e'.repeat(32),
-    PORT: String(port),
-    METRICS_PORT: '0',
-    LOG_LEVEL: 'info',
-    ADMIN_UI_DIST: path.join(root, 'no-admin-ui-here'),
+  const api = await startApiProcess(testDb.url, { HOST: host });
+  const stop = async () => {
+    api.kill('SIGKILL');
+    await api.exited();
   };
-  delete env.HOST;
-  if (host) env.HOST = host;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api/main.ts')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4000);
-      if (output.includes('api: listening on')) resolve();
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.on('exit', (code, signal) => reject(new Error(`api exited (${code ?? signal}):\n${output}`)));
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
-  return { port, stop };
+  return { port: api.port, stop };
 }
 
 /** The status of GET /api/health at that address, or the connection error's code. */

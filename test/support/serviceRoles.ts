@@ -5,6 +5,7 @@ import { up as grantRatingReports } from '../../db/migrations/20261128120100_gra
 import { up as grantApiNotices } from '../../db/migrations/20261128160000_grant_api_notices';
 import { up as grantDocuments } from '../../db/migrations/20261128180100_grant_documents';
 import { up as grantProjectChanges } from '../../db/migrations/20261129110100_grant_project_changes';
+import { up as grantRateLimitWindows } from '../../db/migrations/20261130100100_grant_rate_limit_windows';
 import { grantCongressClosingDay } from '../../db/migrations/20261128100000_add_congress_closing_day';
 import type { TestDatabase } from './database';
 import { withDatabase } from './pgAdmin';
@@ -49,6 +50,7 @@ export async function serviceRoleUrls(
   await grantCongressClosingDay(testDb.db);
   await grantDocuments(testDb.db);
   await grantProjectChanges(testDb.db);
+  await grantRateLimitWindows(testDb.db);
   const as = (role: string) => {
     const u = new URL(testDb.url);
     u.username = role;
