@@ -10,7 +10,7 @@ import { createBallotKey } from '../../api/votes/ballotBox';
 import { openVoteBallotBox } from '../../api/votes/sealedBox.service';
 import { ballotRequestBody } from '../../domain/ballotEncoding';
 import { batchPolicyOf } from '../../domain/batchPolicy';
-import { BATCH, type BenchOptions, DEPT, type Harness, J, people, person } from './harness';
+import { BATCH, type BenchOptions, type CpuMs, DEPT, type Harness, J, people, person } from './harness';
 import { fmt, machineLine, percentile, printTable, verdict } from './stats';
 
 const CANDIDATES = 6;
@@ -113,7 +113,10 @@ export async function congressVote(h: Harness, n: number, options: BenchOptions)
     }
     // The floor's session is done with: closed as is, so the count below opens only the session measured.
     await h.db.updateTable('vote_sessions').set({ status: 'closed' }).where('id', '=', floorSession).execute();
+    const cpuBefore = h.cpu();
     const burst = await Promise.all(deputies.map((_, i) => cast(session, i)));
+    const cpuAfter = h.cpu();
+    const perBallot = (key: keyof CpuMs) => fmt((cpuAfter[key] - cpuBefore[key]) / n, 2);
     const repeats = await Promise.all(deputies.map((_, i) => cast(session, i)));
     const accepted = burst.filter((r) => r.status === 201).length;
     const counts = await sql<{ ballots: number; receipts: number; distinct_deputies: number }>`
@@ -157,6 +160,11 @@ export async function congressVote(h: Harness, n: number, options: BenchOptions)
           ),
         )} / ${fmt(p95)} / ${fmt(Math.max(...burst.map((r) => r.ms)))}`,
         `p95 ≤ 200 ms — ${verdict(p95 <= 200)} (${fmt(p95 / percentile(floor, 50), 0)} × floor p50)`,
+      ],
+      [
+        'CPU per ballot in the burst, ms: API / PostgreSQL / clients / Temporal',
+        `${perBallot('apiMs')} / ${perBallot('postgresMs')} / ${perBallot('benchMs')} / ${perBallot('temporalMs')}`,
+        'where the time goes',
       ],
       ['lost / duplicated', `${fmt(lost)} / ${fmt(duplicated)}`, `0 / 0 — ${verdict(lost === 0 && duplicated === 0)}`],
       [`${fmt(n)} repeat submissions refused (409)`, fmt(refused), `all — ${verdict(refused === n)}`],

@@ -72,6 +72,8 @@ export interface Harness {
   tokenFor(userId: string): Promise<string>;
   /** Resident memory in MB: this process (worker, client, API), the Temporal server, PostgreSQL (every backend). */
   memory(): { benchMb: number; temporalMb: number; postgresMb: number };
+  /** CPU time used so far (user + system, ms): this process, the API processes, Temporal, PostgreSQL (every backend). */
+  cpu(): CpuMs;
   close(): Promise<void>;
 }
 
@@ -117,6 +119,41 @@ function rssMb(pid: number | undefined): number {
 }
 
 /** The postmaster and its children (shared buffers are counted once per backend: an upper bound). */
+export interface CpuMs {
+  benchMs: number;
+  apiMs: number;
+  temporalMs: number;
+  postgresMs: number;
+}
+
+/** utime + stime of a process and its children still running, plus what its reaped children used, in ms. */
+function treeCpuMs(rootPid: number | undefined): number {
+  if (!rootPid) return 0;
+  const ticksMs = 10; // USER_HZ is 100 on Linux
+  const fields = (pid: string) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  };
+  let total = 0;
+  try {
+    const f = fields(String(rootPid));
+    // utime, stime, cutime, cstime are fields 14–17 of stat; the slice starts at field 3.
+    total += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * ticksMs;
+  } catch {
+    return 0;
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const f = fields(entry);
+      if (Number(f[1]) === rootPid) total += (Number(f[11]) + Number(f[12])) * ticksMs;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 function treeRssMb(rootPid: number | undefined): number {
   if (!rootPid) return 0;
   let total = rssMb(rootPid);
@@ -202,6 +239,7 @@ export async function startHarness(engine: Engine): Promise<Harness> {
   const signer = createTokenSigner(benchAuthSecret);
   const workers: RunningWorker[] = [];
   const apps: { close(): Promise<void> }[] = [];
+  const apiPids: (number | undefined)[] = [];
 
   return {
     engine,
@@ -287,6 +325,7 @@ export async function startHarness(engine: Engine): Promise<Harness> {
         },
       };
       apps.push({ close: handle.stop });
+      apiPids.push(child.pid);
       return handle;
     },
     async tokenFor(userId) {
@@ -300,6 +339,15 @@ export async function startHarness(engine: Engine): Promise<Harness> {
         departmentId: u.department_id,
       };
       return issueToken(db, signer, session);
+    },
+    cpu() {
+      const self = process.cpuUsage();
+      return {
+        benchMs: (self.user + self.system) / 1000,
+        apiMs: apiPids.reduce<number>((sum, pid) => sum + treeCpuMs(pid), 0),
+        temporalMs: treeCpuMs(temporal.pid),
+        postgresMs: treeCpuMs(pgPid()),
+      };
     },
     memory() {
       return {
