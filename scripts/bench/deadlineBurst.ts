@@ -13,7 +13,7 @@
 import { sql } from 'kysely';
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import type { HumanTaskInput } from '../../workflows/humanTask.messages';
-import { DEPT, type Harness, J } from './harness';
+import { type CpuMs, DEPT, type Harness, J } from './harness';
 import { workflowBacklogDrained } from './queue';
 import { fmt, machineLine, ms, percentile, pool, printTable, sleep, until, verdict } from './stats';
 
@@ -26,6 +26,8 @@ interface Phase {
   missing: number;
   drainedBeforeInstant: boolean;
   leadS: number;
+  /** CPU per due workflow from the instant until the last was visible, ms: worker (this process), Temporal, PostgreSQL. */
+  cpuPerLapse: { workerMs: number; temporalMs: number; postgresMs: number };
 }
 
 export async function deadlineBurst(h: Harness, n: number): Promise<void> {
@@ -58,6 +60,7 @@ export async function deadlineBurst(h: Harness, n: number): Promise<void> {
     fmt(percentile(p.lateness, 95) / 1000, 1),
     fmt(percentile(p.lateness, 99) / 1000, 1),
     fmt(p.missing),
+    `${fmt(p.cpuPerLapse.workerMs, 1)} / ${fmt(p.cpuPerLapse.temporalMs, 1)} / ${fmt(p.cpuPerLapse.postgresMs, 1)}`,
   ];
   printTable([
     [
@@ -69,6 +72,7 @@ export async function deadlineBurst(h: Harness, n: number): Promise<void> {
       'p95 (s)',
       'p99 (s)',
       'not committed',
+      'CPU per lapse, ms: worker / Temporal / PostgreSQL',
     ],
     row('naive floor: sleep to the instant, one activity', floor),
     row('people’s tasks: escalation notices committed', product),
@@ -105,7 +109,7 @@ async function floorPhase(h: Harness, n: number): Promise<Phase> {
     (await until(async () => (await countMarks(`${run}-%:ready`)) >= n + PILOT, instant - Date.now(), 500)) &&
     (await workflowBacklogDrained(h, Math.max(1, instant - Date.now())));
   console.log(`floor: ${n} started, drained: ${drained}; waiting for the instant`);
-  const seen = await watch(h, instant, n, async () =>
+  const { seen, cpuPerLapse } = await watch(h, instant, n, async () =>
     (
       await sql<{
         id: string;
@@ -114,7 +118,13 @@ async function floorPhase(h: Harness, n: number): Promise<Phase> {
       )
     ).rows.map((r) => r.id),
   );
-  return { lateness: [...seen.values()], missing: n - seen.size, drainedBeforeInstant: drained, leadS: leadMs / 1000 };
+  return {
+    lateness: [...seen.values()],
+    missing: n - seen.size,
+    drainedBeforeInstant: drained,
+    leadS: leadMs / 1000,
+    cpuPerLapse,
+  };
 }
 
 async function productPhase(h: Harness, n: number, setInstant: (at: number) => void): Promise<Phase> {
@@ -146,7 +156,7 @@ async function productPhase(h: Harness, n: number, setInstant: (at: number) => v
     (await workflowBacklogDrained(h, Math.max(1, instant - Date.now())));
   console.log(`product: ${n} tasks opened, drained: ${drained}; waiting for the instant`);
   // Escalation to the responsible leader and the overdue notice to the department: both committed.
-  const seen = await watch(h, instant, n, async () =>
+  const { seen, cpuPerLapse } = await watch(h, instant, n, async () =>
     (
       await sql<{
         task_id: string;
@@ -154,7 +164,13 @@ async function productPhase(h: Harness, n: number, setInstant: (at: number) => v
         and task_id not like ${`${run}-pilot-%`} group by task_id having count(*) >= 2`.execute(h.db)
     ).rows.map((r) => r.task_id),
   );
-  return { lateness: [...seen.values()], missing: n - seen.size, drainedBeforeInstant: drained, leadS: leadMs / 1000 };
+  return {
+    lateness: [...seen.values()],
+    missing: n - seen.size,
+    drainedBeforeInstant: drained,
+    leadS: leadMs / 1000,
+    cpuPerLapse,
+  };
 }
 
 function taskInput(taskId: string): HumanTaskInput {
@@ -190,20 +206,29 @@ async function pilot(
  */
 const lead = (n: number, perSecond: number) => Math.round(15_000 + (1.5 * n * 1000) / perSecond);
 
-/** Polls from the instant until N are visible (or 5 minutes pass); answers each one's lateness in ms. */
+/**
+ * Polls from the instant until N are visible (or 5 minutes, or 0.1 s a workflow, pass); answers each one's
+ * lateness in ms, and the CPU each process spent per workflow meanwhile (the polling's share is small).
+ */
 async function watch(
   h: Harness,
   instant: number,
   n: number,
   visible: () => Promise<string[]>,
-): Promise<Map<string, number>> {
+): Promise<{ seen: Map<string, number>; cpuPerLapse: Phase['cpuPerLapse'] }> {
   const seen = new Map<string, number>();
   await sleep(Math.max(0, instant - Date.now()));
-  const deadline = Date.now() + 300_000;
+  const before = h.cpu();
+  const deadline = Date.now() + Math.max(300_000, n * 100);
   while (seen.size < n && Date.now() < deadline) {
     const now = Date.now();
     for (const id of await visible()) if (!seen.has(id)) seen.set(id, now - instant);
     await sleep(POLL_MS);
   }
-  return seen;
+  const after = h.cpu();
+  const per = (key: keyof CpuMs) => (after[key] - before[key]) / n;
+  return {
+    seen,
+    cpuPerLapse: { workerMs: per('benchMs'), temporalMs: per('temporalMs'), postgresMs: per('postgresMs') },
+  };
 }
