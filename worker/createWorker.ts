@@ -1,4 +1,5 @@
 import path from 'node:path';
+import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import {
   bundleWorkflowCode,
@@ -36,6 +37,17 @@ export interface WorkerOptions {
   maxCachedWorkflows?: number;
 }
 
+/**
+ * Workflows kept in the sticky cache when WORKER_MAX_CACHED_WORKFLOWS is unset. The SDK's own default budgets
+ * ≈ 1.7 MB a workflow (2,310 at a 4 GiB heap); ours, with this bundle, took ≈ 1.6 MB of RSS each at 2,000 and
+ * ran the workflow thread out of heap at 40,000 open (README.md, "Benchmarks", open-projects). 4 MB a
+ * workflow beside 500 MB for the rest keeps a worker inside its heap whatever the number of open workflows; an
+ * evicted workflow replays its short history at its next task.
+ */
+export function defaultMaxCachedWorkflows(heapLimitMiB = v8.getHeapStatistics().heap_size_limit / 2 ** 20): number {
+  return Math.max(10, Math.floor((heapLimitMiB - 500) / 4));
+}
+
 /** One worker runs every workflow and activity on one task queue (docs/architecture.md, "Processes"); run more for scale. */
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
   return Worker.create({
@@ -45,7 +57,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     activities: options.activities,
     // Codecs run in the worker's main thread, outside the workflow sandbox, so workflows get them too.
     dataConverter: dataConverterFor(options.payloadKey),
-    ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
+    maxCachedWorkflows: options.maxCachedWorkflows ?? defaultMaxCachedWorkflows(),
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
   });
 }

@@ -38,6 +38,8 @@ export type Engine = 'dev' | 'postgres';
 /** What a run may vary besides N: how many API processes serve the requests (API_PROCESSES). */
 export interface BenchOptions {
   apiProcesses: number;
+  /** open-projects: how many bare workflows the floor holds, when not N (a 40,000 floor doubles the run). */
+  floorN?: number;
 }
 
 export const J = 'bench-county';

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <name> [--engine dev|postgres] [--n N] [--api-processes N]`: one benchmark against its engine's own floor,
+ * `npm run bench -- <name> [--engine dev|postgres] [--n N] [--api-processes N] [--floor-n N]`: one benchmark against its engine's own floor,
  * measured in the same run (docs in README.md, "Benchmarks").
  */
 import { congressVote } from './congressVote';
@@ -30,7 +30,9 @@ function parseArgs(argv: string[]): { name: Name; engine: Engine; n: number; opt
     if (flag === '--engine' && (value === 'dev' || value === 'postgres')) engine = value;
     else if (flag === '--n' && value && /^\d+$/.test(value)) n = Number(value);
     else if (flag === '--api-processes' && value && /^[1-9]\d*$/.test(value)) options.apiProcesses = Number(value);
-    else throw new Error(`unknown argument "${flag}"; use --engine dev|postgres, --n N and --api-processes N`);
+    else if (flag === '--floor-n' && value && /^[1-9]\d*$/.test(value)) options.floorN = Number(value);
+    else
+      throw new Error(`unknown argument "${flag}"; use --engine dev|postgres, --n N, --api-processes N, --floor-n N`);
     i++;
   }
   return { name: name as Name, engine, n: n ?? benchmarks[name as Name].defaultN, options };

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { workflowSearchAttributes } from '../../domain/searchAttributes';
 import { votedProjectWorkflow } from '../../workflows/votedProject';
 import type { VotedProjectInput } from '../../workflows/votedProject.messages';
-import { BATCH, DEPT, type Harness, J, people } from './harness';
+import { BATCH, type BenchOptions, DEPT, type Harness, J, people } from './harness';
 import { workflowBacklogDrained } from './queue';
 import { fmt, machineLine, ms, pool, printTable, until, verdict } from './stats';
 
@@ -21,14 +21,15 @@ const settleLimitMs = (n: number) => Math.max(600_000, n * 100);
 /** Concurrent start requests, as a batch starting its projects or an operator's script would keep in flight. */
 const STARTS_IN_FLIGHT = 32;
 
-export async function openProjects(h: Harness, n: number): Promise<void> {
+export async function openProjects(h: Harness, n: number, options: BenchOptions): Promise<void> {
+  const floorN = options.floorN ?? n;
   await h.startWorker();
   const before = h.memory();
 
   // Floor: bare workflows held open by one 7-day timer.
   const floorRun = `floor-${Date.now()}`;
   let t0 = performance.now();
-  await pool(n, STARTS_IN_FLIGHT, async (i) => {
+  await pool(floorN, STARTS_IN_FLIGHT, async (i) => {
     await h.client.workflow.start('benchHeldOpenWorkflow', {
       workflowId: `${floorRun}-${i}`,
       taskQueue: h.taskQueue,
@@ -36,9 +37,11 @@ export async function openProjects(h: Harness, n: number): Promise<void> {
     });
   });
   const floorStartS = ms(t0) / 1000;
-  await workflowBacklogDrained(h, settleLimitMs(n));
+  await workflowBacklogDrained(h, settleLimitMs(floorN));
   const floorSettledS = ms(t0) / 1000;
-  console.log(`floor: ${n} bare workflows started in ${fmt(floorStartS, 1)} s, settled at ${fmt(floorSettledS, 1)} s`);
+  console.log(
+    `floor: ${floorN} bare workflows started in ${fmt(floorStartS, 1)} s, settled at ${fmt(floorSettledS, 1)} s`,
+  );
 
   // The product: rows as the batch leaves them at election, then one workflow per project.
   await insertProjects(h, n);
@@ -71,11 +74,11 @@ export async function openProjects(h: Harness, n: number): Promise<void> {
   await workflowBacklogDrained(h, 120_000);
   const after = h.memory();
 
-  const floorRate = n / floorStartS;
+  const floorRate = floorN / floorStartS;
   const rate = n / startS;
   printTable([
     ['figure', 'bare held-open workflow (floor)', 'voted project', 'goal'],
-    ['workflows started', fmt(n), fmt(n), ''],
+    ['workflows started', fmt(floorN), fmt(n), ''],
     [
       'start rate (/s)',
       fmt(floorRate, 1),
