@@ -48,7 +48,8 @@ export const runtimeConfigSchema = z.object({
   /** Prometheus metrics of the worker (the Temporal SDK's runtime metrics); 0 turns it off. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
   /**
-   * Workflows a worker keeps in memory between their tasks (the SDK's sticky cache); unset, the SDK's default.
+   * Workflows a worker keeps in memory between their tasks (the SDK's sticky cache); unset, 4 MB of the heap a
+   * workflow (worker/createWorker.ts, `defaultMaxCachedWorkflows`: ≈ 900 at Node's default 4 GiB heap).
    * 0 replays every task from its history: slower, but a worker that dies leaves nothing on a sticky queue,
    * which the time-skipping test server never moves (the fault tests' killed worker).
    */
