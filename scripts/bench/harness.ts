@@ -19,7 +19,7 @@ import { startEmbeddedPostgres } from '../../db/embeddedPostgres';
 import { migrateToLatest } from '../../db/migrate';
 import type { Database } from '../../db/schema';
 import type { Role } from '../../domain/assignee';
-import { createWorker, quietBundlerLogger } from '../../worker/createWorker';
+import { createWorker, defaultMaxCachedWorkflows, quietBundlerLogger } from '../../worker/createWorker';
 import { issueToken } from '../../api/security/sessions';
 import { dataConverterFor } from '../../temporal/payloadCodec';
 import { randomBytes } from 'node:crypto';
@@ -64,7 +64,11 @@ export interface Harness {
   db: Kysely<Database>;
   client: Client;
   taskQueue: string;
-  /** A worker as the product runs it (createWorker), or with the SDK's defaults (`naive`) for a naive floor. */
+  /**
+   * A worker as the product runs it (createWorker), or with the SDK's defaults (`naive`) for a naive floor —
+   * all but the sticky cache, bounded as the product's is: at the SDK's default the floor's worker ran out of heap
+   * with 10,000 open (README.md, "Latest figures").
+   */
   startWorker(options?: { naive?: boolean; activities?: ActivityOverrides }): Promise<RunningWorker>;
   /**
    * The API as deployed: api/main.ts in its own process (API_PROCESSES of them behind one port, when the
@@ -260,6 +264,7 @@ export async function startHarness(engine: Engine): Promise<Harness> {
             activities,
             // The floor pays for sealed payloads as the product does: the engine as deployed.
             dataConverter: dataConverterFor(benchPayloadKey),
+            maxCachedWorkflows: defaultMaxCachedWorkflows(),
             workflowBundle: bundle,
           })
         : await createWorker({
