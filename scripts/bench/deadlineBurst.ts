@@ -118,13 +118,7 @@ async function floorPhase(h: Harness, n: number): Promise<Phase> {
       )
     ).rows.map((r) => r.id),
   );
-  return {
-    lateness: [...seen.values()],
-    missing: n - seen.size,
-    drainedBeforeInstant: drained,
-    leadS: leadMs / 1000,
-    cpuPerLapse,
-  };
+  return phaseOf(n, seen, cpuPerLapse, drained, leadMs);
 }
 
 async function productPhase(h: Harness, n: number, setInstant: (at: number) => void): Promise<Phase> {
@@ -164,14 +158,22 @@ async function productPhase(h: Harness, n: number, setInstant: (at: number) => v
         and task_id not like ${`${run}-pilot-%`} group by task_id having count(*) >= 2`.execute(h.db)
     ).rows.map((r) => r.task_id),
   );
-  return {
-    lateness: [...seen.values()],
-    missing: n - seen.size,
-    drainedBeforeInstant: drained,
-    leadS: leadMs / 1000,
-    cpuPerLapse,
-  };
+  return phaseOf(n, seen, cpuPerLapse, drained, leadMs);
 }
+
+const phaseOf = (
+  n: number,
+  seen: Map<string, number>,
+  cpuPerLapse: Phase['cpuPerLapse'],
+  drained: boolean,
+  leadMs: number,
+): Phase => ({
+  lateness: [...seen.values()],
+  missing: n - seen.size,
+  drainedBeforeInstant: drained,
+  leadS: leadMs / 1000,
+  cpuPerLapse,
+});
 
 function taskInput(taskId: string): HumanTaskInput {
   return {
