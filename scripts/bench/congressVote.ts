@@ -11,6 +11,7 @@ import { openVoteBallotBox } from '../../api/votes/sealedBox.service';
 import { ballotRequestBody } from '../../domain/ballotEncoding';
 import { batchPolicyOf } from '../../domain/batchPolicy';
 import { BATCH, type BenchOptions, type CpuMs, DEPT, type Harness, J, people, person } from './harness';
+import { insertBallotCandidates } from '../../test/support/projectFixtures';
 import { fmt, machineLine, percentile, printTable, verdict } from './stats';
 
 const CANDIDATES = 6;
@@ -42,7 +43,14 @@ export async function congressVote(h: Harness, n: number, options: BenchOptions)
     .insertInto('users')
     .values(deputies.map((id, i) => person(id, `代表${i}`, ['deputy'], null)))
     .execute();
-  const candidateIds = await insertCandidates(h);
+  const candidateIds = await insertBallotCandidates(h.db, {
+    batchId: BATCH,
+    prefix: 'vote',
+    count: CANDIDATES,
+    departmentId: DEPT,
+    leaderUserId: people.leader,
+    deadline: '2028-11-30',
+  });
   const notifier = createNotifier({ mailFrom: 'bench@bench.local' });
   const acts = createActivities({ db: h.db, notifier });
   const actor = {
@@ -179,41 +187,4 @@ export async function congressVote(h: Harness, n: number, options: BenchOptions)
     await api.stop();
     await notifier.close();
   }
-}
-
-async function insertCandidates(h: Harness): Promise<string[]> {
-  const ids = Array.from({ length: CANDIDATES }, (_, i) => `cand-vote-${i}`);
-  for (const [i, id] of ids.entries()) {
-    await h.db
-      .insertInto('suggestions')
-      .values({
-        id: `sug-vote-${i}`,
-        batch_id: BATCH,
-        title: `候选${i}`,
-        description: `候选${i}`,
-        category: 'transport',
-        location: '城关镇',
-        channel: 'online',
-      })
-      .execute();
-    await h.db
-      .insertInto('candidates')
-      .values({
-        id,
-        batch_id: BATCH,
-        suggestion_id: `sug-vote-${i}`,
-        title: `候选${i}`,
-        description: `候选${i}`,
-        status: 'active',
-        elected: null,
-        department_id: DEPT,
-        responsible_leader_user_id: people.leader,
-        implementing_unit: '县公路养护中心',
-        budget_yuan: 1_000_000,
-        deadline: '2028-11-30',
-        acceptance_standard: '通过竣工验收',
-      })
-      .execute();
-  }
-  return ids;
 }

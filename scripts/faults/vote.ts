@@ -8,6 +8,7 @@ import { batchPolicyOf } from '../../domain/batchPolicy';
 import type { Ballot, ElectionResult } from '../../domain/election';
 import type { RatingOutcome as RatingChoice } from '../../domain/rating';
 import { jurisdictionId } from '../../test/support/fixtures';
+import { insertBallotCandidates } from '../../test/support/projectFixtures';
 import type { Answer } from './scenario';
 import type { FaultStack } from './stack';
 
@@ -108,39 +109,14 @@ export class VoteUnderFaults {
         phase: 'vote',
       })
       .execute();
-    this.candidateIds = Array.from({ length: CANDIDATES }, (_, i) => `cand-fault-vote-${i}`);
-    for (const [i, id] of this.candidateIds.entries()) {
-      await db
-        .insertInto('suggestions')
-        .values({
-          id: `sug-fault-vote-${i}`,
-          batch_id: this.batchId,
-          title: `候选${i}`,
-          description: `候选${i}`,
-          category: 'transport',
-          location: '城关镇',
-          channel: 'online',
-        })
-        .execute();
-      await db
-        .insertInto('candidates')
-        .values({
-          id,
-          batch_id: this.batchId,
-          suggestion_id: `sug-fault-vote-${i}`,
-          title: `候选${i}`,
-          description: `候选${i}`,
-          status: 'active',
-          elected: null,
-          department_id: 'dept-roads',
-          responsible_leader_user_id: 'leader',
-          implementing_unit: '县公路养护中心',
-          budget_yuan: 1_000_000,
-          deadline: `${new Date().getUTCFullYear() + 3}-11-30`,
-          acceptance_standard: '通过竣工验收',
-        })
-        .execute();
-    }
+    this.candidateIds = await insertBallotCandidates(db, {
+      batchId: this.batchId,
+      prefix: 'fault-vote',
+      count: CANDIDATES,
+      departmentId: 'dept-roads',
+      leaderUserId: 'leader',
+      deadline: `${new Date().getUTCFullYear() + 3}-11-30`,
+    });
     for (const voter of this.voters) await this.hooks.signIn(voter);
     const attendance = await this.hooks.call('PUT', `/batches/${this.batchId}/attendance`, {
       deputyUserIds: this.voters,

@@ -141,3 +141,57 @@ export async function insertElectedProject(
     .values({ id, batch_id: batchId, candidate_id: `cand-${id}`, phase: 'implementation', ...list, ...options.project })
     .execute();
 }
+
+/**
+ * `count` candidates on the ballot of a batch at its vote, each with its suggestion and a complete
+ * responsibility list (ids `sug-<prefix>-i`, `cand-<prefix>-i`); answers the candidate ids in ballot order.
+ */
+export async function insertBallotCandidates(
+  db: Kysely<Database>,
+  options: {
+    batchId: string;
+    prefix: string;
+    count: number;
+    departmentId: string;
+    leaderUserId: string;
+    deadline: string;
+  },
+): Promise<string[]> {
+  const { batchId, prefix } = options;
+  const indexes = Array.from({ length: options.count }, (_, i) => i);
+  await db
+    .insertInto('suggestions')
+    .values(
+      indexes.map((i) => ({
+        id: `sug-${prefix}-${i}`,
+        batch_id: batchId,
+        title: `候选${i}`,
+        description: `候选${i}`,
+        category: 'transport',
+        location: '城关镇',
+        channel: 'online',
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('candidates')
+    .values(
+      indexes.map((i) => ({
+        id: `cand-${prefix}-${i}`,
+        batch_id: batchId,
+        suggestion_id: `sug-${prefix}-${i}`,
+        title: `候选${i}`,
+        description: `候选${i}`,
+        status: 'active',
+        elected: null,
+        department_id: options.departmentId,
+        responsible_leader_user_id: options.leaderUserId,
+        implementing_unit: '县公路养护中心',
+        budget_yuan: 1_000_000,
+        deadline: options.deadline,
+        acceptance_standard: '通过竣工验收',
+      })),
+    )
+    .execute();
+  return indexes.map((i) => `cand-${prefix}-${i}`);
+}
