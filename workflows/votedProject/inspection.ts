@@ -65,40 +65,56 @@ export async function groupWorkTick(project: Project, now: number): Promise<void
 /** The convener leads the inspection; every member is told, since the whole group inspects. */
 async function openInspection(project: Project, year: number): Promise<void> {
   const { state } = project;
-  await project.openTask(
+  await openGroupTask(
+    project,
+    year,
     'concentratedInspection',
     `${year}年年中集中视察：${project.title}`,
-    project.groupConvener(),
-    { kind: 'workingDays', days: GROUP_WORK_DUE_WORKING_DAYS },
     { year, openedOn: chinaDay(new Date()), group: state.group.map((m) => m.userId) },
-  );
-  const taskId = state.openTasks.at(-1)!.taskId;
-  state.groupWork!.taskYears[taskId] = year;
-  await tellGroup(
-    project,
-    taskId,
-    `${year}年年中集中视察：${project.title}`,
-    '请监督小组集中视察项目，形成条目式督查清单，逐条限期交办。',
+    {
+      title: `${year}年年中集中视察：${project.title}`,
+      body: '请监督小组集中视察项目，形成条目式督查清单，逐条限期交办。',
+    },
   );
 }
 
 async function openYearEndEvaluation(project: Project, year: number): Promise<void> {
   const { state } = project;
-  await project.openTask(
+  await openGroupTask(
+    project,
+    year,
     'groupYearEndEvaluation',
     `${year}年监督小组年终总体评价：${project.title}`,
-    project.groupConvener(),
-    { kind: 'workingDays', days: GROUP_WORK_DUE_WORKING_DAYS },
     { year, group: state.group.map((m) => m.userId), progress: state.progress?.percent ?? 0 },
+    {
+      title: `${year}年年终总体评价：${project.title}`,
+      body: '请监督小组对项目全年实施情况作出总体评价（好、较好、一般、差）。',
+    },
   );
-  const taskId = state.openTasks.at(-1)!.taskId;
-  state.groupWork!.taskYears[taskId] = year;
-  await tellGroup(
-    project,
-    taskId,
-    `${year}年年终总体评价：${project.title}`,
-    '请监督小组对项目全年实施情况作出总体评价（好、较好、一般、差）。',
+}
+
+/** One of the group's yearly tasks, to its convener: the year it answers for is kept, and every member is told. */
+async function openGroupTask(
+  project: Project,
+  year: number,
+  kind: 'concentratedInspection' | 'groupYearEndEvaluation',
+  title: string,
+  payload: Record<string, unknown>,
+  notice: { title: string; body: string },
+): Promise<void> {
+  await project.openTask(
+    kind,
+    title,
+    project.groupConvener(),
+    {
+      kind: 'workingDays',
+      days: GROUP_WORK_DUE_WORKING_DAYS,
+    },
+    payload,
   );
+  const taskId = project.state.openTasks.at(-1)!.taskId;
+  project.state.groupWork!.taskYears[taskId] = year;
+  await tellGroup(project, taskId, notice.title, notice.body);
 }
 
 async function tellGroup(project: Project, taskId: string, title: string, body: string): Promise<void> {
