@@ -1,10 +1,12 @@
 /**
  * decision: a person's decision through the API (`POST /api/tasks/:id/complete` over loopback) → the task
  * workflow's update → its row visible, N one after another and rounds of 50 at once; against the floor, a bare
- * no-op update on a bare workflow sent by the same client in the same run.
+ * no-op update on a bare workflow sent by the same client in the same run. Between the two, the same completion
+ * sent by the client straight to the task's workflow: it splits the difference into the workflow's share (its
+ * row's transaction, closing the workflow) and the API's (HTTP, the token and session, the reads around it).
  */
 import { humanTaskWorkflow } from '../../workflows/humanTask';
-import type { HumanTaskInput } from '../../workflows/humanTask.messages';
+import { completeTaskUpdate, type HumanTaskInput } from '../../workflows/humanTask.messages';
 import { type BenchOptions, DEPT, type Harness, J, people } from './harness';
 import { workflowBacklogDrained } from './queue';
 import { fmt, machineLine, percentile, pool, printTable, until, verdict } from './stats';
@@ -20,6 +22,7 @@ export async function decision(h: Harness, n: number, options: BenchOptions): Pr
   const run = Date.now();
   const floorId = (i: number) => `decf-${run}-${i}`;
   const taskId = (i: number) => `task-dec-${run}-${i}`;
+  const directTaskId = (i: number) => `task-dec-${run}-direct-${i}`;
 
   await pool(total, STARTS_IN_FLIGHT, async (i) => {
     await h.client.workflow.start('benchUpdatableWorkflow', {
@@ -27,11 +30,12 @@ export async function decision(h: Harness, n: number, options: BenchOptions): Pr
       taskQueue: h.taskQueue,
       args: [],
     });
-    await h.client.workflow.start(humanTaskWorkflow, {
-      workflowId: taskId(i),
-      taskQueue: h.taskQueue,
-      args: [taskInput(taskId(i))],
-    });
+    for (const id of [taskId(i), directTaskId(i)])
+      await h.client.workflow.start(humanTaskWorkflow, {
+        workflowId: id,
+        taskQueue: h.taskQueue,
+        args: [taskInput(id)],
+      });
   });
   const opened = await until(
     async () =>
@@ -42,12 +46,13 @@ export async function decision(h: Harness, n: number, options: BenchOptions): Pr
           .where('id', 'like', `task-dec-${run}-%`)
           .where('status', '=', 'open')
           .execute()
-      ).length >= total,
-    600_000,
+      ).length >=
+      2 * total,
+    900_000,
     1_000,
   );
   await workflowBacklogDrained(h, 300_000);
-  console.log(`${total} tasks and ${total} bare workflows open: ${opened}`);
+  console.log(`${2 * total} tasks and ${total} bare workflows open: ${opened}`);
 
   // The API as deployed, in its own process; the worker and both clients stay in this one.
   const api = await h.apiProcess(options.apiProcesses);
@@ -60,6 +65,22 @@ export async function decision(h: Harness, n: number, options: BenchOptions): Pr
     return performance.now() - t0;
   };
   const failures: string[] = [];
+  const official = {
+    userId: people.official,
+    displayName: '李科长',
+    roles: ['official' as const],
+    jurisdictionId: J,
+    departmentId: DEPT,
+  };
+  const directOnce = async (i: number) => {
+    const t0 = performance.now();
+    const done = await h.client.workflow
+      .getHandle(directTaskId(i))
+      .executeUpdate(completeTaskUpdate, { args: [{ actor: official, result: { note: '已办结' } }] });
+    const took = performance.now() - t0;
+    if (done.taskId !== directTaskId(i)) failures.push(`${directTaskId(i)}: answered for ${done.taskId}`);
+    return took;
+  };
   const decideOnce = async (i: number) => {
     const t0 = performance.now();
     const res = await fetch(`${base}/tasks/${taskId(i)}/complete`, {
@@ -90,15 +111,19 @@ export async function decision(h: Harness, n: number, options: BenchOptions): Pr
   try {
     // Floor and product alternate by phase, so a change in the machine's load hits both.
     const floorSeq = await series(floorOnce);
+    const directSeq = await series(directOnce);
     const seq = await series(decideOnce);
     const floorBurst = await bursts(floorOnce);
+    const directBurst = await bursts(directOnce);
     const burst = await bursts(decideOnce);
-    const line = (label: string, floorMs: number[], productMs: number[]) => {
+    const line = (label: string, floorMs: number[], directMs: number[], productMs: number[]) => {
       const ratio = percentile(productMs, 95) / percentile(floorMs, 95);
       return [
         label,
         fmt(percentile(floorMs, 50)),
         fmt(percentile(floorMs, 95)),
+        fmt(percentile(directMs, 50)),
+        fmt(percentile(directMs, 95)),
         fmt(percentile(productMs, 50)),
         fmt(percentile(productMs, 95)),
         `${fmt(ratio, 2)} × — ${verdict(ratio <= 1.5)}`,
@@ -109,12 +134,14 @@ export async function decision(h: Harness, n: number, options: BenchOptions): Pr
         '',
         'bare no-op update p50 (ms)',
         'p95 (ms)',
+        'completion update, client → workflow p50 (ms)',
+        'p95 (ms)',
         'task completion via API p50 (ms)',
         'p95 (ms)',
         'p95 ≤ 1.5 × floor',
       ],
-      line(`${fmt(n)} one after another`, floorSeq, seq),
-      line(`${ROUNDS} rounds of ${CONCURRENT} at once`, floorBurst, burst),
+      line(`${fmt(n)} one after another`, floorSeq, directSeq, seq),
+      line(`${ROUNDS} rounds of ${CONCURRENT} at once`, floorBurst, directBurst, burst),
     ]);
     console.log(`refused or not visible: ${failures.length}${failures.length ? ` (first: ${failures[0]})` : ''}`);
     console.log(`API: api/main.ts, API_PROCESSES=${options.apiProcesses}; ${machineLine(h.engine)}`);
