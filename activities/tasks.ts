@@ -52,9 +52,17 @@ export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
       return ladder;
     },
 
-    async recordTaskOpened(input: { task: HumanTaskInput; dueAt: string; openedAt: string }): Promise<void> {
+    /**
+     * Answers the row's own due and opening instants: a first workflow task retried after its local activities ran
+     * computes them anew, and the task must keep the ones its row (and the assignee's notice) already show.
+     */
+    async recordTaskOpened(input: {
+      task: HumanTaskInput;
+      dueAt: string;
+      openedAt: string;
+    }): Promise<{ dueAt: string; openedAt: string }> {
       const { task } = input;
-      await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto('tasks')
           .values({
@@ -72,7 +80,14 @@ export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
           })
           .onConflict((oc) => oc.column('id').doNothing())
           .executeTakeFirst();
-        if (inserted.numInsertedOrUpdatedRows === 0n) return;
+        if (inserted.numInsertedOrUpdatedRows === 0n) {
+          const row = await trx
+            .selectFrom('tasks')
+            .select(['due_at', 'created_at'])
+            .where('id', '=', task.taskId)
+            .executeTakeFirstOrThrow();
+          return { dueAt: row.due_at.toISOString(), openedAt: row.created_at.toISOString() };
+        }
         await recordAuditEvent(trx, {
           dedupeKey: `${task.taskId}:opened`,
           actorUserId: null,
@@ -83,6 +98,7 @@ export function createTaskActivities({ db, calendar }: TaskActivityDeps) {
           detail: { kind: task.kind, title: task.title, assignee: task.assignee, dueAt: input.dueAt },
           at: input.openedAt,
         });
+        return { dueAt: input.dueAt, openedAt: input.openedAt };
       });
     },
 

@@ -52,6 +52,9 @@ const {
   recordTaskCompleted: recordTaskCompletedLocally,
   escalateTask: escalateTaskLocally,
   computeDue: computeDueLocally,
+  resolveLadder: resolveLadderLocally,
+  recordTaskOpened: recordTaskOpenedLocally,
+  findEarlyProgressReport: findEarlyProgressReportLocally,
 } = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '1 minute' },
@@ -130,17 +133,39 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
     },
   );
 
-  const openedAt = new Date().toISOString();
-  const dueAt = await computeDue({ jurisdictionId: task.jurisdictionId, from: openedAt, rule: task.due });
-  state.ladder = task.ladder ?? (await resolveLadder({ assignee: task.assignee, jurisdictionId: task.jurisdictionId }));
-  await recordTaskOpened({ task, dueAt, openedAt });
+  // Tasks open in bursts (every project's weekly tick falls at once), so a task opens in its first workflow task:
+  // due instant, ladder, row, early report and the assignee's notice as local activities, each idempotent, instead
+  // of five workflow tasks and four scheduled activities. The shorter history is also what a task evicted from
+  // the worker's cache replays when it lapses (README.md, "Benchmarks", deadline-burst). Added while tasks were
+  // open, hence the patch.
+  const openLocally = patched('open-in-first-task');
+  const opening = openLocally
+    ? {
+        computeDue: computeDueLocally,
+        resolveLadder: resolveLadderLocally,
+        recordTaskOpened: recordTaskOpenedLocally,
+        findEarlyProgressReport: findEarlyProgressReportLocally,
+        recordTaskCompleted: recordTaskCompletedLocally,
+      }
+    : { computeDue, resolveLadder, recordTaskOpened, findEarlyProgressReport, recordTaskCompleted };
+  const computedAt = new Date().toISOString();
+  const computedDue = await opening.computeDue({
+    jurisdictionId: task.jurisdictionId,
+    from: computedAt,
+    rule: task.due,
+  });
+  state.ladder =
+    task.ladder ?? (await opening.resolveLadder({ assignee: task.assignee, jurisdictionId: task.jurisdictionId }));
+  const recorded = await opening.recordTaskOpened({ task, dueAt: computedDue, openedAt: computedAt });
+  // Histories from before the activity answered hold no answer: their instants are the computed ones.
+  const { dueAt, openedAt } = openLocally ? recorded : { dueAt: computedDue, openedAt: computedAt };
   state.dueAt = dueAt;
   state.nextEscalationAt = state.ladder.length > 0 ? dueAt : null;
   state.phase = 'open';
   // The department may report before the weekly task fires (POST /projects/:id/progress): that report answers this
   // task at once. Only progress reports evaluate the patch, so other tasks' histories stay as recorded.
   if (task.kind === 'progressReport' && task.ownerWorkflowId && patched('early-progress-report')) {
-    const early = await findEarlyProgressReport({ projectId: task.ownerWorkflowId });
+    const early = await opening.findEarlyProgressReport({ projectId: task.ownerWorkflowId });
     const check = early ? checkTaskResult(task.kind, early.result, task.payload) : null;
     // A person completing the task meanwhile wins; the early report then simply waits for the next week.
     if (early && check?.ok && state.phase === 'open') {
@@ -153,7 +178,7 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
         result: check.result,
         escalationLevel: 0,
       };
-      await recordTaskCompleted({
+      await opening.recordTaskCompleted({
         taskId: task.taskId,
         actor: early.actor,
         result: completion.result,
@@ -166,15 +191,18 @@ export async function humanTaskWorkflow(task: HumanTaskInput): Promise<TaskCompl
   }
 
   if (!isDone(state)) {
-    await notices.send({
-      dedupeKey: `${task.taskId}:assigned`,
-      to: task.assignee,
-      kind: 'assigned',
-      title: `新任务：${task.title}`,
-      body: `办理期限：${chinaDateTime(dueAt)}（北京时间）。`,
-      workflowId: workflowInfo().workflowId,
-      taskId: task.taskId,
-    });
+    await notices.send(
+      {
+        dedupeKey: `${task.taskId}:assigned`,
+        to: task.assignee,
+        kind: 'assigned',
+        title: `新任务：${task.title}`,
+        body: `办理期限：${chinaDateTime(dueAt)}（北京时间）。`,
+        workflowId: workflowInfo().workflowId,
+        taskId: task.taskId,
+      },
+      openLocally ? 'local' : 'scheduled',
+    );
   }
 
   const reminders = (task.remindBefore ?? [])

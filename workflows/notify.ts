@@ -1,8 +1,14 @@
-import { log, proxyActivities } from '@temporalio/workflow';
+import { log, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { PendingDelivery, SendNoticeInput } from '../activities/notices';
 
 const activities = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '1 minute' },
+});
+
+// For a notice written in the workflow task that decides it (a task's opening): writing is idempotent by dedupe key.
+const local = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '1 minute' },
 });
@@ -14,8 +20,11 @@ const channel = proxyActivities<Activities>({
 });
 
 export interface NoticeSender {
-  /** Writes the in-app notices (awaited), then starts e-mail/SMS deliveries in the background. */
-  send(input: Omit<SendNoticeInput, 'at'>): Promise<void>;
+  /**
+   * Writes the in-app notices (awaited), then starts e-mail/SMS deliveries in the background. `local` writes them
+   * by a local activity inside the current workflow task instead of a scheduled one.
+   */
+  send(input: Omit<SendNoticeInput, 'at'>, how?: 'scheduled' | 'local'): Promise<void>;
   /** Starts the e-mail/SMS deliveries of in-app notices another activity has written. */
   deliver(pending: PendingDelivery[]): void;
   /** Waits for background deliveries to finish or give up; call before the workflow returns. */
@@ -25,8 +34,9 @@ export interface NoticeSender {
 export function createNoticeSender(): NoticeSender {
   const deliveries: Promise<void>[] = [];
   const sender: NoticeSender = {
-    async send(input) {
-      sender.deliver(await activities.sendNotice({ ...input, at: new Date().toISOString() }));
+    async send(input, how = 'scheduled') {
+      const write = how === 'local' ? local.sendNotice : activities.sendNotice;
+      sender.deliver(await write({ ...input, at: new Date().toISOString() }));
     },
     deliver(pending) {
       for (const delivery of pending) {

@@ -21,6 +21,25 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
+describe('recordTaskOpened', () => {
+  it('answers the instants of the row it wrote first, when a retried opening computes new ones', async () => {
+    const task = roadRepairTask('task-opened-retry', 'Y0');
+    const first = { dueAt: '2026-03-04T01:00:00.000Z', openedAt: '2026-03-01T01:00:00.000Z' };
+    expect(await acts.recordTaskOpened({ task, ...first })).toEqual(first);
+    // A first workflow task retried after its local activities ran: the clock has moved on.
+    expect(
+      await acts.recordTaskOpened({ task, dueAt: '2026-03-04T01:00:09.000Z', openedAt: '2026-03-01T01:00:09.000Z' }),
+    ).toEqual(first);
+    const opened = await testDb.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('subject', '=', task.taskId)
+      .where('action', '=', 'task.opened')
+      .execute();
+    expect(opened).toHaveLength(1);
+  });
+});
+
 describe('escalateTask', () => {
   it('writes the rung and both notices once, however often it is retried, and returns the same deliveries', async () => {
     const task = roadRepairTask('task-escalation-retry', 'Y1');

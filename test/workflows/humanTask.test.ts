@@ -125,6 +125,36 @@ describe('human task workflow', () => {
     });
   });
 
+  it('opens in its first workflow task: due instant, ladder, row and notices with no activity scheduled but e-mail', async () => {
+    const task = roadTask();
+    await withWorker(async () => {
+      const handle = await start(task);
+      await eventually(
+        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
+        'task to open',
+      );
+      // A batch's projects tick together, so their weekly tasks open together: every extra workflow task per
+      // opening is one more pass through the queue (README.md, "Benchmarks", deadline-burst).
+      const { events } = await handle.fetchHistory();
+      const untilTimer = events!.slice(
+        0,
+        events!.findIndex((e) => e.timerStartedEventAttributes),
+      );
+      expect(untilTimer.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+      expect(
+        untilTimer
+          .map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name)
+          .filter((name) => name !== undefined && name !== 'deliverNotice'),
+      ).toEqual([]);
+      expect(await taskRow(task.taskId)).toMatchObject({ status: 'open', escalation_level: 0 });
+      expect((await noticesFor(task.taskId)).map((n) => n.kind)).toEqual(['assigned', 'assigned']);
+      await handle.executeUpdate(completeTaskUpdate, {
+        args: [{ actor: actorOf(people.official), result: { note: 'done' } }],
+      });
+      await handle.result();
+    });
+  });
+
   it('reminds the assignee one day before the due instant, and not earlier', async () => {
     const task = roadTask();
     await withWorker(async () => {

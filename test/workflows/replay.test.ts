@@ -51,6 +51,8 @@ describe('recorded workflow histories replay', () => {
         'humanTask-completed-on-time.json',
         'humanTask-escalated-twice-then-completed.json',
         'humanTask-escalated-twice-then-completed~before-escalation-in-one-transaction.json',
+        'humanTask-escalated-twice-then-completed~before-open-in-first-task.json',
+        'humanTask-completed-on-time~before-open-in-first-task.json',
         'annualBatch-batch-test-county-2028.json',
         'annualBatch-batch-test-county-2028~before-monthly-bulletin.json',
         'annualBatch-batch-test-county-2028~calendar-changed.json',
