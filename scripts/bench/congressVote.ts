@@ -10,7 +10,7 @@ import { createBallotKey } from '../../api/votes/ballotBox';
 import { openVoteBallotBox } from '../../api/votes/sealedBox.service';
 import { ballotRequestBody } from '../../domain/ballotEncoding';
 import { batchPolicyOf } from '../../domain/batchPolicy';
-import { BATCH, type BenchOptions, type CpuMs, DEPT, type Harness, J, people, person } from './harness';
+import { BATCH, benchActors, type BenchOptions, type CpuMs, DEPT, type Harness, people, person } from './harness';
 import { insertBallotCandidates } from '../../test/support/projectFixtures';
 import { fmt, machineLine, percentile, printTable, verdict } from './stats';
 
@@ -53,13 +53,7 @@ export async function congressVote(h: Harness, n: number, options: BenchOptions)
   });
   const notifier = createNotifier({ mailFrom: 'bench@bench.local' });
   const acts = createActivities({ db: h.db, notifier });
-  const actor = {
-    userId: people.coordinator,
-    displayName: '陈主任',
-    roles: ['coordinator' as const],
-    jurisdictionId: J,
-    departmentId: null,
-  };
+  const actor = benchActors.coordinator;
   // Sealed boxes, as the product opens them; the shares stay here to open the box at the count.
   const key = await createBallotKey(3);
   const box = { publicKey: key.publicKey, threshold: key.threshold };

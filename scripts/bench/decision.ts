@@ -7,7 +7,7 @@
  */
 import { humanTaskWorkflow } from '../../workflows/humanTask';
 import { completeTaskUpdate, type HumanTaskInput } from '../../workflows/humanTask.messages';
-import { type BenchOptions, DEPT, type Harness, J, people } from './harness';
+import { type BenchOptions, benchActors, DEPT, type Harness, J, people } from './harness';
 import { workflowBacklogDrained } from './queue';
 import { fmt, machineLine, percentile, pool, printTable, until, verdict } from './stats';
 import { benchNoopUpdate } from './workflows';
@@ -65,18 +65,11 @@ export async function decision(h: Harness, n: number, options: BenchOptions): Pr
     return performance.now() - t0;
   };
   const failures: string[] = [];
-  const official = {
-    userId: people.official,
-    displayName: '李科长',
-    roles: ['official' as const],
-    jurisdictionId: J,
-    departmentId: DEPT,
-  };
   const directOnce = async (i: number) => {
     const t0 = performance.now();
     const done = await h.client.workflow
       .getHandle(directTaskId(i))
-      .executeUpdate(completeTaskUpdate, { args: [{ actor: official, result: { note: '已办结' } }] });
+      .executeUpdate(completeTaskUpdate, { args: [{ actor: benchActors.official, result: { note: '已办结' } }] });
     const took = performance.now() - t0;
     if (done.taskId !== directTaskId(i)) failures.push(`${directTaskId(i)}: answered for ${done.taskId}`);
     return took;

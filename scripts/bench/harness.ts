@@ -18,7 +18,7 @@ import { createDb } from '../../db/connection';
 import { startEmbeddedPostgres } from '../../db/embeddedPostgres';
 import { migrateToLatest } from '../../db/migrate';
 import type { Database } from '../../db/schema';
-import type { Role } from '../../domain/assignee';
+import type { Actor, Role } from '../../domain/assignee';
 import { createWorker, defaultMaxCachedWorkflows, quietBundlerLogger } from '../../worker/createWorker';
 import { issueToken } from '../../api/security/sessions';
 import { dataConverterFor } from '../../temporal/payloadCodec';
@@ -50,6 +50,24 @@ export const people = {
   official: 'bench-official',
   coordinator: 'bench-coordinator',
 } as const;
+
+/** The seeded official and coordinator as the API sends them to a workflow, for benchmarks that act without it. */
+export const benchActors = {
+  official: {
+    userId: people.official,
+    displayName: '李科长',
+    roles: ['official'],
+    jurisdictionId: J,
+    departmentId: DEPT,
+  },
+  coordinator: {
+    userId: people.coordinator,
+    displayName: '陈主任',
+    roles: ['coordinator'],
+    jurisdictionId: J,
+    departmentId: null,
+  },
+} satisfies Record<string, Actor>;
 
 type Activities = ReturnType<typeof createActivities>;
 /** Replaces some activities for a benchmark; `real` is the product's own, to fall back on. */
@@ -397,10 +415,11 @@ async function seedCounty(db: Kysely<Database>): Promise<void> {
     .execute();
   await db
     .insertInto('users')
-    .values([
-      person(people.official, '李科长', ['official'], DEPT),
-      person(people.coordinator, '陈主任', ['coordinator'], null),
-    ])
+    .values(
+      [benchActors.official, benchActors.coordinator].map((a) =>
+        person(a.userId, a.displayName, a.roles, a.departmentId),
+      ),
+    )
     .execute();
   await db
     .insertInto('batches')

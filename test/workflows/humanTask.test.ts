@@ -70,6 +70,16 @@ function start(task: HumanTaskInput) {
   return env.client.workflow.start(humanTaskWorkflow, { taskQueue, workflowId: task.taskId, args: [task] });
 }
 
+/** Started, and past its opening: its row written and its timers armed. */
+async function startOpened(task: HumanTaskInput) {
+  const handle = await start(task);
+  await eventually(
+    async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
+    'task to open',
+  );
+  return handle;
+}
+
 async function noticesFor(taskId: string) {
   return testDb.db
     .selectFrom('notices')
@@ -97,11 +107,7 @@ describe('human task workflow', () => {
   it('opens a task row and notifies the whole assigned department', async () => {
     const task = roadTask();
     await withWorker(async () => {
-      const handle = await start(task);
-      await eventually(
-        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
-        'task to open',
-      );
+      const handle = await startOpened(task);
       const row = await taskRow(task.taskId);
       expect(row).toMatchObject({
         status: 'open',
@@ -128,11 +134,7 @@ describe('human task workflow', () => {
   it('opens in its first workflow task: due instant, ladder, row and notices with no activity scheduled but e-mail', async () => {
     const task = roadTask();
     await withWorker(async () => {
-      const handle = await start(task);
-      await eventually(
-        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
-        'task to open',
-      );
+      const handle = await startOpened(task);
       // A batch's projects tick together, so their weekly tasks open together: every extra workflow task per
       // opening is one more pass through the queue (README.md, "Benchmarks", deadline-burst).
       const { events } = await handle.fetchHistory();
@@ -158,11 +160,7 @@ describe('human task workflow', () => {
   it('reminds the assignee one day before the due instant, and not earlier', async () => {
     const task = roadTask();
     await withWorker(async () => {
-      const handle = await start(task);
-      await eventually(
-        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
-        'task to open',
-      );
+      const handle = await startOpened(task);
       await env.sleep('44 hours');
       expect((await noticesFor(task.taskId)).filter((n) => n.kind === 'reminder')).toEqual([]);
       await env.sleep('6 hours');
@@ -179,11 +177,7 @@ describe('human task workflow', () => {
   it('escalates to the responsible leader at lapse and to the standing committee office one period later, and still accepts a late completion', async () => {
     const task = roadTask();
     await withWorker(async () => {
-      const handle = await start(task);
-      await eventually(
-        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
-        'task to open',
-      );
+      const handle = await startOpened(task);
       const dueAt = (await handle.query(taskStateQuery)).dueAt!;
 
       await env.sleep('73 hours');
@@ -240,11 +234,7 @@ describe('human task workflow', () => {
   it('records a lapse and both of its notices in one transaction, inside the timer’s own workflow task', async () => {
     const task = roadTask({ remindBefore: [] });
     await withWorker(async () => {
-      const handle = await start(task);
-      await eventually(
-        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
-        'task to open',
-      );
+      const handle = await startOpened(task);
       await env.sleep('73 hours');
       expect((await handle.query(taskStateQuery)).escalationLevel).toBe(1);
 
@@ -288,11 +278,7 @@ describe('human task workflow', () => {
   it('stops the ladder once the task is completed', async () => {
     const task = roadTask();
     await withWorker(async () => {
-      const handle = await start(task);
-      await eventually(
-        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
-        'task to open',
-      );
+      const handle = await startOpened(task);
       await handle.executeUpdate(completeTaskUpdate, {
         args: [{ actor: actorOf(people.official), result: { note: '提前完成' } }],
       });
@@ -308,11 +294,7 @@ describe('human task workflow', () => {
   it('refuses the wrong person, an invalid result and a second completion, and changes nothing', async () => {
     const task = roadTask();
     await withWorker(async () => {
-      const handle = await start(task);
-      await eventually(
-        async () => ((await handle.query(taskStateQuery)).phase === 'open' ? true : undefined),
-        'task to open',
-      );
+      const handle = await startOpened(task);
 
       const wrongPerson = await rejectionOf(
         handle.executeUpdate(completeTaskUpdate, {
