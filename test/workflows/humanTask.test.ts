@@ -142,7 +142,12 @@ describe('human task workflow', () => {
         0,
         events!.findIndex((e) => e.timerStartedEventAttributes),
       );
-      expect(untilTimer.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+      // Each step of the opening is a local activity's marker (due instant, ladder, row, notice), none a scheduled
+      // activity. The task count is not asserted: under load the SDK ends a first task whose local activities run
+      // long and goes on in the next (a heartbeat), which is no extra pass per step.
+      expect(
+        untilTimer.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity'),
+      ).toHaveLength(4);
       expect(
         untilTimer
           .map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name)
@@ -261,7 +266,11 @@ describe('human task workflow', () => {
       const fired = events!.findIndex((e) => e.timerFiredEventAttributes);
       const nextTimer = events!.findIndex((e, i) => i > fired && e.timerStartedEventAttributes);
       const lapse = events!.slice(fired, nextTimer);
-      expect(lapse.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+      // The rung with its notices, and the next rung's instant: local activities' markers (a heartbeat task under
+      // load may split them, as at the opening).
+      expect(lapse.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(
+        2,
+      );
       expect(
         lapse
           .map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name)
