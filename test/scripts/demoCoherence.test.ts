@@ -182,20 +182,21 @@ describe('the demo', () => {
     // live project, which opens it when it takes over. How many that is depends on the day of the week the test
     // runs (none from the check's answer until the next weekly tick), so the projects' own state says what to
     // expect: caught up with the calendar, and its open tasks exactly the rows open in the database.
-    const states = await eventually(async () => {
+    const { states, tasks } = await eventually(async () => {
       const now = Date.now();
       const all = await Promise.all(projectIds.map((id) => temporal.workflow.getHandle(id).query(projectStateQuery)));
       const caughtUp = all.every(
         (p) => Date.parse(p.cadence.nextProgressAt) > now && Date.parse(p.cadence.nextSupervisionAt) > now,
       );
-      const open = await testDb.db.selectFrom('tasks').select('id').where('status', '=', 'open').execute();
-      return caughtUp && open.length === all.flatMap((p) => p.openTasks).length ? all : undefined;
+      const open = await testDb.db
+        .selectFrom('tasks')
+        .select(['id', 'owner_workflow_id'])
+        .where('status', '=', 'open')
+        .execute();
+      return caughtUp && open.length === all.flatMap((p) => p.openTasks).length
+        ? { states: all, tasks: open }
+        : undefined;
     }, 'the live projects to catch up with their weekly cadence');
-    const tasks = await testDb.db
-      .selectFrom('tasks')
-      .select(['id', 'owner_workflow_id'])
-      .where('status', '=', 'open')
-      .execute();
     for (const [i, projectId] of projectIds.entries()) {
       expect(
         tasks
