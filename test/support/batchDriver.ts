@@ -3,7 +3,7 @@ import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Express } from 'express';
 import type { Kysely } from 'kysely';
 import request from 'supertest';
-import { expect, inject } from 'vitest';
+import { expect, inject, onTestFailed } from 'vitest';
 import { createActivities } from '../../activities';
 import { createNotifier } from '../../activities/channels';
 import { createApp } from '../../api/app';
@@ -21,6 +21,7 @@ import { createTestDatabase, type TestDatabase } from './database';
 import { eventually, jurisdictionId, seedPeople } from './fixtures';
 import { createTimeSkippingEnv } from './timeSkipping';
 import { terminateWhenIdle } from './endWorkflow';
+import { reportWorkflowsOfFailedTest } from './failureHistories';
 import { testPayloadKey } from './payloadKey';
 import { serviceRoleUrls } from './serviceRoles';
 
@@ -404,6 +405,7 @@ export async function createBatchWorld(): Promise<BatchWorld> {
     env,
     testDb,
     async withWorker(fn) {
+      onTestFailed(({ task }) => reportWorkflowsOfFailedTest(env, testDb.db, task.name));
       const worker = await createWorker({
         connection: env.nativeConnection,
         namespace: 'default',
@@ -434,13 +436,40 @@ export async function createBatchWorld(): Promise<BatchWorld> {
  * later test skips time (a batch's publicity, a task's escalations, a project's weekly cadence), and each one's
  * workflow and activity tasks hold the time-skipping server's clock until they are done: a later test's
  * `env.sleep` then waits on work it never started. Each is ended once idle (test/support/endWorkflow.ts).
+ *
+ * Tasks go first, every one of them: a task whose row is already completed or cancelled may still be finishing
+ * (telling its owner, delivering a notice), and the test server holds its clock for good when a child workflow
+ * closes after its parent has (the close's notice to the parent is never taken in; the same for a child that
+ * starts after its parent closed). A later test's first `env.sleep` then waits in real time: seen in CI as a
+ * 60 s timeout in the test after one that ended with a task still closing.
  */
 async function endWorkflowsLeftRunning(env: TestWorkflowEnvironment, db: Kysely<Database>): Promise<void> {
-  const ids = [
+  const end = (id: string) =>
+    terminateWhenIdle(env.client.workflow.getHandle(id), 'the test that started it has ended');
+  const tasks = async () => (await db.selectFrom('tasks').select('id').execute()).map((r) => r.id);
+  for (const id of await tasks()) await end(id);
+  const owners = [
     ...(await db.selectFrom('batches').select('id').execute()),
     ...(await db.selectFrom('projects').select('id').execute()),
-    ...(await db.selectFrom('tasks').select('id').where('status', '=', 'open').execute()),
   ].map((r) => r.id);
-  for (const id of ids)
-    await terminateWhenIdle(env.client.workflow.getHandle(id), 'the test that started it has ended');
+  for (const id of owners) {
+    // A task the owner opened meanwhile, its row perhaps not yet written, ends before the owner does.
+    const children = await endChildrenOf(env, id);
+    for (const child of children) await end(child);
+    await end(id);
+  }
+  // Anything opened while the owners wound down; its owner has closed, so it is only ended, never left to close.
+  for (const id of await tasks()) await end(id);
+}
+
+/** The owner's children once every one has started (a start still in flight is a child the owner must see start). */
+async function endChildrenOf(env: TestWorkflowEnvironment, ownerId: string): Promise<string[]> {
+  const handle = env.client.workflow.getHandle(ownerId);
+  const children = await eventually(async () => {
+    const d = await handle.describe().catch(() => null);
+    if (!d || d.status.name !== 'RUNNING') return [];
+    const pending = d.raw.pendingChildren ?? [];
+    return pending.every((c) => c.runId) ? pending.map((c) => c.workflowId ?? '') : undefined;
+  }, `the tasks ${ownerId} is opening to start before it is ended`);
+  return children.filter((id) => id !== '');
 }
