@@ -29,10 +29,13 @@ export interface NoticeSender {
   deliver(pending: PendingDelivery[]): void;
   /** Waits for background deliveries to finish or give up; call before the workflow returns. */
   settle(): Promise<void>;
+  /** The deliveries still being tried, for a run that hands over instead of waiting for them. */
+  unsettled(): PendingDelivery[];
 }
 
 export function createNoticeSender(): NoticeSender {
   const deliveries: Promise<void>[] = [];
+  const trying = new Set<PendingDelivery>();
   const sender: NoticeSender = {
     async send(input, how = 'scheduled') {
       const write = how === 'local' ? local.sendNotice : activities.sendNotice;
@@ -40,16 +43,23 @@ export function createNoticeSender(): NoticeSender {
     },
     deliver(pending) {
       for (const delivery of pending) {
+        trying.add(delivery);
         // Caught here, not in settle(): a rejection that nothing awaits yet fails the workflow task on every
         // replay, wedging the task. The activity has already marked the delivery failed; the in-app notice stands.
-        const delivered = channel.deliverNotice(delivery).catch((err: unknown) => {
-          log.warn('notice delivery gave up', { ...delivery, error: String(err) });
-        });
+        const delivered = channel
+          .deliverNotice(delivery)
+          .catch((err: unknown) => {
+            log.warn('notice delivery gave up', { ...delivery, error: String(err) });
+          })
+          .finally(() => trying.delete(delivery));
         deliveries.push(delivered);
       }
     },
     async settle() {
       await Promise.allSettled(deliveries);
+    },
+    unsettled() {
+      return [...trying];
     },
   };
   return sender;

@@ -33,6 +33,14 @@ export interface VotedProjectInput {
    * parent with running children continues as new (temporalio/sdk-java#1539).
    */
   handoverAfterEvents?: number;
+  /** E-mail and webhook deliveries a previous run was still trying when it handed over; this run tries them on. */
+  carriedDeliveries?: CarriedDelivery[];
+}
+
+/** One channel's delivery of an in-app notice (the notice_deliveries row), by the notice it belongs to. */
+export interface CarriedDelivery {
+  noticeId: number;
+  channel: 'email' | 'webhook';
 }
 
 /** The rating outcome, sent from the batch to each project's workflow (docs/domain.md, "Rating" → "Consequences"). */

@@ -3,7 +3,7 @@ import { NativeConnection } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities';
-import { createNotifier } from '../../activities/channels';
+import { type ChannelOptions, createNotifier } from '../../activities/channels';
 import type { Database } from '../../db/schema';
 import { createWorker } from '../../worker/createWorker';
 import { testDataConverter, testPayloadKey } from './payloadKey';
@@ -13,14 +13,21 @@ export interface DevServerWorker {
   stop(): Promise<void>;
 }
 
-/** A real worker on the run's Temporal dev server, with a client to start and drive workflows. */
-export async function startDevServerWorker(db: Kysely<Database>, taskQueue: string): Promise<DevServerWorker> {
+/**
+ * A real worker on the run's Temporal dev server, with a client to start and drive workflows. `channels`: where
+ * e-mail goes (none by default, so notices are in-app only).
+ */
+export async function startDevServerWorker(
+  db: Kysely<Database>,
+  taskQueue: string,
+  channels: Omit<ChannelOptions, 'mailFrom'> = {},
+): Promise<DevServerWorker> {
   const address = inject('temporalAddress');
   const [nativeConnection, connection] = await Promise.all([
     NativeConnection.connect({ address }),
     Connection.connect({ address }),
   ]);
-  const notifier = createNotifier({ mailFrom: 'office@test.local' });
+  const notifier = createNotifier({ ...channels, mailFrom: 'office@test.local' });
   const worker = await createWorker({
     connection: nativeConnection,
     namespace: 'default',

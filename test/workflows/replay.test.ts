@@ -69,6 +69,9 @@ describe('recorded workflow histories replay', () => {
         'votedProject-project-inspect.json',
         'annualBatch-batch-test-county-2026~carried-projects.json',
         'votedProject-project-carried~committee-decisions.json',
+        'votedProject-project-handover24647.json',
+        'votedProject-project-handover14327~before-hand-over-deliveries.json',
+        'votedProject-project-mail24647~carried-deliveries.json',
       ]),
     );
   });
