@@ -108,6 +108,22 @@ export class ProjectDriver {
     }, what);
   }
 
+  /**
+   * The project's final state once its workflow has closed, waited for on a held clock. Not `handle.result()`: a
+   * result awaited lets the time-skipping server skip ahead whenever nothing holds its clock, and a closing project's
+   * cancellations of its open tasks hold nothing while the server passes them on (on another thread). With the group's
+   * tasks at the top of their ladders no timer was left but the ten-year execution timeout, and under CI load the
+   * server skipped to it: "Workflow execution timed out" at the end of votedProject.late.test.ts.
+   */
+  async closed(): Promise<ProjectState> {
+    await eventually(
+      async () => ((await this.handle.describe()).status.name === 'RUNNING' ? undefined : true),
+      'the project workflow to close',
+      60_000,
+    );
+    return this.state();
+  }
+
   async openTask(kind: TaskKind) {
     const s = await this.when((st) => st.openTasks.some((t) => t.kind === kind), `an open ${kind} task`);
     const { taskId } = s.openTasks.find((t) => t.kind === kind)!;

@@ -158,7 +158,7 @@ describe('a project that outlives the rating', () => {
         expect(ended.body.openTasks).toEqual([]);
         const closed = await carried.when((s) => s.phase === 'closed', 'the project closed');
         expect(closed.outcome).toBe('terminated');
-        await expect(carried.handle.result()).resolves.toMatchObject({ phase: 'closed', outcome: 'terminated' });
+        expect(await carried.closed()).toMatchObject({ phase: 'closed', outcome: 'terminated' });
         const open = await eventually(async () => {
           const rows = await db
             .selectFrom('tasks')

@@ -155,7 +155,7 @@ describe('a voted project’s government acts', () => {
         );
         await project.complete('performanceEvaluation', 'finance', { score: 91, summary: '资金使用规范，效益良好' });
         await project.complete('lookBack', 'd1', { summary: '运行良好', suggestions: [] });
-        const final = await handle.result();
+        const final = await project.closed();
         expect(final.phase).toBe('closed');
         expect(await notices(/^绩效评价结果：/, ['coordinator'])).toEqual(['coordinator']);
 

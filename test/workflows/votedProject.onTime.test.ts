@@ -161,7 +161,7 @@ describe('voted project workflow', () => {
         await project.complete('lookBack', 'd1', { summary: '总体良好', suggestions: ['增设无障碍坡道'] });
         await project.complete('lookBackRectification', 'official', { note: '坡道已建成' });
 
-        const final = await handle.result();
+        const final = await project.closed();
         expect(final.phase).toBe('closed');
         const row = await ctx.testDb.db
           .selectFrom('projects')
