@@ -1,18 +1,39 @@
 import type { WorkflowHandle } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { eventually } from './fixtures';
 
+const { EventType } = temporal.api.enums.v1;
+
 /**
- * Terminates a workflow a test is done with, once it is idle: no workflow task and no activity outstanding.
- * The time-skipping test server holds its clock for each outstanding task and does not let go when the
- * workflow is terminated in the middle of one, so a later `env.sleep` in the same file would wait in real time
- * (seen as 60 s timeouts on a loaded machine, when a test ended while its batch was still writing a phase).
- * An idle workflow has nothing in flight; only its timers remain, and they die with it.
+ * Terminates a workflow a test is done with, once it is idle: nothing in flight that holds the time-skipping
+ * server's clock. The server holds its clock for each outstanding workflow task, activity, child start and signal
+ * to another workflow, and does not let go when the workflow is terminated in the middle of one, so a later
+ * `env.sleep` in the same file would wait in real time (seen as 60 s timeouts on a loaded machine). An idle
+ * workflow has nothing in flight; only its timers remain, and they die with it.
  */
 export async function terminateWhenIdle(handle: WorkflowHandle, reason: string): Promise<void> {
-  const idle = await eventually(async () => {
-    const d = await handle.describe().catch(() => null);
-    if (!d || d.status.name !== 'RUNNING') return 'gone';
-    return !d.raw.pendingWorkflowTask && (d.raw.pendingActivities?.length ?? 0) === 0 ? 'idle' : undefined;
-  }, `${handle.workflowId} to have nothing in flight before it is terminated`);
+  const idle = await eventually(
+    () => idleOrGone(handle),
+    `${handle.workflowId} to have nothing in flight before it is terminated`,
+  );
   if (idle === 'idle') await handle.terminate(reason).catch(() => undefined);
+}
+
+async function idleOrGone(handle: WorkflowHandle): Promise<'idle' | 'gone' | undefined> {
+  const d = await handle.describe().catch(() => null);
+  if (!d || d.status.name !== 'RUNNING') return 'gone';
+  if ((d.raw.pendingActivities?.length ?? 0) > 0) return undefined;
+  if ((d.raw.pendingChildren ?? []).some((c) => !c.runId)) return undefined;
+  // The time-skipping server's describe leaves out the workflow task in flight (pendingWorkflowTask is never set)
+  // and signals on their way: the history shows both.
+  const events = (await handle.fetchHistory()).events ?? [];
+  const last = events.at(-1)?.eventType;
+  if (last === EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED || last === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED)
+    return undefined;
+  const count = (type: temporal.api.enums.v1.EventType) => events.filter((e) => e.eventType === type).length;
+  const signalsSent = count(EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED);
+  const signalsSettled =
+    count(EventType.EVENT_TYPE_EXTERNAL_WORKFLOW_EXECUTION_SIGNALED) +
+    count(EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED);
+  return signalsSent > signalsSettled ? undefined : 'idle';
 }
