@@ -11,10 +11,11 @@ const { EventType } = temporal.api.enums.v1;
  * `env.sleep` in the same file would wait in real time (seen as 60 s timeouts on a loaded machine). An idle
  * workflow has nothing in flight; only its timers remain, and they die with it.
  */
-export async function terminateWhenIdle(handle: WorkflowHandle, reason: string): Promise<void> {
+export async function terminateWhenIdle(handle: WorkflowHandle, reason: string, timeoutMs?: number): Promise<void> {
   const idle = await eventually(
     () => idleOrGone(handle),
     `${handle.workflowId} to have nothing in flight before it is terminated`,
+    timeoutMs,
   );
   if (idle === 'idle') await handle.terminate(reason).catch(() => undefined);
 }
