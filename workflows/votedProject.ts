@@ -112,11 +112,13 @@ async function handOver(project: Project, input: VotedProjectInput): Promise<voi
     runs: state.runs + 1,
     handoverEvents: [...state.handoverEvents, workflowInfo().historyLength],
   };
+  // An attempt in flight at this moment still ends in the old run; the new run's attempt skips a delivery its row
+  // marks sent, so at worst one e-mail goes out twice, and none is lost.
   const carriedDeliveries = carryDeliveries ? project.notices.unsettled() : [];
   await continueAsNew<typeof votedProjectWorkflow>({
     ...input,
     carried,
-    ...(carriedDeliveries.length > 0 ? { carriedDeliveries } : { carriedDeliveries: undefined }),
+    carriedDeliveries: carriedDeliveries.length > 0 ? carriedDeliveries : undefined,
   });
 }
 
