@@ -5,7 +5,8 @@ import { projectPolicyOf } from '../../domain/projectPolicy';
 import { notFound } from '../errors';
 import { route } from '../http/route';
 import { editableJurisdictions, lockEditable, storePolicy } from './policies.queries';
-import { type PolicyBody, policyBodySchema } from '../../domain/contract/policies';
+import { type JurisdictionPolicy, type PolicyBody, policyBodySchema } from '../../domain/contract/policies';
+import type { Sent } from '../../domain/contract/sentRows';
 
 const appliesNote =
   'A batch loads its jurisdiction’s policy when it opens and keeps it: a change applies to batches opened after it.';
@@ -19,7 +20,7 @@ function policyView(j: Pick<Jurisdiction, 'id' | 'name' | 'level' | 'parent_id' 
     parent_id: j.parent_id,
     batch: batchPolicyOf(j.policy),
     project: projectPolicyOf(j.policy),
-  };
+  } satisfies Sent<JurisdictionPolicy>;
 }
 
 /** The stored form: the batch parameters at the top, the project ones under `project` (domain/projectPolicy.ts). */

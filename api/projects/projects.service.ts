@@ -11,10 +11,12 @@ import { conflict, fieldError, notFound } from '../errors';
 import { containing, fetchPage, type ListQuery, listingOf, pageOf } from '../listQuery';
 import type {
   bulletinFilterSchema,
+  Finding,
   findingFilterSchema,
   PhotoType,
   projectFilterSchema,
 } from '../../domain/contract/projects';
+import type { Sent, SentPage } from '../../domain/contract/sentRows';
 
 type ProjectFilter = z.infer<typeof projectFilterSchema>;
 type FindingFilter = z.infer<typeof findingFilterSchema>;
@@ -149,7 +151,7 @@ export function findingListing(db: Kysely<Database>, user: SessionUser, list: Li
 }
 
 export async function listFindings(db: Kysely<Database>, user: SessionUser, list: ListQuery<FindingFilter>) {
-  return pageOf(findingListing(db, user, list), list);
+  return (await pageOf(findingListing(db, user, list), list)) satisfies SentPage<Finding>;
 }
 
 export async function findVisibleFinding(db: Kysely<Database>, user: SessionUser, id: string) {
@@ -157,7 +159,7 @@ export async function findVisibleFinding(db: Kysely<Database>, user: SessionUser
     .where('findings.id', '=', id)
     .executeTakeFirst();
   if (!finding) throw notFound('finding', id);
-  return finding;
+  return finding satisfies Sent<Finding>;
 }
 
 /** A finding's id comes from the form's key, so a resubmitted form names the finding it already filed. */

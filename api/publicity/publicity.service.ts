@@ -2,6 +2,7 @@ import type { PublicProjectChange } from '../../domain/contract/projectChange';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
+import type { Sent, SentPage } from '../../domain/contract/sentRows';
 import { outcomeOnlyBelowOf } from '../../db/outcomeOnlyBelow';
 import { outcomeOnlySessions, publishedVoteResult } from '../attendance/publishedResults';
 import type { SessionUser } from '../auth/tokens';
@@ -11,6 +12,7 @@ import {
   type commentFilterSchema,
   formatReceiptCode,
   type PublicReceipt,
+  type PublicityComment,
   type ReceiptStatus,
 } from '../../domain/contract/publicity';
 import { findCommentByReceipt, findSuggestionForReceipt } from './publicity.queries';
@@ -238,7 +240,7 @@ export async function listComments(db: Kysely<Database>, user: SessionUser, list
   if (f.answered !== undefined) qb = qb.where('publicity_comments.response', f.answered ? 'is not' : 'is', null);
   if (f.spam !== undefined) qb = qb.where('publicity_comments.spam', '=', f.spam);
   if (f.id !== undefined) qb = qb.where('publicity_comments.id', 'in', [f.id].flat());
-  return fetchPage(
+  const page = await fetchPage(
     qb,
     (q) =>
       commentColumns(q)
@@ -246,6 +248,7 @@ export async function listComments(db: Kysely<Database>, user: SessionUser, list
         .orderBy('publicity_comments.id'),
     list,
   );
+  return page satisfies SentPage<PublicityComment>;
 }
 
 export async function findVisibleComment(db: Kysely<Database>, user: SessionUser, id: string) {
@@ -253,7 +256,7 @@ export async function findVisibleComment(db: Kysely<Database>, user: SessionUser
     .where('publicity_comments.id', '=', id)
     .executeTakeFirst();
   if (!comment) throw notFound('comment', id);
-  return comment;
+  return comment satisfies Sent<PublicityComment>;
 }
 
 // Proposers are told their suggestion's outcome when screening ends (docs/domain.md, "Screening"); until

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
+import type { RatingSessionRow } from '../../domain/contract/ratings';
+import type { SentPage } from '../../domain/contract/sentRows';
 import type { RatingOutcome } from '../../domain/rating';
 import type { SessionUser } from '../auth/tokens';
 import { fetchPage, type ListQuery } from '../listQuery';
@@ -10,7 +12,7 @@ import type { sessionFilterSchema } from '../votes/votes.routes';
 type SessionFilter = z.infer<typeof sessionFilterSchema>;
 
 /** The sessions of my jurisdiction; `rated` says whether I hold a receipt, nothing about anyone's ratings. */
-export function listPage(db: Kysely<Database>, user: SessionUser, list: ListQuery<SessionFilter>) {
+export async function listPage(db: Kysely<Database>, user: SessionUser, list: ListQuery<SessionFilter>) {
   let qb = db
     .selectFrom('rating_sessions')
     .innerJoin('batches', 'batches.id', 'rating_sessions.batch_id')
@@ -18,7 +20,7 @@ export function listPage(db: Kysely<Database>, user: SessionUser, list: ListQuer
   if (list.filter.batch_id) qb = qb.where('rating_sessions.batch_id', '=', list.filter.batch_id);
   if (list.filter.status) qb = qb.where('rating_sessions.status', '=', list.filter.status);
   if (list.filter.id !== undefined) qb = qb.where('rating_sessions.id', 'in', [list.filter.id].flat());
-  return fetchPage(
+  const page = await fetchPage(
     qb,
     (q) =>
       q
@@ -38,6 +40,8 @@ export function listPage(db: Kysely<Database>, user: SessionUser, list: ListQuer
                 .whereRef('rating_receipts.session_id', '=', 'rating_sessions.id')
                 .where('rating_receipts.deputy_user_id', '=', user.userId),
             )
+            // pg returns exists() as a boolean; Kysely types it for every dialect.
+            .$castTo<boolean>()
             .as('rated'),
         ])
         .orderBy(`rating_sessions.${list.sortField}` as 'rating_sessions.opened_at', (ob) =>
@@ -46,6 +50,7 @@ export function listPage(db: Kysely<Database>, user: SessionUser, list: ListQuer
         .orderBy('rating_sessions.id'),
     list,
   );
+  return page satisfies SentPage<RatingSessionRow>;
 }
 
 export function findInJurisdiction(db: Kysely<Database>, jurisdictionId: string, id: string) {

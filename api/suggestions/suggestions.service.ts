@@ -8,11 +8,13 @@ import { conflict, fieldError, forbidden, notFound, unprocessable } from '../err
 import { candidateIdOf } from '../candidates/candidates.service';
 import { newPublicReceiptCode } from '../publicity/receiptCodes';
 import { containing, type ListQuery, listingOf, pageOf } from '../listQuery';
+import type { Sent, SentPage } from '../../domain/contract/sentRows';
 import type {
   EnteredSuggestion,
   ReviewBody,
   SuggestionContent,
   suggestionFilterSchema,
+  Suggestion as SuggestionRow,
 } from '../../domain/contract/suggestions';
 
 type SuggestionFilter = z.infer<typeof suggestionFilterSchema>;
@@ -63,7 +65,7 @@ export function suggestionListing(db: Kysely<Database>, user: SessionUser, list:
 }
 
 export async function listSuggestions(db: Kysely<Database>, user: SessionUser, list: ListQuery<SuggestionFilter>) {
-  return pageOf(suggestionListing(db, user, list), list);
+  return (await pageOf(suggestionListing(db, user, list), list)) satisfies SentPage<SuggestionRow>;
 }
 
 export async function findVisibleSuggestion(db: Kysely<Database>, user: SessionUser, id: string) {
@@ -111,7 +113,7 @@ export async function suggestionDetail(db: Kysely<Database>, user: SessionUser, 
     scores,
     merged,
     candidate: candidate ?? null,
-  };
+  } satisfies Sent<SuggestionRow>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { batchPolicySchema } from '../batchPolicy';
-import { projectPolicySchema } from '../projectPolicy';
+import { type BatchPolicy, batchPolicySchema } from '../batchPolicy';
+import type { JurisdictionLevel } from '../batchProcedure';
+import { type ProjectPolicy, projectPolicySchema } from '../projectPolicy';
 
 /**
  * Every parameter of a jurisdiction (docs/domain.md, "Policy parameters"). The floors (publicity ≥ 7 working
@@ -12,3 +13,13 @@ export const policyBodySchema = z.object({
   project: projectPolicySchema,
 });
 export type PolicyBody = z.infer<typeof policyBodySchema>;
+
+/** A jurisdiction's policy as GET /api/policies returns it (api/policies/policies.routes.ts). */
+export interface JurisdictionPolicy {
+  id: string;
+  name: string;
+  level: JurisdictionLevel;
+  parent_id: string | null;
+  batch: BatchPolicy;
+  project: ProjectPolicy;
+}

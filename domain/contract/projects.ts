@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { projectStages, warningLevels } from '../progressWarning';
 import { taskResultSchemas } from '../taskKinds';
 import { idempotencyKeySchema, idFilter, listOptions } from './common';
-import { findingStatuses, projectPhases } from './vocabulary';
+import { type FindingStatus, findingStatuses, projectPhases } from './vocabulary';
 
 const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
 // integer columns; no county pool comes near ¥2 billion
@@ -154,3 +154,23 @@ export const PHOTO_LIMIT = '5mb';
 
 /** A project's timeline takes no filter: it is every event of the project's workflow, newest first. */
 export const projectTimelineFilterSchema = z.object({}).strict();
+
+/** A supervision group's finding as GET /api/findings returns it (api/projects/projects.service.ts). */
+export interface Finding {
+  id: string;
+  project_id: string;
+  filed_by: string;
+  text: string;
+  photo_ids: string[];
+  status: FindingStatus;
+  round: number;
+  response: string | null;
+  /** The photos sent with the department's latest answer. */
+  response_photo_ids: string[];
+  /** The documents sent with it. */
+  response_document_ids: string[];
+  filed_at: string;
+  project_title: string;
+  department_id: string;
+  filed_by_name: string;
+}

@@ -83,3 +83,17 @@ export interface PublicReceipt {
   /** The suggestion this one was merged into, whose outcome it shares. */
   mergedInto: string | null;
 }
+
+/** A comment on the candidate list as GET /api/publicity-comments returns it to the office (api/publicity). */
+export interface PublicityComment {
+  id: string;
+  batch_id: string;
+  candidate_id: string | null;
+  candidate_title: string | null;
+  author_name: string | null;
+  contact: string | null;
+  body: string;
+  adopted: boolean | null;
+  response: string | null;
+  created_at: string;
+}

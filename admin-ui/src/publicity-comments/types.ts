@@ -1,12 +1,2 @@
-export interface PublicityComment {
-  id: string;
-  batch_id: string;
-  candidate_id: string | null;
-  candidate_title: string | null;
-  author_name: string | null;
-  contact: string | null;
-  body: string;
-  adopted: boolean | null;
-  response: string | null;
-  created_at: string;
-}
+/** A comment on the candidate list, as the API states it. */
+export type { PublicityComment } from '@domain/contract/publicity';

@@ -1,24 +1,12 @@
 import type { GroupEvaluationGrade } from '@domain/taskKinds';
+import type { RatingSessionKind } from '@domain/contract/ratings';
 import type { RatingOutcome, SessionStatus } from '@domain/contract/vocabulary';
 
 /** Rating sessions (满意度测评) as the API states them (api/ratings/, domain/rating.ts). */
 export type RatingChoice = RatingOutcome;
 export { ratingOutcomes as ratingChoices } from '@domain/contract/vocabulary';
 
-/** congress: every deputy rates every project; committee: standing committee members re-rate one project. */
-export type RatingSessionKind = 'congress' | 'committee';
-
-export interface RatingSessionRow {
-  id: string;
-  batch_id: string;
-  kind: RatingSessionKind;
-  status: SessionStatus;
-  opened_at: string;
-  closed_at: string | null;
-  project_count: number;
-  /** Whether the signed-in user has a receipt. */
-  rated: boolean;
-}
+export type { RatingSessionKind, RatingSessionRow } from '@domain/contract/ratings';
 
 export interface RatingSession {
   id: string;
