@@ -34,8 +34,8 @@ export interface NoticeSender {
 }
 
 export function createNoticeSender(): NoticeSender {
-  const deliveries: Promise<void>[] = [];
-  const trying = new Set<PendingDelivery>();
+  // Deliveries under way, each by its own: settle() waits for them, a hand-over passes them on.
+  const underWay = new Map<PendingDelivery, Promise<void>>();
   const sender: NoticeSender = {
     async send(input, how = 'scheduled') {
       const write = how === 'local' ? local.sendNotice : activities.sendNotice;
@@ -43,7 +43,6 @@ export function createNoticeSender(): NoticeSender {
     },
     deliver(pending) {
       for (const delivery of pending) {
-        trying.add(delivery);
         // Caught here, not in settle(): a rejection that nothing awaits yet fails the workflow task on every
         // replay, wedging the task. The activity has already marked the delivery failed; the in-app notice stands.
         const delivered = channel
@@ -51,15 +50,15 @@ export function createNoticeSender(): NoticeSender {
           .catch((err: unknown) => {
             log.warn('notice delivery gave up', { ...delivery, error: String(err) });
           })
-          .finally(() => trying.delete(delivery));
-        deliveries.push(delivered);
+          .finally(() => underWay.delete(delivery));
+        underWay.set(delivery, delivered);
       }
     },
     async settle() {
-      await Promise.allSettled(deliveries);
+      await Promise.allSettled(underWay.values());
     },
     unsettled() {
-      return [...trying];
+      return [...underWay.keys()];
     },
   };
   return sender;
