@@ -20,7 +20,7 @@ import { bundleWorkflows, createWorker } from '../../worker/createWorker';
 import { createTestDatabase, type TestDatabase } from './database';
 import { eventually, jurisdictionId, seedPeople } from './fixtures';
 import { createTimeSkippingEnv } from './timeSkipping';
-import { terminateWhenIdle } from './endWorkflow';
+import { ownerWorkflowIds, taskWorkflowIds, terminateWhenIdle } from './endWorkflow';
 import { reportWorkflowsOfFailedTest } from './failureHistories';
 import { testPayloadKey } from './payloadKey';
 import { serviceRoleUrls } from './serviceRoles';
@@ -446,30 +446,24 @@ export async function createBatchWorld(): Promise<BatchWorld> {
 async function endWorkflowsLeftRunning(env: TestWorkflowEnvironment, db: Kysely<Database>): Promise<void> {
   const end = (id: string) =>
     terminateWhenIdle(env.client.workflow.getHandle(id), 'the test that started it has ended');
-  const tasks = async () => (await db.selectFrom('tasks').select('id').execute()).map((r) => r.id);
-  for (const id of await tasks()) await end(id);
-  const owners = [
-    ...(await db.selectFrom('batches').select('id').execute()),
-    ...(await db.selectFrom('projects').select('id').execute()),
-  ].map((r) => r.id);
-  for (const id of owners) {
+  for (const id of await taskWorkflowIds(db)) await end(id);
+  for (const id of await ownerWorkflowIds(db)) {
     // A task the owner opened meanwhile, its row perhaps not yet written, ends before the owner does.
-    const children = await endChildrenOf(env, id);
+    const children = await startedChildrenOf(env, id);
     for (const child of children) await end(child);
     await end(id);
   }
   // Anything opened while the owners wound down; its owner has closed, so it is only ended, never left to close.
-  for (const id of await tasks()) await end(id);
+  for (const id of await taskWorkflowIds(db)) await end(id);
 }
 
 /** The owner's children once every one has started (a start still in flight is a child the owner must see start). */
-async function endChildrenOf(env: TestWorkflowEnvironment, ownerId: string): Promise<string[]> {
+async function startedChildrenOf(env: TestWorkflowEnvironment, ownerId: string): Promise<string[]> {
   const handle = env.client.workflow.getHandle(ownerId);
-  const children = await eventually(async () => {
+  return eventually(async () => {
     const d = await handle.describe().catch(() => null);
     if (!d || d.status.name !== 'RUNNING') return [];
     const pending = d.raw.pendingChildren ?? [];
-    return pending.every((c) => c.runId) ? pending.map((c) => c.workflowId ?? '') : undefined;
+    return pending.every((c) => c.runId) ? pending.flatMap((c) => (c.workflowId ? [c.workflowId] : [])) : undefined;
   }, `the tasks ${ownerId} is opening to start before it is ended`);
-  return children.filter((id) => id !== '');
 }

@@ -1,5 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import { eventually } from './fixtures';
 
 const { EventType } = temporal.api.enums.v1;
@@ -37,4 +39,17 @@ async function idleOrGone(handle: WorkflowHandle): Promise<'idle' | 'gone' | und
     count(EventType.EVENT_TYPE_EXTERNAL_WORKFLOW_EXECUTION_SIGNALED) +
     count(EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED);
   return signalsSent > signalsSettled ? undefined : 'idle';
+}
+
+/** A test's task workflows, by their rows: open or not, since a finished task's workflow may still be closing. */
+export async function taskWorkflowIds(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('tasks').select('id').execute()).map((r) => r.id);
+}
+
+/** A test's batch and project workflows, which open the tasks. */
+export async function ownerWorkflowIds(db: Kysely<Database>): Promise<string[]> {
+  return [
+    ...(await db.selectFrom('batches').select('id').execute()),
+    ...(await db.selectFrom('projects').select('id').execute()),
+  ].map((r) => r.id);
 }
