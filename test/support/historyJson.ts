@@ -1,5 +1,7 @@
 // Workflow histories as proto JSON, the format `temporal workflow show --output json` writes.
+import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type * as proto from '@temporalio/proto';
 
 export type History = proto.temporal.api.history.v1.IHistory;
@@ -33,4 +35,13 @@ export function historyToJson(history: History): string {
 export function historyFromJson(json: unknown): History {
   // Unknown fields come from a newer server; the SDK ignores them too.
   return protoJson.fromJson(historyType, json, { ignoreUnknownFields: true }) as History;
+}
+
+/**
+ * With RECORD_HISTORIES=1, writes a workflow's history to test/histories/<file> for test/workflows/replay.test.ts
+ * (test/histories/README.md, which names each recording and the test that writes it).
+ */
+export async function recordHistory(handle: { fetchHistory(): Promise<History> }, file: string): Promise<void> {
+  if (!process.env.RECORD_HISTORIES) return;
+  await writeFile(path.resolve(import.meta.dirname, '../histories', file), historyToJson(await handle.fetchHistory()));
 }

@@ -1,6 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { sql } from 'kysely';
 import type { RatingOutcome } from '../../domain/rating';
@@ -11,7 +8,7 @@ import { type BatchDriver, type BatchWorld, createBatchWorld, voteSessionBody } 
 import type { TestDatabase } from '../support/database';
 import { eventually } from '../support/fixtures';
 import { insertVotedProject } from '../support/projectFixtures';
-import { historyToJson } from '../support/historyJson';
+import { recordHistory } from '../support/historyJson';
 
 let world: BatchWorld;
 let env: TestWorkflowEnvironment;
@@ -509,14 +506,7 @@ describe('annual batch workflow', () => {
       const simulatedDays = ((await env.currentTimeMs()) - Date.parse('2027-09-01T02:00:00Z')) / 86_400_000;
       expect(simulatedDays).toBeGreaterThan(500);
 
-      if (process.env.RECORD_HISTORIES) {
-        const history = await env.client.workflow.getHandle(batchId).fetchHistory();
-        const file = path.resolve(
-          path.dirname(fileURLToPath(import.meta.url)),
-          `../histories/annualBatch-${batchId}.json`,
-        );
-        await writeFile(file, historyToJson(history));
-      }
+      await recordHistory(env.client.workflow.getHandle(batchId), `annualBatch-${batchId}.json`);
     });
   });
 

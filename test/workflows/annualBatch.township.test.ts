@@ -1,12 +1,9 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatchDriver, type BatchWorld, createBatchWorld } from '../support/batchDriver';
 import type { TestDatabase } from '../support/database';
 import { eventually, jurisdictionId } from '../support/fixtures';
-import { historyToJson } from '../support/historyJson';
+import { recordHistory } from '../support/historyJson';
 
 // A township congress has no standing committee: its presidium gives the opinion, and its party committee
 // reviews the list only when its policy adds that step (docs/domain.md, "Levels").
@@ -95,14 +92,7 @@ describe('a township or street batch runs its own procedure', () => {
       );
       expect(ready.title).toBe('测试镇2041年民生实事项目：候选项目清单已提请乡镇人代会票决');
       // The township's path, for test/workflows/replay.test.ts (test/histories/README.md).
-      if (process.env.RECORD_HISTORIES) {
-        const history = await env.client.workflow.getHandle(batchId).fetchHistory();
-        const file = path.resolve(
-          path.dirname(fileURLToPath(import.meta.url)),
-          `../histories/annualBatch-${batchId}~township.json`,
-        );
-        await writeFile(file, historyToJson(history));
-      }
+      await recordHistory(env.client.workflow.getHandle(batchId), `annualBatch-${batchId}~township.json`);
     });
   });
 

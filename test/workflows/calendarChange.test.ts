@@ -1,10 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatchWorld, createBatchWorld } from '../support/batchDriver';
 import { eventually } from '../support/fixtures';
-import { historyToJson } from '../support/historyJson';
+import { recordHistory } from '../support/historyJson';
 
 let world: BatchWorld;
 
@@ -112,16 +109,9 @@ describe('a calendar change during a running publicity period', () => {
       await drive.phase(batchId, 'approval');
 
       // The recount path (patched 'calendar-changed') as recorded histories, for test/workflows/replay.test.ts.
-      if (process.env.RECORD_HISTORIES) {
-        const histories = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../histories');
-        const record = async (workflowId: string, file: string) =>
-          writeFile(
-            path.join(histories, file),
-            historyToJson(await world.env.client.workflow.getHandle(workflowId).fetchHistory()),
-          );
-        await record(batchId, `annualBatch-${batchId}~calendar-changed.json`);
-        await record(feedback.id, 'humanTask-calendar-changed.json');
-      }
+      const handle = (workflowId: string) => world.env.client.workflow.getHandle(workflowId);
+      await recordHistory(handle(batchId), `annualBatch-${batchId}~calendar-changed.json`);
+      await recordHistory(handle(feedback.id), 'humanTask-calendar-changed.json');
     });
   });
 });

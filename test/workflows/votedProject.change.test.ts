@@ -1,6 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createBulletinActivities } from '../../activities/bulletins';
@@ -9,7 +6,7 @@ import type { BatchState } from '../../domain/contract/batchWorkflow';
 import { addDays, chinaDay, startOfChinaDay } from '../../domain/workingDays';
 import { annualBatchWorkflow } from '../../workflows/annualBatch';
 import { actorOf, eventually, jurisdictionId } from '../support/fixtures';
-import { historyToJson } from '../support/historyJson';
+import { recordHistory } from '../support/historyJson';
 import { insertVotedProject } from '../support/projectFixtures';
 import { DAY, startProject, useProjectWorld } from '../support/projectDriver';
 import { terminateWhenIdle } from '../support/endWorkflow';
@@ -265,17 +262,8 @@ describe('a project that outlives the rating', () => {
         await own.when((s) => s.rating?.outcome === 'satisfied', 'the running project told its outcome');
 
         // The batch's report carrying the project, and the project's change and termination, for the replay test.
-        if (process.env.RECORD_HISTORIES) {
-          const histories = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../histories');
-          await writeFile(
-            path.join(histories, `annualBatch-${batchId}~carried-projects.json`),
-            historyToJson(await batch.fetchHistory()),
-          );
-          await writeFile(
-            path.join(histories, `votedProject-${carried.projectId}~committee-decisions.json`),
-            historyToJson(await carried.handle.fetchHistory()),
-          );
-        }
+        await recordHistory(batch, `annualBatch-${batchId}~carried-projects.json`);
+        await recordHistory(carried.handle, `votedProject-${carried.projectId}~committee-decisions.json`);
         await terminateWhenIdle(own.handle, 'test finished');
       });
     },

@@ -1,6 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addDays, chinaDay } from '../../domain/workingDays';
 import {
@@ -10,7 +7,7 @@ import {
   ratingOutcomeSignal,
 } from '../../workflows/votedProject.messages';
 import { eventually, jurisdictionId } from '../support/fixtures';
-import { historyToJson } from '../support/historyJson';
+import { recordHistory } from '../support/historyJson';
 import { actorFor, DAY, firstSeen, rejection, startProject, useProjectWorld } from '../support/projectDriver';
 import { terminateWhenIdle } from '../support/endWorkflow';
 
@@ -193,13 +190,7 @@ describe('a voted project’s government acts', () => {
         expect(new Set(done.map((t) => t.kind)).size).toBe(4);
         expect(done.filter((t) => t.completed_by === 'coordinator')).toEqual([]);
 
-        if (process.env.RECORD_HISTORIES) {
-          const file = path.resolve(
-            path.dirname(fileURLToPath(import.meta.url)),
-            `../histories/votedProject-${project.projectId}.json`,
-          );
-          await writeFile(file, historyToJson(await handle.fetchHistory()));
-        }
+        await recordHistory(handle, `votedProject-${project.projectId}.json`);
       });
     },
   );

@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeTaskUpdate } from '../../workflows/humanTask.messages';
@@ -14,7 +12,7 @@ import { seedBatchPeople } from '../support/batchDriver';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { type DevServerWorker, startDevServerWorker } from '../support/devServerWorker';
 import { actorOf, eventually, seedPeople } from '../support/fixtures';
-import { historyToJson } from '../support/historyJson';
+import { recordHistory } from '../support/historyJson';
 import { insertVotedProject } from '../support/projectFixtures';
 import { freePort } from '../support/timeSkipping';
 
@@ -38,16 +36,9 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-/**
- * With RECORD_HISTORIES=1, keeps a run's history for test/workflows/replay.test.ts as
- * votedProject-<workflow id><label>.json (test/histories/README.md). Payloads are sealed to the workflow id, so
- * the file keeps the id the run had.
- */
-async function recordRun(handle: WorkflowHandle, label: string): Promise<void> {
-  if (!process.env.RECORD_HISTORIES) return;
-  const file = path.resolve(import.meta.dirname, `../histories/votedProject-${handle.workflowId}${label}.json`);
-  await writeFile(file, historyToJson(await handle.fetchHistory()));
-}
+/** A run's recording keeps the workflow id the run had, to which its payloads are sealed. */
+const recordRun = (handle: WorkflowHandle, label: string) =>
+  recordHistory(handle, `votedProject-${handle.workflowId}${label}.json`);
 
 const actor = async (id: string) =>
   actorOf(await testDb.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());

@@ -1,13 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { groupWorkYear } from '../../domain/groupInspection';
 import { endOfChinaDay } from '../../domain/projectRules';
 import { addDays, chinaDay } from '../../domain/workingDays';
 import { joinSupervisionGroupUpdate } from '../../workflows/votedProject.messages';
 import { eventually } from '../support/fixtures';
-import { historyToJson } from '../support/historyJson';
+import { recordHistory } from '../support/historyJson';
 import { actorFor, type ProjectDriver, startProject, useProjectWorld } from '../support/projectDriver';
 import { terminateWhenIdle } from '../support/endWorkflow';
 
@@ -61,13 +58,7 @@ describe('the supervision group’s mid-year inspection and year-end evaluation 
         // Both instants move on a year, so the next mid-year and year-end come round again.
         expect(Date.parse(evaluated.groupWork!.nextInspectionAt)).toBeGreaterThan(Date.parse(nextInspectionAt));
         expect(Date.parse(evaluated.groupWork!.nextYearEndAt)).toBeGreaterThan(Date.parse(nextYearEndAt));
-        if (process.env.RECORD_HISTORIES) {
-          const file = path.resolve(
-            path.dirname(fileURLToPath(import.meta.url)),
-            `../histories/votedProject-${project.projectId}.json`,
-          );
-          await writeFile(file, historyToJson(await project.handle.fetchHistory()));
-        }
+        await recordHistory(project.handle, `votedProject-${project.projectId}.json`);
         await terminateWhenIdle(project.handle, 'scenario over');
       });
 

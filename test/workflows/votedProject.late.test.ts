@@ -1,6 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { encodeRatingSheet } from '../../domain/ballotEncoding';
 import type { RatingOutcome } from '../../domain/rating';
@@ -12,7 +9,7 @@ import {
   ratingOutcomeSignal,
 } from '../../workflows/votedProject.messages';
 import { eventually } from '../support/fixtures';
-import { historyToJson } from '../support/historyJson';
+import { recordHistory } from '../support/historyJson';
 import { actorFor, DAY, firstSeen, rejection, startProject, useProjectWorld } from '../support/projectDriver';
 
 // Its own time-skipping server: the clock of one long scenario never leaks into another.
@@ -311,13 +308,7 @@ describe('voted project workflow', () => {
         console.info(
           `late project: ${weeks} weekly reports, ${events} history events over ${simulatedYears.toFixed(2)} simulated years`,
         );
-        if (process.env.RECORD_HISTORIES) {
-          const file = path.resolve(
-            path.dirname(fileURLToPath(import.meta.url)),
-            `../histories/votedProject-${project.projectId}.json`,
-          );
-          await writeFile(file, historyToJson(await handle.fetchHistory()));
-        }
+        await recordHistory(handle, `votedProject-${project.projectId}.json`);
       });
     },
   );
